@@ -1,0 +1,125 @@
+//! Turning what a user types (in the wizard or `fiche set`) into a typed
+//! answer, the French way: `575 000`, `1,5`, `45 000 €`, `oui`.
+
+use crate::form::{Kind, Question};
+
+/// Parses typed text for `question`. Empty text means "no answer" (`Ok(None)`).
+/// The error is a French sentence saying what is expected, with an example.
+pub fn parse_input(question: &Question, text: &str) -> Result<Option<toml::Value>, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let value = match question.kind {
+        Kind::Text | Kind::Email | Kind::Url => toml::Value::String(trimmed.to_string()),
+        Kind::Long => toml::Value::String(text.trim_end().trim_start_matches('\n').to_string()),
+        Kind::Int => {
+            let digits = strip_number(trimmed, &[]);
+            match digits.parse::<i64>() {
+                Ok(i) => toml::Value::Integer(i),
+                Err(_) => {
+                    return Err(format!(
+                        "« {trimmed} » n'est pas un nombre entier (exemple : 575000 ou 575 000)"
+                    ));
+                }
+            }
+        }
+        Kind::Decimal | Kind::Euros | Kind::Percent => {
+            let digits = strip_number(trimmed, &['€', '%']).replace(',', ".");
+            let example = match question.kind {
+                Kind::Euros => "45 000 ou 1 250,50",
+                Kind::Percent => "30 ou 12,5",
+                _ => "6 ou 2,5",
+            };
+            if let Ok(i) = digits.parse::<i64>() {
+                toml::Value::Integer(i)
+            } else {
+                match digits.parse::<f64>() {
+                    Ok(f) if f.is_finite() => toml::Value::Float(f),
+                    _ => {
+                        return Err(format!(
+                            "« {trimmed} » n'est pas un nombre (exemple : {example})"
+                        ));
+                    }
+                }
+            }
+        }
+        Kind::Bool => match trimmed.to_lowercase().as_str() {
+            "oui" | "o" | "true" | "vrai" | "1" | "yes" | "y" => toml::Value::Boolean(true),
+            "non" | "n" | "false" | "faux" | "0" | "no" => toml::Value::Boolean(false),
+            _ => return Err(format!("« {trimmed} » : répondez oui ou non")),
+        },
+        Kind::Choice => toml::Value::String(choice_key(question, trimmed)?),
+        Kind::Multi => {
+            if trimmed.starts_with('[') {
+                parse_toml_value(trimmed)?
+            } else {
+                let keys = trimmed
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(|s| choice_key(question, s).map(toml::Value::String))
+                    .collect::<Result<Vec<_>, _>>()?;
+                toml::Value::Array(keys)
+            }
+        }
+        Kind::List => {
+            if trimmed.starts_with('[') {
+                parse_toml_value(trimmed)?
+            } else {
+                return Err(
+                    "une liste s'écrit en TOML, par exemple [{ nom = \"Code du travail\", nature = \"documents\", acces = \"ouverte\" }]"
+                        .to_string(),
+                );
+            }
+        }
+    };
+    Ok(Some(value))
+}
+
+/// The text to put back in an editor for an existing answer (inverse of
+/// `parse_input` for one-line types).
+pub fn format_for_input(question: &Question, value: &toml::Value) -> String {
+    match (question.kind, value) {
+        (_, toml::Value::String(s)) => s.clone(),
+        (Kind::Bool, toml::Value::Boolean(b)) => if *b { "oui" } else { "non" }.to_string(),
+        (_, toml::Value::Integer(i)) => i.to_string(),
+        (_, toml::Value::Float(f)) => crate::format::decimal(*f).replace('\u{a0}', ""),
+        (Kind::Multi, toml::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        (_, other) => other.to_string(),
+    }
+}
+
+fn strip_number(text: &str, units: &[char]) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '\u{202f}' && !units.contains(c))
+        .collect()
+}
+
+fn choice_key(question: &Question, text: &str) -> Result<String, String> {
+    let lower = text.to_lowercase();
+    question
+        .choices
+        .iter()
+        .find(|c| c.key == text || c.label.to_lowercase() == lower)
+        .map(|c| c.key.clone())
+        .ok_or_else(|| {
+            let keys: Vec<&str> = question.choices.iter().map(|c| c.key.as_str()).collect();
+            format!(
+                "« {text} » n'est pas un choix possible ; choix : {}",
+                keys.join(", ")
+            )
+        })
+}
+
+fn parse_toml_value(text: &str) -> Result<toml::Value, String> {
+    let doc = format!("v = {text}");
+    doc.parse::<toml::Table>()
+        .ok()
+        .and_then(|mut t| t.remove("v"))
+        .ok_or_else(|| format!("« {text} » n'est pas une valeur TOML valide"))
+}

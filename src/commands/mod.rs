@@ -1,0 +1,60 @@
+//! One module per command; each returns whether the application checked is
+//! fine (`Outcome`) or an error (I/O, usage) that `main` reports with exit 2.
+
+mod check;
+mod new;
+mod render;
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::cli::{Cli, Command, GlobalArgs};
+use fiche::form::{self, Form};
+
+pub enum Outcome {
+    /// Everything checked is complete and valid (exit 0).
+    Ok,
+    /// The application has problems the user must fix (exit 1).
+    Problems,
+    /// A file could not be read; the error was already printed (exit 2).
+    Failed,
+}
+
+pub fn run(cli: Cli) -> Result<Outcome> {
+    let form = load_form(&cli.global)?;
+    match cli.command {
+        Some(Command::New { file }) => new::run(&form, &file),
+        Some(Command::Check { files, format }) => check::run(&form, &files, format),
+        Some(Command::Render {
+            file,
+            format,
+            output,
+            strict,
+            templates,
+        }) => render::run(
+            &form,
+            &file,
+            format,
+            output.as_deref(),
+            strict,
+            templates.as_deref(),
+        ),
+        Some(Command::Edit { file }) => edit(&form, Some(&file)),
+        None => edit(&form, cli.file.as_deref()),
+    }
+}
+
+/// The questionnaire: `--form DIR` or the built-in one.
+pub fn load_form(global: &GlobalArgs) -> Result<Form> {
+    Ok(match &global.form {
+        Some(dir) => form::load_dir(dir)?,
+        None => form::builtin(),
+    })
+}
+
+fn edit(_form: &Form, _file: Option<&Path>) -> Result<Outcome> {
+    anyhow::bail!(
+        "l'assistant interactif n'est pas encore disponible dans cette version ; utilisez fiche check et fiche render"
+    )
+}

@@ -1,0 +1,353 @@
+//! Reading a form file (`form.toml`) and checking it before use.
+//!
+//! Every problem is reported with the file, the line and the question id, so
+//! that whoever writes a questionnaire can fix it without reading Rust.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::condition::Condition;
+use super::model::{Choice, Form, Kind, Migration, Question, Section};
+use super::{FormError, Result};
+use crate::position::Position;
+
+/// The built-in All_Ia_nce questionnaire, embedded in the binary.
+pub const BUILTIN_FORM: &str = include_str!("../../templates/fiche-action/form.toml");
+pub const BUILTIN_SOURCE: &str = "<formulaire intégré>/form.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForm {
+    form: RawMeta,
+    #[serde(default)]
+    coach: toml::Table,
+    sections: Vec<RawSection>,
+    #[serde(default)]
+    migrations: Vec<RawMigration>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    id: String,
+    version: u32,
+    title: String,
+    #[serde(default)]
+    description: String,
+    contact: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    id: Spanned<String>,
+    title: String,
+    intro: Option<String>,
+    questions: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: Spanned<String>,
+    label: String,
+    #[serde(default)]
+    help: String,
+    guidance: Option<String>,
+    #[serde(rename = "type")]
+    kind: Spanned<String>,
+    #[serde(default)]
+    required: bool,
+    when: Option<Spanned<String>>,
+    max_length: Option<usize>,
+    min: Option<f64>,
+    max: Option<f64>,
+    min_items: Option<usize>,
+    default: Option<toml::Value>,
+    #[serde(default)]
+    reusable: bool,
+    placeholder: Option<String>,
+    #[serde(default)]
+    choices: Vec<RawChoice>,
+    #[serde(default)]
+    fields: Vec<RawQuestion>,
+    since: Option<u32>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChoice {
+    key: String,
+    label: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMigration {
+    version: u32,
+    #[serde(default)]
+    renamed: toml::Table,
+    #[serde(default)]
+    removed: Vec<String>,
+}
+
+/// Loads `form.toml` from a folder (for `--form DIR`).
+pub fn load_dir(dir: &Path) -> Result<Form> {
+    let path = dir.join("form.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| FormError::Io {
+        path: path.display().to_string(),
+        message: crate::fs_util::io_error_fr(&e),
+    })?;
+    parse(&text, &path.display().to_string())
+}
+
+/// The built-in questionnaire. It is checked by the test suite, so a failure
+/// here is a programming error.
+pub fn builtin() -> Form {
+    parse(BUILTIN_FORM, BUILTIN_SOURCE).expect("the built-in form is valid")
+}
+
+/// Parses and checks a form file's text; `source` names it in errors.
+pub fn parse(text: &str, source: &str) -> Result<Form> {
+    let raw: RawForm = toml::from_str(text).map_err(|e| {
+        let position = e
+            .span()
+            .map(|s| Position::from_offset(text, s.start))
+            .unwrap_or_default();
+        FormError::Syntax {
+            file: source.to_string(),
+            position,
+            message: e.message().to_string(),
+        }
+    })?;
+    let ctx = Ctx { text, source };
+    let mut sections = Vec::new();
+    let mut seen_sections = BTreeSet::new();
+    for raw_section in raw.sections {
+        let line = ctx.line(&raw_section.id);
+        let id = raw_section.id.into_inner();
+        check_id(&ctx, &id, line, "section")?;
+        if !seen_sections.insert(id.clone()) {
+            return Err(ctx.invalid(line, &id, "cette section est déclarée deux fois"));
+        }
+        let mut questions = Vec::new();
+        let mut seen = BTreeSet::new();
+        for rq in raw_section.questions {
+            let q = build_question(&ctx, &id, rq, raw.form.version)?;
+            if !seen.insert(q.id.clone()) {
+                return Err(ctx.invalid(
+                    q.line,
+                    &format!("{id}.{}", q.id),
+                    "cette question est déclarée deux fois dans la section",
+                ));
+            }
+            questions.push(q);
+        }
+        sections.push(Section {
+            id,
+            title: raw_section.title,
+            intro: raw_section.intro,
+            questions,
+        });
+    }
+    let form = Form {
+        id: raw.form.id,
+        version: raw.form.version,
+        title: raw.form.title,
+        description: raw.form.description,
+        contact: raw.form.contact,
+        sections,
+        coach: raw.coach,
+        migrations: raw
+            .migrations
+            .into_iter()
+            .map(|m| Migration {
+                version: m.version,
+                renamed: m
+                    .renamed
+                    .into_iter()
+                    .filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_string())))
+                    .collect(),
+                removed: m.removed,
+            })
+            .collect(),
+        source: source.to_string(),
+    };
+    check_conditions(&ctx, &form)?;
+    Ok(form)
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    source: &'a str,
+}
+
+impl Ctx<'_> {
+    fn line<T>(&self, spanned: &Spanned<T>) -> usize {
+        Position::from_offset(self.text, spanned.span().start).line
+    }
+
+    fn invalid(&self, line: usize, id: &str, message: &str) -> FormError {
+        FormError::Invalid {
+            file: self.source.to_string(),
+            line,
+            question: id.to_string(),
+            message: message.to_string(),
+        }
+    }
+}
+
+fn check_id(ctx: &Ctx, id: &str, line: usize, what: &str) -> Result<()> {
+    let ok = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && !id.starts_with(|c: char| c.is_ascii_digit());
+    if ok {
+        Ok(())
+    } else {
+        Err(ctx.invalid(
+            line,
+            id,
+            &format!(
+                "identifiant de {what} invalide : utilisez des minuscules sans accent, des chiffres et « _ » (ex. nom_produit)"
+            ),
+        ))
+    }
+}
+
+fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> Result<Question> {
+    let line = ctx.line(&raw.id);
+    let local = raw.id.into_inner();
+    check_id(ctx, &local, line, "question")?;
+    let full = format!("{section}.{local}");
+    let kind_name = raw.kind.into_inner();
+    let kind = Kind::parse(&kind_name).ok_or_else(|| {
+        ctx.invalid(
+            line,
+            &full,
+            &format!(
+                "type « {kind_name} » inconnu ; types possibles : text, long, int, decimal, euros, percent, email, url, bool, choice, multi, list"
+            ),
+        )
+    })?;
+    if matches!(kind, Kind::Choice | Kind::Multi) && raw.choices.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            &full,
+            "une question à choix doit lister ses choix (choices = [{ key = \"…\", label = \"…\" }])",
+        ));
+    }
+    if !matches!(kind, Kind::Choice | Kind::Multi) && !raw.choices.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            &full,
+            "seules les questions de type choice ou multi ont des choix",
+        ));
+    }
+    let mut keys = BTreeSet::new();
+    for c in &raw.choices {
+        if !keys.insert(c.key.as_str()) {
+            return Err(ctx.invalid(
+                line,
+                &full,
+                &format!("le choix « {} » est déclaré deux fois", c.key),
+            ));
+        }
+    }
+    if kind == Kind::List && raw.fields.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            &full,
+            "une question de type list doit décrire ses champs ([[sections.questions.fields]])",
+        ));
+    }
+    if kind != Kind::List && !raw.fields.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            &full,
+            "seules les questions de type list ont des champs",
+        ));
+    }
+    if let (Some(min), Some(max)) = (raw.min, raw.max)
+        && min > max
+    {
+        return Err(ctx.invalid(line, &full, "min est plus grand que max"));
+    }
+    let when = match raw.when {
+        None => None,
+        Some(w) => {
+            let wline = ctx.line(&w);
+            let src = w.into_inner();
+            Some(Condition::parse(&src).map_err(|e| {
+                ctx.invalid(
+                    wline,
+                    &full,
+                    &format!("condition « when » illisible ({src}) : {e}"),
+                )
+            })?)
+        }
+    };
+    let mut fields = Vec::new();
+    for f in raw.fields {
+        let field = build_question(ctx, &full, f, version)?;
+        if field.kind == Kind::List {
+            return Err(ctx.invalid(
+                field.line,
+                &format!("{full}.{}", field.id),
+                "une liste ne peut pas contenir une autre liste",
+            ));
+        }
+        fields.push(field);
+    }
+    Ok(Question {
+        id: local,
+        label: raw.label,
+        help: raw.help,
+        guidance: raw.guidance,
+        kind,
+        required: raw.required,
+        when,
+        max_length: raw.max_length,
+        min: raw.min,
+        max: raw.max,
+        min_items: raw.min_items,
+        default: raw.default,
+        reusable: raw.reusable,
+        placeholder: raw.placeholder,
+        choices: raw
+            .choices
+            .into_iter()
+            .map(|c| Choice {
+                key: c.key,
+                label: c.label,
+            })
+            .collect(),
+        fields,
+        since: raw.since.unwrap_or(1).min(version),
+        line,
+    })
+}
+
+/// A condition may only read questions that exist (a typo would silently hide
+/// a question forever).
+fn check_conditions(ctx: &Ctx, form: &Form) -> Result<()> {
+    for (section, q) in form.questions() {
+        let Some(cond) = &q.when else { continue };
+        for var in cond.referenced_ids() {
+            if form.question(&var).is_none() {
+                return Err(ctx.invalid(
+                    q.line,
+                    &format!("{}.{}", section.id, q.id),
+                    &format!(
+                        "la condition « when » cite « {var} », qui n'est pas une question du formulaire (écrivez section.question)"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,36 @@
+//! The questionnaire as data: model, loader and `when` conditions.
+
+mod condition;
+mod load;
+mod model;
+
+pub use condition::Condition;
+pub use load::{BUILTIN_FORM, BUILTIN_SOURCE, builtin, load_dir, parse};
+pub use model::{Choice, Form, Kind, Migration, Question, Section};
+
+use crate::position::Position;
+
+/// A form file that cannot be used, with where and why.
+#[derive(Debug, thiserror::Error)]
+pub enum FormError {
+    #[error("{path} : impossible de lire le formulaire : {message}")]
+    Io { path: String, message: String },
+    #[error(
+        "{file}, ligne {}, colonne {} : formulaire illisible : {message}\n  Corrigez la syntaxe TOML à cet endroit.",
+        position.line, position.column
+    )]
+    Syntax {
+        file: String,
+        position: Position,
+        message: String,
+    },
+    #[error("{file}, ligne {line}, question « {question} » : {message}")]
+    Invalid {
+        file: String,
+        line: usize,
+        question: String,
+        message: String,
+    },
+}
+
+pub type Result<T, E = FormError> = std::result::Result<T, E>;

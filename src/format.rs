@@ -1,0 +1,96 @@
+//! French number formats for screens and documents: `575 000`, `35,78`,
+//! `1 610 143 €`, `12,5 %`. Thousands are grouped with a no-break space so a
+//! figure never splits across lines.
+
+/// The no-break space used between digit groups and before units.
+pub const NBSP: char = '\u{a0}';
+
+/// `575000` → `575 000`.
+pub fn integer(value: i64) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(NBSP);
+        }
+        out.push(c);
+    }
+    if value < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// A decimal with at most two decimals, comma separator, no trailing zeros:
+/// `35.7809` → `35,78`, `6.0` → `6`.
+pub fn decimal(value: f64) -> String {
+    decimal_places(value, 2)
+}
+
+/// Like [`decimal`] with a chosen number of decimals at most.
+pub fn decimal_places(value: f64, places: usize) -> String {
+    if !value.is_finite() {
+        return "—".to_string();
+    }
+    let text = format!("{:.*}", places, value.abs());
+    let (int_part, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, f.trim_end_matches('0')),
+        None => (text.as_str(), ""),
+    };
+    let int_value: i64 = int_part.parse().unwrap_or(i64::MAX);
+    let mut out = integer(int_value);
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    if value < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// `1610142.8` → `1 610 143 €` (rounded to the euro).
+pub fn euros(value: f64) -> String {
+    format!("{}{NBSP}€", decimal_places(value.round(), 0))
+}
+
+/// `12.5` → `12,5 %`.
+pub fn percent(value: f64) -> String {
+    format!("{}{NBSP}%", decimal(value))
+}
+
+/// A TOML number as `f64`, whether written `6` or `6.0`.
+pub fn as_number(value: &toml::Value) -> Option<f64> {
+    match value {
+        toml::Value::Integer(i) => Some(*i as f64),
+        toml::Value::Float(f) => Some(*f),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_with_no_break_spaces() {
+        assert_eq!(integer(575000), "575\u{a0}000");
+        assert_eq!(integer(999), "999");
+        assert_eq!(integer(-1234567), "-1\u{a0}234\u{a0}567");
+        assert_eq!(integer(0), "0");
+    }
+
+    #[test]
+    fn decimals_use_a_comma_and_drop_trailing_zeros() {
+        assert_eq!(decimal(35.7809), "35,78");
+        assert_eq!(decimal(6.0), "6");
+        assert_eq!(decimal(2.5), "2,5");
+        assert_eq!(decimal(1234.5), "1\u{a0}234,5");
+    }
+
+    #[test]
+    fn euros_are_rounded_to_the_euro() {
+        assert_eq!(euros(1_610_142.8), "1\u{a0}610\u{a0}143\u{a0}€");
+        assert_eq!(percent(12.5), "12,5\u{a0}%");
+    }
+}

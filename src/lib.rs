@@ -1,0 +1,20 @@
+//! fiche: prepare an application to All_Ia_nce, the French State's AI
+//! incubator, as a "fiche action".
+//!
+//! The library knows nothing about terminals: it loads the questionnaire
+//! (`form`), reads and writes answers files (`answers`), checks them
+//! (`validate`), and renders documents (`render`). The TUI and the CLI in the
+//! binary are thin front ends over it.
+
+pub mod answers;
+pub mod application;
+pub mod form;
+pub mod format;
+pub mod fs_util;
+pub mod position;
+pub mod render;
+pub mod validate;
+
+pub use answers::{Answers, AnswersError};
+pub use form::{Form, FormError};
+pub use validate::{Finding, Report, Severity};

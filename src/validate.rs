@@ -1,0 +1,452 @@
+//! Field checks and completeness: what is missing or wrong in an application.
+//!
+//! Every finding names the question (`section.question`, or
+//! `section.liste[2].champ` inside a repeatable block), says in French what to
+//! fix, and carries the position in the file when it came from one.
+
+use serde::Serialize;
+use validator::{ValidateEmail, ValidateUrl};
+
+use crate::answers::{Answers, is_answered};
+use crate::form::{Form, Kind, Question};
+use crate::format;
+use crate::position::Position;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Advice,
+}
+
+impl Severity {
+    /// The French word shown before a finding (never colour alone).
+    pub fn label_fr(self) -> &'static str {
+        match self {
+            Severity::Error => "erreur",
+            Severity::Warning => "attention",
+            Severity::Advice => "conseil",
+        }
+    }
+}
+
+/// One thing to fix or consider.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The question concerned (`section.question`, or `section.liste[2].champ`).
+    pub id: String,
+    pub section: String,
+    pub severity: Severity,
+    pub message: String,
+    /// Stable rule id for pitch-coach findings (`irritant-sans-chiffres`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+}
+
+impl Finding {
+    pub fn new(id: &str, severity: Severity, message: impl Into<String>) -> Finding {
+        let section = id.split('.').next().unwrap_or_default().to_string();
+        Finding {
+            id: id.to_string(),
+            section,
+            severity,
+            message: message.into(),
+            rule: None,
+            position: None,
+        }
+    }
+
+    /// The question id without any list index (`donnees.sources`).
+    pub fn question_id(&self) -> String {
+        let mut parts = self.id.splitn(3, '.');
+        let section = parts.next().unwrap_or_default();
+        let question = parts.next().unwrap_or_default();
+        let question = question.split('[').next().unwrap_or_default();
+        format!("{section}.{question}")
+    }
+}
+
+/// Progress of one section.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionStatus {
+    pub id: String,
+    pub title: String,
+    /// Visible required questions answered.
+    pub answered: usize,
+    /// Visible required questions.
+    pub required: usize,
+    pub errors: usize,
+}
+
+impl SectionStatus {
+    pub fn is_complete(&self) -> bool {
+        self.answered == self.required && self.errors == 0
+    }
+}
+
+/// The result of checking an application against its form.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub sections: Vec<SectionStatus>,
+    pub required_answered: usize,
+    pub required_total: usize,
+}
+
+impl Report {
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+    }
+
+    /// Complete and valid: every visible required answer given, no error.
+    pub fn is_complete(&self) -> bool {
+        self.required_answered == self.required_total && self.errors().next().is_none()
+    }
+
+    /// Completion as a percentage of required answers, 0–100.
+    pub fn percent(&self) -> u8 {
+        (self.required_answered * 100)
+            .checked_div(self.required_total)
+            .map_or(100, |p| p as u8)
+    }
+
+    /// Required answers missing, as findings.
+    pub fn missing(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.rule.as_deref() == Some(MISSING))
+    }
+}
+
+/// Rule id of "required answer missing" findings.
+pub const MISSING: &str = "reponse-manquante";
+
+/// Whether `question` of `section` is shown given the other answers.
+pub fn is_visible(question: &Question, context: &minijinja::Value) -> bool {
+    question.when.as_ref().is_none_or(|c| c.holds(context))
+}
+
+/// Checks every answer and the completeness of an application.
+pub fn check(form: &Form, answers: &Answers) -> Report {
+    let context = answers.context();
+    let mut findings = Vec::new();
+    let mut sections = Vec::new();
+    let (mut total_answered, mut total_required) = (0, 0);
+    for section in &form.sections {
+        let mut status = SectionStatus {
+            id: section.id.clone(),
+            title: section.title.clone(),
+            answered: 0,
+            required: 0,
+            errors: 0,
+        };
+        let before = findings.len();
+        for q in &section.questions {
+            if !is_visible(q, &context) {
+                continue;
+            }
+            let id = format!("{}.{}", section.id, q.id);
+            let value = answers.get_in(&section.id, &q.id);
+            if q.required {
+                status.required += 1;
+                if is_answered(value.as_ref()) {
+                    status.answered += 1;
+                } else {
+                    let mut f = Finding::new(
+                        &id,
+                        Severity::Error,
+                        format!("réponse obligatoire manquante : « {} »", q.label),
+                    );
+                    f.rule = Some(MISSING.to_string());
+                    findings.push(f);
+                }
+            }
+            if let Some(v) = &value {
+                for problem in check_value(q, v) {
+                    findings.push(located(answers, &id, problem));
+                }
+            }
+        }
+        status.errors = findings[before..]
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        total_answered += status.answered;
+        total_required += status.required;
+        sections.push(status);
+    }
+    findings.extend(unknown_answers(form, answers));
+    Report {
+        findings,
+        sections,
+        required_answered: total_answered,
+        required_total: total_required,
+    }
+}
+
+/// A problem found in one value: `path` is relative to the question
+/// (empty, or `[2].nom` inside a list).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+fn problem(message: impl Into<String>) -> Problem {
+    Problem {
+        path: String::new(),
+        message: message.into(),
+    }
+}
+
+fn located(answers: &Answers, question_id: &str, p: Problem) -> Finding {
+    let id = format!("{question_id}{}", p.path);
+    let mut f = Finding::new(&id, Severity::Error, p.message);
+    f.position = answers
+        .position(&id)
+        .or_else(|| answers.position(question_id));
+    f
+}
+
+/// Checks one value against its question's type and limits (not whether it is
+/// required). Editors call this as the user types.
+pub fn check_value(q: &Question, value: &toml::Value) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let wrong_type = || {
+        problem(format!(
+            "« {} » attend {} ; la valeur {} n'en est pas",
+            q.label,
+            q.kind.expected_fr(),
+            short(value)
+        ))
+    };
+    match q.kind {
+        Kind::Text | Kind::Long | Kind::Email | Kind::Url => {
+            let Some(s) = value.as_str() else {
+                out.push(wrong_type());
+                return out;
+            };
+            if q.kind == Kind::Text && s.contains('\n') {
+                out.push(problem(format!(
+                    "« {} » tient sur une ligne : retirez les retours à la ligne",
+                    q.label
+                )));
+            }
+            if let Some(max) = q.max_length {
+                let n = s.chars().count();
+                if n > max {
+                    out.push(problem(format!(
+                        "« {} » est trop long : {n} caractères pour {max} au plus ; raccourcissez de {} caractères",
+                        q.label,
+                        n - max
+                    )));
+                }
+            }
+            let s = s.trim();
+            if !s.is_empty() && q.kind == Kind::Email && !s.validate_email() {
+                out.push(problem(format!(
+                    "« {s} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)"
+                )));
+            }
+            if !s.is_empty() && q.kind == Kind::Url && !(s.validate_url() && s.contains("://")) {
+                out.push(problem(format!(
+                    "« {s} » n'est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)"
+                )));
+            }
+        }
+        Kind::Int | Kind::Decimal | Kind::Euros | Kind::Percent => {
+            if q.kind == Kind::Int && value.as_integer().is_none() {
+                out.push(wrong_type());
+                return out;
+            }
+            let Some(n) = format::as_number(value) else {
+                out.push(wrong_type());
+                return out;
+            };
+            let (min, max) = match q.kind {
+                Kind::Euros => (Some(q.min.unwrap_or(0.0).max(0.0)), q.max),
+                Kind::Percent => (
+                    Some(q.min.unwrap_or(0.0).max(0.0)),
+                    Some(q.max.unwrap_or(100.0).min(100.0)),
+                ),
+                _ => (q.min, q.max),
+            };
+            if let Some(min) = min
+                && n < min
+            {
+                out.push(problem(format!(
+                    "« {} » doit être au moins {} (valeur : {})",
+                    q.label,
+                    format::decimal(min),
+                    format::decimal(n)
+                )));
+            }
+            if let Some(max) = max
+                && n > max
+            {
+                out.push(problem(format!(
+                    "« {} » doit être au plus {} (valeur : {})",
+                    q.label,
+                    format::decimal(max),
+                    format::decimal(n)
+                )));
+            }
+        }
+        Kind::Bool => {
+            if value.as_bool().is_none() {
+                out.push(problem(format!(
+                    "« {} » attend oui ou non : écrivez true ou false, sans guillemets (valeur : {})",
+                    q.label,
+                    short(value)
+                )));
+            }
+        }
+        Kind::Choice => match value.as_str() {
+            Some(k) if q.choice_label(k).is_some() => {}
+            Some(k) => out.push(unknown_choice(q, k)),
+            None => out.push(wrong_type()),
+        },
+        Kind::Multi => {
+            let Some(items) = value.as_array() else {
+                out.push(wrong_type());
+                return out;
+            };
+            for item in items {
+                match item.as_str() {
+                    Some(k) if q.choice_label(k).is_some() => {}
+                    Some(k) => out.push(unknown_choice(q, k)),
+                    None => out.push(wrong_type()),
+                }
+            }
+            check_min_items(q, items.len(), &mut out);
+        }
+        Kind::List => {
+            let Some(items) = value.as_array() else {
+                out.push(wrong_type());
+                return out;
+            };
+            for (i, item) in items.iter().enumerate() {
+                let path = format!("[{}]", i + 1);
+                let Some(table) = item.as_table() else {
+                    out.push(Problem {
+                        path,
+                        message: format!(
+                            "l'élément n° {} de « {} » doit être une table ([[…]])",
+                            i + 1,
+                            q.label
+                        ),
+                    });
+                    continue;
+                };
+                for field in &q.fields {
+                    let v = table.get(&field.id);
+                    let field_path = format!("{path}.{}", field.id);
+                    if field.required && !is_answered(v) {
+                        out.push(Problem {
+                            path: field_path.clone(),
+                            message: format!(
+                                "« {} » n° {} : « {} » est obligatoire",
+                                q.label,
+                                i + 1,
+                                field.label
+                            ),
+                        });
+                    }
+                    if let Some(v) = v {
+                        for p in check_value(field, v) {
+                            out.push(Problem {
+                                path: field_path.clone(),
+                                message: format!("« {} » n° {} : {}", q.label, i + 1, p.message),
+                            });
+                        }
+                    }
+                }
+            }
+            check_min_items(q, items.len(), &mut out);
+        }
+    }
+    out
+}
+
+fn check_min_items(q: &Question, n: usize, out: &mut Vec<Problem>) {
+    if let Some(min) = q.min_items
+        && n < min
+        && n > 0
+    {
+        out.push(problem(format!(
+            "« {} » demande au moins {min} élément(s) ; il y en a {n}",
+            q.label
+        )));
+    }
+}
+
+fn unknown_choice(q: &Question, key: &str) -> Problem {
+    let keys: Vec<String> = q
+        .choices
+        .iter()
+        .map(|c| format!("{} ({})", c.key, c.label))
+        .collect();
+    problem(format!(
+        "« {key} » n'est pas un choix possible pour « {} » ; choix possibles : {}",
+        q.label,
+        keys.join(", ")
+    ))
+}
+
+fn short(value: &toml::Value) -> String {
+    let s = value.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// Answers the form does not ask: kept in the file, but worth a warning in
+/// case of a typo in an id.
+fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let table = answers.to_table();
+    for (section_id, item) in &table {
+        if section_id == "meta" || section_id.starts_with('_') {
+            continue;
+        }
+        let Some(section) = form.section(section_id) else {
+            let mut f = Finding::new(
+                section_id,
+                Severity::Warning,
+                format!(
+                    "la section « {section_id} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)"
+                ),
+            );
+            f.rule = Some("section-inconnue".into());
+            out.push(f);
+            continue;
+        };
+        let Some(questions) = item.as_table() else {
+            continue;
+        };
+        for key in questions.keys() {
+            if section.questions.iter().any(|q| &q.id == key) {
+                continue;
+            }
+            let id = format!("{section_id}.{key}");
+            let mut f = Finding::new(
+                &id,
+                Severity::Warning,
+                format!(
+                    "« {id} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)"
+                ),
+            );
+            f.rule = Some("question-inconnue".into());
+            f.position = answers.position(&id);
+            out.push(f);
+        }
+    }
+    out
+}

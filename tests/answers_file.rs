@@ -1,0 +1,115 @@
+//! The answers-file contract: lossless round-trips, atomic and careful saves.
+
+mod common;
+
+use fiche::{Answers, AnswersError, application, form};
+
+#[test]
+fn unknown_ids_and_comments_survive_load_and_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    let text = "# Ma candidature (commentaire écrit à la main)\n[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[identite]\n# le nom définitif reste à valider\nnom_produit = \"Assistant\" # provisoire\nquestion_du_futur = \"gardée\"\n\n[section_future]\nx = 1\n";
+    std::fs::write(&path, text).unwrap();
+    let mut answers = Answers::load(&path).unwrap();
+    answers.set(
+        "identite.nom_produit",
+        Some(toml::Value::String("Assistant SRDT".into())),
+    );
+    answers.save(&path).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("# Ma candidature (commentaire écrit à la main)"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("# le nom définitif reste à valider"),
+        "{saved}"
+    );
+    assert!(
+        saved.contains("nom_produit = \"Assistant SRDT\" # provisoire"),
+        "{saved}"
+    );
+    assert!(saved.contains("question_du_futur = \"gardée\""), "{saved}");
+    assert!(saved.contains("[section_future]"), "{saved}");
+    let again = Answers::load(&path).unwrap();
+    assert_eq!(
+        again.get("identite.question_du_futur"),
+        Some(toml::Value::String("gardée".into()))
+    );
+}
+
+#[test]
+fn complete_example_round_trips_without_loss() {
+    let text = std::fs::read_to_string(common::example("assistant-srdt.toml")).unwrap();
+    let answers = Answers::parse(&text, "x").unwrap();
+    assert_eq!(answers.to_toml_string(), text);
+    let sources = answers.get("donnees.sources").unwrap();
+    assert!(sources.as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn lists_are_written_as_arrays_of_tables() {
+    let form = form::builtin();
+    let mut answers = Answers::new(&form);
+    let source: toml::Value = toml::from_str::<toml::Table>(
+        "v = [{ nom = \"Code du travail\", nature = \"documents\", acces = \"ouverte\" }]",
+    )
+    .unwrap()["v"]
+        .clone();
+    answers.set("donnees.sources", Some(source));
+    let text = answers.to_toml_string();
+    assert!(text.contains("[[donnees.sources]]"), "{text}");
+    assert!(text.contains("nom = \"Code du travail\""), "{text}");
+}
+
+#[test]
+fn a_file_that_no_longer_parses_is_never_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    let form = form::builtin();
+    let mut answers = Answers::new(&form);
+    answers.save(&path).unwrap();
+    std::fs::write(&path, "[identite\nnom = ").unwrap();
+    let err = answers.save(&path).unwrap_err();
+    assert!(matches!(err, AnswersError::RefuseOverwrite { .. }), "{err}");
+    assert!(err.to_string().contains("n'a pas été écrasé"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "[identite\nnom = ");
+}
+
+#[test]
+fn save_leaves_no_temporary_file_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    let mut answers = Answers::new(&form::builtin());
+    answers.save(&path).unwrap();
+    answers.save(&path).unwrap();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, vec!["a.toml".to_string()]);
+}
+
+#[test]
+fn saving_into_a_missing_folder_is_a_clear_error() {
+    let mut answers = Answers::new(&form::builtin());
+    let err = answers
+        .save(std::path::Path::new("/nonexistent-dir/x.toml"))
+        .unwrap_err();
+    assert!(err.to_string().contains("introuvable"), "{err}");
+}
+
+#[test]
+fn newer_form_version_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    let text = "[meta]\nform = \"fiche-action\"\nform_version = 99\n";
+    std::fs::write(&path, text).unwrap();
+    let err = application::open(&form::builtin(), &path).unwrap_err();
+    assert!(
+        matches!(err, AnswersError::NewerVersion { found: 99, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("plus récente"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

@@ -1,0 +1,265 @@
+//! The command-line promises: exit codes, French messages, files untouched.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn complete_examples_check_with_exit_0() {
+    for name in ["assistant-srdt.toml", "tri-courriels-prefecture.toml"] {
+        let out = fiche(&["check", &example_str(name)]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{name}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        assert!(
+            stdout(&out).contains("candidature complète et valide"),
+            "{}",
+            stdout(&out)
+        );
+    }
+}
+
+#[test]
+fn incomplete_draft_exits_1_and_names_each_missing_question() {
+    let out = fiche(&["check", &example_str("brouillon-incomplet.toml")]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    for (id, label) in [
+        ("identite.slogan", "Slogan"),
+        ("identite.chef_produit_email", "e-mail"),
+        ("volume.volume_annuel", "opérations"),
+        ("donnees.sources", "source"),
+        ("pari.pari_impact", "pari"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.contains(id))
+            .unwrap_or_else(|| panic!("{id} missing from:\n{text}"));
+        assert!(line.contains("manquante"), "{line}");
+        assert!(
+            line.to_lowercase().contains(&label.to_lowercase()),
+            "{id}: {line}"
+        );
+    }
+    assert!(text.contains("Complétude : "), "{text}");
+}
+
+#[test]
+fn check_json_is_machine_readable() {
+    let out = fiche(&[
+        "check",
+        "--format",
+        "json",
+        &example_str("brouillon-incomplet.toml"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let report = &v[0];
+    assert_eq!(report["complete"], false);
+    let findings = report["report"]["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["id"] == "identite.slogan" && f["severity"] == "error")
+    );
+    assert!(report["report"]["required_total"].as_u64().unwrap() > 30);
+}
+
+#[test]
+fn malformed_toml_gives_one_french_error_with_line_and_column_and_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cassé.toml");
+    let text = "[meta]\nform = \"fiche-action\"\n\n[identite]\nnom_produit = \"Assistant\n";
+    std::fs::write(&path, text).unwrap();
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    for args in [
+        vec!["check", path.to_str().unwrap()],
+        vec![
+            "render",
+            path.to_str().unwrap(),
+            "--format",
+            "md",
+            "-o",
+            "-",
+        ],
+    ] {
+        let out = fiche(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(err.contains("ligne 5, colonne"), "{err}");
+        assert!(err.contains("n'est pas du TOML valide"), "{err}");
+        assert!(err.contains("cassé.toml"), "{err}");
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        before
+    );
+}
+
+#[test]
+fn wrong_types_are_reported_with_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("types.toml");
+    std::fs::write(
+        &path,
+        "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[volume]\nvolume_annuel = \"beaucoup\"\nnb_agents = -3\n\n[identite]\nchef_produit_email = \"pas-une-adresse\"\n",
+    )
+    .unwrap();
+    let out = fiche(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.contains("volume.volume_annuel"))
+        .unwrap();
+    assert!(
+        line.contains("ligne 6") && line.contains("nombre entier"),
+        "{line}"
+    );
+    let line = text
+        .lines()
+        .find(|l| l.contains("volume.nb_agents"))
+        .unwrap();
+    assert!(
+        line.contains("ligne 7") && line.contains("au moins 0"),
+        "{line}"
+    );
+    let line = text
+        .lines()
+        .find(|l| l.contains("identite.chef_produit_email") && l.contains("ligne"))
+        .unwrap();
+    assert!(line.contains("adresse e-mail valide"), "{line}");
+}
+
+#[test]
+fn render_markdown_has_every_section_product_volume_and_sources() {
+    let out = fiche(&[
+        "render",
+        &example_str("assistant-srdt.toml"),
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    let form = fiche::form::builtin();
+    for section in &form.sections {
+        assert!(
+            md.contains(&format!("## {}", section.title)),
+            "section {} missing",
+            section.id
+        );
+    }
+    let mut last = 0;
+    for section in &form.sections {
+        let at = md.find(&format!("## {}", section.title)).unwrap();
+        assert!(at > last, "section {} out of order", section.id);
+        last = at;
+    }
+    assert!(md.contains("Assistant SRDT"));
+    assert!(md.contains(&format!("575{NBSP}000")));
+    let answers = fiche::Answers::load(&example("assistant-srdt.toml")).unwrap();
+    let sources = answers.get("donnees.sources").unwrap();
+    for s in sources.as_array().unwrap() {
+        let name = s.get("nom").unwrap().as_str().unwrap();
+        assert!(md.contains(name), "data source {name} missing");
+    }
+    assert!(
+        !md.contains("None") && !md.contains("none"),
+        "literal None in output"
+    );
+    assert!(!md.contains("BROUILLON"));
+}
+
+#[test]
+fn render_of_a_draft_has_no_empty_heading() {
+    let out = fiche(&[
+        "render",
+        &example_str("brouillon-incomplet.toml"),
+        "-o",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.contains("BROUILLON"));
+    let lines: Vec<&str> = md.lines().collect();
+    for (i, l) in lines.iter().enumerate() {
+        if l.starts_with("## ") {
+            let next = lines[i + 1..].iter().find(|l| !l.trim().is_empty());
+            assert!(
+                next.is_some_and(|n| !n.starts_with("## ")),
+                "empty heading {l}"
+            );
+        }
+    }
+    assert!(!md.contains("None"));
+}
+
+#[test]
+fn new_writes_a_draft_with_meta_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nouvelle.toml");
+    let out = fiche(&["new", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("form = \"fiche-action\""));
+    assert!(text.contains("form_version = 1"));
+    assert!(text.contains("created = "));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    let out = fiche(&["new", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("existe déjà"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn help_is_in_french() {
+    for args in [
+        vec!["--help"],
+        vec!["check", "--help"],
+        vec!["render", "--help"],
+        vec!["new", "--help"],
+    ] {
+        let out = fiche(&args);
+        assert_eq!(out.status.code(), Some(0));
+        let text = stdout(&out);
+        assert!(text.contains("Afficher cette aide"), "{args:?}: {text}");
+        assert!(!text.contains("Print help"), "{args:?}: {text}");
+    }
+    let out = fiche(&["--help"]);
+    assert!(stdout(&out).contains("Commandes"));
+}
+
+#[test]
+fn usage_errors_are_in_french_with_exit_2() {
+    let out = fiche(&["check", "--nope", "x.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("option inconnue"), "{}", stderr(&out));
+    let out = fiche(&["check", "/nonexistent/x.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("introuvable"), "{}", stderr(&out));
+}
+
+#[test]
+fn strict_render_refuses_a_draft() {
+    let out = fiche(&[
+        "render",
+        &example_str("brouillon-incomplet.toml"),
+        "--strict",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("incomplet"));
+}

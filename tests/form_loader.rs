@@ -1,0 +1,140 @@
+//! The form loader: the built-in form is valid, bad form files are explained.
+
+use fiche::form::{self, FormError, Kind};
+
+#[test]
+fn builtin_form_follows_the_domain_contract() {
+    let form = form::builtin();
+    let ids: Vec<&str> = form.sections.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "identite",
+            "probleme",
+            "volume",
+            "statu_quo",
+            "pertinence",
+            "solution",
+            "donnees",
+            "ia_responsable",
+            "tco",
+            "deploiement",
+            "indicateurs",
+            "roi",
+            "mutualisation",
+            "pari"
+        ]
+    );
+    let (_, q) = form.question("volume.volume_annuel").unwrap();
+    assert_eq!(q.kind, Kind::Int);
+    assert!(q.required);
+    let (_, q) = form.question("donnees.sources").unwrap();
+    assert_eq!(q.kind, Kind::List);
+    assert!(
+        q.field("acces")
+            .unwrap()
+            .choices
+            .iter()
+            .any(|c| c.key == "inexistante")
+    );
+    let (_, q) = form.question("solution.validation_humaine").unwrap();
+    assert!(q.when.is_some());
+    let (_, q) = form.question("roi.cout_etp").unwrap();
+    assert_eq!(q.default, Some(toml::Value::Integer(45000)));
+}
+
+fn bad(form_text: &str) -> FormError {
+    form::parse(form_text, "mon-formulaire/form.toml").unwrap_err()
+}
+
+const HEAD: &str = "[form]\nid = \"test\"\nversion = 1\ntitle = \"Test\"\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n";
+
+#[test]
+fn syntax_error_names_file_line_and_column() {
+    let e = bad("[form]\nid = \"test\nversion = 1\n");
+    let msg = e.to_string();
+    assert!(
+        msg.starts_with("mon-formulaire/form.toml, ligne 2, colonne"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn unknown_type_names_the_question_and_its_line() {
+    let e = bad(&format!(
+        "{HEAD}[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"texte\"\n"
+    ));
+    let msg = e.to_string();
+    assert!(msg.contains("ligne 11"), "{msg}");
+    assert!(msg.contains("« s.q »"), "{msg}");
+    assert!(msg.contains("type « texte » inconnu"), "{msg}");
+}
+
+#[test]
+fn choice_without_choices_is_refused() {
+    let e = bad(&format!(
+        "{HEAD}[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"choice\"\n"
+    ));
+    assert!(e.to_string().contains("doit lister ses choix"), "{e}");
+}
+
+#[test]
+fn duplicate_question_is_refused() {
+    let q = "[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\n\n";
+    let e = bad(&format!("{HEAD}{q}{q}"));
+    assert!(e.to_string().contains("déclarée deux fois"), "{e}");
+    assert!(e.to_string().contains("ligne 16"), "{e}");
+}
+
+#[test]
+fn condition_on_an_unknown_question_is_refused() {
+    let e = bad(&format!(
+        "{HEAD}[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\nwhen = \"s.inconnue == true\"\n"
+    ));
+    assert!(e.to_string().contains("cite « s.inconnue »"), "{e}");
+}
+
+#[test]
+fn unreadable_condition_is_refused() {
+    let e = bad(&format!(
+        "{HEAD}[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\nwhen = \"s.q ==\"\n"
+    ));
+    assert!(
+        e.to_string().contains("condition « when » illisible"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_key_in_a_question_is_refused_with_its_line() {
+    let e = bad(&format!(
+        "{HEAD}[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\nrequis = true\n"
+    ));
+    let msg = e.to_string();
+    assert!(msg.contains("ligne 14"), "{msg}");
+    assert!(msg.contains("requis"), "{msg}");
+}
+
+#[test]
+fn bad_id_is_refused() {
+    let e = bad(&format!(
+        "{HEAD}[[sections.questions]]\nid = \"Nom Produit\"\nlabel = \"Q\"\ntype = \"text\"\n"
+    ));
+    assert!(
+        e.to_string().contains("identifiant de question invalide"),
+        "{e}"
+    );
+}
+
+#[test]
+fn form_dir_loads_a_second_questionnaire() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("form.toml"),
+        format!("{HEAD}[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\nrequired = true\n"),
+    )
+    .unwrap();
+    let form = form::load_dir(dir.path()).unwrap();
+    assert_eq!(form.id, "test");
+    assert_eq!(form.sections[0].questions[0].id, "q");
+}

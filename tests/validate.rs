@@ -1,0 +1,192 @@
+//! Validation rules and `when` conditions on the built-in form.
+
+use fiche::form::{self, Form};
+use fiche::validate::{self, Severity};
+use fiche::{Answers, answers::parse_input};
+
+fn answers(text: &str) -> (Form, Answers) {
+    let form = form::builtin();
+    let a = Answers::parse(
+        &format!("[meta]\nform = \"fiche-action\"\nform_version = 1\n{text}"),
+        "t.toml",
+    )
+    .unwrap();
+    (form, a)
+}
+
+fn errors_for(text: &str, id: &str) -> Vec<String> {
+    let (form, a) = answers(text);
+    validate::check(&form, &a)
+        .findings
+        .into_iter()
+        .filter(|f| f.id == id && f.severity == Severity::Error && f.rule.is_none())
+        .map(|f| f.message)
+        .collect()
+}
+
+#[test]
+fn text_length_limit() {
+    let long = "x".repeat(81);
+    let e = errors_for(
+        &format!("[identite]\nnom_produit = \"{long}\"\n"),
+        "identite.nom_produit",
+    );
+    assert_eq!(e.len(), 1);
+    assert!(e[0].contains("81 caractères pour 80"), "{e:?}");
+    assert!(
+        errors_for(
+            "[identite]\nnom_produit = \"Éléonore\"\n",
+            "identite.nom_produit"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn email_and_choice_keys() {
+    assert!(
+        !errors_for(
+            "[identite]\nchef_produit_email = \"a@\"\n",
+            "identite.chef_produit_email"
+        )
+        .is_empty()
+    );
+    assert!(
+        errors_for(
+            "[identite]\nchef_produit_email = \"a.b@travail.gouv.fr\"\n",
+            "identite.chef_produit_email"
+        )
+        .is_empty()
+    );
+    let e = errors_for("[solution]\nrole_ia = \"tout\"\n", "solution.role_ia");
+    assert!(
+        e[0].contains("choix possibles") && e[0].contains("assiste"),
+        "{e:?}"
+    );
+    let e = errors_for(
+        "[probleme]\nirritants = [\"delais\", \"bof\"]\n",
+        "probleme.irritants",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
+#[test]
+fn numbers_ranges_and_types() {
+    assert!(!errors_for("[volume]\nvolume_annuel = 0\n", "volume.volume_annuel").is_empty());
+    assert!(errors_for("[volume]\nvolume_annuel = 575000\n", "volume.volume_annuel").is_empty());
+    assert!(
+        !errors_for(
+            "[tco]\npart_cofinancement = 120\n",
+            "tco.part_cofinancement"
+        )
+        .is_empty()
+    );
+    assert!(!errors_for("[tco]\nbudget_annuel = -5\n", "tco.budget_annuel").is_empty());
+    assert!(errors_for("[tco]\nbudget_annuel = 300000.5\n", "tco.budget_annuel").is_empty());
+    assert!(
+        !errors_for(
+            "[pertinence]\nprocedure_a_simplifier = \"non\"\n",
+            "pertinence.procedure_a_simplifier"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn list_items_are_checked_field_by_field() {
+    let (form, a) = answers(
+        "[[deploiement.plan_6_mois]]\nmois = 9\njalon = \"Lancement\"\n\n[[deploiement.plan_6_mois]]\nmois = 2\n",
+    );
+    let report = validate::check(&form, &a);
+    let ids: Vec<&str> = report.findings.iter().map(|f| f.id.as_str()).collect();
+    assert!(ids.contains(&"deploiement.plan_6_mois[1].mois"), "{ids:?}");
+    assert!(ids.contains(&"deploiement.plan_6_mois[2].jalon"), "{ids:?}");
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.id == "deploiement.plan_6_mois[1].mois")
+        .unwrap();
+    assert!(f.position.is_some());
+}
+
+#[test]
+fn when_condition_shows_and_hides_a_required_question() {
+    let missing = |text: &str| {
+        let (form, a) = answers(text);
+        validate::check(&form, &a)
+            .missing()
+            .any(|f| f.id == "solution.validation_humaine")
+    };
+    assert!(!missing("[solution]\nrole_ia = \"assiste\"\n"));
+    assert!(missing("[solution]\nrole_ia = \"recommande\"\n"));
+    assert!(!missing(
+        "[solution]\nrole_ia = \"recommande\"\nvalidation_humaine = \"Un agent relit.\"\n"
+    ));
+    // Conditions on booleans.
+    let cond = |text: &str| {
+        let (form, a) = answers(text);
+        validate::check(&form, &a)
+            .missing()
+            .any(|f| f.id == "deploiement.conditions_reelles_quand")
+    };
+    assert!(cond("[deploiement]\nconditions_reelles = true\n"));
+    assert!(!cond("[deploiement]\nconditions_reelles = false\n"));
+    assert!(!cond(""));
+}
+
+#[test]
+fn completeness_counts_only_visible_required_questions() {
+    let (form, a) = answers("[solution]\nrole_ia = \"assiste\"\n");
+    let r1 = validate::check(&form, &a);
+    let (form, a) = answers("[solution]\nrole_ia = \"decide\"\n");
+    let r2 = validate::check(&form, &a);
+    assert_eq!(r2.required_total, r1.required_total + 1);
+    assert_eq!(r1.required_answered, 1);
+    assert!(!r1.is_complete());
+}
+
+#[test]
+fn unknown_answers_are_warnings_not_errors() {
+    let (form, a) = answers("[identite]\nnom_prodiut = \"x\"\n");
+    let r = validate::check(&form, &a);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.id == "identite.nom_prodiut")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(f.message.contains("orthographe"));
+    assert_eq!(f.position.unwrap().line, 5);
+}
+
+#[test]
+fn french_input_is_parsed() {
+    let form = form::builtin();
+    let q = |id: &str| form.question(id).unwrap().1;
+    assert_eq!(
+        parse_input(q("volume.volume_annuel"), "575 000").unwrap(),
+        Some(toml::Value::Integer(575000))
+    );
+    assert_eq!(
+        parse_input(q("roi.minutes_economisees"), "2,5").unwrap(),
+        Some(toml::Value::Float(2.5))
+    );
+    assert_eq!(
+        parse_input(q("tco.budget_annuel"), "300 000 €").unwrap(),
+        Some(toml::Value::Integer(300000))
+    );
+    assert_eq!(
+        parse_input(q("mutualisation.code_ouvert"), "Oui").unwrap(),
+        Some(toml::Value::Boolean(true))
+    );
+    assert_eq!(
+        parse_input(q("solution.role_ia"), "assiste").unwrap(),
+        Some(toml::Value::String("assiste".into()))
+    );
+    assert!(
+        parse_input(q("volume.volume_annuel"), "beaucoup")
+            .unwrap_err()
+            .contains("nombre entier")
+    );
+    assert_eq!(parse_input(q("identite.nom_produit"), "   ").unwrap(), None);
+}
