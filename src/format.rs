@@ -68,6 +68,32 @@ pub fn as_number(value: &toml::Value) -> Option<f64> {
     }
 }
 
+/// An exact decimal, rounded half away from zero to at most `places`
+/// decimals, French style: `57500` → `57 500`, `35.7809…` → `35,78`. Works
+/// for any size a `Decimal` holds (no `i64` limit).
+pub fn decimal_exact(value: rust_decimal::Decimal, places: u32) -> String {
+    let rounded = value
+        .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    let text = rounded.abs().to_string();
+    let (int_part, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let mut out = String::new();
+    for (i, c) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i).is_multiple_of(3) {
+            out.push(NBSP);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(frac);
+    }
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.insert(0, '-');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,5 +118,20 @@ mod tests {
     fn euros_are_rounded_to_the_euro() {
         assert_eq!(euros(1_610_142.8), "1\u{a0}610\u{a0}143\u{a0}€");
         assert_eq!(percent(12.5), "12,5\u{a0}%");
+    }
+
+    #[test]
+    fn exact_decimals_round_half_away_and_group_any_size() {
+        use rust_decimal::Decimal;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(decimal_exact(d("57500"), 0), "57\u{a0}500");
+        assert_eq!(decimal_exact(d("35.7809"), 2), "35,78");
+        assert_eq!(decimal_exact(d("2.25"), 1), "2,3");
+        assert_eq!(decimal_exact(d("6.00"), 2), "6");
+        assert_eq!(decimal_exact(d("-0.004"), 2), "0");
+        assert_eq!(
+            decimal_exact(d("90000000000000000000"), 0),
+            "90\u{a0}000\u{a0}000\u{a0}000\u{a0}000\u{a0}000\u{a0}000"
+        );
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod answers;
 pub mod application;
+pub mod coach;
 pub mod form;
 pub mod format;
 pub mod fs_util;

@@ -1,4 +1,5 @@
-//! `fiche check FILE…`: findings grouped by section, completeness, exit code.
+//! `fiche check FILE…`: findings grouped by section, completeness, then the
+//! pitch coach (findings, business case, readiness score), and the exit code.
 
 use std::path::Path;
 
@@ -7,6 +8,7 @@ use serde::Serialize;
 
 use super::Outcome;
 use crate::cli::CheckFormat;
+use fiche::coach::{self, CoachReport, Readiness, Roi};
 use fiche::validate::{self, Finding, Report};
 use fiche::{Form, application};
 
@@ -18,46 +20,81 @@ struct FileReport<'a> {
     error: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     report: Option<&'a Report>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coach: Option<CoachJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    roi: Option<&'a Roi>,
+}
+
+#[derive(Serialize)]
+struct CoachJson<'a> {
+    findings: &'a [Finding],
+    score: &'a Readiness,
+}
+
+/// One checked file: validation, then the coach's review.
+struct Checked {
+    report: Report,
+    coach: CoachReport,
+}
+
+impl Checked {
+    /// Complete, valid, and nothing a jury would reject outright.
+    fn passes(&self) -> bool {
+        self.report.is_complete() && self.coach.errors().next().is_none()
+    }
 }
 
 pub fn run(form: &Form, files: &[impl AsRef<Path>], format: CheckFormat) -> Result<Outcome> {
-    let mut reports = Vec::new();
+    let mut checked = Vec::new();
     for file in files {
         let file = file.as_ref();
-        let result = application::open(form, file).map(|answers| validate::check(form, &answers));
-        reports.push((file.display().to_string(), result));
+        let result = application::open(form, file).map(|answers| {
+            let report = validate::check(form, &answers);
+            let coach = coach::review(form, &answers, &report);
+            Checked { report, coach }
+        });
+        checked.push((file.display().to_string(), result));
     }
     match format {
         CheckFormat::Text => {
-            for (i, (file, result)) in reports.iter().enumerate() {
+            for (i, (file, result)) in checked.iter().enumerate() {
                 if i > 0 {
                     println!();
                 }
                 match result {
-                    Ok(report) => print_text(file, form, report),
+                    Ok(c) => print_text(file, form, c),
                     Err(e) => eprintln!("erreur : {e}"),
                 }
             }
         }
         CheckFormat::Json => {
-            let out: Vec<FileReport> = reports
+            let out: Vec<FileReport> = checked
                 .iter()
-                .map(|(file, result)| FileReport {
-                    file: file.clone(),
-                    complete: result.as_ref().is_ok_and(Report::is_complete),
-                    error: result.as_ref().err().map(|e| e.to_string()),
-                    report: result.as_ref().ok(),
+                .map(|(file, result)| {
+                    let ok = result.as_ref().ok();
+                    FileReport {
+                        file: file.clone(),
+                        complete: ok.is_some_and(|c| c.report.is_complete()),
+                        error: result.as_ref().err().map(|e| e.to_string()),
+                        report: ok.map(|c| &c.report),
+                        coach: ok.map(|c| CoachJson {
+                            findings: &c.coach.findings,
+                            score: &c.coach.score,
+                        }),
+                        roi: ok.map(|c| &c.coach.roi),
+                    }
                 })
                 .collect();
             println!("{}", serde_json::to_string_pretty(&out)?);
         }
     }
-    if reports.iter().any(|(_, r)| r.is_err()) {
+    if checked.iter().any(|(_, r)| r.is_err()) {
         return Ok(Outcome::Failed);
     }
-    if reports
+    if checked
         .iter()
-        .all(|(_, r)| r.as_ref().is_ok_and(Report::is_complete))
+        .all(|(_, r)| r.as_ref().is_ok_and(Checked::passes))
     {
         Ok(Outcome::Ok)
     } else {
@@ -65,7 +102,8 @@ pub fn run(form: &Form, files: &[impl AsRef<Path>], format: CheckFormat) -> Resu
     }
 }
 
-fn print_text(file: &str, form: &Form, report: &Report) {
+fn print_text(file: &str, form: &Form, checked: &Checked) {
+    let report = &checked.report;
     println!("{file} — {} (version {})", form.title, form.version);
     for section in &report.sections {
         let findings: Vec<&Finding> = report
@@ -93,16 +131,22 @@ fn print_text(file: &str, form: &Form, report: &Report) {
             print_finding(f);
         }
     }
+    print_coach(form, &checked.coach);
     let missing = report.missing().count();
     let errors = report.errors().count() - missing;
+    let coach_errors = checked.coach.errors().count();
     println!(
         "Complétude : {}/{} réponses obligatoires ({} %)",
         report.required_answered,
         report.required_total,
         report.percent()
     );
-    if report.is_complete() {
+    if checked.passes() {
         println!("Résultat : candidature complète et valide.");
+    } else if report.is_complete() {
+        println!(
+            "Résultat : à corriger — {coach_errors} erreur(s) relevée(s) par le coach de pitch, qu'un jury refuserait."
+        );
     } else {
         println!(
             "Résultat : à compléter — {missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s)."
@@ -121,4 +165,66 @@ fn print_finding(f: &Finding) {
         f.id,
         f.message
     );
+}
+
+/// Coach findings by section, the business case, the readiness score.
+fn print_coach(form: &Form, coach: &CoachReport) {
+    println!("Coach de pitch :");
+    if coach.findings.is_empty() {
+        println!("  aucune remarque.");
+    }
+    for section in &form.sections {
+        let findings: Vec<&Finding> = coach
+            .findings
+            .iter()
+            .filter(|f| f.section == section.id)
+            .collect();
+        if findings.is_empty() {
+            continue;
+        }
+        println!("  {}", section.title);
+        for f in findings {
+            let place = f
+                .position
+                .map(|p| format!(", ligne {}", p.line))
+                .unwrap_or_default();
+            println!(
+                "      {:<9} [{}] {}{place} : {}",
+                f.severity.label_fr(),
+                f.rule.as_deref().unwrap_or_default(),
+                f.id,
+                f.message
+            );
+        }
+    }
+    let roi = &coach.roi;
+    println!("Bilan économique :");
+    if roi.is_computable() {
+        let figures = [
+            ("Heures économisées par an", roi.hours_fr()),
+            ("ETP économisés", roi.fte_fr()),
+            ("Économies par an", roi.euros_fr()),
+        ];
+        for (label, text) in figures {
+            println!("  {label} : {}", text.unwrap_or_default());
+        }
+        match (roi.payback_fr(), roi.payback_months()) {
+            (Some(text), _) => println!("  Retour sur investissement : {text}"),
+            (None, Err(reason)) => println!("  Retour sur investissement : {reason}"),
+            (None, Ok(_)) => {}
+        }
+    } else {
+        println!("  non calculable :");
+        for reason in roi.missing() {
+            println!("    - {reason}");
+        }
+    }
+    for note in roi.defaults_used() {
+        println!("  (valeur par défaut utilisée : {note})");
+    }
+    println!("  {}", roi.summary_fr());
+    println!("Score de préparation : {}/100", coach.score.value);
+    for line in &coach.score.explanation {
+        println!("  {line}");
+    }
 }

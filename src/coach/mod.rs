@@ -1,0 +1,176 @@
+//! The pitch coach: what a jury will find weak in an application, the
+//! business case it will ask for, and a readiness score that says why.
+//!
+//! ```no_run
+//! # let form = fiche::form::builtin();
+//! # let answers = fiche::Answers::new(&form);
+//! let report = fiche::validate::check(&form, &answers);
+//! let coach = fiche::coach::review(&form, &answers, &report);
+//! println!("{}", coach.roi.summary_fr());
+//! for f in &coach.findings {
+//!     // f.rule is the stable rule id, f.id the question to jump to.
+//!     println!("{} {:?} {}", f.id, f.rule, f.message);
+//! }
+//! println!("{}/100", coach.score.value);
+//! ```
+//!
+//! Rules are code (`rules`, `compliance`, `texts`); their thresholds are data,
+//! read from the form file's `[coach]` table ([`Thresholds`]).
+
+mod answer;
+mod compliance;
+pub mod roi;
+mod rules;
+mod score;
+mod texts;
+mod thresholds;
+mod view;
+
+pub use roi::Roi;
+pub use score::{Readiness, readiness};
+pub use thresholds::Thresholds;
+pub use view::{CoachFindingView, CoachView, RoiView};
+
+use crate::answers::Answers;
+use crate::form::Form;
+use crate::validate::{Finding, Report, Severity};
+
+/// Everything the coach has to say about one application.
+#[derive(Debug, Clone)]
+pub struct CoachReport {
+    /// Findings in form order, each with `rule: Some(id)` and the question id
+    /// (`section.question`) to jump to.
+    pub findings: Vec<Finding>,
+    pub roi: Roi,
+    pub score: Readiness,
+}
+
+impl CoachReport {
+    /// Coach errors: what a jury would reject outright.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+    }
+}
+
+/// Runs every rule, computes the business case and the readiness score.
+/// Cheap enough to call on each keystroke.
+pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
+    let roi = Roi::compute(form, answers);
+    let ctx = Context {
+        form,
+        answers,
+        roi: &roi,
+        thresholds: Thresholds::from_table(&form.coach),
+    };
+    let mut findings = Vec::new();
+    rules::run(&ctx, &mut findings);
+    compliance::run(&ctx, &mut findings);
+    texts::run(&ctx, &mut findings);
+    let order = |f: &Finding| {
+        form.questions()
+            .position(|(s, q)| format!("{}.{}", s.id, q.id) == f.question_id())
+            .unwrap_or(usize::MAX)
+    };
+    findings.sort_by_key(order);
+    let score = readiness(report, &findings);
+    CoachReport {
+        findings,
+        roi,
+        score,
+    }
+}
+
+/// One pitch-coach check, as listed in the domain reference.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Stable id, kebab-case French (`irritant-sans-chiffres`).
+    pub id: &'static str,
+    /// Short French name, used in the score's explanation.
+    pub title: &'static str,
+    /// Usual severity (a few rules lower it when the user already did the right thing).
+    pub severity: Severity,
+    /// Questions the rule reads; the first one is where its findings point.
+    pub questions: &'static [&'static str],
+}
+
+/// Every rule the coach runs.
+#[rustfmt::skip]
+pub const RULES: &[Rule] = &[
+    rule("irritant-sans-chiffres", "irritant sans chiffres", Severity::Warning, &["probleme.chiffres_irritant"]),
+    rule("volume-manquant", "volume d'opérations manquant", Severity::Warning, &["volume.volume_annuel", "volume.unite_operation"]),
+    rule("tres-petite-echelle", "très petite échelle", Severity::Warning, &["volume.nb_agents", "volume.volume_annuel"]),
+    rule("aucune-donnee-accessible", "aucune donnée accessible", Severity::Warning, &["donnees.sources"]),
+    rule("metrique-sans-reference", "indicateur sans valeur chiffrée", Severity::Warning, &["indicateurs.valeur_actuelle", "indicateurs.valeur_cible"]),
+    rule("decision-automatique", "décision entièrement automatisée", Severity::Error, &["solution.role_ia"]),
+    rule("donnees-sensibles-hors-ue", "données sensibles sans hébergement souverain", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.sensibilite", "donnees.sources"]),
+    rule("aipd-requise", "AIPD obligatoire", Severity::Warning, &["ia_responsable.criteres_aipd", "ia_responsable.donnees_personnelles", "ia_responsable.referents_consultes"]),
+    rule("ai-act-haut-risque", "système d'IA à haut risque", Severity::Warning, &["ia_responsable.risque_ai_act"]),
+    rule("ai-act-interdit", "pratique d'IA interdite", Severity::Error, &["ia_responsable.risque_ai_act"]),
+    rule("ai-act-a-determiner", "catégorie AI Act non déterminée", Severity::Advice, &["ia_responsable.risque_ai_act"]),
+    rule("code-non-ouvert", "code non publié", Severity::Warning, &["mutualisation.code_ouvert"]),
+    rule("solutionnisme", "aucune alternative sans IA étudiée", Severity::Warning, &["pertinence.alternatives_sans_ia"]),
+    rule("procedure-a-simplifier", "procédure à simplifier d'abord", Severity::Warning, &["pertinence.procedure_a_simplifier"]),
+    rule("retour-trop-long", "retour sur investissement trop long", Severity::Warning, &["tco.budget_annuel", "roi.minutes_economisees"]),
+    rule("aucun-gain-de-temps", "aucun gain de temps", Severity::Warning, &["roi.minutes_economisees"]),
+    rule("plan-trop-court", "plan à six mois trop court", Severity::Warning, &["deploiement.plan_6_mois"]),
+    rule("texte-provisoire", "texte laissé provisoire", Severity::Warning, &["identite.nom_produit", "identite.slogan"]),
+    rule("texte-duplique", "même texte dans plusieurs réponses", Severity::Warning, &[]),
+];
+
+const fn rule(
+    id: &'static str,
+    title: &'static str,
+    severity: Severity,
+    questions: &'static [&'static str],
+) -> Rule {
+    Rule {
+        id,
+        title,
+        severity,
+        questions,
+    }
+}
+
+/// The rule with this id.
+pub fn rule_by_id(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// What every rule reads.
+pub(crate) struct Context<'a> {
+    pub form: &'a Form,
+    pub answers: &'a Answers,
+    pub roi: &'a Roi,
+    pub thresholds: Thresholds,
+}
+
+impl Context<'_> {
+    /// A finding of `rule` on `question`, at the rule's usual severity.
+    pub fn finding(&self, rule: &str, question: &str, message: String) -> Finding {
+        let severity = rule_by_id(rule).map_or(Severity::Warning, |r| r.severity);
+        self.finding_with(rule, severity, question, message)
+    }
+
+    pub fn finding_with(
+        &self,
+        rule: &str,
+        severity: Severity,
+        question: &str,
+        message: String,
+    ) -> Finding {
+        let mut f = Finding::new(question, severity, message);
+        f.rule = Some(rule.to_string());
+        f.position = self.answers.position(question);
+        f
+    }
+
+    /// `« Label »` of a question, for messages.
+    pub fn label(&self, id: &str) -> String {
+        self.form
+            .question(id)
+            .map(|(_, q)| format!("« {} »", q.label))
+            .unwrap_or_else(|| id.to_string())
+    }
+}

@@ -1,0 +1,66 @@
+//! Reading the business case's inputs from the answers, with the form's
+//! defaults for the cost and hours of a full-time agent.
+
+use rust_decimal::Decimal;
+
+use super::reason::{Figure, Why};
+use crate::answers::{Answers, is_answered};
+use crate::coach::answer;
+use crate::form::{Form, Kind};
+use crate::format;
+
+/// A numeric answer, or why it cannot be used.
+pub(super) fn input(form: &Form, answers: &Answers, id: &str) -> Figure {
+    let value = answers.get(id);
+    if !is_answered(value.as_ref()) {
+        return Err(Why::Missing(vec![named(form, id)]));
+    }
+    let value = answer::decimal(value.as_ref()).ok_or_else(|| {
+        Why::Other(format!(
+            "non calculable : {} n'est pas un nombre utilisable ; écrivez un nombre sans guillemets",
+            named(form, id)
+        ))
+    })?;
+    if value.is_sign_negative() && !value.is_zero() {
+        return Err(Why::Other(format!(
+            "non calculable : {} est négatif ; corrigez-le",
+            named(form, id)
+        )));
+    }
+    Ok(value)
+}
+
+/// Like [`input`], falling back on the form's default (or the guide's).
+pub(super) fn input_or_default(
+    form: &Form,
+    answers: &Answers,
+    id: &str,
+    builtin: i64,
+    notes: &mut Vec<String>,
+) -> Figure {
+    if is_answered(answers.get(id).as_ref()) {
+        return input(form, answers, id);
+    }
+    let question = form.question(id).map(|(_, q)| q);
+    let default = question
+        .and_then(|q| answer::decimal(q.default.as_ref()))
+        .unwrap_or_else(|| Decimal::from(builtin));
+    let shown = match question.map(|q| q.kind) {
+        Some(Kind::Euros) => {
+            format!("{}{}€", format::decimal_exact(default, 2), format::NBSP)
+        }
+        _ => format::decimal_exact(default, 2),
+    };
+    notes.push(format!("{} = {shown} ({id})", label(form, id)));
+    Ok(default)
+}
+
+fn label(form: &Form, id: &str) -> String {
+    form.question(id)
+        .map(|(_, q)| format!("« {} »", q.label))
+        .unwrap_or_else(|| id.to_string())
+}
+
+pub(super) fn named(form: &Form, id: &str) -> String {
+    format!("{} ({id})", label(form, id))
+}

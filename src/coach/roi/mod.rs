@@ -1,0 +1,276 @@
+//! The business case: hours, full-time equivalents and euros saved per year,
+//! and the payback delay, computed from the answers with exact decimals.
+//!
+//! Every figure is either a value or the French reason it cannot be computed
+//! (a missing answer, nothing saved, a value too large): never a made-up zero.
+
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+mod input;
+mod reason;
+#[cfg(test)]
+mod tests;
+
+use input::{input, input_or_default, named};
+use reason::{Figure, Why, both, merge_all};
+
+use crate::answers::Answers;
+use crate::form::Form;
+use crate::format;
+
+pub const VOLUME: &str = "volume.volume_annuel";
+pub const MINUTES_SAVED: &str = "roi.minutes_economisees";
+pub const FTE_COST: &str = "roi.cout_etp";
+pub const FTE_HOURS: &str = "roi.heures_etp";
+pub const BUDGET: &str = "tco.budget_annuel";
+
+/// The guide's defaults, used when the form file gives none.
+const DEFAULT_FTE_COST: i64 = 45_000;
+const DEFAULT_FTE_HOURS: i64 = 1_607;
+
+
+/// The four figures of the business case.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Roi {
+    hours_per_year: Figure,
+    fte: Figure,
+    euros_per_year: Figure,
+    payback_months: Figure,
+    /// Inputs left unanswered for which the form's default was used.
+    defaults_used: Vec<String>,
+}
+
+impl Roi {
+    /// Computes the business case from the answers.
+    pub fn compute(form: &Form, answers: &Answers) -> Roi {
+        let volume = input(form, answers, VOLUME);
+        let minutes = input(form, answers, MINUTES_SAVED);
+        let mut defaults_used = Vec::new();
+        let cost = input_or_default(
+            form,
+            answers,
+            FTE_COST,
+            DEFAULT_FTE_COST,
+            &mut defaults_used,
+        );
+        let per_fte = input_or_default(
+            form,
+            answers,
+            FTE_HOURS,
+            DEFAULT_FTE_HOURS,
+            &mut defaults_used,
+        );
+        let budget = input(form, answers, BUDGET);
+
+        let hours_per_year = both(&volume, &minutes)
+            .and_then(|(v, m)| checked(v.checked_mul(m)))
+            .and_then(|x| checked(x.checked_div(60.into())));
+        let per_fte = per_fte.and_then(|h| {
+            if h.is_zero() {
+                Err(Why::Other(format!(
+                    "non calculable : {} vaut 0 ; indiquez un nombre d'heures positif",
+                    named(form, FTE_HOURS)
+                )))
+            } else {
+                Ok(h)
+            }
+        });
+        let fte = both(&hours_per_year, &per_fte).and_then(|(h, per)| checked(h.checked_div(per)));
+        // Euros from the unrounded hours (h × cost ÷ hours per FTE) so the
+        // result is exact to the euro, not 35,78 × 45 000.
+        let euros_per_year = match (&hours_per_year, &cost, &per_fte) {
+            (Ok(h), Ok(c), Ok(per)) => {
+                checked(h.checked_mul(*c)).and_then(|x| checked(x.checked_div(*per)))
+            }
+            _ => Err(merge_all(&[&hours_per_year, &cost, &per_fte])),
+        };
+        let payback_months = payback(form, &euros_per_year, &budget, &minutes);
+        Roi {
+            hours_per_year,
+            fte,
+            euros_per_year,
+            payback_months,
+            defaults_used,
+        }
+    }
+
+    /// Hours saved per year, unrounded, or why it cannot be computed.
+    pub fn hours_per_year(&self) -> Result<Decimal, String> {
+        value(&self.hours_per_year)
+    }
+
+    /// Full-time equivalents saved, unrounded.
+    pub fn fte(&self) -> Result<Decimal, String> {
+        value(&self.fte)
+    }
+
+    /// Euros saved per year, unrounded.
+    pub fn euros_per_year(&self) -> Result<Decimal, String> {
+        value(&self.euros_per_year)
+    }
+
+    /// Months for the savings to pay the yearly budget, unrounded.
+    pub fn payback_months(&self) -> Result<Decimal, String> {
+        value(&self.payback_months)
+    }
+
+    /// `57 500 h` (to the hour; one decimal under 100 h).
+    pub fn hours_fr(&self) -> Option<String> {
+        let h = self.hours_per_year.clone().ok()?;
+        let places = if h < Decimal::from(100) { 1 } else { 0 };
+        Some(format!(
+            "{}{}h",
+            format::decimal_exact(h, places),
+            format::NBSP
+        ))
+    }
+
+    /// `35,78 ETP`.
+    pub fn fte_fr(&self) -> Option<String> {
+        let fte = self.fte.clone().ok()?;
+        Some(format!(
+            "{}{}ETP",
+            format::decimal_exact(fte, 2),
+            format::NBSP
+        ))
+    }
+
+    /// `1 610 143 €`.
+    pub fn euros_fr(&self) -> Option<String> {
+        let euros = self.euros_per_year.clone().ok()?;
+        Some(format!(
+            "{}{}€",
+            format::decimal_exact(euros, 0),
+            format::NBSP
+        ))
+    }
+
+    /// `2,2 mois`.
+    pub fn payback_fr(&self) -> Option<String> {
+        let months = self.payback_months.clone().ok()?;
+        Some(format!(
+            "{}{}mois",
+            format::decimal_exact(months, 1),
+            format::NBSP
+        ))
+    }
+
+    /// Hours, FTE and euros are all known (the payback may still be missing).
+    pub fn is_computable(&self) -> bool {
+        self.hours_per_year.is_ok() && self.fte.is_ok() && self.euros_per_year.is_ok()
+    }
+
+    /// What prevents figures, each problem once: `il manque « X » (id)` per
+    /// missing input, or another reason (`valeur trop grande…`).
+    pub fn missing(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for figure in [
+            &self.hours_per_year,
+            &self.fte,
+            &self.euros_per_year,
+            &self.payback_months,
+        ] {
+            if let Err(why) = figure {
+                for part in why.parts() {
+                    if !out.contains(&part) {
+                        out.push(part);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Defaults used for unanswered inputs
+    /// (`« Coût annuel… » = 45 000 € (roi.cout_etp)`).
+    pub fn defaults_used(&self) -> &[String] {
+        &self.defaults_used
+    }
+
+    /// The business case in one French sentence.
+    pub fn summary_fr(&self) -> String {
+        let (Some(hours), Some(fte), Some(euros)) =
+            (self.hours_fr(), self.fte_fr(), self.euros_fr())
+        else {
+            let all = merge_all(&[&self.hours_per_year, &self.fte, &self.euros_per_year]);
+            return format!("Bilan économique {}.", all.text());
+        };
+        let defaults = if self.defaults_used.is_empty() {
+            String::new()
+        } else {
+            format!(" (valeurs par défaut : {})", self.defaults_used.join(" ; "))
+        };
+        if self.hours_per_year.as_ref().is_ok_and(|h| h.is_zero()) {
+            return format!(
+                "Aucune heure économisée : pas de retour sur investissement ({MINUTES_SAVED} vaut 0)."
+            );
+        }
+        let hours = format!("{}heures", hours.trim_end_matches('h'));
+        let payback = match (&self.payback_fr(), &self.payback_months) {
+            (Some(p), _) => format!("retour sur investissement en {p}"),
+            (None, Err(why)) => format!("retour sur investissement {}", why.text()),
+            (None, Ok(_)) => String::new(),
+        };
+        format!("{hours} économisées par an, soit {fte} et {euros} par an ; {payback}{defaults}.")
+    }
+}
+
+/// The JSON shape of `fiche check --format json`: numbers (rounded as
+/// displayed) and their French display texts.
+impl Serialize for Roi {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let number =
+            |f: &Figure, places: u32| f.as_ref().ok().and_then(|d| round(*d, places).to_f64());
+        let mut st = s.serialize_struct("Roi", 12)?;
+        st.serialize_field("computable", &self.is_computable())?;
+        st.serialize_field("hours_per_year", &number(&self.hours_per_year, 1))?;
+        st.serialize_field("fte", &number(&self.fte, 2))?;
+        st.serialize_field("euros_per_year", &number(&self.euros_per_year, 0))?;
+        st.serialize_field("payback_months", &number(&self.payback_months, 1))?;
+        st.serialize_field("hours_per_year_fr", &self.hours_fr())?;
+        st.serialize_field("fte_fr", &self.fte_fr())?;
+        st.serialize_field("euros_per_year_fr", &self.euros_fr())?;
+        st.serialize_field("payback_fr", &self.payback_fr())?;
+        st.serialize_field("summary", &self.summary_fr())?;
+        st.serialize_field("missing", &self.missing())?;
+        st.serialize_field("defaults_used", &self.defaults_used)?;
+        st.end()
+    }
+}
+
+/// Half away from zero, as people round by hand.
+pub fn round(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn payback(form: &Form, euros: &Figure, budget: &Figure, minutes: &Figure) -> Figure {
+    let (euros, budget) = both(euros, budget)?;
+    if euros.is_zero() {
+        return Err(Why::Other(match minutes {
+            Ok(m) if m.is_zero() => format!(
+                "impossible : aucune minute n'est économisée par opération ({} vaut 0)",
+                named(form, MINUTES_SAVED)
+            ),
+            _ => "impossible : aucune économie n'est attendue".to_string(),
+        }));
+    }
+    checked(checked(budget.checked_mul(12.into()))?.checked_div(euros))
+}
+
+fn value(figure: &Figure) -> Result<Decimal, String> {
+    figure.clone().map_err(|why| why.text())
+}
+
+fn checked(value: Option<Decimal>) -> Figure {
+    value.ok_or_else(too_large)
+}
+
+fn too_large() -> Why {
+    Why::Other(
+        "non calculable : valeur trop grande ; vérifiez les volumes et montants saisis".to_string(),
+    )
+}
+

@@ -1,0 +1,220 @@
+//! Rules on the problem, its scale, the data, the metric, AI relevance, the
+//! plan and the business case: what makes a pitch convincing.
+
+use rust_decimal::Decimal;
+
+use super::Context;
+use super::answer::{self, has_digit, normalized};
+use super::roi::{BUDGET, MINUTES_SAVED};
+use crate::format;
+use crate::validate::Finding;
+
+pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
+    irritant_figures(ctx, out);
+    volume(ctx, out);
+    tiny_scale(ctx, out);
+    reachable_data(ctx, out);
+    metric_reference(ctx, out);
+    solutionism(ctx, out);
+    simplify_first(ctx, out);
+    payback(ctx, out);
+    milestones(ctx, out);
+}
+
+fn irritant_figures(ctx: &Context, out: &mut Vec<Finding>) {
+    let id = "probleme.chiffres_irritant";
+    if let Some(text) = answer::text(ctx.answers, id)
+        && !has_digit(&text)
+    {
+        out.push(ctx.finding(
+            "irritant-sans-chiffres",
+            id,
+            format!(
+                "{} ne contient aucun chiffre : le jury attend des faits mesurés (un délai en jours, un nombre de dossiers, un coût, un taux d'erreur) ; ajoutez au moins un chiffre et sa source",
+                ctx.label(id)
+            ),
+        ));
+    }
+}
+
+/// The one rule that speaks about missing answers: without a volume there is
+/// no business case, which deserves more than "missing answer".
+fn volume(ctx: &Context, out: &mut Vec<Finding>) {
+    let (volume, unit) = ("volume.volume_annuel", "volume.unite_operation");
+    if answer::text(ctx.answers, unit).is_some() || answer::number(ctx.answers, volume).is_some() {
+        if answer::number(ctx.answers, volume).is_none() {
+            out.push(ctx.finding(
+                "volume-manquant",
+                volume,
+                format!(
+                    "{} n'est pas renseigné : sans lui, ni l'échelle du projet ni son retour sur investissement ne peuvent être évalués ; donnez une estimation (ex. : 575000)",
+                    ctx.label(volume)
+                ),
+            ));
+        } else if answer::text(ctx.answers, unit).is_none() {
+            out.push(ctx.finding(
+                "volume-manquant",
+                unit,
+                format!(
+                    "le volume est donné sans {} : précisez ce que compte une opération (demandes, dossiers, courriels…)",
+                    ctx.label(unit)
+                ),
+            ));
+        }
+    } else {
+        out.push(ctx.finding(
+            "volume-manquant",
+            volume,
+            format!(
+                "ni {} ni {} ne sont renseignés : le jury demandera combien d'opérations par an le produit traitera ; donnez le volume et son unité",
+                ctx.label(volume),
+                ctx.label(unit)
+            ),
+        ));
+    }
+}
+
+fn tiny_scale(ctx: &Context, out: &mut Vec<Finding>) {
+    let t = &ctx.thresholds;
+    let (Some(agents), Some(volume)) = (
+        answer::number(ctx.answers, "volume.nb_agents"),
+        answer::number(ctx.answers, "volume.volume_annuel"),
+    ) else {
+        return;
+    };
+    if agents < t.small_scale_agents && volume < t.small_scale_volume {
+        out.push(ctx.finding(
+            "tres-petite-echelle",
+            "volume.nb_agents",
+            format!(
+                "très petite échelle : {} agent(s) et {} opérations par an (moins de {} agents et de {} opérations) ; un projet d'IA rentabilise rarement un si petit volume : élargissez le périmètre (d'autres services, d'autres territoires) ou envisagez une solution plus simple",
+                format::decimal_exact(agents, 0),
+                format::decimal_exact(volume, 0),
+                format::decimal_exact(t.small_scale_agents, 0),
+                format::decimal_exact(t.small_scale_volume, 0),
+            ),
+        ));
+    }
+}
+
+fn reachable_data(ctx: &Context, out: &mut Vec<Finding>) {
+    let id = "donnees.sources";
+    let Some(sources) = answer::items(ctx.answers, id) else {
+        return;
+    };
+    let reachable = sources
+        .iter()
+        .any(|s| s.get("acces").and_then(|v| v.as_str()) != Some("inexistante"));
+    if !sources.is_empty() && !reachable {
+        out.push(ctx.finding(
+            "aucune-donnee-accessible",
+            id,
+            "aucune source de données n'est accessible (accès « inexistant » pour toutes) : sans données, pas d'IA ; identifiez au moins une source disponible ou à négocier, ou prévoyez sa constitution dans le plan".to_string(),
+        ));
+    }
+}
+
+fn metric_reference(ctx: &Context, out: &mut Vec<Finding>) {
+    if answer::text(ctx.answers, "indicateurs.metrique_quanti").is_none() {
+        return;
+    }
+    for (id, what) in [
+        ("indicateurs.valeur_actuelle", "la valeur actuelle"),
+        ("indicateurs.valeur_cible", "la valeur cible"),
+    ] {
+        if let Some(text) = answer::text(ctx.answers, id)
+            && !has_digit(&text)
+        {
+            out.push(ctx.finding(
+                "metrique-sans-reference",
+                id,
+                format!(
+                    "{} de l'indicateur (« {text} ») n'est pas chiffrée : sans point de départ et cible mesurables, l'impact ne pourra pas être démontré ; écrivez un nombre et son unité (ex. : 15 minutes par demande)",
+                    capitalized(what)
+                ),
+            ));
+        }
+    }
+}
+
+fn solutionism(ctx: &Context, out: &mut Vec<Finding>) {
+    let id = "pertinence.alternatives_sans_ia";
+    let Some(text) = answer::text(ctx.answers, id) else {
+        return;
+    };
+    let bare = normalized(text.trim_end_matches(['.', '!', ' ']));
+    let too_short = text.split_whitespace().count() < 4;
+    if ctx.thresholds.empty_alternatives.contains(&bare) || too_short {
+        out.push(ctx.finding(
+            "solutionnisme",
+            id,
+            format!(
+                "aucune alternative sans IA n'est présentée (« {text} ») : le jury vérifie que l'IA est la bonne réponse ; décrivez au moins une autre piste (simplifier la procédure, un formulaire, des règles simples, un recrutement) et pourquoi elle ne suffit pas"
+            ),
+        ));
+    }
+}
+
+fn simplify_first(ctx: &Context, out: &mut Vec<Finding>) {
+    let id = "pertinence.procedure_a_simplifier";
+    if answer::boolean(ctx.answers, id) == Some(true) {
+        out.push(ctx.finding(
+            "procedure-a-simplifier",
+            id,
+            "vous indiquez que la procédure devrait plutôt être simplifiée ou supprimée : automatiser une procédure défaillante la fige ; simplifiez-la d'abord, puis expliquez dans « Pourquoi l'IA ? » ce que l'IA apporte à la procédure simplifiée".to_string(),
+        ));
+    }
+}
+
+fn payback(ctx: &Context, out: &mut Vec<Finding>) {
+    if answer::number(ctx.answers, MINUTES_SAVED).is_some_and(|m| m.is_zero()) {
+        out.push(ctx.finding(
+            "aucun-gain-de-temps",
+            MINUTES_SAVED,
+            format!(
+                "{} vaut 0 : sans temps agent économisé, le projet n'a pas de retour sur investissement chiffrable ; estimez le gain par opération, ou décrivez dans « Gains quantifiables » les coûts évités autrement",
+                ctx.label(MINUTES_SAVED)
+            ),
+        ));
+    }
+    let max = ctx.thresholds.max_payback_months;
+    if let (Ok(months), Some(text)) = (ctx.roi.payback_months(), ctx.roi.payback_fr())
+        && months > max
+    {
+        let years = super::roi::round(months / Decimal::from(12), 1);
+        out.push(ctx.finding(
+            "retour-trop-long",
+            BUDGET,
+            format!(
+                "le retour sur investissement prend {text} (environ {} ans), plus de {} mois : revoyez le budget, le volume concerné ou le gain de temps par opération, ou mettez en avant d'autres gains",
+                format::decimal_exact(years, 1),
+                format::decimal_exact(max, 0)
+            ),
+        ));
+    }
+}
+
+fn milestones(ctx: &Context, out: &mut Vec<Finding>) {
+    let id = "deploiement.plan_6_mois";
+    let Some(items) = answer::items(ctx.answers, id) else {
+        return;
+    };
+    let min = ctx.thresholds.min_milestones;
+    if items.len() < min {
+        out.push(ctx.finding(
+            "plan-trop-court",
+            id,
+            format!(
+                "le plan à six mois ne compte que {} jalon(s) : prévoyez-en au moins {min} (par exemple données prêtes, premier test avec des agents, première mesure d'impact) pour montrer comment l'impact sera mesuré et le produit ajusté",
+                items.len()
+            ),
+        ));
+    }
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}

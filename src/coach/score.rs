@@ -1,0 +1,83 @@
+//! The readiness score: 100 minus what the jury would hold against the
+//! application, each deduction listed with its reason.
+
+use serde::Serialize;
+
+use super::rule_by_id;
+use crate::validate::{Finding, MISSING, Report, Severity};
+
+/// What missing answers can cost at most (all of them missing).
+const COMPLETENESS_POINTS: usize = 50;
+/// Per field error (a wrong type, a value out of range), capped.
+const FIELD_ERROR_POINTS: usize = 5;
+const FIELD_ERROR_CAP: usize = 20;
+/// Per coach rule that fired (once per rule, however many answers it names).
+const COACH_ERROR_POINTS: usize = 10;
+const COACH_WARNING_POINTS: usize = 5;
+
+/// A score from 0 to 100 and the lines that explain it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Readiness {
+    pub value: u8,
+    /// One line per deduction (`-10 : décision entièrement automatisée
+    /// (decision-automatique)`), or a single line saying nothing was lost.
+    pub explanation: Vec<String>,
+}
+
+/// Combines completeness and field errors (`report`) with coach findings.
+pub fn readiness(report: &Report, coach: &[Finding]) -> Readiness {
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    let missing = report.required_total - report.required_answered.min(report.required_total);
+    if missing > 0 {
+        let cost = (COMPLETENESS_POINTS * missing).div_ceil(report.required_total.max(1));
+        lines.push((
+            cost,
+            format!(
+                "{missing} réponse(s) obligatoire(s) manquante(s) sur {}",
+                report.required_total
+            ),
+        ));
+    }
+    let field_errors = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && f.rule.as_deref() != Some(MISSING))
+        .count();
+    if field_errors > 0 {
+        lines.push((
+            (field_errors * FIELD_ERROR_POINTS).min(FIELD_ERROR_CAP),
+            format!("{field_errors} erreur(s) de saisie à corriger"),
+        ));
+    }
+    let mut rules: Vec<(&str, Severity)> = Vec::new();
+    for f in coach {
+        let Some(rule) = f.rule.as_deref() else {
+            continue;
+        };
+        match rules.iter_mut().find(|(r, _)| *r == rule) {
+            Some((_, severity)) => *severity = (*severity).min(f.severity),
+            None => rules.push((rule, f.severity)),
+        }
+    }
+    rules.sort_by_key(|(_, s)| *s);
+    for (rule, severity) in rules {
+        let cost = match severity {
+            Severity::Error => COACH_ERROR_POINTS,
+            Severity::Warning => COACH_WARNING_POINTS,
+            Severity::Advice => continue,
+        };
+        let title = rule_by_id(rule).map_or(rule, |r| r.title);
+        lines.push((cost, format!("{title} ({rule})")));
+    }
+    let lost: usize = lines.iter().map(|(c, _)| c).sum();
+    let value = 100usize.saturating_sub(lost) as u8;
+    let explanation = if lines.is_empty() {
+        vec!["Aucun point perdu : candidature complète, sans alerte du coach.".to_string()]
+    } else {
+        lines
+            .into_iter()
+            .map(|(cost, why)| format!("-{cost} : {why}"))
+            .collect()
+    };
+    Readiness { value, explanation }
+}

@@ -1,0 +1,90 @@
+//! Rules on the texts themselves: placeholders left as written, and the same
+//! paragraph pasted into several answers.
+
+use std::collections::HashMap;
+
+use super::Context;
+use super::answer::normalized;
+use crate::form::Kind;
+use crate::validate::Finding;
+
+/// Shorter texts ("Oui", "Non communiqué") may legitimately repeat.
+const MIN_DUPLICATE_CHARS: usize = 40;
+
+/// Where a placeholder inside a longer text also counts.
+const NAME_AND_SLOGAN: [&str; 2] = ["identite.nom_produit", "identite.slogan"];
+
+pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
+    let mut seen: HashMap<String, String> = HashMap::new();
+    for (section, q) in ctx.form.questions() {
+        if !matches!(q.kind, Kind::Text | Kind::Long) {
+            continue;
+        }
+        let id = format!("{}.{}", section.id, q.id);
+        let Some(text) = ctx
+            .answers
+            .get(&id)
+            .and_then(|v| v.as_str().map(str::to_string))
+        else {
+            continue;
+        };
+        let text = normalized(&text);
+        if text.is_empty() {
+            continue;
+        }
+        if let Some(placeholder) = placeholder_in(ctx, &id, &text) {
+            out.push(ctx.finding(
+                "texte-provisoire",
+                &id,
+                format!(
+                    "{} contient encore le texte provisoire « {placeholder} » : remplacez-le par la réponse définitive avant d'envoyer la fiche",
+                    ctx.label(&id)
+                ),
+            ));
+        }
+        if text.chars().count() < MIN_DUPLICATE_CHARS {
+            continue;
+        }
+        match seen.get(&text) {
+            Some(first) => out.push(ctx.finding(
+                "texte-duplique",
+                &id,
+                format!(
+                    "{} reprend mot pour mot la réponse à {} ({first}) : chaque rubrique attend une information différente ; réécrivez l'une des deux",
+                    ctx.label(&id),
+                    ctx.label(first)
+                ),
+            )),
+            None => {
+                seen.insert(text, id);
+            }
+        }
+    }
+}
+
+/// The placeholder this (normalized) answer is, or contains for the product
+/// name and slogan.
+fn placeholder_in<'a>(ctx: &'a Context, id: &str, text: &str) -> Option<&'a str> {
+    let bare = text.trim_end_matches(['.', '!', ' ', '…']);
+    let words = format!(" {} ", words_only(text));
+    ctx.thresholds
+        .placeholders
+        .iter()
+        .find(|p| {
+            let p_words = words_only(p);
+            *p == text
+                || *p == bare
+                || (NAME_AND_SLOGAN.contains(&id)
+                    && !p_words.is_empty()
+                    && words.contains(&format!(" {p_words} ")))
+        })
+        .map(String::as_str)
+}
+
+/// Letters and digits only, single-spaced: `« À compléter ! »` → `à compléter`.
+fn words_only(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
