@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::answers::{Answers, is_answered};
+use crate::coach::{self, CoachView, RoiView};
 use crate::form::{Form, Kind, Question};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
@@ -30,6 +31,10 @@ pub struct DocumentContext {
     pub missing: Vec<MissingAnswer>,
     /// Open validation findings (errors and warnings).
     pub findings: Vec<Finding>,
+    /// The business case: French figures (`1 610 143 €`) or why they are missing.
+    pub roi: RoiView,
+    /// The pitch coach's findings and the readiness score.
+    pub coach: CoachView,
 }
 
 #[derive(Debug, Serialize)]
@@ -128,6 +133,7 @@ pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext
         .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "Produit sans nom".to_string());
+    let review = coach::review(form, answers, report);
     DocumentContext {
         form: FormInfo {
             id: form.id.clone(),
@@ -155,6 +161,8 @@ pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext
             })
             .cloned()
             .collect(),
+        roi: RoiView::from(&review.roi),
+        coach: CoachView::from(&review),
     }
 }
 
