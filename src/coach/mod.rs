@@ -26,6 +26,9 @@ mod texts;
 mod thresholds;
 mod view;
 
+#[cfg(test)]
+mod tests;
+
 pub use roi::Roi;
 pub use score::{Readiness, readiness};
 pub use thresholds::Thresholds;

@@ -15,11 +15,19 @@ pub(super) fn input(form: &Form, answers: &Answers, id: &str) -> Figure {
     if !is_answered(value.as_ref()) {
         return Err(Why::Missing(vec![named(form, id)]));
     }
+    let finite = matches!(&value, Some(toml::Value::Float(f)) if f.is_finite());
     let value = answer::decimal(value.as_ref()).ok_or_else(|| {
-        Why::Other(format!(
-            "non calculable : {} n'est pas un nombre utilisable ; écrivez un nombre sans guillemets",
-            named(form, id)
-        ))
+        Why::Other(if finite {
+            format!(
+                "non calculable : {} est une valeur trop grande ; vérifiez-la",
+                named(form, id)
+            )
+        } else {
+            format!(
+                "non calculable : {} n'est pas un nombre utilisable ; écrivez un nombre sans guillemets",
+                named(form, id)
+            )
+        })
     })?;
     if value.is_sign_negative() && !value.is_zero() {
         return Err(Why::Other(format!(

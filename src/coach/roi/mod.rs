@@ -30,7 +30,6 @@ pub const BUDGET: &str = "tco.budget_annuel";
 const DEFAULT_FTE_COST: i64 = 45_000;
 const DEFAULT_FTE_HOURS: i64 = 1_607;
 
-
 /// The four figures of the business case.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Roi {
@@ -273,4 +272,3 @@ fn too_large() -> Why {
         "non calculable : valeur trop grande ; vérifiez les volumes et montants saisis".to_string(),
     )
 }
-

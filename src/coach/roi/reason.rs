@@ -72,4 +72,3 @@ pub(super) fn merge_all(figures: &[&Figure]) -> Why {
             _ => merge(&acc, w),
         })
 }
-

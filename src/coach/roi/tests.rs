@@ -1,0 +1,241 @@
+//! The business case's formulas: the domain's worked example to the euro,
+//! missing inputs, defaults, zero and huge values.
+
+use rust_decimal::Decimal;
+
+use super::{Roi, round};
+use crate::answers::Answers;
+use crate::form::{self, Form};
+
+const NBSP: char = '\u{a0}';
+
+fn answers(text: &str) -> Answers {
+    Answers::parse(text, "test.toml").expect("valid TOML")
+}
+
+fn worked_example() -> Answers {
+    answers(
+        "[volume]\nvolume_annuel = 575000\n[roi]\nminutes_economisees = 6\ncout_etp = 45000\nheures_etp = 1607\n[tco]\nbudget_annuel = 300000\n",
+    )
+}
+
+fn roi(a: &Answers) -> Roi {
+    Roi::compute(&form::builtin(), a)
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn fr(s: &str) -> String {
+    s.replace(' ', &NBSP.to_string())
+}
+
+#[test]
+fn worked_example_comes_out_to_the_euro() {
+    let r = roi(&worked_example());
+    assert_eq!(r.hours_per_year(), Ok(d("57500")));
+    assert_eq!(round(r.fte().unwrap(), 2), d("35.78"));
+    // 57 500 × 45 000 ÷ 1 607 = 1 610 143,1… (from the unrounded FTE).
+    assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1610143"));
+    assert_eq!(round(r.payback_months().unwrap(), 1), d("2.2"));
+    assert_eq!(r.hours_fr().unwrap(), fr("57 500 h"));
+    assert_eq!(r.fte_fr().unwrap(), fr("35,78 ETP"));
+    assert_eq!(r.euros_fr().unwrap(), fr("1 610 143 €"));
+    assert_eq!(r.payback_fr().unwrap(), fr("2,2 mois"));
+    assert_eq!(
+        r.summary_fr(),
+        "57\u{a0}500\u{a0}heures économisées par an, soit 35,78\u{a0}ETP et 1\u{a0}610\u{a0}143\u{a0}€ par an ; retour sur investissement en 2,2\u{a0}mois."
+    );
+    assert!(r.is_computable());
+    assert!(r.missing().is_empty());
+    assert!(r.defaults_used().is_empty());
+}
+
+#[test]
+fn zero_minutes_saved_gives_zero_hours_and_no_payback() {
+    let mut a = worked_example();
+    a.set("roi.minutes_economisees", Some(toml::Value::Integer(0)));
+    let r = roi(&a);
+    assert_eq!(r.hours_per_year(), Ok(Decimal::ZERO));
+    assert_eq!(r.euros_per_year(), Ok(Decimal::ZERO));
+    let reason = r.payback_months().unwrap_err();
+    assert!(
+        reason.contains("aucune minute") && reason.contains("roi.minutes_economisees"),
+        "{reason}"
+    );
+    assert_eq!(r.payback_fr(), None);
+    assert!(
+        r.summary_fr().contains("pas de retour sur investissement"),
+        "{}",
+        r.summary_fr()
+    );
+}
+
+#[test]
+fn missing_volume_makes_every_figure_not_computable_and_says_why() {
+    let mut a = worked_example();
+    a.set("volume.volume_annuel", None);
+    let r = roi(&a);
+    let expected =
+        "non calculable : il manque « Volume d’opérations par an » (volume.volume_annuel)";
+    assert_eq!(r.hours_per_year().unwrap_err(), expected);
+    assert_eq!(r.fte().unwrap_err(), expected);
+    assert_eq!(r.euros_per_year().unwrap_err(), expected);
+    assert_eq!(r.payback_months().unwrap_err(), expected);
+    assert!(!r.is_computable());
+    assert_eq!(r.hours_fr(), None);
+    assert_eq!(
+        r.missing(),
+        vec!["il manque « Volume d’opérations par an » (volume.volume_annuel)".to_string()]
+    );
+    assert_eq!(r.summary_fr(), format!("Bilan économique {expected}."));
+}
+
+#[test]
+fn several_missing_inputs_are_named_together() {
+    let r = roi(&answers("[tco]\nbudget_annuel = 1000\n"));
+    assert_eq!(
+        r.hours_per_year().unwrap_err(),
+        "non calculable : il manque « Volume d’opérations par an » (volume.volume_annuel) et « Minutes agent économisées par opération » (roi.minutes_economisees)"
+    );
+    assert_eq!(r.missing().len(), 2);
+}
+
+#[test]
+fn missing_budget_leaves_the_savings_and_explains_the_payback() {
+    let mut a = worked_example();
+    a.set("tco.budget_annuel", None);
+    let r = roi(&a);
+    assert!(r.is_computable());
+    assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1610143"));
+    assert_eq!(
+        r.payback_months().unwrap_err(),
+        "non calculable : il manque « Budget annuel total (en euros) » (tco.budget_annuel)"
+    );
+    assert!(
+        r.summary_fr()
+            .ends_with("; retour sur investissement non calculable : il manque « Budget annuel total (en euros) » (tco.budget_annuel)."),
+        "{}",
+        r.summary_fr()
+    );
+}
+
+#[test]
+fn unanswered_fte_cost_and_hours_use_the_form_defaults_and_say_so() {
+    let mut a = worked_example();
+    a.set("roi.cout_etp", None);
+    a.set("roi.heures_etp", None);
+    let r = roi(&a);
+    assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1610143"));
+    let notes = r.defaults_used();
+    assert_eq!(notes.len(), 2);
+    assert!(
+        notes[0].contains(&fr("45 000 €")) && notes[0].contains("roi.cout_etp"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[1].contains(&fr("1 607")) && notes[1].contains("roi.heures_etp"),
+        "{notes:?}"
+    );
+    assert!(
+        r.summary_fr().contains("valeurs par défaut"),
+        "{}",
+        r.summary_fr()
+    );
+}
+
+#[test]
+fn the_default_comes_from_the_form_file() {
+    let mut form: Form = form::builtin();
+    for s in &mut form.sections {
+        for q in &mut s.questions {
+            if s.id == "roi" && q.id == "cout_etp" {
+                q.default = Some(toml::Value::Integer(50_000));
+            }
+        }
+    }
+    let mut a = worked_example();
+    a.set("roi.cout_etp", None);
+    let r = Roi::compute(&form, &a);
+    // 57 500 × 50 000 ÷ 1 607 = 1 789 047,9…
+    assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1789048"));
+}
+
+#[test]
+fn decimal_minutes_are_exact() {
+    let mut a = worked_example();
+    a.set("roi.minutes_economisees", Some(toml::Value::Float(2.5)));
+    a.set("volume.volume_annuel", Some(toml::Value::Integer(1200)));
+    assert_eq!(roi(&a).hours_per_year(), Ok(d("50")));
+}
+
+#[test]
+fn huge_values_are_computed_exactly_or_refused_without_panic() {
+    let mut a = worked_example();
+    a.set(
+        "volume.volume_annuel",
+        Some(toml::Value::Integer(9_000_000_000_000_000_000)),
+    );
+    let r = roi(&a);
+    assert_eq!(r.hours_per_year(), Ok(d("900000000000000000")));
+    // 9 × 10^17 h × 45 000 ÷ 1 607, exact to the euro.
+    assert_eq!(r.euros_fr().unwrap(), fr("25 202 240 199 128 811 450 €"));
+
+    a.set("roi.minutes_economisees", Some(toml::Value::Float(1e15)));
+    a.set("roi.cout_etp", Some(toml::Value::Float(1e15)));
+    let r = roi(&a);
+    let reason = r.euros_per_year().unwrap_err();
+    assert!(reason.contains("valeur trop grande"), "{reason}");
+    assert!(r.summary_fr().contains("valeur trop grande"));
+
+    a.set("roi.minutes_economisees", Some(toml::Value::Integer(6)));
+    a.set("roi.cout_etp", Some(toml::Value::Float(1e300)));
+    let reason = roi(&a).euros_per_year().unwrap_err();
+    assert!(
+        reason.contains("valeur trop grande") && reason.contains("roi.cout_etp"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn zero_hours_per_fte_and_negative_or_text_values_are_explained() {
+    let mut a = worked_example();
+    a.set("roi.heures_etp", Some(toml::Value::Integer(0)));
+    let r = roi(&a);
+    assert!(
+        r.fte().unwrap_err().contains("roi.heures_etp") && r.fte().unwrap_err().contains("vaut 0")
+    );
+    assert_eq!(r.hours_per_year(), Ok(d("57500")));
+
+    a.set("roi.heures_etp", Some(toml::Value::Integer(1607)));
+    a.set("roi.minutes_economisees", Some(toml::Value::Integer(-6)));
+    assert!(
+        roi(&a)
+            .hours_per_year()
+            .unwrap_err()
+            .contains("est négatif")
+    );
+
+    a.set(
+        "roi.minutes_economisees",
+        Some(toml::Value::String("six".into())),
+    );
+    assert!(
+        roi(&a)
+            .hours_per_year()
+            .unwrap_err()
+            .contains("n'est pas un nombre utilisable")
+    );
+}
+
+#[test]
+fn json_has_numbers_and_display_texts() {
+    let json = serde_json::to_value(roi(&worked_example())).unwrap();
+    assert_eq!(json["hours_per_year"], 57500.0);
+    assert_eq!(json["fte"], 35.78);
+    assert_eq!(json["euros_per_year"], 1610143.0);
+    assert_eq!(json["payback_months"], 2.2);
+    assert_eq!(json["euros_per_year_fr"], fr("1 610 143 €"));
+    assert_eq!(json["computable"], true);
+}

@@ -1,0 +1,160 @@
+//! Rules on the problem, scale, data, metric, relevance, plan and payback.
+
+use super::*;
+use crate::validate::Severity;
+
+#[test]
+fn irritant_without_figures() {
+    let a = with(&[(
+        "probleme.chiffres_irritant",
+        "\"Les délais sont trop longs.\"",
+    )]);
+    let f = assert_fires(
+        &a,
+        "irritant-sans-chiffres",
+        "probleme.chiffres_irritant",
+        Severity::Warning,
+    );
+    assert!(f.message.contains("chiffre"));
+    assert_silent(&srdt(), "irritant-sans-chiffres");
+    let mut unanswered = srdt();
+    unanswered.set("probleme.chiffres_irritant", None);
+    assert_silent(&unanswered, "irritant-sans-chiffres");
+}
+
+#[test]
+fn volume_missing_or_without_unit() {
+    let mut a = srdt();
+    a.set("volume.volume_annuel", None);
+    assert_fires(
+        &a,
+        "volume-manquant",
+        "volume.volume_annuel",
+        Severity::Warning,
+    );
+    let mut a = srdt();
+    a.set("volume.unite_operation", None);
+    assert_fires(
+        &a,
+        "volume-manquant",
+        "volume.unite_operation",
+        Severity::Warning,
+    );
+    assert_silent(&srdt(), "volume-manquant");
+}
+
+#[test]
+fn tiny_scale_needs_few_agents_and_few_operations() {
+    let a = with(&[("volume.nb_agents", "3"), ("volume.volume_annuel", "120")]);
+    let f = assert_fires(
+        &a,
+        "tres-petite-echelle",
+        "volume.nb_agents",
+        Severity::Warning,
+    );
+    assert!(f.message.contains("120"), "{}", f.message);
+    assert_silent(
+        &with(&[("volume.nb_agents", "3"), ("volume.volume_annuel", "5000")]),
+        "tres-petite-echelle",
+    );
+    assert_silent(
+        &with(&[("volume.nb_agents", "50"), ("volume.volume_annuel", "120")]),
+        "tres-petite-echelle",
+    );
+}
+
+#[test]
+fn tiny_scale_threshold_comes_from_the_form_file() {
+    let mut form = form::builtin();
+    form.coach.insert("petite_echelle_volume".into(), v("100"));
+    let a = with(&[("volume.nb_agents", "3"), ("volume.volume_annuel", "120")]);
+    assert!(fired(&coach_with(&form, &a), "tres-petite-echelle").is_empty());
+}
+
+#[test]
+fn no_reachable_data_source() {
+    let a = with(&[(
+        "donnees.sources",
+        r#"[{ nom = "Archives papier", nature = "documents", acces = "inexistante" }]"#,
+    )]);
+    assert_fires(
+        &a,
+        "aucune-donnee-accessible",
+        "donnees.sources",
+        Severity::Warning,
+    );
+    let a = with(&[(
+        "donnees.sources",
+        r#"[{ nom = "A", nature = "documents", acces = "inexistante" }, { nom = "B", nature = "api", acces = "a_negocier" }]"#,
+    )]);
+    assert_silent(&a, "aucune-donnee-accessible");
+}
+
+#[test]
+fn metric_without_figures() {
+    let a = with(&[("indicateurs.valeur_cible", "\"Plus court\"")]);
+    assert_fires(
+        &a,
+        "metrique-sans-reference",
+        "indicateurs.valeur_cible",
+        Severity::Warning,
+    );
+    assert_silent(&srdt(), "metrique-sans-reference");
+}
+
+#[test]
+fn no_alternative_without_ai() {
+    let q = "pertinence.alternatives_sans_ia";
+    for text in ["\"Aucune\"", "\"Néant.\"", "\"On verra\""] {
+        assert_fires(&with(&[(q, text)]), "solutionnisme", q, Severity::Warning);
+    }
+    assert_silent(&srdt(), "solutionnisme");
+}
+
+#[test]
+fn procedure_to_simplify() {
+    let q = "pertinence.procedure_a_simplifier";
+    assert_fires(
+        &with(&[(q, "true")]),
+        "procedure-a-simplifier",
+        q,
+        Severity::Warning,
+    );
+    assert_silent(&srdt(), "procedure-a-simplifier");
+}
+
+#[test]
+fn payback_longer_than_three_years() {
+    // 1 610 143 € a year: 36 months is 4 830 429 €.
+    let a = with(&[("tco.budget_annuel", "5000000")]);
+    let f = assert_fires(
+        &a,
+        "retour-trop-long",
+        "tco.budget_annuel",
+        Severity::Warning,
+    );
+    assert!(f.message.contains("37,3"), "{}", f.message);
+    assert_silent(
+        &with(&[("tco.budget_annuel", "4800000")]),
+        "retour-trop-long",
+    );
+}
+
+#[test]
+fn no_time_saved() {
+    let q = "roi.minutes_economisees";
+    let a = with(&[(q, "0")]);
+    assert_fires(&a, "aucun-gain-de-temps", q, Severity::Warning);
+    assert_silent(&a, "retour-trop-long");
+    assert_silent(&srdt(), "aucun-gain-de-temps");
+}
+
+#[test]
+fn six_month_plan_with_too_few_milestones() {
+    let q = "deploiement.plan_6_mois";
+    let two = r#"[{ mois = 1, jalon = "Données" }, { mois = 6, jalon = "Bilan" }]"#;
+    let f = assert_fires(&with(&[(q, two)]), "plan-trop-court", q, Severity::Warning);
+    assert!(f.message.contains("2 jalon"), "{}", f.message);
+    let three = r#"[{ mois = 1, jalon = "Données" }, { mois = 3, jalon = "Test" }, { mois = 6, jalon = "Bilan" }]"#;
+    assert_silent(&with(&[(q, three)]), "plan-trop-court");
+}

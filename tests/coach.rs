@@ -1,0 +1,217 @@
+//! The pitch coach and the business case as users see them in `fiche check`
+//! and in the rendered fiche.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn complete_example_shows_the_business_case_and_exits_0() {
+    let out = fiche(&["check", &example_str("assistant-srdt.toml")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
+    for figure in ["57 500 h", "35,78 ETP", "1 610 143 €", "2,2 mois"] {
+        assert!(
+            text.contains(&figure.replace(' ', NBSP)),
+            "{figure} missing from:\n{text}"
+        );
+    }
+    assert!(text.contains("Bilan économique"), "{text}");
+    assert!(text.contains("Score de préparation : 100/100"), "{text}");
+    let coach = text.find("Coach de pitch").expect("coach section");
+    let completeness = text.find("Complétude").expect("completeness line");
+    assert!(
+        coach < completeness,
+        "coach after the section findings, before the result"
+    );
+}
+
+#[test]
+fn weak_application_lists_the_expected_rules_and_exits_1() {
+    let out = fiche(&["check", &example_str("candidature-faible.toml")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    for (rule, question) in [
+        ("irritant-sans-chiffres", "probleme.chiffres_irritant"),
+        ("tres-petite-echelle", "volume.nb_agents"),
+        ("aucune-donnee-accessible", "donnees.sources"),
+        ("decision-automatique", "solution.role_ia"),
+        ("donnees-sensibles-hors-ue", "ia_responsable.hebergement"),
+        ("ai-act-haut-risque", "ia_responsable.risque_ai_act"),
+        ("code-non-ouvert", "mutualisation.code_ouvert"),
+        (
+            "procedure-a-simplifier",
+            "pertinence.procedure_a_simplifier",
+        ),
+        ("solutionnisme", "pertinence.alternatives_sans_ia"),
+        ("plan-trop-court", "deploiement.plan_6_mois"),
+        ("texte-provisoire", "identite.slogan"),
+        ("texte-duplique", "solution.transformation"),
+        ("retour-trop-long", "tco.budget_annuel"),
+    ] {
+        let line = text
+            .lines()
+            .find(|l| l.contains(&format!("[{rule}]")))
+            .unwrap_or_else(|| panic!("{rule} missing from:\n{text}"));
+        assert!(line.contains(question), "{rule}: {line}");
+    }
+    let decision = text
+        .lines()
+        .find(|l| l.contains("[decision-automatique]"))
+        .unwrap();
+    assert!(decision.trim_start().starts_with("erreur"), "{decision}");
+    assert!(
+        text.contains("-10 : décision entièrement automatisée (decision-automatique)"),
+        "{text}"
+    );
+    assert!(text.contains("Résultat : à corriger"), "{text}");
+}
+
+#[test]
+fn dpia_obligation_shows_without_failing_the_check() {
+    let out = fiche(&["check", &example_str("tri-courriels-prefecture.toml")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("[aipd-requise]"))
+        .unwrap_or_else(|| panic!("no AIPD finding in:\n{text}"));
+    assert!(
+        line.contains("Une AIPD est obligatoire : faites-la valider par votre DPO avant le pilote"),
+        "{line}"
+    );
+    assert!(line.contains("3 critères"), "{line}");
+    assert!(!line.trim_start().starts_with("erreur"), "{line}");
+}
+
+#[test]
+fn draft_says_why_the_business_case_is_not_computable() {
+    let out = fiche(&["check", &example_str("brouillon-incomplet.toml")]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text.contains("non calculable"), "{text}");
+    assert!(
+        text.contains("il manque « Volume d’opérations par an » (volume.volume_annuel)"),
+        "{text}"
+    );
+    assert!(text.contains("[volume-manquant]"), "{text}");
+    assert!(text.contains("valeur par défaut utilisée"), "{text}");
+}
+
+#[test]
+fn json_includes_coach_findings_score_and_roi_numbers() {
+    let out = fiche(&[
+        "check",
+        "--format",
+        "json",
+        &example_str("assistant-srdt.toml"),
+        &example_str("candidature-faible.toml"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let srdt = &v[0];
+    assert_eq!(srdt["roi"]["hours_per_year"], 57500.0);
+    assert_eq!(srdt["roi"]["fte"], 35.78);
+    assert_eq!(srdt["roi"]["euros_per_year"], 1610143.0);
+    assert_eq!(srdt["roi"]["payback_months"], 2.2);
+    assert_eq!(srdt["roi"]["payback_fr"], format!("2,2{NBSP}mois"));
+    assert_eq!(srdt["coach"]["score"]["value"], 100);
+    let weak = &v[1];
+    assert_eq!(
+        weak["complete"], true,
+        "complete, but rejected by the coach"
+    );
+    let rules: Vec<&str> = weak["coach"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert!(rules.contains(&"decision-automatique"), "{rules:?}");
+    assert!(
+        weak["coach"]["score"]["explanation"]
+            .as_array()
+            .unwrap()
+            .len()
+            > 5
+    );
+}
+
+#[test]
+fn rendered_fiche_has_the_business_case_and_drafts_list_the_coach_findings() {
+    let out = fiche(&["render", &example_str("assistant-srdt.toml"), "-o", "-"]);
+    let md = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(md.contains("### Bilan économique"), "{md}");
+    assert!(
+        md.contains(&format!(
+            "| 57{NBSP}500{NBSP}h | 35,78{NBSP}ETP | 1{NBSP}610{NBSP}143{NBSP}€ | 2,2{NBSP}mois |"
+        )),
+        "{md}"
+    );
+    assert!(
+        !md.contains("points relevés par le coach"),
+        "complete: no annex"
+    );
+
+    let out = fiche(&[
+        "render",
+        &example_str("brouillon-incomplet.toml"),
+        "-o",
+        "-",
+    ]);
+    let md = stdout(&out);
+    assert!(
+        md.contains("## Annexe : points relevés par le coach de pitch"),
+        "{md}"
+    );
+    assert!(md.contains("règle `volume-manquant`"), "{md}");
+    assert!(
+        md.contains("Bilan économique non calculable : il manque"),
+        "{md}"
+    );
+}
+
+#[test]
+fn document_context_has_the_agreed_roi_and_coach_shape() {
+    let form = fiche::form::builtin();
+    let answers = fiche::Answers::load(&example("candidature-faible.toml")).unwrap();
+    let report = fiche::validate::check(&form, &answers);
+    let ctx = fiche::render::context::build(&form, &answers, &report);
+    let v = serde_json::to_value(&ctx).unwrap();
+    let roi = v["roi"].as_object().unwrap();
+    let keys: Vec<&str> = roi.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "computable",
+            "hours_per_year",
+            "fte",
+            "euros_per_year",
+            "payback",
+            "summary",
+            "missing"
+        ]
+    );
+    assert_eq!(roi["computable"], true);
+    assert_eq!(roi["euros_per_year"], format!("560{NBSP}€"));
+    assert_eq!(roi["payback"], format!("1{NBSP}928,4{NBSP}mois"));
+    let finding = &v["coach"]["findings"][0];
+    let keys: Vec<&str> = finding
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["id", "rule", "severity", "message"]);
+    assert_eq!(finding["id"], "identite.slogan");
+    assert_eq!(finding["rule"], "texte-provisoire");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(v["coach"]["score"]["value"], 15);
+    assert!(
+        v["coach"]["score"]["explanation"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("-10 : ")
+    );
+}
