@@ -76,7 +76,7 @@ pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
             .position(|(s, q)| format!("{}.{}", s.id, q.id) == f.question_id())
             .unwrap_or(usize::MAX)
     };
-    findings.sort_by_key(order);
+    findings.sort_by_cached_key(order);
     let score = readiness(report, &findings);
     CoachReport {
         findings,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::Context;
 use super::answer::normalized;
 use crate::form::Kind;
-use crate::validate::Finding;
+use crate::validate::{self, Finding};
 
 /// Shorter texts ("Oui", "Non communiqué") may legitimately repeat.
 const MIN_DUPLICATE_CHARS: usize = 40;
@@ -16,8 +16,10 @@ const NAME_AND_SLOGAN: [&str; 2] = ["identite.nom_produit", "identite.slogan"];
 
 pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
     let mut seen: HashMap<String, String> = HashMap::new();
+    let visibility = ctx.answers.context();
     for (section, q) in ctx.form.questions() {
-        if !matches!(q.kind, Kind::Text | Kind::Long) {
+        // A hidden question is not in the document: its old text does not count.
+        if !matches!(q.kind, Kind::Text | Kind::Long) || !validate::is_visible(q, &visibility) {
             continue;
         }
         let id = format!("{}.{}", section.id, q.id);

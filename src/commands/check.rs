@@ -149,7 +149,12 @@ fn print_text(file: &str, form: &Form, checked: &Checked) {
         );
     } else {
         println!(
-            "Résultat : à compléter — {missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s)."
+            "Résultat : à compléter — {missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s){}.",
+            if coach_errors > 0 {
+                format!(", {coach_errors} erreur(s) relevée(s) par le coach de pitch")
+            } else {
+                String::new()
+            }
         );
     }
 }
