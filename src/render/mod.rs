@@ -153,12 +153,7 @@ impl Renderer {
 
     /// Checks the application and builds the document context. With
     /// `strict`, an incomplete application is refused.
-    pub fn context(
-        &self,
-        form: &Form,
-        answers: &Answers,
-        strict: bool,
-    ) -> Result<DocumentContext> {
+    pub fn context(&self, form: &Form, answers: &Answers, strict: bool) -> Result<DocumentContext> {
         let report = validate::check(form, answers);
         if strict && !report.is_complete() {
             return Err(RenderError::Incomplete {
@@ -293,5 +288,47 @@ fn cause_fr(e: &minijinja::Error) -> String {
     match e.detail() {
         Some(detail) => format!("{kind} ({detail})"),
         None => kind.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_go_next_to_the_answers_file() {
+        let answers = Path::new("dossier/candidature.toml");
+        let names: Vec<PathBuf> = Format::ALL
+            .iter()
+            .map(|f| f.default_output(answers))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "dossier/candidature.md",
+                "dossier/candidature.html",
+                "dossier/candidature.pdf",
+                "dossier/candidature-pitch.md",
+            ]
+            .map(PathBuf::from)
+        );
+    }
+
+    #[test]
+    fn only_html_templates_are_escaped() {
+        assert_eq!(auto_escape("fiche.html.j2"), AutoEscape::Html);
+        assert_eq!(auto_escape("fiche.md.j2"), AutoEscape::None);
+        assert_eq!(auto_escape("pitch.md.j2"), AutoEscape::None);
+    }
+
+    #[test]
+    fn the_pdf_cannot_be_rendered_as_text() {
+        let form = crate::form::builtin();
+        let answers = Answers::new(&form);
+        let renderer = Renderer::new(None);
+        assert!(matches!(
+            renderer.render(&form, &answers, Format::Pdf, false),
+            Err(RenderError::NotText)
+        ));
     }
 }

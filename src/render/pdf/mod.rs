@@ -26,11 +26,17 @@ pub fn compile(
     user_dir: Option<&Path>,
 ) -> Result<Vec<u8>> {
     let world = FicheWorld::new(template, data, user_dir);
-    let document = typst::compile::<PagedDocument>(&world)
+    let result = typst::compile::<PagedDocument>(&world)
         .output
-        .map_err(|errors| RenderError::Template(describe(&world, origin, &errors)))?;
-    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
         .map_err(|errors| RenderError::Template(describe(&world, origin, &errors)))
+        .and_then(|document| {
+            typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+                .map_err(|errors| RenderError::Template(describe(&world, origin, &errors)))
+        });
+    // Typst memoises layouts across compilations; a long session (the TUI
+    // exporting again and again) keeps only the recent ones.
+    typst::comemo::evict(10);
+    result
 }
 
 /// Typst errors as French sentences: template file, line, cause.
@@ -39,7 +45,10 @@ fn describe(world: &FicheWorld, origin: &str, errors: &[SourceDiagnostic]) -> St
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .map(|d| {
-            let mut out = format!("erreur de modèle dans « {} »", location_file(world, d, origin));
+            let mut out = format!(
+                "erreur de modèle dans « {} »",
+                location_file(world, d, origin)
+            );
             if let Some(line) = line_of(world, d) {
                 out.push_str(&format!(", ligne {line}"));
             }
@@ -80,7 +89,10 @@ fn cause_fr(message: &str) -> String {
         ("unclosed string", "chaîne de caractères non fermée"),
         ("unexpected ", "élément inattendu : "),
         ("expected ", "il manquait "),
-        ("dictionary does not contain key ", "clé absente du dictionnaire : "),
+        (
+            "dictionary does not contain key ",
+            "clé absente du dictionnaire : ",
+        ),
         ("file not found", "fichier introuvable"),
         ("panicked with: ", "arrêt demandé par le modèle : "),
     ];
