@@ -54,7 +54,7 @@ fn describe(world: &FicheWorld, origin: &str, errors: &[SourceDiagnostic]) -> St
             }
             out.push_str(" : ");
             out.push_str(&cause_fr(&d.message));
-            for hint in &d.hints {
+            for hint in d.hints.iter().filter(|h| useful_hint(&h.v)) {
                 out.push_str(&format!(" (piste : {})", hint.v));
             }
             out
@@ -93,11 +93,22 @@ fn cause_fr(message: &str) -> String {
             "dictionary does not contain key ",
             "clé absente du dictionnaire : ",
         ),
-        ("file not found", "fichier introuvable"),
+        (
+            "file not found (searched at ",
+            "fichier introuvable (cherché à ",
+        ),
         ("panicked with: ", "arrêt demandé par le modèle : "),
     ];
+    if message.contains("would escape the project root") {
+        return "ce chemin sort du dossier de modèles : placez le fichier dans ce dossier".into();
+    }
     KNOWN
         .iter()
         .find_map(|(en, fr)| message.strip_prefix(en).map(|rest| format!("{fr}{rest}")))
         .unwrap_or_else(|| format!("Typst signale « {message} »"))
+}
+
+/// Hints that make sense for fiche's users (not the Typst command line's).
+fn useful_hint(hint: &str) -> bool {
+    !hint.contains("--root") && !hint.contains("project sandbox")
 }
