@@ -5,6 +5,7 @@
 
 pub mod context;
 mod filters;
+mod format;
 #[cfg(feature = "pdf")]
 mod pdf;
 
@@ -18,6 +19,7 @@ use crate::form::Form;
 use crate::validate;
 
 pub use context::DocumentContext;
+pub use format::Format;
 
 /// Built-in minijinja templates, by name.
 const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
@@ -34,50 +36,6 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/fiche-action/pitch.md.j2"),
     ),
 ];
-
-/// Output formats of `fiche render`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-    Html,
-    Pdf,
-    Pitch,
-}
-
-impl Format {
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Pdf, Format::Pitch];
-
-    /// File name of the template, also the name a user template overrides.
-    pub fn template(self) -> &'static str {
-        match self {
-            Format::Markdown => "fiche.md.j2",
-            Format::Html => "fiche.html.j2",
-            Format::Pdf => "fiche.typ",
-            Format::Pitch => "pitch.md.j2",
-        }
-    }
-
-    /// PDF is bytes; the others are UTF-8 text.
-    pub fn is_binary(self) -> bool {
-        self == Format::Pdf
-    }
-
-    /// Where the document goes by default: next to the answers file,
-    /// `dossier/x.toml` → `dossier/x.md`, `x.html`, `x.pdf`, `x-pitch.md`.
-    pub fn default_output(self, answers_file: &Path) -> PathBuf {
-        let stem = answers_file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "fiche".to_string());
-        let name = match self {
-            Format::Markdown => format!("{stem}.md"),
-            Format::Html => format!("{stem}.html"),
-            Format::Pdf => format!("{stem}.pdf"),
-            Format::Pitch => format!("{stem}-pitch.md"),
-        };
-        answers_file.with_file_name(name)
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -294,25 +252,6 @@ fn cause_fr(e: &minijinja::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn documents_go_next_to_the_answers_file() {
-        let answers = Path::new("dossier/candidature.toml");
-        let names: Vec<PathBuf> = Format::ALL
-            .iter()
-            .map(|f| f.default_output(answers))
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "dossier/candidature.md",
-                "dossier/candidature.html",
-                "dossier/candidature.pdf",
-                "dossier/candidature-pitch.md",
-            ]
-            .map(PathBuf::from)
-        );
-    }
 
     #[test]
     fn only_html_templates_are_escaped() {
