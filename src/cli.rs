@@ -85,8 +85,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text, value_name = "FORMAT")]
         format: CheckFormat,
     },
-    /// Produire la fiche action (Markdown)
-    #[command(help_template = HELP_TEMPLATE)]
+    /// Produire la fiche action (Markdown, HTML imprimable, PDF) ou le pitch d'une page
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "Par défaut, le document est écrit à côté de la candidature : x.md, x.html, x.pdf ou x-pitch.md.\nUne candidature incomplète donne un document marqué BROUILLON, avec en annexe la liste de ce qui manque."
+    )]
     Render {
         /// Fichier de la candidature (.toml)
         #[arg(value_name = "FICHIER")]
@@ -118,4 +121,10 @@ pub enum CheckFormat {
 pub enum DocFormat {
     /// Markdown, pour le site de l'incubateur
     Md,
+    /// Page HTML autonome, prête à imprimer (A4)
+    Html,
+    /// PDF A4, polices incluses
+    Pdf,
+    /// Pitch d'une page pour le comité des partenaires (Markdown)
+    Pitch,
 }

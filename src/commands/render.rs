@@ -1,7 +1,7 @@
 //! `fiche render FILE --format …`: write the fiche action document.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
@@ -21,41 +21,43 @@ pub fn run(
     let answers = application::open(form, file)?;
     let format = match format {
         DocFormat::Md => Format::Markdown,
+        DocFormat::Html => Format::Html,
+        DocFormat::Pdf => Format::Pdf,
+        DocFormat::Pitch => Format::Pitch,
     };
+    let target = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| format.default_output(file));
+    let to_stdout = target == Path::new("-");
+    if !to_stdout && same_file(&target, file) {
+        bail!(
+            "{} est la candidature elle-même : choisissez un autre fichier de sortie avec -o",
+            target.display()
+        );
+    }
     let renderer = Renderer::new(templates);
-    let text = match renderer.render(form, &answers, format, strict) {
-        Ok(text) => text,
+    let bytes = match renderer.export(form, &answers, format, strict) {
+        Ok(bytes) => bytes,
         Err(e @ RenderError::Incomplete { .. }) => {
             eprintln!("{} : {e}", file.display());
             return Ok(Outcome::Problems);
         }
         Err(e) => return Err(e.into()),
     };
-    let target = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| default_output(file, "md"));
-    if target == Path::new("-") {
-        std::io::stdout().write_all(text.as_bytes())?;
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&bytes)?;
+        stdout.flush()?;
         return Ok(Outcome::Ok);
     }
-    if same_file(&target, file) {
-        bail!(
-            "{} est la candidature elle-même : choisissez un autre fichier de sortie avec -o",
-            target.display()
-        );
-    }
-    fs_util::write_atomic(&target, text.as_bytes())
+    fs_util::write_atomic(&target, &bytes)
         .map_err(|e| anyhow::anyhow!("{} : {}", target.display(), fs_util::io_error_fr(&e)))
         .context("écriture du document")?;
     eprintln!("Document écrit : {}", target.display());
     Ok(Outcome::Ok)
 }
 
-/// `dossier/candidature.toml` → `dossier/candidature.md`.
-fn default_output(file: &Path, extension: &str) -> PathBuf {
-    file.with_extension(extension)
-}
-
+/// Whether `a` and `b` name the same file, even through `..` or links.
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,

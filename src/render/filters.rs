@@ -1,4 +1,5 @@
-//! Template filters: French figures and safe Markdown.
+//! Template filters: French figures, safe Markdown, HTML paragraphs and CSS
+//! strings.
 
 use minijinja::{Environment, Value};
 
@@ -13,6 +14,8 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("fr_percent", |v: Value| number(&v).map(format::percent));
     env.add_filter("md_cell", md_cell);
     env.add_filter("md_text", md_text);
+    env.add_filter("paragraphs", paragraphs);
+    env.add_filter("css_string", css_string);
 }
 
 fn number(v: &Value) -> Result<f64, minijinja::Error> {
@@ -51,4 +54,74 @@ fn md_text(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A multi-line answer as HTML paragraphs: blank lines separate paragraphs,
+/// single line breaks are kept; every character of the answer is escaped.
+fn paragraphs(text: &str) -> Value {
+    let html = text
+        .trim()
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let lines: Vec<String> = p.lines().map(|l| escape_html(l.trim())).collect();
+            format!("<p>{}</p>", lines.join("<br>\n"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    Value::from_safe_string(html)
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A quoted CSS string (for `content:` in print margins): quotes,
+/// backslashes, line breaks and `<` are escaped, so an answer can neither
+/// end the string nor the `<style>` element.
+fn css_string(text: &str) -> Value {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
+                out.push_str(&format!("\\{:x} ", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Value::from_safe_string(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_escape_and_keep_breaks() {
+        let html = paragraphs("Un <script>alert(1)</script>\nsuite\n\nDeux & trois");
+        assert_eq!(
+            html.as_str().unwrap(),
+            "<p>Un &lt;script&gt;alert(1)&lt;/script&gt;<br>\nsuite</p>\n<p>Deux &amp; trois</p>"
+        );
+    }
+
+    #[test]
+    fn css_strings_cannot_escape_their_quotes_or_the_style_element() {
+        let css = css_string("a\"b\\c</style>");
+        assert_eq!(css.as_str().unwrap(), "\"a\\22 b\\5c c\\3c /style\\3e \"");
+    }
 }

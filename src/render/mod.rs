@@ -1,39 +1,41 @@
-//! Documents: the fiche action as Markdown (and later HTML, PDF, pitch),
-//! rendered with minijinja from templates embedded in the binary. A user
-//! folder (`--templates DIR`) overrides built-in templates by file name.
+//! Documents: the fiche action as Markdown, print-ready HTML, PDF (Typst,
+//! compiled in) and the pitch one-pager, rendered from templates embedded in
+//! the binary. A user folder (`--templates DIR`) overrides built-in
+//! templates by file name.
 
 pub mod context;
 mod filters;
+mod format;
+#[cfg(feature = "pdf")]
+mod pdf;
 
 use std::path::{Path, PathBuf};
 
-use minijinja::Environment;
+use minijinja::{AutoEscape, Environment};
+use serde::Serialize;
 
 use crate::answers::Answers;
 use crate::form::Form;
 use crate::validate;
 
 pub use context::DocumentContext;
+pub use format::Format;
 
-/// Built-in templates, by name.
-const BUILTIN_TEMPLATES: &[(&str, &str)] = &[(
-    "fiche.md.j2",
-    include_str!("../../templates/fiche-action/fiche.md.j2"),
-)];
-
-/// Output formats of `fiche render`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Markdown,
-}
-
-impl Format {
-    pub fn template(self) -> &'static str {
-        match self {
-            Format::Markdown => "fiche.md.j2",
-        }
-    }
-}
+/// Built-in minijinja templates, by name.
+const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
+    (
+        "fiche.md.j2",
+        include_str!("../../templates/fiche-action/fiche.md.j2"),
+    ),
+    (
+        "fiche.html.j2",
+        include_str!("../../templates/fiche-action/fiche.html.j2"),
+    ),
+    (
+        "pitch.md.j2",
+        include_str!("../../templates/fiche-action/pitch.md.j2"),
+    ),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -43,6 +45,14 @@ pub enum RenderError {
         "le document est incomplet ({missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s)) : complétez-le ou retirez --strict pour produire un brouillon"
     )]
     Incomplete { missing: usize, errors: usize },
+    #[error(
+        "cette version de fiche a été compilée sans l'export PDF : utilisez une version complète (fonction « pdf »), ou produisez le HTML (--format html) et imprimez-le en PDF depuis votre navigateur"
+    )]
+    PdfUnavailable,
+    #[error(
+        "le PDF est un format binaire : il ne peut pas être produit comme texte (utilisez Renderer::export)"
+    )]
+    NotText,
 }
 
 pub type Result<T, E = RenderError> = std::result::Result<T, E>;
@@ -50,6 +60,7 @@ pub type Result<T, E = RenderError> = std::result::Result<T, E>;
 /// Wraps the template environment: built-in templates plus user overrides.
 pub struct Renderer {
     env: Environment<'static>,
+    user_dir: Option<PathBuf>,
 }
 
 impl Renderer {
@@ -65,40 +76,53 @@ impl Renderer {
                 .expect("default delimiters are valid"),
         );
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+        env.set_auto_escape_callback(auto_escape);
         filters::register(&mut env);
         let user_dir: Option<PathBuf> = user_dir.map(Path::to_path_buf);
+        let loader_dir = user_dir.clone();
         env.set_loader(move |name| {
-            if let Some(dir) = &user_dir {
-                let path = dir.join(name);
-                if path.is_file() {
-                    return std::fs::read_to_string(&path).map(Some).map_err(|e| {
-                        minijinja::Error::new(
-                            minijinja::ErrorKind::InvalidOperation,
-                            format!("{} : {}", path.display(), crate::fs_util::io_error_fr(&e)),
-                        )
-                    });
-                }
+            if let Some(path) = user_template(loader_dir.as_deref(), name) {
+                return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                    minijinja::Error::new(
+                        minijinja::ErrorKind::InvalidOperation,
+                        format!("{} : {}", path.display(), crate::fs_util::io_error_fr(&e)),
+                    )
+                });
             }
             Ok(BUILTIN_TEMPLATES
                 .iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, src)| src.to_string()))
         });
-        Renderer { env }
+        Renderer { env, user_dir }
     }
 
-    /// Renders one template with a context.
-    pub fn render_template(&self, name: &str, ctx: &DocumentContext) -> Result<String> {
+    /// Renders one minijinja template with a context (a [`DocumentContext`],
+    /// or any value of the same shape).
+    pub fn render_template<C: Serialize>(&self, name: &str, ctx: &C) -> Result<String> {
         let template = self
             .env
             .get_template(name)
-            .map_err(|e| RenderError::Template(describe(&e)))?;
+            .map_err(|e| RenderError::Template(self.describe(&e)))?;
         template
             .render(minijinja::value::Serde(ctx))
-            .map_err(|e| RenderError::Template(describe(&e)))
+            .map_err(|e| RenderError::Template(self.describe(&e)))
     }
 
-    /// Checks, builds the context and renders `format`. With `strict`, an
+    /// Checks the application and builds the document context. With
+    /// `strict`, an incomplete application is refused.
+    pub fn context(&self, form: &Form, answers: &Answers, strict: bool) -> Result<DocumentContext> {
+        let report = validate::check(form, answers);
+        if strict && !report.is_complete() {
+            return Err(RenderError::Incomplete {
+                missing: report.missing().count(),
+                errors: report.errors().count() - report.missing().count(),
+            });
+        }
+        Ok(context::build(form, answers, &report))
+    }
+
+    /// Renders a text format (Markdown, HTML, pitch). With `strict`, an
     /// incomplete application is refused.
     pub fn render(
         &self,
@@ -107,37 +131,143 @@ impl Renderer {
         format: Format,
         strict: bool,
     ) -> Result<String> {
-        let report = validate::check(form, answers);
-        if strict && !report.is_complete() {
-            return Err(RenderError::Incomplete {
-                missing: report.missing().count(),
-                errors: report.errors().count() - report.missing().count(),
-            });
+        if format.is_binary() {
+            return Err(RenderError::NotText);
         }
-        let ctx = context::build(form, answers, &report);
+        let ctx = self.context(form, answers, strict)?;
         self.render_template(format.template(), &ctx)
+    }
+
+    /// Renders any format as the bytes of the file to write.
+    pub fn export(
+        &self,
+        form: &Form,
+        answers: &Answers,
+        format: Format,
+        strict: bool,
+    ) -> Result<Vec<u8>> {
+        let ctx = self.context(form, answers, strict)?;
+        self.export_context(format, &ctx)
+    }
+
+    /// Renders an already built context (several formats from one check).
+    pub fn export_context<C: Serialize>(&self, format: Format, ctx: &C) -> Result<Vec<u8>> {
+        match format {
+            Format::Pdf => self.pdf(ctx),
+            _ => self
+                .render_template(format.template(), ctx)
+                .map(String::into_bytes),
+        }
+    }
+
+    #[cfg(feature = "pdf")]
+    fn pdf<C: Serialize>(&self, ctx: &C) -> Result<Vec<u8>> {
+        let name = Format::Pdf.template();
+        let (template, origin) = match user_template(self.user_dir.as_deref(), name) {
+            Some(path) => {
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    RenderError::Template(format!(
+                        "{} : {}",
+                        path.display(),
+                        crate::fs_util::io_error_fr(&e)
+                    ))
+                })?;
+                (text, path.display().to_string())
+            }
+            None => (pdf::BUILTIN_TEMPLATE.to_string(), name.to_string()),
+        };
+        let data = serde_json::to_vec(ctx).map_err(|e| {
+            RenderError::Template(format!("données du document illisibles pour Typst : {e}"))
+        })?;
+        pdf::compile(template, &origin, data, self.user_dir.as_deref())
+    }
+
+    #[cfg(not(feature = "pdf"))]
+    fn pdf<C: Serialize>(&self, _ctx: &C) -> Result<Vec<u8>> {
+        Err(RenderError::PdfUnavailable)
+    }
+
+    /// A template error as one French sentence: file, line, cause.
+    fn describe(&self, e: &minijinja::Error) -> String {
+        let mut out = String::from("erreur de modèle");
+        if let Some(name) = e.name() {
+            match user_template(self.user_dir.as_deref(), name) {
+                Some(path) => out.push_str(&format!(" dans « {} »", path.display())),
+                None => out.push_str(&format!(" dans « {name} »")),
+            }
+        }
+        if let Some(line) = e.line() {
+            out.push_str(&format!(", ligne {line}"));
+        }
+        out.push_str(" : ");
+        out.push_str(&cause_fr(e));
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            out.push_str(&format!(" ({s})"));
+            source = s.source();
+        }
+        out
     }
 }
 
-/// A template error as one French sentence: file, line, cause.
-fn describe(e: &minijinja::Error) -> String {
-    let mut out = String::from("erreur de modèle");
-    if let Some(name) = e.name() {
-        out.push_str(&format!(" dans « {name} »"));
+/// The user's file overriding template `name`, if there is one.
+fn user_template(user_dir: Option<&Path>, name: &str) -> Option<PathBuf> {
+    let path = user_dir?.join(name);
+    path.is_file().then_some(path)
+}
+
+/// HTML templates are escaped (an answer `<script>` shows as text); the
+/// Markdown ones are not (their filters keep answers from reshaping them).
+fn auto_escape(name: &str) -> AutoEscape {
+    if name.ends_with(".html.j2") || name.ends_with(".html") {
+        AutoEscape::Html
+    } else {
+        AutoEscape::None
     }
-    if let Some(line) = e.line() {
-        out.push_str(&format!(", ligne {line}"));
+}
+
+/// The cause of a minijinja error in French.
+fn cause_fr(e: &minijinja::Error) -> String {
+    use minijinja::ErrorKind::*;
+    let kind = match e.kind() {
+        SyntaxError => "erreur de syntaxe",
+        TemplateNotFound => "modèle introuvable",
+        UnknownFilter => "filtre inconnu",
+        UnknownFunction => "fonction inconnue",
+        UnknownTest => "test inconnu",
+        UnknownMethod => "méthode inconnue",
+        InvalidOperation => "opération impossible",
+        MissingArgument => "argument manquant",
+        TooManyArguments => "trop d'arguments",
+        UndefinedError => "valeur indéfinie",
+        BadInclude => "inclusion impossible",
+        _ => "erreur",
+    };
+    match e.detail() {
+        Some(detail) => format!("{kind} ({detail})"),
+        None => kind.to_string(),
     }
-    out.push_str(" : ");
-    out.push_str(
-        &e.detail()
-            .map(str::to_string)
-            .unwrap_or_else(|| e.kind().to_string()),
-    );
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        out.push_str(&format!(" ({s})"));
-        source = s.source();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_html_templates_are_escaped() {
+        assert_eq!(auto_escape("fiche.html.j2"), AutoEscape::Html);
+        assert_eq!(auto_escape("fiche.md.j2"), AutoEscape::None);
+        assert_eq!(auto_escape("pitch.md.j2"), AutoEscape::None);
     }
-    out
+
+    #[test]
+    fn the_pdf_cannot_be_rendered_as_text() {
+        let form = crate::form::builtin();
+        let answers = Answers::new(&form);
+        let renderer = Renderer::new(None);
+        assert!(matches!(
+            renderer.render(&form, &answers, Format::Pdf, false),
+            Err(RenderError::NotText)
+        ));
+    }
 }

@@ -1,0 +1,114 @@
+//! PDF export compiled inside the binary with Typst: the fiche template
+//! (`fiche.typ`) reads the document data as JSON, never as markup, so no
+//! answer can change the layout; fonts come from the binary, so the PDF is
+//! the same on every machine.
+
+mod world;
+
+use std::path::Path;
+
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst_layout::PagedDocument;
+
+use super::{RenderError, Result};
+use world::FicheWorld;
+
+/// The built-in Typst template.
+pub const BUILTIN_TEMPLATE: &str = include_str!("../../../templates/fiche-action/fiche.typ");
+
+/// Compiles `template` (named `origin` in messages) with `data` (the
+/// document context as JSON, read by the template from `fiche.json`).
+pub fn compile(
+    template: String,
+    origin: &str,
+    data: Vec<u8>,
+    user_dir: Option<&Path>,
+) -> Result<Vec<u8>> {
+    let world = FicheWorld::new(template, data, user_dir);
+    let result = typst::compile::<PagedDocument>(&world)
+        .output
+        .map_err(|errors| RenderError::Template(describe(&world, origin, &errors)))
+        .and_then(|document| {
+            typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+                .map_err(|errors| RenderError::Template(describe(&world, origin, &errors)))
+        });
+    // Typst memoises layouts across compilations; a long session (the TUI
+    // exporting again and again) keeps only the recent ones.
+    typst::comemo::evict(10);
+    result
+}
+
+/// Typst errors as French sentences: template file, line, cause.
+fn describe(world: &FicheWorld, origin: &str, errors: &[SourceDiagnostic]) -> String {
+    errors
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            let mut out = format!(
+                "erreur de modèle dans « {} »",
+                location_file(world, d, origin)
+            );
+            if let Some(line) = line_of(world, d) {
+                out.push_str(&format!(", ligne {line}"));
+            }
+            out.push_str(" : ");
+            out.push_str(&cause_fr(&d.message));
+            for hint in d.hints.iter().filter(|h| useful_hint(&h.v)) {
+                out.push_str(&format!(" (piste : {})", hint.v));
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The file the error points at: the template itself or a file it imports.
+fn location_file(world: &FicheWorld, d: &SourceDiagnostic, origin: &str) -> String {
+    match d.span.id() {
+        Some(id) if id != typst::World::main(world) => {
+            id.get().vpath().get_without_slash().to_string()
+        }
+        _ => origin.to_string(),
+    }
+}
+
+/// 1-based line of a diagnostic in its source file.
+fn line_of(world: &FicheWorld, d: &SourceDiagnostic) -> Option<usize> {
+    let id = d.span.id()?;
+    let range = world.range(d.span)?;
+    let source = typst::World::source(world, id).ok()?;
+    source.lines().byte_to_line(range.start).map(|l| l + 1)
+}
+
+/// Common Typst messages in French; the others keep Typst's own wording.
+fn cause_fr(message: &str) -> String {
+    const KNOWN: &[(&str, &str)] = &[
+        ("unknown variable: ", "variable inconnue : "),
+        ("unclosed delimiter", "délimiteur non fermé"),
+        ("unclosed string", "chaîne de caractères non fermée"),
+        ("unexpected ", "élément inattendu : "),
+        ("expected ", "il manquait "),
+        (
+            "dictionary does not contain key ",
+            "clé absente du dictionnaire : ",
+        ),
+        (
+            "file not found (searched at ",
+            "fichier introuvable (cherché à ",
+        ),
+        ("panicked with: ", "arrêt demandé par le modèle : "),
+    ];
+    if message.contains("would escape the project root") {
+        return "ce chemin sort du dossier de modèles : placez le fichier dans ce dossier".into();
+    }
+    KNOWN
+        .iter()
+        .find_map(|(en, fr)| message.strip_prefix(en).map(|rest| format!("{fr}{rest}")))
+        .unwrap_or_else(|| format!("Typst signale « {message} »"))
+}
+
+/// Hints that make sense for fiche's users (not the Typst command line's).
+fn useful_hint(hint: &str) -> bool {
+    !hint.contains("--root") && !hint.contains("project sandbox")
+}

@@ -1,0 +1,249 @@
+//! Every format on the complete examples and the draft: sections, figures,
+//! sources, budget lines, escaping, draft annex, strict mode, output paths.
+
+use crate::common::*;
+use crate::*;
+
+#[test]
+fn every_format_has_every_section_heading_in_order() {
+    let form = fiche::form::builtin();
+    for name in COMPLETE {
+        for format in ["md", "html", "pdf"] {
+            let text = render_text(&example(name), format);
+            let mut last = 0;
+            for section in &form.sections {
+                let needle = match format {
+                    "md" => format!("## {}", section.title),
+                    "html" => format!(
+                        "<h2 id=\"titre-{}\">{}</h2>",
+                        section.id,
+                        html_escape(&section.title)
+                    ),
+                    _ => section.title.clone(),
+                };
+                let at = text[last..].find(&needle).unwrap_or_else(|| {
+                    panic!("{name} {format}: « {needle} » missing or out of order")
+                });
+                last += at + needle.len();
+            }
+            assert!(!text.contains("BROUILLON"), "{name} {format}");
+        }
+        let pitch = render_text(&example(name), "pitch");
+        for heading in [
+            "## 1. Le problème, tel que le vivent",
+            "## 2. L’irritant en chiffres",
+            "## 3. Le volume",
+            "## 4. Les données",
+            "## 5. La métrique d’impact",
+            "## Le retour sur investissement",
+        ] {
+            assert!(pitch.contains(heading), "{name} pitch: {heading}");
+        }
+    }
+}
+
+#[test]
+fn figures_are_written_the_french_way_in_every_format() {
+    for format in FORMATS {
+        let text = render_text(&example("assistant-srdt.toml"), format);
+        assert!(text.contains(&format!("575{NBSP}000")), "{format}: volume");
+        assert!(
+            text.contains(&format!("300{NBSP}000{NBSP}€")),
+            "{format}: yearly budget"
+        );
+        assert!(!text.contains("575000"), "{format}: raw figure");
+    }
+    for format in ["md", "html", "pdf"] {
+        let text = render_text(&example("assistant-srdt.toml"), format);
+        assert!(text.contains(&format!("50{NBSP}%")), "{format}: co-funding");
+        assert!(
+            text.contains(&format!("150{NBSP}000{NBSP}€")),
+            "{format}: budget line"
+        );
+    }
+}
+
+#[test]
+fn data_sources_and_budget_lines_are_in_every_format() {
+    for name in COMPLETE {
+        let answers = fiche::Answers::load(&example(name)).unwrap();
+        let sources: Vec<String> = answers
+            .get("donnees.sources")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.get("nom").unwrap().as_str().unwrap().to_string())
+            .collect();
+        let postes: Vec<String> = answers
+            .get("tco.postes")
+            .and_then(|p| p.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .map(|p| p.get("poste").unwrap().as_str().unwrap().to_string())
+            .collect();
+        for format in ["md", "html", "pdf"] {
+            let text = squash(&render_text(&example(name), format));
+            for source in &sources {
+                let source = if format == "html" {
+                    html_escape(source)
+                } else {
+                    source.clone()
+                };
+                assert!(
+                    text.contains(&squash(&source)),
+                    "{name} {format}: source {source}"
+                );
+            }
+            for poste in &postes {
+                let poste = if format == "html" {
+                    html_escape(poste)
+                } else {
+                    poste.clone()
+                };
+                assert!(
+                    text.contains(&squash(&poste)),
+                    "{name} {format}: poste {poste}"
+                );
+            }
+        }
+        let pitch = render_text(&example(name), "pitch");
+        for source in &sources {
+            assert!(
+                pitch.contains(source.as_str()),
+                "{name} pitch: source {source}"
+            );
+        }
+    }
+    let html = render_text(&example("assistant-srdt.toml"), "html");
+    assert!(html.contains("<caption>Sources de données</caption>"));
+    assert!(html.contains("<caption>Postes de dépense</caption>"));
+    assert!(html.contains("<caption>Plan à six mois</caption>"));
+}
+
+#[test]
+fn html_is_self_contained_print_ready_and_escapes_answers() {
+    let (_dir, path) = edited_example(
+        "assistant-srdt.toml",
+        &[
+            (
+                "probleme",
+                "description",
+                toml::Value::String(
+                    "Premier paragraphe <script>alert(\"x\")</script> & co.\n\nSecond paragraphe"
+                        .into(),
+                ),
+            ),
+            (
+                "identite",
+                "nom_produit",
+                toml::Value::String("Outil \"</style><b>".into()),
+            ),
+        ],
+    );
+    let html = render_text(&path, "html");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<html lang=\"fr\">"));
+    assert!(!html.contains("<script"), "an answer became markup");
+    assert!(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co."));
+    assert!(
+        html.contains("<p>Second paragraphe</p>"),
+        "paragraphs are kept"
+    );
+    assert!(!html.contains("<b>"), "the product name became markup");
+    assert_eq!(
+        html.matches("</style>").count(),
+        1,
+        "the style element was closed early"
+    );
+    assert!(html.contains("size: A4"));
+    assert!(html.contains("break-after: avoid"));
+    assert!(html.contains("alliance@mail.numerique.gouv.fr"));
+    for external in ["http://", "https://", "@import", "url(", "<link", "<img"] {
+        assert!(!html.contains(external), "external resource: {external}");
+    }
+}
+
+#[test]
+fn a_draft_renders_in_every_format_marked_with_its_missing_annex() {
+    for format in FORMATS {
+        let text = render_text(&example("brouillon-incomplet.toml"), format);
+        assert!(text.contains("BROUILLON"), "{format}");
+        let flat = squash(&text);
+        assert!(
+            flat.contains(&squash("Annexe : ce qui manque encore")),
+            "{format}"
+        );
+        assert!(
+            flat.contains("identite.slogan"),
+            "{format}: missing slogan not listed"
+        );
+        assert!(
+            flat.contains("pari.pari_impact"),
+            "{format}: missing bet not listed"
+        );
+    }
+    let html = render_text(&example("brouillon-incomplet.toml"), "html");
+    assert!(html.contains("class=\"watermark\""));
+    assert!(html.contains("<title>BROUILLON"));
+}
+
+#[test]
+fn strict_refuses_a_draft_in_every_format() {
+    for format in FORMATS {
+        let dir = tempfile::tempdir().unwrap();
+        let out_path = dir.path().join("sortie");
+        let out = fiche(&[
+            "render",
+            &example_str("brouillon-incomplet.toml"),
+            "--format",
+            format,
+            "--strict",
+            "-o",
+            out_path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        assert!(
+            stderr(&out).contains("incomplet"),
+            "{format}: {}",
+            stderr(&out)
+        );
+        assert!(!out_path.exists(), "{format}: a document was written");
+    }
+}
+
+#[test]
+fn default_output_sits_next_to_the_answers_and_never_replaces_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("candidature.toml");
+    std::fs::copy(example("assistant-srdt.toml"), &answers).unwrap();
+    let original = std::fs::read(&answers).unwrap();
+    for (format, file) in [
+        ("md", "candidature.md"),
+        ("html", "candidature.html"),
+        ("pdf", "candidature.pdf"),
+        ("pitch", "candidature-pitch.md"),
+    ] {
+        let out = fiche(&["render", answers.to_str().unwrap(), "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert!(
+            dir.path().join(file).is_file(),
+            "{format}: {file} not written"
+        );
+    }
+    let out = fiche(&[
+        "render",
+        answers.to_str().unwrap(),
+        "--format",
+        "pdf",
+        "-o",
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("la candidature elle-même"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&answers).unwrap(), original);
+}

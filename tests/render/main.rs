@@ -1,0 +1,85 @@
+//! The document promises, format by format: every section, French figures,
+//! data sources and budget lines, escaping, drafts, strict mode (`formats`),
+//! the PDF itself (`pdf`), user templates and the business case
+//! (`templates`). PDF text is read back with lopdf.
+
+#[path = "../common/mod.rs"]
+mod common;
+mod formats;
+mod pdf;
+mod templates;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+pub const COMPLETE: [&str; 2] = ["assistant-srdt.toml", "tri-courriels-prefecture.toml"];
+pub const FORMATS: [&str; 4] = ["md", "html", "pdf", "pitch"];
+
+/// `fiche render FILE --format F -o -` as bytes, asserting exit 0.
+pub fn render_bytes(file: &Path, format: &str, extra: &[&str]) -> Vec<u8> {
+    let mut args = vec![
+        "render",
+        file.to_str().unwrap(),
+        "--format",
+        format,
+        "-o",
+        "-",
+    ];
+    args.extend_from_slice(extra);
+    let out = fiche(&args);
+    assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+    out.stdout
+}
+
+/// The text a reader sees: UTF-8 for text formats, extracted text for PDF.
+pub fn render_text(file: &Path, format: &str) -> String {
+    let bytes = render_bytes(file, format, &[]);
+    if format == "pdf" {
+        pdf_text(&bytes)
+    } else {
+        String::from_utf8(bytes).expect("text formats are UTF-8")
+    }
+}
+
+pub fn pdf_text(bytes: &[u8]) -> String {
+    let doc = lopdf::Document::load_mem(bytes).expect("lopdf loads the PDF");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).expect("text extraction")
+}
+
+/// Text without line breaks, spaces and hyphens, so a name that Typst wrapped
+/// or hyphenated inside a table cell is still found.
+pub fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '\u{ad}')
+        .collect()
+}
+
+pub fn html_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+        .replace('/', "&#x2f;")
+}
+
+/// A copy of an example in a temp dir, with some answers replaced.
+pub fn edited_example(
+    name: &str,
+    edits: &[(&str, &str, toml::Value)],
+) -> (tempfile::TempDir, PathBuf) {
+    let text = std::fs::read_to_string(example(name)).unwrap();
+    let mut doc: toml::Table = toml::from_str(&text).unwrap();
+    for (section, key, value) in edits {
+        doc.get_mut(*section)
+            .and_then(|s| s.as_table_mut())
+            .unwrap()
+            .insert(key.to_string(), value.clone());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, toml::to_string(&doc).unwrap()).unwrap();
+    (dir, path)
+}

@@ -1,0 +1,162 @@
+//! User templates (`--templates`), their errors, and the business-case and
+//! coach blocks the templates show when the context carries them.
+
+use crate::common::*;
+use crate::*;
+use fiche::render::{Format, Renderer};
+
+#[test]
+fn user_templates_override_the_built_in_ones_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fiche.md.j2"),
+        "Mon modèle : {{ product }}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("fiche.typ"),
+        "#let d = json(\"/fiche.json\")\n#import \"commun.typ\": titre\n#titre(d.product)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("commun.typ"),
+        "#let titre(t) = [Ma fiche : #t]\n",
+    )
+    .unwrap();
+    let templates = dir.path().to_str().unwrap();
+    let md = render_bytes(
+        &example("assistant-srdt.toml"),
+        "md",
+        &["--templates", templates],
+    );
+    assert_eq!(
+        String::from_utf8(md).unwrap(),
+        "Mon modèle : Assistant SRDT\n"
+    );
+    let pdf = render_bytes(
+        &example("assistant-srdt.toml"),
+        "pdf",
+        &["--templates", templates],
+    );
+    assert!(pdf_text(&pdf).contains("Ma fiche : Assistant SRDT"));
+    // Formats without a user file keep the built-in template.
+    let html = render_text(&example("assistant-srdt.toml"), "html");
+    assert!(html.contains("<!DOCTYPE html>"));
+}
+
+#[test]
+fn a_broken_user_template_is_reported_in_french_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = dir.path().join("fiche.html.j2");
+    std::fs::write(
+        &html,
+        "<h1>{{ product }}</h1>\n<p>ok</p>\n{% if draft %}\n<p>jamais fermé</p>\n",
+    )
+    .unwrap();
+    let typ = dir.path().join("fiche.typ");
+    std::fs::write(
+        &typ,
+        "#let d = json(\"/fiche.json\")\n\n#text(d.product, taille_inconnue)\n",
+    )
+    .unwrap();
+    for (format, path, line, cause) in [
+        ("html", &html, "ligne 4", "erreur de syntaxe"),
+        (
+            "pdf",
+            &typ,
+            "ligne 3",
+            "variable inconnue : taille_inconnue",
+        ),
+    ] {
+        let out = fiche(&[
+            "render",
+            &example_str("assistant-srdt.toml"),
+            "--format",
+            format,
+            "-o",
+            "-",
+            "--templates",
+            dir.path().to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = stderr(&out);
+        assert!(err.contains("erreur de modèle"), "{format}: {err}");
+        assert!(err.contains(&path.display().to_string()), "{format}: {err}");
+        assert!(err.contains(line), "{format}: {err}");
+        assert!(err.contains(cause), "{format}: {err}");
+    }
+}
+
+/// The ROI calculator and the pitch coach add `roi` and `coach` to the
+/// context; the templates show them when present.
+#[test]
+fn business_case_and_coach_findings_show_when_the_context_has_them() {
+    let form = fiche::form::builtin();
+    let renderer = Renderer::new(None);
+    let answers = fiche::Answers::load(&example("assistant-srdt.toml")).unwrap();
+    let ctx = renderer.context(&form, &answers, false).unwrap();
+    let mut value = serde_json::to_value(&ctx).unwrap();
+    value["roi"] = serde_json::json!({
+        "computable": true,
+        "hours_per_year": "57\u{a0}500\u{a0}h",
+        "fte": "35,78\u{a0}ETP",
+        "euros_per_year": "1\u{a0}610\u{a0}143\u{a0}€",
+        "payback": "2,2\u{a0}mois",
+        "summary": "6 minutes gagnées sur 575 000 demandes libèrent 35,78 ETP.",
+        "missing": [],
+    });
+    for format in Format::ALL {
+        let bytes = renderer.export_context(format, &value).unwrap();
+        let text = if format.is_binary() {
+            pdf_text(&bytes)
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        assert!(
+            text.contains("1\u{a0}610\u{a0}143\u{a0}€"),
+            "{format:?}: yearly savings"
+        );
+        assert!(
+            squash(&text).contains(&squash("libèrent 35,78 ETP")),
+            "{format:?}: summary"
+        );
+    }
+
+    let draft = fiche::Answers::load(&example("brouillon-incomplet.toml")).unwrap();
+    let ctx = renderer.context(&form, &draft, false).unwrap();
+    let mut value = serde_json::to_value(&ctx).unwrap();
+    value["roi"] = serde_json::json!({
+        "computable": false,
+        "hours_per_year": null, "fte": null, "euros_per_year": null, "payback": null,
+        "summary": "",
+        "missing": ["Indiquez le volume d’opérations par an."],
+    });
+    value["coach"] = serde_json::json!({
+        "findings": [{
+            "id": "probleme.chiffres_irritant",
+            "rule": "irritant-sans-chiffres",
+            "severity": "warning",
+            "message": "Chiffrez l’irritant : un délai, un coût, un taux.",
+        }],
+        "score": { "value": 20, "explanation": ["Peu de réponses."] },
+    });
+    for format in Format::ALL {
+        let bytes = renderer.export_context(format, &value).unwrap();
+        let text = if format.is_binary() {
+            pdf_text(&bytes)
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        let flat = squash(&text);
+        assert!(
+            flat.contains(&squash("Indiquez le volume d’opérations par an.")),
+            "{format:?}: ROI reason"
+        );
+        if format != Format::Markdown {
+            assert!(
+                flat.contains(&squash("Chiffrez l’irritant")),
+                "{format:?}: coach finding"
+            );
+        }
+    }
+}
