@@ -8,11 +8,16 @@
 
 pub mod answers;
 pub mod application;
+pub mod diff;
+pub mod fill;
 pub mod form;
 pub mod format;
 pub mod fs_util;
+pub mod migrate;
+pub mod profile;
 pub mod position;
 pub mod render;
+pub mod reuse;
 pub mod validate;
 
 pub use answers::{Answers, AnswersError};
