@@ -421,7 +421,7 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Advice,
                 format!(
-                    "[{section_id}] garde vos réponses à des questions retirées du formulaire : reprenez ce qui reste utile dans les nouvelles questions, puis supprimez cette table"
+                    "cette table garde vos réponses à des questions retirées du formulaire : reprenez ce qui reste utile dans les nouvelles questions, puis supprimez cette table"
                 ),
             );
             f.rule = Some("anciennes-reponses".into());
