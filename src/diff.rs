@@ -145,12 +145,13 @@ pub fn line_diff(before: &str, after: &str) -> Vec<Line> {
             out.push(Line::Same(a[i].to_string()));
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
-            out.push(Line::Added(b[j].to_string()));
-            j += 1;
-        } else {
+        } else if i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            // Removed lines first, as diff(1) shows them.
             out.push(Line::Removed(a[i].to_string()));
             i += 1;
+        } else {
+            out.push(Line::Added(b[j].to_string()));
+            j += 1;
         }
     }
     out

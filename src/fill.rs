@@ -17,7 +17,9 @@ pub struct Assignment {
 /// (« argument 2 », « data.toml, ligne 4 »).
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FillError {
-    #[error("{place} : « {text} » ne suit pas la forme section.question=valeur (exemple : identite.nom_produit=\"Assistant SRDT\")")]
+    #[error(
+        "{place} : « {text} » ne suit pas la forme section.question=valeur (exemple : identite.nom_produit=\"Assistant SRDT\")"
+    )]
     Malformed { place: String, text: String },
     #[error("{place} : « {id} » n'est pas une question du formulaire{}", suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
     UnknownId {
@@ -55,7 +57,11 @@ pub fn parse_assignment(form: &Form, text: &str, place: &str) -> Result<Assignme
 /// ignored) as assignments. Strings given for numbers, yes/no or choices are
 /// read like typed text, so `volume_annuel = "575 000"` works. Every problem
 /// is returned, with its line.
-pub fn from_data(form: &Form, data: &Answers, source: &str) -> Result<Vec<Assignment>, Vec<FillError>> {
+pub fn from_data(
+    form: &Form,
+    data: &Answers,
+    source: &str,
+) -> Result<Vec<Assignment>, Vec<FillError>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for (section, item) in data.to_table() {
@@ -73,8 +79,8 @@ pub fn from_data(form: &Form, data: &Answers, source: &str) -> Result<Vec<Assign
             let id = format!("{section}.{key}");
             let place = place_in(data, source, &id);
             let result = resolve(form, &id, &place).and_then(|q| {
-                let value = from_data_value(q, value.clone())
-                    .map_err(|m| bad_value(q, &id, &place, m))?;
+                let value =
+                    from_data_value(q, value.clone()).map_err(|m| bad_value(q, &id, &place, m))?;
                 checked(q, &id, &place, Some(value))
             });
             match result {
@@ -83,7 +89,11 @@ pub fn from_data(form: &Form, data: &Answers, source: &str) -> Result<Vec<Assign
             }
         }
     }
-    if errors.is_empty() { Ok(out) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Sets every assignment, in order (a later one wins for the same id).
@@ -95,11 +105,13 @@ pub fn apply(answers: &mut Answers, assignments: &[Assignment]) {
 
 /// The question `id` names, or an error suggesting the closest id.
 pub fn resolve<'f>(form: &'f Form, id: &str, place: &str) -> Result<&'f Question, FillError> {
-    form.question(id).map(|(_, q)| q).ok_or_else(|| FillError::UnknownId {
-        place: place.to_string(),
-        id: id.to_string(),
-        suggestion: suggest(form, id),
-    })
+    form.question(id)
+        .map(|(_, q)| q)
+        .ok_or_else(|| FillError::UnknownId {
+            place: place.to_string(),
+            id: id.to_string(),
+            suggestion: suggest(form, id),
+        })
 }
 
 /// The form id closest to a mistyped one: same question name in another
@@ -110,13 +122,21 @@ pub fn suggest(form: &Form, id: &str) -> Option<String> {
         .map(|(s, q)| format!("{}.{}", s.id, q.id))
         .collect();
     let local = id.rsplit('.').next().unwrap_or(id);
-    let same_name: Vec<&String> = ids.iter().filter(|f| f.ends_with(&format!(".{local}"))).collect();
+    let same_name: Vec<&String> = ids
+        .iter()
+        .filter(|f| f.ends_with(&format!(".{local}")))
+        .collect();
     if same_name.len() == 1 {
         return Some(same_name[0].clone());
     }
     let (best, distance) = ids
         .iter()
-        .map(|f| (f, levenshtein(f, id).min(levenshtein(f.rsplit('.').next().unwrap_or(f), local) + 1)))
+        .map(|f| {
+            (
+                f,
+                levenshtein(f, id).min(levenshtein(f.rsplit('.').next().unwrap_or(f), local) + 1),
+            )
+        })
         .min_by_key(|(_, d)| *d)?;
     (distance <= (id.chars().count() / 3).max(2)).then(|| best.clone())
 }
@@ -132,7 +152,11 @@ pub fn example(question: &Question) -> String {
         Kind::Email => "prenom.nom@ministere.gouv.fr".to_string(),
         Kind::Url => "https://www.exemple.gouv.fr".to_string(),
         Kind::Bool => "oui".to_string(),
-        Kind::Choice => question.choices.first().map(|c| c.key.clone()).unwrap_or_default(),
+        Kind::Choice => question
+            .choices
+            .first()
+            .map(|c| c.key.clone())
+            .unwrap_or_default(),
         Kind::Multi => question
             .choices
             .iter()
@@ -154,7 +178,10 @@ pub fn example(question: &Question) -> String {
 
 fn toml_example(field: &Question) -> String {
     match field.kind {
-        Kind::Choice => format!("\"{}\"", field.choices.first().map_or("", |c| c.key.as_str())),
+        Kind::Choice => format!(
+            "\"{}\"",
+            field.choices.first().map_or("", |c| c.key.as_str())
+        ),
         Kind::Int | Kind::Decimal | Kind::Euros | Kind::Percent => "1".to_string(),
         Kind::Bool => "true".to_string(),
         _ => "\"…\"".to_string(),
@@ -182,11 +209,21 @@ fn from_data_value(q: &Question, value: toml::Value) -> Result<toml::Value, Stri
     }
 }
 
-fn checked(q: &Question, id: &str, place: &str, value: Option<toml::Value>) -> Result<Assignment, FillError> {
+fn checked(
+    q: &Question,
+    id: &str,
+    place: &str,
+    value: Option<toml::Value>,
+) -> Result<Assignment, FillError> {
     if let Some(v) = &value
         && let Some(problem) = check_value(q, v).into_iter().next()
     {
-        return Err(bad_value(q, id, place, format!("{}{}", problem.path, problem.message)));
+        return Err(bad_value(
+            q,
+            id,
+            place,
+            format!("{}{}", problem.path, problem.message),
+        ));
     }
     Ok(Assignment {
         id: id.to_string(),
@@ -219,7 +256,9 @@ fn levenshtein(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(current + 1);
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
             previous = current;
         }
     }

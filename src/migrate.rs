@@ -9,8 +9,8 @@
 
 use toml_edit::{DocumentMut, Item, Key, Table};
 
-use crate::answers::{Answers, is_answered};
 use crate::answers::convert::item_to_value;
+use crate::answers::{Answers, is_answered};
 use crate::form::{Form, Migration};
 
 /// Top-level table holding answers to questions a newer form no longer asks.
@@ -130,7 +130,11 @@ fn take(doc: &mut DocumentMut, full_id: &str) -> Option<(Key, Item)> {
     let (section, question) = full_id.split_once('.')?;
     let table = doc.get_mut(section)?.as_table_mut()?;
     let entry = table.remove_entry(question)?;
-    let has_comment = table.decor().prefix().and_then(|p| p.as_str()).is_some_and(|p| p.contains('#'));
+    let has_comment = table
+        .decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .is_some_and(|p| p.contains('#'));
     if table.is_empty() && !has_comment {
         doc.remove(section);
     }

@@ -80,7 +80,10 @@ pub fn create_if_missing(form: &Form) -> Result<PathBuf> {
             text.push_str(&format!("\n# [{}]   # {}\n", section.id, section.title));
             current = section.id.clone();
         }
-        text.push_str(&format!("# {} = \"\"   # {}\n", question.id, question.label));
+        text.push_str(&format!(
+            "# {} = \"\"   # {}\n",
+            question.id, question.label
+        ));
     }
     let mut profile = Answers::parse(&text, &path.display().to_string())?;
     write(&path, &mut profile)?;

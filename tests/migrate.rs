@@ -119,7 +119,10 @@ fn opening_migrates_in_memory_and_reports_moved_and_kept_ids() {
     assert_eq!(jeux.as_array().unwrap().len(), 2);
     assert_eq!(answers.get("donnees.sources"), None);
     let kept = &answers.to_table()["anciennes_reponses"]["v1"]["probleme.preuves_terrain"];
-    assert_eq!(kept.as_str(), Some("Des agents notent\nles questions sur papier."));
+    assert_eq!(
+        kept.as_str(),
+        Some("Des agents notent\nles questions sur papier.")
+    );
     // Already up to date: nothing more to do.
     assert_eq!(migrate::migrate(&form, &mut answers), None);
 }
@@ -128,11 +131,23 @@ fn opening_migrates_in_memory_and_reports_moved_and_kept_ids() {
 fn check_and_render_see_migrated_answers_and_never_write() {
     let (dir, file) = setup();
     let d = dir.path();
-    let before = std::fs::metadata(d.join(&file)).unwrap().modified().unwrap();
+    let before = std::fs::metadata(d.join(&file))
+        .unwrap()
+        .modified()
+        .unwrap();
     let out = fiche_in(d, &["check", "--form", "form2", &file]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
     let text = stdout(&out);
-    assert!(!text.contains("identite.sponsor"), "the renamed answer is at its new id: {text}");
+    assert!(
+        !text.contains("identite.sponsor"),
+        "the renamed answer is at its new id: {text}"
+    );
     assert!(text.contains("anciennes_reponses"), "{text}");
     let out = fiche_in(d, &["render", "--form", "form2", &file, "-o", "-"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -140,18 +155,30 @@ fn check_and_render_see_migrated_answers_and_never_write() {
     assert!(md.contains("**Commanditaire** : La DGT"), "{md}");
     assert!(md.contains("Fiches pratiques"), "{md}");
     assert_eq!(std::fs::read_to_string(d.join(&file)).unwrap(), V1);
-    assert_eq!(std::fs::metadata(d.join(&file)).unwrap().modified().unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(d.join(&file))
+            .unwrap()
+            .modified()
+            .unwrap(),
+        before
+    );
 }
 
 #[test]
 fn saving_a_migrated_file_keeps_every_answer_and_comment() {
     let (dir, file) = setup();
     let d = dir.path();
-    let out = fiche_in(d, &["set", "--form", "form2", &file, "identite.financeur=DINUM"]);
+    let out = fiche_in(
+        d,
+        &["set", "--form", "form2", &file, "identite.financeur=DINUM"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let said = stdout(&out);
     assert!(said.contains("version 1 du formulaire"), "{said}");
-    assert!(said.contains("identite.sponsor → identite.commanditaire"), "{said}");
+    assert!(
+        said.contains("identite.sponsor → identite.commanditaire"),
+        "{said}"
+    );
     assert!(
         said.contains("probleme.preuves_terrain est conservée dans [anciennes_reponses.v1]"),
         "{said}"
@@ -172,8 +199,14 @@ fn saving_a_migrated_file_keeps_every_answer_and_comment() {
         original.get("probleme.preuves_terrain").unwrap()
     );
     assert_eq!(saved.get("donnees.jeux"), original.get("donnees.sources"));
-    assert_eq!(saved.get("identite.nom_produit"), original.get("identite.nom_produit"));
-    assert_eq!(saved.get("identite.financeur"), Some(toml::Value::String("DINUM".into())));
+    assert_eq!(
+        saved.get("identite.nom_produit"),
+        original.get("identite.nom_produit")
+    );
+    assert_eq!(
+        saved.get("identite.financeur"),
+        Some(toml::Value::String("DINUM".into()))
+    );
     // Opening the saved file again changes nothing more.
     let form = test_form();
     let (_, report) = application::open_migrating(&form, &d.join(&file)).unwrap();
@@ -202,10 +235,10 @@ fn a_renamed_answer_never_overwrites_one_already_at_its_new_id() {
 
 #[test]
 fn migrations_chain_across_versions() {
-    let v3 = FORM_V2.replace("version = 2\ntitle", "version = 3\ntitle").replace(
-        "id = \"commanditaire\"",
-        "id = \"decideur\"",
-    ) + "\n[[migrations]]\nversion = 3\nrenamed = { \"identite.commanditaire\" = \"identite.decideur\" }\n";
+    let v3 = FORM_V2
+        .replace("version = 2\ntitle", "version = 3\ntitle")
+        .replace("id = \"commanditaire\"", "id = \"decideur\"")
+        + "\n[[migrations]]\nversion = 3\nrenamed = { \"identite.commanditaire\" = \"identite.decideur\" }\n";
     let form = form::parse(&v3, "v3").unwrap();
     let mut answers = Answers::parse(V1, "x").unwrap();
     let report = migrate::migrate(&form, &mut answers).unwrap();
@@ -220,7 +253,10 @@ fn migrations_chain_across_versions() {
 #[test]
 fn changed_since_lists_new_or_changed_questions() {
     let form = test_form();
-    assert_eq!(migrate::changed_since(&form, 1), vec!["identite.financeur".to_string()]);
+    assert_eq!(
+        migrate::changed_since(&form, 1),
+        vec!["identite.financeur".to_string()]
+    );
     assert!(migrate::changed_since(&form, 2).is_empty());
     assert!(migrate::changed_since(&form::builtin(), 1).is_empty());
 }
@@ -248,6 +284,9 @@ fn a_file_from_a_newer_form_version_is_refused_and_left_byte_identical() {
         assert!(err.contains("n'a pas été modifié"), "{args:?}: {err}");
     }
     assert_eq!(std::fs::read(&path).unwrap(), text.as_bytes());
-    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        before
+    );
     assert!(!Path::new(&d.join(".config-test/fiche/profil.toml")).exists());
 }

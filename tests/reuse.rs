@@ -40,8 +40,16 @@ fn profile_round_trip_in_a_temporary_config_dir() {
     let d = dir.path();
     let out = fiche_in(d, &["profile", "show"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("pas encore de profil"), "{}", stdout(&out));
-    assert!(stdout(&out).contains("fiche profile save"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("pas encore de profil"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("fiche profile save"),
+        "{}",
+        stdout(&out)
+    );
 
     let old = write(d, "2026.toml", OLD);
     let out = fiche_in(d, &["profile", "save", &old]);
@@ -63,19 +71,29 @@ fn profile_round_trip_in_a_temporary_config_dir() {
     let out = fiche_in(d, &["profile", "show"]);
     assert_eq!(out.status.code(), Some(0));
     let shown = stdout(&out);
-    assert!(shown.contains("Administration porteuse : « Ministère du Travail »"), "{shown}");
+    assert!(
+        shown.contains("Administration porteuse : « Ministère du Travail »"),
+        "{shown}"
+    );
     assert!(shown.contains("Camille Durand"), "{shown}");
 
     // A new draft is pre-filled from the profile, and says so.
     let out = fiche_in(d, &["new", "2027.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Repris de votre profil (2)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Repris de votre profil (2)"),
+        "{}",
+        stdout(&out)
+    );
     let new = load(d, "2027.toml");
     assert_eq!(
         text_of(&new, "identite.administration").as_deref(),
         Some("Ministère du Travail")
     );
-    assert_eq!(new.origin("identite.administration").as_deref(), Some("profil"));
+    assert_eq!(
+        new.origin("identite.administration").as_deref(),
+        Some("profil")
+    );
 
     // … unless asked not to.
     let out = fiche_in(d, &["new", "vierge.toml", "--sans-profil"]);
@@ -94,12 +112,21 @@ fn editing_an_answer_forgets_where_it_came_from() {
     let out = fiche_in(d, &["new", "2027.toml", "--from", &old]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let before = load(d, "2027.toml");
-    assert_eq!(before.origin("identite.chef_produit_nom").as_deref(), Some("2026.toml"));
-    let out = fiche_in(d, &["set", "2027.toml", "identite.chef_produit_nom=Lou Martin"]);
+    assert_eq!(
+        before.origin("identite.chef_produit_nom").as_deref(),
+        Some("2026.toml")
+    );
+    let out = fiche_in(
+        d,
+        &["set", "2027.toml", "identite.chef_produit_nom=Lou Martin"],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let after = load(d, "2027.toml");
     assert_eq!(after.origin("identite.chef_produit_nom"), None);
-    assert_eq!(after.origin("identite.administration").as_deref(), Some("2026.toml"));
+    assert_eq!(
+        after.origin("identite.administration").as_deref(),
+        Some("2026.toml")
+    );
 }
 
 #[test]
@@ -120,7 +147,10 @@ fn profile_edit_reports_a_broken_profile_with_its_line_and_keeps_it() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let path = d.join(".config-test/fiche/profil.toml");
     let good = std::fs::read_to_string(&path).unwrap();
-    assert!(good.contains("# chef_produit_nom = \"\""), "the new profile lists reusable questions: {good}");
+    assert!(
+        good.contains("# chef_produit_nom = \"\""),
+        "the new profile lists reusable questions: {good}"
+    );
     assert_eq!(
         text_of(&Answers::load(&path).unwrap(), "identite.administration").as_deref(),
         Some("DGT")
@@ -132,7 +162,11 @@ fn profile_edit_reports_a_broken_profile_with_its_line_and_keeps_it() {
     assert!(err.contains("ligne"), "{err}");
     assert!(err.contains("conservé tel quel"), "{err}");
     let broken = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(broken, format!("{good}sponsor = [\n"), "the user's text is never lost");
+    assert_eq!(
+        broken,
+        format!("{good}sponsor = [\n"),
+        "the user's text is never lost"
+    );
 
     // A broken profile stops `new` with advice rather than being ignored.
     let out = fiche_in(d, &["new", "x.toml"]);
@@ -150,7 +184,10 @@ fn new_from_copies_only_reusable_answers_and_all_copies_everything() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let said = stdout(&out);
     assert!(said.contains("Repris de 2026.toml (2)"), "{said}");
-    assert!(said.contains("Administration porteuse (identite.administration)"), "{said}");
+    assert!(
+        said.contains("Administration porteuse (identite.administration)"),
+        "{said}"
+    );
     let new = load(d, "reuse.toml");
     assert_eq!(
         text_of(&new, "identite.administration").as_deref(),
@@ -161,10 +198,20 @@ fn new_from_copies_only_reusable_answers_and_all_copies_everything() {
 
     let out = fiche_in(d, &["new", "tout.toml", "--from", &old, "--all"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Repris de 2026.toml (4)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Repris de 2026.toml (4)"),
+        "{}",
+        stdout(&out)
+    );
     let all = load(d, "tout.toml");
-    assert_eq!(text_of(&all, "identite.nom_produit").as_deref(), Some("Assistant SRDT"));
-    assert_eq!(all.get("volume.volume_annuel"), Some(toml::Value::Integer(575000)));
+    assert_eq!(
+        text_of(&all, "identite.nom_produit").as_deref(),
+        Some("Assistant SRDT")
+    );
+    assert_eq!(
+        all.get("volume.volume_annuel"),
+        Some(toml::Value::Integer(575000))
+    );
     // meta is the new file's own, never copied.
     assert_ne!(all.meta("created"), None);
     assert_eq!(all.form_version(), Some(1));
@@ -182,7 +229,10 @@ fn layering_is_profile_then_from_then_data_then_set() {
         "profil-source.toml",
         "[identite]\nadministration = \"du profil\"\ndirection = \"du profil\"\nsponsor = \"du profil\"\nchef_produit_nom = \"du profil\"\n",
     );
-    assert_eq!(fiche_in(d, &["profile", "save", &profile]).status.code(), Some(0));
+    assert_eq!(
+        fiche_in(d, &["profile", "save", &profile]).status.code(),
+        Some(0)
+    );
     let old = write(
         d,
         "ancienne.toml",
@@ -193,10 +243,7 @@ fn layering_is_profile_then_from_then_data_then_set() {
         "donnees.toml",
         "[identite]\nsponsor = \"des données\"\nchef_produit_nom = \"des données\"\n\n[volume]\nvolume_annuel = \"575 000\"\n\n[probleme]\npublic_concerne = \"Les agents\"\nirritants = [\"delais\", \"Non-recours aux droits\"]\n",
     );
-    let out = fiche_in(
-        d,
-        &["new", "c.toml", "--from", &old, "--data", &data],
-    );
+    let out = fiche_in(d, &["new", "c.toml", "--from", &old, "--data", &data]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let said = stdout(&out);
     assert!(said.contains("Repris de votre profil (1)"), "{said}");
@@ -205,19 +252,46 @@ fn layering_is_profile_then_from_then_data_then_set() {
     let out = fiche_in(d, &["set", "c.toml", "identite.chef_produit_nom=de set"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let c = load(d, "c.toml");
-    assert_eq!(text_of(&c, "identite.administration").as_deref(), Some("du profil"));
-    assert_eq!(text_of(&c, "identite.direction").as_deref(), Some("de l'ancienne"));
-    assert_eq!(text_of(&c, "identite.sponsor").as_deref(), Some("des données"));
-    assert_eq!(text_of(&c, "identite.chef_produit_nom").as_deref(), Some("de set"));
-    assert_eq!(c.get("volume.volume_annuel"), Some(toml::Value::Integer(575000)));
-    assert_eq!(text_of(&c, "probleme.public_concerne").as_deref(), Some("agents"));
+    assert_eq!(
+        text_of(&c, "identite.administration").as_deref(),
+        Some("du profil")
+    );
+    assert_eq!(
+        text_of(&c, "identite.direction").as_deref(),
+        Some("de l'ancienne")
+    );
+    assert_eq!(
+        text_of(&c, "identite.sponsor").as_deref(),
+        Some("des données")
+    );
+    assert_eq!(
+        text_of(&c, "identite.chef_produit_nom").as_deref(),
+        Some("de set")
+    );
+    assert_eq!(
+        c.get("volume.volume_annuel"),
+        Some(toml::Value::Integer(575000))
+    );
+    assert_eq!(
+        text_of(&c, "probleme.public_concerne").as_deref(),
+        Some("agents")
+    );
     assert_eq!(
         c.get("probleme.irritants"),
-        Some(toml::Value::Array(vec!["delais".into(), "non_recours".into()]))
+        Some(toml::Value::Array(vec![
+            "delais".into(),
+            "non_recours".into()
+        ]))
     );
     // Provenance: only the still-unedited copies carry an origin.
-    assert_eq!(c.origin("identite.administration").as_deref(), Some("profil"));
-    assert_eq!(c.origin("identite.direction").as_deref(), Some("ancienne.toml"));
+    assert_eq!(
+        c.origin("identite.administration").as_deref(),
+        Some("profil")
+    );
+    assert_eq!(
+        c.origin("identite.direction").as_deref(),
+        Some("ancienne.toml")
+    );
     assert_eq!(c.origin("identite.sponsor"), None);
 }
 
@@ -234,7 +308,10 @@ fn bad_data_file_creates_nothing_and_names_the_line() {
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
     assert!(err.contains("donnees.toml, ligne 2"), "{err}");
-    assert!(err.contains("vouliez-vous dire « volume.volume_annuel »"), "{err}");
+    assert!(
+        err.contains("vouliez-vous dire « volume.volume_annuel »"),
+        "{err}"
+    );
     assert!(err.contains("donnees.toml, ligne 3"), "{err}");
     assert!(err.contains("nombre entier"), "{err}");
     assert!(!d.join("c.toml").exists());
@@ -261,22 +338,40 @@ fn set_reads_french_numbers_choice_labels_and_lists() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let said = stdout(&out);
-    assert!(said.contains(&format!("volume.volume_annuel) = 575{NBSP}000")), "{said}");
+    assert!(
+        said.contains(&format!("volume.volume_annuel) = 575{NBSP}000")),
+        "{said}"
+    );
     let c = load(d, "c.toml");
-    assert_eq!(c.get("volume.volume_annuel"), Some(toml::Value::Integer(575000)));
-    assert_eq!(c.get("roi.minutes_economisees"), Some(toml::Value::Float(2.5)));
-    assert_eq!(c.get("tco.budget_annuel"), Some(toml::Value::Integer(300000)));
+    assert_eq!(
+        c.get("volume.volume_annuel"),
+        Some(toml::Value::Integer(575000))
+    );
+    assert_eq!(
+        c.get("roi.minutes_economisees"),
+        Some(toml::Value::Float(2.5))
+    );
+    assert_eq!(
+        c.get("tco.budget_annuel"),
+        Some(toml::Value::Integer(300000))
+    );
     assert_eq!(
         text_of(&c, "probleme.public_concerne").as_deref(),
         Some("agents_et_usagers")
     );
-    assert_eq!(c.get("pertinence.procedure_a_simplifier"), Some(toml::Value::Boolean(false)));
+    assert_eq!(
+        c.get("pertinence.procedure_a_simplifier"),
+        Some(toml::Value::Boolean(false))
+    );
     assert_eq!(
         c.get("probleme.irritants"),
         Some(toml::Value::Array(vec!["delais".into(), "surcouts".into()]))
     );
     let plan = c.get("deploiement.plan_6_mois").unwrap();
-    assert_eq!(plan.as_array().unwrap()[0]["jalon"].as_str(), Some("Prototype"));
+    assert_eq!(
+        plan.as_array().unwrap()[0]["jalon"].as_str(),
+        Some("Prototype")
+    );
     let text = std::fs::read_to_string(d.join("c.toml")).unwrap();
     assert!(text.contains("[[deploiement.plan_6_mois]]"), "{text}");
 
@@ -296,7 +391,10 @@ fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
     let cases: [(&[&str], &[&str]); 4] = [
         (
             &["identite.nom_produit=Bon", "identite.nom_produt=Assistant"],
-            &["« identite.nom_produt » n'est pas une question", "vouliez-vous dire « identite.nom_produit »"],
+            &[
+                "« identite.nom_produt » n'est pas une question",
+                "vouliez-vous dire « identite.nom_produit »",
+            ],
         ),
         (
             &["nom_produit=Assistant"],
@@ -304,11 +402,25 @@ fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
         ),
         (
             &["identite.nom_produit=Bon", "volume.volume_annuel=beaucoup"],
-            &["volume.volume_annuel", "n'est pas un nombre entier", "attendu : un nombre entier", "exemple : volume.volume_annuel=575000"],
+            &[
+                "volume.volume_annuel",
+                "n'est pas un nombre entier",
+                "attendu : un nombre entier",
+                "exemple : volume.volume_annuel=575000",
+            ],
         ),
         (
-            &["probleme.public_concerne=tout le monde", "identite.chef_produit_email=pas-une-adresse", "sans-egal"],
-            &["choix possible", "agents_et_usagers", "adresse e-mail valide", "« sans-egal » ne suit pas la forme section.question=valeur"],
+            &[
+                "probleme.public_concerne=tout le monde",
+                "identite.chef_produit_email=pas-une-adresse",
+                "sans-egal",
+            ],
+            &[
+                "choix possible",
+                "agents_et_usagers",
+                "adresse e-mail valide",
+                "« sans-egal » ne suit pas la forme section.question=valeur",
+            ],
         ),
     ];
     for (args, expected) in cases {
@@ -344,7 +456,13 @@ fn reuse_help_is_in_french() {
         assert!(!text.contains("Print help"), "{args:?}: {text}");
     }
     let text = stdout(&fiche(&["new", "--help"]));
-    assert!(text.contains("--sans-profil") && text.contains("--from"), "{text}");
+    assert!(
+        text.contains("--sans-profil") && text.contains("--from"),
+        "{text}"
+    );
     let text = stdout(&fiche(&["set", "--help"]));
-    assert!(text.contains("Tout ou rien") && text.contains("2 si une réponse est refusée"), "{text}");
+    assert!(
+        text.contains("Tout ou rien") && text.contains("2 si une réponse est refusée"),
+        "{text}"
+    );
 }

@@ -48,10 +48,7 @@ impl Answers {
         if meta.get(ORIGIN_TABLE).is_none() {
             meta.insert(ORIGIN_TABLE, Item::Table(Table::new()));
         }
-        if let Some(table) = meta
-            .get_mut(ORIGIN_TABLE)
-            .and_then(Item::as_table_like_mut)
-        {
+        if let Some(table) = meta.get_mut(ORIGIN_TABLE).and_then(Item::as_table_like_mut) {
             table.insert(full_id, toml_edit::value(origin));
         }
     }
@@ -65,10 +62,7 @@ impl Answers {
         else {
             return;
         };
-        let Some(table) = meta
-            .get_mut(ORIGIN_TABLE)
-            .and_then(Item::as_table_like_mut)
-        else {
+        let Some(table) = meta.get_mut(ORIGIN_TABLE).and_then(Item::as_table_like_mut) else {
             return;
         };
         table.remove(full_id);

@@ -65,31 +65,45 @@ fn answer_lines(q: Option<&Question>, d: &AnswerDiff) -> Vec<String> {
     }
 }
 
-/// A line diff; runs of unchanged lines are shortened to one line of context.
+/// A line diff; runs of two or more unchanged lines away from a change are
+/// shortened to « … ».
 fn text_lines(before: &str, after: &str) -> Vec<String> {
     let lines = diff::line_diff(before, after);
     let changed = |i: usize| lines.get(i).is_some_and(|l| !matches!(l, Line::Same(_)));
+    let near = |i: usize| changed(i + 1) || (i > 0 && changed(i - 1));
     let mut out = Vec::new();
-    let mut skipped = false;
+    let mut hidden: Vec<&str> = Vec::new();
+    let flush = |hidden: &mut Vec<&str>, out: &mut Vec<String>| {
+        match hidden.len() {
+            0 => {}
+            1 => out.push(format!("  {}", hidden[0])),
+            _ => out.push("  …".to_string()),
+        }
+        hidden.clear();
+    };
     for (i, line) in lines.iter().enumerate() {
         match line {
-            Line::Removed(t) => out.push(format!("- {t}")),
-            Line::Added(t) => out.push(format!("+ {t}")),
-            Line::Same(t) => {
-                if changed(i + 1) || (i > 0 && changed(i - 1)) {
-                    out.push(format!("  {t}"));
-                    skipped = false;
-                } else if !skipped {
-                    out.push("  …".to_string());
-                    skipped = true;
-                }
+            Line::Same(t) if !near(i) => {
+                hidden.push(t);
+                continue;
             }
+            _ => flush(&mut hidden, &mut out),
         }
+        out.push(match line {
+            Line::Removed(t) => format!("- {t}"),
+            Line::Added(t) => format!("+ {t}"),
+            Line::Same(t) => format!("  {t}"),
+        });
     }
+    flush(&mut hidden, &mut out);
     out
 }
 
-fn multi_lines(q: Option<&Question>, before: Option<&toml::Value>, after: Option<&toml::Value>) -> Vec<String> {
+fn multi_lines(
+    q: Option<&Question>,
+    before: Option<&toml::Value>,
+    after: Option<&toml::Value>,
+) -> Vec<String> {
     let keys = |v: Option<&toml::Value>| -> Vec<toml::Value> {
         v.and_then(|v| v.as_array()).cloned().unwrap_or_default()
     };
@@ -98,15 +112,27 @@ fn multi_lines(q: Option<&Question>, before: Option<&toml::Value>, after: Option
         (Some(q), Some(k)) => q.choice_label(k).unwrap_or(k).to_string(),
         _ => v.to_string(),
     };
-    let mut out: Vec<String> = x.iter().filter(|k| !y.contains(k)).map(|k| format!("- {}", label(k))).collect();
-    out.extend(y.iter().filter(|k| !x.contains(k)).map(|k| format!("+ {}", label(k))));
+    let mut out: Vec<String> = x
+        .iter()
+        .filter(|k| !y.contains(k))
+        .map(|k| format!("- {}", label(k)))
+        .collect();
+    out.extend(
+        y.iter()
+            .filter(|k| !x.contains(k))
+            .map(|k| format!("+ {}", label(k))),
+    );
     if out.is_empty() {
         out.push("même choix, dans un autre ordre".to_string());
     }
     out
 }
 
-fn list_lines(q: Option<&Question>, before: Option<&toml::Value>, after: Option<&toml::Value>) -> Vec<String> {
+fn list_lines(
+    q: Option<&Question>,
+    before: Option<&toml::Value>,
+    after: Option<&toml::Value>,
+) -> Vec<String> {
     let items = |v: Option<&toml::Value>| v.and_then(|v| v.as_array()).cloned().unwrap_or_default();
     let (x, y) = (items(before), items(after));
     let mut out = Vec::new();
@@ -117,7 +143,10 @@ fn list_lines(q: Option<&Question>, before: Option<&toml::Value>, after: Option<
             (Some(a), Some(b)) => {
                 out.push(format!("n° {n} :"));
                 let empty = toml::Table::new();
-                let (ta, tb) = (a.as_table().unwrap_or(&empty), b.as_table().unwrap_or(&empty));
+                let (ta, tb) = (
+                    a.as_table().unwrap_or(&empty),
+                    b.as_table().unwrap_or(&empty),
+                );
                 let mut keys: Vec<&String> = ta.keys().collect();
                 keys.extend(tb.keys().filter(|k| !ta.contains_key(*k)));
                 for key in keys {
@@ -126,7 +155,9 @@ fn list_lines(q: Option<&Question>, before: Option<&toml::Value>, after: Option<
                     if va.zip(vb).is_some_and(|(va, vb)| diff::same_value(va, vb)) {
                         continue;
                     }
-                    let show = |v: Option<&toml::Value>| v.map_or(NONE.to_string(), |v| show_value(field, v));
+                    let show = |v: Option<&toml::Value>| {
+                        v.map_or(NONE.to_string(), |v| show_value(field, v))
+                    };
                     let name = field.map_or(key.as_str(), |f| f.label.as_str());
                     out.push(format!("  {name} : {} → {}", show(va), show(vb)));
                 }

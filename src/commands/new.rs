@@ -38,10 +38,15 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         if let Some(report) = migration {
             print_migration(&old.display().to_string(), &report);
         }
-        let copy = if prefill.all { Copy::All } else { Copy::Reusable };
-        let origin = old
-            .file_name()
-            .map_or_else(|| old.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let copy = if prefill.all {
+            Copy::All
+        } else {
+            Copy::Reusable
+        };
+        let origin = old.file_name().map_or_else(
+            || old.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         reuse::prefill(form, &mut answers, &previous, copy, Some(&origin));
     }
     let mut from_data = Vec::new();
@@ -56,7 +61,10 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
                 for e in errors {
                     eprintln!("erreur : {e}");
                 }
-                eprintln!("Aucun fichier créé : corrigez {} puis relancez.", data_path.display());
+                eprintln!(
+                    "Aucun fichier créé : corrigez {} puis relancez.",
+                    data_path.display()
+                );
                 return Ok(Outcome::Failed);
             }
         }
@@ -76,7 +84,11 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         print_ids(form, &format!("Repris de {origin}"), ids);
     }
     if let Some(data_path) = &prefill.data {
-        print_ids(form, &format!("Lu dans {}", data_path.display()), &from_data);
+        print_ids(
+            form,
+            &format!("Lu dans {}", data_path.display()),
+            &from_data,
+        );
     }
     if !has_profile && !prefill.no_profile {
         println!(

@@ -45,7 +45,10 @@ fn save(form: &Form, file: &Path) -> Result<Outcome> {
 fn show(form: &Form) -> Result<Outcome> {
     let path = profile::path()?;
     let Some(p) = profile::load()? else {
-        println!("Vous n'avez pas encore de profil ({} n'existe pas).", path.display());
+        println!(
+            "Vous n'avez pas encore de profil ({} n'existe pas).",
+            path.display()
+        );
         println!("Pour le créer à partir d'une candidature : fiche profile save CANDIDATURE.toml");
         println!("Pour l'écrire vous-même : fiche profile edit");
         return Ok(Outcome::Ok);
@@ -96,7 +99,11 @@ fn edit(form: &Form) -> Result<Outcome> {
         eprintln!("attention : {p}");
     }
     println!("Profil enregistré : {}", path.display());
-    Ok(if problems.is_empty() { Outcome::Ok } else { Outcome::Problems })
+    Ok(if problems.is_empty() {
+        Outcome::Ok
+    } else {
+        Outcome::Problems
+    })
 }
 
 /// Values that would be refused in an application, and ids the form does not know.
@@ -120,7 +127,11 @@ fn profile_problems(form: &Form, profile: &Answers, path: &Path) -> Vec<String> 
                 ),
                 Some((_, q)) => {
                     for problem in check_value(q, value) {
-                        out.push(format!("{place} : {} : {}", describe(form, &id), problem.message));
+                        out.push(format!(
+                            "{place} : {} : {}",
+                            describe(form, &id),
+                            problem.message
+                        ));
                     }
                 }
             }
@@ -135,7 +146,11 @@ fn run_editor(path: &Path) -> Result<()> {
     let editor = std::env::var("VISUAL")
         .ok()
         .filter(|e| !e.trim().is_empty())
-        .or_else(|| std::env::var("EDITOR").ok().filter(|e| !e.trim().is_empty()))
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|e| !e.trim().is_empty())
+        })
         .unwrap_or_else(|| if cfg!(windows) { "notepad" } else { "vi" }.to_string());
     let status = if cfg!(windows) {
         Command::new(&editor).arg(path).status()
@@ -147,7 +162,9 @@ fn run_editor(path: &Path) -> Result<()> {
             .arg(path)
             .status()
     }
-    .with_context(|| format!("impossible de lancer l'éditeur « {editor} » (réglez VISUAL ou EDITOR)"))?;
+    .with_context(|| {
+        format!("impossible de lancer l'éditeur « {editor} » (réglez VISUAL ou EDITOR)")
+    })?;
     if !status.success() {
         bail!(
             "l'éditeur « {editor} » s'est terminé en erreur ; votre profil est dans {}",

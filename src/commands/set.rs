@@ -26,7 +26,11 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
         eprintln!(
             "{} n'a pas été modifié : corrigez {} puis relancez.",
             file.display(),
-            if errors.len() > 1 { "ces réponses" } else { "cette réponse" }
+            if errors.len() > 1 {
+                "ces réponses"
+            } else {
+                "cette réponse"
+            }
         );
         return Ok(Outcome::Failed);
     }
