@@ -38,7 +38,7 @@ impl MigrationReport {
     /// French lines describing the migration, ready to print.
     pub fn lines_fr(&self) -> Vec<String> {
         let mut out = vec![format!(
-            "Ce fichier a été écrit pour la version {} du formulaire ; il est mis à jour pour la version {}.",
+            "Ce fichier a été écrit pour la version {} du formulaire ; ses réponses sont reprises dans la version {} :",
             self.from, self.to
         )];
         for (old, new) in &self.moved {

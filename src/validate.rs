@@ -420,9 +420,7 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
             let mut f = Finding::new(
                 section_id,
                 Severity::Advice,
-                format!(
-                    "cette table garde vos réponses à des questions retirées du formulaire : reprenez ce qui reste utile dans les nouvelles questions, puis supprimez cette table"
-                ),
+                "cette table garde vos réponses à des questions retirées du formulaire : reprenez ce qui reste utile dans les nouvelles questions, puis supprimez cette table",
             );
             f.rule = Some("anciennes-reponses".into());
             out.push(f);

@@ -466,3 +466,51 @@ fn reuse_help_is_in_french() {
         "{text}"
     );
 }
+
+#[test]
+fn library_prefill_records_origins_that_survive_a_save_and_go_on_edit() {
+    use fiche::reuse::{Copy, prefill};
+    let form = fiche::form::builtin();
+    let source = Answers::parse(OLD, "2026.toml").unwrap();
+    let mut target = Answers::new(&form);
+    let copied = prefill(
+        &form,
+        &mut target,
+        &source,
+        Copy::Reusable,
+        Some("2026.toml"),
+    );
+    assert_eq!(
+        copied,
+        ["identite.administration", "identite.chef_produit_nom"]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    target.save(&path).unwrap();
+    let mut again = Answers::load(&path).unwrap();
+    assert_eq!(
+        again.origins(),
+        [
+            (
+                "identite.administration".to_string(),
+                "2026.toml".to_string()
+            ),
+            (
+                "identite.chef_produit_nom".to_string(),
+                "2026.toml".to_string()
+            ),
+        ]
+    );
+    again.set("identite.administration", Some("DGT".into()));
+    again.set("identite.chef_produit_nom", None);
+    assert!(again.origins().is_empty());
+    assert!(
+        !again.to_toml_string().contains("origine"),
+        "an empty table is removed"
+    );
+    assert_eq!(
+        fiche::fill::suggest(&form, "identite.chef_produit_mail").as_deref(),
+        Some("identite.chef_produit_email")
+    );
+    assert_eq!(fiche::fill::suggest(&form, "zzz.qqqqqqqq"), None);
+}
