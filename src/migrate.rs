@@ -79,6 +79,12 @@ pub fn migrate(form: &Form, answers: &mut Answers) -> Option<MigrationReport> {
             if !can_hold(doc, new_section) || !can_hold(doc, OLD_ANSWERS_TABLE) {
                 continue;
             }
+            let same_section = old.split_once('.').map(|(s, _)| s) == Some(new_section);
+            let order = if same_section {
+                key_order(doc, old)
+            } else {
+                Vec::new()
+            };
             let Some((key, item)) = take(doc, old) else {
                 continue;
             };
@@ -87,7 +93,7 @@ pub fn migrate(form: &Form, answers: &mut Answers) -> Option<MigrationReport> {
                 set_aside(doc, from, old, key, item);
                 report.kept.push(old.clone());
             } else {
-                put(doc, new, key, item);
+                put(doc, new, key, item, &order);
                 report.moved.push((old.clone(), new.clone()));
             }
         }
@@ -153,12 +159,34 @@ fn target_is_answered(doc: &DocumentMut, full_id: &str) -> bool {
     is_answered(value.as_ref())
 }
 
-/// Inserts `item` at `full_id` under its new name, keeping the old key's decor.
-fn put(doc: &mut DocumentMut, full_id: &str, old_key: Key, item: Item) {
+/// Inserts `item` at `full_id` under its new name, keeping the old key's
+/// decor; renamed inside its own section, it keeps its place among the others.
+fn put(doc: &mut DocumentMut, full_id: &str, old_key: Key, item: Item, order: &[String]) {
     let (section, question) = full_id.split_once('.').unwrap_or((full_id, ""));
     let table = ensure_table(doc.as_table_mut(), section, false);
     let key = renamed_key(&old_key, question);
     table.insert_formatted(&key, item);
+    if !order.is_empty() {
+        let rank = |k: &Key| {
+            let name = if k.get() == question {
+                old_key.get()
+            } else {
+                k.get()
+            };
+            order.iter().position(|o| o == name).unwrap_or(usize::MAX)
+        };
+        table.sort_values_by(|k1, _, k2, _| rank(k1).cmp(&rank(k2)));
+    }
+}
+
+/// The keys of the section of `full_id`, in file order (to keep a renamed
+/// answer in its place).
+fn key_order(doc: &DocumentMut, full_id: &str) -> Vec<String> {
+    let section = full_id.split_once('.').map_or(full_id, |(s, _)| s);
+    doc.get(section)
+        .and_then(Item::as_table)
+        .map(|t| t.iter().map(|(k, _)| k.to_string()).collect())
+        .unwrap_or_default()
 }
 
 fn set_aside(doc: &mut DocumentMut, from: u32, old_id: &str, old_key: Key, item: Item) {

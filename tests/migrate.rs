@@ -66,6 +66,7 @@ form_version = 1
 nom_produit = "Assistant SRDT"
 # décideur côté DGT
 sponsor = "La DGT" # confirmé
+administration = "DGT"
 
 [probleme]
 preuves_terrain = """
@@ -186,8 +187,8 @@ fn saving_a_migrated_file_keeps_every_answer_and_comment() {
     let text = std::fs::read_to_string(d.join(&file)).unwrap();
     assert!(text.contains("form_version = 2"), "{text}");
     assert!(
-        text.contains("# décideur côté DGT\ncommanditaire = \"La DGT\" # confirmé"),
-        "comments follow the renamed answer: {text}"
+        text.contains("# décideur côté DGT\ncommanditaire = \"La DGT\" # confirmé\nadministration"),
+        "comments follow the renamed answer, which keeps its place: {text}"
     );
     assert!(text.contains("[anciennes_reponses.v1]"), "{text}");
     assert!(text.contains("[[donnees.jeux]]"), "{text}");
