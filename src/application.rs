@@ -1,19 +1,31 @@
 //! Opening an answers file for a given form: the checks that tie the two
-//! together (right questionnaire, version not newer than this program's).
+//! together (right questionnaire, version not newer than this program's) and
+//! the in-memory migration of files written for an older form version.
 
 use std::path::Path;
 
 use crate::answers::{Answers, AnswersError};
 use crate::form::Form;
+use crate::migrate::{self, MigrationReport};
 
-/// Loads `path` and checks it answers `form` in a version this program knows.
-/// Nothing is written: a refused file is left exactly as it was.
+/// Loads `path`, checks it answers `form` in a version this program knows, and
+/// migrates it in memory if it was written for an older version. Nothing is
+/// written: a refused or migrated file is left exactly as it was on disk.
 pub fn open(form: &Form, path: &Path) -> Result<Answers, AnswersError> {
-    let answers = Answers::load(path)?;
-    check_compatible(form, &answers, &path.display().to_string())?;
-    Ok(answers)
+    open_migrating(form, path).map(|(answers, _)| answers)
 }
 
+/// Like [`open`], and says what the migration did (`None` when the file was
+/// already up to date), so a front end can tell the user before saving.
+pub fn open_migrating(
+    form: &Form,
+    path: &Path,
+) -> Result<(Answers, Option<MigrationReport>), AnswersError> {
+    let mut answers = Answers::load(path)?;
+    check_compatible(form, &answers, &path.display().to_string())?;
+    let report = migrate::migrate(form, &mut answers);
+    Ok((answers, report))
+}
 /// Refuses answers written for another questionnaire or a newer version.
 pub fn check_compatible(form: &Form, answers: &Answers, file: &str) -> Result<(), AnswersError> {
     if let Some(found) = answers.form_id()

@@ -65,12 +65,54 @@ pub enum Command {
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
     },
-    /// Créer un brouillon vide
-    #[command(help_template = HELP_TEMPLATE)]
+    /// Créer un brouillon, pré-rempli avec votre profil, une ancienne candidature ou un fichier de données
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "Ordre de priorité pour une même question : profil < --from < --data (puis fiche set pour modifier ensuite).\nExemple : fiche new 2027.toml --from 2026.toml --data chiffres.toml\nCode de sortie : 0 si le brouillon est créé, 2 si une valeur est refusée ou un fichier illisible (rien n'est créé)."
+    )]
     New {
         /// Fichier à créer (.toml) ; un fichier existant n'est jamais écrasé
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
+        #[command(flatten)]
+        prefill: NewPrefillArgs,
+    },
+    /// Donner des réponses sans l'assistant (scripts, intégration continue)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "Chaque réponse s'écrit section.question=valeur, à la française : 575 000, 2,5, oui/non, la clé ou le libellé d'un choix, plusieurs choix séparés par des virgules, une liste en TOML ([{ nom = \"…\" }]). « section.question= » efface la réponse.\nExemple : fiche set candidature.toml volume.volume_annuel=\"575 000\" probleme.public_concerne=agents\nTout ou rien : si une réponse est refusée (question inconnue, valeur invalide), le fichier n'est pas modifié.\nCode de sortie : 0 si les réponses sont enregistrées, 2 si une réponse est refusée ou le fichier illisible."
+    )]
+    Set {
+        /// Fichier de la candidature (.toml), qui doit exister (voir fiche new)
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Réponses à enregistrer, de la forme section.question=valeur
+        #[arg(value_name = "ID=VALEUR", required = true)]
+        assignments: Vec<String>,
+    },
+    /// Comparer deux candidatures, réponse par réponse
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "Code de sortie : 0 si les réponses sont identiques, 1 si elles diffèrent, 2 en cas d'erreur de lecture."
+    )]
+    Diff {
+        /// Candidature de référence (avant)
+        #[arg(value_name = "AVANT")]
+        before: PathBuf,
+        /// Candidature à comparer (après)
+        #[arg(value_name = "APRÈS")]
+        after: PathBuf,
+    },
+    /// Gérer votre profil : les réponses reprises dans chaque nouvelle candidature
+    #[command(
+        help_template = HELP_TEMPLATE,
+        subcommand_help_heading = "Commandes",
+        subcommand_value_name = "COMMANDE",
+        disable_help_subcommand = true
+    )]
+    Profile {
+        #[command(subcommand)]
+        action: ProfileCommand,
     },
     /// Vérifier une ou plusieurs candidatures : réponses manquantes ou invalides
     #[command(
@@ -127,4 +169,38 @@ pub enum DocFormat {
     Pdf,
     /// Pitch d'une page pour le comité des partenaires (Markdown)
     Pitch,
+}
+
+/// Where `fiche new` takes its first answers from.
+#[derive(Debug, Args)]
+pub struct NewPrefillArgs {
+    /// Reprendre les réponses réutilisables (administration, chef de produit, sponsor…) d'une ancienne candidature
+    #[arg(long, value_name = "ANCIENNE.toml")]
+    pub from: Option<PathBuf>,
+    /// Avec --from : reprendre toutes les réponses, pas seulement les réutilisables
+    #[arg(long, requires = "from")]
+    pub all: bool,
+    /// Réponses à ajouter, lues dans un fichier TOML au format des candidatures
+    #[arg(long, value_name = "DONNÉES.toml")]
+    pub data: Option<PathBuf>,
+    /// Ne pas pré-remplir avec votre profil (fiche profile show)
+    #[arg(long = "sans-profil", alias = "no-profile")]
+    pub no_profile: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Enregistrer dans le profil les réponses réutilisables d'une candidature
+    #[command(help_template = HELP_TEMPLATE)]
+    Save {
+        /// Candidature dont reprendre les réponses (.toml)
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+    },
+    /// Afficher le profil
+    #[command(help_template = HELP_TEMPLATE)]
+    Show,
+    /// Modifier le profil dans votre éditeur de texte ($VISUAL ou $EDITOR)
+    #[command(help_template = HELP_TEMPLATE)]
+    Edit,
 }

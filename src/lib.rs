@@ -3,17 +3,24 @@
 //!
 //! The library knows nothing about terminals: it loads the questionnaire
 //! (`form`), reads and writes answers files (`answers`), checks them
-//! (`validate`), and renders documents (`render`). The TUI and the CLI in the
+//! (`validate`), coaches the pitch and computes the business case (`coach`),
+//! reuses answers across applications (`profile`, `reuse`, `fill`,
+//! `migrate`, `diff`) and renders documents (`render`). The TUI and the CLI in the
 //! binary are thin front ends over it.
 
 pub mod answers;
 pub mod application;
 pub mod coach;
+pub mod diff;
+pub mod fill;
 pub mod form;
 pub mod format;
 pub mod fs_util;
+pub mod migrate;
 pub mod position;
+pub mod profile;
 pub mod render;
+pub mod reuse;
 pub mod validate;
 
 pub use answers::{Answers, AnswersError};

@@ -416,6 +416,16 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
         if section_id == "meta" || section_id.starts_with('_') {
             continue;
         }
+        if section_id == crate::migrate::OLD_ANSWERS_TABLE {
+            let mut f = Finding::new(
+                section_id,
+                Severity::Advice,
+                "cette table garde vos réponses à des questions retirées du formulaire : reprenez ce qui reste utile dans les nouvelles questions, puis supprimez cette table",
+            );
+            f.rule = Some("anciennes-reponses".into());
+            out.push(f);
+            continue;
+        }
         let Some(section) = form.section(section_id) else {
             let mut f = Finding::new(
                 section_id,

@@ -1,10 +1,12 @@
 //! Applications on disk: the answers file, typed values, user input parsing.
 
-mod convert;
+pub(crate) mod convert;
 mod input;
+mod origin;
 mod store;
 
 pub use input::{format_for_input, parse_input};
+pub use origin::{ORIGIN_PROFILE, ORIGIN_TABLE};
 pub use store::{Answers, now_rfc3339};
 
 use crate::position::Position;

@@ -112,11 +112,15 @@ impl Answers {
     }
 
     /// Sets (or with `None`, removes) the answer to `section.question`. A
-    /// comment written next to the old value is kept.
+    /// comment written next to the old value is kept. An edited answer is the
+    /// user's own: its pre-fill origin (`[meta.origine]`) is forgotten.
     pub fn set(&mut self, full_id: &str, value: Option<toml::Value>) {
         let Some((s, q)) = full_id.split_once('.') else {
             return;
         };
+        if s != "meta" {
+            self.clear_origin(full_id);
+        }
         match value {
             None => {
                 if let Some(t) = self.doc.get_mut(s).and_then(|i| i.as_table_like_mut()) {

@@ -2,8 +2,12 @@
 //! fine (`Outcome`) or an error (I/O, usage) that `main` reports with exit 2.
 
 mod check;
+mod diff;
+mod labels;
 mod new;
+mod profile;
 mod render;
+mod set;
 
 use std::path::Path;
 
@@ -24,7 +28,10 @@ pub enum Outcome {
 pub fn run(cli: Cli) -> Result<Outcome> {
     let form = load_form(&cli.global)?;
     match cli.command {
-        Some(Command::New { file }) => new::run(&form, &file),
+        Some(Command::New { file, prefill }) => new::run(&form, &file, &prefill),
+        Some(Command::Set { file, assignments }) => set::run(&form, &file, &assignments),
+        Some(Command::Diff { before, after }) => diff::run(&form, &before, &after),
+        Some(Command::Profile { action }) => profile::run(&form, action),
         Some(Command::Check { files, format }) => check::run(&form, &files, format),
         Some(Command::Render {
             file,

@@ -1,13 +1,20 @@
-//! `fiche new FILE`: an empty draft with its `[meta]` table.
+//! `fiche new FILE [--from OLD [--all]] [--data DATA] [--sans-profil]`: a
+//! draft with its `[meta]` table, pre-filled in layers: profile < --from <
+//! --data, each answer recording where it came from.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 
 use super::Outcome;
-use fiche::{Answers, Form};
+use super::labels::{print_ids, print_migration};
+use crate::cli::NewPrefillArgs;
+use fiche::answers::ORIGIN_PROFILE;
+use fiche::reuse::{self, Copy};
+use fiche::{Answers, Form, application, fill, profile};
 
-pub fn run(form: &Form, file: &Path) -> Result<Outcome> {
+pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome> {
     if file.exists() {
         bail!(
             "{} existe déjà : il n'a pas été modifié. Ouvrez-le avec « fiche edit {} » ou choisissez un autre nom.",
@@ -16,13 +23,79 @@ pub fn run(form: &Form, file: &Path) -> Result<Outcome> {
         );
     }
     let mut answers = Answers::new(form);
+    let mut has_profile = false;
+    if !prefill.no_profile {
+        let found = profile::load().map_err(|e| {
+            anyhow!("{e}\n  Corrigez votre profil avec « fiche profile edit », ou créez le brouillon sans lui avec --sans-profil.")
+        })?;
+        if let Some(p) = found {
+            has_profile = true;
+            reuse::prefill(form, &mut answers, &p, Copy::Reusable, Some(ORIGIN_PROFILE));
+        }
+    }
+    if let Some(old) = &prefill.from {
+        let (previous, migration) = application::open_migrating(form, old)?;
+        if let Some(report) = migration {
+            print_migration(&old.display().to_string(), &report);
+        }
+        let copy = if prefill.all {
+            Copy::All
+        } else {
+            Copy::Reusable
+        };
+        let origin = old.file_name().map_or_else(
+            || old.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        reuse::prefill(form, &mut answers, &previous, copy, Some(&origin));
+    }
+    let mut from_data = Vec::new();
+    if let Some(data_path) = &prefill.data {
+        let data = Answers::load(data_path)?;
+        match fill::from_data(form, &data, &data_path.display().to_string()) {
+            Ok(assignments) => {
+                fill::apply(&mut answers, &assignments);
+                from_data = assignments.into_iter().map(|a| a.id).collect();
+            }
+            Err(errors) => {
+                for e in errors {
+                    eprintln!("erreur : {e}");
+                }
+                eprintln!(
+                    "Aucun fichier créé : corrigez {} puis relancez.",
+                    data_path.display()
+                );
+                return Ok(Outcome::Failed);
+            }
+        }
+    }
     answers
         .save(file)
         .with_context(|| format!("création de {}", file.display()))?;
-    println!(
-        "Brouillon créé : {}\nPour le remplir : fiche edit {}",
-        file.display(),
-        file.display()
-    );
+    println!("Brouillon créé : {}", file.display());
+    let mut by_origin: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (id, origin) in answers.origins() {
+        by_origin.entry(origin).or_default().push(id);
+    }
+    if let Some(ids) = by_origin.remove(ORIGIN_PROFILE) {
+        print_ids(form, "Repris de votre profil", &ids);
+    }
+    for (origin, ids) in &by_origin {
+        print_ids(form, &format!("Repris de {origin}"), ids);
+    }
+    if let Some(data_path) = &prefill.data {
+        print_ids(
+            form,
+            &format!("Lu dans {}", data_path.display()),
+            &from_data,
+        );
+    }
+    if !has_profile && !prefill.no_profile {
+        println!(
+            "Astuce : « fiche profile save {} », une fois l'identité remplie, pré-remplira vos prochaines candidatures.",
+            file.display()
+        );
+    }
+    println!("Pour le remplir : fiche edit {}", file.display());
     Ok(Outcome::Ok)
 }

@@ -1,0 +1,266 @@
+//! Non-interactive filling (`fiche set`, `fiche new --data`): turning
+//! `section.question=value` texts or a data file into checked answers, all of
+//! them checked before anything is written.
+
+use crate::answers::{Answers, parse_input};
+use crate::form::{Form, Kind, Question};
+use crate::validate::check_value;
+
+/// One answer to set (`None` erases it).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assignment {
+    pub id: String,
+    pub value: Option<toml::Value>,
+}
+
+/// Why an assignment is refused. `place` says where it was written
+/// (« argument 2 », « data.toml, ligne 4 »).
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum FillError {
+    #[error(
+        "{place} : « {text} » ne suit pas la forme section.question=valeur (exemple : identite.nom_produit=\"Assistant SRDT\")"
+    )]
+    Malformed { place: String, text: String },
+    #[error("{place} : « {id} » n'est pas une question du formulaire{}", suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
+    UnknownId {
+        place: String,
+        id: String,
+        suggestion: Option<String>,
+    },
+    #[error("{place} : {id} : {message}\n  attendu : {expected} ; exemple : {id}={example}")]
+    BadValue {
+        place: String,
+        id: String,
+        message: String,
+        expected: String,
+        example: String,
+    },
+}
+
+/// Parses `section.question=value` typed on a command line. The value is read
+/// the French way (`575 000`, `2,5`, `oui`, a choice's key or label, a TOML
+/// array for lists); an empty value erases the answer.
+pub fn parse_assignment(form: &Form, text: &str, place: &str) -> Result<Assignment, FillError> {
+    let Some((id, raw)) = text.split_once('=') else {
+        return Err(FillError::Malformed {
+            place: place.to_string(),
+            text: text.to_string(),
+        });
+    };
+    let id = id.trim();
+    let question = resolve(form, id, place)?;
+    let value = parse_input(question, raw).map_err(|m| bad_value(question, id, place, m))?;
+    checked(question, id, place, value)
+}
+
+/// The answers of a data file (same format as an application; `[meta]` is
+/// ignored) as assignments. Strings given for numbers, yes/no or choices are
+/// read like typed text, so `volume_annuel = "575 000"` works. Every problem
+/// is returned, with its line.
+pub fn from_data(
+    form: &Form,
+    data: &Answers,
+    source: &str,
+) -> Result<Vec<Assignment>, Vec<FillError>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for (section, item) in data.to_table() {
+        if section == "meta" {
+            continue;
+        }
+        let Some(table) = item.as_table() else {
+            errors.push(FillError::Malformed {
+                place: place_in(data, source, &section),
+                text: format!("{section} = {item}"),
+            });
+            continue;
+        };
+        for (key, value) in table {
+            let id = format!("{section}.{key}");
+            let place = place_in(data, source, &id);
+            let result = resolve(form, &id, &place).and_then(|q| {
+                let value =
+                    from_data_value(q, value.clone()).map_err(|m| bad_value(q, &id, &place, m))?;
+                checked(q, &id, &place, Some(value))
+            });
+            match result {
+                Ok(a) => out.push(a),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Sets every assignment, in order (a later one wins for the same id).
+pub fn apply(answers: &mut Answers, assignments: &[Assignment]) {
+    for a in assignments {
+        answers.set(&a.id, a.value.clone());
+    }
+}
+
+/// The question `id` names, or an error suggesting the closest id.
+pub fn resolve<'f>(form: &'f Form, id: &str, place: &str) -> Result<&'f Question, FillError> {
+    form.question(id)
+        .map(|(_, q)| q)
+        .ok_or_else(|| FillError::UnknownId {
+            place: place.to_string(),
+            id: id.to_string(),
+            suggestion: suggest(form, id),
+        })
+}
+
+/// The form id closest to a mistyped one: same question name in another
+/// section, or a small spelling distance.
+pub fn suggest(form: &Form, id: &str) -> Option<String> {
+    let ids: Vec<String> = form
+        .questions()
+        .map(|(s, q)| format!("{}.{}", s.id, q.id))
+        .collect();
+    let local = id.rsplit('.').next().unwrap_or(id);
+    let same_name: Vec<&String> = ids
+        .iter()
+        .filter(|f| f.ends_with(&format!(".{local}")))
+        .collect();
+    if same_name.len() == 1 {
+        return Some(same_name[0].clone());
+    }
+    let (best, distance) = ids
+        .iter()
+        .map(|f| {
+            (
+                f,
+                levenshtein(f, id).min(levenshtein(f.rsplit('.').next().unwrap_or(f), local) + 1),
+            )
+        })
+        .min_by_key(|(_, d)| *d)?;
+    (distance <= (id.chars().count() / 3).max(2)).then(|| best.clone())
+}
+
+/// An example of what to type for `question`, shown after a refused value.
+pub fn example(question: &Question) -> String {
+    match question.kind {
+        Kind::Text | Kind::Long => "\"Assistant SRDT\"".to_string(),
+        Kind::Int => "575000".to_string(),
+        Kind::Decimal => "2,5".to_string(),
+        Kind::Euros => "45000".to_string(),
+        Kind::Percent => "30".to_string(),
+        Kind::Email => "prenom.nom@ministere.gouv.fr".to_string(),
+        Kind::Url => "https://www.exemple.gouv.fr".to_string(),
+        Kind::Bool => "oui".to_string(),
+        Kind::Choice => question
+            .choices
+            .first()
+            .map(|c| c.key.clone())
+            .unwrap_or_default(),
+        Kind::Multi => question
+            .choices
+            .iter()
+            .take(2)
+            .map(|c| c.key.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+        Kind::List => {
+            let fields: Vec<String> = question
+                .fields
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| format!("{} = {}", f.id, toml_example(f)))
+                .collect();
+            format!("'[{{ {} }}]'", fields.join(", "))
+        }
+    }
+}
+
+fn toml_example(field: &Question) -> String {
+    match field.kind {
+        Kind::Choice => format!(
+            "\"{}\"",
+            field.choices.first().map_or("", |c| c.key.as_str())
+        ),
+        Kind::Int | Kind::Decimal | Kind::Euros | Kind::Percent => "1".to_string(),
+        Kind::Bool => "true".to_string(),
+        _ => "\"…\"".to_string(),
+    }
+}
+
+fn from_data_value(q: &Question, value: toml::Value) -> Result<toml::Value, String> {
+    let typed_text = !matches!(q.kind, Kind::Text | Kind::Long | Kind::Email | Kind::Url);
+    match (q.kind, value) {
+        (_, toml::Value::String(s)) if typed_text => {
+            Ok(parse_input(q, &s)?.unwrap_or(toml::Value::String(String::new())))
+        }
+        (Kind::Multi, toml::Value::Array(items)) => items
+            .into_iter()
+            .map(|item| match item {
+                toml::Value::String(s) => parse_input(q, &s).map(|v| match v {
+                    Some(toml::Value::Array(mut a)) if a.len() == 1 => a.remove(0),
+                    _ => toml::Value::String(s),
+                }),
+                other => Ok(other),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(toml::Value::Array),
+        (_, other) => Ok(other),
+    }
+}
+
+fn checked(
+    q: &Question,
+    id: &str,
+    place: &str,
+    value: Option<toml::Value>,
+) -> Result<Assignment, FillError> {
+    if let Some(v) = &value
+        && let Some(problem) = check_value(q, v).into_iter().next()
+    {
+        return Err(bad_value(
+            q,
+            id,
+            place,
+            format!("{}{}", problem.path, problem.message),
+        ));
+    }
+    Ok(Assignment {
+        id: id.to_string(),
+        value,
+    })
+}
+
+fn bad_value(q: &Question, id: &str, place: &str, message: String) -> FillError {
+    FillError::BadValue {
+        place: place.to_string(),
+        id: id.to_string(),
+        message,
+        expected: q.kind.expected_fr().to_string(),
+        example: example(q),
+    }
+}
+
+fn place_in(data: &Answers, source: &str, id: &str) -> String {
+    match data.position(id) {
+        Some(p) => format!("{source}, ligne {}", p.line),
+        None => source.to_string(),
+    }
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,102 @@
+//! The user profile: the reusable answers (administration, product lead,
+//! sponsor…) kept in the user's config folder (`profil.toml`, in the same
+//! format as an application) and used to pre-fill every new draft.
+
+use std::path::{Path, PathBuf};
+
+use crate::answers::{Answers, AnswersError};
+use crate::form::Form;
+use crate::fs_util;
+use crate::reuse::{self, Copy};
+
+/// File name of the profile inside the config folder.
+pub const FILE_NAME: &str = "profil.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error(
+        "impossible de trouver le dossier de configuration de l'utilisateur (variable HOME absente ?) ; définissez HOME ou XDG_CONFIG_HOME"
+    )]
+    NoConfigDir,
+    #[error("{path} : impossible de créer le dossier du profil : {message}")]
+    CreateDir { path: String, message: String },
+    #[error(transparent)]
+    Answers(#[from] AnswersError),
+}
+
+pub type Result<T, E = ProfileError> = std::result::Result<T, E>;
+
+/// Where the profile lives: `$XDG_CONFIG_HOME/fiche/profil.toml` on Linux,
+/// the platform's config folder elsewhere.
+pub fn path() -> Result<PathBuf> {
+    directories::ProjectDirs::from("fr", "beta.gouv", "fiche")
+        .map(|dirs| dirs.config_dir().join(FILE_NAME))
+        .ok_or(ProfileError::NoConfigDir)
+}
+
+/// The profile, or `None` when the user has none yet. A profile that does
+/// not parse is an error (with its line), never silently ignored.
+pub fn load() -> Result<Option<Answers>> {
+    load_from(&path()?)
+}
+
+/// Like [`load`] for a given file.
+pub fn load_from(path: &Path) -> Result<Option<Answers>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    Ok(Some(Answers::load(path)?))
+}
+
+/// Copies the reusable answers of `source` into the profile (created if
+/// needed; other answers already in it are kept). Returns the profile path
+/// and the ids copied.
+pub fn save_from(form: &Form, source: &Answers) -> Result<(PathBuf, Vec<String>)> {
+    let path = path()?;
+    let mut profile = match load_from(&path)? {
+        Some(profile) => profile,
+        None => Answers::new(form),
+    };
+    let copied = reuse::prefill(form, &mut profile, source, Copy::Reusable, None);
+    write(&path, &mut profile)?;
+    Ok((path, copied))
+}
+
+/// Creates an empty profile for `form` if there is none; returns its path.
+/// The new file lists the reusable questions as comments, as a guide.
+pub fn create_if_missing(form: &Form) -> Result<PathBuf> {
+    let path = path()?;
+    if path.exists() {
+        return Ok(path);
+    }
+    let mut text = String::from(
+        "# Profil fiche : réponses reprises dans chaque nouvelle candidature.\n\
+         # Même format qu'une candidature ; décommentez et complétez les lignes utiles.\n\n",
+    );
+    text.push_str(&Answers::new(form).to_toml_string());
+    let mut current = String::new();
+    for (section, question) in form.questions().filter(|(_, q)| q.reusable) {
+        if section.id != current {
+            text.push_str(&format!("\n# [{}]   # {}\n", section.id, section.title));
+            current = section.id.clone();
+        }
+        text.push_str(&format!(
+            "# {} = \"\"   # {}\n",
+            question.id, question.label
+        ));
+    }
+    let mut profile = Answers::parse(&text, &path.display().to_string())?;
+    write(&path, &mut profile)?;
+    Ok(path)
+}
+
+fn write(path: &Path, profile: &mut Answers) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| ProfileError::CreateDir {
+            path: dir.display().to_string(),
+            message: fs_util::io_error_fr(&e),
+        })?;
+    }
+    profile.save(path)?;
+    Ok(())
+}

@@ -1,0 +1,516 @@
+//! Reusing answers: the profile, `new --from/--all/--data`, `set`, and the
+//! layering order profile < --from < --data < set.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use fiche::Answers;
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    std::fs::write(dir.join(name), text).unwrap();
+    name.to_string()
+}
+
+fn load(dir: &Path, name: &str) -> Answers {
+    Answers::load(&dir.join(name)).unwrap()
+}
+
+fn text_of(answers: &Answers, id: &str) -> Option<String> {
+    answers.get(id).and_then(|v| v.as_str().map(str::to_string))
+}
+
+const OLD: &str = r#"[meta]
+form = "fiche-action"
+form_version = 1
+
+[identite]
+nom_produit = "Assistant SRDT"
+administration = "Ministère du Travail"
+chef_produit_nom = "Camille Durand"
+
+[volume]
+volume_annuel = 575000
+"#;
+
+#[test]
+fn profile_round_trip_in_a_temporary_config_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = fiche_in(d, &["profile", "show"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("pas encore de profil"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("fiche profile save"),
+        "{}",
+        stdout(&out)
+    );
+
+    let old = write(d, "2026.toml", OLD);
+    let out = fiche_in(d, &["profile", "save", &old]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(said.contains("identite.administration"), "{said}");
+    assert!(said.contains("identite.chef_produit_nom"), "{said}");
+    assert!(!said.contains("identite.nom_produit"), "{said}");
+
+    let profile_path = d.join(".config-test/fiche/profil.toml");
+    let profile = Answers::load(&profile_path).unwrap();
+    assert_eq!(
+        text_of(&profile, "identite.administration").as_deref(),
+        Some("Ministère du Travail")
+    );
+    assert_eq!(profile.get("identite.nom_produit"), None);
+    assert_eq!(profile.get("volume.volume_annuel"), None);
+
+    let out = fiche_in(d, &["profile", "show"]);
+    assert_eq!(out.status.code(), Some(0));
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("Administration porteuse : « Ministère du Travail »"),
+        "{shown}"
+    );
+    assert!(shown.contains("Camille Durand"), "{shown}");
+
+    // A new draft is pre-filled from the profile, and says so.
+    let out = fiche_in(d, &["new", "2027.toml"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Repris de votre profil (2)"),
+        "{}",
+        stdout(&out)
+    );
+    let new = load(d, "2027.toml");
+    assert_eq!(
+        text_of(&new, "identite.administration").as_deref(),
+        Some("Ministère du Travail")
+    );
+    assert_eq!(
+        new.origin("identite.administration").as_deref(),
+        Some("profil")
+    );
+
+    // … unless asked not to.
+    let out = fiche_in(d, &["new", "vierge.toml", "--sans-profil"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(load(d, "vierge.toml").get("identite.administration"), None);
+    let out = fiche_in(d, &["new", "vierge2.toml", "--no-profile"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(load(d, "vierge2.toml").get("identite.administration"), None);
+}
+
+#[test]
+fn editing_an_answer_forgets_where_it_came_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = write(d, "2026.toml", OLD);
+    let out = fiche_in(d, &["new", "2027.toml", "--from", &old]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let before = load(d, "2027.toml");
+    assert_eq!(
+        before.origin("identite.chef_produit_nom").as_deref(),
+        Some("2026.toml")
+    );
+    let out = fiche_in(
+        d,
+        &["set", "2027.toml", "identite.chef_produit_nom=Lou Martin"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let after = load(d, "2027.toml");
+    assert_eq!(after.origin("identite.chef_produit_nom"), None);
+    assert_eq!(
+        after.origin("identite.administration").as_deref(),
+        Some("2026.toml")
+    );
+}
+
+#[test]
+fn profile_edit_reports_a_broken_profile_with_its_line_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let run = |editor: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_fiche"))
+            .args(["profile", "edit"])
+            .current_dir(d)
+            .env("XDG_CONFIG_HOME", d.join(".config-test"))
+            .env_remove("VISUAL")
+            .env("EDITOR", editor)
+            .output()
+            .unwrap()
+    };
+    let out = run("printf '\\n[identite]\\nadministration = \"DGT\"\\n' >>");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let path = d.join(".config-test/fiche/profil.toml");
+    let good = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        good.contains("# chef_produit_nom = \"\""),
+        "the new profile lists reusable questions: {good}"
+    );
+    assert_eq!(
+        text_of(&Answers::load(&path).unwrap(), "identite.administration").as_deref(),
+        Some("DGT")
+    );
+
+    let out = run("printf 'sponsor = [\\n' >>");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("ligne"), "{err}");
+    assert!(err.contains("conservé tel quel"), "{err}");
+    let broken = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        broken,
+        format!("{good}sponsor = [\n"),
+        "the user's text is never lost"
+    );
+
+    // A broken profile stops `new` with advice rather than being ignored.
+    let out = fiche_in(d, &["new", "x.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--sans-profil"), "{}", stderr(&out));
+    assert!(!d.join("x.toml").exists());
+}
+
+#[test]
+fn new_from_copies_only_reusable_answers_and_all_copies_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let old = write(d, "2026.toml", OLD);
+    let out = fiche_in(d, &["new", "reuse.toml", "--from", &old]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(said.contains("Repris de 2026.toml (2)"), "{said}");
+    assert!(
+        said.contains("Administration porteuse (identite.administration)"),
+        "{said}"
+    );
+    let new = load(d, "reuse.toml");
+    assert_eq!(
+        text_of(&new, "identite.administration").as_deref(),
+        Some("Ministère du Travail")
+    );
+    assert_eq!(new.get("identite.nom_produit"), None);
+    assert_eq!(new.get("volume.volume_annuel"), None);
+
+    let out = fiche_in(d, &["new", "tout.toml", "--from", &old, "--all"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Repris de 2026.toml (4)"),
+        "{}",
+        stdout(&out)
+    );
+    let all = load(d, "tout.toml");
+    assert_eq!(
+        text_of(&all, "identite.nom_produit").as_deref(),
+        Some("Assistant SRDT")
+    );
+    assert_eq!(
+        all.get("volume.volume_annuel"),
+        Some(toml::Value::Integer(575000))
+    );
+    // meta is the new file's own, never copied.
+    assert_ne!(all.meta("created"), None);
+    assert_eq!(all.form_version(), Some(1));
+
+    let out = fiche_in(d, &["new", "x.toml", "--all"]);
+    assert_eq!(out.status.code(), Some(2), "--all needs --from");
+}
+
+#[test]
+fn layering_is_profile_then_from_then_data_then_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let profile = write(
+        d,
+        "profil-source.toml",
+        "[identite]\nadministration = \"du profil\"\ndirection = \"du profil\"\nsponsor = \"du profil\"\nchef_produit_nom = \"du profil\"\n",
+    );
+    assert_eq!(
+        fiche_in(d, &["profile", "save", &profile]).status.code(),
+        Some(0)
+    );
+    let old = write(
+        d,
+        "ancienne.toml",
+        "[identite]\ndirection = \"de l'ancienne\"\nsponsor = \"de l'ancienne\"\nchef_produit_nom = \"de l'ancienne\"\n",
+    );
+    let data = write(
+        d,
+        "donnees.toml",
+        "[identite]\nsponsor = \"des données\"\nchef_produit_nom = \"des données\"\n\n[volume]\nvolume_annuel = \"575 000\"\n\n[probleme]\npublic_concerne = \"Les agents\"\nirritants = [\"delais\", \"Non-recours aux droits\"]\n",
+    );
+    let out = fiche_in(d, &["new", "c.toml", "--from", &old, "--data", &data]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(said.contains("Repris de votre profil (1)"), "{said}");
+    assert!(said.contains("Repris de ancienne.toml (1)"), "{said}");
+    assert!(said.contains("Lu dans donnees.toml (5)"), "{said}");
+    let out = fiche_in(d, &["set", "c.toml", "identite.chef_produit_nom=de set"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let c = load(d, "c.toml");
+    assert_eq!(
+        text_of(&c, "identite.administration").as_deref(),
+        Some("du profil")
+    );
+    assert_eq!(
+        text_of(&c, "identite.direction").as_deref(),
+        Some("de l'ancienne")
+    );
+    assert_eq!(
+        text_of(&c, "identite.sponsor").as_deref(),
+        Some("des données")
+    );
+    assert_eq!(
+        text_of(&c, "identite.chef_produit_nom").as_deref(),
+        Some("de set")
+    );
+    assert_eq!(
+        c.get("volume.volume_annuel"),
+        Some(toml::Value::Integer(575000))
+    );
+    assert_eq!(
+        text_of(&c, "probleme.public_concerne").as_deref(),
+        Some("agents")
+    );
+    assert_eq!(
+        c.get("probleme.irritants"),
+        Some(toml::Value::Array(vec![
+            "delais".into(),
+            "non_recours".into()
+        ]))
+    );
+    // Provenance: only the still-unedited copies carry an origin.
+    assert_eq!(
+        c.origin("identite.administration").as_deref(),
+        Some("profil")
+    );
+    assert_eq!(
+        c.origin("identite.direction").as_deref(),
+        Some("ancienne.toml")
+    );
+    assert_eq!(c.origin("identite.sponsor"), None);
+}
+
+#[test]
+fn bad_data_file_creates_nothing_and_names_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = write(
+        d,
+        "donnees.toml",
+        "[volume]\nvolume_anuel = 12\nnb_agents = \"beaucoup\"\n",
+    );
+    let out = fiche_in(d, &["new", "c.toml", "--data", &data, "--sans-profil"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("donnees.toml, ligne 2"), "{err}");
+    assert!(
+        err.contains("vouliez-vous dire « volume.volume_annuel »"),
+        "{err}"
+    );
+    assert!(err.contains("donnees.toml, ligne 3"), "{err}");
+    assert!(err.contains("nombre entier"), "{err}");
+    assert!(!d.join("c.toml").exists());
+}
+
+#[test]
+fn set_reads_french_numbers_choice_labels_and_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(fiche_in(d, &["new", "c.toml"]).status.code(), Some(0));
+    let out = fiche_in(
+        d,
+        &[
+            "set",
+            "c.toml",
+            "volume.volume_annuel=575 000",
+            "roi.minutes_economisees=2,5",
+            "tco.budget_annuel=300 000 €",
+            "probleme.public_concerne=Les agents et les usagers",
+            "pertinence.procedure_a_simplifier=non",
+            "probleme.irritants=delais, surcouts",
+            "deploiement.plan_6_mois=[{ mois = 1, jalon = \"Prototype\" }]",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.contains(&format!("volume.volume_annuel) = 575{NBSP}000")),
+        "{said}"
+    );
+    let c = load(d, "c.toml");
+    assert_eq!(
+        c.get("volume.volume_annuel"),
+        Some(toml::Value::Integer(575000))
+    );
+    assert_eq!(
+        c.get("roi.minutes_economisees"),
+        Some(toml::Value::Float(2.5))
+    );
+    assert_eq!(
+        c.get("tco.budget_annuel"),
+        Some(toml::Value::Integer(300000))
+    );
+    assert_eq!(
+        text_of(&c, "probleme.public_concerne").as_deref(),
+        Some("agents_et_usagers")
+    );
+    assert_eq!(
+        c.get("pertinence.procedure_a_simplifier"),
+        Some(toml::Value::Boolean(false))
+    );
+    assert_eq!(
+        c.get("probleme.irritants"),
+        Some(toml::Value::Array(vec!["delais".into(), "surcouts".into()]))
+    );
+    let plan = c.get("deploiement.plan_6_mois").unwrap();
+    assert_eq!(
+        plan.as_array().unwrap()[0]["jalon"].as_str(),
+        Some("Prototype")
+    );
+    let text = std::fs::read_to_string(d.join("c.toml")).unwrap();
+    assert!(text.contains("[[deploiement.plan_6_mois]]"), "{text}");
+
+    // An empty value erases the answer.
+    let out = fiche_in(d, &["set", "c.toml", "roi.minutes_economisees="]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("réponse effacée"));
+    assert_eq!(load(d, "c.toml").get("roi.minutes_economisees"), None);
+}
+
+#[test]
+fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(fiche_in(d, &["new", "c.toml"]).status.code(), Some(0));
+    let before = std::fs::read(d.join("c.toml")).unwrap();
+    let cases: [(&[&str], &[&str]); 4] = [
+        (
+            &["identite.nom_produit=Bon", "identite.nom_produt=Assistant"],
+            &[
+                "« identite.nom_produt » n'est pas une question",
+                "vouliez-vous dire « identite.nom_produit »",
+            ],
+        ),
+        (
+            &["nom_produit=Assistant"],
+            &["vouliez-vous dire « identite.nom_produit »"],
+        ),
+        (
+            &["identite.nom_produit=Bon", "volume.volume_annuel=beaucoup"],
+            &[
+                "volume.volume_annuel",
+                "n'est pas un nombre entier",
+                "attendu : un nombre entier",
+                "exemple : volume.volume_annuel=575000",
+            ],
+        ),
+        (
+            &[
+                "probleme.public_concerne=tout le monde",
+                "identite.chef_produit_email=pas-une-adresse",
+                "sans-egal",
+            ],
+            &[
+                "choix possible",
+                "agents_et_usagers",
+                "adresse e-mail valide",
+                "« sans-egal » ne suit pas la forme section.question=valeur",
+            ],
+        ),
+    ];
+    for (args, expected) in cases {
+        let mut all = vec!["set", "c.toml"];
+        all.extend_from_slice(args);
+        let out = fiche_in(d, &all);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        for e in expected {
+            assert!(err.contains(e), "{args:?}: missing {e} in {err}");
+        }
+        assert!(err.contains("c.toml n'a pas été modifié"), "{err}");
+        assert_eq!(std::fs::read(d.join("c.toml")).unwrap(), before, "{args:?}");
+    }
+    let out = fiche_in(d, &["set", "absent.toml", "identite.nom_produit=X"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("introuvable"), "{}", stderr(&out));
+    assert!(!d.join("absent.toml").exists());
+}
+
+#[test]
+fn reuse_help_is_in_french() {
+    for args in [
+        vec!["set", "--help"],
+        vec!["diff", "--help"],
+        vec!["profile", "--help"],
+        vec!["profile", "edit", "--help"],
+    ] {
+        let out = fiche(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = stdout(&out);
+        assert!(text.contains("Afficher cette aide"), "{args:?}: {text}");
+        assert!(!text.contains("Print help"), "{args:?}: {text}");
+    }
+    let text = stdout(&fiche(&["new", "--help"]));
+    assert!(
+        text.contains("--sans-profil") && text.contains("--from"),
+        "{text}"
+    );
+    let text = stdout(&fiche(&["set", "--help"]));
+    assert!(
+        text.contains("Tout ou rien") && text.contains("2 si une réponse est refusée"),
+        "{text}"
+    );
+}
+
+#[test]
+fn library_prefill_records_origins_that_survive_a_save_and_go_on_edit() {
+    use fiche::reuse::{Copy, prefill};
+    let form = fiche::form::builtin();
+    let source = Answers::parse(OLD, "2026.toml").unwrap();
+    let mut target = Answers::new(&form);
+    let copied = prefill(
+        &form,
+        &mut target,
+        &source,
+        Copy::Reusable,
+        Some("2026.toml"),
+    );
+    assert_eq!(
+        copied,
+        ["identite.administration", "identite.chef_produit_nom"]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    target.save(&path).unwrap();
+    let mut again = Answers::load(&path).unwrap();
+    assert_eq!(
+        again.origins(),
+        [
+            (
+                "identite.administration".to_string(),
+                "2026.toml".to_string()
+            ),
+            (
+                "identite.chef_produit_nom".to_string(),
+                "2026.toml".to_string()
+            ),
+        ]
+    );
+    again.set("identite.administration", Some("DGT".into()));
+    again.set("identite.chef_produit_nom", None);
+    assert!(again.origins().is_empty());
+    assert!(
+        !again.to_toml_string().contains("origine"),
+        "an empty table is removed"
+    );
+    assert_eq!(
+        fiche::fill::suggest(&form, "identite.chef_produit_mail").as_deref(),
+        Some("identite.chef_produit_email")
+    );
+    assert_eq!(fiche::fill::suggest(&form, "zzz.qqqqqqqq"), None);
+}
