@@ -6,7 +6,7 @@ use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{about-with-newline}
-{usage-heading} {usage}
+Utilisation : {usage}
 
 {all-args}{after-help}";
 
@@ -24,7 +24,6 @@ const HELP_TEMPLATE: &str = "\
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
-    args_conflicts_with_subcommands = true,
     after_help = "Sans argument, fiche reprend le brouillon le plus récent du dossier courant ou en commence un nouveau.\nExemple : fiche examples/assistant-srdt.toml"
 )]
 pub struct Cli {
