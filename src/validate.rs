@@ -409,11 +409,34 @@ fn short(value: &toml::Value) -> String {
 
 /// Answers the form does not ask: kept in the file, but worth a warning in
 /// case of a typo in an id.
+/// `meta.form_version` must be a whole number: it decides migrations.
+fn meta_findings(answers: &Answers) -> Vec<Finding> {
+    match answers.meta("form_version") {
+        Some(v) if v.as_integer().is_none_or(|n| n < 1) => {
+            let mut f = Finding::new(
+                "meta.form_version",
+                Severity::Error,
+                format!(
+                    "meta.form_version doit être un nombre entier sans guillemets (ex. form_version = 1), pas {v}"
+                ),
+            );
+            f.rule = Some("meta-invalide".into());
+            f.position = answers.position("meta.form_version");
+            vec![f]
+        }
+        _ => Vec::new(),
+    }
+}
+
 fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
     let mut out = Vec::new();
     let table = answers.to_table();
     for (section_id, item) in &table {
-        if section_id == "meta" || section_id.starts_with('_') {
+        if section_id == "meta" {
+            out.extend(meta_findings(answers));
+            continue;
+        }
+        if section_id.starts_with('_') {
             continue;
         }
         if section_id == crate::migrate::OLD_ANSWERS_TABLE {
@@ -439,6 +462,16 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
             continue;
         };
         let Some(questions) = item.as_table() else {
+            let mut f = Finding::new(
+                section_id,
+                Severity::Error,
+                format!(
+                    "« {section_id} » doit être une section (une ligne [{section_id}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé"
+                ),
+            );
+            f.rule = Some("section-mal-formee".into());
+            f.position = answers.position(section_id);
+            out.push(f);
             continue;
         };
         for key in questions.keys() {

@@ -190,3 +190,33 @@ fn french_input_is_parsed() {
     );
     assert_eq!(parse_input(q("identite.nom_produit"), "   ").unwrap(), None);
 }
+
+#[test]
+fn a_section_written_as_a_value_is_an_error_with_its_line() {
+    let form = form::builtin();
+    let a = Answers::parse("# brouillon\nidentite = \"Assistant\"\n", "t.toml").unwrap();
+    let r = validate::check(&form, &a);
+    let f = r.findings.iter().find(|f| f.id == "identite").unwrap();
+    assert_eq!(f.severity, Severity::Error);
+    assert!(f.message.contains("[identite]"), "{}", f.message);
+    assert_eq!(f.position.unwrap().line, 2);
+    assert!(!r.is_complete());
+}
+
+#[test]
+fn a_form_version_in_quotes_is_an_error() {
+    let form = form::builtin();
+    let a = Answers::parse(
+        "[meta]\nform = \"fiche-action\"\nform_version = \"1\"\n",
+        "t.toml",
+    )
+    .unwrap();
+    let r = validate::check(&form, &a);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.id == "meta.form_version")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.position.unwrap().line, 3);
+}

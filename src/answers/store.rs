@@ -54,7 +54,15 @@ impl Answers {
             }
         })?;
         let mut positions = BTreeMap::new();
-        for (section, item) in parsed.as_table().iter() {
+        let root = parsed.as_table();
+        for (section, item) in root.iter() {
+            let span = root
+                .key(section)
+                .and_then(|k| k.span())
+                .or_else(|| item.span());
+            if let Some(span) = span {
+                positions.insert(section.to_string(), Position::from_offset(text, span.start));
+            }
             if let Some(table) = item.as_table() {
                 collect_positions(text, section, table, &mut positions);
             }
