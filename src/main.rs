@@ -14,6 +14,7 @@ use crate::cli::Cli;
 use crate::commands::Outcome;
 
 fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return clap_fr::report(e),
@@ -29,6 +30,16 @@ fn main() -> ExitCode {
             eprintln!("erreur : {e:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `fiche diff a b | head` must end quietly like any Unix tool, not panic in
+/// `println!`: Rust ignores SIGPIPE by default, so put the default back.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -263,3 +263,30 @@ fn strict_render_refuses_a_draft() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("incomplet"));
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fiche"))
+        .args([
+            "diff",
+            &example_str("assistant-srdt.toml"),
+            &example_str("tri-courriels-prefecture.toml"),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}
