@@ -268,12 +268,15 @@ fn strict_render_refuses_a_draft() {
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::{Command, Stdio};
+    // More output than a pipe buffer holds, so the writer meets the closed pipe.
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Une ligne de description assez longue pour remplir le tuyau.\n".repeat(8000);
+    let a = dir.path().join("a.toml");
+    let b = dir.path().join("b.toml");
+    std::fs::write(&a, format!("[probleme]\ndescription = '''\n{long}'''\n")).unwrap();
+    std::fs::write(&b, "[probleme]\ndescription = \"Courte.\"\n").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_fiche"))
-        .args([
-            "diff",
-            &example_str("assistant-srdt.toml"),
-            &example_str("tri-courriels-prefecture.toml"),
-        ])
+        .args(["diff", a.to_str().unwrap(), b.to_str().unwrap()])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
