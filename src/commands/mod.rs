@@ -2,6 +2,7 @@
 //! fine (`Outcome`) or an error (I/O, usage) that `main` reports with exit 2.
 
 mod check;
+mod edit;
 mod new;
 mod render;
 
@@ -53,8 +54,6 @@ pub fn load_form(global: &GlobalArgs) -> Result<Form> {
     })
 }
 
-fn edit(_form: &Form, _file: Option<&Path>) -> Result<Outcome> {
-    anyhow::bail!(
-        "l'assistant interactif n'est pas encore disponible dans cette version ; utilisez fiche check et fiche render"
-    )
+fn edit(form: &Form, file: Option<&Path>) -> Result<Outcome> {
+    edit::run(form, file)
 }

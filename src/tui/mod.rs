@@ -1,0 +1,222 @@
+//! The terminal wizard: opens the answers file, runs the event loop, and
+//! does the I/O the app asks for (autosave, export, external editor).
+
+mod app;
+mod autosave;
+mod editors;
+mod keys;
+mod launcher;
+mod mouse;
+mod nav;
+mod screens;
+mod theme;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use fiche::render::Renderer;
+use fiche::{Answers, Form};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
+use ratatui::crossterm::execute;
+
+pub use app::App;
+use app::{Effect, Modal};
+pub use launcher::choose_file;
+
+/// How the session ended, reported once the terminal is restored.
+pub enum Ending {
+    Saved(PathBuf),
+    /// The user chose to quit although the last changes could not be saved.
+    Unsaved(PathBuf, String),
+}
+
+/// Runs the wizard on `path` (already opened as `answers`).
+pub fn run(form: Form, answers: Answers, path: PathBuf) -> Result<Ending> {
+    let mut terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let mut app = App::new(form, answers, path);
+    let result = event_loop(&mut terminal, &mut app);
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
+    loop {
+        terminal.draw(|f| screens::draw(app, f))?;
+        if event::poll(Duration::from_millis(200))? {
+            let effect = match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+                Event::Mouse(m) => {
+                    let size = terminal.size()?;
+                    mouse::handle(
+                        app,
+                        m,
+                        ratatui::layout::Rect::new(0, 0, size.width, size.height),
+                    );
+                    Effect::None
+                }
+                Event::Paste(text) => {
+                    app.paste(&text);
+                    Effect::None
+                }
+                _ => Effect::None,
+            };
+            match effect {
+                Effect::None => {}
+                Effect::SaveNow => save(app),
+                Effect::Quit => {
+                    app.save.flush = true;
+                    if app.save.dirty {
+                        save(app);
+                    }
+                    if let autosave::SaveStatus::Failed(m) = &app.save.status
+                        && app.save.dirty
+                    {
+                        app.modal = Some(Modal::QuitUnsaved(m.clone()));
+                    } else {
+                        return Ok(Ending::Saved(app.path.clone()));
+                    }
+                }
+                Effect::QuitUnsaved => {
+                    let message = match &app.save.status {
+                        autosave::SaveStatus::Failed(m) => m.clone(),
+                        _ => String::new(),
+                    };
+                    return Ok(Ending::Unsaved(app.path.clone(), message));
+                }
+                Effect::SaveAs(path) => {
+                    let old = std::mem::replace(&mut app.path, path);
+                    save(app);
+                    if app.save.dirty {
+                        app.path = old;
+                        if let autosave::SaveStatus::Failed(m) = &app.save.status {
+                            app.modal = Some(Modal::QuitUnsaved(m.clone()));
+                        }
+                    } else {
+                        return Ok(Ending::Saved(app.path.clone()));
+                    }
+                }
+                Effect::ExternalEditor => {
+                    if app.save.dirty {
+                        save(app);
+                    }
+                    external_editor(terminal, app)?;
+                }
+                Effect::Export(format) => export(app, format),
+            }
+        }
+        if app.save.due(Instant::now()) {
+            save(app);
+        }
+    }
+}
+
+/// Writes the answers atomically; on failure keeps them in memory and says why.
+fn save(app: &mut App) {
+    match app.answers.save(&app.path) {
+        Ok(()) => {
+            let at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
+            app.save.saved(at);
+        }
+        Err(e) => app.save.failed(e.to_string(), Instant::now()),
+    }
+}
+
+fn export(app: &mut App, format: fiche::render::Format) {
+    let target = screens::review::export_path(&app.path, format);
+    let result = Renderer::new(None)
+        .render(&app.form, &app.answers, format, false)
+        .map_err(|e| e.to_string())
+        .and_then(|text| {
+            fiche::fs_util::write_atomic(&target, text.as_bytes())
+                .map_err(|e| fiche::fs_util::io_error_fr(&e))
+        });
+    app.notice = Some(match result {
+        Ok(()) => format!("Fiche exportée : {}", absolute(&target).display()),
+        Err(e) => format!("Export impossible vers {} : {e}", target.display()),
+    });
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Suspends the screen, edits the current long answer in `$VISUAL` or
+/// `$EDITOR` on a temporary file, and reads it back.
+fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+    let Some(text) = app.long_text() else {
+        return Ok(());
+    };
+    let program = std::env::var("VISUAL")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|s| !s.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    let tmp = tempfile::Builder::new()
+        .prefix("fiche-")
+        .suffix(".txt")
+        .tempfile()
+        .context("création du fichier temporaire pour l'éditeur")?;
+    std::fs::write(tmp.path(), &text).context("écriture du fichier temporaire")?;
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let mut parts = program.split_whitespace();
+    let status = std::process::Command::new(parts.next().unwrap_or("vi"))
+        .args(parts)
+        .arg(tmp.path())
+        .status();
+    *terminal = ratatui::init();
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    terminal.clear()?;
+    match status {
+        Ok(s) if s.success() => match std::fs::read_to_string(tmp.path()) {
+            Ok(new) => {
+                app.set_long_text(new.trim_end_matches('\n'));
+                app.notice = Some("Texte repris depuis l'éditeur".into());
+            }
+            Err(e) => {
+                app.notice = Some(format!(
+                    "Lecture du texte impossible : {}",
+                    fiche::fs_util::io_error_fr(&e)
+                ))
+            }
+        },
+        Ok(_) => {
+            app.notice = Some(format!(
+                "L'éditeur « {program} » s'est arrêté sur une erreur : texte inchangé"
+            ))
+        }
+        Err(e) => {
+            app.notice = Some(format!(
+                "Impossible de lancer l'éditeur « {program} » ({}) : réglez la variable EDITOR",
+                fiche::fs_util::io_error_fr(&e)
+            ))
+        }
+    }
+    Ok(())
+}
+
+/// Where to offer saving when the answers file cannot be written: the home
+/// folder, same file name.
+pub fn backup_path(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "candidature.toml".into());
+    let dir = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    dir.join(format!("secours-{name}")).display().to_string()
+}

@@ -1,0 +1,46 @@
+//! Mouse: a click on a section or a question opens it; the wheel scrolls a
+//! long answer or moves through the review list.
+
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::app::{App, Screen};
+use super::editors::Editor;
+use super::screens::{self, sidebar};
+
+pub fn handle(app: &mut App, m: MouseEvent, area: Rect) {
+    if app.modal.is_some() || area.width < screens::MIN_WIDTH || area.height < screens::MIN_HEIGHT {
+        return;
+    }
+    let a = screens::areas(area);
+    let at = Position::new(m.column, m.row);
+    match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            let list = sidebar::list_area(a.sidebar);
+            if list.contains(at) {
+                let (rows, offset) = sidebar::rows(app, list.height as usize);
+                match rows.get(offset + (m.row - list.y) as usize) {
+                    Some(sidebar::Row::Section(s)) => app.open_section(*s),
+                    Some(sidebar::Row::Question(q)) => app.go_to(*q),
+                    None => {}
+                }
+            }
+        }
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp if a.main.contains(at) => {
+            let down = matches!(m.kind, MouseEventKind::ScrollDown);
+            match (app.screen, &mut app.editor) {
+                (Screen::Question, Editor::Long(e)) => e.scroll(if down { 3 } else { -3 }),
+                (Screen::Review, _) => {
+                    let n = app.review_items().len();
+                    app.review = if down {
+                        (app.review + 1).min(n.saturating_sub(1))
+                    } else {
+                        app.review.saturating_sub(1)
+                    };
+                }
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+}

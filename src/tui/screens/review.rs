@@ -1,0 +1,121 @@
+//! The review screen: completeness, every missing or invalid answer (each
+//! opens its question), and the export formats.
+
+use fiche::render::Format;
+use fiche::validate::Severity;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::truncate;
+use crate::tui::app::App;
+
+/// Export formats offered: (format, key, label). Add a line per new format.
+pub const EXPORTS: &[(Format, char, &str)] = &[(Format::Markdown, 'm', "Markdown")];
+
+/// The file an export is written to: next to the answers, same name.
+pub fn export_path(answers: &std::path::Path, format: Format) -> std::path::PathBuf {
+    let ext = match format {
+        Format::Markdown => "md",
+    };
+    answers.with_extension(ext)
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Revue de la candidature ", t.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let r = &app.report;
+    let items = app.review_items();
+    let complete = r.sections.iter().filter(|s| s.is_complete()).count();
+    let summary = if r.is_complete() {
+        "✓ Candidature complète et valide : prête à exporter.".to_string()
+    } else {
+        format!(
+            "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} point(s) à voir.",
+            r.percent(),
+            r.required_answered,
+            r.required_total,
+            complete,
+            r.sections.len(),
+            items.len()
+        )
+    };
+    let exports: Vec<String> = EXPORTS
+        .iter()
+        .map(|(f, k, label)| {
+            let path = export_path(&app.path, *f);
+            format!("{k} : {label} → {}", path.display())
+        })
+        .collect();
+    let export_h = exports.len() as u16 + 1;
+    let notice_h = u16::from(app.notice.is_some());
+    let w = inner.width;
+    let [summary_area, list_area, notice_area, export_area] = Layout::vertical([
+        Constraint::Length(super::wrapped_height(&summary, w)),
+        Constraint::Min(1),
+        Constraint::Length(notice_h),
+        Constraint::Length(export_h),
+    ])
+    .areas(inner);
+    let style = if r.is_complete() {
+        t.ok()
+    } else {
+        ratatui::style::Style::new()
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(summary, style)).wrap(Wrap { trim: true }),
+        summary_area,
+    );
+
+    let height = list_area.height as usize;
+    let mut lines = vec![Line::from(Span::styled(
+        if items.is_empty() {
+            "Rien à corriger.".to_string()
+        } else {
+            format!(
+                "À compléter ou corriger ({}) — Entrée ouvre la question :",
+                items.len()
+            )
+        },
+        t.dim(),
+    ))];
+    let rows = height.saturating_sub(1);
+    let offset = (app.review + 1).saturating_sub(rows);
+    for (i, (at, finding)) in items.iter().enumerate().skip(offset).take(rows) {
+        let question = &app.form.sections[at.section].questions[at.question];
+        let text = if finding.rule.as_deref() == Some(fiche::validate::MISSING) {
+            format!("manquante : {}", question.label)
+        } else {
+            format!("{} : {}", finding.severity.label_fr(), finding.message)
+        };
+        let text = truncate(&text, (w as usize).saturating_sub(2));
+        let style = match finding.severity {
+            Severity::Error => t.error(),
+            _ => t.warning(),
+        };
+        lines.push(if i == app.review {
+            Line::from(Span::styled(format!("› {text}"), t.selected()))
+        } else {
+            Line::from(vec![Span::raw("  "), Span::styled(text, style)])
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), list_area);
+    if let Some(n) = &app.notice {
+        frame.render_widget(
+            Paragraph::new(Span::styled(truncate(n, w as usize), t.ok())),
+            notice_area,
+        );
+    }
+    let mut export_lines = vec![Line::from(Span::styled("Exporter la fiche :", t.title()))];
+    export_lines.extend(
+        exports
+            .into_iter()
+            .map(|e| Line::from(truncate(&e, w as usize))),
+    );
+    frame.render_widget(Paragraph::new(export_lines), export_area);
+}

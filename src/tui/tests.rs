@@ -1,0 +1,412 @@
+//! Key handling without a terminal, and screen snapshots on `TestBackend`.
+
+use std::path::PathBuf;
+
+use fiche::validate::Severity;
+use fiche::{Answers, form};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+use super::app::{App, At, Effect, Modal, Screen};
+use super::editors::{Editor, ListMode};
+use super::screens;
+use super::theme::Theme;
+
+fn app_from(toml: &str) -> App {
+    let form = form::builtin();
+    let answers = Answers::parse(toml, "test.toml").expect("valid test answers");
+    let mut app = App::new(form, answers, PathBuf::from("/nulle-part/candidature.toml"));
+    app.theme = Theme::plain();
+    app
+}
+
+fn empty_app() -> App {
+    let form = form::builtin();
+    app_from(&Answers::new(&form).to_toml_string())
+}
+
+fn example_app(name: &str) -> App {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    app_from(&std::fs::read_to_string(path).unwrap())
+}
+
+fn press(app: &mut App, code: KeyCode) -> Effect {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ctrl(app: &mut App, c: char) -> Effect {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn go(app: &mut App, id: &str) {
+    let at = app.locate(id).expect("question exists");
+    app.go_to(at);
+}
+
+fn get(app: &App, id: &str) -> Option<toml::Value> {
+    app.answers.get(id)
+}
+
+fn s(text: &str) -> Option<toml::Value> {
+    Some(toml::Value::String(text.into()))
+}
+
+#[test]
+fn fills_the_whole_first_section_and_moves_on() {
+    let mut app = empty_app();
+    assert_eq!(app.question_id(), "identite.nom_produit");
+    for (text, id) in [
+        ("Assistant SRDT", "identite.nom_produit"),
+        ("Répondre plus vite en droit du travail", "identite.slogan"),
+        ("Ministère du Travail", "identite.administration"),
+        ("", "identite.direction"),
+        ("Éléonore Côté", "identite.chef_produit_nom"),
+        ("Cheffe de produit", "identite.chef_produit_fonction"),
+        (
+            "eleonore.cote@travail.gouv.fr",
+            "identite.chef_produit_email",
+        ),
+        ("", "identite.sponsor"),
+    ] {
+        assert_eq!(app.question_id(), id);
+        type_text(&mut app, text);
+        press(&mut app, KeyCode::Enter);
+    }
+    assert_eq!(app.question_id(), "probleme.public_concerne");
+    assert_eq!(get(&app, "identite.chef_produit_nom"), s("Éléonore Côté"));
+    assert_eq!(get(&app, "identite.direction"), None);
+    assert!(app.report.sections[0].is_complete());
+    assert!(app.save.dirty, "committed answers wait for the autosave");
+}
+
+#[test]
+fn going_back_past_an_invalid_answer_keeps_it_and_lists_it() {
+    let mut app = empty_app();
+    go(&mut app, "identite.chef_produit_email");
+    type_text(&mut app, "pas-une-adresse");
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.question_id(), "identite.chef_produit_fonction");
+    // Nothing typed is lost: the invalid text is in the file, flagged.
+    assert_eq!(
+        get(&app, "identite.chef_produit_email"),
+        s("pas-une-adresse")
+    );
+    let at = app.locate("identite.chef_produit_email").unwrap();
+    assert_eq!(app.question_state(at), super::nav::QuestionState::Error);
+    let listed = app
+        .review_items()
+        .into_iter()
+        .find(|(a, _)| *a == at)
+        .map(|(_, f)| (f.severity, f.message.clone()))
+        .expect("listed in review");
+    assert_eq!(listed.0, Severity::Error);
+    assert!(
+        listed.1.contains("n'est pas une adresse e-mail valide"),
+        "{}",
+        listed.1
+    );
+    // The review entry leads back to the question, error still shown.
+    ctrl(&mut app, 'r');
+    assert_eq!(app.screen, Screen::Review);
+    app.review = app
+        .review_items()
+        .iter()
+        .position(|(a, _)| *a == at)
+        .unwrap();
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.question_id(), "identite.chef_produit_email");
+    assert!(!app.findings_here().is_empty());
+}
+
+#[test]
+fn a_number_that_does_not_parse_is_kept_as_typed() {
+    let mut app = empty_app();
+    go(&mut app, "volume.volume_annuel");
+    type_text(&mut app, "575 000");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        get(&app, "volume.volume_annuel"),
+        Some(toml::Value::Integer(575000))
+    );
+    go(&mut app, "volume.nb_agents");
+    type_text(&mut app, "beaucoup");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(get(&app, "volume.nb_agents"), s("beaucoup"));
+    go(&mut app, "volume.volume_annuel");
+    match &app.editor {
+        Editor::Line(e) => assert_eq!(e.text(), "575 000"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn validation_humaine_appears_and_disappears_with_role_ia() {
+    let mut app = empty_app();
+    go(&mut app, "solution.role_ia");
+    let solution = app.locate("solution.role_ia").unwrap().section;
+    let hidden = app.locate("solution.validation_humaine").unwrap();
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(get(&app, "solution.role_ia"), s("assiste"));
+    assert!(!app.visible_in(solution).contains(&hidden.question));
+    // recommande: the follow-up question is asked next.
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(get(&app, "solution.role_ia"), s("recommande"));
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.question_id(), "solution.validation_humaine");
+    // Back to assiste: it is hidden and skipped.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(get(&app, "solution.role_ia"), s("assiste"));
+    assert!(!app.visible_in(solution).contains(&hidden.question));
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.question_id(), "donnees.sources");
+}
+
+#[test]
+fn list_items_are_added_edited_reordered_and_deleted_after_confirmation() {
+    let mut app = empty_app();
+    go(&mut app, "donnees.sources");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Code du travail");
+    press(&mut app, KeyCode::Tab); // producteur
+    type_text(&mut app, "DILA");
+    press(&mut app, KeyCode::Tab); // nature
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Tab); // acces
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Base KALI");
+    press(&mut app, KeyCode::Esc);
+    let names = |app: &App| -> Vec<String> {
+        get(app, "donnees.sources")
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .map(|i| {
+                i.get("nom")
+                    .and_then(|n| n.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
+    };
+    assert_eq!(names(&app), ["Code du travail", "Base KALI"]);
+    let first = get(&app, "donnees.sources").unwrap().as_array().unwrap()[0].clone();
+    assert_eq!(
+        first.get("nature").and_then(|v| v.as_str()),
+        Some("documents")
+    );
+    assert_eq!(first.get("acces").and_then(|v| v.as_str()), Some("ouverte"));
+    assert_eq!(
+        first.get("producteur").and_then(|v| v.as_str()),
+        Some("DILA")
+    );
+    // Move the second item up.
+    app.handle_key(KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT));
+    assert_eq!(names(&app), ["Base KALI", "Code du travail"]);
+    // Deleting asks first; « n » keeps the item.
+    press(&mut app, KeyCode::Char('s'));
+    assert!(matches!(&app.editor, Editor::List(l) if matches!(l.mode, ListMode::ConfirmDelete)));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(names(&app).len(), 2);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(names(&app), ["Code du travail"]);
+}
+
+#[test]
+fn key_releases_never_double_a_character() {
+    let mut app = empty_app();
+    for kind in [
+        KeyEventKind::Press,
+        KeyEventKind::Release,
+        KeyEventKind::Repeat,
+    ] {
+        app.handle_key(KeyEvent {
+            code: KeyCode::Char('é'),
+            modifiers: KeyModifiers::NONE,
+            kind,
+            state: KeyEventState::NONE,
+        });
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(get(&app, "identite.nom_produit"), s("é"));
+}
+
+#[test]
+fn a_default_is_saved_only_once_the_user_commits_it() {
+    let mut app = empty_app();
+    go(&mut app, "roi.cout_etp");
+    match &app.editor {
+        Editor::Line(e) => assert_eq!(e.text(), "45 000"),
+        other => panic!("{other:?}"),
+    }
+    press(&mut app, KeyCode::BackTab);
+    go(&mut app, "roi.heures_etp");
+    press(&mut app, KeyCode::Up);
+    assert_eq!(get(&app, "roi.cout_etp"), None, "looking is not committing");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(get(&app, "roi.cout_etp"), Some(toml::Value::Integer(45000)));
+}
+
+#[test]
+fn quitting_keeps_the_text_being_typed() {
+    let mut app = empty_app();
+    type_text(&mut app, "Côté cour");
+    assert_eq!(ctrl(&mut app, 'q'), Effect::Quit);
+    assert_eq!(get(&app, "identite.nom_produit"), s("Côté cour"));
+}
+
+#[test]
+fn long_text_takes_newlines_and_tab_commits() {
+    let mut app = empty_app();
+    go(&mut app, "probleme.description");
+    type_text(&mut app, "Première ligne");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "deuxième, côté usager");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        get(&app, "probleme.description"),
+        s("Première ligne\ndeuxième, côté usager")
+    );
+    assert_eq!(app.question_id(), "probleme.irritants");
+}
+
+#[test]
+fn sections_list_opens_any_section_and_never_traps() {
+    let mut app = empty_app();
+    press(&mut app, KeyCode::Esc);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.at.section, 4);
+    ctrl(&mut app, 'n');
+    assert_eq!(app.at.section, 5);
+    ctrl(&mut app, 'p');
+    ctrl(&mut app, 'p');
+    assert_eq!(app.at.section, 3);
+    // The last question leads to the review, from which Esc comes back.
+    go(&mut app, "pari.pari_impact");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.screen, Screen::Review);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Question);
+}
+
+#[test]
+fn help_opens_with_f1_and_question_mark_outside_text() {
+    let mut app = empty_app();
+    press(&mut app, KeyCode::F(1));
+    assert!(matches!(app.modal, Some(Modal::Help(_))));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.modal.is_none());
+    go(&mut app, "probleme.public_concerne");
+    press(&mut app, KeyCode::Char('?'));
+    assert!(matches!(app.modal, Some(Modal::Help(_))));
+}
+
+// ---- Snapshots -------------------------------------------------------------
+
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| screens::draw(app, f)).unwrap();
+    // Only the text: styles are checked by the "no colour alone" words.
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn saved(mut app: App) -> App {
+    app.save.saved("10:42".into());
+    app
+}
+
+fn accents_app() -> App {
+    let mut app = empty_app();
+    type_text(&mut app, "Éléonore, côté usagers");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Répondre à « l'usager » plus vite");
+    app = saved(app);
+    app
+}
+
+#[test]
+fn snapshot_question_with_accents() {
+    let app = accents_app();
+    insta::assert_snapshot!("question_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("question_120x40", render(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_long_answer() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    go(&mut app, "probleme.description");
+    insta::assert_snapshot!("long_80x24", render(&app, 80, 24));
+    app.guidance = true;
+    insta::assert_snapshot!("long_guidance_120x40", render(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_review() {
+    let mut app = saved(example_app("brouillon-incomplet.toml"));
+    ctrl(&mut app, 'r');
+    insta::assert_snapshot!("review_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("review_120x40", render(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_help() {
+    let mut app = saved(empty_app());
+    press(&mut app, KeyCode::F(1));
+    insta::assert_snapshot!("help_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("help_120x40", render(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_list_and_numbers() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    go(&mut app, "donnees.sources");
+    insta::assert_snapshot!("list_80x24", render(&app, 80, 24));
+    go(&mut app, "statu_quo.cout_annuel_estime");
+    insta::assert_snapshot!("euros_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_too_small() {
+    let app = saved(empty_app());
+    insta::assert_snapshot!("too_small", render(&app, 50, 12));
+}
+
+#[test]
+fn review_goes_to_the_first_missing_answer() {
+    let mut app = example_app("brouillon-incomplet.toml");
+    ctrl(&mut app, 'r');
+    let first = app.review_items()[0].0;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.at, first);
+    assert_eq!(app.screen, Screen::Question);
+    let _ = At {
+        section: 0,
+        question: 0,
+    };
+}
