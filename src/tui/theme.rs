@@ -16,6 +16,7 @@ impl Theme {
         }
     }
 
+    #[cfg(test)]
     pub fn plain() -> Theme {
         Theme { color: false }
     }

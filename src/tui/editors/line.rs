@@ -30,6 +30,7 @@ impl LineEditor {
         &self.text
     }
 
+    #[cfg(test)]
     pub fn cursor(&self) -> usize {
         self.cursor
     }

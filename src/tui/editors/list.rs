@@ -49,13 +49,6 @@ impl ListEditor {
         ))
     }
 
-    pub fn takes_text(&self) -> bool {
-        match &self.mode {
-            ListMode::Item { editor, .. } => editor.takes_text(),
-            _ => false,
-        }
-    }
-
     fn open_field(&mut self, question: &Question, field: usize) {
         let f = &question.fields[field];
         let value = self.items[self.cursor].get(&f.id);

@@ -148,16 +148,6 @@ impl Editor {
                 .collect(),
         }
     }
-
-    /// Whether typing text goes into this editor (then `?` is a character,
-    /// not the help key).
-    pub fn takes_text(&self) -> bool {
-        match self {
-            Editor::Line(_) | Editor::Long(_) => true,
-            Editor::Choice(_) => false,
-            Editor::List(l) => l.takes_text(),
-        }
-    }
 }
 
 fn typed_value(question: &Question, text: &str) -> Option<toml::Value> {
