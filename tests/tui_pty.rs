@@ -234,3 +234,45 @@ fn when_saving_fails_quitting_warns_and_offers_to_save_elsewhere() {
     let backup = read_toml(&dir.path().join("secours-partage.toml"));
     assert_eq!(backup["identite"]["nom_produit"].as_str(), Some("Éléonore"));
 }
+
+#[test]
+fn fiche_alone_offers_to_resume_the_latest_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("mon-brouillon.toml");
+    std::fs::write(
+        &draft,
+        "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[identite]\nnom_produit = \"Signaux Faibles\"\n",
+    )
+    .unwrap();
+    let mut s = Session::start(dir.path(), &[]);
+    s.wait_for("mon-brouillon.toml");
+    s.send(ENTER);
+    // It opens at the first missing answer, the earlier one shown as done.
+    s.wait_for("Slogan");
+    s.send("Mieux cibler les interventions");
+    s.send(ENTER);
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&draft);
+    assert_eq!(
+        t["identite"]["nom_produit"].as_str(),
+        Some("Signaux Faibles")
+    );
+    assert_eq!(
+        t["identite"]["slogan"].as_str(),
+        Some("Mieux cibler les interventions")
+    );
+}
+
+#[test]
+fn fiche_alone_in_an_empty_folder_starts_a_new_named_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &[]);
+    s.wait_for("Nouvelle candidature");
+    s.send(ENTER);
+    s.wait_for("Nom du produit");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&dir.path().join("candidature.toml"));
+    assert_eq!(t["meta"]["form"].as_str(), Some("fiche-action"));
+}

@@ -105,9 +105,10 @@ impl Launcher {
         }
     }
 
-    pub fn draw(&self, frame: &mut Frame, theme: &Theme) {
+    pub fn draw(&self, frame: &mut Frame, form: &Form, theme: &Theme) {
         let area = frame.area();
-        let [top, _] = Layout::vertical([Constraint::Length(9), Constraint::Min(0)]).areas(area);
+        let [top, about] =
+            Layout::vertical([Constraint::Length(8), Constraint::Min(0)]).areas(area);
         let mut lines = Vec::new();
         if !self.naming
             && let Some(p) = &self.recent
@@ -129,11 +130,10 @@ impl Launcher {
             lines.push(Line::from(
                 "Nouvelle candidature : nom du fichier des réponses (Entrée pour valider)",
             ));
-            lines.push(Line::from(Span::styled(
-                self.name.text().to_string(),
-                theme.selected(),
-            )));
+            lines.push(Line::from(self.name.text().to_string()));
             lines.push(Line::from(Span::styled("Échap : revenir", theme.dim())));
+            let col = (self.name.cursor() as u16).min(top.width.saturating_sub(3));
+            frame.set_cursor_position((top.x + 1 + col, top.y + 2));
         }
         if let Some(e) = &self.error {
             lines.push(Line::from(Span::styled(
@@ -149,6 +149,16 @@ impl Launcher {
             ),
             top,
         );
+        frame.render_widget(
+            Paragraph::new(form.description.clone())
+                .wrap(Wrap { trim: true })
+                .block(
+                    Block::new()
+                        .borders(Borders::ALL)
+                        .title(format!(" {} ", form.title)),
+                ),
+            about,
+        );
     }
 }
 
@@ -160,7 +170,7 @@ pub fn choose_file(form: &Form) -> Result<Option<PathBuf>> {
     let mut terminal = ratatui::init();
     let result = (|| -> Result<Option<PathBuf>> {
         loop {
-            terminal.draw(|f| launcher.draw(f, &theme))?;
+            terminal.draw(|f| launcher.draw(f, form, &theme))?;
             if !event::poll(Duration::from_millis(500))? {
                 continue;
             }

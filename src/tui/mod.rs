@@ -5,8 +5,8 @@ mod app;
 mod autosave;
 mod editors;
 mod keys;
-mod launcher;
-mod mouse;
+pub(crate) mod launcher;
+pub(crate) mod mouse;
 mod nav;
 mod screens;
 mod theme;
@@ -42,6 +42,8 @@ pub fn run(form: Form, answers: Answers, path: PathBuf) -> Result<Ending> {
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
     let mut app = App::new(form, answers, path);
+    // Tall terminals have room for the advice: show it from the start.
+    app.guidance = terminal.size().is_ok_and(|s| s.height >= 36);
     let result = event_loop(&mut terminal, &mut app);
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();

@@ -410,3 +410,55 @@ fn review_goes_to_the_first_missing_answer() {
         question: 0,
     };
 }
+
+#[test]
+fn clicking_a_section_or_a_question_opens_it() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+    let mut app = empty_app();
+    let area = Rect::new(0, 0, 80, 24);
+    let list = screens::sidebar::list_area(screens::areas(area).sidebar);
+    let click = |app: &mut App, row: screens::sidebar::Row| {
+        let (rows, offset) = screens::sidebar::rows(app, list.height as usize);
+        let y = rows.iter().position(|r| *r == row).expect("row shown") - offset;
+        let event = MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: list.x + 2,
+            row: list.y + y as u16,
+            modifiers: KeyModifiers::NONE,
+        };
+        super::mouse::handle(app, event, area);
+    };
+    click(&mut app, screens::sidebar::Row::Section(3));
+    assert_eq!(app.question_id(), "statu_quo.impact_mesurable");
+    let target = app.locate("statu_quo.cout_annuel_estime").unwrap();
+    click(&mut app, screens::sidebar::Row::Question(target));
+    assert_eq!(app.at, target);
+}
+
+#[test]
+fn launcher_resumes_or_names_a_new_draft() {
+    use super::launcher::{Choice, Launcher};
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut l = Launcher::new(Some(PathBuf::from("ancien.toml")));
+    assert_eq!(
+        l.handle_key(key(KeyCode::Enter)),
+        Choice::Open("ancien.toml".into())
+    );
+    l.handle_key(key(KeyCode::Char('n')));
+    for _ in 0.."candidature.toml".len() {
+        l.handle_key(key(KeyCode::Backspace));
+    }
+    for c in "préfecture".chars() {
+        l.handle_key(key(KeyCode::Char(c)));
+    }
+    assert_eq!(
+        l.handle_key(key(KeyCode::Enter)),
+        Choice::Open("préfecture.toml".into())
+    );
+    let mut fresh = Launcher::new(None);
+    assert_eq!(
+        fresh.handle_key(key(KeyCode::Enter)),
+        Choice::Open("candidature.toml".into())
+    );
+}

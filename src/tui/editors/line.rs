@@ -30,7 +30,6 @@ impl LineEditor {
         &self.text
     }
 
-    #[cfg(test)]
     pub fn cursor(&self) -> usize {
         self.cursor
     }

@@ -6,7 +6,8 @@ use ratatui_textarea::{Scrolling, TextArea, WrapMode};
 
 #[derive(Debug, Clone)]
 pub struct LongEditor {
-    area: TextArea<'static>,
+    // Boxed: a text area is large, and editors are moved around often.
+    area: Box<TextArea<'static>>,
 }
 
 impl LongEditor {
@@ -24,7 +25,9 @@ impl LongEditor {
         }
         // The cursor starts at the top so the answer is read from its start.
         area.move_cursor(ratatui_textarea::CursorMove::Top);
-        LongEditor { area }
+        LongEditor {
+            area: Box::new(area),
+        }
     }
 
     pub fn text(&self) -> String {

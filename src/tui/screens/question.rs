@@ -65,7 +65,20 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .as_ref()
         .map_or(0, |g| wrapped_height(g, w).min(inner.height / 3));
     let status_lines = status_lines(app);
-    let status_h = (status_lines.len() as u16).min(4);
+    let status_h = status_lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrapped_height(&text, inner.width)
+        })
+        .sum::<u16>()
+        .min(inner.height / 3);
+    // The section's introduction, on its first question when there is room.
+    let intro = section
+        .intro
+        .as_ref()
+        .filter(|_| number == 1 && inner.height >= 16);
+    let intro_h = intro.map_or(0, |i| wrapped_height(i, w).min(4) + 1);
     let label_h = wrapped_height(&q.label, w).min(3);
     let help_h = if q.help.is_empty() {
         0
@@ -75,6 +88,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let editor_h = editors::draw::wanted_height(&app.editor);
     let [
         pos_area,
+        intro_area,
         label_area,
         help_area,
         guidance_area,
@@ -83,6 +97,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         notice_area,
     ] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(intro_h),
         Constraint::Length(label_h),
         Constraint::Length(help_h),
         Constraint::Length(guidance_h),
@@ -96,6 +111,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(Span::styled(position, t.dim())), pos_area);
+    if let Some(i) = intro {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                i.clone(),
+                t.dim().add_modifier(ratatui::style::Modifier::ITALIC),
+            ))
+            .wrap(Wrap { trim: true }),
+            intro_area,
+        );
+    }
     frame.render_widget(
         Paragraph::new(Span::styled(q.label.clone(), t.title())).wrap(Wrap { trim: true }),
         label_area,

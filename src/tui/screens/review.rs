@@ -55,13 +55,40 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let export_h = exports.len() as u16 + 1;
     let notice_h = u16::from(app.notice.is_some());
     let w = inner.width;
-    let [summary_area, list_area, notice_area, export_area] = Layout::vertical([
+    // The selected finding in full: the list lines may be cut.
+    let detail = items.get(app.review).map(|(at, f)| {
+        let section = &app.form.sections[at.section];
+        let q = &section.questions[at.question];
+        format!(
+            "{} › {} — {} : {}",
+            section.title,
+            q.label,
+            f.severity.label_fr(),
+            f.message
+        )
+    });
+    let detail_h = detail
+        .as_ref()
+        .map_or(0, |d| super::wrapped_height(d, w).min(4) + 1);
+    let [
+        summary_area,
+        list_area,
+        detail_area,
+        notice_area,
+        export_area,
+    ] = Layout::vertical([
         Constraint::Length(super::wrapped_height(&summary, w)),
         Constraint::Min(1),
+        Constraint::Length(detail_h),
         Constraint::Length(notice_h),
         Constraint::Length(export_h),
     ])
     .areas(inner);
+    if let Some(d) = detail {
+        let [_, text] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail_area);
+        frame.render_widget(Paragraph::new(d).wrap(Wrap { trim: true }), text);
+    }
     let style = if r.is_complete() {
         t.ok()
     } else {
@@ -77,10 +104,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         if items.is_empty() {
             "Rien à corriger.".to_string()
         } else {
-            format!(
-                "À compléter ou corriger ({}) — Entrée ouvre la question :",
-                items.len()
-            )
+            format!("À voir ({}) — Entrée : aller à la question", items.len())
         },
         t.dim(),
     ))];
