@@ -223,7 +223,8 @@ fn when_saving_fails_quitting_warns_and_offers_to_save_elsewhere() {
     std::fs::write(&file, broken).unwrap();
     s.send("Éléonore");
     s.send(ENTER);
-    s.wait_for("Non enregistré");
+    s.wait_for("NON ENREGISTRÉ");
+    s.wait_for("Enregistrement impossible");
     s.send(CTRL_Q);
     s.wait_for("Réponses non enregistrées");
     s.send("a");

@@ -80,7 +80,7 @@ impl SaveState {
     /// The status in words, for the header.
     pub fn label(&self) -> String {
         match (&self.status, self.dirty) {
-            (SaveStatus::Failed(m), _) => format!("Non enregistré : {m}"),
+            (SaveStatus::Failed(_), _) => "✗ NON ENREGISTRÉ (voir le message)".to_string(),
             (_, true) => "Modifié, enregistrement…".to_string(),
             (SaveStatus::Opened, false) => "Aucune modification".to_string(),
             (SaveStatus::Saved(at), false) => format!("Enregistré {at}"),
@@ -103,7 +103,7 @@ mod tests {
         s.failed("disque plein".into(), t0 + DEBOUNCE);
         assert!(!s.due(t0 + DEBOUNCE + Duration::from_millis(10)));
         assert!(s.due(t0 + DEBOUNCE + RETRY));
-        assert!(s.label().contains("disque plein"));
+        assert!(s.label().contains("NON ENREGISTRÉ"));
         s.flush = true;
         assert!(s.due(t0 + DEBOUNCE + Duration::from_millis(10)));
         s.saved("10:42".into());

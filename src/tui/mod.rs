@@ -41,6 +41,12 @@ pub enum Ending {
 pub fn run(form: Form, answers: Answers, path: PathBuf) -> Result<Ending> {
     let mut terminal = ratatui::init();
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    // On a panic, give the mouse back too (ratatui's hook restores the rest).
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        hook(info);
+    }));
     let mut app = App::new(form, answers, path);
     // Tall terminals have room for the advice: show it from the start.
     app.guidance = terminal.size().is_ok_and(|s| s.height >= 36);

@@ -18,7 +18,7 @@ impl LongEditor {
             text.lines().map(str::to_string).collect()
         };
         let mut area = TextArea::new(lines);
-        area.set_wrap_mode(WrapMode::Word);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(ratatui::style::Style::new());
         if let Some(p) = placeholder {
             area.set_placeholder_text(p);

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::wrapped_height;
 use crate::tui::app::{App, Focus};
+use crate::tui::autosave::SaveStatus;
 use crate::tui::editors::{self, Editor, french_figure};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -86,6 +87,27 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         wrapped_height(&q.help, w).min(3)
     };
     let editor_h = editors::draw::wanted_height(&app.editor);
+    // A failed save is said in full here; the header only has room for a word.
+    let (notice, notice_style) = match &app.save.status {
+        SaveStatus::Failed(m) => (
+            format!(
+                "Enregistrement impossible : {} Vos réponses restent en mémoire ; nouvel essai automatique. Ctrl+Q propose d'enregistrer ailleurs.",
+                m.split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
+            t.error(),
+        ),
+        _ => (
+            app.notice.clone().unwrap_or_else(|| {
+                if q.guidance.is_some() && !app.guidance {
+                    "Ctrl+G : conseils pour bien répondre à cette question".to_string()
+                } else {
+                    String::new()
+                }
+            }),
+            t.dim(),
+        ),
+    };
+    let notice_h = wrapped_height(&notice, w).min(6);
     let [
         pos_area,
         intro_area,
@@ -106,7 +128,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         if editor_h.is_some() {
             Constraint::Fill(1)
         } else {
-            Constraint::Length(1)
+            Constraint::Length(notice_h)
         },
     ])
     .areas(inner);
@@ -145,18 +167,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(status_lines).wrap(Wrap { trim: true }),
         status_area,
     );
-    let notice = app.notice.clone().unwrap_or_else(|| {
-        if q.guidance.is_some() && !app.guidance {
-            "Ctrl+G : conseils pour bien répondre à cette question".to_string()
-        } else {
-            String::new()
-        }
-    });
-    if notice_area.height > 0 {
-        let [_, last] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(notice_area);
-        frame.render_widget(Paragraph::new(Span::styled(notice, t.dim())), last);
-    }
+    let [_, notice_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(notice_h)]).areas(notice_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(notice, notice_style)).wrap(Wrap { trim: true }),
+        notice_area,
+    );
 }
 
 /// Counter, figure as read, and problems, each in words.
