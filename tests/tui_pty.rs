@@ -277,3 +277,18 @@ fn fiche_alone_in_an_empty_folder_starts_a_new_named_draft() {
     let t = read_toml(&dir.path().join("candidature.toml"));
     assert_eq!(t["meta"]["form"].as_str(), Some("fiche-action"));
 }
+
+#[test]
+fn without_a_terminal_the_wizard_explains_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fiche"))
+        .arg("nouveau.toml")
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("terminal interactif"), "{err}");
+    assert!(!dir.path().join("nouveau.toml").exists());
+}

@@ -1,6 +1,7 @@
 //! `fiche`, `fiche FILE`, `fiche edit FILE`: open the terminal wizard. A
 //! file that cannot be read is refused before the screen changes, untouched.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -10,6 +11,16 @@ use crate::tui;
 use fiche::{Answers, Form};
 
 pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
+    // A file that exists is checked first: its error is the useful one.
+    let existing = match file {
+        Some(p) if p.exists() => Some(fiche::application::open(form, p)?),
+        _ => None,
+    };
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "l'assistant a besoin d'un terminal interactif (clavier et écran) ; dans un script, utilisez fiche check et fiche render"
+        );
+    }
     let path: PathBuf = match file {
         Some(p) => p.to_path_buf(),
         None => match tui::choose_file(form)? {
@@ -17,14 +28,16 @@ pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
             None => return Ok(Outcome::Ok),
         },
     };
-    let answers = if path.exists() {
-        fiche::application::open(form, &path)?
-    } else {
-        let mut answers = Answers::new(form);
-        answers
-            .save(&path)
-            .with_context(|| format!("création du brouillon {}", path.display()))?;
-        answers
+    let answers = match existing {
+        Some(a) => a,
+        None if path.exists() => fiche::application::open(form, &path)?,
+        None => {
+            let mut answers = Answers::new(form);
+            answers
+                .save(&path)
+                .with_context(|| format!("création du brouillon {}", path.display()))?;
+            answers
+        }
     };
     match tui::run(form.clone(), answers, path)? {
         tui::Ending::Saved(p) => {

@@ -167,7 +167,7 @@ pub fn choose_file(form: &Form) -> Result<Option<PathBuf>> {
     let recent = most_recent_draft(form, Path::new("."));
     let mut launcher = Launcher::new(recent);
     let theme = Theme::from_env();
-    let mut terminal = ratatui::init();
+    let mut terminal = super::start_terminal()?;
     let result = (|| -> Result<Option<PathBuf>> {
         loop {
             terminal.draw(|f| launcher.draw(f, form, &theme))?;
@@ -183,6 +183,6 @@ pub fn choose_file(form: &Form) -> Result<Option<PathBuf>> {
             }
         }
     })();
-    ratatui::restore();
+    super::stop_terminal();
     result
 }

@@ -22,7 +22,8 @@ use fiche::render::Renderer;
 use fiche::{Answers, Form};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind,
 };
 use ratatui::crossterm::execute;
 
@@ -39,20 +40,22 @@ pub enum Ending {
 
 /// Runs the wizard on `path` (already opened as `answers`).
 pub fn run(form: Form, answers: Answers, path: PathBuf) -> Result<Ending> {
-    let mut terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    let mut terminal = start_terminal()?;
     // On a panic, give the mouse back too (ratatui's hook restores the rest).
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        let _ = execute!(
+            std::io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste
+        );
         hook(info);
     }));
     let mut app = App::new(form, answers, path);
     // Tall terminals have room for the advice: show it from the start.
     app.guidance = terminal.size().is_ok_and(|s| s.height >= 36);
     let result = event_loop(&mut terminal, &mut app);
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    stop_terminal();
     result
 }
 
@@ -127,6 +130,27 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
     }
 }
 
+/// Raw mode, alternate screen, mouse and bracketed paste (a pasted text
+/// arrives whole, so its newlines never validate a one-line answer).
+pub(crate) fn start_terminal() -> Result<DefaultTerminal> {
+    let terminal = ratatui::try_init().map_err(|e| {
+        anyhow::anyhow!(
+            "impossible de préparer le terminal ({e}) ; sans terminal, utilisez fiche check et fiche render"
+        )
+    })?;
+    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
+    Ok(terminal)
+}
+
+pub(crate) fn stop_terminal() {
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
+    ratatui::restore();
+}
+
 /// Writes the answers atomically; on failure keeps them in memory and says why.
 fn save(app: &mut App) {
     match app.answers.save(&app.path) {
@@ -178,15 +202,13 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> 
         .tempfile()
         .context("création du fichier temporaire pour l'éditeur")?;
     std::fs::write(tmp.path(), &text).context("écriture du fichier temporaire")?;
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    stop_terminal();
     let mut parts = program.split_whitespace();
     let status = std::process::Command::new(parts.next().unwrap_or("vi"))
         .args(parts)
         .arg(tmp.path())
         .status();
-    *terminal = ratatui::init();
-    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    *terminal = start_terminal()?;
     terminal.clear()?;
     match status {
         Ok(s) if s.success() => match std::fs::read_to_string(tmp.path()) {
