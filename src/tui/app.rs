@@ -10,7 +10,7 @@ use fiche::{Answers, Form};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::autosave::SaveState;
-use super::editors::{Editor, EditorAction, LineEditor, ListMode};
+use super::editors::{Editor, LineEditor};
 use super::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,7 +144,7 @@ impl App {
 
     /// Commits only what the user actually typed (a default left untouched
     /// is not saved just because the user looked at it).
-    fn commit_if_touched(&mut self) {
+    pub(super) fn commit_if_touched(&mut self) {
         if self.touched {
             self.commit();
         }
@@ -217,117 +217,7 @@ impl App {
         }
     }
 
-    fn editor_key(&mut self, key: KeyEvent) -> Effect {
-        let question = self.question().clone();
-        match self.editor.handle_key(&question, key) {
-            EditorAction::Edited => self.touched = true,
-            EditorAction::Consumed => {}
-            EditorAction::Commit => self.commit(),
-            EditorAction::CommitNext => {
-                self.commit();
-                self.next();
-            }
-            // Going back is not confirming: only typed text is kept.
-            EditorAction::CommitPrev => self.prev(),
-            EditorAction::Ignored => match key.code {
-                KeyCode::Esc => {
-                    self.commit_if_touched();
-                    self.focus = Focus::Sections;
-                    self.sidebar = self.at.section;
-                }
-                KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
-                KeyCode::Down | KeyCode::PageDown => self.next(),
-                KeyCode::Up | KeyCode::PageUp => self.prev(),
-                _ => {}
-            },
-        }
-        Effect::None
-    }
-
-    fn sections_key(&mut self, key: KeyEvent) -> Effect {
-        let n = self.form.sections.len();
-        match key.code {
-            KeyCode::Up => self.sidebar = self.sidebar.saturating_sub(1),
-            KeyCode::Down => self.sidebar = (self.sidebar + 1).min(n - 1),
-            KeyCode::Home => self.sidebar = 0,
-            KeyCode::End => self.sidebar = n - 1,
-            KeyCode::Enter | KeyCode::Right | KeyCode::Tab => self.open_section(self.sidebar),
-            KeyCode::Esc => self.focus = Focus::Editor,
-            KeyCode::Char('r') => self.toggle_review(),
-            KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
-            KeyCode::Char('q') => return Effect::Quit,
-            _ => {}
-        }
-        Effect::None
-    }
-
-    fn review_key(&mut self, key: KeyEvent) -> Effect {
-        let n = self.review_items().len();
-        match key.code {
-            KeyCode::Up => self.review = self.review.saturating_sub(1),
-            KeyCode::Down => self.review = (self.review + 1).min(n.saturating_sub(1)),
-            KeyCode::Enter => {
-                if let Some(at) = self.review_items().get(self.review).map(|(at, _)| *at) {
-                    self.go_to(at);
-                }
-            }
-            KeyCode::Esc => self.toggle_review(),
-            KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
-            KeyCode::Char('q') => return Effect::Quit,
-            KeyCode::Char(c) => {
-                if let Some((format, _, _)) = super::screens::review::EXPORTS
-                    .iter()
-                    .find(|(_, k, _)| *k == c)
-                {
-                    return Effect::Export(*format);
-                }
-            }
-            _ => {}
-        }
-        Effect::None
-    }
-
-    fn modal_key(&mut self, key: KeyEvent) -> Effect {
-        let Some(modal) = self.modal.take() else {
-            return Effect::None;
-        };
-        match modal {
-            Modal::Help(scroll) => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => self.modal = Some(Modal::Help(scroll + 1)),
-                KeyCode::PageDown | KeyCode::Char(' ') => {
-                    self.modal = Some(Modal::Help(scroll + 10))
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    self.modal = Some(Modal::Help(scroll.saturating_sub(1)))
-                }
-                KeyCode::PageUp => self.modal = Some(Modal::Help(scroll.saturating_sub(10))),
-                _ => {}
-            },
-            Modal::QuitUnsaved(message) => match key.code {
-                KeyCode::Char('r' | 'R') => return Effect::Quit,
-                KeyCode::Char('a' | 'A') => {
-                    let suggestion = super::backup_path(&self.path);
-                    self.modal = Some(Modal::SaveAs(LineEditor::new(&suggestion)));
-                }
-                KeyCode::Char('q' | 'Q') => return Effect::QuitUnsaved,
-                KeyCode::Esc => {}
-                _ => self.modal = Some(Modal::QuitUnsaved(message)),
-            },
-            Modal::SaveAs(mut line) => match key.code {
-                KeyCode::Enter if !line.text().trim().is_empty() => {
-                    return Effect::SaveAs(PathBuf::from(line.text().trim()));
-                }
-                KeyCode::Esc => {}
-                _ => {
-                    line.handle_key(key);
-                    self.modal = Some(Modal::SaveAs(line));
-                }
-            },
-        }
-        Effect::None
-    }
-
-    fn toggle_review(&mut self) {
+    pub(super) fn toggle_review(&mut self) {
         self.commit_if_touched();
         self.save.flush = true;
         self.screen = match self.screen {
@@ -337,69 +227,5 @@ impl App {
             }
             Screen::Review => Screen::Question,
         };
-    }
-
-    fn long_editor_open(&self) -> bool {
-        match &self.editor {
-            Editor::Long(_) => true,
-            Editor::List(l) => {
-                matches!(&l.mode, ListMode::Item { editor, .. } if matches!(**editor, Editor::Long(_)))
-            }
-            _ => false,
-        }
-    }
-
-    /// The text of the long answer being edited (for Ctrl+E).
-    pub fn long_text(&self) -> Option<String> {
-        match &self.editor {
-            Editor::Long(e) => Some(e.text()),
-            Editor::List(l) => match &l.mode {
-                ListMode::Item { editor, .. } => match &**editor {
-                    Editor::Long(e) => Some(e.text()),
-                    _ => None,
-                },
-                _ => None,
-            },
-            _ => None,
-        }
-    }
-
-    /// Puts text back from the external editor and commits it.
-    pub fn set_long_text(&mut self, text: &str) {
-        match &mut self.editor {
-            Editor::Long(e) => {
-                e.set_text(text);
-                self.commit();
-            }
-            Editor::List(l) => {
-                if let ListMode::Item {
-                    editor, touched, ..
-                } = &mut l.mode
-                    && let Editor::Long(e) = &mut **editor
-                {
-                    e.set_text(text);
-                    *touched = true;
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// Bracketed paste: text goes into the text editor as typed.
-    pub fn paste(&mut self, text: &str) {
-        if self.screen != Screen::Question || self.focus != Focus::Editor || self.modal.is_some() {
-            return;
-        }
-        match &mut self.editor {
-            Editor::Line(e) => {
-                e.insert_str(&text.replace(['\r', '\n'], " "));
-                self.touched = true;
-            }
-            Editor::Long(e) => {
-                e.insert_str(&text.replace("\r\n", "\n").replace('\r', "\n"));
-                self.touched = true;
-            }
-            _ => {}
-        }
     }
 }

@@ -4,12 +4,14 @@
 mod app;
 mod autosave;
 mod editors;
+mod external;
 mod keys;
 pub(crate) mod launcher;
 pub(crate) mod mouse;
 mod nav;
 mod screens;
 mod theme;
+mod update;
 
 #[cfg(test)]
 mod tests;

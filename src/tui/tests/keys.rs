@@ -1,64 +1,14 @@
-//! Key handling without a terminal, and screen snapshots on `TestBackend`.
+//! Key handling as a pure function of (state, key): no terminal involved.
 
 use std::path::PathBuf;
 
 use fiche::validate::Severity;
-use fiche::{Answers, form};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
-use super::app::{App, At, Effect, Modal, Screen};
-use super::editors::{Editor, ListMode};
-use super::screens;
-use super::theme::Theme;
-
-fn app_from(toml: &str) -> App {
-    let form = form::builtin();
-    let answers = Answers::parse(toml, "test.toml").expect("valid test answers");
-    let mut app = App::new(form, answers, PathBuf::from("/nulle-part/candidature.toml"));
-    app.theme = Theme::plain();
-    app
-}
-
-fn empty_app() -> App {
-    let form = form::builtin();
-    app_from(&Answers::new(&form).to_toml_string())
-}
-
-fn example_app(name: &str) -> App {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("examples")
-        .join(name);
-    app_from(&std::fs::read_to_string(path).unwrap())
-}
-
-fn press(app: &mut App, code: KeyCode) -> Effect {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn ctrl(app: &mut App, c: char) -> Effect {
-    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn go(app: &mut App, id: &str) {
-    let at = app.locate(id).expect("question exists");
-    app.go_to(at);
-}
-
-fn get(app: &App, id: &str) -> Option<toml::Value> {
-    app.answers.get(id)
-}
-
-fn s(text: &str) -> Option<toml::Value> {
-    Some(toml::Value::String(text.into()))
-}
+use super::*;
+use crate::tui::app::{App, Effect, Modal, Screen};
+use crate::tui::editors::{Editor, ListMode};
+use crate::tui::screens;
 
 #[test]
 fn fills_the_whole_first_section_and_moves_on() {
@@ -101,7 +51,10 @@ fn going_back_past_an_invalid_answer_keeps_it_and_lists_it() {
         s("pas-une-adresse")
     );
     let at = app.locate("identite.chef_produit_email").unwrap();
-    assert_eq!(app.question_state(at), super::nav::QuestionState::Error);
+    assert_eq!(
+        app.question_state(at),
+        crate::tui::nav::QuestionState::Error
+    );
     let listed = app
         .review_items()
         .into_iter()
@@ -317,86 +270,6 @@ fn help_opens_with_f1_and_question_mark_outside_text() {
     assert!(matches!(app.modal, Some(Modal::Help(_))));
 }
 
-// ---- Snapshots -------------------------------------------------------------
-
-fn render(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| screens::draw(app, f)).unwrap();
-    // Only the text: styles are checked by the "no colour alone" words.
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn saved(mut app: App) -> App {
-    app.save.saved("10:42".into());
-    app
-}
-
-fn accents_app() -> App {
-    let mut app = empty_app();
-    type_text(&mut app, "Éléonore, côté usagers");
-    press(&mut app, KeyCode::Enter);
-    type_text(&mut app, "Répondre à « l'usager » plus vite");
-    app = saved(app);
-    app
-}
-
-#[test]
-fn snapshot_question_with_accents() {
-    let app = accents_app();
-    insta::assert_snapshot!("question_80x24", render(&app, 80, 24));
-    insta::assert_snapshot!("question_120x40", render(&app, 120, 40));
-}
-
-#[test]
-fn snapshot_long_answer() {
-    let mut app = saved(example_app("assistant-srdt.toml"));
-    go(&mut app, "probleme.description");
-    insta::assert_snapshot!("long_80x24", render(&app, 80, 24));
-    app.guidance = true;
-    insta::assert_snapshot!("long_guidance_120x40", render(&app, 120, 40));
-}
-
-#[test]
-fn snapshot_review() {
-    let mut app = saved(example_app("brouillon-incomplet.toml"));
-    ctrl(&mut app, 'r');
-    insta::assert_snapshot!("review_80x24", render(&app, 80, 24));
-    insta::assert_snapshot!("review_120x40", render(&app, 120, 40));
-}
-
-#[test]
-fn snapshot_help() {
-    let mut app = saved(empty_app());
-    press(&mut app, KeyCode::F(1));
-    insta::assert_snapshot!("help_80x24", render(&app, 80, 24));
-    insta::assert_snapshot!("help_120x40", render(&app, 120, 40));
-}
-
-#[test]
-fn snapshot_list_and_numbers() {
-    let mut app = saved(example_app("assistant-srdt.toml"));
-    go(&mut app, "donnees.sources");
-    insta::assert_snapshot!("list_80x24", render(&app, 80, 24));
-    go(&mut app, "statu_quo.cout_annuel_estime");
-    insta::assert_snapshot!("euros_80x24", render(&app, 80, 24));
-}
-
-#[test]
-fn snapshot_too_small() {
-    let app = saved(empty_app());
-    insta::assert_snapshot!("too_small", render(&app, 50, 12));
-}
-
 #[test]
 fn review_goes_to_the_first_missing_answer() {
     let mut app = example_app("brouillon-incomplet.toml");
@@ -405,10 +278,6 @@ fn review_goes_to_the_first_missing_answer() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.at, first);
     assert_eq!(app.screen, Screen::Question);
-    let _ = At {
-        section: 0,
-        question: 0,
-    };
 }
 
 #[test]
@@ -427,7 +296,7 @@ fn clicking_a_section_or_a_question_opens_it() {
             row: list.y + y as u16,
             modifiers: KeyModifiers::NONE,
         };
-        super::mouse::handle(app, event, area);
+        crate::tui::mouse::handle(app, event, area);
     };
     click(&mut app, screens::sidebar::Row::Section(3));
     assert_eq!(app.question_id(), "statu_quo.impact_mesurable");
@@ -438,7 +307,7 @@ fn clicking_a_section_or_a_question_opens_it() {
 
 #[test]
 fn launcher_resumes_or_names_a_new_draft() {
-    use super::launcher::{Choice, Launcher};
+    use crate::tui::launcher::{Choice, Launcher};
     let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
     let mut l = Launcher::new(Some(PathBuf::from("ancien.toml")));
     assert_eq!(
