@@ -331,3 +331,30 @@ fn launcher_resumes_or_names_a_new_draft() {
         Choice::Open("candidature.toml".into())
     );
 }
+
+#[test]
+fn a_paste_never_validates_a_one_line_answer() {
+    let mut app = empty_app();
+    app.paste("Assistant\nSRDT");
+    assert_eq!(app.question_id(), "identite.nom_produit");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(get(&app, "identite.nom_produit"), s("Assistant SRDT"));
+    go(&mut app, "probleme.description");
+    app.paste("ligne 1\r\nligne 2");
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(get(&app, "probleme.description"), s("ligne 1\nligne 2"));
+}
+
+#[test]
+fn text_from_the_external_editor_is_committed() {
+    let mut app = empty_app();
+    go(&mut app, "probleme.description");
+    assert_eq!(app.long_text().as_deref(), Some(""));
+    app.set_long_text("Écrit dans l'éditeur\navec deux lignes");
+    assert_eq!(
+        get(&app, "probleme.description"),
+        s("Écrit dans l'éditeur\navec deux lignes")
+    );
+    go(&mut app, "identite.slogan");
+    assert_eq!(app.long_text(), None, "Ctrl+E is for long answers only");
+}
