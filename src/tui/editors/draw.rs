@@ -54,7 +54,7 @@ pub fn draw(
     match editor {
         Editor::Line(e) => draw_line(e, q, frame, inner, t, focused),
         Editor::Long(e) => frame.render_widget(e.widget(), inner),
-        Editor::Choice(c) => draw_choice(c, frame, inner, t),
+        Editor::Choice(c) => draw_choice(c, frame, inner, t, focused),
         Editor::List(l) => draw_list(l, q, frame, inner, t, focused),
     }
 }
@@ -86,7 +86,7 @@ fn draw_line(
     }
 }
 
-fn draw_choice(c: &ChoiceEditor, frame: &mut Frame, area: Rect, t: &Theme) {
+fn draw_choice(c: &ChoiceEditor, frame: &mut Frame, area: Rect, t: &Theme, focused: bool) {
     let height = area.height as usize;
     let offset = (c.highlight + 1).saturating_sub(height);
     let lines: Vec<Line> = c
@@ -104,6 +104,12 @@ fn draw_choice(c: &ChoiceEditor, frame: &mut Frame, area: Rect, t: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+    // The terminal cursor follows the highlight, for screen readers and
+    // magnifiers that track it.
+    if focused && area.height > 0 {
+        let row = (c.highlight - offset).min(area.height as usize - 1) as u16;
+        frame.set_cursor_position(Position::new(area.x + 2, area.y + row));
+    }
 }
 
 fn draw_list(

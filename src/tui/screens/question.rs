@@ -195,6 +195,7 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
         Editor::Line(e) if q.kind.is_numeric() => {
             if let Ok(Some(v)) = parse_input(q, e.text())
                 && let Some(figure) = french_figure(q, &v)
+                && figure.replace(fiche::format::NBSP, " ") != e.text().trim()
             {
                 out.push(Line::from(Span::styled(format!("Lu : {figure}"), t.dim())));
             }
