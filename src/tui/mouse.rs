@@ -24,6 +24,8 @@ pub fn handle(app: &mut App, m: MouseEvent, area: Rect) {
                     Some(sidebar::Row::Question(q)) => app.go_to(*q),
                     None => {}
                 }
+            } else if app.screen == Screen::Review {
+                click_review(app, at, a.main);
             }
         }
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp if a.main.contains(at) => {
@@ -42,5 +44,24 @@ pub fn handle(app: &mut App, m: MouseEvent, area: Rect) {
             }
         }
         _ => {}
+    }
+}
+
+/// A click on a finding selects it; a click on the selected one opens it.
+fn click_review(app: &mut App, at: Position, main: Rect) {
+    let list = screens::review::parts(app, main).list;
+    if !list.contains(at) || at.y == list.y {
+        return;
+    }
+    let rows = list.height.saturating_sub(1) as usize;
+    let index = screens::review::list_offset(app.review, rows) + (at.y - list.y - 1) as usize;
+    let items = app.review_items();
+    let Some((target, _)) = items.get(index).copied() else {
+        return;
+    };
+    if index == app.review {
+        app.go_to(target);
+    } else {
+        app.review = index;
     }
 }

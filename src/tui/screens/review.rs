@@ -22,13 +22,19 @@ pub fn export_path(answers: &std::path::Path, format: Format) -> std::path::Path
     answers.with_extension(ext)
 }
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Revue de la candidature ", t.title()));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+/// The review screen's texts and where they go; shared with mouse clicks.
+pub struct Parts {
+    pub inner: Rect,
+    pub summary: (String, Rect),
+    /// The findings list; its first line is a heading.
+    pub list: Rect,
+    pub detail: Option<(String, Rect)>,
+    pub notice: Rect,
+    pub exports: (Vec<String>, Rect),
+}
+
+pub fn parts(app: &App, area: Rect) -> Parts {
+    let inner = Block::new().borders(Borders::ALL).inner(area);
     let r = &app.report;
     let items = app.review_items();
     let complete = r.sections.iter().filter(|s| s.is_complete()).count();
@@ -70,13 +76,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let detail_h = detail
         .as_ref()
         .map_or(0, |d| super::wrapped_height(d, w).min(4) + 1);
-    let [
-        summary_area,
-        list_area,
-        detail_area,
-        notice_area,
-        export_area,
-    ] = Layout::vertical([
+    let [summary_area, list, detail_area, notice, export_area] = Layout::vertical([
         Constraint::Length(super::wrapped_height(&summary, w)),
         Constraint::Min(1),
         Constraint::Length(detail_h),
@@ -84,10 +84,36 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(export_h),
     ])
     .areas(inner);
-    if let Some(d) = detail {
-        let [_, text] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail_area);
-        frame.render_widget(Paragraph::new(d).wrap(Wrap { trim: true }), text);
+    let [_, detail_text] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail_area);
+    Parts {
+        inner,
+        summary: (summary, summary_area),
+        list,
+        detail: detail.map(|d| (d, detail_text)),
+        notice,
+        exports: (exports, export_area),
+    }
+}
+
+/// First finding shown in a list `rows` lines tall (below its heading), so
+/// the selection stays visible.
+pub fn list_offset(selected: usize, rows: usize) -> usize {
+    (selected + 1).saturating_sub(rows.max(1))
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Revue de la candidature ", t.title()));
+    frame.render_widget(block, area);
+    let p = parts(app, area);
+    let r = &app.report;
+    let items = app.review_items();
+    let w = p.inner.width;
+    if let Some((d, rect)) = p.detail {
+        frame.render_widget(Paragraph::new(d).wrap(Wrap { trim: true }), rect);
     }
     let style = if r.is_complete() {
         t.ok()
@@ -95,9 +121,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ratatui::style::Style::new()
     };
     frame.render_widget(
-        Paragraph::new(Span::styled(summary, style)).wrap(Wrap { trim: true }),
-        summary_area,
+        Paragraph::new(Span::styled(p.summary.0, style)).wrap(Wrap { trim: true }),
+        p.summary.1,
     );
+    let list_area = p.list;
+    let notice_area = p.notice;
+    let exports = p.exports.0;
+    let export_area = p.exports.1;
 
     let height = list_area.height as usize;
     let mut lines = vec![Line::from(Span::styled(
@@ -109,7 +139,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         t.dim(),
     ))];
     let rows = height.saturating_sub(1);
-    let offset = (app.review + 1).saturating_sub(rows);
+    let offset = list_offset(app.review, rows);
     for (i, (at, finding)) in items.iter().enumerate().skip(offset).take(rows) {
         let question = &app.form.sections[at.section].questions[at.question];
         let text = if finding.rule.as_deref() == Some(fiche::validate::MISSING) {

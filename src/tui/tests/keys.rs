@@ -358,3 +358,25 @@ fn text_from_the_external_editor_is_committed() {
     go(&mut app, "identite.slogan");
     assert_eq!(app.long_text(), None, "Ctrl+E is for long answers only");
 }
+
+#[test]
+fn clicking_a_review_line_selects_it_then_opens_its_question() {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+    let mut app = example_app("brouillon-incomplet.toml");
+    ctrl(&mut app, 'r');
+    let area = Rect::new(0, 0, 80, 24);
+    let list = screens::review::parts(&app, screens::areas(area).main).list;
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: list.x + 4,
+        row: list.y + 3,
+        modifiers: KeyModifiers::NONE,
+    };
+    crate::tui::mouse::handle(&mut app, click, area);
+    assert_eq!(app.review, 2);
+    let target = app.review_items()[2].0;
+    crate::tui::mouse::handle(&mut app, click, area);
+    assert_eq!(app.screen, Screen::Question);
+    assert_eq!(app.at, target);
+}
