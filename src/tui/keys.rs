@@ -71,27 +71,15 @@ pub const REVIEW: Hints = &[
 ];
 
 pub const EVERYWHERE: Hints = &[
-    (
-        "Ctrl+S",
-        "enregistrer tout de suite (l'enregistrement est automatique)",
-    ),
+    ("Ctrl+S", "enregistrer maintenant (sinon : auto)"),
     ("Ctrl+N / Ctrl+P", "section suivante / précédente"),
-    ("Ctrl+R", "revue : ce qui manque, export"),
-    ("Ctrl+G", "afficher ou masquer les conseils de la question"),
-    (
-        "Ctrl+E",
-        "réponse longue dans votre éditeur ($VISUAL ou $EDITOR)",
-    ),
-    (
-        "↑ ↓ / Pg↑ Pg↓",
-        "question précédente / suivante (hors texte long)",
-    ),
-    ("F1 ou ?", "cette aide (? hors des champs de texte)"),
-    ("Ctrl+Q", "quitter (tout est déjà enregistré)"),
-    (
-        "Souris",
-        "clic sur une section ou une question ; molette : défiler",
-    ),
+    ("Ctrl+R", "revue : manques, erreurs, export"),
+    ("Ctrl+G", "conseils pour la question"),
+    ("Ctrl+E", "texte long dans votre éditeur"),
+    ("↑ ↓ / Pg↑ Pg↓", "question précédente / suivante"),
+    ("F1 ou ?", "cette aide (? hors texte)"),
+    ("Ctrl+Q", "quitter (tout est enregistré)"),
+    ("Souris", "clic : ouvrir ; molette : défiler"),
 ];
 
 /// The help overlay's tables, with their headings.
@@ -109,7 +97,7 @@ pub const ALL: &[(&str, Hints)] = &[
 /// Symbols used in the section list, explained in the help overlay.
 pub const LEGEND: Hints = &[
     ("✓", "complète / répondue"),
-    ("✗", "erreur (le détail est dit en toutes lettres)"),
+    ("✗", "erreur (détail en toutes lettres)"),
     ("○", "obligatoire, sans réponse"),
     ("·", "facultative, sans réponse"),
 ];
