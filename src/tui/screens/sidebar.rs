@@ -88,7 +88,7 @@ fn section_line(app: &App, s: usize, width: usize, focused: bool) -> Line<'stati
         (" ", "")
     };
     let progress = format!("{}/{}{suffix}", status.answered, status.required);
-    let title_room = width.saturating_sub(3 + progress.chars().count());
+    let title_room = width.saturating_sub(4 + progress.chars().count());
     let title = truncate(&app.form.sections[s].title, title_room);
     let pad = title_room.saturating_sub(title.chars().count());
     let selected = if focused {
@@ -104,7 +104,10 @@ fn section_line(app: &App, s: usize, width: usize, focused: bool) -> Line<'stati
         ratatui::style::Style::new()
     };
     let mark_style = if invalid > 0 { t.error() } else { t.ok() };
+    // The pointer says which section is chosen, not only the reverse video.
+    let pointer = if selected && focused { "›" } else { " " };
     Line::from(vec![
+        Span::raw(pointer),
         Span::styled(format!("{mark} "), mark_style),
         Span::styled(format!("{title}{} {progress}", " ".repeat(pad)), style),
     ])
@@ -116,7 +119,7 @@ fn question_line(app: &App, at: At, width: usize) -> Line<'static> {
     let current = at == app.at && app.focus == Focus::Editor;
     let pointer = if current { "›" } else { " " };
     let label = &app.form.sections[at.section].questions[at.question].label;
-    let text = truncate(label, width.saturating_sub(4));
+    let text = truncate(label, width.saturating_sub(5));
     let style = if current { t.selected() } else { t.dim() };
     let mark_style = match state {
         crate::tui::nav::QuestionState::Error => t.error(),
@@ -124,7 +127,7 @@ fn question_line(app: &App, at: At, width: usize) -> Line<'static> {
         _ => t.dim(),
     };
     Line::from(vec![
-        Span::raw(format!("{pointer} ")),
+        Span::raw(format!(" {pointer} ")),
         Span::styled(format!("{} ", state.mark()), mark_style),
         Span::styled(text, style),
     ])
