@@ -214,12 +214,13 @@ fn draw_list(
                     .get(l.cursor)
                     .map(|i| ListEditor::summary(q, i))
                     .unwrap_or_default();
+                let name = name.split(" — incomplet").next().unwrap_or_default();
                 lines.push(Line::from(""));
                 lines.push(Line::from(Span::styled(
                     format!(
                         "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
                         l.cursor + 1,
-                        truncate(&name, 30)
+                        truncate(name, 30)
                     ),
                     t.warning(),
                 )));

@@ -157,8 +157,8 @@ impl ListEditor {
                 if was_touched {
                     self.store_field(question);
                 }
-                self.mode = ListMode::Browse;
-                return if was_touched {
+                let dropped = self.back_to_browse();
+                return if was_touched || dropped {
                     EditorAction::Commit
                 } else {
                     EditorAction::Consumed
@@ -186,7 +186,7 @@ impl ListEditor {
                 if field + 1 < question.fields.len() {
                     self.open_field(question, field + 1);
                 } else {
-                    self.mode = ListMode::Browse;
+                    self.back_to_browse();
                 }
                 EditorAction::Commit
             }
@@ -195,13 +195,25 @@ impl ListEditor {
                 if field > 0 {
                     self.open_field(question, field - 1);
                 } else {
-                    self.mode = ListMode::Browse;
+                    self.back_to_browse();
                 }
                 EditorAction::Commit
             }
             EditorAction::Ignored => EditorAction::Ignored,
             EditorAction::Consumed => EditorAction::Consumed,
         }
+    }
+
+    /// Leaves the item form; an item left entirely empty (« a » pressed by
+    /// mistake) is dropped. Returns whether one was.
+    fn back_to_browse(&mut self) -> bool {
+        self.mode = ListMode::Browse;
+        if self.items.get(self.cursor).is_some_and(|i| i.is_empty()) {
+            self.items.remove(self.cursor);
+            self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+            return true;
+        }
+        false
     }
 
     /// A one-line summary of an item: its required fields, with choice labels,

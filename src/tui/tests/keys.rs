@@ -176,6 +176,11 @@ fn list_items_are_added_edited_reordered_and_deleted_after_confirmation() {
     press(&mut app, KeyCode::Char('s'));
     press(&mut app, KeyCode::Char('o'));
     assert_eq!(names(&app), ["Code du travail"]);
+    // « a » then Échap without typing anything leaves no empty item behind.
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(names(&app).len(), 2);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(names(&app), ["Code du travail"]);
 }
 
 #[test]
