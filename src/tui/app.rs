@@ -128,6 +128,7 @@ impl App {
         let value = self.answers.get(&self.question_id());
         self.editor = Editor::for_question(self.question(), value.as_ref());
         self.touched = false;
+        self.notice = None;
     }
 
     /// Stores the editor's value if it differs from the file's.
@@ -145,7 +146,12 @@ impl App {
     /// Commits only what the user actually typed (a default left untouched
     /// is not saved just because the user looked at it).
     pub(super) fn commit_if_touched(&mut self) {
-        if self.touched {
+        let question = self.question().clone();
+        let list_pending = match &mut self.editor {
+            Editor::List(l) => l.flush(&question),
+            _ => false,
+        };
+        if self.touched || list_pending {
             self.commit();
         }
     }

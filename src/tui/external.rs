@@ -46,6 +46,7 @@ impl App {
                     e.set_text(text);
                     *touched = true;
                 }
+                self.commit_if_touched();
             }
             _ => {}
         }

@@ -204,6 +204,20 @@ impl ListEditor {
         }
     }
 
+    /// Stores a field typed into but not yet validated (before leaving the
+    /// question or quitting). Returns whether the items changed.
+    pub fn flush(&mut self, question: &Question) -> bool {
+        let ListMode::Item { touched, .. } = &mut self.mode else {
+            return false;
+        };
+        if !*touched {
+            return false;
+        }
+        *touched = false;
+        self.store_field(question);
+        true
+    }
+
     /// Leaves the item form; an item left entirely empty (« a » pressed by
     /// mistake) is dropped. Returns whether one was.
     fn back_to_browse(&mut self) -> bool {

@@ -385,3 +385,19 @@ fn clicking_a_review_line_selects_it_then_opens_its_question() {
     assert_eq!(app.screen, Screen::Question);
     assert_eq!(app.at, target);
 }
+
+#[test]
+fn quitting_inside_a_list_item_keeps_the_field_being_typed() {
+    let mut app = empty_app();
+    go(&mut app, "donnees.sources");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Légifrance");
+    assert_eq!(ctrl(&mut app, 'q'), Effect::Quit);
+    let items = get(&app, "donnees.sources").expect("the item is saved");
+    assert_eq!(
+        items.as_array().unwrap()[0]
+            .get("nom")
+            .and_then(|v| v.as_str()),
+        Some("Légifrance")
+    );
+}
