@@ -229,6 +229,11 @@ fn when_saving_fails_quitting_warns_and_offers_to_save_elsewhere() {
     s.wait_for("Réponses non enregistrées");
     s.send("a");
     s.wait_for("Enregistrer ailleurs");
+    // An existing file is never overwritten: the dialog says so.
+    std::fs::write(dir.path().join("secours-partage.toml"), "# occupé\n").unwrap();
+    s.send(ENTER);
+    s.wait_for("existe déjà");
+    std::fs::remove_file(dir.path().join("secours-partage.toml")).unwrap();
     s.send(ENTER);
     assert_eq!(s.wait_exit(), 0, "{}", s.contents());
     assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);

@@ -31,8 +31,8 @@ pub enum Modal {
     Help(u16),
     /// Saving failed on quit: retry, save elsewhere, or quit anyway.
     QuitUnsaved(String),
-    /// Typing another file name to save to.
-    SaveAs(LineEditor),
+    /// Typing another file name to save to, with why the last one was refused.
+    SaveAs(LineEditor, Option<String>),
 }
 
 /// Work for the event loop (I/O), asked for by a key.

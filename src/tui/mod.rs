@@ -105,6 +105,14 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
                     };
                     return Ok(Ending::Unsaved(app.path.clone(), message));
                 }
+                Effect::SaveAs(path) if path.exists() => {
+                    let why = format!(
+                        "{} existe déjà et ne sera pas écrasé : choisissez un autre nom",
+                        path.display()
+                    );
+                    let line = editors::LineEditor::new(&path.display().to_string());
+                    app.modal = Some(Modal::SaveAs(line, Some(why)));
+                }
                 Effect::SaveAs(path) => {
                     let old = std::mem::replace(&mut app.path, path);
                     save(app);

@@ -99,20 +99,20 @@ impl App {
                 KeyCode::Char('r' | 'R') => return Effect::Quit,
                 KeyCode::Char('a' | 'A') => {
                     let suggestion = super::backup_path(&self.path);
-                    self.modal = Some(Modal::SaveAs(LineEditor::new(&suggestion)));
+                    self.modal = Some(Modal::SaveAs(LineEditor::new(&suggestion), None));
                 }
                 KeyCode::Char('q' | 'Q') => return Effect::QuitUnsaved,
                 KeyCode::Esc => {}
                 _ => self.modal = Some(Modal::QuitUnsaved(message)),
             },
-            Modal::SaveAs(mut line) => match key.code {
+            Modal::SaveAs(mut line, _) => match key.code {
                 KeyCode::Enter if !line.text().trim().is_empty() => {
                     return Effect::SaveAs(PathBuf::from(line.text().trim()));
                 }
                 KeyCode::Esc => {}
                 _ => {
                     line.handle_key(key);
-                    self.modal = Some(Modal::SaveAs(line));
+                    self.modal = Some(Modal::SaveAs(line, None));
                 }
             },
         }

@@ -86,14 +86,20 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
                 Line::from("q : quitter sans enregistrer   Échap : revenir"),
             ],
         ),
-        Modal::SaveAs(line) => (
-            " Enregistrer ailleurs ",
-            vec![
+        Modal::SaveAs(line, refused) => {
+            let mut lines = vec![
                 Line::from("Chemin du fichier où enregistrer (Entrée pour valider) :"),
                 Line::from(Span::styled(line.text().to_string(), t.selected())),
-                Line::from(Span::styled("Échap : annuler", t.dim())),
-            ],
-        ),
+            ];
+            if let Some(why) = refused {
+                lines.push(Line::from(Span::styled(
+                    format!("erreur : {why}"),
+                    t.error(),
+                )));
+            }
+            lines.push(Line::from(Span::styled("Échap : annuler", t.dim())));
+            (" Enregistrer ailleurs ", lines)
+        }
         Modal::Help(_) => return,
     };
     let popup = centered(area, 70, lines.len() as u16 + 4);
