@@ -22,6 +22,10 @@ struct Session {
 
 impl Session {
     fn start(dir: &Path, args: &[&str]) -> Session {
+        Session::start_with(dir, args, &[])
+    }
+
+    fn start_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -37,6 +41,10 @@ impl Session {
         cmd.env("HOME", dir);
         cmd.env("XDG_CONFIG_HOME", dir.join(".config"));
         cmd.env("NO_COLOR", "1");
+        cmd.env_remove("VISUAL");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("fiche starts");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
@@ -296,4 +304,41 @@ fn without_a_terminal_the_wizard_explains_and_creates_nothing() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("terminal interactif"), "{err}");
     assert!(!dir.path().join("nouveau.toml").exists());
+}
+
+#[test]
+fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = dir.path().join("editeur.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'ajouté dans l’éditeur\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", editor.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let file = dir.path().join("c.toml");
+    let mut s = Session::start_with(
+        dir.path(),
+        &["c.toml"],
+        &[("EDITOR", editor.to_str().unwrap())],
+    );
+    s.wait_for("Nom du produit");
+    s.send(CTRL_N);
+    s.wait_for("Qui subit le problème");
+    s.send(TAB);
+    s.wait_for("Décrivez le problème");
+    s.send("écrit ici");
+    s.send(ENTER);
+    s.send("\x05"); // Ctrl+E
+    s.wait_for("Texte repris depuis l'éditeur");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(
+        t["probleme"]["description"].as_str(),
+        Some("écrit ici\najouté dans l’éditeur")
+    );
 }

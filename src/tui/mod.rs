@@ -219,7 +219,12 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> 
         .arg(tmp.path())
         .status();
     *terminal = start_terminal()?;
-    terminal.clear()?;
+    // Wipe what the editor left; `Terminal::clear` would query the cursor
+    // position, which some terminals never answer.
+    let _ = execute!(
+        std::io::stdout(),
+        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
+    );
     match status {
         Ok(s) if s.success() => match std::fs::read_to_string(tmp.path()) {
             Ok(new) => {
