@@ -342,3 +342,17 @@ fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
         Some("écrit ici\najouté dans l’éditeur")
     );
 }
+
+#[test]
+fn a_mouse_click_on_a_section_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &["souris.toml"]);
+    s.wait_for("Nom du produit");
+    // At 100×30 the list starts on screen row 3 (1-based): section 1, its
+    // 8 questions, then section 2 on row 12. SGR mouse: press then release.
+    s.send("\x1b[<0;5;12M\x1b[<0;5;12m");
+    s.wait_for("Qui subit le problème");
+    s.wait_for("2/14 · Le problème");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+}
