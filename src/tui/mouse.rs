@@ -56,11 +56,11 @@ fn click_review(app: &mut App, at: Position, main: Rect) {
     let rows = list.height.saturating_sub(1) as usize;
     let index = screens::review::list_offset(app.review, rows) + (at.y - list.y - 1) as usize;
     let items = app.review_items();
-    let Some((target, _)) = items.get(index).copied() else {
+    if items.get(index).is_none() {
         return;
-    };
+    }
     if index == app.review {
-        app.go_to(target);
+        app.open_review_item(index);
     } else {
         app.review = index;
     }

@@ -175,4 +175,25 @@ impl App {
             })
             .count()
     }
+
+    /// Opens the question of review line `index`; a finding inside a list
+    /// (`donnees.sources[2].nom`) also selects that item.
+    pub fn open_review_item(&mut self, index: usize) {
+        let Some((at, item)) = self.review_items().get(index).map(|(at, f)| {
+            let item =
+                f.id.split_once('[')
+                    .and_then(|(_, rest)| rest.split_once(']'))
+                    .and_then(|(n, _)| n.parse::<usize>().ok());
+            (*at, item)
+        }) else {
+            return;
+        };
+        self.go_to(at);
+        if let (Some(n), super::editors::Editor::List(list)) = (item, &mut self.editor)
+            && n >= 1
+            && n <= list.items.len()
+        {
+            list.cursor = n - 1;
+        }
+    }
 }

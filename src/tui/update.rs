@@ -59,9 +59,7 @@ impl App {
             KeyCode::Up => self.review = self.review.saturating_sub(1),
             KeyCode::Down => self.review = (self.review + 1).min(n.saturating_sub(1)),
             KeyCode::Enter => {
-                if let Some(at) = self.review_items().get(self.review).map(|(at, _)| *at) {
-                    self.go_to(at);
-                }
+                self.open_review_item(self.review);
             }
             KeyCode::Esc => self.toggle_review(),
             KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),

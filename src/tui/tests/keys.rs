@@ -401,3 +401,23 @@ fn quitting_inside_a_list_item_keeps_the_field_being_typed() {
         Some("Légifrance")
     );
 }
+
+#[test]
+fn a_review_line_about_a_list_item_selects_that_item() {
+    let mut app = app_from(
+        "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[[donnees.sources]]\nnom = \"A\"\nnature = \"documents\"\nacces = \"ouverte\"\n\n[[donnees.sources]]\nnom = \"B\"\n",
+    );
+    ctrl(&mut app, 'r');
+    let index = app
+        .review_items()
+        .iter()
+        .position(|(_, f)| f.id == "donnees.sources[2].nature")
+        .expect("the second item's missing nature is listed");
+    app.review = index;
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.question_id(), "donnees.sources");
+    match &app.editor {
+        Editor::List(l) => assert_eq!(l.cursor, 1),
+        other => panic!("{other:?}"),
+    }
+}
