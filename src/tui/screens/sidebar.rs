@@ -20,7 +20,8 @@ pub enum Row {
 /// list scrolls so the current line stays visible).
 pub fn rows(app: &App, height: usize) -> (Vec<Row>, usize) {
     let mut rows = Vec::new();
-    let expand = app.screen == Screen::Question;
+    // Choosing a section shows them all; answering shows the current one's questions.
+    let expand = app.screen == Screen::Question && app.focus == Focus::Editor;
     for s in 0..app.form.sections.len() {
         rows.push(Row::Section(s));
         if expand && s == app.at.section {
