@@ -3,6 +3,7 @@
 
 mod check;
 mod diff;
+mod edit;
 mod labels;
 mod new;
 mod profile;
@@ -60,8 +61,6 @@ pub fn load_form(global: &GlobalArgs) -> Result<Form> {
     })
 }
 
-fn edit(_form: &Form, _file: Option<&Path>) -> Result<Outcome> {
-    anyhow::bail!(
-        "l'assistant interactif n'est pas encore disponible dans cette version ; utilisez fiche check et fiche render"
-    )
+fn edit(form: &Form, file: Option<&Path>) -> Result<Outcome> {
+    edit::run(form, file)
 }

@@ -1,0 +1,237 @@
+//! The wizard's state machine: which screen, which question, the editor, the
+//! dialogs. `handle_key` is a pure function of (state, key) that returns an
+//! `Effect` for the event loop to carry out (save, export, editor, quit).
+
+use std::path::PathBuf;
+
+use fiche::render::Format;
+use fiche::validate::{self, Report};
+use fiche::{Answers, Form};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::autosave::SaveState;
+use super::editors::{Editor, LineEditor};
+use super::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Question,
+    Review,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Editor,
+    Sections,
+}
+
+#[derive(Debug, Clone)]
+pub enum Modal {
+    /// The key list, scrolled by this many lines.
+    Help(u16),
+    /// Saving failed on quit: retry, save elsewhere, or quit anyway.
+    QuitUnsaved(String),
+    /// Typing another file name to save to, with why the last one was refused.
+    SaveAs(LineEditor, Option<String>),
+}
+
+/// Work for the event loop (I/O), asked for by a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    None,
+    /// Save now, then quit if that worked.
+    Quit,
+    /// Quit without saving (the user chose it in the dialog).
+    QuitUnsaved,
+    SaveNow,
+    SaveAs(PathBuf),
+    ExternalEditor,
+    Export(Format),
+}
+
+/// The current question: indexes into `form.sections[section].questions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct At {
+    pub section: usize,
+    pub question: usize,
+}
+
+pub struct App {
+    pub form: Form,
+    pub answers: Answers,
+    pub path: PathBuf,
+    pub report: Report,
+    pub screen: Screen,
+    pub focus: Focus,
+    pub at: At,
+    pub editor: Editor,
+    /// The editor's text changed since it was opened or committed.
+    pub touched: bool,
+    /// Highlighted section when the section list has the focus.
+    pub sidebar: usize,
+    pub guidance: bool,
+    pub modal: Option<Modal>,
+    pub save: SaveState,
+    /// Selected line of the review screen's findings.
+    pub review: usize,
+    /// Last message for the user (export done, editor failed…).
+    pub notice: Option<String>,
+    pub theme: Theme,
+}
+
+impl App {
+    pub fn new(form: Form, answers: Answers, path: PathBuf) -> App {
+        let report = validate::check(&form, &answers);
+        let first = At {
+            section: 0,
+            question: 0,
+        };
+        let mut app = App {
+            editor: Editor::for_question(&form.sections[0].questions[0], None),
+            form,
+            answers,
+            path,
+            report,
+            screen: Screen::Question,
+            focus: Focus::Editor,
+            at: first,
+            touched: false,
+            sidebar: 0,
+            guidance: false,
+            modal: None,
+            save: SaveState::default(),
+            review: 0,
+            notice: None,
+            theme: Theme::from_env(),
+        };
+        let start = app.first_unanswered().unwrap_or(first);
+        app.open(start);
+        app
+    }
+
+    pub fn question(&self) -> &fiche::form::Question {
+        &self.form.sections[self.at.section].questions[self.at.question]
+    }
+
+    pub fn question_id(&self) -> String {
+        format!(
+            "{}.{}",
+            self.form.sections[self.at.section].id,
+            self.question().id
+        )
+    }
+
+    /// Opens the editor of `at`, filled from the answers.
+    pub fn open(&mut self, at: At) {
+        self.at = at;
+        self.sidebar = at.section;
+        let value = self.answers.get(&self.question_id());
+        self.editor = Editor::for_question(self.question(), value.as_ref());
+        self.touched = false;
+        self.notice = None;
+    }
+
+    /// Stores the editor's value if it differs from the file's.
+    pub fn commit(&mut self) {
+        let id = self.question_id();
+        let value = self.editor.value(self.question());
+        self.touched = false;
+        if value != self.answers.get(&id) {
+            self.answers.set(&id, value);
+            self.save.mark_changed();
+            self.report = validate::check(&self.form, &self.answers);
+        }
+    }
+
+    /// Commits only what the user actually typed (a default left untouched
+    /// is not saved just because the user looked at it).
+    pub(super) fn commit_if_touched(&mut self) {
+        let question = self.question().clone();
+        let list_pending = match &mut self.editor {
+            Editor::List(l) => l.flush(&question),
+            _ => false,
+        };
+        if self.touched || list_pending {
+            self.commit();
+        }
+    }
+
+    /// Leaves the current question for `at`, keeping what was typed.
+    pub fn go_to(&mut self, at: At) {
+        self.commit_if_touched();
+        if at.section != self.at.section {
+            self.save.flush = true;
+        }
+        self.open(at);
+        self.screen = Screen::Question;
+        self.focus = Focus::Editor;
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Effect {
+        if key.kind != KeyEventKind::Press {
+            return Effect::None;
+        }
+        if self.modal.is_some() {
+            return self.modal_key(key);
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('q' | 'c') if ctrl => {
+                self.commit_if_touched();
+                return Effect::Quit;
+            }
+            KeyCode::Char('s') if ctrl => {
+                self.commit_if_touched();
+                self.save.flush = true;
+                return Effect::SaveNow;
+            }
+            KeyCode::Char('r') if ctrl => {
+                self.toggle_review();
+                return Effect::None;
+            }
+            KeyCode::Char('g') if ctrl => {
+                self.guidance = !self.guidance;
+                return Effect::None;
+            }
+            KeyCode::Char('n') if ctrl => {
+                self.jump_section(1);
+                return Effect::None;
+            }
+            KeyCode::Char('p') if ctrl => {
+                self.jump_section(-1);
+                return Effect::None;
+            }
+            KeyCode::Char('e') if ctrl => {
+                if self.screen == Screen::Question && self.long_editor_open() {
+                    self.commit_if_touched();
+                    self.save.flush = true;
+                    return Effect::ExternalEditor;
+                }
+                self.notice = Some("Ctrl+E ouvre les réponses longues dans votre éditeur".into());
+                return Effect::None;
+            }
+            KeyCode::F(1) => {
+                self.modal = Some(Modal::Help(0));
+                return Effect::None;
+            }
+            _ => {}
+        }
+        match (self.screen, self.focus) {
+            (Screen::Review, _) => self.review_key(key),
+            (Screen::Question, Focus::Sections) => self.sections_key(key),
+            (Screen::Question, Focus::Editor) => self.editor_key(key),
+        }
+    }
+
+    pub(super) fn toggle_review(&mut self) {
+        self.commit_if_touched();
+        self.save.flush = true;
+        self.screen = match self.screen {
+            Screen::Question => {
+                self.review = 0;
+                Screen::Review
+            }
+            Screen::Review => Screen::Question,
+        };
+    }
+}

@@ -1,0 +1,113 @@
+//! Autosave bookkeeping: what is unsaved, when the next write is due, and
+//! the status line (`Enregistré 10:42` or the error). The writing itself is
+//! done by the event loop; this state is plain data so tests need no clock.
+
+use std::time::{Duration, Instant};
+
+/// How long typing must pause before a committed change is written.
+pub const DEBOUNCE: Duration = Duration::from_millis(400);
+/// How often a failed save is retried.
+pub const RETRY: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing changed since the file was opened.
+    Opened,
+    /// Saved at this local time (`10:42`).
+    Saved(String),
+    /// The last save failed; the answers are still in memory.
+    Failed(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct SaveState {
+    pub status: SaveStatus,
+    /// Committed changes not yet on disk.
+    pub dirty: bool,
+    /// Write as soon as possible (screen change, Ctrl+S, before an editor).
+    pub flush: bool,
+    changed_at: Option<Instant>,
+    failed_at: Option<Instant>,
+}
+
+impl Default for SaveState {
+    fn default() -> Self {
+        SaveState {
+            status: SaveStatus::Opened,
+            dirty: false,
+            flush: false,
+            changed_at: None,
+            failed_at: None,
+        }
+    }
+}
+
+impl SaveState {
+    pub fn mark_changed(&mut self) {
+        self.dirty = true;
+        self.changed_at = None;
+    }
+
+    /// Whether the loop should write now.
+    pub fn due(&mut self, now: Instant) -> bool {
+        if !self.dirty {
+            return false;
+        }
+        let since = *self.changed_at.get_or_insert(now);
+        if let Some(failed) = self.failed_at
+            && now.duration_since(failed) < RETRY
+            && !self.flush
+        {
+            return false;
+        }
+        self.flush || now.duration_since(since) >= DEBOUNCE
+    }
+
+    pub fn saved(&mut self, at: String) {
+        self.status = SaveStatus::Saved(at);
+        self.dirty = false;
+        self.flush = false;
+        self.changed_at = None;
+        self.failed_at = None;
+    }
+
+    pub fn failed(&mut self, message: String, now: Instant) {
+        self.status = SaveStatus::Failed(message);
+        self.flush = false;
+        self.failed_at = Some(now);
+    }
+
+    /// The status in words, for the header.
+    pub fn label(&self) -> String {
+        match (&self.status, self.dirty) {
+            (SaveStatus::Failed(_), _) => "✗ NON ENREGISTRÉ (voir le message)".to_string(),
+            (_, true) => "Modifié, enregistrement…".to_string(),
+            (SaveStatus::Opened, false) => "Aucune modification".to_string(),
+            (SaveStatus::Saved(at), false) => format!("Enregistré {at}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_for_a_pause_then_saves_and_retries_after_failure() {
+        let t0 = Instant::now();
+        let mut s = SaveState::default();
+        assert!(!s.due(t0));
+        s.mark_changed();
+        assert!(!s.due(t0));
+        assert!(s.due(t0 + DEBOUNCE));
+        s.failed("disque plein".into(), t0 + DEBOUNCE);
+        assert!(!s.due(t0 + DEBOUNCE + Duration::from_millis(10)));
+        assert!(s.due(t0 + DEBOUNCE + RETRY));
+        assert!(s.label().contains("NON ENREGISTRÉ"));
+        s.flush = true;
+        assert!(s.due(t0 + DEBOUNCE + Duration::from_millis(10)));
+        s.saved("10:42".into());
+        assert_eq!(s.label(), "Enregistré 10:42");
+        assert!(!s.due(t0 + RETRY * 10));
+    }
+}

@@ -1,0 +1,231 @@
+//! Drawing each editor inside a bordered box. Reads state only.
+
+use fiche::form::{Kind, Question};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{ChoiceEditor, Editor, LineEditor, ListEditor, ListMode};
+use crate::tui::screens::truncate;
+use crate::tui::theme::Theme;
+
+/// The box title: what kind of answer is expected.
+pub fn kind_label(q: &Question) -> &'static str {
+    match q.kind {
+        Kind::Text => "texte sur une ligne",
+        Kind::Long => "texte long",
+        Kind::Int => "nombre entier",
+        Kind::Decimal => "nombre",
+        Kind::Euros => "montant en euros",
+        Kind::Percent => "pourcentage",
+        Kind::Email => "adresse e-mail",
+        Kind::Url => "adresse web",
+        Kind::Bool => "oui ou non",
+        Kind::Choice => "un choix",
+        Kind::Multi => "plusieurs choix possibles",
+        Kind::List => "liste d'éléments",
+    }
+}
+
+/// How many lines the editor wants (the long text and lists take the rest).
+pub fn wanted_height(editor: &Editor) -> Option<u16> {
+    match editor {
+        Editor::Line(_) => Some(3),
+        Editor::Choice(c) => Some(c.options.len() as u16 + 2),
+        Editor::Long(_) | Editor::List(_) => None,
+    }
+}
+
+pub fn draw(
+    editor: &Editor,
+    q: &Question,
+    frame: &mut Frame,
+    area: Rect,
+    t: &Theme,
+    focused: bool,
+) {
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(format!(" Votre réponse ({}) ", kind_label(q)))
+        .border_style(if focused { t.focus_border() } else { t.dim() });
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    match editor {
+        Editor::Line(e) => draw_line(e, q, frame, inner, t, focused),
+        Editor::Long(e) => frame.render_widget(e.widget(), inner),
+        Editor::Choice(c) => draw_choice(c, frame, inner, t, focused),
+        Editor::List(l) => draw_list(l, q, frame, inner, t, focused),
+    }
+}
+
+fn draw_line(
+    e: &LineEditor,
+    q: &Question,
+    frame: &mut Frame,
+    area: Rect,
+    t: &Theme,
+    focused: bool,
+) {
+    if e.text().is_empty() {
+        if let Some(p) = &q.placeholder {
+            frame.render_widget(
+                Paragraph::new(Span::styled(truncate(p, area.width as usize), t.dim())),
+                area,
+            );
+        }
+        if focused {
+            frame.set_cursor_position(Position::new(area.x, area.y));
+        }
+        return;
+    }
+    let (shown, col) = e.visible(area.width.saturating_sub(1) as usize);
+    frame.render_widget(Paragraph::new(shown), area);
+    if focused {
+        frame.set_cursor_position(Position::new(area.x + col as u16, area.y));
+    }
+}
+
+fn draw_choice(c: &ChoiceEditor, frame: &mut Frame, area: Rect, t: &Theme, focused: bool) {
+    let height = area.height as usize;
+    let offset = (c.highlight + 1).saturating_sub(height);
+    let lines: Vec<Line> = c
+        .lines()
+        .into_iter()
+        .skip(offset)
+        .take(height)
+        .map(|(text, hl)| {
+            let text = truncate(&text, area.width.saturating_sub(2) as usize);
+            if hl {
+                Line::from(Span::styled(format!("› {text}"), t.selected()))
+            } else {
+                Line::from(format!("  {text}"))
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    // The terminal cursor follows the highlight, for screen readers and
+    // magnifiers that track it.
+    if focused && area.height > 0 {
+        let row = (c.highlight - offset).min(area.height as usize - 1) as u16;
+        frame.set_cursor_position(Position::new(area.x + 2, area.y + row));
+    }
+}
+
+fn draw_list(
+    l: &ListEditor,
+    q: &Question,
+    frame: &mut Frame,
+    area: Rect,
+    t: &Theme,
+    focused: bool,
+) {
+    let width = area.width as usize;
+    match &l.mode {
+        ListMode::Item { field, editor, .. } => {
+            let fields = q.fields.len() as u16;
+            let [head, list, rest] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(fields),
+                Constraint::Min(3),
+            ])
+            .areas(area);
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    format!("Élément n° {} sur {} :", l.cursor + 1, l.items.len()),
+                    t.title(),
+                )),
+                head,
+            );
+            let item = &l.items[l.cursor];
+            let lines: Vec<Line> = q
+                .fields
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let value = item
+                        .get(&f.id)
+                        .map(|v| match (f.kind, v) {
+                            (Kind::Choice, toml::Value::String(k)) => {
+                                f.choice_label(k).unwrap_or(k).to_string()
+                            }
+                            (Kind::Bool, toml::Value::Boolean(b)) => {
+                                if *b { "oui" } else { "non" }.to_string()
+                            }
+                            _ => super::initial_text(f, v).replace('\n', " "),
+                        })
+                        .unwrap_or_else(|| {
+                            if f.required {
+                                "(obligatoire, vide)"
+                            } else {
+                                "(vide)"
+                            }
+                            .to_string()
+                        });
+                    let pointer = if i == *field { "›" } else { " " };
+                    let text = truncate(&format!("{pointer} {} : {value}", f.label), width);
+                    if i == *field {
+                        Line::from(Span::styled(text, t.selected()))
+                    } else {
+                        Line::from(text)
+                    }
+                })
+                .collect();
+            frame.render_widget(Paragraph::new(lines), list);
+            let f = &q.fields[*field];
+            let label_h = u16::from(rest.height >= 5);
+            let [label, box_area] =
+                Layout::vertical([Constraint::Length(label_h), Constraint::Min(3)]).areas(rest);
+            let required = if f.required { " (obligatoire)" } else { "" };
+            frame.render_widget(
+                Paragraph::new(truncate(
+                    &format!("{}{required} — {}", f.label, f.help),
+                    width,
+                )),
+                label,
+            );
+            let h = wanted_height(editor)
+                .unwrap_or(box_area.height)
+                .min(box_area.height);
+            let [box_area, _] =
+                Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(box_area);
+            draw(editor, f, frame, box_area, t, focused);
+        }
+        _ => {
+            let mut lines: Vec<Line> = Vec::new();
+            if l.items.is_empty() {
+                lines.push(Line::from("Aucun élément pour l'instant."));
+                lines.push(Line::from("Appuyez sur « a » pour en ajouter un."));
+            }
+            for (i, item) in l.items.iter().enumerate() {
+                let text = truncate(
+                    &format!("{}. {}", i + 1, ListEditor::summary(q, item)),
+                    width.saturating_sub(2),
+                );
+                lines.push(if i == l.cursor {
+                    Line::from(Span::styled(format!("› {text}"), t.selected()))
+                } else {
+                    Line::from(format!("  {text}"))
+                });
+            }
+            if matches!(l.mode, ListMode::ConfirmDelete) {
+                let name = l
+                    .items
+                    .get(l.cursor)
+                    .map(|i| ListEditor::summary(q, i))
+                    .unwrap_or_default();
+                let name = name.split(" — incomplet").next().unwrap_or_default();
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
+                        l.cursor + 1,
+                        truncate(name, 30)
+                    ),
+                    t.warning(),
+                )));
+            }
+            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! One-line editor (text, e-mail, URL and numbers): a string and a cursor
+//! counted in characters, never bytes, so accents never split.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Debug, Clone, Default)]
+pub struct LineEditor {
+    text: String,
+    /// Cursor position in characters.
+    cursor: usize,
+}
+
+/// What a key did to the line.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LineKey {
+    Edited,
+    Moved,
+    Ignored,
+}
+
+impl LineEditor {
+    pub fn new(text: &str) -> LineEditor {
+        LineEditor {
+            text: text.to_string(),
+            cursor: text.chars().count(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    fn byte_at(&self, chars: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(chars)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    pub fn insert_str(&mut self, s: &str) {
+        let s: String = s.chars().filter(|c| !c.is_control()).collect();
+        let at = self.byte_at(self.cursor);
+        self.text.insert_str(at, &s);
+        self.cursor += s.chars().count();
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> LineKey {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let len = self.text.chars().count();
+        match key.code {
+            KeyCode::Char('u') if ctrl => {
+                self.text.clear();
+                self.cursor = 0;
+                LineKey::Edited
+            }
+            KeyCode::Char('a') if ctrl => self.move_to(0),
+            KeyCode::Char(c) if !ctrl => {
+                let at = self.byte_at(self.cursor);
+                self.text.insert(at, c);
+                self.cursor += 1;
+                LineKey::Edited
+            }
+            KeyCode::Backspace if self.cursor > 0 => {
+                let at = self.byte_at(self.cursor - 1);
+                self.text.remove(at);
+                self.cursor -= 1;
+                LineKey::Edited
+            }
+            KeyCode::Delete if self.cursor < len => {
+                let at = self.byte_at(self.cursor);
+                self.text.remove(at);
+                LineKey::Edited
+            }
+            KeyCode::Left if self.cursor > 0 => self.move_to(self.cursor - 1),
+            KeyCode::Right if self.cursor < len => self.move_to(self.cursor + 1),
+            KeyCode::Home => self.move_to(0),
+            KeyCode::End => self.move_to(len),
+            KeyCode::Backspace | KeyCode::Delete | KeyCode::Left | KeyCode::Right => LineKey::Moved,
+            _ => LineKey::Ignored,
+        }
+    }
+
+    fn move_to(&mut self, cursor: usize) -> LineKey {
+        self.cursor = cursor;
+        LineKey::Moved
+    }
+
+    /// The visible slice for a field `width` characters wide, and the cursor
+    /// column inside it: the text scrolls so the cursor stays in view.
+    pub fn visible(&self, width: usize) -> (String, usize) {
+        let width = width.max(1);
+        let start = (self.cursor + 1).saturating_sub(width);
+        let shown: String = self.text.chars().skip(start).take(width).collect();
+        (shown, self.cursor - start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn cursor_counts_characters_not_bytes() {
+        let mut e = LineEditor::new("Éléonore");
+        assert_eq!(e.cursor(), 8);
+        e.handle_key(key(KeyCode::Left));
+        e.handle_key(key(KeyCode::Backspace));
+        assert_eq!(e.text(), "Éléonoe");
+        e.handle_key(key(KeyCode::Home));
+        e.handle_key(key(KeyCode::Delete));
+        e.handle_key(key(KeyCode::Char('È')));
+        assert_eq!(e.text(), "Èléonoe");
+    }
+
+    #[test]
+    fn long_text_scrolls_to_keep_the_cursor_visible() {
+        let e = LineEditor::new("abcdefghij");
+        assert_eq!(e.visible(5), ("ghij".to_string(), 4));
+    }
+}

@@ -1,0 +1,268 @@
+//! Repeatable blocks (`list` questions): browse items, add one, edit its
+//! fields one after another, move it up or down, delete it after a yes/no.
+
+use fiche::answers::is_answered;
+use fiche::form::{Kind, Question};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Editor, EditorAction};
+
+#[derive(Debug, Clone)]
+pub struct ListEditor {
+    pub items: Vec<toml::Table>,
+    pub cursor: usize,
+    pub mode: ListMode,
+}
+
+#[derive(Debug, Clone)]
+pub enum ListMode {
+    Browse,
+    /// Waiting for « o » or « n » before deleting the item under the cursor.
+    ConfirmDelete,
+    /// Editing field `field` of the item under the cursor.
+    Item {
+        field: usize,
+        editor: Box<Editor>,
+        touched: bool,
+    },
+}
+
+impl ListEditor {
+    pub fn new(value: Option<&toml::Value>) -> ListEditor {
+        let items = value
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|i| i.as_table().cloned()).collect())
+            .unwrap_or_default();
+        ListEditor {
+            items,
+            cursor: 0,
+            mode: ListMode::Browse,
+        }
+    }
+
+    pub fn value(&self) -> Option<toml::Value> {
+        if self.items.is_empty() {
+            return None;
+        }
+        Some(toml::Value::Array(
+            self.items.iter().cloned().map(toml::Value::Table).collect(),
+        ))
+    }
+
+    fn open_field(&mut self, question: &Question, field: usize) {
+        let f = &question.fields[field];
+        let value = self.items[self.cursor].get(&f.id);
+        self.mode = ListMode::Item {
+            field,
+            editor: Box::new(Editor::for_question(f, value)),
+            touched: false,
+        };
+    }
+
+    /// Writes the field editor's value into the item.
+    fn store_field(&mut self, question: &Question) {
+        if let ListMode::Item { field, editor, .. } = &self.mode {
+            let f = &question.fields[*field];
+            let item = &mut self.items[self.cursor];
+            match editor.value(f) {
+                Some(v) => {
+                    item.insert(f.id.clone(), v);
+                }
+                None => {
+                    item.remove(&f.id);
+                }
+            }
+        }
+    }
+
+    pub fn handle_key(&mut self, question: &Question, key: KeyEvent) -> EditorAction {
+        match self.mode {
+            ListMode::Browse => self.browse_key(question, key),
+            ListMode::ConfirmDelete => {
+                match key.code {
+                    KeyCode::Char('o' | 'O' | 'y' | 'Y') => {
+                        self.items.remove(self.cursor);
+                        self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+                        self.mode = ListMode::Browse;
+                        return EditorAction::Commit;
+                    }
+                    KeyCode::Char('n' | 'N') | KeyCode::Esc => self.mode = ListMode::Browse,
+                    _ => {}
+                }
+                EditorAction::Consumed
+            }
+            ListMode::Item { .. } => self.item_key(question, key),
+        }
+    }
+
+    fn browse_key(&mut self, question: &Question, key: KeyEvent) -> EditorAction {
+        let n = self.items.len();
+        let shift = key
+            .modifiers
+            .intersects(KeyModifiers::SHIFT | KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Up if shift && self.cursor > 0 => {
+                self.items.swap(self.cursor, self.cursor - 1);
+                self.cursor -= 1;
+                EditorAction::Commit
+            }
+            KeyCode::Down if shift && self.cursor + 1 < n => {
+                self.items.swap(self.cursor, self.cursor + 1);
+                self.cursor += 1;
+                EditorAction::Commit
+            }
+            KeyCode::Up if self.cursor > 0 => {
+                self.cursor -= 1;
+                EditorAction::Consumed
+            }
+            KeyCode::Down if self.cursor + 1 < n => {
+                self.cursor += 1;
+                EditorAction::Consumed
+            }
+            KeyCode::Up | KeyCode::Down => EditorAction::Consumed,
+            KeyCode::Char('a' | 'A' | '+') | KeyCode::Insert if !question.fields.is_empty() => {
+                self.items.push(toml::Table::new());
+                self.cursor = self.items.len() - 1;
+                self.open_field(question, 0);
+                EditorAction::Commit
+            }
+            KeyCode::Enter | KeyCode::Char('e') if n > 0 && !question.fields.is_empty() => {
+                self.open_field(question, 0);
+                EditorAction::Consumed
+            }
+            KeyCode::Char('s' | 'S') | KeyCode::Delete if n > 0 => {
+                self.mode = ListMode::ConfirmDelete;
+                EditorAction::Consumed
+            }
+            KeyCode::Tab | KeyCode::Enter => EditorAction::CommitNext,
+            KeyCode::BackTab => EditorAction::CommitPrev,
+            _ => EditorAction::Ignored,
+        }
+    }
+
+    fn item_key(&mut self, question: &Question, key: KeyEvent) -> EditorAction {
+        let ListMode::Item {
+            field,
+            editor,
+            touched,
+        } = &mut self.mode
+        else {
+            return EditorAction::Ignored;
+        };
+        let field = *field;
+        let f = &question.fields[field];
+        let action = match key.code {
+            KeyCode::Esc => {
+                let was_touched = *touched;
+                if was_touched {
+                    self.store_field(question);
+                }
+                let dropped = self.back_to_browse();
+                return if was_touched || dropped {
+                    EditorAction::Commit
+                } else {
+                    EditorAction::Consumed
+                };
+            }
+            KeyCode::Up if !matches!(**editor, Editor::Long(_) | Editor::Choice(_)) => {
+                EditorAction::CommitPrev
+            }
+            KeyCode::Down if !matches!(**editor, Editor::Long(_) | Editor::Choice(_)) => {
+                EditorAction::CommitNext
+            }
+            _ => editor.handle_key(f, key),
+        };
+        match action {
+            EditorAction::Edited => {
+                *touched = true;
+                EditorAction::Consumed
+            }
+            EditorAction::Commit => {
+                self.store_field(question);
+                EditorAction::Commit
+            }
+            EditorAction::CommitNext => {
+                self.store_field(question);
+                if field + 1 < question.fields.len() {
+                    self.open_field(question, field + 1);
+                } else {
+                    self.back_to_browse();
+                }
+                EditorAction::Commit
+            }
+            EditorAction::CommitPrev => {
+                self.store_field(question);
+                if field > 0 {
+                    self.open_field(question, field - 1);
+                } else {
+                    self.back_to_browse();
+                }
+                EditorAction::Commit
+            }
+            EditorAction::Ignored => EditorAction::Ignored,
+            EditorAction::Consumed => EditorAction::Consumed,
+        }
+    }
+
+    /// Stores a field typed into but not yet validated (before leaving the
+    /// question or quitting). Returns whether the items changed.
+    pub fn flush(&mut self, question: &Question) -> bool {
+        let ListMode::Item { touched, .. } = &mut self.mode else {
+            return false;
+        };
+        if !*touched {
+            return false;
+        }
+        *touched = false;
+        self.store_field(question);
+        true
+    }
+
+    /// Leaves the item form; an item left entirely empty (« a » pressed by
+    /// mistake) is dropped. Returns whether one was.
+    fn back_to_browse(&mut self) -> bool {
+        self.mode = ListMode::Browse;
+        if self.items.get(self.cursor).is_some_and(|i| i.is_empty()) {
+            self.items.remove(self.cursor);
+            self.cursor = self.cursor.min(self.items.len().saturating_sub(1));
+            return true;
+        }
+        false
+    }
+
+    /// A one-line summary of an item: its required fields, with choice labels,
+    /// and what is missing in words.
+    pub fn summary(question: &Question, item: &toml::Table) -> String {
+        let mut parts = Vec::new();
+        let mut missing = Vec::new();
+        for f in &question.fields {
+            let v = item.get(&f.id);
+            if !is_answered(v) {
+                if f.required {
+                    missing.push(f.label.as_str());
+                }
+                continue;
+            }
+            if !f.required {
+                continue;
+            }
+            let text = match (f.kind, v) {
+                (Kind::Choice, Some(toml::Value::String(k))) => {
+                    f.choice_label(k).unwrap_or(k).to_string()
+                }
+                (_, Some(v)) => super::initial_text(f, v),
+                _ => continue,
+            };
+            parts.push(text);
+        }
+        let mut out = if parts.is_empty() {
+            "(vide)".to_string()
+        } else {
+            parts.join(" · ")
+        };
+        if !missing.is_empty() {
+            out.push_str(&format!(" — incomplet : {} manquant", missing.join(", ")));
+        }
+        out
+    }
+}

@@ -1,0 +1,103 @@
+//! Every key of the wizard, as `(key, what it does)` tables: the footer shows
+//! the table of the current context, the `?` overlay lists them all.
+
+pub type Hints = &'static [(&'static str, &'static str)];
+
+pub const TEXT: Hints = &[
+    ("Entrée", "valider, question suivante"),
+    ("Maj+Tab", "question précédente"),
+    ("Échap", "sections"),
+    ("Ctrl+G", "conseils"),
+    ("Ctrl+R", "revue"),
+    ("F1", "aide"),
+    ("Ctrl+Q", "quitter"),
+];
+
+pub const LONG: Hints = &[
+    ("Tab", "valider, question suivante"),
+    ("Entrée", "nouvelle ligne"),
+    ("Maj+Tab", "précédente"),
+    ("Ctrl+E", "ouvrir dans l'éditeur"),
+    ("Échap", "sections"),
+    ("Ctrl+G", "conseils"),
+    ("F1", "aide"),
+    ("Ctrl+Q", "quitter"),
+];
+
+pub const CHOICE: Hints = &[
+    ("↑ ↓", "parcourir"),
+    ("Espace", "choisir / cocher"),
+    ("1-9", "choisir par numéro"),
+    ("Entrée", "suivante"),
+    ("Maj+Tab", "précédente"),
+    ("Suppr", "effacer"),
+    ("?", "aide"),
+    ("Ctrl+Q", "quitter"),
+];
+
+pub const LIST: Hints = &[
+    ("a", "ajouter"),
+    ("Entrée", "modifier"),
+    ("s", "supprimer"),
+    ("Maj+↑ ↓", "déplacer"),
+    ("Tab", "suivante"),
+    ("?", "aide"),
+    ("Ctrl+Q", "quitter"),
+];
+
+pub const LIST_ITEM: Hints = &[
+    ("Tab / ↓", "champ suivant"),
+    ("Maj+Tab / ↑", "champ précédent"),
+    ("Échap", "retour à la liste"),
+    ("Ctrl+Q", "quitter"),
+];
+
+pub const SECTIONS: Hints = &[
+    ("↑ ↓", "choisir une section"),
+    ("Entrée", "ouvrir"),
+    ("Échap", "retour à la question"),
+    ("r", "revue"),
+    ("?", "aide"),
+    ("q", "quitter"),
+];
+
+pub const REVIEW: Hints = &[
+    ("↑ ↓", "choisir"),
+    ("Entrée", "aller à la question"),
+    ("m", "exporter en Markdown"),
+    ("Échap", "retour"),
+    ("?", "aide"),
+    ("q", "quitter"),
+];
+
+pub const EVERYWHERE: Hints = &[
+    ("Ctrl+S", "enregistrer maintenant (sinon : auto)"),
+    ("Ctrl+N / Ctrl+P", "section suivante / précédente"),
+    ("Ctrl+R", "revue : manques, erreurs, export"),
+    ("Ctrl+G", "conseils pour la question"),
+    ("Ctrl+E", "texte long dans votre éditeur"),
+    ("↑ ↓ / Pg↑ Pg↓", "question précédente / suivante"),
+    ("F1 ou ?", "cette aide (? hors texte)"),
+    ("Ctrl+Q", "quitter (tout est enregistré)"),
+    ("Souris", "clic : ouvrir ; molette : défiler"),
+];
+
+/// The help overlay's tables, with their headings.
+pub const ALL: &[(&str, Hints)] = &[
+    ("Partout", EVERYWHERE),
+    ("Texte sur une ligne, nombres", TEXT),
+    ("Texte long", LONG),
+    ("Oui/non, choix", CHOICE),
+    ("Liste d'éléments", LIST),
+    ("Élément d'une liste", LIST_ITEM),
+    ("Liste des sections", SECTIONS),
+    ("Revue", REVIEW),
+];
+
+/// Symbols used in the section list, explained in the help overlay.
+pub const LEGEND: Hints = &[
+    ("✓", "complète / répondue"),
+    ("✗", "erreur (détail en toutes lettres)"),
+    ("○", "obligatoire, sans réponse"),
+    ("·", "facultative, sans réponse"),
+];

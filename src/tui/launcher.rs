@@ -1,0 +1,188 @@
+//! `fiche` with no file: offer to resume the most recent draft of this form
+//! in the current folder, or to start a new one under a chosen name.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Result;
+use fiche::{Answers, Form};
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::editors::LineEditor;
+use super::theme::Theme;
+
+pub const DEFAULT_NAME: &str = "candidature.toml";
+
+/// The most recently modified `*.toml` of `dir` that answers `form`.
+pub fn most_recent_draft(form: &Form, dir: &Path) -> Option<PathBuf> {
+    let mut drafts: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .filter(|p| {
+            Answers::load(p)
+                .ok()
+                .and_then(|a| a.form_id())
+                .is_some_and(|id| id == form.id)
+        })
+        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+        .collect();
+    drafts.sort();
+    drafts.pop().map(|(_, p)| p)
+}
+
+pub struct Launcher {
+    pub recent: Option<PathBuf>,
+    pub naming: bool,
+    pub name: LineEditor,
+    pub error: Option<String>,
+}
+
+/// What the launcher decided.
+#[derive(Debug, PartialEq)]
+pub enum Choice {
+    Open(PathBuf),
+    Cancel,
+    Pending,
+}
+
+impl Launcher {
+    pub fn new(recent: Option<PathBuf>) -> Launcher {
+        Launcher {
+            naming: recent.is_none(),
+            recent,
+            name: LineEditor::new(DEFAULT_NAME),
+            error: None,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Choice {
+        if key.kind != KeyEventKind::Press {
+            return Choice::Pending;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && matches!(key.code, KeyCode::Char('q' | 'c')) {
+            return Choice::Cancel;
+        }
+        if self.naming {
+            match key.code {
+                KeyCode::Enter => {
+                    let mut name = self.name.text().trim().to_string();
+                    if name.is_empty() {
+                        self.error =
+                            Some("Donnez un nom de fichier, par exemple candidature.toml".into());
+                        return Choice::Pending;
+                    }
+                    if !name.ends_with(".toml") {
+                        name.push_str(".toml");
+                    }
+                    return Choice::Open(PathBuf::from(name));
+                }
+                KeyCode::Esc if self.recent.is_some() => self.naming = false,
+                KeyCode::Esc => return Choice::Cancel,
+                _ => {
+                    self.name.handle_key(key);
+                    self.error = None;
+                }
+            }
+            return Choice::Pending;
+        }
+        match key.code {
+            KeyCode::Enter | KeyCode::Char('r' | 'R') => {
+                Choice::Open(self.recent.clone().unwrap_or_else(|| DEFAULT_NAME.into()))
+            }
+            KeyCode::Char('n' | 'N') => {
+                self.naming = true;
+                Choice::Pending
+            }
+            KeyCode::Esc | KeyCode::Char('q') => Choice::Cancel,
+            _ => Choice::Pending,
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame, form: &Form, theme: &Theme) {
+        let area = frame.area();
+        let [top, about] =
+            Layout::vertical([Constraint::Length(8), Constraint::Min(0)]).areas(area);
+        let mut lines = Vec::new();
+        if !self.naming
+            && let Some(p) = &self.recent
+        {
+            lines.push(Line::from(format!(
+                "Brouillon le plus récent dans ce dossier : {}",
+                p.display()
+            )));
+            lines.push(Line::from(""));
+            lines.push(Line::from(vec![
+                Span::styled("Entrée", theme.key()),
+                Span::raw(" : le reprendre    "),
+                Span::styled("n", theme.key()),
+                Span::raw(" : nouvelle candidature    "),
+                Span::styled("Échap", theme.key()),
+                Span::raw(" : quitter"),
+            ]));
+        } else {
+            lines.push(Line::from(
+                "Nouvelle candidature : nom du fichier des réponses (Entrée pour valider)",
+            ));
+            lines.push(Line::from(self.name.text().to_string()));
+            lines.push(Line::from(Span::styled("Échap : revenir", theme.dim())));
+            let col = (self.name.cursor() as u16).min(top.width.saturating_sub(3));
+            frame.set_cursor_position((top.x + 1 + col, top.y + 2));
+        }
+        if let Some(e) = &self.error {
+            lines.push(Line::from(Span::styled(
+                format!("erreur : {e}"),
+                theme.error(),
+            )));
+        }
+        frame.render_widget(
+            Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+                Block::new()
+                    .borders(Borders::ALL)
+                    .title(" fiche : préparer une candidature All_Ia_nce "),
+            ),
+            top,
+        );
+        frame.render_widget(
+            Paragraph::new(form.description.clone())
+                .wrap(Wrap { trim: true })
+                .block(
+                    Block::new()
+                        .borders(Borders::ALL)
+                        .title(format!(" {} ", form.title)),
+                ),
+            about,
+        );
+    }
+}
+
+/// Asks which file to open; `None` when the user leaves.
+pub fn choose_file(form: &Form) -> Result<Option<PathBuf>> {
+    let recent = most_recent_draft(form, Path::new("."));
+    let mut launcher = Launcher::new(recent);
+    let theme = Theme::from_env();
+    let mut terminal = super::start_terminal()?;
+    let result = (|| -> Result<Option<PathBuf>> {
+        loop {
+            terminal.draw(|f| launcher.draw(f, form, &theme))?;
+            if !event::poll(Duration::from_millis(500))? {
+                continue;
+            }
+            if let Event::Key(k) = event::read()? {
+                match launcher.handle_key(k) {
+                    Choice::Open(p) => return Ok(Some(p)),
+                    Choice::Cancel => return Ok(None),
+                    Choice::Pending => {}
+                }
+            }
+        }
+    })();
+    super::stop_terminal();
+    result
+}

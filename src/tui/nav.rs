@@ -1,0 +1,199 @@
+//! Moving through the form: visible questions only (a `when` that is false
+//! hides and skips a question), sections, and the review list's targets.
+
+use fiche::answers::is_answered;
+use fiche::validate::{Finding, Severity, is_visible};
+
+use super::app::{App, At, Focus, Screen};
+
+/// What a question's mark in the section list says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionState {
+    Answered,
+    Error,
+    MissingRequired,
+    Empty,
+}
+
+impl QuestionState {
+    pub fn mark(self) -> &'static str {
+        match self {
+            QuestionState::Answered => "✓",
+            QuestionState::Error => "✗",
+            QuestionState::MissingRequired => "○",
+            QuestionState::Empty => "·",
+        }
+    }
+}
+
+impl App {
+    /// Every visible question, in form order.
+    pub fn visible(&self) -> Vec<At> {
+        let context = self.answers.context();
+        let mut out = Vec::new();
+        for (s, section) in self.form.sections.iter().enumerate() {
+            for (q, question) in section.questions.iter().enumerate() {
+                if is_visible(question, &context) {
+                    out.push(At {
+                        section: s,
+                        question: q,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Visible questions of one section.
+    pub fn visible_in(&self, section: usize) -> Vec<usize> {
+        self.visible()
+            .into_iter()
+            .filter(|a| a.section == section)
+            .map(|a| a.question)
+            .collect()
+    }
+
+    /// Next visible question; after the last one, the review screen.
+    pub fn next(&mut self) {
+        let here = (self.at.section, self.at.question);
+        match self
+            .visible()
+            .into_iter()
+            .find(|a| (a.section, a.question) > here)
+        {
+            Some(at) => self.go_to(at),
+            None => {
+                self.go_to(self.at);
+                self.screen = Screen::Review;
+                self.review = 0;
+                self.save.flush = true;
+            }
+        }
+    }
+
+    pub fn prev(&mut self) {
+        let here = (self.at.section, self.at.question);
+        if let Some(at) = self
+            .visible()
+            .into_iter()
+            .rev()
+            .find(|a| (a.section, a.question) < here)
+        {
+            self.go_to(at);
+        }
+    }
+
+    /// Opens a section at its first visible question.
+    pub fn open_section(&mut self, section: usize) {
+        if let Some(&q) = self.visible_in(section).first() {
+            self.go_to(At {
+                section,
+                question: q,
+            });
+        }
+        self.focus = Focus::Editor;
+    }
+
+    pub fn jump_section(&mut self, delta: isize) {
+        let n = self.form.sections.len() as isize;
+        let target = (self.at.section as isize + delta).clamp(0, n - 1) as usize;
+        self.open_section(target);
+    }
+
+    pub fn first_unanswered(&self) -> Option<At> {
+        self.visible().into_iter().find(|a| {
+            let s = &self.form.sections[a.section];
+            let id = format!("{}.{}", s.id, s.questions[a.question].id);
+            s.questions[a.question].required && !is_answered(self.answers.get(&id).as_ref())
+        })
+    }
+
+    pub fn question_state(&self, at: At) -> QuestionState {
+        let s = &self.form.sections[at.section];
+        let q = &s.questions[at.question];
+        let id = format!("{}.{}", s.id, q.id);
+        let has_error = self.report.findings.iter().any(|f| {
+            f.severity == Severity::Error
+                && f.question_id() == id
+                && f.rule.as_deref() != Some(fiche::validate::MISSING)
+        });
+        if has_error {
+            QuestionState::Error
+        } else if is_answered(self.answers.get(&id).as_ref()) {
+            QuestionState::Answered
+        } else if q.required {
+            QuestionState::MissingRequired
+        } else {
+            QuestionState::Empty
+        }
+    }
+
+    /// Findings of the current question (errors stay visible after leaving).
+    pub fn findings_here(&self) -> Vec<&Finding> {
+        let id = self.question_id();
+        self.report
+            .findings
+            .iter()
+            .filter(|f| f.question_id() == id)
+            .collect()
+    }
+
+    /// The review list: every finding that points at a question, with where
+    /// to jump, errors and missing answers first.
+    pub fn review_items(&self) -> Vec<(At, &Finding)> {
+        let mut items: Vec<(At, &Finding)> = self
+            .report
+            .findings
+            .iter()
+            .filter_map(|f| Some((self.locate(&f.question_id())?, f)))
+            .collect();
+        items.sort_by_key(|(at, f)| (f.severity, at.section, at.question));
+        items
+    }
+
+    pub fn locate(&self, question_id: &str) -> Option<At> {
+        let (s, q) = question_id.split_once('.')?;
+        let section = self.form.sections.iter().position(|x| x.id == s)?;
+        let question = self.form.sections[section]
+            .questions
+            .iter()
+            .position(|x| x.id == q)?;
+        Some(At { section, question })
+    }
+
+    /// Invalid answers in a section (missing ones are not errors here: a
+    /// draft is allowed to be unfinished).
+    pub fn invalid_in(&self, section: usize) -> usize {
+        let id = &self.form.sections[section].id;
+        self.report
+            .findings
+            .iter()
+            .filter(|f| {
+                f.severity == Severity::Error
+                    && f.rule.as_deref() != Some(fiche::validate::MISSING)
+                    && &f.section == id
+            })
+            .count()
+    }
+
+    /// Opens the question of review line `index`; a finding inside a list
+    /// (`donnees.sources[2].nom`) also selects that item.
+    pub fn open_review_item(&mut self, index: usize) {
+        let Some((at, item)) = self.review_items().get(index).map(|(at, f)| {
+            let item =
+                f.id.split_once('[')
+                    .and_then(|(_, rest)| rest.split_once(']'))
+                    .and_then(|(n, _)| n.parse::<usize>().ok());
+            (*at, item)
+        }) else {
+            return;
+        };
+        self.go_to(at);
+        if let (Some(n), super::editors::Editor::List(list)) = (item, &mut self.editor)
+            && n >= 1
+            && n <= list.items.len()
+        {
+            list.cursor = n - 1;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+//! The help overlay (every key, from the same tables as the footer) and the
+//! small dialogs (quit with unsaved answers, save elsewhere).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::tui::app::{App, Modal};
+use crate::tui::keys;
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [h] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(v);
+    h
+}
+
+fn table_lines(app: &App, title: &str, hints: keys::Hints, key_w: usize) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut out = vec![Line::from(Span::styled(title.to_string(), t.title()))];
+    for (key, label) in hints {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {key:<key_w$}"), t.key()),
+            Span::raw(format!(" {label}")),
+        ]));
+    }
+    out
+}
+
+pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+    let mut tables: Vec<(&str, keys::Hints)> = keys::ALL.to_vec();
+    tables.push(("Signes de la liste des sections", keys::LEGEND));
+    let two_columns = area.width >= 110;
+    let key_w = 15;
+    let mut columns: Vec<Vec<Line>> = vec![Vec::new(), Vec::new()];
+    let total: usize = tables.iter().map(|(_, h)| h.len() + 1).sum();
+    let mut used = 0;
+    for (title, hints) in tables {
+        let col = usize::from(two_columns && used >= total / 2);
+        used += hints.len() + 1;
+        columns[col].extend(table_lines(app, title, hints, key_w));
+    }
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(" Aide : toutes les touches (↑ ↓ défiler, Échap fermer) ");
+    let popup = centered(
+        area,
+        area.width.saturating_sub(4),
+        area.height.saturating_sub(2),
+    );
+    frame.render_widget(Clear, popup);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    if two_columns {
+        let [a, b] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
+        frame.render_widget(Paragraph::new(columns[0].clone()), a);
+        frame.render_widget(Paragraph::new(columns[1].clone()), b);
+    } else {
+        // Narrow: one column that scrolls, never further than its end.
+        let lines = columns[0].len() as u16;
+        let scroll = scroll.min(lines.saturating_sub(inner.height));
+        frame.render_widget(
+            Paragraph::new(columns[0].clone()).scroll((scroll, 0)),
+            inner,
+        );
+    }
+}
+
+pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let (title, lines) = match modal {
+        Modal::QuitUnsaved(message) => (
+            " Réponses non enregistrées ",
+            vec![
+                Line::from(Span::styled(
+                    format!("L'enregistrement a échoué : {message}"),
+                    t.error(),
+                )),
+                Line::from("Vos réponses sont toujours là, en mémoire."),
+                Line::from(""),
+                Line::from("r : réessayer   a : enregistrer ailleurs"),
+                Line::from("q : quitter sans enregistrer   Échap : revenir"),
+            ],
+        ),
+        Modal::SaveAs(line, refused) => {
+            let mut lines = vec![
+                Line::from("Chemin du fichier où enregistrer (Entrée pour valider) :"),
+                Line::from(Span::styled(line.text().to_string(), t.selected())),
+            ];
+            if let Some(why) = refused {
+                lines.push(Line::from(Span::styled(
+                    format!("erreur : {why}"),
+                    t.error(),
+                )));
+            }
+            lines.push(Line::from(Span::styled("Échap : annuler", t.dim())));
+            (" Enregistrer ailleurs ", lines)
+        }
+        Modal::Help(_) => return,
+    };
+    let popup = centered(area, 70, lines.len() as u16 + 4);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::new().borders(Borders::ALL).title(title)),
+        popup,
+    );
+}

@@ -1,0 +1,175 @@
+//! The review screen: completeness, every missing or invalid answer (each
+//! opens its question), and the export formats.
+
+use fiche::render::Format;
+use fiche::validate::Severity;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::truncate;
+use crate::tui::app::App;
+
+/// Export formats offered: (format, key, label). Add a line per new format.
+pub const EXPORTS: &[(Format, char, &str)] = &[(Format::Markdown, 'm', "Markdown")];
+
+/// The file an export is written to: next to the answers, same name.
+pub fn export_path(answers: &std::path::Path, format: Format) -> std::path::PathBuf {
+    let ext = match format {
+        Format::Markdown => "md",
+    };
+    answers.with_extension(ext)
+}
+
+/// The review screen's texts and where they go; shared with mouse clicks.
+pub struct Parts {
+    pub inner: Rect,
+    pub summary: (String, Rect),
+    /// The findings list; its first line is a heading.
+    pub list: Rect,
+    pub detail: Option<(String, Rect)>,
+    pub notice: Rect,
+    pub exports: (Vec<String>, Rect),
+}
+
+pub fn parts(app: &App, area: Rect) -> Parts {
+    let inner = Block::new().borders(Borders::ALL).inner(area);
+    let r = &app.report;
+    let items = app.review_items();
+    let complete = r.sections.iter().filter(|s| s.is_complete()).count();
+    let summary = if r.is_complete() {
+        "✓ Candidature complète et valide : prête à exporter.".to_string()
+    } else {
+        format!(
+            "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} point(s) à voir.",
+            r.percent(),
+            r.required_answered,
+            r.required_total,
+            complete,
+            r.sections.len(),
+            items.len()
+        )
+    };
+    let exports: Vec<String> = EXPORTS
+        .iter()
+        .map(|(f, k, label)| {
+            let path = export_path(&app.path, *f);
+            format!("{k} : {label} → {}", path.display())
+        })
+        .collect();
+    let export_h = exports.len() as u16 + 1;
+    let notice_h = u16::from(app.notice.is_some());
+    let w = inner.width;
+    // The selected finding in full: the list lines may be cut.
+    let detail = items.get(app.review).map(|(at, f)| {
+        let section = &app.form.sections[at.section];
+        let q = &section.questions[at.question];
+        format!(
+            "{} › {} — {} : {}",
+            section.title,
+            q.label,
+            f.severity.label_fr(),
+            f.message
+        )
+    });
+    let detail_h = detail
+        .as_ref()
+        .map_or(0, |d| super::wrapped_height(d, w).min(4) + 1);
+    let [summary_area, list, detail_area, notice, export_area] = Layout::vertical([
+        Constraint::Length(super::wrapped_height(&summary, w)),
+        Constraint::Min(1),
+        Constraint::Length(detail_h),
+        Constraint::Length(notice_h),
+        Constraint::Length(export_h),
+    ])
+    .areas(inner);
+    let [_, detail_text] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(detail_area);
+    Parts {
+        inner,
+        summary: (summary, summary_area),
+        list,
+        detail: detail.map(|d| (d, detail_text)),
+        notice,
+        exports: (exports, export_area),
+    }
+}
+
+/// First finding shown in a list `rows` lines tall (below its heading), so
+/// the selection stays visible.
+pub fn list_offset(selected: usize, rows: usize) -> usize {
+    (selected + 1).saturating_sub(rows.max(1))
+}
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Revue de la candidature ", t.title()));
+    frame.render_widget(block, area);
+    let p = parts(app, area);
+    let r = &app.report;
+    let items = app.review_items();
+    let w = p.inner.width;
+    if let Some((d, rect)) = p.detail {
+        frame.render_widget(Paragraph::new(d).wrap(Wrap { trim: true }), rect);
+    }
+    let style = if r.is_complete() {
+        t.ok()
+    } else {
+        ratatui::style::Style::new()
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(p.summary.0, style)).wrap(Wrap { trim: true }),
+        p.summary.1,
+    );
+    let list_area = p.list;
+    let notice_area = p.notice;
+    let exports = p.exports.0;
+    let export_area = p.exports.1;
+
+    let height = list_area.height as usize;
+    let mut lines = vec![Line::from(Span::styled(
+        if items.is_empty() {
+            "Rien à corriger.".to_string()
+        } else {
+            format!("À voir ({}) — Entrée : aller à la question", items.len())
+        },
+        t.dim(),
+    ))];
+    let rows = height.saturating_sub(1);
+    let offset = list_offset(app.review, rows);
+    for (i, (at, finding)) in items.iter().enumerate().skip(offset).take(rows) {
+        let question = &app.form.sections[at.section].questions[at.question];
+        let text = if finding.rule.as_deref() == Some(fiche::validate::MISSING) {
+            format!("manquante : {}", question.label)
+        } else {
+            format!("{} : {}", finding.severity.label_fr(), finding.message)
+        };
+        let text = truncate(&text, (w as usize).saturating_sub(2));
+        let style = match finding.severity {
+            Severity::Error => t.error(),
+            _ => t.warning(),
+        };
+        lines.push(if i == app.review {
+            Line::from(Span::styled(format!("› {text}"), t.selected()))
+        } else {
+            Line::from(vec![Span::raw("  "), Span::styled(text, style)])
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), list_area);
+    if let Some(n) = &app.notice {
+        frame.render_widget(
+            Paragraph::new(Span::styled(truncate(n, w as usize), t.ok())),
+            notice_area,
+        );
+    }
+    let mut export_lines = vec![Line::from(Span::styled("Exporter la fiche :", t.title()))];
+    export_lines.extend(
+        exports
+            .into_iter()
+            .map(|e| Line::from(truncate(&e, w as usize))),
+    );
+    frame.render_widget(Paragraph::new(export_lines), export_area);
+}

@@ -1,0 +1,60 @@
+//! Tests of the wizard without a terminal: keys (`keys.rs`), screens as
+//! text snapshots (`screens.rs`). Helpers to build an app and type into it.
+
+mod keys;
+mod screens;
+
+use std::path::PathBuf;
+
+use fiche::{Answers, form};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{App, Effect};
+use super::theme::Theme;
+
+pub fn app_from(toml: &str) -> App {
+    let form = form::builtin();
+    let answers = Answers::parse(toml, "test.toml").expect("valid test answers");
+    let mut app = App::new(form, answers, PathBuf::from("/nulle-part/candidature.toml"));
+    app.theme = Theme::plain();
+    app
+}
+
+pub fn empty_app() -> App {
+    let form = form::builtin();
+    app_from(&Answers::new(&form).to_toml_string())
+}
+
+pub fn example_app(name: &str) -> App {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name);
+    app_from(&std::fs::read_to_string(path).unwrap())
+}
+
+pub fn press(app: &mut App, code: KeyCode) -> Effect {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ctrl(app: &mut App, c: char) -> Effect {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+pub fn go(app: &mut App, id: &str) {
+    let at = app.locate(id).expect("question exists");
+    app.go_to(at);
+}
+
+pub fn get(app: &App, id: &str) -> Option<toml::Value> {
+    app.answers.get(id)
+}
+
+pub fn s(text: &str) -> Option<toml::Value> {
+    Some(toml::Value::String(text.into()))
+}

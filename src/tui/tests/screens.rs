@@ -1,0 +1,88 @@
+//! Screens rendered into `TestBackend` at 80×24 and 120×40, compared as
+//! text with insta snapshots (the save time is fixed, so they never drift).
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+
+use super::*;
+use crate::tui::app::App;
+use crate::tui::screens;
+
+fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| screens::draw(app, f)).unwrap();
+    // Only the text: styles are checked by the "no colour alone" words.
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let mut line = String::new();
+        for x in 0..width {
+            line.push_str(buffer[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn saved(mut app: App) -> App {
+    app.save.saved("10:42".into());
+    app
+}
+
+fn accents_app() -> App {
+    let mut app = empty_app();
+    type_text(&mut app, "Éléonore, côté usagers");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "Répondre à « l'usager » plus vite");
+    app = saved(app);
+    app
+}
+
+#[test]
+fn snapshot_question_with_accents() {
+    let app = accents_app();
+    insta::assert_snapshot!("question_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("question_120x40", render(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_long_answer() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    go(&mut app, "probleme.description");
+    insta::assert_snapshot!("long_80x24", render(&app, 80, 24));
+    app.guidance = true;
+    insta::assert_snapshot!("long_guidance_120x40", render(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_review() {
+    let mut app = saved(example_app("brouillon-incomplet.toml"));
+    ctrl(&mut app, 'r');
+    insta::assert_snapshot!("review_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("review_120x40", render(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_help() {
+    let mut app = saved(empty_app());
+    press(&mut app, KeyCode::F(1));
+    insta::assert_snapshot!("help_80x24", render(&app, 80, 24));
+    insta::assert_snapshot!("help_120x40", render(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_list_and_numbers() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    go(&mut app, "donnees.sources");
+    insta::assert_snapshot!("list_80x24", render(&app, 80, 24));
+    go(&mut app, "statu_quo.cout_annuel_estime");
+    insta::assert_snapshot!("euros_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_too_small() {
+    let app = saved(empty_app());
+    insta::assert_snapshot!("too_small", render(&app, 50, 12));
+}

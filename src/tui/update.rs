@@ -1,0 +1,119 @@
+//! Keys per context: the editor, the section list, the review screen and
+//! the dialogs. Each changes the state and may ask the loop for an `Effect`.
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::app::{App, Effect, Focus, Modal};
+use super::editors::{EditorAction, LineEditor};
+
+impl App {
+    pub(super) fn editor_key(&mut self, key: KeyEvent) -> Effect {
+        let question = self.question().clone();
+        match self.editor.handle_key(&question, key) {
+            EditorAction::Edited => self.touched = true,
+            EditorAction::Consumed => {}
+            EditorAction::Commit => self.commit(),
+            EditorAction::CommitNext => {
+                self.commit();
+                self.next();
+            }
+            // Going back is not confirming: only typed text is kept.
+            EditorAction::CommitPrev => self.prev(),
+            EditorAction::Ignored => match key.code {
+                KeyCode::Esc => {
+                    self.commit_if_touched();
+                    self.focus = Focus::Sections;
+                    self.sidebar = self.at.section;
+                }
+                KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
+                KeyCode::Down | KeyCode::PageDown => self.next(),
+                KeyCode::Up | KeyCode::PageUp => self.prev(),
+                _ => {}
+            },
+        }
+        Effect::None
+    }
+
+    pub(super) fn sections_key(&mut self, key: KeyEvent) -> Effect {
+        let n = self.form.sections.len();
+        match key.code {
+            KeyCode::Up => self.sidebar = self.sidebar.saturating_sub(1),
+            KeyCode::Down => self.sidebar = (self.sidebar + 1).min(n - 1),
+            KeyCode::Home => self.sidebar = 0,
+            KeyCode::End => self.sidebar = n - 1,
+            KeyCode::Enter | KeyCode::Right | KeyCode::Tab => self.open_section(self.sidebar),
+            KeyCode::Esc => self.focus = Focus::Editor,
+            KeyCode::Char('r') => self.toggle_review(),
+            KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
+            KeyCode::Char('q') => return Effect::Quit,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub(super) fn review_key(&mut self, key: KeyEvent) -> Effect {
+        let n = self.review_items().len();
+        match key.code {
+            KeyCode::Up => self.review = self.review.saturating_sub(1),
+            KeyCode::Down => self.review = (self.review + 1).min(n.saturating_sub(1)),
+            KeyCode::Enter => {
+                self.open_review_item(self.review);
+            }
+            KeyCode::Esc => self.toggle_review(),
+            KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
+            KeyCode::Char('q') => return Effect::Quit,
+            KeyCode::Char(c) => {
+                if let Some((format, _, _)) = super::screens::review::EXPORTS
+                    .iter()
+                    .find(|(_, k, _)| *k == c)
+                {
+                    return Effect::Export(*format);
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub(super) fn modal_key(&mut self, key: KeyEvent) -> Effect {
+        let Some(modal) = self.modal.take() else {
+            return Effect::None;
+        };
+        match modal {
+            Modal::Help(scroll) => match key.code {
+                KeyCode::Down | KeyCode::Char('j') => self.modal = Some(Modal::Help(scroll + 1)),
+                KeyCode::PageDown | KeyCode::Char(' ') => {
+                    self.modal = Some(Modal::Help(scroll + 10))
+                }
+                KeyCode::Up | KeyCode::Char('k') => {
+                    self.modal = Some(Modal::Help(scroll.saturating_sub(1)))
+                }
+                KeyCode::PageUp => self.modal = Some(Modal::Help(scroll.saturating_sub(10))),
+                _ => {}
+            },
+            Modal::QuitUnsaved(message) => match key.code {
+                KeyCode::Char('r' | 'R') => return Effect::Quit,
+                KeyCode::Char('a' | 'A') => {
+                    let suggestion = super::backup_path(&self.path);
+                    self.modal = Some(Modal::SaveAs(LineEditor::new(&suggestion), None));
+                }
+                KeyCode::Char('q' | 'Q') => return Effect::QuitUnsaved,
+                KeyCode::Esc => {}
+                _ => self.modal = Some(Modal::QuitUnsaved(message)),
+            },
+            Modal::SaveAs(mut line, _) => match key.code {
+                KeyCode::Enter if !line.text().trim().is_empty() => {
+                    return Effect::SaveAs(PathBuf::from(line.text().trim()));
+                }
+                KeyCode::Esc => {}
+                _ => {
+                    line.handle_key(key);
+                    self.modal = Some(Modal::SaveAs(line, None));
+                }
+            },
+        }
+        Effect::None
+    }
+}

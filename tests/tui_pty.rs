@@ -1,0 +1,358 @@
+//! End-to-end: the real `fiche` binary in a pseudo-terminal (100×30), keys
+//! sent as a user types them, the screen read back with a vt100 parser.
+//! Waits are bounded polls on screen text, never fixed sleeps, so a slow CI
+//! machine only makes them slower.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(dir: &Path, args: &[&str]) -> Session {
+        Session::start_with(dir, args, &[])
+    }
+
+    fn start_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fiche"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", dir);
+        cmd.env("XDG_CONFIG_HOME", dir.join(".config"));
+        cmd.env("NO_COLOR", "1");
+        cmd.env_remove("VISUAL");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("fiche starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let rows = NonZeroU16::new(30).unwrap();
+        let cols = NonZeroU16::new(100).unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => feed.lock().unwrap().process(&buf[..n]),
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            screen,
+            _master: pty.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    /// Waits until `text` is on screen; fails with the screen shown.
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("« {text} » never appeared; screen:\n{}", self.contents());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end and returns its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("fiche did not exit; screen:\n{}", self.contents());
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const CTRL_N: &str = "\x0e";
+const CTRL_Q: &str = "\x11";
+
+fn read_toml(path: &Path) -> toml::Table {
+    std::fs::read_to_string(path).unwrap().parse().unwrap()
+}
+
+#[test]
+fn typed_answers_with_accents_and_lines_are_saved_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("candidature.toml");
+    let mut s = Session::start(dir.path(), &["candidature.toml"]);
+    s.wait_for("Nom du produit");
+    s.send("Éléonore");
+    s.wait_for("Éléonore");
+    s.send(ENTER);
+    s.wait_for("Question 2 sur 8");
+    s.send("Le côté « usagers » d'abord");
+    s.send(ENTER);
+    s.wait_for("Question 3 sur 8");
+    s.send("Préfecture de l'Hérault");
+    s.send(ENTER);
+    s.wait_for("Question 4 sur 8");
+    s.send(CTRL_N);
+    s.wait_for("Qui subit le problème");
+    s.send("2");
+    s.wait_for("(•) 2.");
+    s.send(TAB);
+    s.wait_for("Décrivez le problème");
+    s.send("Première ligne");
+    s.send(ENTER);
+    s.send("seconde ligne, côté agent");
+    s.wait_for("seconde ligne, côté agent");
+    s.send(TAB);
+    s.wait_for("Quels types d");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+
+    let t = read_toml(&file);
+    let identite = t["identite"].as_table().unwrap();
+    assert_eq!(identite.len(), 3, "{identite:?}");
+    assert_eq!(identite["nom_produit"].as_str(), Some("Éléonore"));
+    assert_eq!(
+        identite["slogan"].as_str(),
+        Some("Le côté « usagers » d'abord")
+    );
+    assert_eq!(
+        identite["administration"].as_str(),
+        Some("Préfecture de l'Hérault")
+    );
+    let probleme = t["probleme"].as_table().unwrap();
+    assert_eq!(probleme.len(), 2, "{probleme:?}");
+    assert_eq!(probleme["public_concerne"].as_str(), Some("usagers"));
+    assert_eq!(
+        probleme["description"].as_str(),
+        Some("Première ligne\nseconde ligne, côté agent")
+    );
+    let sections: Vec<&String> = t.keys().collect();
+    assert_eq!(sections, ["meta", "identite", "probleme"]);
+}
+
+#[test]
+fn sigkill_after_the_saved_status_loses_nothing_committed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brouillon.toml");
+    let mut s = Session::start(dir.path(), &["edit", "brouillon.toml"]);
+    s.wait_for("Nom du produit");
+    s.send("Côté jardin");
+    s.send(ENTER);
+    s.wait_for("Enregistré ");
+    let pid = s.child.process_id().expect("a pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.wait_exit();
+    let t = read_toml(&file);
+    assert_eq!(t["identite"]["nom_produit"].as_str(), Some("Côté jardin"));
+}
+
+#[test]
+fn a_malformed_or_newer_file_is_refused_in_french_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, original, message) in [
+        (
+            "casse.toml",
+            "[meta]\nform = \"fiche-action\"\n[identite]\nnom_produit = \"sans fin\n",
+            "ligne 4, colonne",
+        ),
+        (
+            "futur.toml",
+            "[meta]\nform = \"fiche-action\"\nform_version = 99\n",
+            "plus récente",
+        ),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, original).unwrap();
+        let mut s = Session::start(dir.path(), &["edit", name]);
+        assert_eq!(s.wait_exit(), 2, "{}", s.contents());
+        s.wait_for(message);
+        s.wait_for("n'a pas été modifié");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+    }
+}
+
+#[test]
+fn when_saving_fails_quitting_warns_and_offers_to_save_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("partage.toml");
+    let mut s = Session::start(dir.path(), &["partage.toml"]);
+    s.wait_for("Nom du produit");
+    // Someone breaks the file on disk: fiche must not overwrite it.
+    let broken = "[identite\nnom_produit = 1\n";
+    std::fs::write(&file, broken).unwrap();
+    s.send("Éléonore");
+    s.send(ENTER);
+    s.wait_for("NON ENREGISTRÉ");
+    s.wait_for("Enregistrement impossible");
+    s.send(CTRL_Q);
+    s.wait_for("Réponses non enregistrées");
+    s.send("a");
+    s.wait_for("Enregistrer ailleurs");
+    // An existing file is never overwritten: the dialog says so.
+    std::fs::write(dir.path().join("secours-partage.toml"), "# occupé\n").unwrap();
+    s.send(ENTER);
+    s.wait_for("existe déjà");
+    std::fs::remove_file(dir.path().join("secours-partage.toml")).unwrap();
+    s.send(ENTER);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), broken);
+    let backup = read_toml(&dir.path().join("secours-partage.toml"));
+    assert_eq!(backup["identite"]["nom_produit"].as_str(), Some("Éléonore"));
+}
+
+#[test]
+fn fiche_alone_offers_to_resume_the_latest_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("mon-brouillon.toml");
+    std::fs::write(
+        &draft,
+        "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[identite]\nnom_produit = \"Signaux Faibles\"\n",
+    )
+    .unwrap();
+    let mut s = Session::start(dir.path(), &[]);
+    s.wait_for("mon-brouillon.toml");
+    s.send(ENTER);
+    // It opens at the first missing answer, the earlier one shown as done.
+    s.wait_for("Slogan");
+    s.send("Mieux cibler les interventions");
+    s.send(ENTER);
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&draft);
+    assert_eq!(
+        t["identite"]["nom_produit"].as_str(),
+        Some("Signaux Faibles")
+    );
+    assert_eq!(
+        t["identite"]["slogan"].as_str(),
+        Some("Mieux cibler les interventions")
+    );
+}
+
+#[test]
+fn fiche_alone_in_an_empty_folder_starts_a_new_named_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &[]);
+    s.wait_for("Nouvelle candidature");
+    s.send(ENTER);
+    s.wait_for("Nom du produit");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&dir.path().join("candidature.toml"));
+    assert_eq!(t["meta"]["form"].as_str(), Some("fiche-action"));
+}
+
+#[test]
+fn without_a_terminal_the_wizard_explains_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fiche"))
+        .arg("nouveau.toml")
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("terminal interactif"), "{err}");
+    assert!(!dir.path().join("nouveau.toml").exists());
+}
+
+#[test]
+fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = dir.path().join("editeur.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'ajouté dans l’éditeur\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", editor.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let file = dir.path().join("c.toml");
+    let mut s = Session::start_with(
+        dir.path(),
+        &["c.toml"],
+        &[("EDITOR", editor.to_str().unwrap())],
+    );
+    s.wait_for("Nom du produit");
+    s.send(CTRL_N);
+    s.wait_for("Qui subit le problème");
+    s.send(TAB);
+    s.wait_for("Décrivez le problème");
+    s.send("écrit ici");
+    s.send(ENTER);
+    s.send("\x05"); // Ctrl+E
+    s.wait_for("Texte repris depuis l'éditeur");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(
+        t["probleme"]["description"].as_str(),
+        Some("écrit ici\najouté dans l’éditeur")
+    );
+}
+
+#[test]
+fn a_mouse_click_on_a_section_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &["souris.toml"]);
+    s.wait_for("Nom du produit");
+    // At 100×30 the list starts on screen row 3 (1-based): section 1, its
+    // 8 questions, then section 2 on row 12. SGR mouse: press then release.
+    s.send("\x1b[<0;5;12M\x1b[<0;5;12m");
+    s.wait_for("Qui subit le problème");
+    s.wait_for("2/14 · Le problème");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+}
