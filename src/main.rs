@@ -5,6 +5,7 @@
 mod clap_fr;
 mod cli;
 mod commands;
+mod plain;
 
 use std::process::ExitCode;
 
