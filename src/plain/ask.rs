@@ -17,7 +17,7 @@ pub fn header(position: &str, q: &Question, current: Option<&toml::Value>) -> Ve
     }
     if q.kind == Kind::Choice || q.kind == Kind::Multi {
         for (i, c) in q.choices.iter().enumerate() {
-            out.push(format!("  {}. {} ({})", i + 1, c.label, c.key));
+            out.push(format!("  {}. {}", i + 1, c.label));
         }
     }
     out.push(format_hint(q));
@@ -154,7 +154,9 @@ fn choice_by_number(q: &Question, text: &str) -> Result<String, String> {
 
 fn refused(typed: &str, why: &str) -> String {
     let why = why.trim_start_matches("erreur : ");
-    if typed.contains('\n') {
+    if why.contains(&format!("« {} »", typed.trim())) {
+        format!("erreur : réponse refusée : {why}")
+    } else if typed.contains('\n') {
         format!(
             "erreur : réponse refusée : {why}\nVotre texte n'est pas enregistré ; le voici pour le reprendre :\n{typed}\n(fin du texte)"
         )

@@ -18,6 +18,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let q = &form.sections[si].questions[qi];
         let id = self.full_id(si, qi);
         let required = if q.required { " (obligatoire)" } else { "" };
+        self.say("");
         self.say(&format!("{} : {}{required}", self.rank(si, qi), q.label));
         if !q.help.trim().is_empty() {
             self.say(q.help.trim());
@@ -39,11 +40,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             } else {
                 self.say(&format!("{} élément(s) :", items.len()));
                 for (i, item) in items.iter().enumerate() {
-                    self.say(&format!("  {}. {}", i + 1, summary(q, item)));
+                    self.say(&format!("  {}. {}", i + 1, short(q, item)));
                 }
             }
             let line = self.prompt.ask(
-                "Tapez « a » pour ajouter un élément, « s » suivi d'un numéro pour en supprimer un, Entrée pour continuer : ",
+                "Tapez « a » pour ajouter un élément, « v » et un numéro pour le lire en entier, « s » et un numéro pour le supprimer, Entrée pour continuer : ",
             );
             let text = match line {
                 Line::Eof => return Step::Quit,
@@ -70,10 +71,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         return step;
                     }
                 }
-                _ => match delete_number(&lower) {
-                    Some(n) => self.delete_item(q, &id, items, n),
+                _ => match item_command(&lower) {
+                    Some(('s', n)) => self.delete_item(q, &id, items, n),
+                    Some((_, n)) => self.read_item(q, &items, n),
                     None => self.say(&format!(
-                        "erreur : « {} » n'est pas compris ici ; tapez a, s suivi d'un numéro (par exemple s 2), ou Entrée.",
+                        "erreur : « {} » n'est pas compris ici ; tapez a, v ou s suivi d'un numéro (par exemple s 2), ou Entrée.",
                         text.trim()
                     )),
                 },
@@ -144,7 +146,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             }
         }
         let item = toml::Value::Table(table);
-        let text = summary(q, &item);
+        let text = short(q, &item);
         items.push(item);
         let list = toml::Value::Array(items);
         let problems = check_value(q, &list);
@@ -174,15 +176,33 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         step
     }
 
-    fn delete_item(&mut self, q: &Question, id: &str, mut items: Vec<toml::Value>, n: usize) {
-        if n == 0 || n > items.len() {
-            self.say(&format!(
-                "erreur : il n'y a pas d'élément n° {n} ; les numéros vont de 1 à {}.",
-                items.len()
-            ));
+    /// `v N`: every field of item N.
+    fn read_item(&mut self, q: &Question, items: &[toml::Value], n: usize) {
+        if !self.exists(items, n) {
             return;
         }
-        let text = summary(q, &items[n - 1]);
+        self.say(&format!("Élément {n} : {}.", summary(q, &items[n - 1])));
+    }
+
+    fn exists(&mut self, items: &[toml::Value], n: usize) -> bool {
+        if n == 0 || n > items.len() {
+            let range = match items.len() {
+                0 => "la liste est vide".to_string(),
+                len => format!("les numéros vont de 1 à {len}"),
+            };
+            self.say(&format!(
+                "erreur : il n'y a pas d'élément n° {n} ; {range}."
+            ));
+            return false;
+        }
+        true
+    }
+
+    fn delete_item(&mut self, q: &Question, id: &str, mut items: Vec<toml::Value>, n: usize) {
+        if !self.exists(&items, n) {
+            return;
+        }
+        let text = short(q, &items[n - 1]);
         if !self
             .prompt
             .confirm(&format!("Supprimer l'élément {n} : {text} ?"), false)
@@ -197,12 +217,42 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 }
 
-/// `s 2`, `s2` or `supprimer 2` → 2.
-fn delete_number(text: &str) -> Option<usize> {
-    let rest = text
-        .strip_prefix("supprimer")
-        .or_else(|| text.strip_prefix('s'))?;
-    rest.trim().parse().ok()
+/// `s 2`, `s2`, `supprimer 2` → `('s', 2)`; `v 2`, `voir 2` → `('v', 2)`.
+fn item_command(text: &str) -> Option<(char, usize)> {
+    for (word, letter) in [("supprimer", 's'), ("voir", 'v'), ("s", 's'), ("v", 'v')] {
+        if let Some(rest) = text.strip_prefix(word)
+            && let Ok(n) = rest.trim().parse()
+        {
+            return Some((letter, n));
+        }
+    }
+    None
+}
+
+/// One item in a few words: its first field, then its other required
+/// fields (`Code du travail ; Nature de la donnée : Documents…`).
+fn short(q: &Question, item: &toml::Value) -> String {
+    let Some(table) = item.as_table() else {
+        return item.to_string();
+    };
+    let parts: Vec<String> = q
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let v = display(f, table.get(&f.id)?);
+            match i {
+                0 => Some(v),
+                _ if f.required => Some(format!("{} : {v}", f.label)),
+                _ => None,
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        summary(q, item)
+    } else {
+        parts.join(" ; ")
+    }
 }
 
 /// One item in words: `Nom : Code du travail ; Nature : Documents…`.

@@ -191,6 +191,7 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
         let q = &form.sections[si].questions[qi];
         let id = self.full_id(si, qi);
         let current = self.answers.get(&id);
+        self.say("");
         for line in ask::header(&self.rank(si, qi), q, current.as_ref()) {
             self.say(&line);
         }
@@ -252,6 +253,9 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
                 self.say("Commandes, à taper à la place d'une réponse :");
                 for line in prompt::commands_help() {
                     self.say(&line);
+                }
+                if q.is_some_and(|q| q.kind == Kind::List) {
+                    self.say("  Dans une liste : a pour ajouter un élément, v et un numéro pour le lire, s et un numéro pour le supprimer ; pendant un ajout, < abandonne l'élément.");
                 }
                 if let Some(guidance) = q.and_then(|q| q.guidance.as_deref()) {
                     self.say("Conseils pour cette question :");
