@@ -2,13 +2,19 @@
 //! answer, expected format with an example, numbered choices) and turning
 //! what was typed into a checked value.
 
-use fiche::answers::parse_input;
+use fiche::answers::{ORIGIN_PROFILE, parse_input};
 use fiche::form::{Kind, Question};
 use fiche::render::context::display;
 use fiche::validate::check_value;
 
 /// Lines introducing `q`. `position` is « Question 2 sur 8 » or a field name.
-pub fn header(position: &str, q: &Question, current: Option<&toml::Value>) -> Vec<String> {
+/// `origin` says where a pre-filled answer came from (`profil`, a file name).
+pub fn header(
+    position: &str,
+    q: &Question,
+    current: Option<&toml::Value>,
+    origin: Option<&str>,
+) -> Vec<String> {
     let mut out = Vec::new();
     let required = if q.required { " (obligatoire)" } else { "" };
     out.push(format!("{position} : {}{required}", q.label));
@@ -23,12 +29,17 @@ pub fn header(position: &str, q: &Question, current: Option<&toml::Value>) -> Ve
     out.push(format_hint(q));
     if let Some(value) = current.filter(|v| fiche::answers::is_answered(Some(v))) {
         let shown = display(q, value);
+        let from = match origin {
+            Some(ORIGIN_PROFILE) => ", reprise de votre profil".to_string(),
+            Some(file) => format!(", reprise de {file}"),
+            None => String::new(),
+        };
         if q.kind == Kind::Long && shown.contains('\n') {
-            out.push("Réponse actuelle (Entrée pour la garder) :".to_string());
+            out.push(format!("Réponse actuelle{from} (Entrée pour la garder) :"));
             out.extend(shown.lines().map(|l| format!("  {l}")));
         } else {
             out.push(format!(
-                "Réponse actuelle : {shown} (Entrée pour la garder)"
+                "Réponse actuelle{from} : {shown} (Entrée pour la garder)"
             ));
         }
     } else if let Some(default) = &q.default {

@@ -107,7 +107,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let mut table = toml::Table::new();
         for (k, field) in q.fields.iter().enumerate() {
             let position = format!("Champ {} sur {}", k + 1, q.fields.len());
-            for line in ask::header(&position, field, None) {
+            for line in ask::header(&position, field, None, None) {
                 self.say(&line);
             }
             loop {

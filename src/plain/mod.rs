@@ -192,7 +192,8 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
         let id = self.full_id(si, qi);
         let current = self.answers.get(&id);
         self.say("");
-        for line in ask::header(&self.rank(si, qi), q, current.as_ref()) {
+        let origin = self.answers.origin(&id);
+        for line in ask::header(&self.rank(si, qi), q, current.as_ref(), origin.as_deref()) {
             self.say(&line);
         }
         loop {

@@ -92,10 +92,17 @@ fn create<R: BufRead, W: Write>(
                     Copy::Reusable,
                     Some(ORIGIN_PROFILE),
                 );
+                let named: Vec<String> = copied
+                    .iter()
+                    .map(|id| match form.question(id) {
+                        Some((_, q)) => format!("{} ({id})", q.label),
+                        None => id.clone(),
+                    })
+                    .collect();
                 prompt.say(&format!(
                     "{} réponse(s) reprise(s) de votre profil : {}.",
                     copied.len(),
-                    copied.join(", ")
+                    named.join(" ; ")
                 ));
             }
         }

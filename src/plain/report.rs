@@ -178,6 +178,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if format == Format::Pdf {
             self.say("Production du PDF, quelques secondes…");
         }
+        let complete = validate::check(self.form, &self.answers).is_complete();
         let result = Renderer::new(None)
             .export(self.form, &self.answers, format, false)
             .map_err(|e| e.to_string())
@@ -185,7 +186,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 fs_util::write_atomic(&target, &bytes).map_err(|e| fs_util::io_error_fr(&e))
             });
         match result {
-            Ok(()) => self.say(&format!("Document écrit : {}", target.display())),
+            Ok(()) if complete => self.say(&format!("Document écrit : {}", target.display())),
+            Ok(()) => self.say(&format!(
+                "Document écrit : {} (marqué BROUILLON : la candidature est incomplète, ce qui manque est listé en annexe)",
+                target.display()
+            )),
             Err(e) => self.say(&format!(
                 "erreur : {} n'a pas pu être écrit : {e}",
                 target.display()

@@ -157,7 +157,10 @@ fn list_items_are_added_and_deleted_after_confirmation() {
     let (_, out) = drive(&form, &path, &input);
     assert!(out.contains("Élément 2 ajouté"), "{out}");
     assert!(out.contains("Rien n'est supprimé."), "{out}");
-    assert!(out.contains("Élément 2 : Nom de la source : FAQ ; Nature"), "{out}");
+    assert!(
+        out.contains("Élément 2 : Nom de la source : FAQ ; Nature"),
+        "{out}"
+    );
     let sources = value(&path, "donnees.sources").expect("sources saved");
     let items = sources.as_array().unwrap();
     assert_eq!(items.len(), 1, "{sources}");
@@ -240,7 +243,11 @@ fn a_new_draft_takes_the_profile_when_accepted() {
         "identite.administration",
         Some(toml::Value::String("Préfecture du Nord".into())),
     );
-    let (_, out) = drive_with(&form, &path, "o\n:quitter\n", Some(profile));
+    let (_, out) = drive_with(&form, &path, "o\n\n\n:quitter\n", Some(profile));
+    assert!(
+        out.contains("Réponse actuelle, reprise de votre profil : Préfecture du Nord"),
+        "{out}"
+    );
     assert!(
         out.contains("Reprendre les réponses de votre profil"),
         "{out}"
