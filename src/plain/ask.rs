@@ -86,7 +86,7 @@ pub fn format_hint(q: &Question) -> String {
         ),
         Kind::Euros => format!("Format : montant en euros{range}.{}", example_or("45 000")),
         Kind::Percent => format!(
-            "Format : pourcentage entre 0 et 100, sans le signe %.{}",
+            "Format : pourcentage entre 0 et 100.{}",
             example_or("30")
         ),
         Kind::Email => format!(

@@ -86,17 +86,16 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
 
     /// Writes `question`, reads one line and tells a command from an answer.
     pub fn ask(&mut self, question: &str) -> Line {
-        self.write_prompt(question);
-        match self.read_raw() {
-            None => Line::Eof,
-            Some(text) => match parse_command(&text) {
-                Some(Ok(c)) => Line::Command(c),
-                Some(Err(message)) => {
-                    self.say(&message);
-                    self.ask(question)
-                }
-                None => Line::Text(text),
-            },
+        loop {
+            self.write_prompt(question);
+            let Some(text) = self.read_raw() else {
+                return Line::Eof;
+            };
+            match parse_command(&text) {
+                Some(Ok(c)) => return Line::Command(c),
+                Some(Err(message)) => self.say(&message),
+                None => return Line::Text(text),
+            }
         }
     }
 

@@ -206,6 +206,22 @@ fn end_of_input_saves_and_quits_cleanly() {
 }
 
 #[test]
+fn a_long_text_cut_by_the_end_of_input_keeps_what_was_typed() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    drive(
+        &form,
+        &path,
+        ":aller probleme.description\nLes agents attendent.\n\nLongtemps.",
+    );
+    assert_eq!(
+        text(&path, "probleme.description").as_deref(),
+        Some("Les agents attendent.\n\nLongtemps.")
+    );
+}
+
+#[test]
 fn a_failed_save_keeps_answers_and_offers_another_file() {
     let form = fiche::form::builtin();
     let dir = tempfile::tempdir().unwrap();
