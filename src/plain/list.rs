@@ -54,7 +54,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 }
                 Line::Command(c) => match self.command(c, Some(si), Some(q)) {
                     Some(step) => return step,
-                    None => continue,
+                    None => {
+                        self.say(&format!("Retour à la liste : {}.", q.label));
+                        continue;
+                    }
                 },
                 Line::Text(text) => text,
             };
@@ -125,7 +128,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     Line::Command(Command::Skip) | Line::Command(Command::Clear) => String::new(),
                     Line::Command(c) => match self.command(c, Some(si), Some(field)) {
                         Some(step) => return Some(self.abandon(q, &table, step)),
-                        None => continue,
+                        None => {
+                            self.say(&format!(
+                                "Retour au champ : {}. Pendant l'ajout d'un élément, « < » l'abandonne.",
+                                field.label
+                            ));
+                            continue;
+                        }
                     },
                     Line::Text(text) => text,
                 };

@@ -211,7 +211,10 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
                 }
                 Line::Command(c) => match self.command(c, Some(si), Some(q)) {
                     Some(step) => return step,
-                    None => continue,
+                    None => {
+                        self.say(&format!("Retour à la question : {}.", q.label));
+                        continue;
+                    }
                 },
                 Line::Text(text) => text,
             };

@@ -35,10 +35,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             .find(|&j| self.stops_at(j, &context))
     }
 
-    /// `:aller ID`: a full id, a question id alone when unique, or an id as
-    /// `:verifier` prints it (`donnees.sources[2].nom`).
+    /// `:aller ID`: a full id, a question id alone when unique, a section
+    /// id, or an id as `:verifier` prints it (`donnees.sources[2].nom`).
     pub(super) fn goto(&mut self, target: &str) -> Option<Step> {
         let target = target.split('[').next().unwrap_or(target).trim();
+        if self.form.section(target).is_some() {
+            return self.goto_section(target);
+        }
         let found: Vec<usize> = (0..self.order.len())
             .filter(|&i| {
                 let (si, qi) = self.order[i];

@@ -83,8 +83,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if coach.findings.is_empty() {
             self.say("Coach de pitch : aucune remarque.");
         } else {
+            let errors = coach.errors().count();
+            let of_which = match errors {
+                0 => String::new(),
+                1 => ", dont 1 erreur".to_string(),
+                n => format!(", dont {n} erreurs"),
+            };
             self.say(&format!(
-                "Remarques du coach de pitch ({}) :",
+                "Remarques du coach de pitch ({}{of_which}) :",
                 coach.findings.len()
             ));
             for f in &coach.findings {
