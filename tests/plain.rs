@@ -83,7 +83,9 @@ fn identity_typed_with_accents_is_saved_exactly() {
     assert_eq!(get(&path, "probleme.public_concerne"), s("agents"));
     assert_eq!(
         get(&path, "probleme.description"),
-        s("Les agents passent une heure par dossier.\n\nIls recopient à la main : « nom, prénom ».")
+        s(
+            "Les agents passent une heure par dossier.\n\nIls recopient à la main : « nom, prénom »."
+        )
     );
     let text = stdout(&out);
     assert!(text.contains("Section 2 sur 14 : "), "{text}");
@@ -124,7 +126,11 @@ fn a_malformed_file_exits_2_and_is_left_untouched() {
         "Autre nom\n:quitter\n",
     );
     assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
-    assert!(stderr(&out).contains("casse.toml, ligne 2"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("casse.toml, ligne 2"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
 }
 
@@ -132,7 +138,8 @@ fn a_malformed_file_exits_2_and_is_left_untouched() {
 fn a_file_from_a_newer_form_exits_2_and_is_left_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("futur.toml");
-    let future = "[meta]\nform = \"fiche-action\"\nform_version = 99\n\n[identite]\nnom_produit = \"X\"\n";
+    let future =
+        "[meta]\nform = \"fiche-action\"\nform_version = 99\n\n[identite]\nnom_produit = \"X\"\n";
     std::fs::write(&path, future).unwrap();
     let out = fiche_piped(
         dir.path(),
