@@ -46,6 +46,10 @@ pub struct GlobalArgs {
     #[arg(long, value_name = "DOSSIER", global = true)]
     pub form: Option<PathBuf>,
 
+    /// Mode accessible : questions posées ligne à ligne, sans plein écran (lecteurs d'écran)
+    #[arg(long, global = true)]
+    pub accessible: bool,
+
     /// Afficher cette aide
     #[arg(short = 'h', long, action = ArgAction::Help, global = true)]
     pub help: Option<bool>,

@@ -5,6 +5,7 @@
 mod clap_fr;
 mod cli;
 mod commands;
+mod plain;
 mod tui;
 
 use std::process::ExitCode;

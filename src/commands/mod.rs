@@ -28,6 +28,7 @@ pub enum Outcome {
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     let form = load_form(&cli.global)?;
+    let accessible = crate::plain::requested(cli.global.accessible);
     match cli.command {
         Some(Command::New { file, prefill }) => new::run(&form, &file, &prefill),
         Some(Command::Set { file, assignments }) => set::run(&form, &file, &assignments),
@@ -48,8 +49,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             strict,
             templates.as_deref(),
         ),
-        Some(Command::Edit { file }) => edit(&form, Some(&file)),
-        None => edit(&form, cli.file.as_deref()),
+        Some(Command::Edit { file }) => edit(&form, Some(&file), accessible),
+        None => edit(&form, cli.file.as_deref(), accessible),
     }
 }
 
@@ -61,6 +62,10 @@ pub fn load_form(global: &GlobalArgs) -> Result<Form> {
     })
 }
 
-fn edit(form: &Form, file: Option<&Path>) -> Result<Outcome> {
+/// The wizard, or its line-by-line accessible twin for screen readers.
+fn edit(form: &Form, file: Option<&Path>, accessible: bool) -> Result<Outcome> {
+    if accessible {
+        return crate::plain::run(form, file);
+    }
     edit::run(form, file)
 }

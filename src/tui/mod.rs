@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use fiche::render::Renderer;
+use fiche::render::{Format, Renderer};
 use fiche::{Answers, Form};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -131,7 +131,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
                     }
                     external_editor(terminal, app)?;
                 }
-                Effect::Export(format) => export(app, format),
+                Effect::Export(format) => export(terminal, app, format)?,
             }
         }
         if app.save.due(Instant::now()) {
@@ -172,19 +172,34 @@ fn save(app: &mut App) {
     }
 }
 
-fn export(app: &mut App, format: fiche::render::Format) {
+/// Writes one document next to the answers file. A PDF takes a moment, so
+/// the screen says so before the work starts.
+fn export(terminal: &mut DefaultTerminal, app: &mut App, format: Format) -> Result<()> {
     let target = screens::review::export_path(&app.path, format);
+    if format.is_binary() {
+        app.notice = Some(format!(
+            "Production du PDF en cours… ({})",
+            target.display()
+        ));
+        terminal.draw(|frame| screens::draw(app, frame))?;
+    }
     let result = Renderer::new(None)
-        .render(&app.form, &app.answers, format, false)
+        .export(&app.form, &app.answers, format, false)
         .map_err(|e| e.to_string())
-        .and_then(|text| {
-            fiche::fs_util::write_atomic(&target, text.as_bytes())
+        .and_then(|bytes| {
+            fiche::fs_util::write_atomic(&target, &bytes)
                 .map_err(|e| fiche::fs_util::io_error_fr(&e))
         });
+    let draft = if app.report.is_complete() {
+        ""
+    } else {
+        " (marquée BROUILLON : candidature incomplète)"
+    };
     app.notice = Some(match result {
-        Ok(()) => format!("Fiche exportée : {}", absolute(&target).display()),
+        Ok(()) => format!("Fiche exportée : {}{draft}", absolute(&target).display()),
         Err(e) => format!("Export impossible vers {} : {e}", target.display()),
     });
+    Ok(())
 }
 
 fn absolute(p: &Path) -> PathBuf {

@@ -12,14 +12,16 @@ use super::truncate;
 use crate::tui::app::App;
 
 /// Export formats offered: (format, key, label). Add a line per new format.
-pub const EXPORTS: &[(Format, char, &str)] = &[(Format::Markdown, 'm', "Markdown")];
+pub const EXPORTS: &[(Format, char, &str)] = &[
+    (Format::Markdown, 'm', "Markdown (site de l'incubateur)"),
+    (Format::Html, 'h', "HTML imprimable"),
+    (Format::Pdf, 'p', "PDF"),
+    (Format::Pitch, 'c', "pitch d'une page (comité)"),
+];
 
 /// The file an export is written to: next to the answers, same name.
 pub fn export_path(answers: &std::path::Path, format: Format) -> std::path::PathBuf {
-    let ext = match format {
-        Format::Markdown => "md",
-    };
-    answers.with_extension(ext)
+    format.default_output(answers)
 }
 
 /// The review screen's texts and where they go; shared with mouse clicks.

@@ -1,0 +1,289 @@
+//! Repeatable blocks (data sources, budget lines, the six-month plan): the
+//! items are read out, then « a » adds one field by field, « s N » deletes
+//! one after confirmation, Entrée goes on.
+
+use std::io::{BufRead, Write};
+
+use fiche::form::{Kind, Question};
+use fiche::render::context::display;
+use fiche::validate::check_value;
+
+use super::prompt::{Command, Line};
+use super::{Session, Step, ask};
+
+impl<R: BufRead, W: Write> Session<'_, R, W> {
+    /// The menu of one list question, until Entrée or a command moves on.
+    pub(super) fn edit_list(&mut self, si: usize, qi: usize) -> Step {
+        let form = self.form;
+        let q = &form.sections[si].questions[qi];
+        let id = self.full_id(si, qi);
+        let required = if q.required { " (obligatoire)" } else { "" };
+        self.say("");
+        self.say(&format!("{} : {}{required}", self.rank(si, qi), q.label));
+        if !q.help.trim().is_empty() {
+            self.say(q.help.trim());
+        }
+        let minimum = q.min_items.unwrap_or(0);
+        self.say(&format!(
+            "Format : liste d'éléments{}, chacun avec {} champ(s).",
+            if minimum > 0 {
+                format!(" (au moins {minimum})")
+            } else {
+                String::new()
+            },
+            q.fields.len()
+        ));
+        loop {
+            let items = self.items(&id);
+            if items.is_empty() {
+                self.say("Aucun élément pour l'instant.");
+            } else {
+                self.say(&format!("{} élément(s) :", items.len()));
+                for (i, item) in items.iter().enumerate() {
+                    self.say(&format!("  {}. {}", i + 1, short(q, item)));
+                }
+            }
+            let line = self.prompt.ask(
+                "Tapez « a » pour ajouter un élément, « v » et un numéro pour le lire en entier, « s » et un numéro pour le supprimer, Entrée pour continuer : ",
+            );
+            let text = match line {
+                Line::Eof => return Step::Quit,
+                Line::Command(Command::Clear) => {
+                    self.say("Pour vider la liste, supprimez les éléments un par un avec « s » suivi du numéro.");
+                    continue;
+                }
+                Line::Command(c) => match self.command(c, Some(si), Some(q)) {
+                    Some(step) => return step,
+                    None => {
+                        self.say(&format!("Retour à la liste : {}.", q.label));
+                        continue;
+                    }
+                },
+                Line::Text(text) => text,
+            };
+            let lower = text.trim().to_lowercase();
+            match lower.as_str() {
+                "" => {
+                    if q.required && items.is_empty() {
+                        self.say("Liste vide pour l'instant : elle reste à remplir (obligatoire).");
+                    }
+                    return Step::Next;
+                }
+                "a" | "ajouter" => {
+                    if let Some(step) = self.add_item(si, q, &id, items) {
+                        return step;
+                    }
+                }
+                _ => match item_command(&lower) {
+                    Some(('s', n)) => self.delete_item(q, &id, items, n),
+                    Some((_, n)) => self.read_item(q, &items, n),
+                    None => self.say(&format!(
+                        "erreur : « {} » n'est pas compris ici ; tapez a, v ou s suivi d'un numéro (par exemple s 2), ou Entrée.",
+                        text.trim()
+                    )),
+                },
+            }
+        }
+    }
+
+    fn items(&self, id: &str) -> Vec<toml::Value> {
+        self.answers
+            .get(id)
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+    }
+
+    /// Asks each field of a new item; `Some` when a command leaves the list
+    /// (the unfinished item is then read back, not saved).
+    fn add_item(
+        &mut self,
+        si: usize,
+        q: &Question,
+        id: &str,
+        mut items: Vec<toml::Value>,
+    ) -> Option<Step> {
+        self.say(&format!(
+            "Nouvel élément n° {} de « {} ». « < » abandonne cet élément.",
+            items.len() + 1,
+            q.label
+        ));
+        let mut table = toml::Table::new();
+        for (k, field) in q.fields.iter().enumerate() {
+            let position = format!("Champ {} sur {}", k + 1, q.fields.len());
+            for line in ask::header(&position, field, None, None) {
+                self.say(&line);
+            }
+            loop {
+                let line = if field.kind == Kind::Long {
+                    self.prompt.ask_long("Réponse :\n")
+                } else {
+                    self.prompt.ask("Réponse : ")
+                };
+                let text = match line {
+                    Line::Eof => return Some(self.abandon(q, &table, Step::Quit)),
+                    Line::Command(Command::Back) => {
+                        self.abandon(q, &table, Step::Next);
+                        return None;
+                    }
+                    Line::Command(Command::Skip) | Line::Command(Command::Clear) => String::new(),
+                    Line::Command(c) => match self.command(c, Some(si), Some(field)) {
+                        Some(step) => return Some(self.abandon(q, &table, step)),
+                        None => {
+                            self.say(&format!(
+                                "Retour au champ : {}. Pendant l'ajout d'un élément, « < » l'abandonne.",
+                                field.label
+                            ));
+                            continue;
+                        }
+                    },
+                    Line::Text(text) => text,
+                };
+                match ask::interpret(field, &text) {
+                    Ok(None) if field.required => self.say(
+                        "Ce champ est obligatoire pour cet élément : tapez une valeur, ou « < » pour abandonner l'élément.",
+                    ),
+                    Ok(None) => break,
+                    Ok(Some(value)) => {
+                        table.insert(field.id.clone(), value);
+                        break;
+                    }
+                    Err(message) => self.say(&message),
+                }
+                if self.prompt.at_eof() {
+                    return Some(self.abandon(q, &table, Step::Quit));
+                }
+            }
+        }
+        let item = toml::Value::Table(table);
+        let text = short(q, &item);
+        items.push(item);
+        let list = toml::Value::Array(items);
+        let problems = check_value(q, &list);
+        if !problems.is_empty() {
+            for p in problems {
+                self.say(&format!("erreur : {}", p.message));
+            }
+            self.say(&format!("Élément non ajouté : {text}"));
+            return None;
+        }
+        let n = list.as_array().map_or(0, Vec::len);
+        self.store(id, Some(list));
+        self.say(&format!("Élément {n} ajouté : {text}."));
+        None
+    }
+
+    /// Says that the item being added is dropped, reading back what was typed.
+    fn abandon(&mut self, q: &Question, table: &toml::Table, step: Step) -> Step {
+        if table.is_empty() {
+            self.say("Élément abandonné.");
+        } else {
+            let typed = summary(q, &toml::Value::Table(table.clone()));
+            self.say(&format!(
+                "Élément abandonné, non enregistré. Vous aviez tapé : {typed}"
+            ));
+        }
+        step
+    }
+
+    /// `v N`: every field of item N.
+    fn read_item(&mut self, q: &Question, items: &[toml::Value], n: usize) {
+        if !self.exists(items, n) {
+            return;
+        }
+        self.say(&format!("Élément {n} : {}.", summary(q, &items[n - 1])));
+    }
+
+    fn exists(&mut self, items: &[toml::Value], n: usize) -> bool {
+        if n == 0 || n > items.len() {
+            let range = match items.len() {
+                0 => "la liste est vide".to_string(),
+                len => format!("les numéros vont de 1 à {len}"),
+            };
+            self.say(&format!(
+                "erreur : il n'y a pas d'élément n° {n} ; {range}."
+            ));
+            return false;
+        }
+        true
+    }
+
+    fn delete_item(&mut self, q: &Question, id: &str, mut items: Vec<toml::Value>, n: usize) {
+        if !self.exists(&items, n) {
+            return;
+        }
+        let text = short(q, &items[n - 1]);
+        if !self
+            .prompt
+            .confirm(&format!("Supprimer l'élément {n} : {text} ?"), false)
+        {
+            self.say("Rien n'est supprimé.");
+            return;
+        }
+        items.remove(n - 1);
+        let value = (!items.is_empty()).then_some(toml::Value::Array(items));
+        self.store(id, value);
+        self.say(&format!("Élément {n} supprimé."));
+    }
+}
+
+/// `s 2`, `s2`, `supprimer 2` → `('s', 2)`; `v 2`, `voir 2` → `('v', 2)`.
+fn item_command(text: &str) -> Option<(char, usize)> {
+    for (word, letter) in [("supprimer", 's'), ("voir", 'v'), ("s", 's'), ("v", 'v')] {
+        if let Some(rest) = text.strip_prefix(word)
+            && let Ok(n) = rest.trim().parse()
+        {
+            return Some((letter, n));
+        }
+    }
+    None
+}
+
+/// One item in a few words: its first field, then its other required
+/// fields (`Code du travail ; Nature de la donnée : Documents…`).
+fn short(q: &Question, item: &toml::Value) -> String {
+    let Some(table) = item.as_table() else {
+        return item.to_string();
+    };
+    let parts: Vec<String> = q
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let v = display(f, table.get(&f.id)?);
+            match i {
+                0 => Some(v),
+                _ if f.required => Some(format!("{} : {v}", f.label)),
+                _ => None,
+            }
+        })
+        .collect();
+    if parts.is_empty() {
+        summary(q, item)
+    } else {
+        parts.join(" ; ")
+    }
+}
+
+/// One item in words: `Nom : Code du travail ; Nature : Documents…`.
+fn summary(q: &Question, item: &toml::Value) -> String {
+    let Some(table) = item.as_table() else {
+        return item.to_string();
+    };
+    let parts: Vec<String> = q
+        .fields
+        .iter()
+        .filter_map(|f| {
+            let v = table.get(&f.id)?;
+            Some(format!(
+                "{} : {}",
+                f.label,
+                display(f, v).replace('\n', " / ")
+            ))
+        })
+        .collect();
+    if parts.is_empty() {
+        "(vide)".to_string()
+    } else {
+        parts.join(" ; ")
+    }
+}

@@ -1,0 +1,286 @@
+//! The accessible front end (`--accessible`): the questionnaire asked line
+//! by line on standard input and output, with no full-screen display, for
+//! screen readers (NVDA, Orca, VoiceOver) and for scripts.
+//!
+//! Every accepted answer is checked by the library and saved at once.
+
+mod ask;
+mod list;
+mod nav;
+mod open;
+mod prompt;
+mod report;
+mod save;
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+use crate::commands::Outcome;
+use fiche::Answers;
+use fiche::answers::is_answered;
+use fiche::form::{Form, Kind, Question};
+use fiche::validate::{self, is_visible};
+use prompt::{Command, Line, Prompt};
+
+/// Whether the accessible mode is asked for: the flag, or `FICHE_ACCESSIBLE`
+/// or `ACCESSIBLE` set to something else than 0, false, non or empty.
+pub fn requested(flag: bool) -> bool {
+    flag || ["FICHE_ACCESSIBLE", "ACCESSIBLE"]
+        .iter()
+        .any(|name| std::env::var(name).is_ok_and(|v| is_on(&v)))
+}
+
+fn is_on(value: &str) -> bool {
+    !matches!(
+        value.trim().to_lowercase().as_str(),
+        "" | "0" | "false" | "non" | "no"
+    )
+}
+
+/// Runs the accessible questionnaire on `file` (created if missing) over the
+/// process's standard input and output.
+pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
+    let Some(path) = file else {
+        bail!(
+            "le mode accessible a besoin du fichier de la candidature, par exemple : fiche candidature.toml --accessible (il est créé s'il n'existe pas)"
+        );
+    };
+    let stdin = std::io::stdin();
+    let prompt = Prompt::new(stdin.lock(), std::io::stdout().lock());
+    let load_profile = || fiche::profile::load().map_err(|e| e.to_string());
+    let mut session = open::open(form, path, prompt, load_profile)?;
+    Ok(session.run())
+}
+
+/// Where the walk goes after a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Next,
+    Back,
+    /// An index in `Session::order`.
+    Goto(usize),
+    Quit,
+}
+
+/// One application being filled in.
+struct Session<'f, R, W> {
+    form: &'f Form,
+    path: PathBuf,
+    answers: Answers,
+    prompt: Prompt<R, W>,
+    /// Answers changed in memory that are not on disk yet (the last save failed).
+    unsaved: bool,
+    /// `(section index, question index)` of every question, in form order.
+    order: Vec<(usize, usize)>,
+    /// After a migration, only these ids are walked (until a jump elsewhere).
+    only: Option<BTreeSet<String>>,
+    /// Index in `order` where the walk starts.
+    start: usize,
+}
+
+impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
+    fn new(form: &'f Form, path: &Path, answers: Answers, prompt: Prompt<R, W>) -> Self {
+        let order = form
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(si, s)| (0..s.questions.len()).map(move |qi| (si, qi)))
+            .collect();
+        Session {
+            form,
+            path: path.to_path_buf(),
+            answers,
+            prompt,
+            unsaved: false,
+            order,
+            only: None,
+            start: 0,
+        }
+    }
+
+    fn say(&mut self, text: &str) {
+        self.prompt.say(text);
+    }
+
+    /// Walks the questions from `start` to the end (or a quit), then quits.
+    fn run(&mut self) -> Outcome {
+        let mut pos = self.next_from(self.start);
+        let mut announced = None;
+        loop {
+            if pos >= self.order.len() {
+                announced = None;
+                pos = match self.finish() {
+                    Step::Back => match self.prev_before(pos) {
+                        Some(p) => p,
+                        None => break,
+                    },
+                    Step::Goto(p) => p,
+                    Step::Next | Step::Quit => break,
+                };
+                continue;
+            }
+            let (si, qi) = self.order[pos];
+            if announced != Some(si) {
+                self.announce_section(si);
+                announced = Some(si);
+            }
+            let step = if self.form.sections[si].questions[qi].kind == Kind::List {
+                self.edit_list(si, qi)
+            } else {
+                self.ask_question(si, qi)
+            };
+            pos = match step {
+                Step::Next => self.next_from(pos + 1),
+                Step::Back => self.prev_before(pos).unwrap_or_else(|| {
+                    self.prompt.say("C'est la première question.");
+                    pos
+                }),
+                Step::Goto(p) => p,
+                Step::Quit => break,
+            };
+        }
+        self.quit()
+    }
+
+    fn full_id(&self, si: usize, qi: usize) -> String {
+        let s = &self.form.sections[si];
+        format!("{}.{}", s.id, s.questions[qi].id)
+    }
+
+    fn announce_section(&mut self, si: usize) {
+        let form = self.form;
+        let section = &form.sections[si];
+        let report = validate::check(form, &self.answers);
+        let status = &report.sections[si];
+        let progress = match (status.answered, status.required) {
+            (_, 0) => "aucune question obligatoire".to_string(),
+            (a, r) if a > 1 => format!("{a} réponses obligatoires sur {r}"),
+            (a, r) => format!("{a} réponse obligatoire sur {r}"),
+        };
+        self.say("");
+        self.say(&format!(
+            "Section {} sur {} : {} — {progress}",
+            si + 1,
+            form.sections.len(),
+            section.title
+        ));
+        if let Some(intro) = &section.intro {
+            self.say(intro.trim());
+        }
+    }
+
+    /// « Question 2 sur 8 » among the visible questions of the section.
+    fn rank(&self, si: usize, qi: usize) -> String {
+        let context = self.answers.context();
+        let questions = &self.form.sections[si].questions;
+        let visible: Vec<usize> = (0..questions.len())
+            .filter(|&i| is_visible(&questions[i], &context))
+            .collect();
+        let n = visible.iter().position(|&i| i == qi).map_or(0, |p| p + 1);
+        format!("Question {n} sur {}", visible.len())
+    }
+
+    /// Asks one question until it gets a valid answer, Entrée or a command.
+    fn ask_question(&mut self, si: usize, qi: usize) -> Step {
+        let form = self.form;
+        let q = &form.sections[si].questions[qi];
+        let id = self.full_id(si, qi);
+        let current = self.answers.get(&id);
+        self.say("");
+        let origin = self.answers.origin(&id);
+        for line in ask::header(&self.rank(si, qi), q, current.as_ref(), origin.as_deref()) {
+            self.say(&line);
+        }
+        loop {
+            let line = if q.kind == Kind::Long {
+                self.prompt.ask_long("Réponse :\n")
+            } else {
+                self.prompt.ask("Réponse : ")
+            };
+            let text = match line {
+                Line::Eof => return Step::Quit,
+                Line::Command(Command::Clear) => {
+                    self.store(&id, None);
+                    self.say("Réponse effacée.");
+                    return Step::Next;
+                }
+                Line::Command(c) => match self.command(c, Some(si), Some(q)) {
+                    Some(step) => return step,
+                    None => {
+                        self.say(&format!("Retour à la question : {}.", q.label));
+                        continue;
+                    }
+                },
+                Line::Text(text) => text,
+            };
+            if text.trim().is_empty() {
+                if is_answered(current.as_ref()) {
+                    self.say("Réponse gardée.");
+                } else if q.required {
+                    self.say(
+                        "Sans réponse pour l'instant : cette question obligatoire reste à remplir.",
+                    );
+                }
+                return Step::Next;
+            }
+            match ask::interpret(q, &text) {
+                Ok(value) => {
+                    self.store(&id, value);
+                    return Step::Next;
+                }
+                Err(message) => {
+                    self.say(&message);
+                    if self.prompt.at_eof() {
+                        return Step::Quit;
+                    }
+                    self.say("Tapez une autre réponse, ou « ? » pour l'aide.");
+                }
+            }
+        }
+    }
+
+    /// Runs a command typed at a prompt in section `si` about `q`; `Some`
+    /// when it moves the walk, `None` when the same prompt comes back.
+    fn command(&mut self, c: Command, si: Option<usize>, q: Option<&Question>) -> Option<Step> {
+        match c {
+            Command::Back => Some(Step::Back),
+            Command::Skip => Some(Step::Next),
+            Command::Quit => Some(Step::Quit),
+            Command::Goto(target) => self.goto(&target),
+            Command::Section(n) => self.goto_section(&n),
+            Command::Help => {
+                self.say("Commandes, à taper à la place d'une réponse :");
+                for line in prompt::commands_help() {
+                    self.say(&line);
+                }
+                if q.is_some_and(|q| q.kind == Kind::List) {
+                    self.say("  Dans une liste : a pour ajouter un élément, v et un numéro pour le lire, s et un numéro pour le supprimer ; pendant un ajout, < abandonne l'élément.");
+                }
+                if let Some(guidance) = q.and_then(|q| q.guidance.as_deref()) {
+                    self.say("Conseils pour cette question :");
+                    for line in guidance.trim().lines() {
+                        self.say(&format!("  {line}"));
+                    }
+                }
+                None
+            }
+            Command::Review => {
+                self.review(si);
+                None
+            }
+            Command::Check => {
+                self.check_all();
+                None
+            }
+            Command::Clear => {
+                self.say("Rien à effacer ici.");
+                None
+            }
+        }
+    }
+}

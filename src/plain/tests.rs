@@ -1,0 +1,342 @@
+//! The accessible session driven with in-memory input, checked on the file
+//! it leaves on disk.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use super::prompt::{Command, Prompt, parse_command};
+use super::{Session, open};
+use crate::commands::Outcome;
+use fiche::{Answers, Form};
+
+/// Runs a whole session on `path` with `input` typed; returns the outcome
+/// and everything written.
+fn drive_with(
+    form: &Form,
+    path: &Path,
+    input: &str,
+    profile: Option<Answers>,
+) -> (Outcome, String) {
+    let prompt = Prompt::new(Cursor::new(input.as_bytes().to_vec()), Vec::new());
+    let mut session = open::open(form, path, prompt, || Ok(profile)).expect("opens");
+    let outcome = session.run();
+    let out = String::from_utf8(session.prompt.into_output()).expect("UTF-8 output");
+    (outcome, out)
+}
+
+fn drive(form: &Form, path: &Path, input: &str) -> (Outcome, String) {
+    drive_with(form, path, input, None)
+}
+
+fn text(path: &Path, id: &str) -> Option<String> {
+    Answers::load(path)
+        .expect("the file stays valid TOML")
+        .get(id)
+        .and_then(|v| v.as_str().map(str::to_string))
+}
+
+fn value(path: &Path, id: &str) -> Option<toml::Value> {
+    Answers::load(path).expect("valid TOML").get(id)
+}
+
+/// The 1-based number of `key` among the choices of `id`.
+fn number(form: &Form, id: &str, key: &str) -> usize {
+    let (_, q) = form.question(id).expect("known question");
+    q.choices
+        .iter()
+        .position(|c| c.key == key)
+        .expect("known key")
+        + 1
+}
+
+#[test]
+fn a_whole_section_is_filled_and_saved() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let input = "Assistant SRDT\nRépondre vite et juste\nMinistère du Travail\n\nCamille Martin\nCheffe de projet\ncamille.martin@travail.gouv.fr\n\n:quitter\n";
+    let (outcome, out) = drive(&form, &path, input);
+    assert!(matches!(outcome, Outcome::Ok));
+    assert_eq!(
+        text(&path, "identite.nom_produit").as_deref(),
+        Some("Assistant SRDT")
+    );
+    assert_eq!(
+        text(&path, "identite.slogan").as_deref(),
+        Some("Répondre vite et juste")
+    );
+    assert_eq!(
+        text(&path, "identite.chef_produit_email").as_deref(),
+        Some("camille.martin@travail.gouv.fr")
+    );
+    assert_eq!(value(&path, "identite.direction"), None);
+    assert_eq!(value(&path, "identite.sponsor"), None);
+    assert!(
+        out.contains("Section 1 sur 14 : Intitulé du produit — 0 réponse obligatoire sur 6"),
+        "{out}"
+    );
+    assert!(out.contains("Section 2 sur 14 : "), "{out}");
+    assert!(out.contains("Question 1 sur 8 : Nom du produit (obligatoire)"));
+}
+
+#[test]
+fn an_invalid_answer_is_explained_echoed_and_asked_again() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let usagers = number(&form, "probleme.public_concerne", "usagers");
+    let input = format!(
+        ":aller volume.nb_agents\ntrois cents\n300\n:aller probleme.public_concerne\n9\n{usagers}\n:quitter\n"
+    );
+    let (_, out) = drive(&form, &path, &input);
+    let refused = |typed: &str| {
+        out.lines()
+            .any(|l| l.contains("erreur : réponse refusée") && l.contains(&format!("« {typed} »")))
+    };
+    assert!(refused("trois cents"), "{out}");
+    assert!(refused("9"), "{out}");
+    assert_eq!(
+        value(&path, "volume.nb_agents"),
+        Some(toml::Value::Integer(300))
+    );
+    assert_eq!(
+        text(&path, "probleme.public_concerne").as_deref(),
+        Some("usagers")
+    );
+}
+
+#[test]
+fn a_when_question_appears_once_the_ai_recommends() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let assiste = number(&form, "solution.role_ia", "assiste");
+    let recommande = number(&form, "solution.role_ia", "recommande");
+    // With « assiste » the next question is the data sources; back, then
+    // « recommande » brings the human validation question.
+    let input = format!(
+        ":aller solution.role_ia\n{assiste}\n<\n{recommande}\nUn agent relit chaque réponse\navant envoi.\n.\n:quitter\n"
+    );
+    let (_, out) = drive(&form, &path, &input);
+    let after_assiste = out
+        .split("Rôle de l’IA dans la décision")
+        .nth(1)
+        .expect("role_ia asked");
+    let first_next = after_assiste
+        .find("Sources de données")
+        .expect("sources asked after assiste");
+    assert!(
+        !after_assiste[..first_next].contains("Comment un agent valide"),
+        "{out}"
+    );
+    assert_eq!(
+        text(&path, "solution.role_ia").as_deref(),
+        Some("recommande")
+    );
+    assert_eq!(
+        text(&path, "solution.validation_humaine").as_deref(),
+        Some("Un agent relit chaque réponse\navant envoi.")
+    );
+}
+
+#[test]
+fn list_items_are_added_and_deleted_after_confirmation() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let documents = number_in_field(&form, "nature", "documents");
+    let ouverte = number_in_field(&form, "acces", "ouverte");
+    let input = format!(
+        ":aller donnees.sources\n\
+         a\nCode du travail\nDGT\n{documents}\n{ouverte}\nTextes en XML\n.\nnon\nnon\n\
+         a\nFAQ\n\n{documents}\n{ouverte}\n\n\n\n\
+         v 2\ns 1\nn\n\
+         s 1\no\n\
+         :quitter\n"
+    );
+    let (_, out) = drive(&form, &path, &input);
+    assert!(out.contains("Élément 2 ajouté"), "{out}");
+    assert!(out.contains("Rien n'est supprimé."), "{out}");
+    assert!(
+        out.contains("Élément 2 : Nom de la source : FAQ ; Nature"),
+        "{out}"
+    );
+    let sources = value(&path, "donnees.sources").expect("sources saved");
+    let items = sources.as_array().unwrap();
+    assert_eq!(items.len(), 1, "{sources}");
+    let item = items[0].as_table().unwrap();
+    assert_eq!(item["nom"].as_str(), Some("FAQ"));
+    assert_eq!(item["nature"].as_str(), Some("documents"));
+    assert_eq!(item["acces"].as_str(), Some("ouverte"));
+    assert!(!item.contains_key("producteur"));
+}
+
+fn number_in_field(form: &Form, field: &str, key: &str) -> usize {
+    let (_, q) = form.question("donnees.sources").unwrap();
+    let f = q.field(field).unwrap();
+    f.choices.iter().position(|c| c.key == key).unwrap() + 1
+}
+
+#[test]
+fn back_returns_to_the_previous_question() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let (_, out) = drive(&form, &path, "Premier nom\n<\nSecond nom\n:quitter\n");
+    assert!(out.contains("Réponse actuelle : Premier nom"), "{out}");
+    assert_eq!(
+        text(&path, "identite.nom_produit").as_deref(),
+        Some("Second nom")
+    );
+    assert_eq!(value(&path, "identite.slogan"), None);
+}
+
+#[test]
+fn end_of_input_saves_and_quits_cleanly() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let (outcome, out) = drive(&form, &path, "Nom\nUne promesse");
+    assert!(matches!(outcome, Outcome::Ok));
+    assert_eq!(
+        text(&path, "identite.slogan").as_deref(),
+        Some("Une promesse")
+    );
+    assert!(out.contains("Vos réponses sont enregistrées dans"), "{out}");
+}
+
+#[test]
+fn a_long_text_cut_by_the_end_of_input_keeps_what_was_typed() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    drive(
+        &form,
+        &path,
+        ":aller probleme.description\nLes agents attendent.\n\nLongtemps.",
+    );
+    assert_eq!(
+        text(&path, "probleme.description").as_deref(),
+        Some("Les agents attendent.\n\nLongtemps.")
+    );
+}
+
+#[test]
+fn a_failed_save_keeps_answers_and_offers_another_file() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("dossier-absent").join("c.toml");
+    let other = dir.path().join("ailleurs.toml");
+    let input = format!("Nom\nPromesse\n:quitter\n{}\n", other.display());
+    let prompt = Prompt::new(Cursor::new(input.into_bytes()), Vec::new());
+    let mut session = Session::new(&form, &gone, Answers::new(&form), prompt);
+    let outcome = session.run();
+    let out = String::from_utf8(session.prompt.into_output()).unwrap();
+    assert!(matches!(outcome, Outcome::Ok));
+    assert!(out.contains("n'ont pas pu être enregistrées"), "{out}");
+    assert!(!gone.exists());
+    assert_eq!(text(&other, "identite.nom_produit").as_deref(), Some("Nom"));
+    assert_eq!(text(&other, "identite.slogan").as_deref(), Some("Promesse"));
+}
+
+#[test]
+fn answers_lost_at_end_of_input_fail() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("dossier-absent").join("c.toml");
+    let prompt = Prompt::new(Cursor::new(b"Nom\n".to_vec()), Vec::new());
+    let mut session = Session::new(&form, &gone, Answers::new(&form), prompt);
+    assert!(matches!(session.run(), Outcome::Failed));
+}
+
+#[test]
+fn a_new_draft_takes_the_profile_when_accepted() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let mut profile = Answers::new(&form);
+    profile.set(
+        "identite.administration",
+        Some(toml::Value::String("Préfecture du Nord".into())),
+    );
+    let (_, out) = drive_with(&form, &path, "o\n\n\n:quitter\n", Some(profile));
+    assert!(
+        out.contains("Réponse actuelle, reprise de votre profil : Préfecture du Nord"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Reprendre les réponses de votre profil"),
+        "{out}"
+    );
+    let answers = Answers::load(&path).unwrap();
+    assert_eq!(
+        answers.get("identite.administration"),
+        Some(toml::Value::String("Préfecture du Nord".into()))
+    );
+    assert_eq!(
+        answers.origin("identite.administration").as_deref(),
+        Some(fiche::answers::ORIGIN_PROFILE)
+    );
+}
+
+#[test]
+fn the_end_offers_exports_and_writes_the_document() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("srdt.toml");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/assistant-srdt.toml");
+    std::fs::copy(example, &path).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    // Last section, Entrée keeps the answer, then Markdown, then the end.
+    let (_, out) = drive(&form, &path, ":section 14\n\n1\n\n");
+    assert!(out.contains("Fin du questionnaire."), "{out}");
+    assert!(out.contains("Score de préparation du coach"), "{out}");
+    let md = dir.path().join("srdt.md");
+    assert!(
+        out.contains(&format!("Document écrit : {}", md.display())),
+        "{out}"
+    );
+    assert!(
+        std::fs::read_to_string(&md)
+            .unwrap()
+            .contains("Assistant SRDT")
+    );
+    // Nothing was answered: the application is byte for byte the same.
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}
+
+#[test]
+fn after_a_migration_only_changed_questions_are_walked() {
+    let v2 = fiche::form::BUILTIN_FORM
+        .replacen("version = 1", "version = 2", 1)
+        .replacen("id = \"sponsor\"", "id = \"sponsor\"\nsince = 2", 1);
+    let form = fiche::form::parse(&v2, "v2").expect("test form");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let v1 =
+        "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[identite]\nnom_produit = \"X\"\n";
+    std::fs::write(&path, v1).unwrap();
+    let (_, out) = drive(&form, &path, "o\nLa DGT\n\n");
+    assert!(out.contains("version 1 du formulaire"), "{out}");
+    assert!(out.contains("identite.sponsor"), "{out}");
+    assert_eq!(out.matches("(obligatoire)").count(), 0, "{out}");
+    assert_eq!(text(&path, "identite.sponsor").as_deref(), Some("La DGT"));
+    assert_eq!(
+        value(&path, "meta.form_version"),
+        Some(toml::Value::Integer(2))
+    );
+}
+
+#[test]
+fn commands_are_told_from_answers() {
+    assert_eq!(parse_command("?"), Some(Ok(Command::Help)));
+    assert_eq!(parse_command(" < "), Some(Ok(Command::Back)));
+    assert_eq!(
+        parse_command(":aller volume.nb_agents"),
+        Some(Ok(Command::Goto("volume.nb_agents".into())))
+    );
+    assert_eq!(parse_command(":Vérifier"), Some(Ok(Command::Check)));
+    assert_eq!(parse_command("Le problème : délais"), None);
+    assert_eq!(parse_command(":-)"), None);
+    assert!(matches!(parse_command(":bof"), Some(Err(m)) if m.contains("« :bof »")));
+}

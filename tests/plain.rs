@@ -1,0 +1,153 @@
+//! The accessible mode through the real binary: answers typed on a pipe land
+//! in the file exactly as typed; a broken or too new file is refused
+//! untouched with exit 2.
+
+mod common;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::*;
+use fiche::Answers;
+
+/// Runs `fiche ARGS` in `dir` with `input` piped on stdin.
+fn fiche_piped(dir: &Path, args: &[&str], envs: &[(&str, &str)], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fiche"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", dir.join(".config-test"))
+        .env_remove("FICHE_ACCESSIBLE")
+        .env_remove("ACCESSIBLE")
+        .envs(envs.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the fiche binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn get(path: &Path, id: &str) -> Option<toml::Value> {
+    Answers::load(path).expect("valid TOML").get(id)
+}
+
+fn s(text: &str) -> Option<toml::Value> {
+    Some(toml::Value::String(text.to_string()))
+}
+
+#[test]
+fn identity_typed_with_accents_is_saved_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "Bénévoles Éclairés\n\
+                 Aider les bénévoles à s'orienter, « vite »\n\
+                 Ministère de l'Intérieur\n\
+                 \n\
+                 Éléonore Dupré\n\
+                 Cheffe de projet numérique\n\
+                 eleonore.dupre@interieur.gouv.fr\n\
+                 \n\
+                 1\n\
+                 Les agents passent une heure par dossier.\n\
+                 \n\
+                 Ils recopient à la main : « nom, prénom ».\n\
+                 .\n\
+                 :quitter\n";
+    let out = fiche_piped(
+        dir.path(),
+        &["edit", "candidature.toml", "--accessible"],
+        &[],
+        input,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let path = dir.path().join("candidature.toml");
+    assert_eq!(get(&path, "identite.nom_produit"), s("Bénévoles Éclairés"));
+    assert_eq!(
+        get(&path, "identite.slogan"),
+        s("Aider les bénévoles à s'orienter, « vite »")
+    );
+    assert_eq!(
+        get(&path, "identite.administration"),
+        s("Ministère de l'Intérieur")
+    );
+    assert_eq!(get(&path, "identite.chef_produit_nom"), s("Éléonore Dupré"));
+    assert_eq!(get(&path, "identite.direction"), None);
+    assert_eq!(get(&path, "identite.sponsor"), None);
+    assert_eq!(get(&path, "probleme.public_concerne"), s("agents"));
+    assert_eq!(
+        get(&path, "probleme.description"),
+        s(
+            "Les agents passent une heure par dossier.\n\nIls recopient à la main : « nom, prénom »."
+        )
+    );
+    let text = stdout(&out);
+    assert!(text.contains("Section 2 sur 14 : "), "{text}");
+    assert!(
+        text.contains("Vos réponses sont enregistrées dans candidature.toml"),
+        "{text}"
+    );
+    // Plain text only: no escape sequences for colours or the cursor.
+    assert!(!text.contains('\u{1b}'), "{text}");
+}
+
+#[test]
+fn the_environment_variable_turns_the_mode_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fiche_piped(
+        dir.path(),
+        &["nouveau.toml"],
+        &[("FICHE_ACCESSIBLE", "1")],
+        "Assistant SRDT\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        get(&dir.path().join("nouveau.toml"), "identite.nom_produit"),
+        s("Assistant SRDT")
+    );
+}
+
+#[test]
+fn a_malformed_file_exits_2_and_is_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("casse.toml");
+    let broken = "[identite]\nnom_produit = \"Assistant\nslogan = 3\n";
+    std::fs::write(&path, broken).unwrap();
+    let out = fiche_piped(
+        dir.path(),
+        &["casse.toml", "--accessible"],
+        &[],
+        "Autre nom\n:quitter\n",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains("casse.toml, ligne 2"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn a_file_from_a_newer_form_exits_2_and_is_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("futur.toml");
+    let future =
+        "[meta]\nform = \"fiche-action\"\nform_version = 99\n\n[identite]\nnom_produit = \"X\"\n";
+    std::fs::write(&path, future).unwrap();
+    let out = fiche_piped(
+        dir.path(),
+        &["edit", "futur.toml", "--accessible"],
+        &[],
+        "Y\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("version 99"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), future);
+}
