@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use fiche::coach::{self, CoachReport};
 use fiche::render::Format;
 use fiche::validate::{self, Report};
 use fiche::{Answers, Form};
@@ -61,6 +62,9 @@ pub struct App {
     pub answers: Answers,
     pub path: PathBuf,
     pub report: Report,
+    /// Pitch-coach findings, business case and readiness, kept in step with
+    /// `report` (recomputed on every committed change).
+    pub coach: CoachReport,
     pub screen: Screen,
     pub focus: Focus,
     pub at: At,
@@ -82,6 +86,7 @@ pub struct App {
 impl App {
     pub fn new(form: Form, answers: Answers, path: PathBuf) -> App {
         let report = validate::check(&form, &answers);
+        let coach = coach::review(&form, &answers, &report);
         let first = At {
             section: 0,
             question: 0,
@@ -92,6 +97,7 @@ impl App {
             answers,
             path,
             report,
+            coach,
             screen: Screen::Question,
             focus: Focus::Editor,
             at: first,
@@ -139,8 +145,14 @@ impl App {
         if value != self.answers.get(&id) {
             self.answers.set(&id, value);
             self.save.mark_changed();
-            self.report = validate::check(&self.form, &self.answers);
+            self.recheck();
         }
+    }
+
+    /// Re-runs validation and the coach after the answers changed.
+    pub fn recheck(&mut self) {
+        self.report = validate::check(&self.form, &self.answers);
+        self.coach = coach::review(&self.form, &self.answers, &self.report);
     }
 
     /// Commits only what the user actually typed (a default left untouched

@@ -64,7 +64,7 @@ pub const SECTIONS: Hints = &[
 pub const REVIEW: Hints = &[
     ("↑ ↓", "choisir"),
     ("Entrée", "aller à la question"),
-    ("m h p c", "exporter : Markdown, HTML, PDF, pitch"),
+    ("m h p c", "exporter (md, html, pdf, pitch)"),
     ("Échap", "retour"),
     ("?", "aide"),
     ("q", "quitter"),

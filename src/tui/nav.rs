@@ -131,9 +131,7 @@ impl App {
     /// Findings of the current question (errors stay visible after leaving).
     pub fn findings_here(&self) -> Vec<&Finding> {
         let id = self.question_id();
-        self.report
-            .findings
-            .iter()
+        self.all_findings()
             .filter(|f| f.question_id() == id)
             .collect()
     }
@@ -142,13 +140,19 @@ impl App {
     /// to jump, errors and missing answers first.
     pub fn review_items(&self) -> Vec<(At, &Finding)> {
         let mut items: Vec<(At, &Finding)> = self
-            .report
-            .findings
-            .iter()
+            .all_findings()
             .filter_map(|f| Some((self.locate(&f.question_id())?, f)))
             .collect();
         items.sort_by_key(|(at, f)| (f.severity, at.section, at.question));
         items
+    }
+
+    /// Validation findings then the pitch coach's, as one list.
+    pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
+        self.report
+            .findings
+            .iter()
+            .chain(self.coach.findings.iter())
     }
 
     pub fn locate(&self, question_id: &str) -> Option<At> {

@@ -252,5 +252,28 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
             )));
         }
     }
+    out.extend(business_case(app));
     out
+}
+
+/// Sections whose answers feed the business case show it live.
+const BUSINESS_CASE_SECTIONS: &[&str] = &["volume", "tco", "roi"];
+
+/// The ROI figures as they stand with the committed answers, or why they
+/// cannot be computed yet.
+fn business_case(app: &App) -> Option<Line<'static>> {
+    let section = &app.form.sections[app.at.section].id;
+    if !BUSINESS_CASE_SECTIONS.contains(&section.as_str()) {
+        return None;
+    }
+    let roi = &app.coach.roi;
+    let text = if roi.is_computable() {
+        format!("Bilan économique : {}", roi.summary_fr())
+    } else {
+        format!(
+            "Bilan économique non calculable : {}",
+            roi.missing().join(" ; ")
+        )
+    };
+    Some(Line::from(Span::styled(text, app.theme.title())))
 }

@@ -13,10 +13,10 @@ use crate::tui::app::App;
 
 /// Export formats offered: (format, key, label). Add a line per new format.
 pub const EXPORTS: &[(Format, char, &str)] = &[
-    (Format::Markdown, 'm', "Markdown (site de l'incubateur)"),
-    (Format::Html, 'h', "HTML imprimable"),
+    (Format::Markdown, 'm', "Markdown"),
+    (Format::Html, 'h', "HTML"),
     (Format::Pdf, 'p', "PDF"),
-    (Format::Pitch, 'c', "pitch d'une page (comité)"),
+    (Format::Pitch, 'c', "pitch"),
 ];
 
 /// The file an export is written to: next to the answers, same name.
@@ -40,8 +40,13 @@ pub fn parts(app: &App, area: Rect) -> Parts {
     let r = &app.report;
     let items = app.review_items();
     let complete = r.sections.iter().filter(|s| s.is_complete()).count();
-    let summary = if r.is_complete() {
+    let coach_errors = app.coach.errors().count();
+    let state = if r.is_complete() && coach_errors == 0 {
         "✓ Candidature complète et valide : prête à exporter.".to_string()
+    } else if r.is_complete() {
+        format!(
+            "Candidature complète, mais le coach relève {coach_errors} erreur(s) qu'un jury refuserait."
+        )
     } else {
         format!(
             "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} point(s) à voir.",
@@ -53,6 +58,11 @@ pub fn parts(app: &App, area: Rect) -> Parts {
             items.len()
         )
     };
+    let summary = format!(
+        "{state} Score de préparation : {}/100. {}",
+        app.coach.score.value,
+        app.coach.roi.summary_fr()
+    );
     let exports: Vec<String> = EXPORTS
         .iter()
         .map(|(f, k, label)| {

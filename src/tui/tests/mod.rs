@@ -1,6 +1,7 @@
 //! Tests of the wizard without a terminal: keys (`keys.rs`), screens as
 //! text snapshots (`screens.rs`). Helpers to build an app and type into it.
 
+mod coach;
 mod keys;
 mod screens;
 
