@@ -58,18 +58,30 @@ pub fn parts(app: &App, area: Rect) -> Parts {
             items.len()
         )
     };
+    let roi = &app.coach.roi;
     let summary = format!(
-        "{state} Score de préparation : {}/100. {}",
+        "{state} Score de préparation : {}/100.{}",
         app.coach.score.value,
-        app.coach.roi.summary_fr()
+        if roi.is_computable() {
+            format!(" {}", roi.summary_fr())
+        } else {
+            String::new()
+        }
     );
-    let exports: Vec<String> = EXPORTS
+    // One line, so the findings keep the room at 80×24; the written path is
+    // shown after each export.
+    let keys: Vec<String> = EXPORTS
         .iter()
-        .map(|(f, k, label)| {
-            let path = export_path(&app.path, *f);
-            format!("{k} : {label} → {}", path.display())
-        })
+        .map(|(_, k, label)| format!("{k} {label}"))
         .collect();
+    let exports = vec![format!(
+        "{} (à côté de {})",
+        keys.join(" · "),
+        app.path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    )];
     let export_h = exports.len() as u16 + 1;
     let notice_h = u16::from(app.notice.is_some());
     let w = inner.width;
