@@ -34,6 +34,18 @@ pub enum Modal {
     QuitUnsaved(String),
     /// Typing another file name to save to, with why the last one was refused.
     SaveAs(LineEditor, Option<String>),
+    /// A yes/no offer made when the wizard opens.
+    Offer(Offer),
+}
+
+/// What the wizard offers at start (issue: reuse saved answers).
+#[derive(Debug, Clone)]
+pub enum Offer {
+    /// A new draft: copy the profile's reusable answers (ids and labels shown).
+    Profile(Box<Answers>, Vec<String>),
+    /// A file migrated from an older form: walk only the questions new or
+    /// changed since (full ids), after telling what moved.
+    ChangedOnly(Vec<String>, Vec<String>),
 }
 
 /// Work for the event loop (I/O), asked for by a key.
@@ -78,6 +90,9 @@ pub struct App {
     pub save: SaveState,
     /// Selected line of the review screen's findings.
     pub review: usize,
+    /// When set, next/previous only visit these questions (full ids): the
+    /// questions new or changed since the file's form version.
+    pub walk_only: Option<Vec<String>>,
     /// Last message for the user (export done, editor failed…).
     pub notice: Option<String>,
     pub theme: Theme,
@@ -107,6 +122,7 @@ impl App {
             modal: None,
             save: SaveState::default(),
             review: 0,
+            walk_only: None,
             notice: None,
             theme: Theme::from_env(),
         };

@@ -30,6 +30,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 
 pub use app::App;
+pub use app::Offer;
 use app::{Effect, Modal};
 pub use launcher::choose_file;
 
@@ -41,7 +42,9 @@ pub enum Ending {
 }
 
 /// Runs the wizard on `path` (already opened as `answers`).
-pub fn run(form: Form, answers: Answers, path: PathBuf) -> Result<Ending> {
+/// Runs the wizard; `offer` is asked first (profile pre-fill on a new draft,
+/// walking only changed questions after a migration).
+pub fn run(form: Form, answers: Answers, path: PathBuf, offer: Option<Offer>) -> Result<Ending> {
     let mut terminal = start_terminal()?;
     // On a panic, give the mouse back too (ratatui's hook restores the rest).
     let hook = std::panic::take_hook();
@@ -54,6 +57,7 @@ pub fn run(form: Form, answers: Answers, path: PathBuf) -> Result<Ending> {
         hook(info);
     }));
     let mut app = App::new(form, answers, path);
+    app.modal = offer.map(Modal::Offer);
     // Tall terminals have room for the advice: show it from the start.
     app.guidance = terminal.size().is_ok_and(|s| s.height >= 36);
     let result = event_loop(&mut terminal, &mut app);

@@ -53,11 +53,28 @@ impl App {
             .collect()
     }
 
+    /// The questions next/previous go through: every visible one, or only
+    /// the new or changed ones when the user chose so after a migration.
+    fn walk(&self) -> Vec<At> {
+        let visible = self.visible();
+        match &self.walk_only {
+            None => visible,
+            Some(ids) => visible
+                .into_iter()
+                .filter(|at| {
+                    let section = &self.form.sections[at.section];
+                    let id = format!("{}.{}", section.id, section.questions[at.question].id);
+                    ids.contains(&id)
+                })
+                .collect(),
+        }
+    }
+
     /// Next visible question; after the last one, the review screen.
     pub fn next(&mut self) {
         let here = (self.at.section, self.at.question);
         match self
-            .visible()
+            .walk()
             .into_iter()
             .find(|a| (a.section, a.question) > here)
         {
@@ -74,7 +91,7 @@ impl App {
     pub fn prev(&mut self) {
         let here = (self.at.section, self.at.question);
         if let Some(at) = self
-            .visible()
+            .walk()
             .into_iter()
             .rev()
             .find(|a| (a.section, a.question) < here)

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use super::app::{App, Effect, Focus, Modal};
+use super::app::{App, Effect, Focus, Modal, Offer};
 use super::editors::{EditorAction, LineEditor};
 
 impl App {
@@ -82,6 +82,11 @@ impl App {
             return Effect::None;
         };
         match modal {
+            Modal::Offer(offer) => match key.code {
+                KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => self.accept(offer),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => {}
+                _ => self.modal = Some(Modal::Offer(offer)),
+            },
             Modal::Help(scroll) => match key.code {
                 KeyCode::Down | KeyCode::Char('j') => self.modal = Some(Modal::Help(scroll + 1)),
                 KeyCode::PageDown | KeyCode::Char(' ') => {
@@ -115,5 +120,43 @@ impl App {
             },
         }
         Effect::None
+    }
+
+    /// Carries out a start-up offer the user said yes to.
+    fn accept(&mut self, offer: Offer) {
+        match offer {
+            Offer::Profile(profile, _) => {
+                let copied = fiche::reuse::prefill(
+                    &self.form,
+                    &mut self.answers,
+                    &profile,
+                    fiche::reuse::Copy::Reusable,
+                    Some(fiche::answers::ORIGIN_PROFILE),
+                );
+                self.save.mark_changed();
+                self.recheck();
+                let at = self.at;
+                self.open(at);
+                self.notice = Some(format!(
+                    "{} réponse(s) reprise(s) de votre profil : vérifiez-les au passage.",
+                    copied.len()
+                ));
+            }
+            Offer::ChangedOnly(ids, _) if ids.is_empty() => {}
+            Offer::ChangedOnly(ids, _) => {
+                let first = ids
+                    .iter()
+                    .filter_map(|id| self.locate(id))
+                    .min_by_key(|a| (a.section, a.question));
+                self.walk_only = Some(ids);
+                if let Some(at) = first {
+                    self.go_to(at);
+                }
+                self.notice = Some(
+                    "Parcours limité aux questions nouvelles ou modifiées ; la dernière mène à la revue."
+                        .to_string(),
+                );
+            }
+        }
     }
 }

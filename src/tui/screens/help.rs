@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::tui::app::{App, Modal};
+use crate::tui::app::{App, Modal, Offer};
 use crate::tui::keys;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -99,6 +99,41 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
             }
             lines.push(Line::from(Span::styled("Échap : annuler", t.dim())));
             (" Enregistrer ailleurs ", lines)
+        }
+        Modal::Offer(Offer::Profile(_, labels)) => {
+            let mut lines = vec![Line::from(format!(
+                "Votre profil contient {} réponse(s) réutilisable(s) :",
+                labels.len()
+            ))];
+            lines.extend(
+                labels
+                    .iter()
+                    .take(8)
+                    .map(|l| Line::from(format!("  • {l}"))),
+            );
+            if labels.len() > 8 {
+                lines.push(Line::from(format!("  … et {} autre(s)", labels.len() - 8)));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from("Les reprendre dans ce nouveau brouillon ?"));
+            lines.push(Line::from("o ou Entrée : oui   n ou Échap : non"));
+            (" Reprendre votre profil ", lines)
+        }
+        Modal::Offer(Offer::ChangedOnly(ids, report)) => {
+            let mut lines: Vec<Line> = report.iter().map(|l| Line::from(l.clone())).collect();
+            lines.push(Line::from(""));
+            if ids.is_empty() {
+                lines.push(Line::from("Aucune question nouvelle. Entrée : continuer"));
+            } else {
+                lines.push(Line::from(format!(
+                    "{} question(s) sont nouvelles ou ont changé depuis. Ne parcourir que celles-ci ?",
+                    ids.len()
+                )));
+                lines.push(Line::from(
+                    "o ou Entrée : oui   n ou Échap : tout le formulaire",
+                ));
+            }
+            (" Formulaire mis à jour ", lines)
         }
         Modal::Help(_) => return,
     };

@@ -252,6 +252,19 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
             )));
         }
     }
+    if let Some(origin) = app.answers.origin(&app.question_id())
+        && !app.touched
+    {
+        let from = if origin == fiche::answers::ORIGIN_PROFILE {
+            "de votre profil".to_string()
+        } else {
+            format!("de {origin}")
+        };
+        out.push(Line::from(Span::styled(
+            format!("↺ Réponse reprise {from} : vérifiez-la ; elle devient la vôtre dès que vous la modifiez."),
+            t.warning(),
+        )));
+    }
     out.extend(business_case(app));
     out
 }

@@ -3,6 +3,7 @@
 
 mod coach;
 mod keys;
+mod reuse;
 mod screens;
 
 use std::path::PathBuf;
