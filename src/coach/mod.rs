@@ -50,6 +50,14 @@ pub struct CoachReport {
 
 impl CoachReport {
     /// Coach errors: what a jury would reject outright.
+    /// The findings about one section's questions, in form order.
+    pub fn in_section(&self, section_id: &str) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.section == section_id)
+            .collect()
+    }
+
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()

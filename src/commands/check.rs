@@ -179,11 +179,7 @@ fn print_coach(form: &Form, coach: &CoachReport) {
         println!("  aucune remarque.");
     }
     for section in &form.sections {
-        let findings: Vec<&Finding> = coach
-            .findings
-            .iter()
-            .filter(|f| f.section == section.id)
-            .collect();
+        let findings = coach.in_section(&section.id);
         if findings.is_empty() {
             continue;
         }

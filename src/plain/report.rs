@@ -30,11 +30,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let Some(section) = si.map(|si| &form.sections[si]) else {
             return;
         };
-        let findings: Vec<&Finding> = coach
-            .findings
-            .iter()
-            .filter(|f| f.section == section.id)
-            .collect();
+        let findings = coach.in_section(&section.id);
         if findings.is_empty() {
             self.say(&format!(
                 "Aucune remarque du coach pour la section « {} ».",
