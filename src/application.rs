@@ -49,3 +49,23 @@ pub fn check_compatible(form: &Form, answers: &Answers, file: &str) -> Result<()
     }
     Ok(())
 }
+
+/// The most recently modified `*.toml` of `dir` that answers `form`: the
+/// draft `fiche` without a file name offers to resume.
+pub fn most_recent_draft(form: &Form, dir: &Path) -> Option<std::path::PathBuf> {
+    let mut drafts: Vec<(std::time::SystemTime, std::path::PathBuf)> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .filter(|p| {
+            Answers::load(p)
+                .ok()
+                .and_then(|a| a.form_id())
+                .is_some_and(|id| id == form.id)
+        })
+        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
+        .collect();
+    drafts.sort();
+    drafts.pop().map(|(_, p)| p)
+}

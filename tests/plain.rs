@@ -151,3 +151,42 @@ fn a_file_from_a_newer_form_exits_2_and_is_left_untouched() {
     assert!(stderr(&out).contains("version 99"), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), future);
 }
+
+#[test]
+fn without_a_file_the_accessible_mode_resumes_the_latest_draft() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("notes.toml"),
+        "titre = \"pas une candidature\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("brouillon.toml"),
+        "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[identite]\nnom_produit = \"Tri\"\n",
+    )
+    .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fiche"))
+        .arg("--accessible")
+        .current_dir(dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("cfg"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b":quitter\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("Reprise du brouillon le plus récent du dossier : ./brouillon.toml"),
+        "{text}"
+    );
+    assert!(!dir.path().join("candidature.toml").exists());
+}

@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::commands::Outcome;
 use fiche::Answers;
@@ -44,11 +44,29 @@ fn is_on(value: &str) -> bool {
 
 /// Runs the accessible questionnaire on `file` (created if missing) over the
 /// process's standard input and output.
+/// File name of a new application when none is given.
+const DEFAULT_NAME: &str = "candidature.toml";
+
 pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
-    let Some(path) = file else {
-        bail!(
-            "le mode accessible a besoin du fichier de la candidature, par exemple : fiche candidature.toml --accessible (il est créé s'il n'existe pas)"
-        );
+    // Like the wizard: without a file, resume the latest draft of this
+    // folder, or start `candidature.toml`.
+    let chosen;
+    let path = match file {
+        Some(p) => p,
+        None => {
+            chosen = fiche::application::most_recent_draft(form, Path::new("."))
+                .unwrap_or_else(|| Path::new(DEFAULT_NAME).to_path_buf());
+            let what = if chosen.exists() {
+                "Reprise du brouillon le plus récent du dossier"
+            } else {
+                "Nouvelle candidature"
+            };
+            println!(
+                "{what} : {} (pour un autre fichier : fiche FICHIER --accessible)",
+                chosen.display()
+            );
+            &chosen
+        }
     };
     let stdin = std::io::stdin();
     let prompt = Prompt::new(stdin.lock(), std::io::stdout().lock());

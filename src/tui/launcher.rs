@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Result;
-use fiche::{Answers, Form};
+use fiche::Form;
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout};
@@ -17,24 +17,7 @@ use super::theme::Theme;
 
 pub const DEFAULT_NAME: &str = "candidature.toml";
 
-/// The most recently modified `*.toml` of `dir` that answers `form`.
-pub fn most_recent_draft(form: &Form, dir: &Path) -> Option<PathBuf> {
-    let mut drafts: Vec<(std::time::SystemTime, PathBuf)> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
-        .filter(|p| {
-            Answers::load(p)
-                .ok()
-                .and_then(|a| a.form_id())
-                .is_some_and(|id| id == form.id)
-        })
-        .filter_map(|p| Some((p.metadata().ok()?.modified().ok()?, p)))
-        .collect();
-    drafts.sort();
-    drafts.pop().map(|(_, p)| p)
-}
+pub use fiche::application::most_recent_draft;
 
 pub struct Launcher {
     pub recent: Option<PathBuf>,
