@@ -231,7 +231,15 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
             t.warning()
         };
         out.push(Line::from(Span::styled(
-            format!("✗ {} : {message}", severity.label_fr()),
+            format!(
+                "{} {} : {message}",
+                match severity {
+                    Severity::Error => "✗",
+                    Severity::Warning => "!",
+                    Severity::Advice => "i",
+                },
+                severity.label_fr()
+            ),
             style,
         )));
     }
