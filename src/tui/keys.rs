@@ -100,4 +100,5 @@ pub const LEGEND: Hints = &[
     ("✗", "erreur (détail en toutes lettres)"),
     ("○", "obligatoire, sans réponse"),
     ("·", "facultative, sans réponse"),
+    ("! / i", "remarque du coach : attention / conseil"),
 ];
