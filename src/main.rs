@@ -5,6 +5,7 @@
 mod clap_fr;
 mod cli;
 mod commands;
+mod external_editor;
 mod plain;
 mod tui;
 

@@ -2,7 +2,6 @@
 //! config folder and used to pre-fill new drafts.
 
 use std::path::Path;
-use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 
@@ -143,26 +142,8 @@ fn profile_problems(form: &Form, profile: &Answers, path: &Path) -> Vec<String> 
 /// Opens `path` in `$VISUAL` or `$EDITOR` (through the shell, like git, so
 /// `EDITOR="code --wait"` works) and waits for it to close.
 fn run_editor(path: &Path) -> Result<()> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|e| !e.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|e| !e.trim().is_empty())
-        })
-        .unwrap_or_else(|| if cfg!(windows) { "notepad" } else { "vi" }.to_string());
-    let status = if cfg!(windows) {
-        Command::new(&editor).arg(path).status()
-    } else {
-        Command::new("sh")
-            .arg("-c")
-            .arg(format!("{editor} \"$1\""))
-            .arg("sh")
-            .arg(path)
-            .status()
-    }
-    .with_context(|| {
+    let editor = crate::external_editor::program();
+    let status = crate::external_editor::run(&editor, path).with_context(|| {
         format!("impossible de lancer l'éditeur « {editor} » (réglez VISUAL ou EDITOR)")
     })?;
     if !status.success() {

@@ -216,15 +216,7 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> 
     let Some(text) = app.long_text() else {
         return Ok(());
     };
-    let program = std::env::var("VISUAL")
-        .ok()
-        .filter(|s| !s.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|s| !s.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
+    let program = crate::external_editor::program();
     let tmp = tempfile::Builder::new()
         .prefix("fiche-")
         .suffix(".txt")
@@ -232,11 +224,7 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> 
         .context("création du fichier temporaire pour l'éditeur")?;
     std::fs::write(tmp.path(), &text).context("écriture du fichier temporaire")?;
     stop_terminal();
-    let mut parts = program.split_whitespace();
-    let status = std::process::Command::new(parts.next().unwrap_or("vi"))
-        .args(parts)
-        .arg(tmp.path())
-        .status();
+    let status = crate::external_editor::run(&program, tmp.path());
     *terminal = start_terminal()?;
     // Wipe what the editor left; `Terminal::clear` would query the cursor
     // position, which some terminals never answer.
