@@ -12,7 +12,8 @@ Utilisation : {usage}
 
 /// Préparez votre candidature à All_Ia_nce, l'incubateur IA de l'État (DINUM) :
 /// un assistant dans le terminal qui vous guide question par question et
-/// produit la fiche action en Markdown, HTML et PDF.
+/// produit la fiche action en Markdown, HTML, PDF et OpenDocument, et le
+/// courriel qui l'envoie.
 #[derive(Debug, Parser)]
 #[command(
     name = "fiche",
@@ -130,10 +131,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text, value_name = "FORMAT")]
         format: CheckFormat,
     },
-    /// Produire la fiche action (Markdown, HTML imprimable, PDF) ou le pitch d'une page
+    /// Produire la fiche action ou le pitch d'une page (Markdown, HTML imprimable, PDF, OpenDocument)
     #[command(
         help_template = HELP_TEMPLATE,
-        after_help = "Par défaut, le document est écrit à côté de la candidature : x.md, x.html, x.pdf ou x-pitch.md.\nUne candidature incomplète donne un document marqué BROUILLON, avec en annexe la liste de ce qui manque."
+        after_help = "Par défaut, le document est écrit à côté de la candidature : x.md, x.html, x.pdf, x.odt, et pour le pitch x-pitch.md, x-pitch.html, x-pitch.pdf, x-pitch.odt.\nUne candidature incomplète donne un document marqué BROUILLON, avec en annexe la liste de ce qui manque."
     )]
     Render {
         /// Fichier de la candidature (.toml)
@@ -152,6 +153,42 @@ pub enum Command {
         #[arg(long, value_name = "DOSSIER")]
         templates: Option<PathBuf>,
     },
+    /// Préparer le courriel de candidature : un brouillon .eml, fiche jointe en PDF et OpenDocument
+    #[command(
+        help_template = HELP_TEMPLATE,
+        visible_alias = "send",
+        after_help = "Le courriel est adressé au contact du formulaire, de la part de la cheffe ou du chef de produit. Il est écrit à côté de la candidature (x.eml) : ouvrez-le dans votre messagerie (Thunderbird, Outlook), relisez-le et envoyez-le.\nCode de sortie : 0 si le courriel est prêt, 1 si la candidature est incomplète (la liste de ce qui manque est affichée), 2 en cas d'erreur de lecture ou d'écriture."
+    )]
+    Envoyer {
+        /// Fichier de la candidature (.toml)
+        #[arg(value_name = "FICHIER")]
+        file: PathBuf,
+        /// Fichier .eml à écrire ; « - » pour la sortie standard (par défaut : à côté de la candidature)
+        #[arg(short = 'o', long, value_name = "SORTIE")]
+        output: Option<PathBuf>,
+        /// Préparer le courriel même si la candidature est incomplète (documents marqués BROUILLON)
+        #[arg(long)]
+        brouillon: bool,
+        /// Dossier de modèles personnels qui remplacent les modèles intégrés de même nom
+        #[arg(long, value_name = "DOSSIER")]
+        templates: Option<PathBuf>,
+    },
+    /// Écrire le script de complétion des commandes pour votre shell
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "Exemples :\n  fiche completions bash > ~/.local/share/bash-completion/completions/fiche\n  fiche completions zsh > ~/.zfunc/_fiche\n  fiche completions fish > ~/.config/fish/completions/fiche.fish\n  fiche completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// Shell visé
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Écrire la page de manuel de fiche (format man, en français)
+    #[command(
+        help_template = HELP_TEMPLATE,
+        after_help = "Exemple : fiche man > ~/.local/share/man/man1/fiche.1 puis man fiche"
+    )]
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -170,8 +207,33 @@ pub enum DocFormat {
     Html,
     /// PDF A4, polices incluses
     Pdf,
-    /// Pitch d'une page pour le comité des partenaires (Markdown)
-    Pitch,
+    /// OpenDocument texte (LibreOffice, Word), titres et tableaux modifiables
+    Odt,
+    /// Pitch d'une page pour le comité des partenaires, en Markdown (ou « pitch »)
+    #[value(name = "pitch-md", alias = "pitch")]
+    PitchMd,
+    /// Pitch d'une page, en page HTML imprimable
+    PitchHtml,
+    /// Pitch d'une page, en PDF
+    PitchPdf,
+    /// Pitch d'une page, en OpenDocument texte
+    PitchOdt,
+}
+
+impl From<DocFormat> for fiche::render::Format {
+    fn from(format: DocFormat) -> Self {
+        use fiche::render::Format;
+        match format {
+            DocFormat::Md => Format::Markdown,
+            DocFormat::Html => Format::Html,
+            DocFormat::Pdf => Format::Pdf,
+            DocFormat::Odt => Format::Odt,
+            DocFormat::PitchMd => Format::Pitch,
+            DocFormat::PitchHtml => Format::PitchHtml,
+            DocFormat::PitchPdf => Format::PitchPdf,
+            DocFormat::PitchOdt => Format::PitchOdt,
+        }
+    }
 }
 
 /// Where `fiche new` takes its first answers from.

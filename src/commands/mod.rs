@@ -2,9 +2,12 @@
 //! fine (`Outcome`) or an error (I/O, usage) that `main` reports with exit 2.
 
 mod check;
+mod completions;
 mod diff;
 mod edit;
+mod envoyer;
 mod labels;
+mod man;
 mod new;
 mod profile;
 mod render;
@@ -49,6 +52,20 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             strict,
             templates.as_deref(),
         ),
+        Some(Command::Envoyer {
+            file,
+            output,
+            brouillon,
+            templates,
+        }) => envoyer::run(
+            &form,
+            &file,
+            output.as_deref(),
+            brouillon,
+            templates.as_deref(),
+        ),
+        Some(Command::Completions { shell }) => completions::run(shell),
+        Some(Command::Man) => man::run(),
         Some(Command::Edit { file }) => edit(&form, Some(&file), accessible),
         None => edit(&form, cli.file.as_deref(), accessible),
     }

@@ -19,12 +19,7 @@ pub fn run(
     templates: Option<&Path>,
 ) -> Result<Outcome> {
     let answers = application::open(form, file)?;
-    let format = match format {
-        DocFormat::Md => Format::Markdown,
-        DocFormat::Html => Format::Html,
-        DocFormat::Pdf => Format::Pdf,
-        DocFormat::Pitch => Format::Pitch,
-    };
+    let format = Format::from(format);
     let target = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| format.default_output(file));
@@ -58,7 +53,7 @@ pub fn run(
 }
 
 /// Whether `a` and `b` name the same file, even through `..` or links.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,

@@ -1,13 +1,17 @@
-//! Documents: the fiche action as Markdown, print-ready HTML, PDF (Typst,
-//! compiled in) and the pitch one-pager, rendered from templates embedded in
-//! the binary. A user folder (`--templates DIR`) overrides built-in
-//! templates by file name.
+//! Documents: the fiche action and the pitch one-pager as Markdown,
+//! print-ready HTML, PDF (Typst, compiled in) and OpenDocument text,
+//! rendered from templates embedded in the binary; the e-mail that sends
+//! them. A user folder (`--templates DIR`) overrides built-in templates by
+//! file name.
 
 pub mod context;
+pub mod email;
 mod filters;
 mod format;
+pub mod odt;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod xml;
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +23,7 @@ use crate::form::Form;
 use crate::validate;
 
 pub use context::DocumentContext;
-pub use format::Format;
+pub use format::{Document, FileType, Format};
 
 /// Built-in minijinja templates, by name.
 const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
@@ -34,6 +38,26 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     (
         "pitch.md.j2",
         include_str!("../../templates/fiche-action/pitch.md.j2"),
+    ),
+    (
+        "pitch.html.j2",
+        include_str!("../../templates/fiche-action/pitch.html.j2"),
+    ),
+    (
+        "fiche.odt.xml.j2",
+        include_str!("../../templates/fiche-action/fiche.odt.xml.j2"),
+    ),
+    (
+        "pitch.odt.xml.j2",
+        include_str!("../../templates/fiche-action/pitch.odt.xml.j2"),
+    ),
+    (
+        odt::STYLES_TEMPLATE,
+        include_str!("../../templates/fiche-action/styles.odt.xml.j2"),
+    ),
+    (
+        email::BODY_TEMPLATE,
+        include_str!("../../templates/fiche-action/courriel.txt.j2"),
     ),
 ];
 
@@ -78,6 +102,8 @@ impl Renderer {
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.set_auto_escape_callback(auto_escape);
         filters::register(&mut env);
+        xml::register(&mut env);
+        email::register(&mut env);
         let user_dir: Option<PathBuf> = user_dir.map(Path::to_path_buf);
         let loader_dir = user_dir.clone();
         env.set_loader(move |name| {
@@ -122,7 +148,7 @@ impl Renderer {
         Ok(context::build(form, answers, &report))
     }
 
-    /// Renders a text format (Markdown, HTML, pitch). With `strict`, an
+    /// Renders a text format (Markdown, HTML). With `strict`, an
     /// incomplete application is refused.
     pub fn render(
         &self,
@@ -152,17 +178,32 @@ impl Renderer {
 
     /// Renders an already built context (several formats from one check).
     pub fn export_context<C: Serialize>(&self, format: Format, ctx: &C) -> Result<Vec<u8>> {
-        match format {
-            Format::Pdf => self.pdf(ctx),
-            _ => self
+        match format.file_type() {
+            FileType::Pdf => self.pdf(format.template(), ctx),
+            FileType::Odt => self.odt(format, ctx),
+            FileType::Markdown | FileType::Html => self
                 .render_template(format.template(), ctx)
                 .map(String::into_bytes),
         }
     }
 
+    /// An OpenDocument text: `content.xml` from the format's template,
+    /// `styles.xml` from the shared one, title and author in `meta.xml`.
+    fn odt<C: Serialize>(&self, format: Format, ctx: &C) -> Result<Vec<u8>> {
+        let content = self.render_template(format.template(), ctx)?;
+        let styles = self.render_template(odt::STYLES_TEMPLATE, ctx)?;
+        let data = serde_json::to_value(ctx).map_err(|e| {
+            RenderError::Template(format!("données du document illisibles : {e}"))
+        })?;
+        let title = match format.document() {
+            Document::Fiche => "Fiche action",
+            Document::Pitch => "Pitch",
+        };
+        odt::package(&content, &styles, &odt::Meta::from_context(&data, title))
+    }
+
     #[cfg(feature = "pdf")]
-    fn pdf<C: Serialize>(&self, ctx: &C) -> Result<Vec<u8>> {
-        let name = Format::Pdf.template();
+    fn pdf<C: Serialize>(&self, name: &str, ctx: &C) -> Result<Vec<u8>> {
         let (template, origin) = match user_template(self.user_dir.as_deref(), name) {
             Some(path) => {
                 let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -174,7 +215,7 @@ impl Renderer {
                 })?;
                 (text, path.display().to_string())
             }
-            None => (pdf::BUILTIN_TEMPLATE.to_string(), name.to_string()),
+            None => (pdf::builtin_template(name).to_string(), name.to_string()),
         };
         let data = serde_json::to_vec(ctx).map_err(|e| {
             RenderError::Template(format!("données du document illisibles pour Typst : {e}"))
@@ -183,7 +224,7 @@ impl Renderer {
     }
 
     #[cfg(not(feature = "pdf"))]
-    fn pdf<C: Serialize>(&self, _ctx: &C) -> Result<Vec<u8>> {
+    fn pdf<C: Serialize>(&self, _name: &str, _ctx: &C) -> Result<Vec<u8>> {
         Err(RenderError::PdfUnavailable)
     }
 
@@ -216,11 +257,14 @@ fn user_template(user_dir: Option<&Path>, name: &str) -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
-/// HTML templates are escaped (an answer `<script>` shows as text); the
-/// Markdown ones are not (their filters keep answers from reshaping them).
+/// HTML templates are escaped (an answer `<script>` shows as text), and so
+/// are the OpenDocument XML ones; the Markdown and plain-text ones are not
+/// (their filters keep answers from reshaping them).
 fn auto_escape(name: &str) -> AutoEscape {
     if name.ends_with(".html.j2") || name.ends_with(".html") {
         AutoEscape::Html
+    } else if name.ends_with(".xml.j2") {
+        xml::AUTO_ESCAPE
     } else {
         AutoEscape::None
     }
@@ -258,6 +302,10 @@ mod tests {
         assert_eq!(auto_escape("fiche.html.j2"), AutoEscape::Html);
         assert_eq!(auto_escape("fiche.md.j2"), AutoEscape::None);
         assert_eq!(auto_escape("pitch.md.j2"), AutoEscape::None);
+        assert_eq!(auto_escape("pitch.html.j2"), AutoEscape::Html);
+        assert_eq!(auto_escape("fiche.odt.xml.j2"), xml::AUTO_ESCAPE);
+        assert_eq!(auto_escape("styles.odt.xml.j2"), xml::AUTO_ESCAPE);
+        assert_eq!(auto_escape("courriel.txt.j2"), AutoEscape::None);
     }
 
     #[test]
@@ -265,9 +313,11 @@ mod tests {
         let form = crate::form::builtin();
         let answers = Answers::new(&form);
         let renderer = Renderer::new(None);
-        assert!(matches!(
-            renderer.render(&form, &answers, Format::Pdf, false),
-            Err(RenderError::NotText)
-        ));
+        for format in [Format::Pdf, Format::Odt, Format::PitchPdf, Format::PitchOdt] {
+            assert!(matches!(
+                renderer.render(&form, &answers, format, false),
+                Err(RenderError::NotText)
+            ));
+        }
     }
 }

@@ -14,8 +14,18 @@ use typst_layout::PagedDocument;
 use super::{RenderError, Result};
 use world::FicheWorld;
 
-/// The built-in Typst template.
-pub const BUILTIN_TEMPLATE: &str = include_str!("../../../templates/fiche-action/fiche.typ");
+/// The built-in Typst templates: the fiche and the pitch.
+const FICHE_TEMPLATE: &str = include_str!("../../../templates/fiche-action/fiche.typ");
+const PITCH_TEMPLATE: &str = include_str!("../../../templates/fiche-action/pitch.typ");
+
+/// The built-in Typst template named `name` (`fiche.typ` or `pitch.typ`).
+pub fn builtin_template(name: &str) -> &'static str {
+    if name == "pitch.typ" {
+        PITCH_TEMPLATE
+    } else {
+        FICHE_TEMPLATE
+    }
+}
 
 /// Compiles `template` (named `origin` in messages) with `data` (the
 /// document context as JSON, read by the template from `fiche.json`).

@@ -1,0 +1,73 @@
+//! `fiche envoyer FILE`: write the e-mail draft (`.eml`) that sends the
+//! application to the All_Ia_nce contact, fiche attached as PDF and ODT.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use super::Outcome;
+use super::render::same_file;
+use fiche::render::email::{EmailError, EmailOptions};
+use fiche::render::Renderer;
+use fiche::{Form, application, fs_util};
+
+pub fn run(
+    form: &Form,
+    file: &Path,
+    output: Option<&Path>,
+    allow_draft: bool,
+    templates: Option<&Path>,
+) -> Result<Outcome> {
+    let answers = application::open(form, file)?;
+    let target = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| file.with_extension("eml"));
+    let to_stdout = target == Path::new("-");
+    if !to_stdout && same_file(&target, file) {
+        bail!(
+            "{} est la candidature elle-même : choisissez un autre fichier de sortie avec -o",
+            target.display()
+        );
+    }
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "fiche".to_string());
+    let options = EmailOptions {
+        attachment_stem: &stem,
+        allow_draft,
+    };
+    let bytes = match Renderer::new(templates).email(form, &answers, &options) {
+        Ok(bytes) => bytes,
+        Err(EmailError::Incomplete { problems }) => {
+            eprintln!(
+                "{} : candidature incomplète, courriel non préparé. À régler d'abord :",
+                file.display()
+            );
+            for p in &problems {
+                eprintln!("  - {} ({})", p.text, p.id);
+            }
+            eprintln!(
+                "Complétez la candidature (fiche {0}), ou préparez un brouillon avec : fiche envoyer {0} --brouillon",
+                file.display()
+            );
+            return Ok(Outcome::Problems);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(&bytes)?;
+        stdout.flush()?;
+        return Ok(Outcome::Ok);
+    }
+    fs_util::write_atomic(&target, &bytes)
+        .map_err(|e| anyhow::anyhow!("{} : {}", target.display(), fs_util::io_error_fr(&e)))
+        .context("écriture du courriel")?;
+    eprintln!(
+        "Courriel prêt : {} (ouvrez-le dans votre messagerie, relisez-le et envoyez-le)",
+        target.display()
+    );
+    Ok(Outcome::Ok)
+}

@@ -1,0 +1,128 @@
+//! XML for the OpenDocument templates (`*.xml.j2`): every value a template
+//! prints is escaped and stripped of the characters XML cannot hold, so no
+//! answer (`<`, `&`, `]]>`, a control character pasted from another tool)
+//! can break or reshape the document; two filters turn multi-line answers
+//! into OpenDocument paragraphs and line breaks.
+
+use minijinja::value::Value;
+use minijinja::{AutoEscape, Environment, Output, State};
+
+/// The auto-escape mode of the XML templates.
+pub const AUTO_ESCAPE: AutoEscape = AutoEscape::Custom("xml");
+
+pub fn register(env: &mut Environment<'static>) {
+    env.set_formatter(format_value);
+    env.add_filter("odt_lines", odt_lines);
+    env.add_filter("odt_paragraphs", odt_paragraphs);
+}
+
+/// Text as XML character data: markup characters escaped, characters that
+/// XML 1.0 forbids (C0 controls but tab and line feed, `\r`, U+FFFE/U+FFFF)
+/// and C1 controls removed.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Prints a value in a template: escaped in XML templates, as minijinja
+/// would elsewhere.
+fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), minijinja::Error> {
+    if state.auto_escape() != AUTO_ESCAPE {
+        return minijinja::escape_formatter(out, state, value);
+    }
+    if value.is_undefined() {
+        return Ok(());
+    }
+    let text = match (value.is_safe(), value.as_str()) {
+        (true, Some(s)) => s.to_string(),
+        _ => escape(&value.to_string()),
+    };
+    out.write_str(&text)
+        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "").with_source(e))
+}
+
+/// One answer inside an existing paragraph or cell: escaped, line breaks
+/// kept as `<text:line-break/>`.
+fn odt_lines(text: &str) -> Value {
+    let lines: Vec<String> = normalise(text).lines().map(escape).collect();
+    Value::from_safe_string(lines.join("<text:line-break/>"))
+}
+
+/// A multi-line answer as OpenDocument paragraphs of style `style`
+/// (`Text_20_body` by default): blank lines separate paragraphs, single
+/// line breaks are kept.
+fn odt_paragraphs(text: &str, style: Option<&str>) -> Value {
+    let style = escape(style.unwrap_or("Text_20_body"));
+    let xml = normalise(text)
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let lines: Vec<String> = p.lines().map(|l| escape(l.trim())).collect();
+            format!(
+                "<text:p text:style-name=\"{style}\">{}</text:p>",
+                lines.join("<text:line-break/>")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    Value::from_safe_string(xml)
+}
+
+/// Windows and old Mac line endings as `\n`, surrounding blanks trimmed.
+fn normalise(text: &str) -> String {
+    text.trim().replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_and_forbidden_characters_are_dropped() {
+        assert_eq!(
+            escape("a < b & c ]]> \"d\" 'e'\u{0}\u{7}\u{1b}[31m\u{85}\u{ffff}\tf"),
+            "a &lt; b &amp; c ]]&gt; &quot;d&quot; &apos;e&apos;[31m\tf"
+        );
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines_and_keep_line_breaks() {
+        let xml = odt_paragraphs("Un <b>\r\nsuite\n\n\nDeux & trois\n", None);
+        assert_eq!(
+            xml.as_str().unwrap(),
+            "<text:p text:style-name=\"Text_20_body\">Un &lt;b&gt;<text:line-break/>suite</text:p>\n\
+             <text:p text:style-name=\"Text_20_body\">Deux &amp; trois</text:p>"
+        );
+    }
+
+    #[test]
+    fn templates_escape_every_printed_value() {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| AUTO_ESCAPE);
+        register(&mut env);
+        env.add_template("t.xml.j2", "<text:p>{{ v }}|{{ n }}|{{ missing }}|{{ v | odt_lines }}</text:p>")
+            .unwrap();
+        let out = env
+            .get_template("t.xml.j2")
+            .unwrap()
+            .render(minijinja::context! { v => "</text:p>\n<x/>", n => 3 })
+            .unwrap();
+        assert_eq!(
+            out,
+            "<text:p>&lt;/text:p&gt;\n&lt;x/&gt;|3||&lt;/text:p&gt;<text:line-break/>&lt;x/&gt;</text:p>"
+        );
+    }
+}

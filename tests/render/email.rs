@@ -1,0 +1,175 @@
+//! `fiche envoyer`: a MIME draft to the form's contact, from the product
+//! lead, French subject and body, the fiche attached as PDF and ODT (the
+//! same bytes as `fiche render`), marked unsent; an incomplete application
+//! is refused unless `--brouillon`.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use mail_parser::{Address, MessageParser, MimeHeaders};
+
+use crate::common::*;
+use crate::*;
+
+/// Runs fiche with a fixed document date, so that two runs give the same
+/// OpenDocument bytes.
+fn fiche_at_fixed_date(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_fiche"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("SOURCE_DATE_EPOCH", "1793000000")
+        .env("XDG_CONFIG_HOME", Path::new(env!("CARGO_MANIFEST_DIR")).join(".config-test"))
+        .output()
+        .expect("the fiche binary runs")
+}
+
+fn first_address(address: Option<&Address>) -> String {
+    address
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn the_email_is_a_mime_draft_with_both_documents_attached() {
+    let file = example_str("assistant-srdt.toml");
+    let out = fiche_at_fixed_date(&["envoyer", &file, "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = MessageParser::default()
+        .parse(&out.stdout)
+        .expect("the .eml parses as MIME");
+
+    let contact = fiche::form::builtin().contact.expect("the form has a contact");
+    assert_eq!(contact, "alliance@mail.numerique.gouv.fr");
+    assert_eq!(first_address(message.to()), contact);
+    assert_eq!(
+        first_address(message.from()),
+        "camille.durand@travail.gouv.fr"
+    );
+    assert_eq!(
+        message.from().and_then(|a| a.first()).and_then(|a| a.name()),
+        Some("Camille Durand")
+    );
+    assert_eq!(
+        message.subject(),
+        Some(
+            "Candidature All_Ia_nce : Assistant SRDT — Ministère du Travail – Direction générale du travail (DGT)"
+        )
+    );
+    assert_eq!(
+        message.header("X-Unsent").and_then(|h| h.as_text()),
+        Some("1")
+    );
+
+    let body = message.body_text(0).expect("a text body").into_owned();
+    for expected in [
+        "Bonjour,",
+        "1. Le problème :",
+        "2. L’irritant en chiffres :",
+        "3. Le volume :",
+        "4. Les données :",
+        "5. La métrique d’impact :",
+        "Retour sur investissement :",
+        "Camille Durand",
+    ] {
+        assert!(body.contains(expected), "« {expected} » not in:\n{body}");
+    }
+    assert!(body.contains(&format!("575{NBSP}000")), "{body}");
+
+    let attachments: Vec<_> = message.attachments().collect();
+    assert_eq!(attachments.len(), 2);
+    for (part, format, name, subtype) in [
+        (&attachments[0], "pdf", "assistant-srdt.pdf", "pdf"),
+        (
+            &attachments[1],
+            "odt",
+            "assistant-srdt.odt",
+            "vnd.oasis.opendocument.text",
+        ),
+    ] {
+        assert_eq!(part.attachment_name(), Some(name));
+        let content_type = part.content_type().expect("a content type");
+        assert_eq!(content_type.ctype(), "application");
+        assert_eq!(content_type.subtype(), Some(subtype));
+        let rendered = fiche_at_fixed_date(&["render", &file, "--format", format, "-o", "-"]);
+        assert_eq!(rendered.status.code(), Some(0));
+        assert!(
+            part.contents() == rendered.stdout.as_slice(),
+            "{format}: the attachment differs from fiche render's document"
+        );
+    }
+}
+
+#[test]
+fn an_incomplete_application_is_refused_unless_brouillon() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brouillon.toml");
+    std::fs::copy(example("brouillon-incomplet.toml"), &file).unwrap();
+    let path = file.to_str().unwrap();
+
+    let out = fiche(&["envoyer", path]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("incomplète"), "{err}");
+    for id in ["identite.slogan", "identite.chef_produit_email", "donnees.sources"] {
+        assert!(err.contains(id), "{id} not named in:\n{err}");
+    }
+    assert!(err.contains("--brouillon"), "{err}");
+    assert!(!dir.path().join("brouillon.eml").exists());
+
+    let out = fiche(&["envoyer", path, "--brouillon"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let eml = std::fs::read(dir.path().join("brouillon.eml")).expect("written next to the file");
+    let message = MessageParser::default().parse(&eml).unwrap();
+    let subject = message.subject().unwrap();
+    assert!(subject.starts_with("BROUILLON – Candidature All_Ia_nce : Assistant de réponse"), "{subject}");
+    assert!(message.body_text(0).unwrap().contains("[BROUILLON"));
+    assert_eq!(message.attachments().count(), 2);
+    // No product lead's address yet: no From rather than a made-up one.
+    assert!(message.from().is_none());
+}
+
+#[test]
+fn the_contact_comes_from_the_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let form_dir = dir.path().join("formulaire");
+    std::fs::create_dir(&form_dir).unwrap();
+    let form = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/fiche-action/form.toml"),
+    )
+    .unwrap();
+    let changed = form.replace(
+        "contact = \"alliance@mail.numerique.gouv.fr\"",
+        "contact = \"test@exemple.fr\"",
+    );
+    assert_ne!(form, changed);
+    std::fs::write(form_dir.join("form.toml"), &changed).unwrap();
+    let out = fiche(&[
+        "envoyer",
+        &example_str("tri-courriels-prefecture.toml"),
+        "--form",
+        form_dir.to_str().unwrap(),
+        "-o",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = MessageParser::default().parse(&out.stdout).unwrap();
+    assert_eq!(first_address(message.to()), "test@exemple.fr");
+
+    std::fs::write(
+        form_dir.join("form.toml"),
+        form.replace("contact = \"alliance@mail.numerique.gouv.fr\"\n", ""),
+    )
+    .unwrap();
+    let out = fiche(&[
+        "envoyer",
+        &example_str("tri-courriels-prefecture.toml"),
+        "--form",
+        form_dir.to_str().unwrap(),
+        "-o",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("contact"), "{}", stderr(&out));
+}
