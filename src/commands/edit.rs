@@ -41,11 +41,11 @@ pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
     };
     match tui::run(form.clone(), answers, path, offer)? {
         tui::Ending::Saved(p) => {
-            println!("Réponses enregistrées dans {}", p.display());
+            say!("Réponses enregistrées dans {}", p.display());
             Ok(Outcome::Ok)
         }
         tui::Ending::Unsaved(p, message) => {
-            eprintln!(
+            say_err!(
                 "attention : les dernières réponses n'ont pas pu être enregistrées dans {} ({message}).",
                 p.display()
             );

@@ -59,9 +59,9 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
             }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("erreur : {e}");
+                    say_err!("erreur : {e}");
                 }
-                eprintln!(
+                say_err!(
                     "Aucun fichier créé : corrigez {} puis relancez.",
                     data_path.display()
                 );
@@ -72,7 +72,7 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
     answers
         .save(file)
         .with_context(|| format!("création de {}", file.display()))?;
-    println!("Brouillon créé : {}", file.display());
+    say!("Brouillon créé : {}", file.display());
     let mut by_origin: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (id, origin) in answers.origins() {
         by_origin.entry(origin).or_default().push(id);
@@ -91,11 +91,11 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         );
     }
     if !has_profile && !prefill.no_profile {
-        println!(
+        say!(
             "Astuce : « fiche profile save {} », une fois l'identité remplie, pré-remplira vos prochaines candidatures.",
             file.display()
         );
     }
-    println!("Pour le remplir : fiche edit {}", file.display());
+    say!("Pour le remplir : fiche edit {}", file.display());
     Ok(Outcome::Ok)
 }

@@ -39,7 +39,7 @@ pub fn run(
     let bytes = match renderer.export(form, &answers, format, strict) {
         Ok(bytes) => bytes,
         Err(e @ RenderError::Incomplete { .. }) => {
-            eprintln!("{} : {e}", file.display());
+            say_err!("{} : {e}", file.display());
             return Ok(Outcome::Problems);
         }
         Err(e) => return Err(e.into()),
@@ -53,7 +53,7 @@ pub fn run(
     fs_util::write_atomic(&target, &bytes)
         .map_err(|e| anyhow::anyhow!("{} : {}", target.display(), fs_util::io_error_fr(&e)))
         .context("écriture du document")?;
-    eprintln!("Document écrit : {}", target.display());
+    say_err!("Document écrit : {}", target.display());
     Ok(Outcome::Ok)
 }
 

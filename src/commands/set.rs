@@ -21,9 +21,9 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
     }
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("erreur : {e}");
+            say_err!("erreur : {e}");
         }
-        eprintln!(
+        say_err!(
             "{} n'a pas été modifié : corrigez {} puis relancez.",
             file.display(),
             if errors.len() > 1 {
@@ -41,12 +41,12 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
     answers
         .save(file)
         .with_context(|| format!("enregistrement de {}", file.display()))?;
-    println!("Enregistré dans {} :", file.display());
+    say!("Enregistré dans {} :", file.display());
     for a in &assignments {
         let question = form.question(&a.id).map(|(_, q)| q);
         match &a.value {
-            Some(v) => println!("  {} = {}", describe(form, &a.id), show_value(question, v)),
-            None => println!("  {} : réponse effacée", describe(form, &a.id)),
+            Some(v) => say!("  {} = {}", describe(form, &a.id), show_value(question, v)),
+            None => say!("  {} : réponse effacée", describe(form, &a.id)),
         }
     }
     Ok(Outcome::Ok)

@@ -61,7 +61,7 @@ pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
             } else {
                 "Nouvelle candidature"
             };
-            println!(
+            say!(
                 "{what} : {} (pour un autre fichier : fiche FICHIER --accessible)",
                 chosen.display()
             );
