@@ -1,5 +1,5 @@
-//! File-system helpers shared by every writer: atomic replacement and French
-//! wording of I/O errors.
+//! File-system helpers shared by every reader and writer: bounded reads of
+//! regular files, atomic replacement and French wording of I/O errors.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -27,6 +27,54 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// Reads a text file of at most `max_bytes`, refusing before reading anything
+/// that is not a regular file (a pipe would be read twice or hang, a device
+/// like `/dev/zero` never ends). The errors are worded by [`io_error_fr`].
+pub fn read_text_limited(path: &Path, max_bytes: u64) -> io::Result<String> {
+    let bytes = read_limited(path, max_bytes)?;
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// Like [`read_text_limited`] for any bytes.
+pub fn read_limited(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(io::Error::from(io::ErrorKind::IsADirectory));
+    }
+    if !meta.is_file() {
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, NotRegular));
+    }
+    if meta.len() > max_bytes {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            TooLarge(max_bytes),
+        ));
+    }
+    let mut bytes = Vec::new();
+    // The file may grow between the check and the read: never read more.
+    std::fs::File::open(path)?
+        .take(max_bytes + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            TooLarge(max_bytes),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Not a regular file (a pipe, a device, a socket).
+#[derive(Debug, thiserror::Error)]
+#[error("ce n'est pas un fichier ordinaire")]
+struct NotRegular;
+
+/// Larger than the limit, in bytes.
+#[derive(Debug, thiserror::Error)]
+#[error("fichier trop gros")]
+struct TooLarge(u64);
+
 /// A French sentence for an I/O error, with what to do about it.
 pub fn io_error_fr(e: &io::Error) -> String {
     use io::ErrorKind::*;
@@ -40,6 +88,16 @@ pub fn io_error_fr(e: &io::Error) -> String {
         ReadOnlyFilesystem => "le disque est en lecture seule".into(),
         IsADirectory => "c'est un dossier, pas un fichier".into(),
         InvalidData => "le fichier n'est pas du texte UTF-8 valide".into(),
+        FileTooLarge => match e.get_ref().and_then(|s| s.downcast_ref::<TooLarge>()) {
+            Some(TooLarge(max)) => format!(
+                "le fichier dépasse la taille maximale de {} ; fiche refuse de le lire (vérifiez qu'il s'agit du bon fichier)",
+                crate::limits::bytes_fr(*max)
+            ),
+            None => "le fichier est trop gros".into(),
+        },
+        InvalidInput if e.get_ref().is_some_and(|s| s.is::<NotRegular>()) => {
+            "ce n'est pas un fichier ordinaire (tube, périphérique ou socket) : fiche ne lit que des fichiers texte".into()
+        }
         _ => format!("erreur d'entrée/sortie ({e})"),
     }
 }

@@ -8,11 +8,13 @@ use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table};
 
+use super::bounds;
 use super::convert::{item_to_value, table_to_map, value_to_item};
 use super::{AnswersError, Result};
 use crate::form::Form;
 use crate::fs_util;
-use crate::position::Position;
+use crate::limits::MAX_ANSWERS_FILE_BYTES;
+use crate::position::{LineIndex, Position, deepest_line};
 
 /// One application's answers.
 #[derive(Debug, Clone)]
@@ -42,29 +44,38 @@ impl Answers {
 
     /// Parses an answers file's text; `source` names it in errors.
     pub fn parse(text: &str, source: &str) -> Result<Answers> {
+        let index = LineIndex::new(text);
         let parsed = toml_edit::Document::parse(text.to_string()).map_err(|e| {
             let position = e
                 .span()
-                .map(|s| Position::from_offset(text, s.start))
-                .unwrap_or_default();
+                .map(|s| index.position(s.start))
+                .unwrap_or_else(|| deepest_line(text));
             AnswersError::Syntax {
                 file: source.to_string(),
                 position,
                 message: e.message().trim().to_string(),
             }
         })?;
-        let mut positions = BTreeMap::new();
         let root = parsed.as_table();
+        if let Some((id, chars, offset)) = bounds::oversized_text(root) {
+            return Err(AnswersError::AnswerTooLong {
+                file: source.to_string(),
+                position: index.position(offset),
+                id: crate::sanitize::echo(&id),
+                chars,
+            });
+        }
+        let mut positions = BTreeMap::new();
         for (section, item) in root.iter() {
             let span = root
                 .key(section)
                 .and_then(|k| k.span())
                 .or_else(|| item.span());
             if let Some(span) = span {
-                positions.insert(section.to_string(), Position::from_offset(text, span.start));
+                positions.insert(section.to_string(), index.position(span.start));
             }
             if let Some(table) = item.as_table() {
-                collect_positions(text, section, table, &mut positions);
+                collect_positions(&index, section, table, &mut positions);
             }
         }
         Ok(Answers {
@@ -88,7 +99,7 @@ impl Answers {
                 let position = e
                     .span()
                     .map(|s| Position::from_offset(&current, s.start))
-                    .unwrap_or_default();
+                    .unwrap_or_else(|| deepest_line(&current));
                 return Err(AnswersError::RefuseOverwrite {
                     file: path.display().to_string(),
                     position,
@@ -215,14 +226,14 @@ impl Answers {
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| AnswersError::Io {
+    fs_util::read_text_limited(path, MAX_ANSWERS_FILE_BYTES).map_err(|e| AnswersError::Io {
         path: path.display().to_string(),
         message: fs_util::io_error_fr(&e),
     })
 }
 
 fn collect_positions(
-    text: &str,
+    index: &LineIndex,
     prefix: &str,
     table: &Table,
     out: &mut BTreeMap<String, Position>,
@@ -234,15 +245,15 @@ fn collect_positions(
             .and_then(|k| k.span())
             .or_else(|| item.span());
         if let Some(span) = span {
-            out.insert(id.clone(), Position::from_offset(text, span.start));
+            out.insert(id.clone(), index.position(span.start));
         }
         if let Item::ArrayOfTables(aot) = item {
             for (i, t) in aot.iter().enumerate() {
                 let item_id = format!("{id}[{}]", i + 1);
                 if let Some(span) = t.span() {
-                    out.insert(item_id.clone(), Position::from_offset(text, span.start));
+                    out.insert(item_id.clone(), index.position(span.start));
                 }
-                collect_positions(text, &item_id, t, out);
+                collect_positions(index, &item_id, t, out);
             }
         }
     }
