@@ -10,7 +10,9 @@ use validator::{ValidateEmail, ValidateUrl};
 use crate::answers::{Answers, is_answered};
 use crate::form::{Form, Kind, Question};
 use crate::format;
+use crate::limits;
 use crate::position::Position;
+use crate::sanitize::echo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -231,6 +233,10 @@ pub fn check_value(q: &Question, value: &toml::Value) -> Vec<Problem> {
                 out.push(wrong_type());
                 return out;
             };
+            if let Some(why) = limits::text_problem(s) {
+                out.push(problem(format!("« {} » : {why}", q.label)));
+                return out;
+            }
             if q.kind == Kind::Text && s.contains('\n') {
                 out.push(problem(format!(
                     "« {} » tient sur une ligne : retirez les retours à la ligne",
@@ -250,12 +256,14 @@ pub fn check_value(q: &Question, value: &toml::Value) -> Vec<Problem> {
             let s = s.trim();
             if !s.is_empty() && q.kind == Kind::Email && !s.validate_email() {
                 out.push(problem(format!(
-                    "« {s} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)"
+                    "« {} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)",
+                    echo(s)
                 )));
             }
             if !s.is_empty() && q.kind == Kind::Url && !(s.validate_url() && s.contains("://")) {
                 out.push(problem(format!(
-                    "« {s} » n'est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)"
+                    "« {} » n'est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)",
+                    echo(s)
                 )));
             }
         }
@@ -268,6 +276,14 @@ pub fn check_value(q: &Question, value: &toml::Value) -> Vec<Problem> {
                 out.push(wrong_type());
                 return out;
             };
+            if let Some(why) = limits::number_problem(n) {
+                out.push(problem(format!(
+                    "« {} » : {why} (valeur : {})",
+                    q.label,
+                    short(value)
+                )));
+                return out;
+            }
             let (min, max) = match q.kind {
                 Kind::Euros => (Some(q.min.unwrap_or(0.0).max(0.0)), q.max),
                 Kind::Percent => (
@@ -392,7 +408,8 @@ fn unknown_choice(q: &Question, key: &str) -> Problem {
         .map(|c| format!("{} ({})", c.key, c.label))
         .collect();
     problem(format!(
-        "« {key} » n'est pas un choix possible pour « {} » ; choix possibles : {}",
+        "« {} » n'est pas un choix possible pour « {} » ; choix possibles : {}",
+        echo(key),
         q.label,
         keys.join(", ")
     ))
@@ -454,7 +471,8 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Warning,
                 format!(
-                    "la section « {section_id} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)"
+                    "la section « {} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)",
+                    echo(section_id)
                 ),
             );
             f.rule = Some("section-inconnue".into());
@@ -466,7 +484,8 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Error,
                 format!(
-                    "« {section_id} » doit être une section (une ligne [{section_id}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé"
+                    "« {0} » doit être une section (une ligne [{0}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé",
+                    echo(section_id)
                 ),
             );
             f.rule = Some("section-mal-formee".into());
@@ -483,7 +502,8 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 &id,
                 Severity::Warning,
                 format!(
-                    "« {id} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)"
+                    "« {} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)",
+                    echo(&id)
                 ),
             );
             f.rule = Some("question-inconnue".into());
