@@ -58,13 +58,11 @@ pub fn summary(q: &Question, item: &toml::Table) -> Summary {
         missing: Vec::new(),
     };
     for (i, f) in q.fields.iter().enumerate() {
-        let value = item.get(&f.id);
-        match value {
-            Some(v) if is_answered(Some(v)) => {
-                if i == 0 || f.required {
-                    out.values.push(one_line(&display(f, v)));
-                }
+        match item.get(&f.id) {
+            Some(v) if is_answered(Some(v)) && (i == 0 || f.required) => {
+                out.values.push(one_line(&display(f, v)));
             }
+            Some(v) if is_answered(Some(v)) => {}
             _ if f.required => out.missing.push(f.label.clone()),
             _ => {}
         }

@@ -193,6 +193,7 @@ mod tests {
     fn form() -> Form {
         crate::form::parse(
             r#"
+[form]
 id = "t"
 version = 1
 title = "T"

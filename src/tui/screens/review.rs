@@ -1,7 +1,6 @@
 //! The review screen: completeness, every missing or invalid answer (each
 //! opens its question), and the export formats.
 
-use fiche::render::Format;
 use fiche::validate::Severity;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
