@@ -97,9 +97,9 @@ struct RawMigration {
 /// Loads `form.toml` from a folder (for `--form DIR`).
 pub fn load_dir(dir: &Path) -> Result<Form> {
     let path = dir.join("form.toml");
-    let text = std::fs::read_to_string(&path).map_err(|e| FormError::Io {
+    let text = std::fs::read_to_string(&path).map_err(|source| FormError::Io {
         path: path.display().to_string(),
-        message: crate::fs_util::io_error_fr(&e),
+        source,
     })?;
     parse(&text, &path.display().to_string())
 }
