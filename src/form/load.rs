@@ -356,7 +356,7 @@ fn check_conditions(ctx: &Ctx, form: &Form) -> Result<()> {
             if form.question(&var).is_none() {
                 return Err(ctx.invalid(
                     q.line,
-                    &format!("{}.{}", section.id, q.id),
+                    &section.full_id(q),
                     &format!(
                         "la condition « when » cite « {var} », qui n'est pas une question du formulaire (écrivez section.question)"
                     ),
