@@ -122,10 +122,7 @@ pub fn suggest(form: &Form, id: &str) -> Option<String> {
     if id.len() > 200 {
         return None;
     }
-    let ids: Vec<String> = form
-        .questions()
-        .map(|(s, q)| format!("{}.{}", s.id, q.id))
-        .collect();
+    let ids: Vec<String> = form.questions().map(|(s, q)| s.full_id(q)).collect();
     let local = id.rsplit('.').next().unwrap_or(id);
     let same_name: Vec<&String> = ids
         .iter()

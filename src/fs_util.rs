@@ -1,5 +1,6 @@
 //! File-system helpers shared by every reader and writer: bounded reads of
-//! regular files, atomic replacement and French wording of I/O errors.
+//! regular files, atomic replacement, French wording of I/O errors, and an
+//! error with its causes as one French line.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -9,6 +10,17 @@ use std::path::Path;
 /// each. The temporary file lives in the same folder (so the rename is atomic)
 /// and is created with mode 0600 (answers hold names and e-mail addresses).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_via_temp(path, bytes, false)
+}
+
+/// Like [`write_atomic`], for a file that must not exist yet: if `path`
+/// exists (even if it appeared a moment ago), nothing is written and the
+/// error is `AlreadyExists`.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_via_temp(path, bytes, true)
+}
+
+fn write_via_temp(path: &Path, bytes: &[u8], no_clobber: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -19,7 +31,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    if no_clobber {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist(path).map_err(|e| e.error)?;
+    }
     // Make the rename itself durable.
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
@@ -99,5 +115,53 @@ pub fn io_error_fr(e: &io::Error) -> String {
             "ce n'est pas un fichier ordinaire (tube, périphérique ou socket) : fiche ne lit que des fichiers texte".into()
         }
         _ => format!("erreur d'entrée/sortie ({e})"),
+    }
+}
+
+/// An error and its causes as one line, `cause : cause : …`, the way a
+/// front end shows it: I/O errors in French, and a cause already said by
+/// the error that wraps it (our errors word their source) not repeated.
+pub fn describe_chain<'a>(
+    chain: impl IntoIterator<Item = &'a (dyn std::error::Error + 'static)>,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in chain {
+        let text = match cause.downcast_ref::<io::Error>() {
+            Some(e) => io_error_fr(e),
+            None => cause.to_string(),
+        };
+        if parts.last().is_some_and(|prev| prev.contains(&text)) {
+            continue;
+        }
+        parts.push(text);
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worded_io_cause_is_not_repeated_in_english() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = crate::Answers::load(&dir.path().join("absent.toml")).unwrap_err();
+        let text = describe_chain(std::iter::successors(
+            Some(&e as &(dyn std::error::Error + 'static)),
+            |e| e.source(),
+        ));
+        assert!(text.contains("introuvable"), "{text}");
+        assert!(!text.contains("os error"), "{text}");
+    }
+
+    #[test]
+    fn a_bare_io_cause_is_said_in_french() {
+        let e = anyhow::Error::new(io::Error::from(io::ErrorKind::PermissionDenied))
+            .context("écriture du document");
+        let text = describe_chain(e.chain());
+        assert_eq!(
+            text,
+            "écriture du document: accès refusé (vérifiez les droits sur le fichier et son dossier)"
+        );
     }
 }

@@ -17,7 +17,9 @@ pub mod fill;
 pub mod form;
 pub mod format;
 pub mod fs_util;
+pub mod ids;
 pub mod limits;
+pub mod list_item;
 pub mod migrate;
 pub mod position;
 pub mod profile;
@@ -25,6 +27,7 @@ pub mod render;
 pub mod reuse;
 pub mod sanitize;
 pub mod validate;
+pub mod walk;
 
 pub use answers::{Answers, AnswersError};
 pub use form::{Form, FormError};

@@ -52,7 +52,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            say_err!("erreur : {e:#}");
+            say_err!("erreur : {}", fiche::fs_util::describe_chain(e.chain()));
             ExitCode::from(2)
         }
     }

@@ -13,6 +13,7 @@ use super::convert::{item_to_value, table_to_map, value_to_item};
 use super::{AnswersError, Result};
 use crate::form::Form;
 use crate::fs_util;
+use crate::ids::QuestionId;
 use crate::limits::MAX_ANSWERS_FILE_BYTES;
 use crate::position::{LineIndex, Position, deepest_line};
 
@@ -107,10 +108,29 @@ impl Answers {
             }
         }
         self.set_meta("updated", toml::Value::String(now_rfc3339()));
-        fs_util::write_atomic(path, self.to_toml_string().as_bytes()).map_err(|e| {
+        fs_util::write_atomic(path, self.to_toml_string().as_bytes()).map_err(|source| {
             AnswersError::Io {
                 path: path.display().to_string(),
-                message: fs_util::io_error_fr(&e),
+                source,
+            }
+        })
+    }
+
+    /// Saves to a new file, refreshing `meta.updated`: "save elsewhere".
+    /// An existing file is never replaced, even one created a moment ago by
+    /// someone else (the check and the write are one atomic step).
+    pub fn save_new(&mut self, path: &Path) -> Result<()> {
+        self.set_meta("updated", toml::Value::String(now_rfc3339()));
+        fs_util::write_new(path, self.to_toml_string().as_bytes()).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                AnswersError::Exists {
+                    path: path.display().to_string(),
+                }
+            } else {
+                AnswersError::Io {
+                    path: path.display().to_string(),
+                    source,
+                }
             }
         })
     }
@@ -121,7 +141,7 @@ impl Answers {
 
     /// The answer to `section.question`, if any.
     pub fn get(&self, full_id: &str) -> Option<toml::Value> {
-        let (s, q) = full_id.split_once('.')?;
+        let (s, q) = QuestionId::split(full_id)?;
         self.get_in(s, q)
     }
 
@@ -134,7 +154,7 @@ impl Answers {
     /// comment written next to the old value is kept. An edited answer is the
     /// user's own: its pre-fill origin (`[meta.origine]`) is forgotten.
     pub fn set(&mut self, full_id: &str, value: Option<toml::Value>) {
-        let Some((s, q)) = full_id.split_once('.') else {
+        let Some((s, q)) = QuestionId::split(full_id) else {
             return;
         };
         if s != "meta" {
@@ -226,9 +246,9 @@ impl Answers {
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    fs_util::read_text_limited(path, MAX_ANSWERS_FILE_BYTES).map_err(|e| AnswersError::Io {
+    fs_util::read_text_limited(path, MAX_ANSWERS_FILE_BYTES).map_err(|source| AnswersError::Io {
         path: path.display().to_string(),
-        message: fs_util::io_error_fr(&e),
+        source,
     })
 }
 
@@ -264,4 +284,52 @@ pub fn now_rfc3339() -> String {
     jiff::ZonedDateTime::now()
         .strftime("%Y-%m-%dT%H:%M:%S%:z")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_new_writes_a_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("autre.toml");
+        let form = crate::form::builtin();
+        let mut answers = Answers::new(&form);
+        answers.set(
+            "identite.nom_produit",
+            Some(toml::Value::String("X".into())),
+        );
+        answers.save_new(&path).unwrap();
+        let back = Answers::load(&path).unwrap();
+        assert_eq!(
+            back.get("identite.nom_produit"),
+            Some(toml::Value::String("X".into()))
+        );
+    }
+
+    #[test]
+    fn save_new_never_replaces_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pris.toml");
+        std::fs::write(&path, "ancien").unwrap();
+        let form = crate::form::builtin();
+        let mut answers = Answers::new(&form);
+        let e = answers.save_new(&path).unwrap_err();
+        assert!(matches!(e, AnswersError::Exists { .. }), "{e}");
+        assert!(e.to_string().contains("existe déjà"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "ancien");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn an_unreadable_file_keeps_its_io_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = Answers::load(&dir.path().join("absent.toml")).unwrap_err();
+        let source = std::error::Error::source(&e).expect("io error kept");
+        let io = source.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        assert!(e.to_string().contains("introuvable"), "{e}");
+    }
 }

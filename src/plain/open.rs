@@ -2,7 +2,6 @@
 //! user wants them), or an existing file, refused untouched when broken or
 //! too new, with what a migration moved and where the walk resumes.
 
-use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
@@ -10,8 +9,10 @@ use anyhow::{Context, Result};
 
 use super::Session;
 use super::prompt::{self, Prompt};
-use fiche::answers::ORIGIN_PROFILE;
+use fiche::answers::Origin;
+use fiche::profile::{self, ForNewDraft};
 use fiche::reuse::{self, Copy};
+use fiche::walk::At;
 use fiche::{Answers, Form, application, migrate, validate};
 
 /// Opens or creates `path`; `load_profile` is asked only for a new draft.
@@ -19,7 +20,7 @@ pub(super) fn open<'f, R: BufRead, W: Write>(
     form: &'f Form,
     path: &Path,
     mut prompt: Prompt<R, W>,
-    load_profile: impl FnOnce() -> Result<Option<Answers>, String>,
+    load_profile: impl FnOnce() -> profile::Result<Option<Answers>>,
 ) -> Result<Session<'f, R, W>> {
     prompt.say(&format!(
         "fiche, mode accessible : {} (version {}).",
@@ -59,13 +60,13 @@ pub(super) fn open<'f, R: BufRead, W: Write>(
                 .prompt
                 .confirm("Ne parcourir que ces questions ?", true)
             {
-                session.only = Some(changed.into_iter().collect::<BTreeSet<_>>());
+                session.only = Some(changed.into_iter().collect());
             }
         }
     }
     session.announce_commands();
     if session.only.is_none() {
-        session.start = resume_at(&mut session, &report);
+        session.start = resume_at(&mut session);
     }
     Ok(session)
 }
@@ -75,12 +76,12 @@ fn create<R: BufRead, W: Write>(
     form: &Form,
     path: &Path,
     prompt: &mut Prompt<R, W>,
-    load_profile: impl FnOnce() -> Result<Option<Answers>, String>,
+    load_profile: impl FnOnce() -> profile::Result<Option<Answers>>,
 ) -> Result<Answers> {
     let mut answers = Answers::new(form);
     prompt.say(form.description.trim());
-    match load_profile() {
-        Ok(Some(profile)) => {
+    match profile::for_new_draft(form, load_profile()) {
+        ForNewDraft::Offer(profile, _) => {
             if prompt.confirm(
                 "Reprendre les réponses de votre profil (administration, chef de produit…) ?",
                 true,
@@ -90,7 +91,7 @@ fn create<R: BufRead, W: Write>(
                     &mut answers,
                     &profile,
                     Copy::Reusable,
-                    Some(ORIGIN_PROFILE),
+                    Some(&Origin::Profile),
                 );
                 let named: Vec<String> = copied
                     .iter()
@@ -106,10 +107,8 @@ fn create<R: BufRead, W: Write>(
                 ));
             }
         }
-        Ok(None) => {}
-        Err(e) => prompt.say(&format!(
-            "attention : votre profil n'est pas utilisé : {e}\n  Corrigez-le avec « fiche profile edit »."
-        )),
+        ForNewDraft::Nothing => {}
+        ForNewDraft::Unreadable(warning) => prompt.say(&format!("attention : {warning}")),
     }
     answers
         .save(path)
@@ -119,27 +118,25 @@ fn create<R: BufRead, W: Write>(
 }
 
 /// An existing file resumes at its first missing required answer.
-fn resume_at<R: BufRead, W: Write>(
-    session: &mut Session<'_, R, W>,
-    report: &validate::Report,
-) -> usize {
-    let Some(missing) = report.missing().next() else {
+fn resume_at<R: BufRead, W: Write>(session: &mut Session<'_, R, W>) -> At {
+    let start = At {
+        section: 0,
+        question: 0,
+    };
+    let Some(at) = session
+        .walk()
+        .first_unanswered(session.form, &session.answers)
+    else {
         session.say("Toutes les réponses obligatoires sont données. Les questions défilent depuis le début : Entrée garde chaque réponse, « :verifier » fait le point.");
-        return 0;
+        return start;
     };
-    let id = missing.question_id();
-    let Some(i) = (0..session.order.len()).find(|&i| {
-        let (si, qi) = session.order[i];
-        session.full_id(si, qi) == id
-    }) else {
-        return 0;
-    };
-    if i > 0 {
+    if at != start {
+        let id = session.full_id(at.section, at.question);
         session.say(&format!(
             "Reprise à la première réponse obligatoire manquante ({id}). Tapez « :section 1 » pour tout reprendre depuis le début."
         ));
     }
-    i
+    at
 }
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {

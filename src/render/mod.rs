@@ -4,6 +4,7 @@
 //! templates by file name.
 
 pub mod context;
+mod export;
 mod filters;
 mod folder;
 mod format;
@@ -21,6 +22,7 @@ use crate::form::Form;
 use crate::validate;
 
 pub use context::DocumentContext;
+pub use export::{Export, ExportError, Exported, same_file};
 pub use folder::TemplateFolder;
 pub use format::Format;
 
@@ -42,8 +44,18 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// A template that does not render, described in French (file, line,
+    /// cause): minijinja's and Typst's own errors are in English, so their
+    /// text is worded here rather than kept as a source to print.
     #[error("{0}")]
     Template(String),
+    /// A user template that cannot be read.
+    #[error("{} : {}", path.display(), crate::fs_util::io_error_fr(source))]
+    TemplateFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error(
         "le document est incomplet ({missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s)) : complétez-le ou retirez --strict pour produire un brouillon"
     )]
@@ -89,8 +101,11 @@ impl Renderer {
                 minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
             })?;
             if let Some(path) = user_file {
-                return read_template(&path).map(Some).map_err(|message| {
-                    minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, message)
+                return read_template(&path).map(Some).map_err(|e| {
+                    minijinja::Error::new(
+                        minijinja::ErrorKind::InvalidOperation,
+                        format!("{} : {}", path.display(), crate::fs_util::io_error_fr(&e)),
+                    )
                 });
             }
             Ok(BUILTIN_TEMPLATES
@@ -171,7 +186,10 @@ impl Renderer {
             .map_err(|e| RenderError::Template(e.to_string()))?;
         let (template, origin) = match user_file {
             Some(path) => {
-                let text = read_template(&path).map_err(RenderError::Template)?;
+                let text = read_template(&path).map_err(|source| RenderError::TemplateFile {
+                    path: path.clone(),
+                    source,
+                })?;
                 let shown = self.user_dir.as_ref().map_or(path, |f| f.shown(name));
                 (text, shown.display().to_string())
             }
@@ -232,10 +250,9 @@ fn user_template(
     }
 }
 
-/// A user template's text, or the French reason it cannot be read.
-fn read_template(path: &Path) -> std::result::Result<String, String> {
+/// A user template's text, within the size limit of template files.
+fn read_template(path: &Path) -> std::io::Result<String> {
     crate::fs_util::read_text_limited(path, crate::limits::MAX_FORM_FILE_BYTES)
-        .map_err(|e| format!("{} : {}", path.display(), crate::fs_util::io_error_fr(&e)))
 }
 
 /// The auto-escape of Markdown templates (see [`format_value`]).

@@ -10,6 +10,8 @@ pub(crate) mod launcher;
 pub(crate) mod mouse;
 mod nav;
 mod screens;
+mod terminal;
+mod text;
 mod theme;
 mod update;
 
@@ -20,19 +22,16 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use fiche::render::{Format, Renderer};
+use fiche::render::{Export, Format, Renderer};
 use fiche::{Answers, Form};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 pub use app::App;
 pub use app::Offer;
 use app::{Effect, Modal};
 pub use launcher::choose_file;
+pub use terminal::Screen;
 
 /// How the session ended, reported once the terminal is restored.
 pub enum Ending {
@@ -41,32 +40,45 @@ pub enum Ending {
     Unsaved(PathBuf, String),
 }
 
-/// Runs the wizard on `path` (already opened as `answers`).
-/// Runs the wizard; `offer` is asked first (profile pre-fill on a new draft,
-/// walking only changed questions after a migration).
-pub fn run(form: Form, answers: Answers, path: PathBuf, offer: Option<Offer>) -> Result<Ending> {
-    let mut terminal = start_terminal()?;
-    // On a panic, give the mouse back too (ratatui's hook restores the rest).
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(
-            std::io::stdout(),
-            DisableMouseCapture,
-            DisableBracketedPaste
-        );
-        hook(info);
-    }));
-    let mut app = App::new(form, answers, path);
-    app.modal = offer.map(Modal::Offer);
-    // Tall terminals have room for the advice: show it from the start.
-    app.guidance = terminal.size().is_ok_and(|s| s.height >= 36);
-    let result = event_loop(&mut terminal, &mut app);
-    stop_terminal();
-    result
+/// How the wizard starts, besides the file.
+#[derive(Debug, Default)]
+pub struct Start {
+    /// Asked first: profile pre-fill on a new draft, walking only changed
+    /// questions after a migration.
+    pub offer: Option<Offer>,
+    /// Said first (e.g. the profile could not be read).
+    pub notice: Option<String>,
+    /// The user's template folder for exports (`--templates`).
+    pub templates: Option<PathBuf>,
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
+/// Runs the wizard on `path` (already opened as `answers`).
+/// Terminals at least this tall have room for the advice from the start.
+const GUIDANCE_MIN_HEIGHT: u16 = 36;
+
+/// Runs the wizard on `path` (already opened as `answers`), on the started
+/// `screen`.
+pub fn run(
+    screen: &mut Screen,
+    form: Form,
+    answers: Answers,
+    path: PathBuf,
+    start: Start,
+) -> Result<Ending> {
+    let mut app = App::new(form, answers, path)?;
+    app.modal = start.offer.map(Modal::Offer);
+    app.notice = start.notice;
+    app.templates = start.templates;
+    app.guidance = screen
+        .terminal()
+        .size()
+        .is_ok_and(|s| s.height >= GUIDANCE_MIN_HEIGHT);
+    event_loop(screen, &mut app)
+}
+
+fn event_loop(screen: &mut Screen, app: &mut App) -> Result<Ending> {
     loop {
+        let terminal = screen.terminal();
         terminal.draw(|f| screens::draw(app, f))?;
         if event::poll(Duration::from_millis(200))? {
             let effect = match event::read()? {
@@ -109,60 +121,30 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
                     };
                     return Ok(Ending::Unsaved(app.path.clone(), message));
                 }
-                Effect::SaveAs(path) if path.exists() => {
-                    let why = format!(
-                        "{} existe déjà et ne sera pas écrasé : choisissez un autre nom",
-                        path.display()
-                    );
-                    let line = editors::LineEditor::new(&path.display().to_string());
-                    app.modal = Some(Modal::SaveAs(line, Some(why)));
-                }
-                Effect::SaveAs(path) => {
-                    let old = std::mem::replace(&mut app.path, path);
-                    save(app);
-                    if app.save.dirty {
-                        app.path = old;
-                        if let autosave::SaveStatus::Failed(m) = &app.save.status {
-                            app.modal = Some(Modal::QuitUnsaved(m.clone()));
-                        }
-                    } else {
-                        return Ok(Ending::Saved(app.path.clone()));
+                Effect::SaveAs(path) => match app.answers.save_new(&path) {
+                    Ok(()) => return Ok(Ending::Saved(path)),
+                    Err(e @ fiche::AnswersError::Exists { .. }) => {
+                        let line = editors::LineEditor::new(&path.display().to_string());
+                        app.modal = Some(Modal::SaveAs(line, Some(e.to_string())));
                     }
-                }
+                    Err(e) => {
+                        app.save.failed(e.to_string(), Instant::now());
+                        app.modal = Some(Modal::QuitUnsaved(e.to_string()));
+                    }
+                },
                 Effect::ExternalEditor => {
                     if app.save.dirty {
                         save(app);
                     }
-                    external_editor(terminal, app)?;
+                    external_editor(screen, app)?;
                 }
-                Effect::Export(format) => export(terminal, app, format)?,
+                Effect::Export(format) => export(screen.terminal(), app, format)?,
             }
         }
         if app.save.due(Instant::now()) {
             save(app);
         }
     }
-}
-
-/// Raw mode, alternate screen, mouse and bracketed paste (a pasted text
-/// arrives whole, so its newlines never validate a one-line answer).
-pub(crate) fn start_terminal() -> Result<DefaultTerminal> {
-    let terminal = ratatui::try_init().map_err(|e| {
-        anyhow::anyhow!(
-            "impossible de préparer le terminal ({e}) ; sans terminal, utilisez fiche check et fiche render"
-        )
-    })?;
-    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    Ok(terminal)
-}
-
-pub(crate) fn stop_terminal() {
-    let _ = execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste
-    );
-    ratatui::restore();
 }
 
 /// Writes the answers atomically; on failure keeps them in memory and says why.
@@ -179,29 +161,29 @@ fn save(app: &mut App) {
 /// Writes one document next to the answers file. A PDF takes a moment, so
 /// the screen says so before the work starts.
 fn export(terminal: &mut DefaultTerminal, app: &mut App, format: Format) -> Result<()> {
-    let target = screens::review::export_path(&app.path, format);
     if format.is_binary() {
         app.notice = Some(format!(
             "Production du PDF en cours… ({})",
-            target.display()
+            format.default_output(&app.path).display()
         ));
         terminal.draw(|frame| screens::draw(app, frame))?;
     }
-    let result = Renderer::new(None)
-        .export(&app.form, &app.answers, format, false)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            fiche::fs_util::write_atomic(&target, &bytes)
-                .map_err(|e| fiche::fs_util::io_error_fr(&e))
-        });
-    let draft = if app.report.is_complete() {
-        ""
-    } else {
-        " (marquée BROUILLON : candidature incomplète)"
-    };
+    let result = Renderer::new(app.templates.as_deref()).write(
+        &app.form,
+        &app.answers,
+        &app.path,
+        Export::to_default(format),
+    );
     app.notice = Some(match result {
-        Ok(()) => format!("Fiche exportée : {}{draft}", absolute(&target).display()),
-        Err(e) => format!("Export impossible vers {} : {e}", target.display()),
+        Ok(done) => {
+            let draft = if done.draft {
+                " (marquée BROUILLON : candidature incomplète)"
+            } else {
+                ""
+            };
+            format!("Fiche exportée : {}{draft}", absolute(&done.path).display())
+        }
+        Err(e) => format!("Export impossible : {e}"),
     });
     Ok(())
 }
@@ -212,7 +194,7 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// Suspends the screen, edits the current long answer in `$VISUAL` or
 /// `$EDITOR` on a temporary file, and reads it back.
-fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
     let Some(text) = app.long_text() else {
         return Ok(());
     };
@@ -223,15 +205,9 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> 
         .tempfile()
         .context("création du fichier temporaire pour l'éditeur")?;
     std::fs::write(tmp.path(), &text).context("écriture du fichier temporaire")?;
-    stop_terminal();
+    screen.suspend();
     let status = crate::external_editor::run(&program, tmp.path());
-    *terminal = start_terminal()?;
-    // Wipe what the editor left; `Terminal::clear` would query the cursor
-    // position, which some terminals never answer.
-    let _ = execute!(
-        std::io::stdout(),
-        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
-    );
+    screen.resume()?;
     match status {
         Ok(s) if s.success() => match fiche::fs_util::read_text_limited(
             tmp.path(),
