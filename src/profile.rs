@@ -57,7 +57,7 @@ pub fn save_from(form: &Form, source: &Answers) -> Result<(PathBuf, Vec<String>)
         Some(profile) => profile,
         None => Answers::new(form),
     };
-    let copied = reuse::prefill(form, &mut profile, source, Copy::Reusable, None);
+    let copied = reuse::prefill(form, &mut profile, source, Copy::Reusable, None)?;
     write(&path, &mut profile)?;
     Ok((path, copied))
 }

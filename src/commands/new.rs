@@ -30,7 +30,7 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         })?;
         if let Some(p) = found {
             has_profile = true;
-            reuse::prefill(form, &mut answers, &p, Copy::Reusable, Some(ORIGIN_PROFILE));
+            reuse::prefill(form, &mut answers, &p, Copy::Reusable, Some(ORIGIN_PROFILE))?;
         }
     }
     if let Some(old) = &prefill.from {
@@ -47,14 +47,14 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
             || old.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        reuse::prefill(form, &mut answers, &previous, copy, Some(&origin));
+        reuse::prefill(form, &mut answers, &previous, copy, Some(&origin))?;
     }
     let mut from_data = Vec::new();
     if let Some(data_path) = &prefill.data {
         let data = Answers::load(data_path)?;
         match fill::from_data(form, &data, &data_path.display().to_string()) {
             Ok(assignments) => {
-                fill::apply(&mut answers, &assignments);
+                fill::apply(&mut answers, &assignments)?;
                 from_data = assignments.into_iter().map(|a| a.id).collect();
             }
             Err(errors) => {
