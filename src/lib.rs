@@ -19,6 +19,7 @@ pub mod fs_util;
 pub mod migrate;
 pub mod position;
 pub mod profile;
+pub mod recovery;
 pub mod render;
 pub mod reuse;
 pub mod validate;

@@ -99,6 +99,11 @@ struct Session<'f, R, W> {
     only: Option<BTreeSet<String>>,
     /// Index in `order` where the walk starts.
     start: usize,
+    /// Why `path` must not be written (open in another fiche, read-only
+    /// file): answers stay in memory until saved elsewhere.
+    read_only: Option<String>,
+    /// Held while the session runs, so a second fiche knows.
+    _lock: Option<fiche::answers::lock::Lock>,
 }
 
 impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
@@ -118,6 +123,8 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
             order,
             only: None,
             start: 0,
+            read_only: None,
+            _lock: None,
         }
     }
 

@@ -9,7 +9,9 @@ mod keys;
 pub(crate) mod launcher;
 pub(crate) mod mouse;
 mod nav;
+mod recovery;
 mod screens;
+mod signals;
 mod theme;
 mod update;
 
@@ -39,12 +41,23 @@ pub enum Ending {
     Saved(PathBuf),
     /// The user chose to quit although the last changes could not be saved.
     Unsaved(PathBuf, String),
+    /// A termination signal (its number) ended the session, after a last
+    /// save; `None` when that save failed too (its message).
+    Interrupted(PathBuf, i32, Option<String>),
 }
 
-/// Runs the wizard on `path` (already opened as `answers`).
-/// Runs the wizard; `offer` is asked first (profile pre-fill on a new draft,
-/// walking only changed questions after a migration).
-pub fn run(form: Form, answers: Answers, path: PathBuf, offer: Option<Offer>) -> Result<Ending> {
+/// Runs the wizard on `path` (already opened as `answers`); `offer` is asked
+/// first (an unsaved answer to restore, profile pre-fill on a new draft,
+/// walking only changed questions after a migration). With `read_only` (why),
+/// nothing is written to `path`: changes can be saved elsewhere on quitting.
+pub fn run(
+    form: Form,
+    answers: Answers,
+    path: PathBuf,
+    offer: Option<Offer>,
+    read_only: Option<String>,
+) -> Result<Ending> {
+    signals::install();
     let mut terminal = start_terminal()?;
     // On a panic, give the mouse back too (ratatui's hook restores the rest).
     let hook = std::panic::take_hook();
@@ -58,17 +71,64 @@ pub fn run(form: Form, answers: Answers, path: PathBuf, offer: Option<Offer>) ->
     }));
     let mut app = App::new(form, answers, path);
     app.modal = offer.map(Modal::Offer);
+    if let Some(why) = &read_only {
+        app.notice = Some(format!(
+            "Lecture seule : {why}. Vos modifications éventuelles pourront être enregistrées dans un autre fichier en quittant."
+        ));
+    }
+    app.save.read_only = read_only;
     // Tall terminals have room for the advice: show it from the start.
     app.guidance = terminal.size().is_ok_and(|s| s.height >= 36);
-    let result = event_loop(&mut terminal, &mut app);
+    let mut recovery = recovery::RecoveryWriter::new(app.path.clone());
+    let result = event_loop(&mut terminal, &mut app, &mut recovery);
+    // The terminal may be gone (SIGHUP): save what was typed before anything.
+    let result = match result {
+        Err(_) if signals::pending().is_some() || app.touched || app.save.dirty => {
+            let signal = signals::pending().unwrap_or(signals::HANGUP);
+            Ok(interrupted(&mut app, signal))
+        }
+        other => other,
+    };
+    recovery.finish(&app);
     stop_terminal();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
+/// A last save after a signal or a lost terminal.
+fn interrupted(app: &mut App, signal: i32) -> Ending {
+    let _ = app.commit_if_touched();
+    if app.save.dirty {
+        app.save.flush = true;
+        save(app);
+    }
+    let failure = match (&app.save.status, app.save.dirty) {
+        (autosave::SaveStatus::Failed(m), true) => Some(m.clone()),
+        (_, true) => Some("lecture seule".to_string()),
+        _ => None,
+    };
+    Ending::Interrupted(app.path.clone(), signal, failure)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    recovery: &mut recovery::RecoveryWriter,
+) -> Result<Ending> {
     loop {
+        if let Some(signal) = signals::pending() {
+            return Ok(interrupted(app, signal));
+        }
         terminal.draw(|f| screens::draw(app, f))?;
-        if event::poll(Duration::from_millis(200))? {
+        // Wait on the terminal here: crossterm's own wait spins for ever on
+        // a terminal that hung up, so it is only asked once input is there.
+        let input = signals::wait_for_input(Duration::from_millis(200));
+        if let Some(signal) = signals::pending() {
+            return Ok(interrupted(app, signal));
+        }
+        if input == signals::Input::Gone {
+            return Ok(interrupted(app, signals::HANGUP));
+        }
+        while event::poll(Duration::ZERO)? {
             let effect = match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
                 Event::Mouse(m) => {
@@ -119,8 +179,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
                 }
                 Effect::SaveAs(path) => {
                     let old = std::mem::replace(&mut app.path, path);
+                    // Read-only applies to the file opened, not to a new one.
+                    let read_only = app.save.read_only.take();
                     save(app);
                     if app.save.dirty {
+                        app.save.read_only = read_only;
                         app.path = old;
                         if let autosave::SaveStatus::Failed(m) = &app.save.status {
                             app.modal = Some(Modal::QuitUnsaved(m.clone()));
@@ -141,6 +204,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
         if app.save.due(Instant::now()) {
             save(app);
         }
+        recovery.tick(app, Instant::now());
     }
 }
 
@@ -162,15 +226,52 @@ pub(crate) fn stop_terminal() {
         DisableMouseCapture,
         DisableBracketedPaste
     );
-    ratatui::restore();
+    // Not `ratatui::restore`, which prints its error: on a terminal that is
+    // gone, that print itself would fail and panic.
+    let _ = ratatui::try_restore();
 }
 
-/// Writes the answers atomically; on failure keeps them in memory and says why.
+/// Writes the answers atomically; on failure keeps them in memory and says
+/// why. Changes made to the file outside meanwhile are merged (and said);
+/// an answer changed on both sides is asked about.
 fn save(app: &mut App) {
+    if let Some(why) = &app.save.read_only {
+        let why = format!("lecture seule ({why})");
+        app.save.failed(why, Instant::now());
+        return;
+    }
     match app.answers.save(&app.path) {
-        Ok(()) => {
+        Ok(saved) => {
             let at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
             app.save.saved(at);
+            let outside: Vec<&str> = saved
+                .merged
+                .iter()
+                .map(String::as_str)
+                .filter(|id| !id.starts_with("meta."))
+                .collect();
+            if !saved.merged.is_empty() {
+                app.recheck();
+                if !app.touched {
+                    let at = app.at;
+                    app.open(at);
+                }
+            }
+            if !outside.is_empty() {
+                app.notice = Some(format!(
+                    "Fichier modifié ailleurs entre-temps : ces réponses ont été gardées ({}), les vôtres ajoutées.",
+                    outside.join(", ")
+                ));
+            }
+        }
+        Err(fiche::AnswersError::Conflict { conflicts, .. }) => {
+            app.save.failed(
+                "le fichier a été modifié ailleurs : choisissez quelle version garder".into(),
+                Instant::now(),
+            );
+            if app.modal.is_none() {
+                app.modal = Some(Modal::Conflict(conflicts));
+            }
         }
         Err(e) => app.save.failed(e.to_string(), Instant::now()),
     }
@@ -217,14 +318,14 @@ fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> 
         return Ok(());
     };
     let program = crate::external_editor::program();
-    let tmp = tempfile::Builder::new()
-        .prefix("fiche-")
-        .suffix(".txt")
-        .tempfile()
+    // Next to the answers (mode 0600), not in a shared /tmp; a leftover of a
+    // killed session is cleaned at the next start.
+    let tmp = fiche::fs_util::temp_file_near(&app.path, ".txt")
         .context("création du fichier temporaire pour l'éditeur")?;
     std::fs::write(tmp.path(), &text).context("écriture du fichier temporaire")?;
     stop_terminal();
     let status = crate::external_editor::run(&program, tmp.path());
+    signals::forget_interrupt();
     *terminal = start_terminal()?;
     // Wipe what the editor left; `Terminal::clear` would query the cursor
     // position, which some terminals never answer.
