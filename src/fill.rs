@@ -119,10 +119,7 @@ pub fn resolve<'f>(form: &'f Form, id: &str, place: &str) -> Result<&'f Question
 /// The form id closest to a mistyped one: same question name in another
 /// section, or a small spelling distance.
 pub fn suggest(form: &Form, id: &str) -> Option<String> {
-    let ids: Vec<String> = form
-        .questions()
-        .map(|(s, q)| format!("{}.{}", s.id, q.id))
-        .collect();
+    let ids: Vec<String> = form.questions().map(|(s, q)| s.full_id(q)).collect();
     let local = id.rsplit('.').next().unwrap_or(id);
     let same_name: Vec<&String> = ids
         .iter()

@@ -67,8 +67,20 @@ pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
 /// mode 0600 (answers hold names and e-mail addresses). A read-only file, or
 /// anything that is not a regular file, is refused and left untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_via_temp(path, bytes, false)
+}
+
+/// Like [`write_atomic`], for a file that must not exist yet: if `path`
+/// exists (even if it appeared a moment ago), nothing is written and the
+/// error is `AlreadyExists`.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_via_temp(path, bytes, true)
+}
+
+fn write_via_temp(path: &Path, bytes: &[u8], no_clobber: bool) -> io::Result<()> {
     let target = follow_links(path)?;
     let permissions = match fs::metadata(&target) {
+        Ok(_) if no_clobber => return Err(io::ErrorKind::AlreadyExists.into()),
         Ok(meta) => {
             check_writable(&target, &meta)?;
             Some(meta.permissions())
@@ -83,7 +95,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         tmp.as_file().set_permissions(permissions)?;
     }
     tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
+    if no_clobber {
+        tmp.persist_noclobber(&target).map_err(|e| e.error)?;
+    } else {
+        tmp.persist(&target).map_err(|e| e.error)?;
+    }
     // Make the rename itself durable.
     if let Ok(d) = fs::File::open(dir) {
         let _ = d.sync_all();

@@ -123,7 +123,7 @@ pub fn migrate(form: &Form, answers: &mut Answers) -> Option<MigrationReport> {
 pub fn changed_since(form: &Form, version: u32) -> Vec<String> {
     form.questions()
         .filter(|(_, q)| q.since > version || q.fields.iter().any(|f| f.since > version))
-        .map(|(s, q)| format!("{}.{}", s.id, q.id))
+        .map(|(s, q)| s.full_id(q))
         .collect()
 }
 

@@ -10,7 +10,7 @@ mod store;
 
 pub use input::{format_for_input, parse_input};
 pub use merge::{Conflict, Keep};
-pub use origin::{ORIGIN_PROFILE, ORIGIN_TABLE};
+pub use origin::{ORIGIN_TABLE, Origin};
 pub use store::{Answers, Saved, now_rfc3339};
 
 use crate::position::Position;
@@ -28,8 +28,14 @@ pub fn is_answered(value: Option<&toml::Value>) -> bool {
 /// An answers file that cannot be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum AnswersError {
-    #[error("{path} : {message}")]
-    Io { path: String, message: String },
+    #[error("{path} : {}", crate::fs_util::io_error_fr(source))]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} existe déjà et n'a pas été modifié : choisissez un autre nom.")]
+    Exists { path: String },
     #[error(
         "{file}, ligne {}, colonne {} : ce fichier n'est pas du TOML valide ({message}).\n  Corrigez cette ligne dans un éditeur de texte (guillemets, crochets, signe =) puis relancez ; le fichier n'a pas été modifié.",
         position.line, position.column

@@ -17,6 +17,7 @@ use super::merge::{self, Conflict, Keep, Leaves};
 use super::{AnswersError, Result};
 use crate::form::Form;
 use crate::fs_util;
+use crate::ids::QuestionId;
 use crate::position::Position;
 
 /// One application's answers.
@@ -102,10 +103,10 @@ impl Answers {
     /// Reads an answers file from disk (only a regular file: a FIFO or a
     /// device is refused before anything is read).
     pub fn load(path: &Path) -> Result<Answers> {
-        let Some(on_disk) = disk::read(path).map_err(|e| io_error(path, &e))? else {
+        let Some(on_disk) = disk::read(path).map_err(|e| io_error(path, e))? else {
             return Err(io_error(
                 path,
-                &std::io::Error::from(std::io::ErrorKind::NotFound),
+                std::io::Error::from(std::io::ErrorKind::NotFound),
             ));
         };
         let mut answers = Answers::parse(&on_disk.text, &path.display().to_string())?;
@@ -127,8 +128,8 @@ impl Answers {
     pub fn save(&mut self, path: &Path) -> Result<Saved> {
         // Held until the new file is in place: another fiche saving now
         // waits, then sees this save as a change made outside.
-        let _turn = fs_util::lock_exclusive(path).map_err(|e| io_error(path, &e))?;
-        let current = disk::read(path).map_err(|e| io_error(path, &e))?;
+        let _turn = fs_util::lock_exclusive(path).map_err(|e| io_error(path, e))?;
+        let current = disk::read(path).map_err(|e| io_error(path, e))?;
         let mut saved = Saved::default();
         let mut layout = self.disk.as_ref().map(|d| d.layout).unwrap_or_default();
         if let Some(current) = current {
@@ -154,7 +155,7 @@ impl Answers {
         }
         self.set_meta("updated", toml::Value::String(now_rfc3339()))?;
         let text = layout.apply(&self.doc.to_string());
-        fs_util::write_atomic(path, text.as_bytes()).map_err(|e| io_error(path, &e))?;
+        fs_util::write_atomic(path, text.as_bytes()).map_err(|e| io_error(path, e))?;
         self.disk = Some(Disk {
             stamp: Stamp::written(path, text.as_bytes()),
             layout,
@@ -206,13 +207,38 @@ impl Answers {
         Ok(())
     }
 
+    /// Saves to a new file, refreshing `meta.updated`: "save elsewhere".
+    /// An existing file is never replaced, even one created a moment ago by
+    /// someone else (the check and the write are one atomic step). The new
+    /// file is then the one whose outside changes later saves look for.
+    pub fn save_new(&mut self, path: &Path) -> Result<()> {
+        self.set_meta("updated", toml::Value::String(now_rfc3339()))?;
+        let layout = self.disk.as_ref().map(|d| d.layout).unwrap_or_default();
+        let text = layout.apply(&self.doc.to_string());
+        fs_util::write_new(path, text.as_bytes()).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                AnswersError::Exists {
+                    path: path.display().to_string(),
+                }
+            } else {
+                io_error(path, source)
+            }
+        })?;
+        self.disk = Some(Disk {
+            stamp: Stamp::written(path, text.as_bytes()),
+            layout,
+            base: merge::leaves(&self.doc),
+        });
+        Ok(())
+    }
+
     pub fn to_toml_string(&self) -> String {
         self.doc.to_string()
     }
 
     /// The answer to `section.question`, if any.
     pub fn get(&self, full_id: &str) -> Option<toml::Value> {
-        let (s, q) = full_id.split_once('.')?;
+        let (s, q) = QuestionId::split(full_id)?;
         self.get_in(s, q)
     }
 
@@ -227,7 +253,7 @@ impl Answers {
     /// answer that has no place in the file (its section is a value or an
     /// array of tables there) is an error, and nothing changes.
     pub fn set(&mut self, full_id: &str, value: Option<toml::Value>) -> Result<()> {
-        let Some((s, q)) = full_id.split_once('.') else {
+        let Some((s, q)) = QuestionId::split(full_id) else {
             return Err(AnswersError::NotAnId {
                 id: full_id.to_string(),
             });
@@ -307,10 +333,10 @@ impl Answers {
     }
 }
 
-fn io_error(path: &Path, e: &std::io::Error) -> AnswersError {
+fn io_error(path: &Path, source: std::io::Error) -> AnswersError {
     AnswersError::Io {
         path: path.display().to_string(),
-        message: fs_util::io_error_fr(e),
+        source,
     }
 }
 
@@ -346,4 +372,54 @@ pub fn now_rfc3339() -> String {
     jiff::ZonedDateTime::now()
         .strftime("%Y-%m-%dT%H:%M:%S%:z")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_new_writes_a_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("autre.toml");
+        let form = crate::form::builtin();
+        let mut answers = Answers::new(&form);
+        answers
+            .set(
+                "identite.nom_produit",
+                Some(toml::Value::String("X".into())),
+            )
+            .unwrap();
+        answers.save_new(&path).unwrap();
+        let back = Answers::load(&path).unwrap();
+        assert_eq!(
+            back.get("identite.nom_produit"),
+            Some(toml::Value::String("X".into()))
+        );
+    }
+
+    #[test]
+    fn save_new_never_replaces_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pris.toml");
+        std::fs::write(&path, "ancien").unwrap();
+        let form = crate::form::builtin();
+        let mut answers = Answers::new(&form);
+        let e = answers.save_new(&path).unwrap_err();
+        assert!(matches!(e, AnswersError::Exists { .. }), "{e}");
+        assert!(e.to_string().contains("existe déjà"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "ancien");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn an_unreadable_file_keeps_its_io_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = Answers::load(&dir.path().join("absent.toml")).unwrap_err();
+        let source = std::error::Error::source(&e).expect("io error kept");
+        let io = source.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        assert!(e.to_string().contains("introuvable"), "{e}");
+    }
 }

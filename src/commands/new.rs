@@ -10,7 +10,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use super::Outcome;
 use super::labels::{print_ids, print_migration};
 use crate::cli::NewPrefillArgs;
-use fiche::answers::ORIGIN_PROFILE;
+use fiche::answers::Origin;
 use fiche::reuse::{self, Copy};
 use fiche::{Answers, Form, application, fill, profile};
 
@@ -30,7 +30,13 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         })?;
         if let Some(p) = found {
             has_profile = true;
-            reuse::prefill(form, &mut answers, &p, Copy::Reusable, Some(ORIGIN_PROFILE))?;
+            reuse::prefill(
+                form,
+                &mut answers,
+                &p,
+                Copy::Reusable,
+                Some(&Origin::Profile),
+            )?;
         }
     }
     if let Some(old) = &prefill.from {
@@ -43,10 +49,10 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         } else {
             Copy::Reusable
         };
-        let origin = old.file_name().map_or_else(
+        let origin = Origin::Application(old.file_name().map_or_else(
             || old.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
-        );
+        ));
         reuse::prefill(form, &mut answers, &previous, copy, Some(&origin))?;
     }
     let mut from_data = Vec::new();
@@ -73,16 +79,7 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         .save(file)
         .with_context(|| format!("création de {}", file.display()))?;
     println!("Brouillon créé : {}", file.display());
-    let mut by_origin: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (id, origin) in answers.origins() {
-        by_origin.entry(origin).or_default().push(id);
-    }
-    if let Some(ids) = by_origin.remove(ORIGIN_PROFILE) {
-        print_ids(form, "Repris de votre profil", &ids);
-    }
-    for (origin, ids) in &by_origin {
-        print_ids(form, &format!("Repris de {origin}"), ids);
-    }
+    print_origins(form, &answers);
     if let Some(data_path) = &prefill.data {
         print_ids(
             form,
@@ -98,4 +95,16 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
     }
     println!("Pour le remplir : fiche edit {}", file.display());
     Ok(Outcome::Ok)
+}
+
+/// What was copied from where: the profile first, then each file.
+fn print_origins(form: &Form, answers: &Answers) {
+    let mut by_origin: BTreeMap<Origin, Vec<String>> = BTreeMap::new();
+    for (id, origin) in answers.origins() {
+        by_origin.entry(origin).or_default().push(id);
+    }
+    // `Origin::Profile` sorts first.
+    for (origin, ids) in &by_origin {
+        print_ids(form, &format!("Repris de {origin}"), ids);
+    }
 }

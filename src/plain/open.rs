@@ -5,7 +5,6 @@
 //! read-only file opens read-only, and an answer a killed session typed but
 //! never saved is offered back.
 
-use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
@@ -13,11 +12,13 @@ use anyhow::{Context, Result};
 
 use super::Session;
 use super::prompt::{self, Prompt};
-use fiche::answers::ORIGIN_PROFILE;
+use fiche::answers::Origin;
 use fiche::answers::lock::{self, Lock};
 use fiche::fs_util;
+use fiche::profile::{self, ForNewDraft};
 use fiche::recovery::{self, Recovery};
 use fiche::reuse::{self, Copy};
+use fiche::walk::At;
 use fiche::{Answers, Form, application, migrate, validate};
 
 /// Opens or creates `path`; `load_profile` is asked only for a new draft.
@@ -25,7 +26,7 @@ pub(super) fn open<'f, R: BufRead, W: Write>(
     form: &'f Form,
     path: &Path,
     mut prompt: Prompt<R, W>,
-    load_profile: impl FnOnce() -> Result<Option<Answers>, String>,
+    load_profile: impl FnOnce() -> profile::Result<Option<Answers>>,
 ) -> Result<Session<'f, R, W>> {
     prompt.say(&format!(
         "fiche, mode accessible : {} (version {}).",
@@ -94,13 +95,13 @@ pub(super) fn open<'f, R: BufRead, W: Write>(
                 .prompt
                 .confirm("Ne parcourir que ces questions ?", true)
             {
-                session.only = Some(changed.into_iter().collect::<BTreeSet<_>>());
+                session.only = Some(changed.into_iter().collect());
             }
         }
     }
     session.announce_commands();
     if session.only.is_none() {
-        session.start = resume_at(&mut session, &report);
+        session.start = resume_at(&mut session);
     }
     Ok(session)
 }
@@ -145,12 +146,12 @@ fn create<R: BufRead, W: Write>(
     form: &Form,
     path: &Path,
     prompt: &mut Prompt<R, W>,
-    load_profile: impl FnOnce() -> Result<Option<Answers>, String>,
+    load_profile: impl FnOnce() -> profile::Result<Option<Answers>>,
 ) -> Result<Answers> {
     let mut answers = Answers::new(form);
     prompt.say(form.description.trim());
-    match load_profile() {
-        Ok(Some(profile)) => {
+    match profile::for_new_draft(form, load_profile()) {
+        ForNewDraft::Offer(profile, _) => {
             if prompt.confirm(
                 "Reprendre les réponses de votre profil (administration, chef de produit…) ?",
                 true,
@@ -160,7 +161,7 @@ fn create<R: BufRead, W: Write>(
                     &mut answers,
                     &profile,
                     Copy::Reusable,
-                    Some(ORIGIN_PROFILE),
+                    Some(&Origin::Profile),
                 )?;
                 let named: Vec<String> = copied
                     .iter()
@@ -176,10 +177,8 @@ fn create<R: BufRead, W: Write>(
                 ));
             }
         }
-        Ok(None) => {}
-        Err(e) => prompt.say(&format!(
-            "attention : votre profil n'est pas utilisé : {e}\n  Corrigez-le avec « fiche profile edit »."
-        )),
+        ForNewDraft::Nothing => {}
+        ForNewDraft::Unreadable(warning) => prompt.say(&format!("attention : {warning}")),
     }
     answers
         .save(path)
@@ -189,27 +188,25 @@ fn create<R: BufRead, W: Write>(
 }
 
 /// An existing file resumes at its first missing required answer.
-fn resume_at<R: BufRead, W: Write>(
-    session: &mut Session<'_, R, W>,
-    report: &validate::Report,
-) -> usize {
-    let Some(missing) = report.missing().next() else {
+fn resume_at<R: BufRead, W: Write>(session: &mut Session<'_, R, W>) -> At {
+    let start = At {
+        section: 0,
+        question: 0,
+    };
+    let Some(at) = session
+        .walk()
+        .first_unanswered(session.form, &session.answers)
+    else {
         session.say("Toutes les réponses obligatoires sont données. Les questions défilent depuis le début : Entrée garde chaque réponse, « :verifier » fait le point.");
-        return 0;
+        return start;
     };
-    let id = missing.question_id();
-    let Some(i) = (0..session.order.len()).find(|&i| {
-        let (si, qi) = session.order[i];
-        session.full_id(si, qi) == id
-    }) else {
-        return 0;
-    };
-    if i > 0 {
+    if at != start {
+        let id = session.full_id(at.section, at.question);
         session.say(&format!(
             "Reprise à la première réponse obligatoire manquante ({id}). Tapez « :section 1 » pour tout reprendre depuis le début."
         ));
     }
-    i
+    at
 }
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {

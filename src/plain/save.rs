@@ -6,11 +6,10 @@
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use crate::commands::Outcome;
 use fiche::AnswersError;
 use fiche::answers::{Conflict, Keep};
 
-use super::Session;
+use super::{Ending, Session};
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Sets one answer and saves the file at once. An answer that has no
@@ -105,20 +104,20 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     /// Ends the session: a last save if one failed, else the offer to save
-    /// to another file. `Failed` when answers typed here could not be kept.
-    pub(super) fn quit(&mut self) -> Outcome {
+    /// to another file. `Unsaved` when answers typed here could not be kept.
+    pub(super) fn quit(&mut self) -> Ending {
         if self.unsaved && !self.save() {
             if !self.save_elsewhere() {
                 self.say("erreur : les réponses de cette séance n'ont pas pu être enregistrées.");
-                return Outcome::Failed;
+                return Ending::Unsaved;
             }
-            return Outcome::Ok;
+            return Ending::Saved;
         }
         let file = self.path.display().to_string();
         self.say(&format!(
             "Vos réponses sont enregistrées dans {file}. Pour reprendre : fiche {file} --accessible"
         ));
-        Outcome::Ok
+        Ending::Saved
     }
 
     /// Asks for another file until the answers are written there or the
@@ -140,14 +139,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 return false;
             }
             let other = PathBuf::from(text);
-            if other.exists() {
-                self.say(&format!(
-                    "erreur : {text} existe déjà et n'a pas été modifié ; choisissez un autre nom."
-                ));
-                continue;
-            }
-            match self.answers.save(&other) {
-                Ok(_) => {
+            match self.answers.save_new(&other) {
+                Ok(()) => {
                     self.say(&format!(
                         "Vos réponses sont enregistrées dans {text}. Pour reprendre : fiche {text} --accessible"
                     ));

@@ -4,6 +4,7 @@
 //! templates by file name.
 
 pub mod context;
+mod export;
 mod filters;
 mod format;
 #[cfg(feature = "pdf")]
@@ -19,6 +20,7 @@ use crate::form::Form;
 use crate::validate;
 
 pub use context::DocumentContext;
+pub use export::{Export, ExportError, Exported, same_file};
 pub use format::Format;
 
 /// Built-in minijinja templates, by name.

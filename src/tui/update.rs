@@ -12,8 +12,9 @@ use super::editors::{EditorAction, LineEditor};
 
 impl App {
     pub(super) fn editor_key(&mut self, key: KeyEvent) -> Effect {
-        let question = self.question().clone();
-        match self.editor.handle_key(&question, key) {
+        // Borrowed field by field: no copy of the question on every key.
+        let question = &self.form.sections[self.at.section].questions[self.at.question];
+        match self.editor.handle_key(question, key) {
             EditorAction::Edited => self.touched = true,
             EditorAction::Consumed => {}
             EditorAction::Commit => {
@@ -43,12 +44,12 @@ impl App {
     }
 
     pub(super) fn sections_key(&mut self, key: KeyEvent) -> Effect {
-        let n = self.form.sections.len();
+        let last = self.form.sections.len().saturating_sub(1);
         match key.code {
             KeyCode::Up => self.sidebar = self.sidebar.saturating_sub(1),
-            KeyCode::Down => self.sidebar = (self.sidebar + 1).min(n - 1),
+            KeyCode::Down => self.sidebar = (self.sidebar + 1).min(last),
             KeyCode::Home => self.sidebar = 0,
-            KeyCode::End => self.sidebar = n - 1,
+            KeyCode::End => self.sidebar = last,
             KeyCode::Enter | KeyCode::Right | KeyCode::Tab => self.open_section(self.sidebar),
             KeyCode::Esc => self.focus = Focus::Editor,
             KeyCode::Char('r') => self.toggle_review(),
@@ -71,11 +72,8 @@ impl App {
             KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
             KeyCode::Char('q') => return Effect::Quit,
             KeyCode::Char(c) => {
-                if let Some((format, _, _)) = super::screens::review::EXPORTS
-                    .iter()
-                    .find(|(_, k, _)| *k == c)
-                {
-                    return Effect::Export(*format);
+                if let Some(format) = super::keys::export_key(c) {
+                    return Effect::Export(format);
                 }
             }
             _ => {}
@@ -167,7 +165,7 @@ impl App {
                     &mut self.answers,
                     &profile,
                     fiche::reuse::Copy::Reusable,
-                    Some(fiche::answers::ORIGIN_PROFILE),
+                    Some(&fiche::answers::Origin::Profile),
                 );
                 self.save.mark_changed();
                 self.recheck();
@@ -209,7 +207,7 @@ impl App {
                     .iter()
                     .filter_map(|id| self.locate(id))
                     .min_by_key(|a| (a.section, a.question));
-                self.walk_only = Some(ids);
+                self.walk_only = Some(ids.into_iter().collect());
                 if let Some(at) = first {
                     self.go_to(at);
                 }

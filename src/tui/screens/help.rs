@@ -32,7 +32,7 @@ fn table_lines(app: &App, title: &str, hints: keys::Hints, key_w: usize) -> Vec<
 }
 
 pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
-    let mut tables: Vec<(&str, keys::Hints)> = keys::ALL.to_vec();
+    let mut tables: Vec<(&str, keys::Hints)> = keys::all().to_vec();
     tables.push(("Signes de la liste des sections", keys::LEGEND));
     let two_columns = area.width >= 110;
     let key_w = 15;
