@@ -1,7 +1,8 @@
 //! File-system helpers shared by every reader and writer: only regular files
 //! are read, replacement is atomic, keeps the file's mode and writes through
 //! symbolic links, temporary files carry fiche's own name (so a later start
-//! can clean what a killed process left), and I/O errors are worded in French.
+//! can clean what a killed process left), I/O errors are worded in French,
+//! and an error with its causes is one French line.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Read, Write};
@@ -374,5 +375,53 @@ pub fn io_error_fr(e: &io::Error) -> String {
         IsADirectory => "c'est un dossier, pas un fichier".into(),
         InvalidData => "le fichier n'est pas du texte UTF-8 valide".into(),
         _ => format!("erreur d'entrée/sortie ({e})"),
+    }
+}
+
+/// An error and its causes as one line, `cause : cause : …`, the way a
+/// front end shows it: I/O errors in French, and a cause already said by
+/// the error that wraps it (our errors word their source) not repeated.
+pub fn describe_chain<'a>(
+    chain: impl IntoIterator<Item = &'a (dyn std::error::Error + 'static)>,
+) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in chain {
+        let text = match cause.downcast_ref::<io::Error>() {
+            Some(e) => io_error_fr(e),
+            None => cause.to_string(),
+        };
+        if parts.last().is_some_and(|prev| prev.contains(&text)) {
+            continue;
+        }
+        parts.push(text);
+    }
+    parts.join(": ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_worded_io_cause_is_not_repeated_in_english() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = crate::Answers::load(&dir.path().join("absent.toml")).unwrap_err();
+        let text = describe_chain(std::iter::successors(
+            Some(&e as &(dyn std::error::Error + 'static)),
+            |e| e.source(),
+        ));
+        assert!(text.contains("introuvable"), "{text}");
+        assert!(!text.contains("os error"), "{text}");
+    }
+
+    #[test]
+    fn a_bare_io_cause_is_said_in_french() {
+        let e = anyhow::Error::new(io::Error::from(io::ErrorKind::PermissionDenied))
+            .context("écriture du document");
+        let text = describe_chain(e.chain());
+        assert_eq!(
+            text,
+            "écriture du document: accès refusé (vérifiez les droits sur le fichier et son dossier)"
+        );
     }
 }

@@ -33,7 +33,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("erreur : {e:#}");
+            eprintln!("erreur : {}", fiche::fs_util::describe_chain(e.chain()));
             ExitCode::from(2)
         }
     }

@@ -23,22 +23,7 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         );
     }
     let mut answers = Answers::new(form);
-    let mut has_profile = false;
-    if !prefill.no_profile {
-        let found = profile::load().map_err(|e| {
-            anyhow!("{e}\n  Corrigez votre profil avec « fiche profile edit », ou créez le brouillon sans lui avec --sans-profil.")
-        })?;
-        if let Some(p) = found {
-            has_profile = true;
-            reuse::prefill(
-                form,
-                &mut answers,
-                &p,
-                Copy::Reusable,
-                Some(&Origin::Profile),
-            )?;
-        }
-    }
+    let has_profile = !prefill.no_profile && prefill_from_profile(form, &mut answers)?;
     if let Some(old) = &prefill.from {
         let (previous, migration) = application::open_migrating(form, old)?;
         if let Some(report) = migration {
@@ -75,8 +60,9 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
             }
         }
     }
+    // Never over a file created meanwhile (the check above only says it early).
     answers
-        .save(file)
+        .save_new(file)
         .with_context(|| format!("création de {}", file.display()))?;
     println!("Brouillon créé : {}", file.display());
     print_origins(form, &answers);
@@ -107,4 +93,18 @@ fn print_origins(form: &Form, answers: &Answers) {
     for (origin, ids) in &by_origin {
         print_ids(form, &format!("Repris de {origin}"), ids);
     }
+}
+
+/// Copies the profile's reusable answers; whether there was a profile.
+/// Unlike the wizard, a command asked to use the profile stops when it
+/// cannot read it: `--sans-profil` is the way to do without.
+fn prefill_from_profile(form: &Form, answers: &mut Answers) -> Result<bool> {
+    let found = profile::load().map_err(|e| {
+        anyhow!("{e}\n  Corrigez votre profil avec « fiche profile edit », ou créez le brouillon sans lui avec --sans-profil.")
+    })?;
+    let Some(p) = found else {
+        return Ok(false);
+    };
+    reuse::prefill(form, answers, &p, Copy::Reusable, Some(&Origin::Profile))?;
+    Ok(true)
 }

@@ -97,9 +97,9 @@ struct RawMigration {
 /// Loads `form.toml` from a folder (for `--form DIR`).
 pub fn load_dir(dir: &Path) -> Result<Form> {
     let path = dir.join("form.toml");
-    let text = std::fs::read_to_string(&path).map_err(|e| FormError::Io {
+    let text = std::fs::read_to_string(&path).map_err(|source| FormError::Io {
         path: path.display().to_string(),
-        message: crate::fs_util::io_error_fr(&e),
+        source,
     })?;
     parse(&text, &path.display().to_string())
 }
@@ -356,7 +356,7 @@ fn check_conditions(ctx: &Ctx, form: &Form) -> Result<()> {
             if form.question(&var).is_none() {
                 return Err(ctx.invalid(
                     q.line,
-                    &format!("{}.{}", section.id, q.id),
+                    &section.full_id(q),
                     &format!(
                         "la condition « when » cite « {var} », qui n'est pas une question du formulaire (écrivez section.question)"
                     ),

@@ -63,3 +63,25 @@ fn an_unreadable_profile_is_said_and_the_new_draft_goes_on() {
     );
     assert!(path.exists(), "the new draft is on disk");
 }
+
+#[test]
+fn the_export_uses_the_users_templates() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("modeles");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("fiche.md.j2"), "modèle perso\n").unwrap();
+    let path = dir.path().join("c.toml");
+    Answers::new(&form).save(&path).unwrap();
+    // Straight to the end, then Markdown, then the end.
+    let prompt = Prompt::new(Cursor::new(b":section 14\n\n1\n\n".to_vec()), Vec::new());
+    let mut session = open::open(&form, &path, prompt, || Ok(None)).expect("opens");
+    session.templates = Some(templates);
+    session.run();
+    let out = String::from_utf8(session.prompt.into_output()).unwrap();
+    assert!(out.contains("Document écrit"), "{out}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("c.md")).unwrap(),
+        "modèle perso\n"
+    );
+}

@@ -71,6 +71,38 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(Span::styled(position_line(app), t.dim())),
         pos_area,
     );
+    draw_texts(
+        app,
+        frame,
+        [intro_area, label_area, help_area, guidance_area],
+        intro,
+        guidance.as_deref(),
+    );
+    let focused = app.focus == Focus::Editor && app.modal.is_none();
+    editors::draw::draw(&app.editor, q, frame, editor_area, t, focused);
+    frame.render_widget(
+        Paragraph::new(status_lines).wrap(Wrap { trim: true }),
+        status_area,
+    );
+    let [_, notice_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(notice_h)]).areas(notice_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(notice, notice_style)).wrap(Wrap { trim: true }),
+        notice_area,
+    );
+}
+
+/// The section's introduction, the question's label and help, and the
+/// advice when shown, each in its area.
+fn draw_texts(
+    app: &App,
+    frame: &mut Frame,
+    [intro_area, label_area, help_area, guidance_area]: [Rect; 4],
+    intro: Option<&str>,
+    guidance: Option<&str>,
+) {
+    let t = &app.theme;
+    let q = app.question();
     if let Some(i) = intro {
         frame.render_widget(
             Paragraph::new(Span::styled(
@@ -99,18 +131,6 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             guidance_area,
         );
     }
-    let focused = app.focus == Focus::Editor && app.modal.is_none();
-    editors::draw::draw(&app.editor, q, frame, editor_area, t, focused);
-    frame.render_widget(
-        Paragraph::new(status_lines).wrap(Wrap { trim: true }),
-        status_area,
-    );
-    let [_, notice_area] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(notice_h)]).areas(notice_area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(notice, notice_style)).wrap(Wrap { trim: true }),
-        notice_area,
-    );
 }
 
 /// The height of each part of the box, top to bottom: position, intro,
