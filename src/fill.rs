@@ -2,7 +2,7 @@
 //! `section.question=value` texts or a data file into checked answers, all of
 //! them checked before anything is written.
 
-use crate::answers::{Answers, parse_input};
+use crate::answers::{Answers, AnswersError, parse_input};
 use crate::form::{Form, Kind, Question};
 use crate::validate::check_value;
 
@@ -97,11 +97,13 @@ pub fn from_data(
     }
 }
 
-/// Sets every assignment, in order (a later one wins for the same id).
-pub fn apply(answers: &mut Answers, assignments: &[Assignment]) {
+/// Sets every assignment, in order (a later one wins for the same id). Stops
+/// at the first answer that has no place in the file (see `Answers::set`).
+pub fn apply(answers: &mut Answers, assignments: &[Assignment]) -> Result<(), AnswersError> {
     for a in assignments {
-        answers.set(&a.id, a.value.clone());
+        answers.set(&a.id, a.value.clone())?;
     }
+    Ok(())
 }
 
 /// The question `id` names, or an error suggesting the closest id.

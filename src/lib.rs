@@ -23,6 +23,7 @@ pub mod list_item;
 pub mod migrate;
 pub mod position;
 pub mod profile;
+pub mod recovery;
 pub mod render;
 pub mod reuse;
 pub mod sanitize;

@@ -48,6 +48,9 @@ fn main() -> ExitCode {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Ok(Outcome::Failed) => ExitCode::from(2),
+        Ok(Outcome::Interrupted(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(255))
+        }
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;

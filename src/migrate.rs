@@ -107,7 +107,10 @@ pub fn migrate(form: &Form, answers: &mut Answers) -> Option<MigrationReport> {
             }
         }
     }
-    answers.set_meta(
+    // A `meta` that is not a table (`meta = "x"`) cannot take the version:
+    // the next save fails on `meta.updated` with the same error, worded for
+    // the user, so nothing is dropped unseen.
+    let _ = answers.set_meta(
         "form_version",
         toml::Value::Integer(i64::from(form.version)),
     );

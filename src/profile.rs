@@ -101,7 +101,7 @@ pub fn save_from(form: &Form, source: &Answers) -> Result<(PathBuf, Vec<String>)
         Some(profile) => profile,
         None => Answers::new(form),
     };
-    let copied = reuse::prefill(form, &mut profile, source, Copy::Reusable, None);
+    let copied = reuse::prefill(form, &mut profile, source, Copy::Reusable, None)?;
     write(&path, &mut profile)?;
     Ok((path, copied))
 }
@@ -172,14 +172,18 @@ mod tests {
             for_new_draft(&form, Ok(Some(profile.clone()))),
             ForNewDraft::Nothing
         ));
-        profile.set(
-            "identite.administration",
-            Some(toml::Value::String("Préfecture".into())),
-        );
-        profile.set(
-            "identite.nom_produit",
-            Some(toml::Value::String("pas réutilisable".into())),
-        );
+        profile
+            .set(
+                "identite.administration",
+                Some(toml::Value::String("Préfecture".into())),
+            )
+            .unwrap();
+        profile
+            .set(
+                "identite.nom_produit",
+                Some(toml::Value::String("pas réutilisable".into())),
+            )
+            .unwrap();
         let ForNewDraft::Offer(_, questions) = for_new_draft(&form, Ok(Some(profile))) else {
             panic!("the profile's answer must be offered");
         };

@@ -1,7 +1,7 @@
 //! Carrying answers over into another application: from the user profile or
 //! from a previous application, recording where each copied answer came from.
 
-use crate::answers::{Answers, Origin, is_answered};
+use crate::answers::{Answers, AnswersError, Origin, is_answered};
 use crate::form::Form;
 
 /// Which answers to carry over.
@@ -24,7 +24,7 @@ pub fn prefill(
     source: &Answers,
     copy: Copy,
     origin: Option<&Origin>,
-) -> Vec<String> {
+) -> Result<Vec<String>, AnswersError> {
     let mut copied = Vec::new();
     for (section, question) in form.questions() {
         if copy == Copy::Reusable && !question.reusable {
@@ -35,13 +35,13 @@ pub fn prefill(
             continue;
         }
         let id = section.full_id(question);
-        target.set(&id, value);
+        target.set(&id, value)?;
         if let Some(origin) = origin {
             target.set_origin(&id, origin);
         }
         copied.push(id);
     }
-    copied
+    Ok(copied)
 }
 
 /// The full ids of the reusable questions of `form`, in form order.

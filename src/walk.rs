@@ -251,7 +251,9 @@ type = "text"
     fn an_answer_shows_the_questions_it_conditions() {
         let form = form();
         let mut answers = Answers::new(&form);
-        answers.set("a.x", Some(toml::Value::Boolean(true)));
+        answers
+            .set("a.x", Some(toml::Value::Boolean(true)))
+            .unwrap();
         let walk = Walk::new(&form, &answers);
         assert!(walk.is_visible(at(0, 1)));
         assert_eq!(walk.rank(at(0, 2)).to_string(), "Question 3 sur 3");
@@ -277,10 +279,14 @@ type = "text"
         let mut answers = Answers::new(&form);
         let walk = Walk::new(&form, &answers);
         assert_eq!(walk.first_unanswered(&form, &answers), Some(at(0, 0)));
-        answers.set("a.x", Some(toml::Value::Boolean(false)));
+        answers
+            .set("a.x", Some(toml::Value::Boolean(false)))
+            .unwrap();
         let walk = Walk::new(&form, &answers);
         assert_eq!(walk.first_unanswered(&form, &answers), Some(at(0, 2)));
-        answers.set("a.z", Some(toml::Value::String("z".into())));
+        answers
+            .set("a.z", Some(toml::Value::String("z".into())))
+            .unwrap();
         let walk = Walk::new(&form, &answers);
         assert_eq!(walk.first_unanswered(&form, &answers), None);
     }

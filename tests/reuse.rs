@@ -474,7 +474,8 @@ fn library_prefill_records_origins_that_survive_a_save_and_go_on_edit() {
         &source,
         Copy::Reusable,
         Some(&Origin::Application("2026.toml".into())),
-    );
+    )
+    .unwrap();
     assert_eq!(
         copied,
         ["identite.administration", "identite.chef_produit_nom"]
@@ -496,8 +497,10 @@ fn library_prefill_records_origins_that_survive_a_save_and_go_on_edit() {
             ),
         ]
     );
-    again.set("identite.administration", Some("DGT".into()));
-    again.set("identite.chef_produit_nom", None);
+    again
+        .set("identite.administration", Some("DGT".into()))
+        .unwrap();
+    again.set("identite.chef_produit_nom", None).unwrap();
     assert!(again.origins().is_empty());
     assert!(
         !again.to_toml_string().contains("origine"),

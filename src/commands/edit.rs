@@ -1,15 +1,20 @@
 //! `fiche`, `fiche FILE`, `fiche edit FILE`: open the terminal wizard. A
 //! file that cannot be read is refused before the screen changes, untouched.
+//! The file is locked while open: a second `fiche` on it says who has it and
+//! offers to open it read-only; a read-only file opens read-only; an answer
+//! a killed session typed but never saved is offered back.
 
-use std::io::IsTerminal;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
 use super::Outcome;
 use crate::tui;
+use fiche::answers::lock;
 use fiche::profile::ForNewDraft;
-use fiche::{Answers, Form};
+use fiche::recovery::Recovery;
+use fiche::{Answers, Form, fs_util};
 
 pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result<Outcome> {
     // A file that exists is checked first: its error is the useful one.
@@ -32,6 +37,31 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
             None => return Ok(Outcome::Ok),
         },
     };
+    clean_leftovers(&path);
+    let (_lock, mut read_only) = match lock::acquire(&path) {
+        Ok(Ok(lock)) => (Some(lock), None),
+        Ok(Err(holder)) => {
+            let who = holder.describe_fr();
+            screen.suspend();
+            let yes = ask_yes_no(&format!(
+                "{} est déjà ouvert par fiche ({who}).\nL'ouvrir en lecture seule (vos modifications pourront être enregistrées dans un autre fichier) ? [o/N] ",
+                path.display()
+            ));
+            if !yes {
+                drop(screen);
+                eprintln!("{} n'a pas été ouvert.", path.display());
+                return Ok(Outcome::Failed);
+            }
+            screen.resume()?;
+            (None, Some(format!("ouvert ailleurs par {who}")))
+        }
+        // A folder where no lock can be written (read-only, full): the file
+        // itself is then checked at each save as usual.
+        Err(_) => (None, None),
+    };
+    if read_only.is_none() && fs_util::is_read_only(&path) {
+        read_only = Some("le fichier est en lecture seule".to_string());
+    }
     let opened: Result<(Answers, tui::Start)> = match existing {
         Some(opened) => Ok(migrated(form, opened)),
         None if path.exists() => fiche::application::open_migrating(form, &path)
@@ -41,6 +71,10 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
     };
     let ending = opened.and_then(|(answers, mut start)| {
         start.templates = templates.map(Path::to_path_buf);
+        if read_only.is_none() {
+            start.offer = recovery_offer(&path, &answers, start.offer.take(), &mut start.notice);
+        }
+        start.read_only = read_only;
         tui::run(&mut screen, form.clone(), answers, path, start)
     });
     drop(screen);
@@ -55,6 +89,74 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
                 p.display()
             );
             Ok(Outcome::Failed)
+        }
+        tui::Ending::Interrupted(p, signal, failure) => {
+            // The terminal may be gone: never fail on writing this.
+            let mut err = std::io::stderr();
+            let _ = match failure {
+                None => writeln!(
+                    err,
+                    "fiche arrêté par un signal ({signal}) : réponses enregistrées dans {}.",
+                    p.display()
+                ),
+                Some(m) => writeln!(
+                    err,
+                    "fiche arrêté par un signal ({signal}) : dernières réponses non enregistrées dans {} ({m}).",
+                    p.display()
+                ),
+            };
+            Ok(Outcome::Interrupted(signal))
+        }
+    }
+}
+
+/// Removes what a killed fiche left next to the answers (temporary files).
+fn clean_leftovers(path: &Path) {
+    let target = fs_util::follow_links(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs_util::clean_leftovers(&dir);
+}
+
+/// Asks on the terminal (screen suspended); only « o » or « oui » is yes.
+fn ask_yes_no(question: &str) -> bool {
+    print!("{question}");
+    let _ = std::io::stdout().flush();
+    let mut line = String::new();
+    if std::io::stdin().lock().read_line(&mut line).is_err() {
+        return false;
+    }
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "o" | "oui" | "y" | "yes"
+    )
+}
+
+/// An answer a killed session typed but never saved: offered first, before
+/// `then`. One already in the file is just removed; one that cannot be read
+/// is said in the first notice and left in place.
+fn recovery_offer(
+    path: &Path,
+    answers: &Answers,
+    then: Option<tui::Offer>,
+    notice: &mut Option<String>,
+) -> Option<tui::Offer> {
+    match Recovery::read(path) {
+        Ok(Some(r)) if r.is_saved_in(answers) => {
+            let _ = Recovery::remove(path);
+            then
+        }
+        Ok(Some(r)) => Some(tui::Offer::Recovery(Box::new(r), then.map(Box::new))),
+        Ok(None) => then,
+        Err(e) => {
+            *notice = Some(format!(
+                "attention : {} : {} ; il est laissé tel quel.",
+                fiche::recovery::path_for(path).display(),
+                fs_util::io_error_fr(&e)
+            ));
+            then
         }
     }
 }

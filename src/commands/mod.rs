@@ -24,6 +24,8 @@ pub enum Outcome {
     Problems,
     /// A file could not be read; the error was already printed (exit 2).
     Failed,
+    /// Ended by this signal after a last save (exit 128 + the signal).
+    Interrupted(i32),
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {

@@ -38,14 +38,14 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
             || old.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ));
-        reuse::prefill(form, &mut answers, &previous, copy, Some(&origin));
+        reuse::prefill(form, &mut answers, &previous, copy, Some(&origin))?;
     }
     let mut from_data = Vec::new();
     if let Some(data_path) = &prefill.data {
         let data = Answers::load(data_path)?;
         match fill::from_data(form, &data, &data_path.display().to_string()) {
             Ok(assignments) => {
-                fill::apply(&mut answers, &assignments);
+                fill::apply(&mut answers, &assignments)?;
                 from_data = assignments.into_iter().map(|a| a.id).collect();
             }
             Err(errors) => {
@@ -105,6 +105,6 @@ fn prefill_from_profile(form: &Form, answers: &mut Answers) -> Result<bool> {
     let Some(p) = found else {
         return Ok(false);
     };
-    reuse::prefill(form, answers, &p, Copy::Reusable, Some(&Origin::Profile));
+    reuse::prefill(form, answers, &p, Copy::Reusable, Some(&Origin::Profile))?;
     Ok(true)
 }

@@ -109,6 +109,11 @@ struct Session<'f, R, W> {
     start: At,
     /// The user's template folder for exports (`--templates`).
     templates: Option<PathBuf>,
+    /// Why `path` must not be written (open in another fiche, read-only
+    /// file): answers stay in memory until saved elsewhere.
+    read_only: Option<String>,
+    /// Held while the session runs, so a second fiche knows.
+    _lock: Option<fiche::answers::lock::Lock>,
 }
 
 impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
@@ -125,6 +130,8 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
                 question: 0,
             },
             templates: None,
+            read_only: None,
+            _lock: None,
         }
     }
 

@@ -1,6 +1,9 @@
 //! Opening the application: a new draft (with the profile's answers if the
 //! user wants them), or an existing file, refused untouched when broken or
-//! too new, with what a migration moved and where the walk resumes.
+//! too new, with what a migration moved and where the walk resumes. The
+//! file is locked while open (a second fiche on it is offered read-only), a
+//! read-only file opens read-only, and an answer a killed session typed but
+//! never saved is offered back.
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -10,7 +13,10 @@ use anyhow::{Context, Result};
 use super::Session;
 use super::prompt::{self, Prompt};
 use fiche::answers::Origin;
+use fiche::answers::lock::{self, Lock};
+use fiche::fs_util;
 use fiche::profile::{self, ForNewDraft};
+use fiche::recovery::{self, Recovery};
 use fiche::reuse::{self, Copy};
 use fiche::walk::At;
 use fiche::{Answers, Form, application, migrate, validate};
@@ -26,15 +32,44 @@ pub(super) fn open<'f, R: BufRead, W: Write>(
         "fiche, mode accessible : {} (version {}).",
         form.title, form.version
     ));
-    if !path.exists() {
+    if let Some(dir) = fs_util::follow_links(path)
+        .ok()
+        .and_then(|p| p.parent().map(Path::to_path_buf))
+    {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".").to_path_buf()
+        } else {
+            dir
+        };
+        fs_util::clean_leftovers(&dir);
+    }
+    // A file that cannot be read is refused before anything else.
+    let opened = if path.exists() {
+        Some(
+            application::open_migrating(form, path)
+                .with_context(|| format!("ouverture de {} en mode accessible", path.display()))?,
+        )
+    } else {
+        None
+    };
+    let (lock, read_only) = take_lock(path, &mut prompt)?;
+    let Some((answers, migration)) = opened else {
         let answers = create(form, path, &mut prompt, load_profile)?;
         let mut session = Session::new(form, path, answers, prompt);
+        session._lock = lock;
         session.announce_commands();
         return Ok(session);
-    }
-    let (answers, migration) = application::open_migrating(form, path)
-        .with_context(|| format!("ouverture de {} en mode accessible", path.display()))?;
+    };
     let mut session = Session::new(form, path, answers, prompt);
+    session._lock = lock;
+    if let Some(why) = &read_only {
+        session.say(&format!(
+            "Lecture seule : {why}. Vos réponses seront gardées en mémoire, et fiche vous proposera de les enregistrer dans un autre fichier en quittant."
+        ));
+    } else {
+        session.offer_recovery();
+    }
+    session.read_only = read_only;
     let report = validate::check(form, &session.answers);
     session.say(&format!(
         "Fichier : {} — {} réponses obligatoires données sur {} ({} %).",
@@ -71,6 +106,41 @@ pub(super) fn open<'f, R: BufRead, W: Write>(
     Ok(session)
 }
 
+/// Locks `path`; when another fiche has it, says who and asks whether to
+/// open it read-only (no: nothing is opened). Also read-only: a file
+/// without write permission. A folder where no lock can be written leaves
+/// the file unlocked (each save still checks it).
+fn take_lock<R: BufRead, W: Write>(
+    path: &Path,
+    prompt: &mut Prompt<R, W>,
+) -> Result<(Option<Lock>, Option<String>)> {
+    let (lock, read_only) = match lock::acquire(path) {
+        Ok(Ok(lock)) => (Some(lock), None),
+        Ok(Err(holder)) => {
+            let who = holder.describe_fr();
+            prompt.say(&format!(
+                "{} est déjà ouvert par fiche ({who}).",
+                path.display()
+            ));
+            if !prompt.confirm(
+                "L'ouvrir en lecture seule (vos réponses pourront être enregistrées dans un autre fichier) ?",
+                false,
+            ) {
+                anyhow::bail!(
+                    "{} est ouvert ailleurs ({who}) : il n'a pas été ouvert ici",
+                    path.display()
+                );
+            }
+            (None, Some(format!("ouvert ailleurs par {who}")))
+        }
+        Err(_) => (None, None),
+    };
+    if read_only.is_none() && fs_util::is_read_only(path) {
+        return Ok((lock, Some("le fichier est en lecture seule".to_string())));
+    }
+    Ok((lock, read_only))
+}
+
 /// A new draft, saved at once so the file exists from the first minute.
 fn create<R: BufRead, W: Write>(
     form: &Form,
@@ -92,7 +162,7 @@ fn create<R: BufRead, W: Write>(
                     &profile,
                     Copy::Reusable,
                     Some(&Origin::Profile),
-                );
+                )?;
                 let named: Vec<String> = copied
                     .iter()
                     .map(|id| match form.question(id) {
@@ -140,6 +210,54 @@ fn resume_at<R: BufRead, W: Write>(session: &mut Session<'_, R, W>) -> At {
 }
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
+    /// An answer typed in a session that was killed before saving it: shown,
+    /// offered back, then removed either way.
+    fn offer_recovery(&mut self) {
+        let recovery = match Recovery::read(&self.path) {
+            Ok(Some(r)) => r,
+            Ok(None) => return,
+            Err(e) => {
+                let file = recovery::path_for(&self.path);
+                self.say(&format!(
+                    "attention : {} : {} ; il est laissé tel quel.",
+                    file.display(),
+                    fs_util::io_error_fr(&e)
+                ));
+                return;
+            }
+        };
+        if !recovery.is_saved_in(&self.answers) {
+            let label = self
+                .form
+                .question(&recovery.question)
+                .map_or(recovery.question.clone(), |(_, q)| q.label.clone());
+            self.say(&format!(
+                "La dernière séance s'est arrêtée sans enregistrer cette réponse (tapée à {}), à la question « {label} » ({}) :",
+                recovery.time(),
+                recovery.question
+            ));
+            for line in recovery.text().lines() {
+                self.say(&format!("  {line}"));
+            }
+            if self
+                .prompt
+                .confirm("La reprendre ? (sinon elle est effacée)", true)
+            {
+                match recovery.restore(&mut self.answers) {
+                    Ok(()) => {
+                        if self.save() {
+                            self.say("Réponse reprise et enregistrée.");
+                        }
+                    }
+                    Err(e) => self.say(&format!("erreur : réponse non reprise. {e}")),
+                }
+            }
+        }
+        if !self.unsaved {
+            let _ = Recovery::remove(&self.path);
+        }
+    }
+
     /// The commands, once at the start.
     fn announce_commands(&mut self) {
         self.say("Chaque réponse est enregistrée dès que vous la validez par Entrée.");

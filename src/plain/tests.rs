@@ -250,10 +250,12 @@ fn a_new_draft_takes_the_profile_when_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
     let mut profile = Answers::new(&form);
-    profile.set(
-        "identite.administration",
-        Some(toml::Value::String("Préfecture du Nord".into())),
-    );
+    profile
+        .set(
+            "identite.administration",
+            Some(toml::Value::String("Préfecture du Nord".into())),
+        )
+        .unwrap();
     let (_, out) = drive_with(&form, &path, "o\n\n\n:quitter\n", Some(profile));
     assert!(
         out.contains("Réponse actuelle, reprise de votre profil : Préfecture du Nord"),

@@ -22,10 +22,12 @@ fn an_item_is_added_even_when_the_list_already_has_an_incomplete_one() {
     let mut answers = Answers::new(&form);
     let mut incomplete = toml::Table::new();
     incomplete.insert("nom".into(), toml::Value::String("Ancienne".into()));
-    answers.set(
-        "donnees.sources",
-        Some(toml::Value::Array(vec![toml::Value::Table(incomplete)])),
-    );
+    answers
+        .set(
+            "donnees.sources",
+            Some(toml::Value::Array(vec![toml::Value::Table(incomplete)])),
+        )
+        .unwrap();
     answers.save(&path).unwrap();
     let documents = number_in_field(&form, "nature", "documents");
     let ouverte = number_in_field(&form, "acces", "ouverte");

@@ -4,7 +4,9 @@
 
 use std::path::PathBuf;
 
+use fiche::answers::Conflict;
 use fiche::coach::{self, CoachReport};
+use fiche::recovery::Recovery;
 use fiche::render::Format;
 use fiche::validate::{self, Report};
 use fiche::walk::{Only, Walk};
@@ -38,6 +40,9 @@ pub enum Modal {
     SaveAs(LineEditor, Option<String>),
     /// A yes/no offer made when the wizard opens.
     Offer(Offer),
+    /// The file changed outside and these answers changed on both sides:
+    /// the first one is asked, keep mine or take the file's.
+    Conflict(Vec<Conflict>),
 }
 
 /// What the wizard offers at start (issue: reuse saved answers).
@@ -48,6 +53,9 @@ pub enum Offer {
     /// A file migrated from an older form: walk only the questions new or
     /// changed since (full ids), after telling what moved.
     ChangedOnly(Vec<String>, Vec<String>),
+    /// An answer typed but never saved by a session that was killed: restore
+    /// it? Then the next offer, if any.
+    Recovery(Box<Recovery>, Option<Box<Offer>>),
 }
 
 /// Work for the event loop (I/O), asked for by a key.
@@ -167,16 +175,23 @@ impl App {
         self.notice = None;
     }
 
-    /// Stores the editor's value if it differs from the file's.
-    pub fn commit(&mut self) {
+    /// Stores the editor's value if it differs from the file's. An answer
+    /// that has no place in the file stays in the editor, and the notice
+    /// says why (`Err` holds the message).
+    pub fn commit(&mut self) -> Result<(), String> {
         let id = self.question_id();
         let value = self.editor.value(self.question());
-        self.touched = false;
         if value != self.answers.get(&id) {
-            self.answers.set(&id, value);
+            if let Err(e) = self.answers.set(&id, value) {
+                let message = format!("Réponse non enregistrée : {e}");
+                self.notice = Some(message.clone());
+                return Err(message);
+            }
             self.save.mark_changed();
             self.recheck();
         }
+        self.touched = false;
+        Ok(())
     }
 
     /// Re-runs validation and the coach after the answers changed.
@@ -188,20 +203,24 @@ impl App {
 
     /// Commits only what the user actually typed (a default left untouched
     /// is not saved just because the user looked at it).
-    pub(super) fn commit_if_touched(&mut self) {
+    pub(super) fn commit_if_touched(&mut self) -> Result<(), String> {
         let question = &self.form.sections[self.at.section].questions[self.at.question];
         let list_pending = match &mut self.editor {
             Editor::List(l) => l.flush(question),
             _ => false,
         };
         if self.touched || list_pending {
-            self.commit();
+            return self.commit();
         }
+        Ok(())
     }
 
-    /// Leaves the current question for `at`, keeping what was typed.
+    /// Leaves the current question for `at`, keeping what was typed (an
+    /// answer that cannot be stored keeps the wizard on its question).
     pub fn go_to(&mut self, at: At) {
-        self.commit_if_touched();
+        if self.commit_if_touched().is_err() {
+            return;
+        }
         if at.section != self.at.section {
             self.save.flush = true;
         }
@@ -219,11 +238,14 @@ impl App {
         }
         match keys::global(&key) {
             Some(Global::Quit) => {
-                self.commit_if_touched();
+                if let Err(message) = self.commit_if_touched() {
+                    self.modal = Some(Modal::QuitUnsaved(message));
+                    return Effect::None;
+                }
                 return Effect::Quit;
             }
             Some(Global::Save) => {
-                self.commit_if_touched();
+                let _ = self.commit_if_touched();
                 self.save.flush = true;
                 return Effect::SaveNow;
             }
@@ -245,7 +267,7 @@ impl App {
             }
             Some(Global::ExternalEditor) => {
                 if self.screen == Screen::Question && self.long_editor_open() {
-                    self.commit_if_touched();
+                    let _ = self.commit_if_touched();
                     self.save.flush = true;
                     return Effect::ExternalEditor;
                 }
@@ -266,7 +288,9 @@ impl App {
     }
 
     pub(super) fn toggle_review(&mut self) {
-        self.commit_if_touched();
+        if self.commit_if_touched().is_err() {
+            return;
+        }
         self.save.flush = true;
         self.screen = match self.screen {
             Screen::Question => {

@@ -9,7 +9,9 @@ mod keys;
 pub(crate) mod launcher;
 pub(crate) mod mouse;
 mod nav;
+mod recovery;
 mod screens;
+mod signals;
 mod terminal;
 mod text;
 mod theme;
@@ -38,6 +40,9 @@ pub enum Ending {
     Saved(PathBuf),
     /// The user chose to quit although the last changes could not be saved.
     Unsaved(PathBuf, String),
+    /// A termination signal (its number) ended the session, after a last
+    /// save; `Some` says why that save failed.
+    Interrupted(PathBuf, i32, Option<String>),
 }
 
 /// How the wizard starts, besides the file.
@@ -50,6 +55,9 @@ pub struct Start {
     pub notice: Option<String>,
     /// The user's template folder for exports (`--templates`).
     pub templates: Option<PathBuf>,
+    /// Why the file must not be written (open in another fiche, read-only
+    /// file): changes can be saved elsewhere on quitting.
+    pub read_only: Option<String>,
 }
 
 /// Runs the wizard on `path` (already opened as `answers`).
@@ -65,22 +73,72 @@ pub fn run(
     path: PathBuf,
     start: Start,
 ) -> Result<Ending> {
+    signals::install();
     let mut app = App::new(form, answers, path)?;
     app.modal = start.offer.map(Modal::Offer);
     app.notice = start.notice;
+    if let Some(why) = &start.read_only {
+        app.notice = Some(format!(
+            "Lecture seule : {why}. Vos modifications éventuelles pourront être enregistrées dans un autre fichier en quittant."
+        ));
+    }
+    app.save.read_only = start.read_only;
     app.templates = start.templates;
     app.guidance = screen
         .terminal()
         .size()
         .is_ok_and(|s| s.height >= GUIDANCE_MIN_HEIGHT);
-    event_loop(screen, &mut app)
+    let mut recovery = recovery::RecoveryWriter::new(app.path.clone());
+    let result = event_loop(screen, &mut app, &mut recovery);
+    // The terminal may be gone (SIGHUP): save what was typed before anything.
+    let result = match result {
+        Err(_) if signals::pending().is_some() || app.touched || app.save.dirty => {
+            let signal = signals::pending().unwrap_or(signals::HANGUP);
+            Ok(interrupted(&mut app, signal))
+        }
+        other => other,
+    };
+    recovery.finish(&app);
+    result
 }
 
-fn event_loop(screen: &mut Screen, app: &mut App) -> Result<Ending> {
+/// A last save after a signal or a lost terminal.
+fn interrupted(app: &mut App, signal: i32) -> Ending {
+    let _ = app.commit_if_touched();
+    if app.save.dirty {
+        app.save.flush = true;
+        save(app);
+    }
+    let failure = match (&app.save.status, app.save.dirty) {
+        (autosave::SaveStatus::Failed(m), true) => Some(m.clone()),
+        (_, true) => Some("lecture seule".to_string()),
+        _ => None,
+    };
+    Ending::Interrupted(app.path.clone(), signal, failure)
+}
+
+fn event_loop(
+    screen: &mut Screen,
+    app: &mut App,
+    recovery: &mut recovery::RecoveryWriter,
+) -> Result<Ending> {
     loop {
+        if let Some(signal) = signals::pending() {
+            return Ok(interrupted(app, signal));
+        }
         let terminal = screen.terminal();
         terminal.draw(|f| screens::draw(app, f))?;
-        if event::poll(Duration::from_millis(200))? {
+        // Wait on the terminal here: crossterm's own wait spins for ever on
+        // a terminal that hung up, so it is only asked once input is there.
+        let input = signals::wait_for_input(Duration::from_millis(200));
+        if let Some(signal) = signals::pending() {
+            return Ok(interrupted(app, signal));
+        }
+        if input == signals::Input::Gone {
+            return Ok(interrupted(app, signals::HANGUP));
+        }
+        while event::poll(Duration::ZERO)? {
+            let terminal = screen.terminal();
             let effect = match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
                 Event::Mouse(m) => {
@@ -122,7 +180,10 @@ fn event_loop(screen: &mut Screen, app: &mut App) -> Result<Ending> {
                     return Ok(Ending::Unsaved(app.path.clone(), message));
                 }
                 Effect::SaveAs(path) => match app.answers.save_new(&path) {
-                    Ok(()) => return Ok(Ending::Saved(path)),
+                    Ok(()) => {
+                        app.save.dirty = false;
+                        return Ok(Ending::Saved(path));
+                    }
                     Err(e @ fiche::AnswersError::Exists { .. }) => {
                         let line = editors::LineEditor::new(&path.display().to_string());
                         app.modal = Some(Modal::SaveAs(line, Some(e.to_string())));
@@ -144,15 +205,51 @@ fn event_loop(screen: &mut Screen, app: &mut App) -> Result<Ending> {
         if app.save.due(Instant::now()) {
             save(app);
         }
+        recovery.tick(app, Instant::now());
     }
 }
 
-/// Writes the answers atomically; on failure keeps them in memory and says why.
+/// Writes the answers atomically; on failure keeps them in memory and says
+/// why. Changes made to the file outside meanwhile are merged (and said);
+/// an answer changed on both sides is asked about.
 fn save(app: &mut App) {
+    if let Some(why) = &app.save.read_only {
+        let why = format!("lecture seule ({why})");
+        app.save.failed(why, Instant::now());
+        return;
+    }
     match app.answers.save(&app.path) {
-        Ok(()) => {
+        Ok(saved) => {
             let at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
             app.save.saved(at);
+            let outside: Vec<&str> = saved
+                .merged
+                .iter()
+                .map(String::as_str)
+                .filter(|id| !id.starts_with("meta."))
+                .collect();
+            if !saved.merged.is_empty() {
+                app.recheck();
+                if !app.touched {
+                    let at = app.at;
+                    app.open(at);
+                }
+            }
+            if !outside.is_empty() {
+                app.notice = Some(format!(
+                    "Fichier modifié ailleurs entre-temps : ces réponses ont été gardées ({}), les vôtres ajoutées.",
+                    outside.join(", ")
+                ));
+            }
+        }
+        Err(fiche::AnswersError::Conflict { conflicts, .. }) => {
+            app.save.failed(
+                "le fichier a été modifié ailleurs : choisissez quelle version garder".into(),
+                Instant::now(),
+            );
+            if app.modal.is_none() {
+                app.modal = Some(Modal::Conflict(conflicts));
+            }
         }
         Err(e) => app.save.failed(e.to_string(), Instant::now()),
     }
@@ -199,14 +296,14 @@ fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
         return Ok(());
     };
     let program = crate::external_editor::program();
-    let tmp = tempfile::Builder::new()
-        .prefix("fiche-")
-        .suffix(".txt")
-        .tempfile()
+    // Next to the answers (mode 0600), not in a shared /tmp; a leftover of a
+    // killed session is cleaned at the next start.
+    let tmp = fiche::fs_util::temp_file_near(&app.path, ".txt")
         .context("création du fichier temporaire pour l'éditeur")?;
     std::fs::write(tmp.path(), &text).context("écriture du fichier temporaire")?;
     screen.suspend();
     let status = crate::external_editor::run(&program, tmp.path());
+    signals::forget_interrupt();
     screen.resume()?;
     match status {
         Ok(s) if s.success() => match fiche::fs_util::read_text_limited(

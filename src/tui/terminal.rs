@@ -72,7 +72,9 @@ impl Screen {
 impl Drop for Screen {
     fn drop(&mut self) {
         release_mouse();
-        ratatui::restore();
+        // Not `ratatui::restore`, which prints its error: on a terminal that
+        // is gone (SIGHUP), that print would itself fail and panic.
+        let _ = ratatui::try_restore();
     }
 }
 

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use fiche::answers::Keep;
+
 use super::app::{App, Effect, Focus, Modal, Offer};
 use super::editors::{EditorAction, LineEditor};
 
@@ -15,16 +17,20 @@ impl App {
         match self.editor.handle_key(question, key) {
             EditorAction::Edited => self.touched = true,
             EditorAction::Consumed => {}
-            EditorAction::Commit => self.commit(),
+            EditorAction::Commit => {
+                let _ = self.commit();
+            }
             EditorAction::CommitNext => {
-                self.commit();
-                self.next();
+                if self.commit().is_ok() {
+                    self.next();
+                }
             }
             // Going back is not confirming: only typed text is kept.
             EditorAction::CommitPrev => self.prev(),
             EditorAction::Ignored => match key.code {
-                KeyCode::Esc => {
-                    self.commit_if_touched();
+                // Leaving keeps what was typed; an answer that cannot be
+                // stored keeps the focus here, with the notice.
+                KeyCode::Esc if self.commit_if_touched().is_ok() => {
                     self.focus = Focus::Sections;
                     self.sidebar = self.at.section;
                 }
@@ -82,9 +88,39 @@ impl App {
         match modal {
             Modal::Offer(offer) => match key.code {
                 KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => self.accept(offer),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => {}
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                    if let Offer::Recovery(_, next) = offer {
+                        self.modal = next.map(|o| Modal::Offer(*o));
+                    }
+                }
                 _ => self.modal = Some(Modal::Offer(offer)),
             },
+            Modal::Conflict(mut conflicts) => {
+                let keep = match key.code {
+                    KeyCode::Char('m' | 'M') => Keep::Mine,
+                    KeyCode::Char('f' | 'F') => Keep::Theirs,
+                    _ => {
+                        self.modal = Some(Modal::Conflict(conflicts));
+                        return Effect::None;
+                    }
+                };
+                let conflict = conflicts.remove(0);
+                if let Err(e) = self.answers.resolve(&conflict, keep) {
+                    self.notice = Some(format!("Réponse non reprise : {e}"));
+                }
+                if !conflicts.is_empty() {
+                    self.modal = Some(Modal::Conflict(conflicts));
+                    return Effect::None;
+                }
+                self.recheck();
+                if !self.touched {
+                    let at = self.at;
+                    self.open(at);
+                }
+                self.save.mark_changed();
+                self.save.flush = true;
+                return Effect::SaveNow;
+            }
             Modal::Help(scroll) => match key.code {
                 KeyCode::Down | KeyCode::Char('j') => self.modal = Some(Modal::Help(scroll + 1)),
                 KeyCode::PageDown | KeyCode::Char(' ') => {
@@ -135,10 +171,35 @@ impl App {
                 self.recheck();
                 let at = self.at;
                 self.open(at);
-                self.notice = Some(format!(
-                    "{} réponse(s) reprise(s) de votre profil : vérifiez-les au passage.",
-                    copied.len()
-                ));
+                self.notice = Some(match copied {
+                    Ok(copied) => format!(
+                        "{} réponse(s) reprise(s) de votre profil : vérifiez-les au passage.",
+                        copied.len()
+                    ),
+                    Err(e) => format!("Profil non repris en entier : {e}"),
+                });
+            }
+            Offer::Recovery(recovery, next) => {
+                match recovery.restore(&mut self.answers) {
+                    Ok(()) => {
+                        self.save.mark_changed();
+                        self.save.flush = true;
+                        self.recheck();
+                        match self.locate(&recovery.question) {
+                            Some(at) => self.go_to(at),
+                            None => {
+                                let at = self.at;
+                                self.open(at);
+                            }
+                        }
+                        self.notice = Some(format!(
+                            "Réponse reprise ({}) : vérifiez-la.",
+                            recovery.question
+                        ));
+                    }
+                    Err(e) => self.notice = Some(format!("Réponse non reprise : {e}")),
+                }
+                self.modal = next.map(|o| Modal::Offer(*o));
             }
             Offer::ChangedOnly(ids, _) if ids.is_empty() => {}
             Offer::ChangedOnly(ids, _) => {

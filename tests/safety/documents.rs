@@ -143,7 +143,7 @@ pub fn with_every_text(form: &Form, payload: &dyn Fn(&str) -> String) -> Answers
             }
             _ => continue,
         };
-        answers.set(&id, Some(value));
+        answers.set(&id, Some(value)).unwrap();
     }
     answers
 }
@@ -252,12 +252,14 @@ fn hostile_answers_do_not_change_the_markdown_documents() {
 fn the_product_name_stays_in_the_h1() {
     let form = fiche::form::builtin();
     let mut answers = with_every_text(&form, &|_| "texte".into());
-    answers.set(
-        "identite.nom_produit",
-        Some(toml::Value::String(
-            "Nom\n\n<script>alert(1)</script>\n\n# Faux titre".into(),
-        )),
-    );
+    answers
+        .set(
+            "identite.nom_produit",
+            Some(toml::Value::String(
+                "Nom\n\n<script>alert(1)</script>\n\n# Faux titre".into(),
+            )),
+        )
+        .unwrap();
     let md = render(&form, &answers, Format::Markdown);
     let h1: Vec<String> = {
         let mut out = Vec::new();
@@ -291,10 +293,12 @@ fn an_unclosed_fence_does_not_swallow_the_sections() {
     let form = fiche::form::builtin();
     let mut answers = Answers::load(&common::example("assistant-srdt.toml")).unwrap();
     let before = structure(&render(&form, &answers, Format::Markdown));
-    answers.set(
-        "probleme.description",
-        Some(toml::Value::String("Voici :\n```\nrm -rf /".into())),
-    );
+    answers
+        .set(
+            "probleme.description",
+            Some(toml::Value::String("Voici :\n```\nrm -rf /".into())),
+        )
+        .unwrap();
     let after = structure(&render(&form, &answers, Format::Markdown));
     assert_eq!(after.headings, before.headings);
     assert_eq!(after.code_blocks, 0);
@@ -305,12 +309,14 @@ fn an_unclosed_fence_does_not_swallow_the_sections() {
 fn line_breaks_of_an_answer_are_kept() {
     let form = fiche::form::builtin();
     let mut answers = Answers::load(&common::example("assistant-srdt.toml")).unwrap();
-    answers.set(
-        "probleme.description",
-        Some(toml::Value::String(
-            "- première ligne\n- deuxième ligne".into(),
-        )),
-    );
+    answers
+        .set(
+            "probleme.description",
+            Some(toml::Value::String(
+                "- première ligne\n- deuxième ligne".into(),
+            )),
+        )
+        .unwrap();
     let md = render(&form, &answers, Format::Markdown);
     let html = {
         let mut out = String::new();
