@@ -232,6 +232,7 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
         let form = self.form;
         let q = &form.sections[si].questions[qi];
         let id = self.full_id(si, qi);
+        self.follow_outside_changes();
         let current = self.answers.get(&id);
         self.say("");
         let origin = self.answers.origin(&id);
