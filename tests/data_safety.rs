@@ -604,3 +604,40 @@ fn accessible_mode_reads_an_answer_set_outside_before_asking_it() {
         s("Posé ailleurs")
     );
 }
+
+#[test]
+fn accessible_mode_keeps_each_line_of_a_long_answer_for_after_a_kill() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    write(&path, HEAD);
+    let recovery = fiche::recovery::path_for(&path);
+    let mut child = accessible(dir.path(), "a.toml");
+    let mut input = child.stdin.take().unwrap();
+    let out = Transcript::follow(child.stdout.take().unwrap());
+    out.wait_for("Réponse : ", 1);
+    input
+        .write_all(":aller probleme.description\nPremière ligne\nseconde ligne\n".as_bytes())
+        .unwrap();
+    let start = Instant::now();
+    while !std::fs::read_to_string(&recovery).is_ok_and(|t| t.contains("seconde ligne")) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no recovery file"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        Answers::load(&path).unwrap().get("probleme.description"),
+        None
+    );
+    let out = accessible_with(dir.path(), "a.toml", "o\n");
+    assert!(stdout(&out).contains("  seconde ligne"), "{}", stdout(&out));
+    assert_eq!(
+        Answers::load(&path).unwrap().get("probleme.description"),
+        s("Première ligne\nseconde ligne")
+    );
+    assert!(!recovery.exists());
+}

@@ -10,6 +10,7 @@ use fiche::AnswersError;
 use fiche::answers::{Conflict, Keep};
 
 use super::{Ending, Session};
+use fiche::recovery::Recovery;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Sets one answer and saves the file at once. An answer that has no
@@ -21,6 +22,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         if self.save() {
             self.say("Enregistré.");
+            // Everything typed is on disk: nothing left to recover.
+            let _ = Recovery::remove(&self.path);
         }
     }
 
@@ -134,6 +137,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 return Ending::Unsaved;
             }
             return Ending::Saved;
+        }
+        if self.read_only.is_none() {
+            let _ = Recovery::remove(&self.path);
         }
         let file = self.path.display().to_string();
         self.say(&format!(
