@@ -49,7 +49,7 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
             ));
             if !yes {
                 drop(screen);
-                eprintln!("{} n'a pas été ouvert.", path.display());
+                say_err!("{} n'a pas été ouvert.", path.display());
                 return Ok(Outcome::Failed);
             }
             screen.resume()?;
@@ -93,18 +93,17 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         tui::Ending::Interrupted(p, signal, failure) => {
             // The terminal may be gone: never fail on writing this.
             let mut err = std::io::stderr();
-            let _ = match failure {
-                None => writeln!(
-                    err,
+            let text = match failure {
+                None => format!(
                     "fiche arrêté par un signal ({signal}) : réponses enregistrées dans {}.",
                     p.display()
                 ),
-                Some(m) => writeln!(
-                    err,
+                Some(m) => format!(
                     "fiche arrêté par un signal ({signal}) : dernières réponses non enregistrées dans {} ({m}).",
                     p.display()
                 ),
             };
+            let _ = writeln!(err, "{}", fiche::sanitize::terminal(&text));
             Ok(Outcome::Interrupted(signal))
         }
     }
@@ -197,7 +196,8 @@ fn new_draft(
     }
     let mut answers = Answers::new(form);
     answers
-        .save(path)
+        // A file created meanwhile by someone else is never replaced.
+        .save_new(path)
         .with_context(|| format!("création du brouillon {}", path.display()))?;
     Ok((answers, start))
 }
