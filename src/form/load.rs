@@ -46,6 +46,9 @@ struct RawSection {
     id: Spanned<String>,
     title: String,
     intro: Option<String>,
+    document_title: Option<String>,
+    #[serde(default)]
+    addition: bool,
     questions: Vec<RawQuestion>,
 }
 
@@ -54,6 +57,10 @@ struct RawSection {
 struct RawQuestion {
     id: Spanned<String>,
     label: String,
+    document_label: Option<String>,
+    document_group: Option<String>,
+    #[serde(default)]
+    model_prompt: bool,
     #[serde(default)]
     help: String,
     guidance: Option<String>,
@@ -148,8 +155,12 @@ pub fn parse(text: &str, source: &str) -> Result<Form> {
         }
         sections.push(Section {
             id,
+            document_title: raw_section
+                .document_title
+                .unwrap_or_else(|| raw_section.title.clone()),
             title: raw_section.title,
             intro: raw_section.intro,
+            addition: raw_section.addition,
             questions,
         });
     }
@@ -305,6 +316,9 @@ fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> R
     }
     Ok(Question {
         id: local,
+        document_label: raw.document_label.unwrap_or_else(|| raw.label.clone()),
+        document_group: raw.document_group,
+        model_prompt: raw.model_prompt,
         label: raw.label,
         help: raw.help,
         guidance: raw.guidance,
