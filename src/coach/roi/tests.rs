@@ -269,7 +269,8 @@ fn json_has_numbers_and_display_texts() {
 #[test]
 fn savings_below_the_budget_give_a_negative_net_gain_and_a_ratio_below_one() {
     let mut a = worked_example();
-    a.set("tco.budget_annuel", Some(toml::Value::Integer(2_000_000)));
+    a.set("tco.budget_annuel", Some(toml::Value::Integer(2_000_000)))
+        .unwrap();
     let r = roi(&a);
     assert_eq!(r.net_gain_fr().unwrap(), fr("-389 857 €"));
     assert_eq!(r.ratio_fr().unwrap(), "0,8");
@@ -287,6 +288,7 @@ fn the_scale_names_the_unit_of_operations() {
     a.set(
         "volume.unite_operation",
         Some(toml::Value::String("demandes".into())),
-    );
+    )
+    .unwrap();
     assert_eq!(roi(&a).scale_fr().unwrap(), nb("575_000 demandes par an"));
 }

@@ -34,7 +34,7 @@ fn human_validation_is_asked_whatever_the_role() {
     let form = form::builtin();
     for role in ["\"assiste\"", "\"recommande\"", "\"decide\""] {
         let mut a = with(&[("solution.role_ia", role)]);
-        a.set("solution.validation_humaine", None);
+        a.set("solution.validation_humaine", None).unwrap();
         let report = validate::check(&form, &a);
         assert!(
             report
@@ -234,7 +234,7 @@ fn no_dpia_without_personal_data_and_the_criteria_are_hidden() {
 fn users_must_be_told_when_the_ai_recommends_on_their_case() {
     let q = "ia_responsable.information_usagers";
     let mut a = srdt();
-    a.set(q, None);
+    a.set(q, None).unwrap();
     assert_eq!(
         message(&a, "information-usagers-manquante", q, Severity::Warning),
         format!(
@@ -245,11 +245,15 @@ fn users_must_be_told_when_the_ai_recommends_on_their_case() {
     let form = form::builtin();
     assert!(validate::check(&form, &a).missing().any(|f| f.id == q));
     let mut agents = a.clone();
-    agents.set("probleme.public_concerne", Some(v("\"agents\"")));
+    agents
+        .set("probleme.public_concerne", Some(v("\"agents\"")))
+        .unwrap();
     assert_silent(&agents, "information-usagers-manquante");
     assert!(!validate::check(&form, &agents).missing().any(|f| f.id == q));
     let mut assists = a.clone();
-    assists.set("solution.role_ia", Some(v("\"assiste\"")));
+    assists
+        .set("solution.role_ia", Some(v("\"assiste\"")))
+        .unwrap();
     assert_silent(&assists, "information-usagers-manquante");
 }
 
@@ -257,7 +261,7 @@ fn users_must_be_told_when_the_ai_recommends_on_their_case() {
 fn bias_is_asked_when_the_ai_weighs_on_users_cases() {
     let q = "ia_responsable.biais";
     let mut a = srdt();
-    a.set(q, None);
+    a.set(q, None).unwrap();
     assert_eq!(
         message(&a, "biais-non-etudies", q, Severity::Advice),
         "l'IA intervient dans des décisions sur la situation d'usagers et « Comment vérifiez-vous que le système ne discrimine pas ? » est vide : le jury demandera comment vous vérifiez que le système ne traite pas différemment des publics comparables (tests par catégorie d'usagers, revue des erreurs) ; décrivez votre démarche"

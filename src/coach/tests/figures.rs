@@ -23,7 +23,7 @@ fn more_minutes_saved_than_an_operation_takes_is_an_error() {
     );
     assert_silent(&with(&[(q, "15")]), "gain-superieur-au-temps-passe");
     let mut unknown = with(&[(q, "16")]);
-    unknown.set("volume.minutes_par_operation", None);
+    unknown.set("volume.minutes_par_operation", None).unwrap();
     assert_silent(&unknown, "gain-superieur-au-temps-passe");
 }
 
@@ -45,7 +45,7 @@ fn budget_lines_that_do_not_add_up_are_a_warning() {
     );
     assert_silent(&srdt(), "postes-hors-budget");
     let mut no_lines = srdt();
-    no_lines.set(q, None);
+    no_lines.set(q, None).unwrap();
     assert_silent(&no_lines, "postes-hors-budget");
 }
 

@@ -25,14 +25,14 @@ fn a_shared_state_tool_not_considered_is_a_warning() {
 fn a_generative_system_needs_a_quality_evaluation() {
     let q = "indicateurs.evaluation_generative";
     let mut a = srdt();
-    a.set(q, None);
+    a.set(q, None).unwrap();
     let f = assert_fires(&a, "evaluation-generative-manquante", q, Severity::Warning);
     assert_eq!(
         f.message,
         "le produit génère du texte ou des images mais « Comment évaluerez-vous la qualité de ce que génère l’IA ? » est vide : le jury attend un jeu de test validé par des agents, un taux de réponses erronées ou inventées (hallucinations) mesuré, et la façon dont l'IA s'abstient quand elle ne sait pas ; décrivez-les"
     );
     assert_silent(&srdt(), "evaluation-generative-manquante");
-    a.set("solution.ia_generative", Some(v("false")));
+    a.set("solution.ia_generative", Some(v("false"))).unwrap();
     assert_silent(&a, "evaluation-generative-manquante");
 }
 
@@ -40,7 +40,7 @@ fn a_generative_system_needs_a_quality_evaluation() {
 fn what_happens_after_six_months_is_asked() {
     let q = "deploiement.apres_pilote";
     let mut a = srdt();
-    a.set(q, None);
+    a.set(q, None).unwrap();
     let f = assert_fires(&a, "apres-pilote-non-prevu", q, Severity::Advice);
     assert_eq!(
         f.message,
