@@ -385,6 +385,24 @@ fn an_answer_set_by_another_process_meanwhile_is_kept_or_asked_about() {
     assert_eq!(answer(&file, "identite.sponsor").as_deref(), Some("Mme X"));
 }
 
+#[test]
+fn the_wizard_shows_an_answer_set_outside_without_waiting_for_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &["a.toml"], &[]);
+    s.wait_for("Nom du produit");
+    let out = fiche_in(
+        dir.path(),
+        &["set", "a.toml", "identite.nom_produit=Posé ailleurs"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    s.wait_for("Fichier modifié ailleurs : réponses mises à jour");
+    s.wait_for("(identite.nom_produit)");
+    // The open question shows the new answer.
+    s.wait_for("Posé ailleurs");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+}
+
 #[cfg(unix)]
 #[test]
 fn a_read_only_file_opens_read_only_and_changes_can_be_saved_elsewhere() {

@@ -65,6 +65,14 @@ impl Stamp {
         }
     }
 
+    /// Whether `path` still has this stamp's size and time (a cheap check
+    /// before reading it again).
+    pub fn same_size_and_time(&self, path: &Path) -> bool {
+        fs_util::follow_links(path)
+            .and_then(std::fs::metadata)
+            .is_ok_and(|m| m.len() == self.len && m.modified().ok() == self.modified)
+    }
+
     /// The stamp of what was just written to `path`.
     pub fn written(path: &Path, bytes: &[u8]) -> Stamp {
         let modified = fs_util::follow_links(path)

@@ -191,6 +191,47 @@ impl Answers {
         Ok(plan.outside)
     }
 
+    /// Takes in the changes made to the file outside since it was last read
+    /// or written, so a front end shows them at once; returns the dotted ids
+    /// that changed. Only when nothing changed here: otherwise the next save
+    /// merges (and asks about a conflict). A file that vanished or no longer
+    /// parses is left to the next save, which says so.
+    pub fn reload_outside_changes(&mut self, path: &Path) -> Result<Vec<String>> {
+        let Some(known) = &self.disk else {
+            return Ok(Vec::new());
+        };
+        if known.stamp.same_size_and_time(path) {
+            return Ok(Vec::new());
+        }
+        let Some(current) = disk::read(path).map_err(|e| io_error(path, e))? else {
+            return Ok(Vec::new());
+        };
+        if current.stamp == known.stamp {
+            return Ok(Vec::new());
+        }
+        let Ok(theirs) = current.text.parse::<toml_edit::DocumentMut>() else {
+            return Ok(Vec::new());
+        };
+        let plan = merge::plan(
+            &known.base,
+            &merge::leaves(&self.doc),
+            &merge::leaves(&theirs),
+        );
+        if !plan.mine.is_empty() || !plan.conflicts.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.doc = theirs;
+        if let Ok(fresh) = Answers::parse(&current.text, "") {
+            self.positions = fresh.positions;
+        }
+        self.disk = Some(Disk {
+            stamp: current.stamp,
+            layout: current.layout,
+            base: merge::leaves(&self.doc),
+        });
+        Ok(plan.outside)
+    }
+
     /// Settles one conflict reported by [`Answers::save`]: keep our answer,
     /// or take the file's. The next save then merges without asking again.
     pub fn resolve(&mut self, conflict: &Conflict, keep: Keep) -> Result<()> {

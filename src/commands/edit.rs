@@ -197,7 +197,8 @@ fn new_draft(
     }
     let mut answers = Answers::new(form);
     answers
-        .save(path)
+        // A file created meanwhile by someone else is never replaced.
+        .save_new(path)
         .with_context(|| format!("création du brouillon {}", path.display()))?;
     Ok((answers, start))
 }

@@ -181,7 +181,8 @@ fn create<R: BufRead, W: Write>(
         ForNewDraft::Unreadable(warning) => prompt.say(&format!("attention : {warning}")),
     }
     answers
-        .save(path)
+        // A file created meanwhile by someone else is never replaced.
+        .save_new(path)
         .with_context(|| format!("création du brouillon {}", path.display()))?;
     prompt.say(&format!("Nouveau brouillon créé : {}.", path.display()));
     Ok(answers)

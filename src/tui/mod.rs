@@ -122,6 +122,7 @@ fn event_loop(
     app: &mut App,
     recovery: &mut recovery::RecoveryWriter,
 ) -> Result<Ending> {
+    let mut looked_outside = Instant::now();
     loop {
         if let Some(signal) = signals::pending() {
             return Ok(interrupted(app, signal));
@@ -206,6 +207,42 @@ fn event_loop(
             save(app);
         }
         recovery.tick(app, Instant::now());
+        if looked_outside.elapsed() >= OUTSIDE_CHECK {
+            looked_outside = Instant::now();
+            show_outside_changes(app);
+        }
+    }
+}
+
+/// How often the wizard looks whether the file changed outside.
+const OUTSIDE_CHECK: Duration = Duration::from_secs(2);
+
+/// Shows at once what was changed in the file outside (a colleague, `fiche
+/// set`), when nothing here waits to be saved; otherwise the next save
+/// merges it.
+fn show_outside_changes(app: &mut App) {
+    if app.save.dirty || app.touched || app.modal.is_some() {
+        return;
+    }
+    let Ok(ids) = app.answers.reload_outside_changes(&app.path) else {
+        return;
+    };
+    let shown: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| !id.starts_with("meta."))
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    app.recheck();
+    let at = app.at;
+    app.open(at);
+    if !shown.is_empty() {
+        app.notice = Some(format!(
+            "Fichier modifié ailleurs : réponses mises à jour ({}).",
+            shown.join(", ")
+        ));
     }
 }
 
