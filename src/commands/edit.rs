@@ -78,17 +78,22 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         tui::run(&mut screen, form.clone(), answers, path, start)
     });
     drop(screen);
-    match ending? {
+    Ok(report(ending?))
+}
+
+/// Says how the wizard ended, once the terminal is given back.
+fn report(ending: tui::Ending) -> Outcome {
+    match ending {
         tui::Ending::Saved(p) => {
             println!("Réponses enregistrées dans {}", p.display());
-            Ok(Outcome::Ok)
+            Outcome::Ok
         }
         tui::Ending::Unsaved(p, message) => {
             eprintln!(
                 "attention : les dernières réponses n'ont pas pu être enregistrées dans {} ({message}).",
                 p.display()
             );
-            Ok(Outcome::Failed)
+            Outcome::Failed
         }
         tui::Ending::Interrupted(p, signal, failure) => {
             // The terminal may be gone: never fail on writing this.
@@ -105,7 +110,7 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
                     p.display()
                 ),
             };
-            Ok(Outcome::Interrupted(signal))
+            Outcome::Interrupted(signal)
         }
     }
 }

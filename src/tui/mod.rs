@@ -139,68 +139,9 @@ fn event_loop(
             return Ok(interrupted(app, signals::HANGUP));
         }
         while event::poll(Duration::ZERO)? {
-            let terminal = screen.terminal();
-            let effect = match event::read()? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
-                Event::Mouse(m) => {
-                    let size = terminal.size()?;
-                    mouse::handle(
-                        app,
-                        m,
-                        ratatui::layout::Rect::new(0, 0, size.width, size.height),
-                    );
-                    Effect::None
-                }
-                Event::Paste(text) => {
-                    app.paste(&text);
-                    Effect::None
-                }
-                _ => Effect::None,
-            };
-            match effect {
-                Effect::None => {}
-                Effect::SaveNow => save(app),
-                Effect::Quit => {
-                    app.save.flush = true;
-                    if app.save.dirty {
-                        save(app);
-                    }
-                    if let autosave::SaveStatus::Failed(m) = &app.save.status
-                        && app.save.dirty
-                    {
-                        app.modal = Some(Modal::QuitUnsaved(m.clone()));
-                    } else {
-                        return Ok(Ending::Saved(app.path.clone()));
-                    }
-                }
-                Effect::QuitUnsaved => {
-                    let message = match &app.save.status {
-                        autosave::SaveStatus::Failed(m) => m.clone(),
-                        _ => String::new(),
-                    };
-                    return Ok(Ending::Unsaved(app.path.clone(), message));
-                }
-                Effect::SaveAs(path) => match app.answers.save_new(&path) {
-                    Ok(()) => {
-                        app.save.dirty = false;
-                        return Ok(Ending::Saved(path));
-                    }
-                    Err(e @ fiche::AnswersError::Exists { .. }) => {
-                        let line = editors::LineEditor::new(&path.display().to_string());
-                        app.modal = Some(Modal::SaveAs(line, Some(e.to_string())));
-                    }
-                    Err(e) => {
-                        app.save.failed(e.to_string(), Instant::now());
-                        app.modal = Some(Modal::QuitUnsaved(e.to_string()));
-                    }
-                },
-                Effect::ExternalEditor => {
-                    if app.save.dirty {
-                        save(app);
-                    }
-                    external_editor(screen, app)?;
-                }
-                Effect::Export(format) => export(screen.terminal(), app, format)?,
+            let effect = next_effect(screen, app)?;
+            if let Some(ending) = carry_out(screen, app, effect)? {
+                return Ok(ending);
             }
         }
         if app.save.due(Instant::now()) {
@@ -244,6 +185,78 @@ fn show_outside_changes(app: &mut App) {
             shown.join(", ")
         ));
     }
+}
+
+/// The next terminal event as work for the loop (keys go through the app).
+fn next_effect(screen: &mut Screen, app: &mut App) -> Result<Effect> {
+    let terminal = screen.terminal();
+    Ok(match event::read()? {
+        Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+        Event::Mouse(m) => {
+            let size = terminal.size()?;
+            mouse::handle(
+                app,
+                m,
+                ratatui::layout::Rect::new(0, 0, size.width, size.height),
+            );
+            Effect::None
+        }
+        Event::Paste(text) => {
+            app.paste(&text);
+            Effect::None
+        }
+        _ => Effect::None,
+    })
+}
+
+/// Does the work a key asked for; `Some` when the wizard ends.
+fn carry_out(screen: &mut Screen, app: &mut App, effect: Effect) -> Result<Option<Ending>> {
+    match effect {
+        Effect::None => {}
+        Effect::SaveNow => save(app),
+        Effect::Quit => {
+            app.save.flush = true;
+            if app.save.dirty {
+                save(app);
+            }
+            if let autosave::SaveStatus::Failed(m) = &app.save.status
+                && app.save.dirty
+            {
+                app.modal = Some(Modal::QuitUnsaved(m.clone()));
+            } else {
+                return Ok(Some(Ending::Saved(app.path.clone())));
+            }
+        }
+        Effect::QuitUnsaved => {
+            let message = match &app.save.status {
+                autosave::SaveStatus::Failed(m) => m.clone(),
+                _ => String::new(),
+            };
+            return Ok(Some(Ending::Unsaved(app.path.clone(), message)));
+        }
+        Effect::SaveAs(path) => match app.answers.save_new(&path) {
+            Ok(()) => {
+                app.save.dirty = false;
+                return Ok(Some(Ending::Saved(path)));
+            }
+            Err(e @ fiche::AnswersError::Exists { .. }) => {
+                let line = editors::LineEditor::new(&path.display().to_string());
+                app.modal = Some(Modal::SaveAs(line, Some(e.to_string())));
+            }
+            Err(e) => {
+                app.save.failed(e.to_string(), Instant::now());
+                app.modal = Some(Modal::QuitUnsaved(e.to_string()));
+            }
+        },
+        Effect::ExternalEditor => {
+            if app.save.dirty {
+                save(app);
+            }
+            external_editor(screen, app)?;
+        }
+        Effect::Export(format) => export(screen.terminal(), app, format)?,
+    }
+    Ok(None)
 }
 
 /// Writes the answers atomically; on failure keeps them in memory and says
