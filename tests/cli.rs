@@ -151,14 +151,14 @@ fn render_markdown_has_every_section_product_volume_and_sources() {
     let form = fiche::form::builtin();
     for section in &form.sections {
         assert!(
-            md.contains(&format!("## {}", section.title)),
+            md.contains(&format!("## {}", section.document_title)),
             "section {} missing",
             section.id
         );
     }
     let mut last = 0;
     for section in &form.sections {
-        let at = md.find(&format!("## {}", section.title)).unwrap();
+        let at = md.find(&format!("## {}", section.document_title)).unwrap();
         assert!(at > last, "section {} out of order", section.id);
         last = at;
     }

@@ -47,6 +47,9 @@ struct RawSection {
     id: Spanned<String>,
     title: String,
     intro: Option<String>,
+    document_title: Option<String>,
+    #[serde(default)]
+    addition: bool,
     questions: Vec<RawQuestion>,
 }
 
@@ -55,6 +58,10 @@ struct RawSection {
 struct RawQuestion {
     id: Spanned<String>,
     label: String,
+    document_label: Option<String>,
+    document_group: Option<String>,
+    #[serde(default)]
+    model_prompt: bool,
     #[serde(default)]
     help: String,
     guidance: Option<String>,
@@ -179,8 +186,12 @@ pub fn parse(text: &str, source: &str) -> Result<Form> {
         }
         sections.push(Section {
             id,
+            document_title: raw_section
+                .document_title
+                .unwrap_or_else(|| raw_section.title.clone()),
             title: raw_section.title,
             intro: raw_section.intro,
+            addition: raw_section.addition,
             questions,
         });
     }
@@ -286,6 +297,9 @@ fn build_question(
     }
     let question = Question {
         id: local,
+        document_label: raw.document_label.unwrap_or_else(|| raw.label.clone()),
+        document_group: raw.document_group,
+        model_prompt: raw.model_prompt,
         label: raw.label,
         help: raw.help,
         guidance: raw.guidance,
