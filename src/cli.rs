@@ -47,6 +47,10 @@ pub struct GlobalArgs {
     #[arg(long, value_name = "DOSSIER", global = true)]
     pub form: Option<PathBuf>,
 
+    /// Dossier de modèles personnels qui remplacent les modèles intégrés de même nom (documents produits par fiche render, l'assistant et le mode accessible)
+    #[arg(long, value_name = "DOSSIER", global = true)]
+    pub templates: Option<PathBuf>,
+
     /// Mode accessible : questions posées ligne à ligne, sans plein écran (lecteurs d'écran)
     #[arg(long, global = true)]
     pub accessible: bool,
@@ -149,9 +153,6 @@ pub enum Command {
         /// Refuser de produire le document si la candidature est incomplète (code 1)
         #[arg(long)]
         strict: bool,
-        /// Dossier de modèles personnels qui remplacent les modèles intégrés de même nom
-        #[arg(long, value_name = "DOSSIER")]
-        templates: Option<PathBuf>,
     },
     /// Préparer le courriel de candidature : un brouillon .eml, fiche jointe en PDF et OpenDocument
     #[command(
@@ -169,9 +170,6 @@ pub enum Command {
         /// Préparer le courriel même si la candidature est incomplète (documents marqués BROUILLON)
         #[arg(long)]
         brouillon: bool,
-        /// Dossier de modèles personnels qui remplacent les modèles intégrés de même nom
-        #[arg(long, value_name = "DOSSIER")]
-        templates: Option<PathBuf>,
     },
     /// Écrire le script de complétion des commandes pour votre shell
     #[command(

@@ -7,9 +7,8 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
-use super::render::same_file;
 use fiche::render::email::{EmailError, EmailOptions};
-use fiche::render::Renderer;
+use fiche::render::{Renderer, same_file};
 use fiche::{Form, application, fs_util};
 
 pub fn run(

@@ -87,17 +87,18 @@ impl Renderer {
             .subject(subject(&ctx))
             .header("X-Unsent", Text::new("1"))
             .text_body(body)
-            .attachment("application/pdf", format!("{}.pdf", options.attachment_stem), pdf)
+            .attachment(
+                "application/pdf",
+                format!("{}.pdf", options.attachment_stem),
+                pdf,
+            )
             .attachment(
                 super::odt::MIMETYPE,
                 format!("{}.odt", options.attachment_stem),
                 odt,
             );
         if let Some(from) = answer(&ctx, "chef_produit_email") {
-            message = message.from(Address::new_address(
-                answer(&ctx, "chef_produit_nom"),
-                from,
-            ));
+            message = message.from(Address::new_address(answer(&ctx, "chef_produit_nom"), from));
         }
         message.write_to_vec().map_err(EmailError::Write)
     }

@@ -110,6 +110,20 @@ impl Format {
         }
     }
 
+    /// The format's short name, as in `fiche render --format`.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Odt => "odt",
+            Format::Pitch => "pitch",
+            Format::PitchHtml => "pitch-html",
+            Format::PitchPdf => "pitch-pdf",
+            Format::PitchOdt => "pitch-odt",
+        }
+    }
+
     /// PDF and OpenDocument are bytes; the others are UTF-8 text.
     pub fn is_binary(self) -> bool {
         matches!(self.file_type(), FileType::Pdf | FileType::Odt)
@@ -126,10 +140,7 @@ impl Format {
             Document::Fiche => "",
             Document::Pitch => "-pitch",
         };
-        answers_file.with_file_name(format!(
-            "{stem}{suffix}.{}",
-            self.file_type().extension()
-        ))
+        answers_file.with_file_name(format!("{stem}{suffix}.{}", self.file_type().extension()))
     }
 }
 

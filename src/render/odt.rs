@@ -95,8 +95,8 @@ fn now_iso() -> String {
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|secs| jiff::Timestamp::from_second(secs).ok());
     let civil = match fixed {
-        Some(ts) => ts.to_zoned(jiff::tz::TimeZone::UTC).datetime(),
-        None => jiff::Zoned::now().datetime(),
+        Some(ts) => ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime(),
+        None => jiff::ZonedDateTime::now().datetime(),
     };
     civil.strftime("%Y-%m-%dT%H:%M:%S").to_string()
 }
@@ -115,11 +115,12 @@ pub fn package(content: &str, styles: &str, meta: &Meta) -> Result<Vec<u8>> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let meta = meta.to_xml();
     let entries: [(&str, &[u8], SimpleFileOptions); 5] = [
         ("mimetype", MIMETYPE.as_bytes(), stored),
         ("content.xml", content.as_bytes(), deflated),
         ("styles.xml", styles.as_bytes(), deflated),
-        ("meta.xml", meta.to_xml().as_bytes(), deflated),
+        ("meta.xml", meta.as_bytes(), deflated),
         ("META-INF/manifest.xml", MANIFEST.as_bytes(), deflated),
     ];
     for (name, bytes, options) in entries {

@@ -5,13 +5,13 @@
 //! into OpenDocument paragraphs and line breaks.
 
 use minijinja::value::Value;
-use minijinja::{AutoEscape, Environment, Output, State};
+use minijinja::{AutoEscape, Environment, Output};
 
-/// The auto-escape mode of the XML templates.
-pub const AUTO_ESCAPE: AutoEscape = AutoEscape::Custom("xml");
+/// The auto-escape mode of the XML templates (the renderer's formatter
+/// calls [`format_value`] for it).
+pub const AUTO_ESCAPE: AutoEscape = AutoEscape::Custom(std::borrow::Cow::Borrowed("xml"));
 
 pub fn register(env: &mut Environment<'static>) {
-    env.set_formatter(format_value);
     env.add_filter("odt_lines", odt_lines);
     env.add_filter("odt_paragraphs", odt_paragraphs);
 }
@@ -36,12 +36,10 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Prints a value in a template: escaped in XML templates, as minijinja
-/// would elsewhere.
-fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), minijinja::Error> {
-    if state.auto_escape() != AUTO_ESCAPE {
-        return minijinja::escape_formatter(out, state, value);
-    }
+/// Prints a value in an XML template: escaped, unless a filter of this
+/// module already made it markup (a safe string); nothing for an undefined
+/// value.
+pub fn format_value(out: &mut Output, value: &Value) -> Result<(), minijinja::Error> {
     if value.is_undefined() {
         return Ok(());
     }
@@ -49,8 +47,7 @@ fn format_value(out: &mut Output, state: &State, value: &Value) -> Result<(), mi
         (true, Some(s)) => s.to_string(),
         _ => escape(&value.to_string()),
     };
-    out.write_str(&text)
-        .map_err(|e| minijinja::Error::new(minijinja::ErrorKind::WriteFailure, "").with_source(e))
+    out.write_str(&text).map_err(minijinja::Error::from)
 }
 
 /// One answer inside an existing paragraph or cell: escaped, line breaks
@@ -112,9 +109,13 @@ mod tests {
     fn templates_escape_every_printed_value() {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| AUTO_ESCAPE);
+        env.set_formatter(|out, _state, value| format_value(out, value));
         register(&mut env);
-        env.add_template("t.xml.j2", "<text:p>{{ v }}|{{ n }}|{{ missing }}|{{ v | odt_lines }}</text:p>")
-            .unwrap();
+        env.add_template(
+            "t.xml.j2",
+            "<text:p>{{ v }}|{{ n }}|{{ missing }}|{{ v | odt_lines }}</text:p>",
+        )
+        .unwrap();
         let out = env
             .get_template("t.xml.j2")
             .unwrap()

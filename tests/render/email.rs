@@ -9,7 +9,6 @@ use std::process::{Command, Output};
 use mail_parser::{Address, MessageParser, MimeHeaders};
 
 use crate::common::*;
-use crate::*;
 
 /// Runs fiche with a fixed document date, so that two runs give the same
 /// OpenDocument bytes.
@@ -18,7 +17,10 @@ fn fiche_at_fixed_date(args: &[&str]) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("SOURCE_DATE_EPOCH", "1793000000")
-        .env("XDG_CONFIG_HOME", Path::new(env!("CARGO_MANIFEST_DIR")).join(".config-test"))
+        .env(
+            "XDG_CONFIG_HOME",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(".config-test"),
+        )
         .output()
         .expect("the fiche binary runs")
 }
@@ -40,7 +42,9 @@ fn the_email_is_a_mime_draft_with_both_documents_attached() {
         .parse(&out.stdout)
         .expect("the .eml parses as MIME");
 
-    let contact = fiche::form::builtin().contact.expect("the form has a contact");
+    let contact = fiche::form::builtin()
+        .contact
+        .expect("the form has a contact");
     assert_eq!(contact, "alliance@mail.numerique.gouv.fr");
     assert_eq!(first_address(message.to()), contact);
     assert_eq!(
@@ -48,7 +52,10 @@ fn the_email_is_a_mime_draft_with_both_documents_attached() {
         "camille.durand@travail.gouv.fr"
     );
     assert_eq!(
-        message.from().and_then(|a| a.first()).and_then(|a| a.name()),
+        message
+            .from()
+            .and_then(|a| a.first())
+            .and_then(|a| a.name()),
         Some("Camille Durand")
     );
     assert_eq!(
@@ -70,7 +77,7 @@ fn the_email_is_a_mime_draft_with_both_documents_attached() {
         "3. Le volume :",
         "4. Les données :",
         "5. La métrique d’impact :",
-        "Retour sur investissement :",
+        "Bilan économique :",
         "Camille Durand",
     ] {
         assert!(body.contains(expected), "« {expected} » not in:\n{body}");
@@ -112,7 +119,11 @@ fn an_incomplete_application_is_refused_unless_brouillon() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains("incomplète"), "{err}");
-    for id in ["identite.slogan", "identite.chef_produit_email", "donnees.sources"] {
+    for id in [
+        "identite.slogan",
+        "identite.chef_produit_email",
+        "donnees.sources",
+    ] {
         assert!(err.contains(id), "{id} not named in:\n{err}");
     }
     assert!(err.contains("--brouillon"), "{err}");
@@ -123,7 +134,10 @@ fn an_incomplete_application_is_refused_unless_brouillon() {
     let eml = std::fs::read(dir.path().join("brouillon.eml")).expect("written next to the file");
     let message = MessageParser::default().parse(&eml).unwrap();
     let subject = message.subject().unwrap();
-    assert!(subject.starts_with("BROUILLON – Candidature All_Ia_nce : Assistant de réponse"), "{subject}");
+    assert!(
+        subject.starts_with("BROUILLON – Candidature All_Ia_nce : Assistant de réponse"),
+        "{subject}"
+    );
     assert!(message.body_text(0).unwrap().contains("[BROUILLON"));
     assert_eq!(message.attachments().count(), 2);
     // No product lead's address yet: no From rather than a made-up one.

@@ -9,6 +9,7 @@
 mod common;
 mod email;
 mod formats;
+mod model;
 mod odt;
 mod pdf;
 mod pitch;

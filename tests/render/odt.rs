@@ -30,7 +30,7 @@ pub fn odt_entries(bytes: &[u8]) -> Vec<(String, bool, Vec<u8>)> {
             let mut data = Vec::new();
             entry.read_to_end(&mut data).unwrap();
             let stored = entry.compression() == zip::CompressionMethod::Stored;
-            (entry.name().to_string(), stored, data)
+            (entry.name().unwrap().to_string(), stored, data)
         })
         .collect()
 }
@@ -109,10 +109,7 @@ fn the_odt_is_a_valid_package_with_mimetype_first_and_stored() {
             // The mimetype's bytes sit at a fixed offset, as OpenDocument
             // requires for detection by magic number.
             assert_eq!(&bytes[30..38], b"mimetype", "{name} {format}");
-            assert_eq!(
-                &bytes[38..77],
-                b"application/vnd.oasis.opendocument.text"
-            );
+            assert_eq!(&bytes[38..77], b"application/vnd.oasis.opendocument.text");
             for (part, _, data) in &entries[1..] {
                 let xml = std::str::from_utf8(data).unwrap();
                 if let Err(e) = roxmltree::Document::parse(xml) {
@@ -141,11 +138,29 @@ fn headings_carry_outline_levels_and_follow_the_sections() {
             .filter(|(level, _)| *level == 1)
             .map(|(_, text)| text.trim())
             .collect();
-        let sections: Vec<&str> = form.sections.iter().map(|s| s.title.as_str()).collect();
+        // The fiche model's own headings, the project's additions said so.
+        let sections: Vec<String> = form
+            .sections
+            .iter()
+            .map(|s| {
+                if s.addition {
+                    format!("{} (complément au modèle)", s.document_title)
+                } else {
+                    s.document_title.clone()
+                }
+            })
+            .collect();
         assert_eq!(level_one, sections, "{name}");
+        for level in [2, 3] {
+            assert!(
+                headings.iter().any(|(l, _)| *l == level),
+                "{name}: no heading of level {level}"
+            );
+        }
+        // The model's sub-headings (Ressources nécessaires…) are level 2.
         assert!(
-            headings.iter().any(|(level, _)| *level == 2),
-            "{name}: no sub-heading"
+            headings.contains(&(2, "Ressources nécessaires".to_string())),
+            "{name}: {headings:?}"
         );
         // The heading styles are declared with the same outline levels, so
         // the navigator and a table of contents pick them up.
@@ -154,9 +169,7 @@ fn headings_carry_outline_levels_and_follow_the_sections() {
         for level in 1..=3 {
             let style = doc
                 .descendants()
-                .find(|n| {
-                    n.attribute((STYLE_NS, "name")) == Some(&format!("Heading_20_{level}"))
-                })
+                .find(|n| n.attribute((STYLE_NS, "name")) == Some(&format!("Heading_20_{level}")))
                 .unwrap_or_else(|| panic!("Heading_20_{level} not declared"));
             assert_eq!(
                 style.attribute((STYLE_NS, "default-outline-level")),
@@ -202,15 +215,19 @@ fn repeatable_blocks_and_the_business_case_are_tables() {
     );
     let mut budget = String::new();
     collect_text(table("tco.postes"), &mut budget);
-    assert!(budget.contains("Budget annuel total"), "{budget}");
+    assert!(budget.contains("Total (budget annuel)"), "{budget}");
     assert!(budget.contains(&format!("300{NBSP}000{NBSP}€")), "{budget}");
     let mut business_case = String::new();
-    collect_text(table("Calcul"), &mut business_case);
+    collect_text(table("Bilan"), &mut business_case);
     for figure in [
         format!("57{NBSP}500{NBSP}h"),
         format!("1{NBSP}610{NBSP}143{NBSP}€"),
+        format!("1{NBSP}310{NBSP}143{NBSP}€"),
     ] {
-        assert!(business_case.contains(&figure), "{figure} in {business_case}");
+        assert!(
+            business_case.contains(&figure),
+            "{figure} in {business_case}"
+        );
     }
 }
 
@@ -240,7 +257,11 @@ fn a_draft_odt_is_marked_and_lists_what_is_missing() {
     assert!(text.contains("BROUILLON – Assistant de réponse"), "{text}");
     assert!(text.contains("BROUILLON : fiche incomplète"));
     assert!(headings(&bytes).contains(&(1, "Annexe : ce qui manque encore".to_string())));
-    for id in ["identite.slogan", "identite.chef_produit_email", "donnees.sources"] {
+    for id in [
+        "identite.slogan",
+        "identite.chef_produit_email",
+        "donnees.sources",
+    ] {
         assert!(text.contains(id), "{id} not in the annex");
     }
     // Every page's header says so too.
@@ -259,9 +280,21 @@ fn a_hostile_answer_stays_text_in_every_part() {
     let (_dir, path) = edited_example(
         "assistant-srdt.toml",
         &[
-            ("identite", "nom_produit", toml::Value::String(hostile.into())),
-            ("identite", "chef_produit_nom", toml::Value::String(hostile.into())),
-            ("probleme", "description", toml::Value::String(hostile.into())),
+            (
+                "identite",
+                "nom_produit",
+                toml::Value::String(hostile.into()),
+            ),
+            (
+                "identite",
+                "chef_produit_nom",
+                toml::Value::String(hostile.into()),
+            ),
+            (
+                "probleme",
+                "description",
+                toml::Value::String(hostile.into()),
+            ),
             ("volume", "perimetre", toml::Value::String(hostile.into())),
         ],
     );

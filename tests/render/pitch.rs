@@ -30,7 +30,7 @@ fn every_pitch_format_has_the_five_points_and_the_business_case() {
                 "3. Le volume",
                 "4. Les données",
                 "5. La métrique d’impact",
-                "Le retour sur investissement",
+                "Le bilan économique",
             ] {
                 assert!(
                     flat.contains(&squash(heading)),
