@@ -5,7 +5,8 @@
 //! (`form`), reads and writes answers files (`answers`), checks them
 //! (`validate`), coaches the pitch and computes the business case (`coach`),
 //! reuses answers across applications (`profile`, `reuse`, `fill`,
-//! `migrate`, `diff`) and renders documents (`render`). The TUI and the CLI in the
+//! `migrate`, `diff`), summarizes many applications side by side (`review`)
+//! and renders documents (`render`). The TUI and the CLI in the
 //! binary are thin front ends over it.
 
 pub mod answers;
@@ -21,6 +22,7 @@ pub mod position;
 pub mod profile;
 pub mod render;
 pub mod reuse;
+pub mod review;
 pub mod validate;
 
 pub use answers::{Answers, AnswersError};

@@ -34,13 +34,29 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Some(Command::Set { file, assignments }) => set::run(&form, &file, &assignments),
         Some(Command::Diff { before, after }) => diff::run(&form, &before, &after),
         Some(Command::Profile { action }) => profile::run(&form, action),
-        Some(Command::Check { files, format }) => check::run(&form, &files, format),
+        Some(Command::Check(args)) => check::run(&form, &args),
+        Some(Command::Render {
+            file,
+            others,
+            format,
+            output,
+            strict,
+            templates,
+        }) if !others.is_empty() => render::compare::run(
+            &form,
+            &[&[file], &others[..]].concat(),
+            format,
+            output.as_deref(),
+            strict,
+            templates.as_deref(),
+        ),
         Some(Command::Render {
             file,
             format,
             output,
             strict,
             templates,
+            ..
         }) => render::run(
             &form,
             &file,

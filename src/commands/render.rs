@@ -1,4 +1,7 @@
-//! `fiche render FILE --format …`: write the fiche action document.
+//! `fiche render FILE --format …`: write the fiche action document (or,
+//! for several files, the comparison page: `compare`).
+
+pub mod compare;
 
 use std::io::Write;
 use std::path::Path;
@@ -58,7 +61,7 @@ pub fn run(
 }
 
 /// Whether `a` and `b` name the same file, even through `..` or links.
-fn same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,

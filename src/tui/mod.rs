@@ -33,6 +33,9 @@ pub use app::App;
 pub use app::Offer;
 use app::{Effect, Modal};
 pub use launcher::choose_file;
+/// Drawing one frame, for `benches/wizard.rs` (which includes this module).
+#[allow(unused_imports)]
+pub use screens::draw;
 
 /// How the session ended, reported once the terminal is restored.
 pub enum Ending {
@@ -65,10 +68,20 @@ pub fn run(form: Form, answers: Answers, path: PathBuf, offer: Option<Offer>) ->
     result
 }
 
+/// How long the loop sleeps when nothing is pending: drawing happens only
+/// after an event or a save, so an idle wizard uses no CPU.
+const IDLE_WAIT: Duration = Duration::from_secs(3600);
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
+    let mut redraw = true;
     loop {
-        terminal.draw(|f| screens::draw(app, f))?;
-        if event::poll(Duration::from_millis(200))? {
+        if redraw {
+            terminal.draw(|f| screens::draw(app, f))?;
+            redraw = false;
+        }
+        let wait = app.save.wait(Instant::now()).unwrap_or(IDLE_WAIT);
+        if event::poll(wait)? {
+            redraw = true;
             let effect = match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
                 Event::Mouse(m) => {
@@ -140,6 +153,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
         }
         if app.save.due(Instant::now()) {
             save(app);
+            redraw = true;
         }
     }
 }
