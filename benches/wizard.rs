@@ -42,8 +42,10 @@ fn app_on_long_answer() -> tui::App {
     let mut answers = fiche::Answers::load(&example()).expect("the example loads");
     let paragraph = "Les agents recopient chaque demande à la main dans trois outils. ";
     let text: String = paragraph.chars().cycle().take(LONG_ANSWER).collect();
-    answers.set(LONG_QUESTION, Some(toml::Value::String(text)));
-    let mut app = tui::App::new(form, answers, example());
+    answers
+        .set(LONG_QUESTION, Some(toml::Value::String(text)))
+        .expect("a long answer is accepted");
+    let mut app = tui::App::new(form, answers, example()).expect("the form has questions");
     let at = app.locate(LONG_QUESTION).expect("the question exists");
     app.go_to(at);
     app
@@ -60,7 +62,7 @@ fn wizard(c: &mut Criterion) {
             b.iter(|| {
                 let form = fiche::form::builtin();
                 let answers = fiche::Answers::load(&example()).unwrap();
-                let app = tui::App::new(form, answers, example());
+                let app = tui::App::new(form, answers, example()).unwrap();
                 let mut terminal = new_terminal();
                 terminal.draw(|f| tui::draw(&app, f)).unwrap();
                 black_box(terminal.backend().buffer().area);

@@ -2,7 +2,7 @@
 //! `section.question=value` texts or a data file into checked answers, all of
 //! them checked before anything is written.
 
-use crate::answers::{Answers, parse_input};
+use crate::answers::{Answers, AnswersError, parse_input};
 use crate::form::{Form, Kind, Question};
 use crate::validate::check_value;
 
@@ -96,11 +96,13 @@ pub fn from_data(
     }
 }
 
-/// Sets every assignment, in order (a later one wins for the same id).
-pub fn apply(answers: &mut Answers, assignments: &[Assignment]) {
+/// Sets every assignment, in order (a later one wins for the same id). Stops
+/// at the first answer that has no place in the file (see `Answers::set`).
+pub fn apply(answers: &mut Answers, assignments: &[Assignment]) -> Result<(), AnswersError> {
     for a in assignments {
-        answers.set(&a.id, a.value.clone());
+        answers.set(&a.id, a.value.clone())?;
     }
+    Ok(())
 }
 
 /// The question `id` names, or an error suggesting the closest id.
@@ -117,10 +119,7 @@ pub fn resolve<'f>(form: &'f Form, id: &str, place: &str) -> Result<&'f Question
 /// The form id closest to a mistyped one: same question name in another
 /// section, or a small spelling distance.
 pub fn suggest(form: &Form, id: &str) -> Option<String> {
-    let ids: Vec<String> = form
-        .questions()
-        .map(|(s, q)| format!("{}.{}", s.id, q.id))
-        .collect();
+    let ids: Vec<String> = form.questions().map(|(s, q)| s.full_id(q)).collect();
     let local = id.rsplit('.').next().unwrap_or(id);
     let same_name: Vec<&String> = ids
         .iter()

@@ -17,13 +17,17 @@ pub mod fill;
 pub mod form;
 pub mod format;
 pub mod fs_util;
+pub mod ids;
+pub mod list_item;
 pub mod migrate;
 pub mod position;
 pub mod profile;
+pub mod recovery;
 pub mod render;
 pub mod reuse;
 pub mod review;
 pub mod validate;
+pub mod walk;
 
 pub use answers::{Answers, AnswersError};
 pub use form::{Form, FormError};

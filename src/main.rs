@@ -26,11 +26,14 @@ fn main() -> ExitCode {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Ok(Outcome::Failed) => ExitCode::from(2),
+        Ok(Outcome::Interrupted(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(255))
+        }
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("erreur : {e:#}");
+            eprintln!("erreur : {}", fiche::fs_util::describe_chain(e.chain()));
             ExitCode::from(2)
         }
     }

@@ -81,7 +81,7 @@ pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
     texts::run(&ctx, &mut findings);
     let order = |f: &Finding| {
         form.questions()
-            .position(|(s, q)| format!("{}.{}", s.id, q.id) == f.question_id())
+            .position(|(s, q)| s.full_id(q) == f.question_id())
             .unwrap_or(usize::MAX)
     };
     findings.sort_by_cached_key(order);
@@ -172,7 +172,7 @@ impl Context<'_> {
         message: String,
     ) -> Finding {
         let mut f = Finding::new(question, severity, message);
-        f.rule = Some(rule.to_string());
+        f.rule = Some(crate::ids::Rule::from(rule));
         f.position = self.answers.position(question);
         f
     }

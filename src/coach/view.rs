@@ -67,7 +67,7 @@ impl From<&CoachReport> for CoachView {
                 .iter()
                 .map(|f| CoachFindingView {
                     id: f.id.clone(),
-                    rule: f.rule.clone().unwrap_or_default(),
+                    rule: f.rule.as_deref().unwrap_or_default().to_string(),
                     severity: f.severity,
                     message: f.message.clone(),
                 })

@@ -56,7 +56,7 @@ fn show(form: &Form) -> Result<Outcome> {
     let mut empty = Vec::new();
     let mut current = "";
     for (section, q) in form.questions() {
-        let id = format!("{}.{}", section.id, q.id);
+        let id = section.full_id(q);
         let value = p.get(&id);
         if !is_answered(value.as_ref()) {
             if q.reusable {

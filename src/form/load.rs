@@ -97,9 +97,9 @@ struct RawMigration {
 /// Loads `form.toml` from a folder (for `--form DIR`).
 pub fn load_dir(dir: &Path) -> Result<Form> {
     let path = dir.join("form.toml");
-    let text = std::fs::read_to_string(&path).map_err(|e| FormError::Io {
+    let text = std::fs::read_to_string(&path).map_err(|source| FormError::Io {
         path: path.display().to_string(),
-        message: crate::fs_util::io_error_fr(&e),
+        source,
     })?;
     parse(&text, &path.display().to_string())
 }
@@ -219,12 +219,17 @@ fn check_id(ctx: &Ctx, id: &str, line: usize, what: &str) -> Result<()> {
     }
 }
 
-fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> Result<Question> {
+fn build_question(
+    ctx: &Ctx,
+    section: &str,
+    mut raw: RawQuestion,
+    version: u32,
+) -> Result<Question> {
     let line = ctx.line(&raw.id);
-    let local = raw.id.into_inner();
+    let local = raw.id.get_ref().clone();
     check_id(ctx, &local, line, "question")?;
     let full = format!("{section}.{local}");
-    let kind_name = raw.kind.into_inner();
+    let kind_name = raw.kind.get_ref().clone();
     let kind = Kind::parse(&kind_name).ok_or_else(|| {
         ctx.invalid(
             line,
@@ -234,63 +239,8 @@ fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> R
             ),
         )
     })?;
-    if matches!(kind, Kind::Choice | Kind::Multi) && raw.choices.is_empty() {
-        return Err(ctx.invalid(
-            line,
-            &full,
-            "une question à choix doit lister ses choix (choices = [{ key = \"…\", label = \"…\" }])",
-        ));
-    }
-    if !matches!(kind, Kind::Choice | Kind::Multi) && !raw.choices.is_empty() {
-        return Err(ctx.invalid(
-            line,
-            &full,
-            "seules les questions de type choice ou multi ont des choix",
-        ));
-    }
-    let mut keys = BTreeSet::new();
-    for c in &raw.choices {
-        if !keys.insert(c.key.as_str()) {
-            return Err(ctx.invalid(
-                line,
-                &full,
-                &format!("le choix « {} » est déclaré deux fois", c.key),
-            ));
-        }
-    }
-    if kind == Kind::List && raw.fields.is_empty() {
-        return Err(ctx.invalid(
-            line,
-            &full,
-            "une question de type list doit décrire ses champs ([[sections.questions.fields]])",
-        ));
-    }
-    if kind != Kind::List && !raw.fields.is_empty() {
-        return Err(ctx.invalid(
-            line,
-            &full,
-            "seules les questions de type list ont des champs",
-        ));
-    }
-    if let (Some(min), Some(max)) = (raw.min, raw.max)
-        && min > max
-    {
-        return Err(ctx.invalid(line, &full, "min est plus grand que max"));
-    }
-    let when = match raw.when {
-        None => None,
-        Some(w) => {
-            let wline = ctx.line(&w);
-            let src = w.into_inner();
-            Some(Condition::parse(&src).map_err(|e| {
-                ctx.invalid(
-                    wline,
-                    &full,
-                    &format!("condition « when » illisible ({src}) : {e}"),
-                )
-            })?)
-        }
-    };
+    check_shape(ctx, line, &full, kind, &raw)?;
+    let when = parse_when(ctx, &full, raw.when.take())?;
     let mut fields = Vec::new();
     for f in raw.fields {
         let field = build_question(ctx, &full, f, version)?;
@@ -332,6 +282,71 @@ fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> R
     })
 }
 
+/// Choices only on choice questions, fields only on lists, each declared
+/// once, and limits in order.
+fn check_shape(ctx: &Ctx, line: usize, full: &str, kind: Kind, raw: &RawQuestion) -> Result<()> {
+    if matches!(kind, Kind::Choice | Kind::Multi) && raw.choices.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "une question à choix doit lister ses choix (choices = [{ key = \"…\", label = \"…\" }])",
+        ));
+    }
+    if !matches!(kind, Kind::Choice | Kind::Multi) && !raw.choices.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "seules les questions de type choice ou multi ont des choix",
+        ));
+    }
+    let mut keys = BTreeSet::new();
+    for c in &raw.choices {
+        if !keys.insert(c.key.as_str()) {
+            return Err(ctx.invalid(
+                line,
+                full,
+                &format!("le choix « {} » est déclaré deux fois", c.key),
+            ));
+        }
+    }
+    if kind == Kind::List && raw.fields.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "une question de type list doit décrire ses champs ([[sections.questions.fields]])",
+        ));
+    }
+    if kind != Kind::List && !raw.fields.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "seules les questions de type list ont des champs",
+        ));
+    }
+    if let (Some(min), Some(max)) = (raw.min, raw.max)
+        && min > max
+    {
+        return Err(ctx.invalid(line, full, "min est plus grand que max"));
+    }
+    Ok(())
+}
+
+/// The `when` condition, compiled now so a typo is reported with its line.
+fn parse_when(ctx: &Ctx, full: &str, when: Option<Spanned<String>>) -> Result<Option<Condition>> {
+    let Some(w) = when else {
+        return Ok(None);
+    };
+    let wline = ctx.line(&w);
+    let src = w.into_inner();
+    Condition::parse(&src).map(Some).map_err(|e| {
+        ctx.invalid(
+            wline,
+            full,
+            &format!("condition « when » illisible ({src}) : {e}"),
+        )
+    })
+}
+
 /// A condition may only read questions that exist (a typo would silently hide
 /// a question forever).
 fn check_conditions(ctx: &Ctx, form: &Form) -> Result<()> {
@@ -341,7 +356,7 @@ fn check_conditions(ctx: &Ctx, form: &Form) -> Result<()> {
             if form.question(&var).is_none() {
                 return Err(ctx.invalid(
                     q.line,
-                    &format!("{}.{}", section.id, q.id),
+                    &section.full_id(q),
                     &format!(
                         "la condition « when » cite « {var} », qui n'est pas une question du formulaire (écrivez section.question)"
                     ),

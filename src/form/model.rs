@@ -162,7 +162,7 @@ impl Form {
 
     /// Looks up `section.question`.
     pub fn question(&self, full_id: &str) -> Option<(&Section, &Question)> {
-        let (s, q) = full_id.split_once('.')?;
+        let (s, q) = crate::ids::QuestionId::split(full_id)?;
         let section = self.section(s)?;
         let question = section.questions.iter().find(|x| x.id == q)?;
         Some((section, question))
@@ -173,6 +173,14 @@ impl Form {
         self.sections
             .iter()
             .flat_map(|s| s.questions.iter().map(move |q| (s, q)))
+    }
+}
+
+impl Section {
+    /// The full id of one of its questions: `section.question`, the id
+    /// answers files and findings use.
+    pub fn full_id(&self, question: &Question) -> String {
+        format!("{}.{}", self.id, question.id)
     }
 }
 

@@ -2,7 +2,7 @@
 //! answer, expected format with an example, numbered choices) and turning
 //! what was typed into a checked value.
 
-use fiche::answers::{ORIGIN_PROFILE, parse_input};
+use fiche::answers::{Origin, parse_input};
 use fiche::form::{Kind, Question};
 use fiche::render::context::display;
 use fiche::validate::check_value;
@@ -13,7 +13,7 @@ pub fn header(
     position: &str,
     q: &Question,
     current: Option<&toml::Value>,
-    origin: Option<&str>,
+    origin: Option<&Origin>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let required = if q.required { " (obligatoire)" } else { "" };
@@ -30,8 +30,7 @@ pub fn header(
     if let Some(value) = current.filter(|v| fiche::answers::is_answered(Some(v))) {
         let shown = display(q, value);
         let from = match origin {
-            Some(ORIGIN_PROFILE) => ", reprise de votre profil".to_string(),
-            Some(file) => format!(", reprise de {file}"),
+            Some(origin) => format!(", reprise de {origin}"),
             None => String::new(),
         };
         if q.kind == Kind::Long && shown.contains('\n') {

@@ -4,19 +4,14 @@
 use std::io::Cursor;
 use std::path::Path;
 
+use super::Ending;
 use super::prompt::{Command, Prompt, parse_command};
 use super::{Session, open};
-use crate::commands::Outcome;
 use fiche::{Answers, Form};
 
 /// Runs a whole session on `path` with `input` typed; returns the outcome
 /// and everything written.
-fn drive_with(
-    form: &Form,
-    path: &Path,
-    input: &str,
-    profile: Option<Answers>,
-) -> (Outcome, String) {
+fn drive_with(form: &Form, path: &Path, input: &str, profile: Option<Answers>) -> (Ending, String) {
     let prompt = Prompt::new(Cursor::new(input.as_bytes().to_vec()), Vec::new());
     let mut session = open::open(form, path, prompt, || Ok(profile)).expect("opens");
     let outcome = session.run();
@@ -24,7 +19,7 @@ fn drive_with(
     (outcome, out)
 }
 
-fn drive(form: &Form, path: &Path, input: &str) -> (Outcome, String) {
+fn drive(form: &Form, path: &Path, input: &str) -> (Ending, String) {
     drive_with(form, path, input, None)
 }
 
@@ -56,7 +51,7 @@ fn a_whole_section_is_filled_and_saved() {
     let path = dir.path().join("c.toml");
     let input = "Assistant SRDT\nRépondre vite et juste\nMinistère du Travail\n\nCamille Martin\nCheffe de projet\ncamille.martin@travail.gouv.fr\n\n:quitter\n";
     let (outcome, out) = drive(&form, &path, input);
-    assert!(matches!(outcome, Outcome::Ok));
+    assert!(matches!(outcome, Ending::Saved));
     assert_eq!(
         text(&path, "identite.nom_produit").as_deref(),
         Some("Assistant SRDT")
@@ -197,7 +192,7 @@ fn end_of_input_saves_and_quits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
     let (outcome, out) = drive(&form, &path, "Nom\nUne promesse");
-    assert!(matches!(outcome, Outcome::Ok));
+    assert!(matches!(outcome, Ending::Saved));
     assert_eq!(
         text(&path, "identite.slogan").as_deref(),
         Some("Une promesse")
@@ -232,7 +227,7 @@ fn a_failed_save_keeps_answers_and_offers_another_file() {
     let mut session = Session::new(&form, &gone, Answers::new(&form), prompt);
     let outcome = session.run();
     let out = String::from_utf8(session.prompt.into_output()).unwrap();
-    assert!(matches!(outcome, Outcome::Ok));
+    assert!(matches!(outcome, Ending::Saved));
     assert!(out.contains("n'ont pas pu être enregistrées"), "{out}");
     assert!(!gone.exists());
     assert_eq!(text(&other, "identite.nom_produit").as_deref(), Some("Nom"));
@@ -246,7 +241,7 @@ fn answers_lost_at_end_of_input_fail() {
     let gone = dir.path().join("dossier-absent").join("c.toml");
     let prompt = Prompt::new(Cursor::new(b"Nom\n".to_vec()), Vec::new());
     let mut session = Session::new(&form, &gone, Answers::new(&form), prompt);
-    assert!(matches!(session.run(), Outcome::Failed));
+    assert!(matches!(session.run(), Ending::Unsaved));
 }
 
 #[test]
@@ -255,10 +250,12 @@ fn a_new_draft_takes_the_profile_when_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
     let mut profile = Answers::new(&form);
-    profile.set(
-        "identite.administration",
-        Some(toml::Value::String("Préfecture du Nord".into())),
-    );
+    profile
+        .set(
+            "identite.administration",
+            Some(toml::Value::String("Préfecture du Nord".into())),
+        )
+        .unwrap();
     let (_, out) = drive_with(&form, &path, "o\n\n\n:quitter\n", Some(profile));
     assert!(
         out.contains("Réponse actuelle, reprise de votre profil : Préfecture du Nord"),
@@ -274,8 +271,8 @@ fn a_new_draft_takes_the_profile_when_accepted() {
         Some(toml::Value::String("Préfecture du Nord".into()))
     );
     assert_eq!(
-        answers.origin("identite.administration").as_deref(),
-        Some(fiche::answers::ORIGIN_PROFILE)
+        answers.origin("identite.administration"),
+        Some(fiche::answers::Origin::Profile)
     );
 }
 

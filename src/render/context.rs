@@ -156,9 +156,7 @@ pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext
         findings: report
             .findings
             .iter()
-            .filter(|f| {
-                f.severity != Severity::Advice && f.rule.as_deref() != Some(validate::MISSING)
-            })
+            .filter(|f| f.severity != Severity::Advice && !f.is_missing())
             .cloned()
             .collect(),
         roi: RoiView::from(&review.roi),

@@ -4,6 +4,7 @@
 //! templates by file name.
 
 pub mod context;
+mod export;
 mod filters;
 mod format;
 #[cfg(feature = "pdf")]
@@ -19,6 +20,7 @@ use crate::form::Form;
 use crate::validate;
 
 pub use context::DocumentContext;
+pub use export::{Export, ExportError, Exported, same_file};
 pub use format::Format;
 
 /// Built-in minijinja templates, by name.
@@ -43,8 +45,18 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// A template that does not render, described in French (file, line,
+    /// cause): minijinja's and Typst's own errors are in English, so their
+    /// text is worded here rather than kept as a source to print.
     #[error("{0}")]
     Template(String),
+    /// A user template that cannot be read.
+    #[error("{} : {}", path.display(), crate::fs_util::io_error_fr(source))]
+    TemplateFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error(
         "le document est incomplet ({missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s)) : complétez-le ou retirez --strict pour produire un brouillon"
     )]
@@ -169,13 +181,11 @@ impl Renderer {
         let name = Format::Pdf.template();
         let (template, origin) = match user_template(self.user_dir.as_deref(), name) {
             Some(path) => {
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    RenderError::Template(format!(
-                        "{} : {}",
-                        path.display(),
-                        crate::fs_util::io_error_fr(&e)
-                    ))
-                })?;
+                let text =
+                    std::fs::read_to_string(&path).map_err(|source| RenderError::TemplateFile {
+                        path: path.clone(),
+                        source,
+                    })?;
                 (text, path.display().to_string())
             }
             None => (pdf::BUILTIN_TEMPLATE.to_string(), name.to_string()),

@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use crate::coach::{CoachReport, rule_by_id};
-use crate::validate::{Finding, MISSING, Report, Severity};
+use crate::ids::Rule;
+use crate::validate::{Finding, Report, Severity};
 
 /// The most serious finding of an application, in words short enough for a
 /// table cell (`title`) and in full (`message`).
@@ -12,7 +13,7 @@ pub struct TopFinding {
     pub severity: Severity,
     /// Stable rule id (`decision-automatique`, `reponse-manquante`), if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Rule>,
     /// The question to look at (`solution.role_ia`).
     pub question: String,
     /// A few words: the rule's name, or how many answers are missing.
@@ -35,7 +36,7 @@ pub fn top_finding(report: &Report, coach: &CoachReport) -> Option<TopFinding> {
         };
         return Some(TopFinding {
             severity: Severity::Error,
-            rule: Some(MISSING.to_string()),
+            rule: Some(Rule::MISSING),
             question: first.id.clone(),
             message: format!("{title}, dont {}", first.message),
             title,

@@ -260,7 +260,7 @@ mod tests {
         assert!(row.completeness.is_some_and(|c| c < 100));
         let top = row.top_finding.expect("a draft has a finding");
         if row.coach_errors == 0 {
-            assert_eq!(top.rule.as_deref(), Some(validate::MISSING));
+            assert_eq!(top.rule.as_deref(), Some("reponse-manquante"));
             assert!(top.title.contains("manquante"), "{}", top.title);
         } else {
             assert_eq!(top.severity, Severity::Error);

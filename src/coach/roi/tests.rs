@@ -55,7 +55,8 @@ fn worked_example_comes_out_to_the_euro() {
 #[test]
 fn zero_minutes_saved_gives_zero_hours_and_no_payback() {
     let mut a = worked_example();
-    a.set("roi.minutes_economisees", Some(toml::Value::Integer(0)));
+    a.set("roi.minutes_economisees", Some(toml::Value::Integer(0)))
+        .unwrap();
     let r = roi(&a);
     assert_eq!(r.hours_per_year(), Ok(Decimal::ZERO));
     assert_eq!(r.euros_per_year(), Ok(Decimal::ZERO));
@@ -75,7 +76,7 @@ fn zero_minutes_saved_gives_zero_hours_and_no_payback() {
 #[test]
 fn missing_volume_makes_every_figure_not_computable_and_says_why() {
     let mut a = worked_example();
-    a.set("volume.volume_annuel", None);
+    a.set("volume.volume_annuel", None).unwrap();
     let r = roi(&a);
     let expected =
         "non calculable : il manque « Volume d’opérations par an » (volume.volume_annuel)";
@@ -105,7 +106,7 @@ fn several_missing_inputs_are_named_together() {
 #[test]
 fn missing_budget_leaves_the_savings_and_explains_the_payback() {
     let mut a = worked_example();
-    a.set("tco.budget_annuel", None);
+    a.set("tco.budget_annuel", None).unwrap();
     let r = roi(&a);
     assert!(r.is_computable());
     assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1610143"));
@@ -124,8 +125,8 @@ fn missing_budget_leaves_the_savings_and_explains_the_payback() {
 #[test]
 fn unanswered_fte_cost_and_hours_use_the_form_defaults_and_say_so() {
     let mut a = worked_example();
-    a.set("roi.cout_etp", None);
-    a.set("roi.heures_etp", None);
+    a.set("roi.cout_etp", None).unwrap();
+    a.set("roi.heures_etp", None).unwrap();
     let r = roi(&a);
     assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1610143"));
     let notes = r.defaults_used();
@@ -156,7 +157,7 @@ fn the_default_comes_from_the_form_file() {
         }
     }
     let mut a = worked_example();
-    a.set("roi.cout_etp", None);
+    a.set("roi.cout_etp", None).unwrap();
     let r = Roi::compute(&form, &a);
     // 57 500 × 50 000 ÷ 1 607 = 1 789 047,9…
     assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1789048"));
@@ -165,8 +166,10 @@ fn the_default_comes_from_the_form_file() {
 #[test]
 fn decimal_minutes_are_exact() {
     let mut a = worked_example();
-    a.set("roi.minutes_economisees", Some(toml::Value::Float(2.5)));
-    a.set("volume.volume_annuel", Some(toml::Value::Integer(1200)));
+    a.set("roi.minutes_economisees", Some(toml::Value::Float(2.5)))
+        .unwrap();
+    a.set("volume.volume_annuel", Some(toml::Value::Integer(1200)))
+        .unwrap();
     assert_eq!(roi(&a).hours_per_year(), Ok(d("50")));
 }
 
@@ -176,21 +179,26 @@ fn huge_values_are_computed_exactly_or_refused_without_panic() {
     a.set(
         "volume.volume_annuel",
         Some(toml::Value::Integer(9_000_000_000_000_000_000)),
-    );
+    )
+    .unwrap();
     let r = roi(&a);
     assert_eq!(r.hours_per_year(), Ok(d("900000000000000000")));
     // 9 × 10^17 h × 45 000 ÷ 1 607, exact to the euro.
     assert_eq!(r.euros_fr().unwrap(), fr("25 202 240 199 128 811 450 €"));
 
-    a.set("roi.minutes_economisees", Some(toml::Value::Float(1e15)));
-    a.set("roi.cout_etp", Some(toml::Value::Float(1e15)));
+    a.set("roi.minutes_economisees", Some(toml::Value::Float(1e15)))
+        .unwrap();
+    a.set("roi.cout_etp", Some(toml::Value::Float(1e15)))
+        .unwrap();
     let r = roi(&a);
     let reason = r.euros_per_year().unwrap_err();
     assert!(reason.contains("valeur trop grande"), "{reason}");
     assert!(r.summary_fr().contains("valeur trop grande"));
 
-    a.set("roi.minutes_economisees", Some(toml::Value::Integer(6)));
-    a.set("roi.cout_etp", Some(toml::Value::Float(1e300)));
+    a.set("roi.minutes_economisees", Some(toml::Value::Integer(6)))
+        .unwrap();
+    a.set("roi.cout_etp", Some(toml::Value::Float(1e300)))
+        .unwrap();
     let reason = roi(&a).euros_per_year().unwrap_err();
     assert!(
         reason.contains("valeur trop grande") && reason.contains("roi.cout_etp"),
@@ -201,15 +209,18 @@ fn huge_values_are_computed_exactly_or_refused_without_panic() {
 #[test]
 fn zero_hours_per_fte_and_negative_or_text_values_are_explained() {
     let mut a = worked_example();
-    a.set("roi.heures_etp", Some(toml::Value::Integer(0)));
+    a.set("roi.heures_etp", Some(toml::Value::Integer(0)))
+        .unwrap();
     let r = roi(&a);
     assert!(
         r.fte().unwrap_err().contains("roi.heures_etp") && r.fte().unwrap_err().contains("vaut 0")
     );
     assert_eq!(r.hours_per_year(), Ok(d("57500")));
 
-    a.set("roi.heures_etp", Some(toml::Value::Integer(1607)));
-    a.set("roi.minutes_economisees", Some(toml::Value::Integer(-6)));
+    a.set("roi.heures_etp", Some(toml::Value::Integer(1607)))
+        .unwrap();
+    a.set("roi.minutes_economisees", Some(toml::Value::Integer(-6)))
+        .unwrap();
     assert!(
         roi(&a)
             .hours_per_year()
@@ -220,7 +231,8 @@ fn zero_hours_per_fte_and_negative_or_text_values_are_explained() {
     a.set(
         "roi.minutes_economisees",
         Some(toml::Value::String("six".into())),
-    );
+    )
+    .unwrap();
     assert!(
         roi(&a)
             .hours_per_year()

@@ -27,7 +27,7 @@ pub(super) fn v(text: &str) -> toml::Value {
 pub(super) fn with(changes: &[(&str, &str)]) -> Answers {
     let mut a = srdt();
     for (id, value) in changes {
-        a.set(id, Some(v(value)));
+        a.set(id, Some(v(value))).unwrap();
     }
     a
 }

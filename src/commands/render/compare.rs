@@ -43,7 +43,7 @@ pub fn run(
     }
     let target = output.unwrap_or(Path::new(DEFAULT_OUTPUT));
     let to_stdout = target == Path::new("-");
-    if !to_stdout && let Some(file) = files.iter().find(|f| super::same_file(target, f)) {
+    if !to_stdout && let Some(file) = files.iter().find(|f| fiche::render::same_file(target, f)) {
         bail!(
             "{} est une des candidatures : choisissez un autre fichier de sortie avec -o",
             file.display()

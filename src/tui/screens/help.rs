@@ -32,7 +32,7 @@ fn table_lines(app: &App, title: &str, hints: keys::Hints, key_w: usize) -> Vec<
 }
 
 pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
-    let mut tables: Vec<(&str, keys::Hints)> = keys::ALL.to_vec();
+    let mut tables: Vec<(&str, keys::Hints)> = keys::all().to_vec();
     tables.push(("Signes de la liste des sections", keys::LEGEND));
     let two_columns = area.width >= 110;
     let key_w = 15;
@@ -134,6 +134,64 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
                 ));
             }
             (" Formulaire mis à jour ", lines)
+        }
+        Modal::Offer(Offer::Recovery(recovery, _)) => {
+            let label = app
+                .form
+                .question(&recovery.question)
+                .map_or(recovery.question.clone(), |(_, q)| q.label.clone());
+            let mut lines = vec![
+                Line::from(format!(
+                    "La dernière séance s'est arrêtée sans enregistrer cette réponse (tapée à {}) :",
+                    recovery.time()
+                )),
+                Line::from(Span::styled(label, t.selected())),
+            ];
+            lines.extend(
+                recovery
+                    .text()
+                    .lines()
+                    .take(8)
+                    .map(|l| Line::from(format!("  {l}"))),
+            );
+            if recovery.text().lines().count() > 8 {
+                lines.push(Line::from("  …"));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from("La reprendre ? (sinon elle est effacée)"));
+            lines.push(Line::from("o ou Entrée : oui   n ou Échap : non"));
+            (" Réponse non enregistrée retrouvée ", lines)
+        }
+        Modal::Conflict(conflicts) => {
+            let Some(c) = conflicts.first() else { return };
+            let form = &app.form;
+            let mut lines = vec![
+                Line::from("Le fichier a été modifié ailleurs pendant que vous l'aviez ouvert,"),
+                Line::from("et cette réponse a changé des deux côtés :"),
+                Line::from(Span::styled(c.label(form), t.selected())),
+                Line::from(""),
+                Line::from("Votre réponse :"),
+            ];
+            let side = |text: String| -> Vec<Line<'static>> {
+                text.lines()
+                    .take(5)
+                    .map(|l| Line::from(format!("  {l}")))
+                    .collect()
+            };
+            lines.extend(side(c.show(form, fiche::answers::Keep::Mine)));
+            lines.push(Line::from("Dans le fichier :"));
+            lines.extend(side(c.show(form, fiche::answers::Keep::Theirs)));
+            lines.push(Line::from(""));
+            if conflicts.len() > 1 {
+                lines.push(Line::from(format!(
+                    "({} autre(s) ensuite)",
+                    conflicts.len() - 1
+                )));
+            }
+            lines.push(Line::from(
+                "m : garder la mienne   f : prendre celle du fichier",
+            ));
+            (" Modifié ailleurs ", lines)
         }
         Modal::Help(_) => return,
     };
