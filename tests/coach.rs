@@ -39,7 +39,10 @@ fn both_complete_examples_pass_the_check_with_the_new_rules() {
         let out = fiche(&["check", &example_str(name)]);
         let text = stdout(&out);
         assert_eq!(out.status.code(), Some(0), "{name}: {text}{}", stderr(&out));
-        assert!(text.contains("Score de préparation : 100/100"), "{name}: {text}");
+        assert!(
+            text.contains("Score de préparation : 100/100"),
+            "{name}: {text}"
+        );
         assert!(!text.contains("attention ["), "{name}: {text}");
     }
 }
