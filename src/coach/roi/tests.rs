@@ -186,21 +186,34 @@ fn decimal_minutes_are_exact() {
 }
 
 #[test]
-fn huge_values_are_computed_exactly_or_refused_without_panic() {
+fn values_at_the_limit_are_computed_exactly_and_beyond_it_refused() {
     let mut a = worked_example();
+    a.set(
+        "volume.volume_annuel",
+        Some(toml::Value::Integer(1_000_000_000_000)),
+    )
+    .unwrap();
+    let r = roi(&a);
+    assert_eq!(r.hours_per_year(), Ok(d("100000000000")));
+    // 10^11 h × 45 000 ÷ 1 607, exact to the euro.
+    assert_eq!(r.euros_fr().unwrap(), fr("2 800 248 911 014 €"));
+
     a.set(
         "volume.volume_annuel",
         Some(toml::Value::Integer(9_000_000_000_000_000_000)),
     )
     .unwrap();
-    let r = roi(&a);
-    assert_eq!(r.hours_per_year(), Ok(d("900000000000000000")));
-    // 9 × 10^17 h × 45 000 ÷ 1 607, exact to the euro.
-    assert_eq!(r.euros_fr().unwrap(), fr("25 202 240 199 128 811 450 €"));
+    let reason = roi(&a).hours_per_year().unwrap_err();
+    assert!(
+        reason.contains("valeur trop grande") && reason.contains("volume.volume_annuel"),
+        "{reason}"
+    );
 
-    a.set("roi.minutes_economisees", Some(toml::Value::Float(1e15)))
+    a.set("volume.volume_annuel", Some(toml::Value::Integer(575_000)))
         .unwrap();
-    a.set("roi.cout_etp", Some(toml::Value::Float(1e15)))
+    a.set("roi.minutes_economisees", Some(toml::Value::Float(1e13)))
+        .unwrap();
+    a.set("roi.cout_etp", Some(toml::Value::Float(1e12)))
         .unwrap();
     let r = roi(&a);
     let reason = r.euros_per_year().unwrap_err();
