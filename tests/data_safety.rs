@@ -549,3 +549,95 @@ fn accessible_mode_refuses_an_answer_with_no_place_in_the_file() {
     assert!(!stdout(&out).contains("Enregistré."), "{}", stdout(&out));
     assert_eq!(read(&path), text);
 }
+
+#[test]
+fn outside_changes_are_taken_in_at_once_only_when_nothing_here_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    write(&path, &format!("{HEAD}\n[identite]\nnom_produit = \"A\"\n"));
+    let mut mine = Answers::load(&path).unwrap();
+    assert!(mine.reload_outside_changes(&path).unwrap().is_empty());
+    let mut other = Answers::load(&path).unwrap();
+    other.set("identite.sponsor", s("X")).unwrap();
+    other.save(&path).unwrap();
+    assert_eq!(
+        mine.reload_outside_changes(&path).unwrap(),
+        ["identite.sponsor"]
+    );
+    assert_eq!(mine.get("identite.sponsor"), s("X"));
+    // With a change of ours waiting, the file is left to the next save.
+    mine.set("identite.nom_produit", s("B")).unwrap();
+    other.set("identite.direction", s("D")).unwrap();
+    other.save(&path).unwrap();
+    assert!(mine.reload_outside_changes(&path).unwrap().is_empty());
+    assert_eq!(mine.get("identite.nom_produit"), s("B"));
+    assert_eq!(mine.save(&path).unwrap().merged, ["identite.direction"]);
+}
+
+#[test]
+fn accessible_mode_reads_an_answer_set_outside_before_asking_it() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    write(&path, HEAD);
+    let mut child = accessible(dir.path(), "a.toml");
+    let mut input = child.stdin.take().unwrap();
+    let out = Transcript::follow(child.stdout.take().unwrap());
+    out.wait_for("Réponse : ", 1);
+    let set = fiche_in(
+        dir.path(),
+        &["set", "a.toml", "identite.slogan=Posé ailleurs"],
+    );
+    assert!(set.status.success(), "{}", stderr(&set));
+    // Skip the first question: the next one is read from the file again.
+    input.write_all(b">\n").unwrap();
+    out.wait_for(
+        "Le fichier a été modifié ailleurs : réponses mises à jour (identite.slogan).",
+        1,
+    );
+    out.wait_for("Posé ailleurs", 1);
+    drop(input);
+    let done = child.wait_with_output().unwrap();
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert_eq!(
+        Answers::load(&path).unwrap().get("identite.slogan"),
+        s("Posé ailleurs")
+    );
+}
+
+#[test]
+fn accessible_mode_keeps_each_line_of_a_long_answer_for_after_a_kill() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    write(&path, HEAD);
+    let recovery = fiche::recovery::path_for(&path);
+    let mut child = accessible(dir.path(), "a.toml");
+    let mut input = child.stdin.take().unwrap();
+    let out = Transcript::follow(child.stdout.take().unwrap());
+    out.wait_for("Réponse : ", 1);
+    input
+        .write_all(":aller probleme.description\nPremière ligne\nseconde ligne\n".as_bytes())
+        .unwrap();
+    let start = Instant::now();
+    while !std::fs::read_to_string(&recovery).is_ok_and(|t| t.contains("seconde ligne")) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no recovery file"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(
+        Answers::load(&path).unwrap().get("probleme.description"),
+        None
+    );
+    let out = accessible_with(dir.path(), "a.toml", "o\n");
+    assert!(stdout(&out).contains("  seconde ligne"), "{}", stdout(&out));
+    assert_eq!(
+        Answers::load(&path).unwrap().get("probleme.description"),
+        s("Première ligne\nseconde ligne")
+    );
+    assert!(!recovery.exists());
+}

@@ -121,16 +121,24 @@ impl Session {
         panic!("fiche did not exit; screen:\n{}", self.contents());
     }
 
-    /// The terminal was given back: main screen, no mouse tracking.
+    /// The terminal was given back: main screen, no mouse tracking (the
+    /// last bytes may still be on their way to the parser after the exit).
     fn assert_terminal_restored(&self) {
-        let parser = self.screen.lock().unwrap();
-        let screen = parser.screen();
-        assert!(!screen.alternate_screen(), "still in the alternate screen");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse tracking still on"
-        );
+        let restored = || {
+            let parser = self.screen.lock().unwrap();
+            let screen = parser.screen();
+            (
+                screen.alternate_screen(),
+                screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+            )
+        };
+        let start = Instant::now();
+        while restored() != (false, false) && start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let (alternate, mouse) = restored();
+        assert!(!alternate, "still in the alternate screen");
+        assert!(!mouse, "mouse tracking still on");
     }
 }
 
@@ -383,6 +391,24 @@ fn an_answer_set_by_another_process_meanwhile_is_kept_or_asked_about() {
     s.send(CTRL_Q);
     assert_eq!(s.wait_exit(), 0, "{}", s.contents());
     assert_eq!(answer(&file, "identite.sponsor").as_deref(), Some("Mme X"));
+}
+
+#[test]
+fn the_wizard_shows_an_answer_set_outside_without_waiting_for_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &["a.toml"], &[]);
+    s.wait_for("Nom du produit");
+    let out = fiche_in(
+        dir.path(),
+        &["set", "a.toml", "identite.nom_produit=Posé ailleurs"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    s.wait_for("Fichier modifié ailleurs : réponses mises à jour");
+    s.wait_for("(identite.nom_produit)");
+    // The open question shows the new answer.
+    s.wait_for("Posé ailleurs");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
 }
 
 #[cfg(unix)]

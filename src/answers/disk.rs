@@ -65,6 +65,14 @@ impl Stamp {
         }
     }
 
+    /// Whether `path` still has this stamp's size and time (a cheap check
+    /// before reading it again).
+    pub fn same_size_and_time(&self, path: &Path) -> bool {
+        fs_util::follow_links(path)
+            .and_then(std::fs::metadata)
+            .is_ok_and(|m| m.len() == self.len && m.modified().ok() == self.modified)
+    }
+
     /// The stamp of what was just written to `path`.
     pub fn written(path: &Path, bytes: &[u8]) -> Stamp {
         let modified = fs_util::follow_links(path)
@@ -84,9 +92,9 @@ pub(crate) struct OnDisk {
 }
 
 /// Reads `path` if it exists (`None` if not); refuses anything that is not a
-/// regular file, and text that is not UTF-8.
+/// regular file, a file over the size limit, and text that is not UTF-8.
 pub(crate) fn read(path: &Path) -> io::Result<Option<OnDisk>> {
-    let bytes = match fs_util::read_regular(path) {
+    let bytes = match fs_util::read_limited(path, crate::limits::MAX_ANSWERS_FILE_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),

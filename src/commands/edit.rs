@@ -49,7 +49,7 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
             ));
             if !yes {
                 drop(screen);
-                eprintln!("{} n'a pas été ouvert.", path.display());
+                say_err!("{} n'a pas été ouvert.", path.display());
                 return Ok(Outcome::Failed);
             }
             screen.resume()?;
@@ -78,34 +78,38 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         tui::run(&mut screen, form.clone(), answers, path, start)
     });
     drop(screen);
-    match ending? {
+    Ok(report(ending?))
+}
+
+/// Says how the wizard ended, once the terminal is given back.
+fn report(ending: tui::Ending) -> Outcome {
+    match ending {
         tui::Ending::Saved(p) => {
-            println!("Réponses enregistrées dans {}", p.display());
-            Ok(Outcome::Ok)
+            say!("Réponses enregistrées dans {}", p.display());
+            Outcome::Ok
         }
         tui::Ending::Unsaved(p, message) => {
-            eprintln!(
+            say_err!(
                 "attention : les dernières réponses n'ont pas pu être enregistrées dans {} ({message}).",
                 p.display()
             );
-            Ok(Outcome::Failed)
+            Outcome::Failed
         }
         tui::Ending::Interrupted(p, signal, failure) => {
             // The terminal may be gone: never fail on writing this.
             let mut err = std::io::stderr();
-            let _ = match failure {
-                None => writeln!(
-                    err,
+            let text = match failure {
+                None => format!(
                     "fiche arrêté par un signal ({signal}) : réponses enregistrées dans {}.",
                     p.display()
                 ),
-                Some(m) => writeln!(
-                    err,
+                Some(m) => format!(
                     "fiche arrêté par un signal ({signal}) : dernières réponses non enregistrées dans {} ({m}).",
                     p.display()
                 ),
             };
-            Ok(Outcome::Interrupted(signal))
+            let _ = writeln!(err, "{}", fiche::sanitize::terminal(&text));
+            Outcome::Interrupted(signal)
         }
     }
 }
@@ -197,7 +201,8 @@ fn new_draft(
     }
     let mut answers = Answers::new(form);
     answers
-        .save(path)
+        // A file created meanwhile by someone else is never replaced.
+        .save_new(path)
         .with_context(|| format!("création du brouillon {}", path.display()))?;
     Ok((answers, start))
 }

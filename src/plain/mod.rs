@@ -24,6 +24,7 @@ use anyhow::Result;
 use fiche::Answers;
 use fiche::answers::is_answered;
 use fiche::form::{Form, Kind, Question};
+use fiche::recovery::Recovery;
 use fiche::validate;
 use fiche::walk::{At, Only, Walk};
 use prompt::{Command, Line, Prompt};
@@ -71,7 +72,7 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
             } else {
                 "Nouvelle candidature"
             };
-            println!(
+            say!(
                 "{what} : {} (pour un autre fichier : fiche FICHIER --accessible)",
                 chosen.display()
             );
@@ -232,6 +233,7 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
         let form = self.form;
         let q = &form.sections[si].questions[qi];
         let id = self.full_id(si, qi);
+        self.follow_outside_changes();
         let current = self.answers.get(&id);
         self.say("");
         let origin = self.answers.origin(&id);
@@ -240,7 +242,14 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
         }
         loop {
             let line = if q.kind == Kind::Long {
-                self.prompt.ask_long("Réponse :\n")
+                // Each line typed goes to the recovery file at once.
+                let (path, qid) = (self.path.clone(), id.clone());
+                let keep = self.read_only.is_none();
+                self.prompt.ask_long_noting("Réponse :\n", |so_far| {
+                    if keep {
+                        let _ = Recovery::new(&qid, so_far.into()).write(&path);
+                    }
+                })
             } else {
                 self.prompt.ask("Réponse : ")
             };

@@ -79,25 +79,7 @@ pub(super) fn open<'f, R: BufRead, W: Write>(
         report.percent()
     ));
     if let Some(migration) = migration {
-        for line in migration.lines_fr() {
-            session.say(&line);
-        }
-        session.say("Le fichier sera mis à jour à votre première réponse.");
-        let changed = migrate::changed_since(form, migration.from);
-        if !changed.is_empty() {
-            session.say(&format!(
-                "{} question(s) nouvelle(s) ou modifiée(s) depuis la version {} : {}.",
-                changed.len(),
-                migration.from,
-                changed.join(", ")
-            ));
-            if session
-                .prompt
-                .confirm("Ne parcourir que ces questions ?", true)
-            {
-                session.only = Some(changed.into_iter().collect());
-            }
-        }
+        session.offer_changed_only(&migration);
     }
     session.announce_commands();
     if session.only.is_none() {
@@ -181,7 +163,8 @@ fn create<R: BufRead, W: Write>(
         ForNewDraft::Unreadable(warning) => prompt.say(&format!("attention : {warning}")),
     }
     answers
-        .save(path)
+        // A file created meanwhile by someone else is never replaced.
+        .save_new(path)
         .with_context(|| format!("création du brouillon {}", path.display()))?;
     prompt.say(&format!("Nouveau brouillon créé : {}.", path.display()));
     Ok(answers)
@@ -210,6 +193,31 @@ fn resume_at<R: BufRead, W: Write>(session: &mut Session<'_, R, W>) -> At {
 }
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
+    /// Says what a migration moved, and offers to walk only the questions
+    /// new or changed since the file's form version.
+    fn offer_changed_only(&mut self, migration: &migrate::MigrationReport) {
+        for line in migration.lines_fr() {
+            self.say(&line);
+        }
+        self.say("Le fichier sera mis à jour à votre première réponse.");
+        let changed = migrate::changed_since(self.form, migration.from);
+        if changed.is_empty() {
+            return;
+        }
+        self.say(&format!(
+            "{} question(s) nouvelle(s) ou modifiée(s) depuis la version {} : {}.",
+            changed.len(),
+            migration.from,
+            changed.join(", ")
+        ));
+        if self
+            .prompt
+            .confirm("Ne parcourir que ces questions ?", true)
+        {
+            self.only = Some(changed.into_iter().collect());
+        }
+    }
+
     /// An answer typed in a session that was killed before saving it: shown,
     /// offered back, then removed either way.
     fn offer_recovery(&mut self) {

@@ -10,6 +10,7 @@ use fiche::AnswersError;
 use fiche::answers::{Conflict, Keep};
 
 use super::{Ending, Session};
+use fiche::recovery::Recovery;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Sets one answer and saves the file at once. An answer that has no
@@ -21,6 +22,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         if self.save() {
             self.say("Enregistré.");
+            // Everything typed is on disk: nothing left to recover.
+            let _ = Recovery::remove(&self.path);
         }
     }
 
@@ -78,6 +81,28 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
     }
 
+    /// Takes in what was changed in the file outside meanwhile (a colleague,
+    /// `fiche set`), when nothing here waits to be saved, and says so: the
+    /// « Réponse actuelle » read next is the file's.
+    pub(super) fn follow_outside_changes(&mut self) {
+        if self.unsaved {
+            return;
+        }
+        if let Ok(ids) = self.answers.reload_outside_changes(&self.path) {
+            let ids: Vec<&str> = ids
+                .iter()
+                .map(String::as_str)
+                .filter(|id| !id.starts_with("meta."))
+                .collect();
+            if !ids.is_empty() {
+                self.say(&format!(
+                    "Le fichier a été modifié ailleurs : réponses mises à jour ({}).",
+                    ids.join(", ")
+                ));
+            }
+        }
+    }
+
     /// Asks, for each answer changed both here and in the file, which to keep.
     fn settle(&mut self, conflicts: Vec<Conflict>) {
         self.say("Le fichier a été modifié ailleurs pendant que vous l'aviez ouvert, et des réponses ont changé des deux côtés.");
@@ -112,6 +137,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 return Ending::Unsaved;
             }
             return Ending::Saved;
+        }
+        if self.read_only.is_none() {
+            let _ = Recovery::remove(&self.path);
         }
         let file = self.path.display().to_string();
         self.say(&format!(

@@ -105,10 +105,6 @@ pub fn run(
     result
 }
 
-/// How long the loop sleeps when nothing is pending: drawing happens only
-/// after an event or a save, so an idle wizard uses no CPU.
-const IDLE_WAIT: Duration = Duration::from_secs(3600);
-
 /// A last save after a signal or a lost terminal.
 fn interrupted(app: &mut App, signal: i32) -> Ending {
     let _ = app.commit_if_touched();
@@ -129,6 +125,9 @@ fn event_loop(
     app: &mut App,
     recovery: &mut recovery::RecoveryWriter,
 ) -> Result<Ending> {
+    let mut looked_outside = Instant::now();
+    // Drawn only after an event or a change of state: an idle wizard uses
+    // no CPU (it wakes every `OUTSIDE_CHECK` to look at the file, no more).
     let mut redraw = true;
     loop {
         if let Some(signal) = signals::pending() {
@@ -139,13 +138,14 @@ fn event_loop(
             terminal.draw(|f| screens::draw(app, f))?;
             redraw = false;
         }
-        // Sleep until input, a signal, or the next pending write.
+        // Sleep until input, a signal, or the next pending piece of work.
         let now = Instant::now();
-        let wait = [app.save.wait(now), recovery.wait(now)]
+        let outside = (looked_outside + OUTSIDE_CHECK).saturating_duration_since(now);
+        let wait = [app.save.wait(now), recovery.wait(now), Some(outside)]
             .into_iter()
             .flatten()
             .min()
-            .unwrap_or(IDLE_WAIT);
+            .unwrap_or(OUTSIDE_CHECK);
         // Wait on the terminal here: crossterm's own wait spins for ever on
         // a terminal that hung up, so it is only asked once input is there.
         let input = signals::wait_for_input(wait);
@@ -157,68 +157,9 @@ fn event_loop(
         }
         while event::poll(Duration::ZERO)? {
             redraw = true;
-            let terminal = screen.terminal();
-            let effect = match event::read()? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
-                Event::Mouse(m) => {
-                    let size = terminal.size()?;
-                    mouse::handle(
-                        app,
-                        m,
-                        ratatui::layout::Rect::new(0, 0, size.width, size.height),
-                    );
-                    Effect::None
-                }
-                Event::Paste(text) => {
-                    app.paste(&text);
-                    Effect::None
-                }
-                _ => Effect::None,
-            };
-            match effect {
-                Effect::None => {}
-                Effect::SaveNow => save(app),
-                Effect::Quit => {
-                    app.save.flush = true;
-                    if app.save.dirty {
-                        save(app);
-                    }
-                    if let autosave::SaveStatus::Failed(m) = &app.save.status
-                        && app.save.dirty
-                    {
-                        app.modal = Some(Modal::QuitUnsaved(m.clone()));
-                    } else {
-                        return Ok(Ending::Saved(app.path.clone()));
-                    }
-                }
-                Effect::QuitUnsaved => {
-                    let message = match &app.save.status {
-                        autosave::SaveStatus::Failed(m) => m.clone(),
-                        _ => String::new(),
-                    };
-                    return Ok(Ending::Unsaved(app.path.clone(), message));
-                }
-                Effect::SaveAs(path) => match app.answers.save_new(&path) {
-                    Ok(()) => {
-                        app.save.dirty = false;
-                        return Ok(Ending::Saved(path));
-                    }
-                    Err(e @ fiche::AnswersError::Exists { .. }) => {
-                        let line = editors::LineEditor::new(&path.display().to_string());
-                        app.modal = Some(Modal::SaveAs(line, Some(e.to_string())));
-                    }
-                    Err(e) => {
-                        app.save.failed(e.to_string(), Instant::now());
-                        app.modal = Some(Modal::QuitUnsaved(e.to_string()));
-                    }
-                },
-                Effect::ExternalEditor => {
-                    if app.save.dirty {
-                        save(app);
-                    }
-                    external_editor(screen, app)?;
-                }
-                Effect::Export(format) => export(screen.terminal(), app, format)?,
+            let effect = next_effect(screen, app)?;
+            if let Some(ending) = carry_out(screen, app, effect)? {
+                return Ok(ending);
             }
         }
         if app.save.due(Instant::now()) {
@@ -226,7 +167,116 @@ fn event_loop(
             redraw = true;
         }
         recovery.tick(app, Instant::now());
+        if looked_outside.elapsed() >= OUTSIDE_CHECK {
+            looked_outside = Instant::now();
+            redraw |= show_outside_changes(app);
+        }
     }
+}
+
+/// How often the wizard looks whether the file changed outside.
+const OUTSIDE_CHECK: Duration = Duration::from_secs(2);
+
+/// Shows at once what was changed in the file outside (a colleague, `fiche
+/// set`), when nothing here waits to be saved; otherwise the next save
+/// merges it. Says whether anything changed (the screen must be redrawn).
+fn show_outside_changes(app: &mut App) -> bool {
+    if app.save.dirty || app.touched || app.modal.is_some() {
+        return false;
+    }
+    let Ok(ids) = app.answers.reload_outside_changes(&app.path) else {
+        return false;
+    };
+    let shown: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| !id.starts_with("meta."))
+        .collect();
+    if ids.is_empty() {
+        return false;
+    }
+    app.recheck();
+    let at = app.at;
+    app.open(at);
+    if !shown.is_empty() {
+        app.notice = Some(format!(
+            "Fichier modifié ailleurs : réponses mises à jour ({}).",
+            shown.join(", ")
+        ));
+    }
+    true
+}
+
+/// The next terminal event as work for the loop (keys go through the app).
+fn next_effect(screen: &mut Screen, app: &mut App) -> Result<Effect> {
+    let terminal = screen.terminal();
+    Ok(match event::read()? {
+        Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+        Event::Mouse(m) => {
+            let size = terminal.size()?;
+            mouse::handle(
+                app,
+                m,
+                ratatui::layout::Rect::new(0, 0, size.width, size.height),
+            );
+            Effect::None
+        }
+        Event::Paste(text) => {
+            app.paste(&text);
+            Effect::None
+        }
+        _ => Effect::None,
+    })
+}
+
+/// Does the work a key asked for; `Some` when the wizard ends.
+fn carry_out(screen: &mut Screen, app: &mut App, effect: Effect) -> Result<Option<Ending>> {
+    match effect {
+        Effect::None => {}
+        Effect::SaveNow => save(app),
+        Effect::Quit => {
+            app.save.flush = true;
+            if app.save.dirty {
+                save(app);
+            }
+            if let autosave::SaveStatus::Failed(m) = &app.save.status
+                && app.save.dirty
+            {
+                app.modal = Some(Modal::QuitUnsaved(m.clone()));
+            } else {
+                return Ok(Some(Ending::Saved(app.path.clone())));
+            }
+        }
+        Effect::QuitUnsaved => {
+            let message = match &app.save.status {
+                autosave::SaveStatus::Failed(m) => m.clone(),
+                _ => String::new(),
+            };
+            return Ok(Some(Ending::Unsaved(app.path.clone(), message)));
+        }
+        Effect::SaveAs(path) => match app.answers.save_new(&path) {
+            Ok(()) => {
+                app.save.dirty = false;
+                return Ok(Some(Ending::Saved(path)));
+            }
+            Err(e @ fiche::AnswersError::Exists { .. }) => {
+                let line = editors::LineEditor::new(&path.display().to_string());
+                app.modal = Some(Modal::SaveAs(line, Some(e.to_string())));
+            }
+            Err(e) => {
+                app.save.failed(e.to_string(), Instant::now());
+                app.modal = Some(Modal::QuitUnsaved(e.to_string()));
+            }
+        },
+        Effect::ExternalEditor => {
+            if app.save.dirty {
+                save(app);
+            }
+            external_editor(screen, app)?;
+        }
+        Effect::Export(format) => export(screen.terminal(), app, format)?,
+    }
+    Ok(None)
 }
 
 /// Writes the answers atomically; on failure keeps them in memory and says
@@ -326,7 +376,10 @@ fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
     signals::forget_interrupt();
     screen.resume()?;
     match status {
-        Ok(s) if s.success() => match std::fs::read_to_string(tmp.path()) {
+        Ok(s) if s.success() => match fiche::fs_util::read_text_limited(
+            tmp.path(),
+            fiche::limits::MAX_ANSWERS_FILE_BYTES,
+        ) {
             Ok(new) => {
                 app.set_long_text(new.trim_end_matches('\n'));
                 app.notice = Some("Texte repris depuis l'éditeur".into());

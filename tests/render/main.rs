@@ -7,6 +7,7 @@
 mod common;
 mod compare;
 mod formats;
+mod model;
 mod pdf;
 mod templates;
 

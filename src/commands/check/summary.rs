@@ -3,7 +3,7 @@
 //! are printed as soon as they are known when the order allows it (`--sort
 //! fichier`), otherwise once all are checked and sorted.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use anyhow::{Result, bail};
 use unicode_width::UnicodeWidthChar;
@@ -164,11 +164,18 @@ impl Totals {
 struct Writer {
     format: CheckFormat,
     rows: usize,
+    /// Standard output is a terminal: CSV is shown with its control
+    /// characters made visible (a file or a pipe gets the data as it is).
+    terminal: bool,
 }
 
 impl Writer {
     fn new(format: CheckFormat) -> Writer {
-        Writer { format, rows: 0 }
+        Writer {
+            format,
+            rows: 0,
+            terminal: io::stdout().is_terminal(),
+        }
     }
 
     /// The header, written with the first row (no header for no row).
@@ -187,11 +194,15 @@ impl Writer {
         self.rows += 1;
         match self.format {
             CheckFormat::Text => writeln!(out, "{}", table_line(row)),
+            CheckFormat::Csv if self.terminal => {
+                let record = review::csv::record(row);
+                write!(out, "{}", fiche::sanitize::terminal(&record))
+            }
             CheckFormat::Csv => write!(out, "{}", review::csv::record(row)),
             CheckFormat::Json => {
                 let sep = if self.rows == 1 { "" } else { "," };
                 let json = serde_json::to_string(row).map_err(io::Error::other)?;
-                write!(out, "{sep}\n  {json}")
+                write!(out, "{sep}\n  {}", fiche::sanitize::json(&json))
             }
         }
     }
@@ -278,12 +289,10 @@ fn join(cells: &[String], last: &str) -> String {
     line.trim_end().to_string()
 }
 
-/// One line of plain text: control characters (line breaks, terminal escape
-/// sequences an answer could hide) become spaces.
+/// One line of text safe for a terminal: line breaks and the escape
+/// sequences an answer could hide are shown as visible symbols.
 fn cell(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    fiche::sanitize::terminal_line(text).into_owned()
 }
 
 fn display_width(text: &str) -> usize {
@@ -387,7 +396,7 @@ mod tests {
         row.status = Status::ToComplete;
         row.error = None;
         row.product = Some("Un nom de produit vraiment très long\n\u{1b}[31mrouge".into());
-        row.administration = Some("Ministère 漢字漢字漢字漢字漢字".into());
+        row.administration = Some("\u{1b}[31mMinistère 漢字漢字漢字漢字漢字".into());
         row.completeness = Some(100);
         row.readiness = Some(100);
         row.coach_errors = 12;
@@ -398,6 +407,7 @@ mod tests {
         let line = table_line(&row);
         assert!(display_width(&line) <= WIDTH, "{line}");
         assert!(!line.contains('\u{1b}') && !line.contains('\n'), "{line:?}");
+        assert!(line.contains('␛'), "escapes are shown, not run: {line}");
         assert!(line.starts_with("…"), "{line}");
         assert!(display_width(&header_line()) <= WIDTH);
         for l in wrap(LEGEND, WIDTH) {
