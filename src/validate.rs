@@ -136,7 +136,12 @@ pub fn is_visible(question: &Question, context: &minijinja::Value) -> bool {
 
 /// Checks every answer and the completeness of an application.
 pub fn check(form: &Form, answers: &Answers) -> Report {
-    let context = answers.context();
+    check_in(form, answers, &answers.context())
+}
+
+/// Like [`check`], with the answers' condition context already built
+/// (`Answers::context`), for a caller that also needs it.
+pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> Report {
     let mut findings = Vec::new();
     let mut sections = Vec::new();
     let (mut total_answered, mut total_required) = (0, 0);
@@ -150,7 +155,7 @@ pub fn check(form: &Form, answers: &Answers) -> Report {
         };
         let before = findings.len();
         for q in &section.questions {
-            if !is_visible(q, &context) {
+            if !is_visible(q, context) {
                 continue;
             }
             let id = section.full_id(q);

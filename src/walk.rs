@@ -94,11 +94,16 @@ pub struct Walk {
 impl Walk {
     /// Evaluates every `when` once against the answers.
     pub fn new(form: &Form, answers: &Answers) -> Walk {
-        let context = answers.context();
+        Walk::in_context(form, &answers.context())
+    }
+
+    /// Like [`Walk::new`], with the answers' condition context already
+    /// built (`Answers::context`).
+    pub fn in_context(form: &Form, context: &minijinja::Value) -> Walk {
         let mut walk = Walk::default();
         for (s, section) in form.sections.iter().enumerate() {
             for (q, question) in section.questions.iter().enumerate() {
-                if is_visible(question, &context) {
+                if is_visible(question, context) {
                     walk.visible.push(At {
                         section: s,
                         question: q,

@@ -196,8 +196,10 @@ impl App {
 
     /// Re-runs validation and the coach after the answers changed.
     pub fn recheck(&mut self) {
-        self.report = validate::check(&self.form, &self.answers);
-        self.walk = Walk::new(&self.form, &self.answers);
+        // Built once for both: the context serialises every answer.
+        let context = self.answers.context();
+        self.report = validate::check_in(&self.form, &self.answers, &context);
+        self.walk = Walk::in_context(&self.form, &context);
         self.coach = coach::review(&self.form, &self.answers, &self.report);
     }
 
