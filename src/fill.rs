@@ -18,10 +18,11 @@ pub struct Assignment {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FillError {
     #[error(
-        "{place} : « {text} » ne suit pas la forme section.question=valeur (exemple : identite.nom_produit=\"Assistant SRDT\")"
+        "{place} : « {} » ne suit pas la forme section.question=valeur (exemple : identite.nom_produit=\"Assistant SRDT\")",
+        crate::sanitize::echo(text)
     )]
     Malformed { place: String, text: String },
-    #[error("{place} : « {id} » n'est pas une question du formulaire{}", suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
+    #[error("{place} : « {} » n'est pas une question du formulaire{}", crate::sanitize::echo(id), suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
     UnknownId {
         place: String,
         id: String,
@@ -119,6 +120,10 @@ pub fn resolve<'f>(form: &'f Form, id: &str, place: &str) -> Result<&'f Question
 /// The form id closest to a mistyped one: same question name in another
 /// section, or a small spelling distance.
 pub fn suggest(form: &Form, id: &str) -> Option<String> {
+    // Spelling distances are quadratic: a very long id is no typo.
+    if id.len() > 200 {
+        return None;
+    }
     let ids: Vec<String> = form.questions().map(|(s, q)| s.full_id(q)).collect();
     let local = id.rsplit('.').next().unwrap_or(id);
     let same_name: Vec<&String> = ids

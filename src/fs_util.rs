@@ -29,6 +29,11 @@ pub enum Refusal {
         "le fichier est en lecture seule (droits {0}) : il n'a pas été modifié ; rendez-le modifiable (chmod u+w) ou enregistrez sous un autre nom"
     )]
     ReadOnly(String),
+    #[error(
+        "le fichier dépasse la taille maximale de {} : fiche refuse de le lire (vérifiez qu'il s'agit du bon fichier)",
+        crate::limits::bytes_fr(*.0)
+    )]
+    TooLarge(u64),
 }
 
 impl Refusal {
@@ -36,6 +41,7 @@ impl Refusal {
         let kind = match self {
             Refusal::NotRegular(_) => io::ErrorKind::InvalidInput,
             Refusal::ReadOnly(_) => io::ErrorKind::PermissionDenied,
+            Refusal::TooLarge(_) => io::ErrorKind::FileTooLarge,
         };
         io::Error::new(kind, self)
     }
@@ -50,14 +56,33 @@ pub fn refusal(e: &io::Error) -> Option<&Refusal> {
 /// Reads a whole file, refusing anything that is not a regular file (a FIFO
 /// would block, a device never ends) before reading a byte.
 pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
-    let mut file = open_nonblocking(path)?;
+    read_limited(path, u64::MAX)
+}
+
+/// Like [`read_regular`], refusing a file of more than `max_bytes` (checked
+/// before reading, and while reading, should the file grow meanwhile).
+pub fn read_limited(path: &Path, max_bytes: u64) -> io::Result<Vec<u8>> {
+    let file = open_nonblocking(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(Refusal::NotRegular(kind_name(&meta.file_type())).into_io());
     }
+    if meta.len() > max_bytes {
+        return Err(Refusal::TooLarge(max_bytes).into_io());
+    }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)?;
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(Refusal::TooLarge(max_bytes).into_io());
+    }
     Ok(bytes)
+}
+
+/// Like [`read_limited`] for UTF-8 text.
+pub fn read_text_limited(path: &Path, max_bytes: u64) -> io::Result<String> {
+    let bytes = read_limited(path, max_bytes)?;
+    String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
 /// Writes `bytes` to `path` so that, whatever happens (crash, full disk, power

@@ -2,6 +2,28 @@
 //! outcome to an exit code (0 ok, 1 the application has problems, 2 usage or
 //! I/O error).
 
+/// `println!` for everything the commands print: text from files (answers,
+/// keys, section names, paths) may hold terminal escapes, shown visibly
+/// instead of being interpreted (`fiche::sanitize`).
+macro_rules! say {
+    () => {
+        println!()
+    };
+    ($($arg:tt)*) => {
+        println!("{}", fiche::sanitize::terminal(&format!($($arg)*)))
+    };
+}
+
+/// `eprintln!` with the same protection as [`say!`].
+macro_rules! say_err {
+    () => {
+        eprintln!()
+    };
+    ($($arg:tt)*) => {
+        eprintln!("{}", fiche::sanitize::terminal(&format!($($arg)*)))
+    };
+}
+
 mod clap_fr;
 mod cli;
 mod commands;
@@ -33,7 +55,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("erreur : {}", fiche::fs_util::describe_chain(e.chain()));
+            say_err!("erreur : {}", fiche::fs_util::describe_chain(e.chain()));
             ExitCode::from(2)
         }
     }

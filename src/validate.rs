@@ -11,7 +11,9 @@ use crate::answers::{Answers, is_answered};
 use crate::form::{Form, Kind, Question};
 use crate::format;
 use crate::ids::{FindingPath, Rule};
+use crate::limits;
 use crate::position::Position;
+use crate::sanitize::echo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -252,6 +254,9 @@ fn check_text(q: &Question, value: &toml::Value) -> Vec<Problem> {
     let Some(s) = value.as_str() else {
         return vec![wrong_type(q, value)];
     };
+    if let Some(why) = limits::text_problem(s) {
+        return vec![problem(format!("« {} » : {why}", q.label))];
+    }
     let mut out = Vec::new();
     if q.kind == Kind::Text && s.contains('\n') {
         out.push(problem(format!(
@@ -272,12 +277,14 @@ fn check_text(q: &Question, value: &toml::Value) -> Vec<Problem> {
     let s = s.trim();
     if !s.is_empty() && q.kind == Kind::Email && !s.validate_email() {
         out.push(problem(format!(
-            "« {s} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)"
+            "« {} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)",
+            echo(s)
         )));
     }
     if !s.is_empty() && q.kind == Kind::Url && !(s.validate_url() && s.contains("://")) {
         out.push(problem(format!(
-            "« {s} » n'est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)"
+            "« {} » n'est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)",
+            echo(s)
         )));
     }
     out
@@ -303,6 +310,13 @@ fn check_number(q: &Question, value: &toml::Value) -> Vec<Problem> {
     let Some(n) = format::as_number(value) else {
         return vec![wrong_type(q, value)];
     };
+    if let Some(why) = limits::number_problem(n) {
+        return vec![problem(format!(
+            "« {} » : {why} (valeur : {})",
+            q.label,
+            short(value)
+        ))];
+    }
     let mut out = Vec::new();
     let (min, max) = number_bounds(q);
     if let Some(min) = min
@@ -438,7 +452,8 @@ fn unknown_choice(q: &Question, key: &str) -> Problem {
         .map(|c| format!("{} ({})", c.key, c.label))
         .collect();
     problem(format!(
-        "« {key} » n'est pas un choix possible pour « {} » ; choix possibles : {}",
+        "« {} » n'est pas un choix possible pour « {} » ; choix possibles : {}",
+        echo(key),
         q.label,
         keys.join(", ")
     ))
@@ -500,7 +515,8 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Warning,
                 format!(
-                    "la section « {section_id} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)"
+                    "la section « {} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)",
+                    echo(section_id)
                 ),
             );
             f.rule = Some(Rule::UNKNOWN_SECTION);
@@ -512,7 +528,8 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Error,
                 format!(
-                    "« {section_id} » doit être une section (une ligne [{section_id}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé"
+                    "« {0} » doit être une section (une ligne [{0}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé",
+                    echo(section_id)
                 ),
             );
             f.rule = Some(Rule::MALFORMED_SECTION);
@@ -529,7 +546,8 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 &id,
                 Severity::Warning,
                 format!(
-                    "« {id} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)"
+                    "« {} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)",
+                    echo(&id)
                 ),
             );
             f.rule = Some(Rule::UNKNOWN_QUESTION);

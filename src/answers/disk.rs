@@ -92,9 +92,9 @@ pub(crate) struct OnDisk {
 }
 
 /// Reads `path` if it exists (`None` if not); refuses anything that is not a
-/// regular file, and text that is not UTF-8.
+/// regular file, a file over the size limit, and text that is not UTF-8.
 pub(crate) fn read(path: &Path) -> io::Result<Option<OnDisk>> {
-    let bytes = match fs_util::read_regular(path) {
+    let bytes = match fs_util::read_limited(path, crate::limits::MAX_ANSWERS_FILE_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),

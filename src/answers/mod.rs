@@ -1,5 +1,6 @@
 //! Applications on disk: the answers file, typed values, user input parsing.
 
+mod bounds;
 pub(crate) mod convert;
 mod disk;
 mod input;
@@ -46,6 +47,18 @@ pub enum AnswersError {
         message: String,
     },
     #[error(
+        "{file}, ligne {} : la réponse « {id} » fait {} caractères, {} au plus par réponse.\n  Raccourcissez-la dans un éditeur de texte (gardez l'essentiel, le reste en annexe de votre dossier) ; le fichier n'a pas été modifié.",
+        position.line,
+        crate::limits::count_fr(*chars),
+        crate::limits::count_fr(crate::limits::MAX_ANSWER_CHARS)
+    )]
+    AnswerTooLong {
+        file: String,
+        position: Position,
+        id: String,
+        chars: usize,
+    },
+    #[error(
         "{file} : le fichier sur le disque n'est plus du TOML valide (ligne {}, colonne {}) ; il n'a pas été écrasé.\n  Corrigez-le ou enregistrez sous un autre nom.",
         position.line, position.column
     )]
@@ -77,7 +90,7 @@ pub enum AnswersError {
     NewerVersion {
         file: String,
         form: String,
-        found: u32,
+        found: i64,
         known: u32,
     },
     #[error(

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table};
 
+use super::bounds;
 use super::convert::{item_to_value, table_to_map};
 use super::disk::{self, Layout, Stamp};
 use super::merge::{self, Conflict, Keep, Leaves};
@@ -18,7 +19,7 @@ use super::{AnswersError, Result};
 use crate::form::Form;
 use crate::fs_util;
 use crate::ids::QuestionId;
-use crate::position::Position;
+use crate::position::{LineIndex, Position, deepest_line};
 
 /// One application's answers.
 #[derive(Debug, Clone)]
@@ -68,29 +69,38 @@ impl Answers {
 
     /// Parses an answers file's text; `source` names it in errors.
     pub fn parse(text: &str, source: &str) -> Result<Answers> {
+        let index = LineIndex::new(text);
         let parsed = toml_edit::Document::parse(text.to_string()).map_err(|e| {
             let position = e
                 .span()
-                .map(|s| Position::from_offset(text, s.start))
-                .unwrap_or_default();
+                .map(|s| index.position(s.start))
+                .unwrap_or_else(|| deepest_line(text));
             AnswersError::Syntax {
                 file: source.to_string(),
                 position,
                 message: e.message().trim().to_string(),
             }
         })?;
-        let mut positions = BTreeMap::new();
         let root = parsed.as_table();
+        if let Some((id, chars, offset)) = bounds::oversized_text(root) {
+            return Err(AnswersError::AnswerTooLong {
+                file: source.to_string(),
+                position: index.position(offset),
+                id: crate::sanitize::echo(&id),
+                chars,
+            });
+        }
+        let mut positions = BTreeMap::new();
         for (section, item) in root.iter() {
             let span = root
                 .key(section)
                 .and_then(|k| k.span())
                 .or_else(|| item.span());
             if let Some(span) = span {
-                positions.insert(section.to_string(), Position::from_offset(text, span.start));
+                positions.insert(section.to_string(), index.position(span.start));
             }
             if let Some(table) = item.as_table() {
-                collect_positions(text, section, table, &mut positions);
+                collect_positions(&index, section, table, &mut positions);
             }
         }
         Ok(Answers {
@@ -141,7 +151,7 @@ impl Answers {
                     position: e
                         .span()
                         .map(|s| Position::from_offset(&current.text, s.start))
-                        .unwrap_or_default(),
+                        .unwrap_or_else(|| deepest_line(&current.text)),
                 })?;
             layout = current.layout;
             let changed_outside = self
@@ -382,7 +392,7 @@ fn io_error(path: &Path, source: std::io::Error) -> AnswersError {
 }
 
 fn collect_positions(
-    text: &str,
+    index: &LineIndex,
     prefix: &str,
     table: &Table,
     out: &mut BTreeMap<String, Position>,
@@ -394,15 +404,15 @@ fn collect_positions(
             .and_then(|k| k.span())
             .or_else(|| item.span());
         if let Some(span) = span {
-            out.insert(id.clone(), Position::from_offset(text, span.start));
+            out.insert(id.clone(), index.position(span.start));
         }
         if let Item::ArrayOfTables(aot) = item {
             for (i, t) in aot.iter().enumerate() {
                 let item_id = format!("{id}[{}]", i + 1);
                 if let Some(span) = t.span() {
-                    out.insert(item_id.clone(), Position::from_offset(text, span.start));
+                    out.insert(item_id.clone(), index.position(span.start));
                 }
-                collect_positions(text, &item_id, t, out);
+                collect_positions(index, &item_id, t, out);
             }
         }
     }

@@ -49,7 +49,7 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
             ));
             if !yes {
                 drop(screen);
-                eprintln!("{} n'a pas été ouvert.", path.display());
+                say_err!("{} n'a pas été ouvert.", path.display());
                 return Ok(Outcome::Failed);
             }
             screen.resume()?;
@@ -85,11 +85,11 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
 fn report(ending: tui::Ending) -> Outcome {
     match ending {
         tui::Ending::Saved(p) => {
-            println!("Réponses enregistrées dans {}", p.display());
+            say!("Réponses enregistrées dans {}", p.display());
             Outcome::Ok
         }
         tui::Ending::Unsaved(p, message) => {
-            eprintln!(
+            say_err!(
                 "attention : les dernières réponses n'ont pas pu être enregistrées dans {} ({message}).",
                 p.display()
             );
@@ -98,18 +98,17 @@ fn report(ending: tui::Ending) -> Outcome {
         tui::Ending::Interrupted(p, signal, failure) => {
             // The terminal may be gone: never fail on writing this.
             let mut err = std::io::stderr();
-            let _ = match failure {
-                None => writeln!(
-                    err,
+            let text = match failure {
+                None => format!(
                     "fiche arrêté par un signal ({signal}) : réponses enregistrées dans {}.",
                     p.display()
                 ),
-                Some(m) => writeln!(
-                    err,
+                Some(m) => format!(
                     "fiche arrêté par un signal ({signal}) : dernières réponses non enregistrées dans {} ({m}).",
                     p.display()
                 ),
             };
+            let _ = writeln!(err, "{}", fiche::sanitize::terminal(&text));
             Outcome::Interrupted(signal)
         }
     }

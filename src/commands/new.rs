@@ -50,9 +50,9 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
             }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("erreur : {e}");
+                    say_err!("erreur : {e}");
                 }
-                eprintln!(
+                say_err!(
                     "Aucun fichier créé : corrigez {} puis relancez.",
                     data_path.display()
                 );
@@ -64,7 +64,7 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
     answers
         .save_new(file)
         .with_context(|| format!("création de {}", file.display()))?;
-    println!("Brouillon créé : {}", file.display());
+    say!("Brouillon créé : {}", file.display());
     print_origins(form, &answers);
     if let Some(data_path) = &prefill.data {
         print_ids(
@@ -74,12 +74,12 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         );
     }
     if !has_profile && !prefill.no_profile {
-        println!(
+        say!(
             "Astuce : « fiche profile save {} », une fois l'identité remplie, pré-remplira vos prochaines candidatures.",
             file.display()
         );
     }
-    println!("Pour le remplir : fiche edit {}", file.display());
+    say!("Pour le remplir : fiche edit {}", file.display());
     Ok(Outcome::Ok)
 }
 

@@ -44,7 +44,7 @@ pub fn run(
     };
     match renderer.write(form, &answers, file, export) {
         Ok(done) => {
-            eprintln!("Document écrit : {}", done.path.display());
+            say_err!("Document écrit : {}", done.path.display());
             Ok(Outcome::Ok)
         }
         Err(ExportError::Render(e @ RenderError::Incomplete { .. })) => incomplete(file, &e),
@@ -57,6 +57,6 @@ pub fn run(
 
 /// `--strict` on an incomplete application: said, exit 1.
 fn incomplete(file: &Path, e: &RenderError) -> Result<Outcome> {
-    eprintln!("{} : {e}", file.display());
+    say_err!("{} : {e}", file.display());
     Ok(Outcome::Problems)
 }

@@ -27,9 +27,9 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
     }
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("erreur : {e}");
+            say_err!("erreur : {e}");
         }
-        eprintln!(
+        say_err!(
             "{} n'a pas été modifié : corrigez {} puis relancez.",
             file.display(),
             if errors.len() > 1 {
@@ -44,7 +44,7 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
         print_migration(&file.display().to_string(), report);
     }
     if fs_util::is_read_only(file) {
-        eprintln!(
+        say_err!(
             "erreur : {} est en lecture seule : il n'a pas été modifié.\n  Rendez-le modifiable (chmod u+w {}) ou travaillez sur une copie : fiche new copie.toml --from {} --all, puis fiche set copie.toml …",
             file.display(),
             file.display(),
@@ -53,8 +53,8 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
         return Ok(Outcome::Failed);
     }
     if let Err(e) = fill::apply(&mut answers, &assignments) {
-        eprintln!("erreur : {} : {e}", file.display());
-        eprintln!("{} n'a pas été modifié.", file.display());
+        say_err!("erreur : {} : {e}", file.display());
+        say_err!("{} n'a pas été modifié.", file.display());
         return Ok(Outcome::Failed);
     }
     let holder = lock::holder(file);
@@ -62,18 +62,18 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
         .save(file)
         .with_context(|| format!("enregistrement de {}", file.display()))?;
     if let Some(holder) = holder {
-        eprintln!(
+        say_err!(
             "note : {} est ouvert dans fiche par {} ; cette session reprendra vos réponses à son prochain enregistrement (et demandera laquelle garder si la même réponse y a été modifiée).",
             file.display(),
             holder.describe_fr()
         );
     }
-    println!("Enregistré dans {} :", file.display());
+    say!("Enregistré dans {} :", file.display());
     for a in &assignments {
         let question = form.question(&a.id).map(|(_, q)| q);
         match &a.value {
-            Some(v) => println!("  {} = {}", describe(form, &a.id), show_value(question, v)),
-            None => println!("  {} : réponse effacée", describe(form, &a.id)),
+            Some(v) => say!("  {} = {}", describe(form, &a.id), show_value(question, v)),
+            None => say!("  {} : réponse effacée", describe(form, &a.id)),
         }
     }
     Ok(Outcome::Ok)

@@ -31,6 +31,12 @@ pub enum FormError {
         position: Position,
         message: String,
     },
+    #[error("{file}, ligne {line} : {message}")]
+    Structure {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("{file}, ligne {line}, question « {question} » : {message}")]
     Invalid {
         file: String,

@@ -166,11 +166,20 @@ fn refused(typed: &str, why: &str) -> String {
     let why = why.trim_start_matches("erreur : ");
     if why.contains(&format!("« {} »", typed.trim())) {
         format!("erreur : réponse refusée : {why}")
+    } else if fiche::limits::text_problem(typed).is_some() {
+        // Too long to ever be accepted: not echoed back in full.
+        format!(
+            "erreur : réponse refusée : {why}\nDébut de votre texte : {}",
+            fiche::sanitize::echo(typed)
+        )
     } else if typed.contains('\n') {
         format!(
             "erreur : réponse refusée : {why}\nVotre texte n'est pas enregistré ; le voici pour le reprendre :\n{typed}\n(fin du texte)"
         )
     } else {
-        format!("erreur : réponse refusée, vous aviez tapé « {typed} » : {why}")
+        format!(
+            "erreur : réponse refusée, vous aviez tapé « {} » : {why}",
+            fiche::sanitize::echo(typed)
+        )
     }
 }

@@ -72,7 +72,7 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
             } else {
                 "Nouvelle candidature"
             };
-            println!(
+            say!(
                 "{what} : {} (pour un autre fichier : fiche FICHIER --accessible)",
                 chosen.display()
             );

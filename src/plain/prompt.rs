@@ -78,9 +78,10 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 
     /// Writes one line. A closed output cannot be reported anywhere; the
-    /// answers are saved regardless.
+    /// answers are saved regardless. Text from the file (answers, ids) may
+    /// hold terminal escapes: they are shown, never interpreted.
     pub fn say(&mut self, text: &str) {
-        let _ = writeln!(self.out, "{text}");
+        let _ = writeln!(self.out, "{}", fiche::sanitize::terminal(text));
         let _ = self.out.flush();
     }
 
@@ -182,7 +183,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 
     fn write_prompt(&mut self, question: &str) {
-        let _ = write!(self.out, "{question}");
+        let _ = write!(self.out, "{}", fiche::sanitize::terminal(question));
         let _ = self.out.flush();
     }
 

@@ -101,36 +101,32 @@ fn an_invalid_answer_is_explained_echoed_and_asked_again() {
 }
 
 #[test]
-fn a_when_question_appears_once_the_ai_recommends() {
+fn a_when_question_appears_once_its_condition_holds() {
     let form = fiche::form::builtin();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
-    let assiste = number(&form, "solution.role_ia", "assiste");
-    let recommande = number(&form, "solution.role_ia", "recommande");
-    // With « assiste » the next question is the data sources; back, then
-    // « recommande » brings the human validation question.
-    let input = format!(
-        ":aller solution.role_ia\n{assiste}\n<\n{recommande}\nUn agent relit chaque réponse\navant envoi.\n.\n:quitter\n"
-    );
-    let (_, out) = drive(&form, &path, &input);
-    let after_assiste = out
-        .split("Rôle de l’IA dans la décision")
+    // With « non » the next question is the shared offer; back, then « oui »
+    // brings the adaptations question.
+    let input = ":aller mutualisation.generique\nn\n<\no\nChanger le corpus\net les consignes.\n.\n:quitter\n";
+    let (_, out) = drive(&form, &path, input);
+    let after_no = out
+        .split("Le produit pourrait-il devenir un outil générique")
         .nth(1)
-        .expect("role_ia asked");
-    let first_next = after_assiste
-        .find("Sources de données")
-        .expect("sources asked after assiste");
+        .expect("generique asked");
+    let first_next = after_no
+        .find("Intégration à une offre commune")
+        .expect("shared offer asked after non");
     assert!(
-        !after_assiste[..first_next].contains("Comment un agent valide"),
+        !after_no[..first_next].contains("Adaptations nécessaires"),
         "{out}"
     );
     assert_eq!(
-        text(&path, "solution.role_ia").as_deref(),
-        Some("recommande")
+        value(&path, "mutualisation.generique"),
+        Some(toml::Value::Boolean(true))
     );
     assert_eq!(
-        text(&path, "solution.validation_humaine").as_deref(),
-        Some("Un agent relit chaque réponse\navant envoi.")
+        text(&path, "mutualisation.adaptations").as_deref(),
+        Some("Changer le corpus\net les consignes.")
     );
 }
 

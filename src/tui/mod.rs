@@ -356,7 +356,10 @@ fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
     signals::forget_interrupt();
     screen.resume()?;
     match status {
-        Ok(s) if s.success() => match std::fs::read_to_string(tmp.path()) {
+        Ok(s) if s.success() => match fiche::fs_util::read_text_limited(
+            tmp.path(),
+            fiche::limits::MAX_ANSWERS_FILE_BYTES,
+        ) {
             Ok(new) => {
                 app.set_long_text(new.trim_end_matches('\n'));
                 app.notice = Some("Texte repris depuis l'éditeur".into());

@@ -55,6 +55,8 @@ fn form_with_an_empty_section() -> Form {
         Section {
             id: "vide".into(),
             title: "Section vide".into(),
+            document_title: "Section vide".into(),
+            addition: false,
             intro: None,
             questions: Vec::new(),
         },
