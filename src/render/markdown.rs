@@ -19,7 +19,7 @@ const LINE_START: &[char] = &['#', '>', '-', '+', '=', ':'];
 
 /// A multi-line answer as Markdown paragraphs: blank lines separate
 /// paragraphs, and a line break inside a paragraph stays a line break (a
-/// CommonMark hard break, `\` at the end of the line).
+/// CommonMark hard break, two spaces at the end of the line).
 pub fn text(text: &str) -> String {
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
     for line in line_breaks_as_lf(text).trim().lines() {
@@ -37,7 +37,7 @@ pub fn text(text: &str) -> String {
     paragraphs
         .iter()
         .filter(|p| !p.is_empty())
-        .map(|p| p.join("\\\n"))
+        .map(|p| p.join("  \n"))
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -132,7 +132,7 @@ mod tests {
     fn line_start_markers_are_escaped_and_breaks_kept() {
         assert_eq!(
             text("# Faux titre\n- item\n1984. année\n> citation\n===\n\nSuite"),
-            "\\# Faux titre\\\n\\- item\\\n1984\\. année\\\n\\> citation\\\n\\===\n\nSuite"
+            "\\# Faux titre  \n\\- item  \n1984\\. année  \n\\> citation  \n\\===\n\nSuite"
         );
     }
 
@@ -146,8 +146,8 @@ mod tests {
             text("a | b *c* _d_ `e` ~~f~~ &amp;"),
             "a \\| b \\*c\\* \\_d\\_ \\`e\\` \\~\\~f\\~\\~ \\&amp;"
         );
-        assert_eq!(text("```\ncode"), "\\`\\`\\`\\\ncode");
-        assert_eq!(text("a\r# b"), "a\\\n\\# b");
+        assert_eq!(text("```\ncode"), "\\`\\`\\`  \ncode");
+        assert_eq!(text("a\r# b"), "a  \n\\# b");
     }
 
     #[test]
