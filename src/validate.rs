@@ -252,6 +252,10 @@ pub fn check_value(q: &Question, value: &toml::Value) -> Vec<Problem> {
                 out.push(problem(format!(
                     "« {s} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)"
                 )));
+            } else if !s.is_empty() && q.kind == Kind::Email && !has_public_domain(s) {
+                out.push(problem(format!(
+                    "« {s} » n'est pas une adresse e-mail valide : après le @, le domaine doit finir par un suffixe comme .fr ou .gouv.fr (exemple : prenom.nom@seine-et-marne.gouv.fr)"
+                )));
             }
             if !s.is_empty() && q.kind == Kind::Url && !(s.validate_url() && s.contains("://")) {
                 out.push(problem(format!(
@@ -323,6 +327,17 @@ pub fn check_value(q: &Question, value: &toml::Value) -> Vec<Problem> {
                     None => out.push(wrong_type()),
                 }
             }
+            if items.len() > 1
+                && let Some(alone) = q
+                    .choices
+                    .iter()
+                    .find(|c| c.exclusive && items.iter().any(|i| i.as_str() == Some(&c.key)))
+            {
+                out.push(problem(format!(
+                    "« {} » : « {} » ne se coche pas avec d'autres choix ; gardez-le seul ou retirez-le",
+                    q.label, alone.label
+                )));
+            }
             check_min_items(q, items.len(), &mut out);
         }
         Kind::List => {
@@ -382,6 +397,23 @@ fn check_min_items(q: &Question, n: usize, out: &mut Vec<Problem>) {
             "« {} » demande au moins {min} élément(s) ; il y en a {n}",
             q.label
         )));
+    }
+}
+
+/// Whether an address's domain ends with a suffix such as `.fr` or
+/// `.gouv.fr`: `claire.dupont@seine-et-marne` is a valid address for the
+/// standard but reaches no one from outside a local network.
+fn has_public_domain(address: &str) -> bool {
+    let Some((_, domain)) = address.rsplit_once('@') else {
+        return false;
+    };
+    match domain.rsplit_once('.') {
+        Some((name, suffix)) => {
+            !name.is_empty()
+                && suffix.chars().count() >= 2
+                && suffix.chars().all(|c| c.is_alphabetic())
+        }
+        None => false,
     }
 }
 

@@ -19,6 +19,7 @@
 
 mod answer;
 mod compliance;
+mod contact;
 pub mod roi;
 mod rules;
 mod score;
@@ -79,6 +80,7 @@ pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
     rules::run(&ctx, &mut findings);
     compliance::run(&ctx, &mut findings);
     texts::run(&ctx, &mut findings);
+    contact::run(&ctx, &mut findings);
     let order = |f: &Finding| {
         form.questions()
             .position(|(s, q)| format!("{}.{}", s.id, q.id) == f.question_id())
@@ -128,6 +130,7 @@ pub const RULES: &[Rule] = &[
     rule("plan-trop-court", "plan à six mois trop court", Severity::Warning, &["deploiement.plan_6_mois"]),
     rule("texte-provisoire", "texte laissé provisoire", Severity::Warning, &["identite.nom_produit", "identite.slogan"]),
     rule("texte-duplique", "même texte dans plusieurs réponses", Severity::Warning, &[]),
+    rule("adresse-personnelle", "adresse e-mail personnelle", Severity::Warning, &["identite.chef_produit_email"]),
 ];
 
 const fn rule(

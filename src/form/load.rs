@@ -82,6 +82,8 @@ struct RawQuestion {
 struct RawChoice {
     key: String,
     label: String,
+    #[serde(default)]
+    exclusive: bool,
 }
 
 #[derive(Deserialize)]
@@ -248,6 +250,13 @@ fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> R
             "seules les questions de type choice ou multi ont des choix",
         ));
     }
+    if kind != Kind::Multi && raw.choices.iter().any(|c| c.exclusive) {
+        return Err(ctx.invalid(
+            line,
+            &full,
+            "exclusive = true n'a de sens que dans une question à choix multiple (type multi)",
+        ));
+    }
     let mut keys = BTreeSet::new();
     for c in &raw.choices {
         if !keys.insert(c.key.as_str()) {
@@ -324,6 +333,7 @@ fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> R
             .map(|c| Choice {
                 key: c.key,
                 label: c.label,
+                exclusive: c.exclusive,
             })
             .collect(),
         fields,
