@@ -120,7 +120,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     self.prompt.ask("Réponse : ")
                 };
                 let text = match line {
-                    Line::Eof => return Some(self.abandon(q, &table, Step::Quit)),
+                    Line::Eof => return Some(self.keep_partial(q, id, items, table)),
                     Line::Command(Command::Back) => {
                         self.abandon(q, &table, Step::Next);
                         return None;
@@ -150,7 +150,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     Err(message) => self.say(&message),
                 }
                 if self.prompt.at_eof() {
-                    return Some(self.abandon(q, &table, Step::Quit));
+                    return Some(self.keep_partial(q, id, items, table));
                 }
             }
         }
@@ -170,6 +170,30 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         self.store(id, Some(list));
         self.say(&format!("Élément {n} ajouté : {text}."));
         None
+    }
+
+    /// End of input (Ctrl+D) in the middle of an item: as promised, the
+    /// valid fields typed so far are saved, as an item to complete later.
+    fn keep_partial(
+        &mut self,
+        q: &Question,
+        id: &str,
+        mut items: Vec<toml::Value>,
+        table: toml::Table,
+    ) -> Step {
+        if table.is_empty() {
+            self.say("Élément vide : rien à enregistrer.");
+            return Step::Quit;
+        }
+        let item = toml::Value::Table(table);
+        let text = summary(q, &item);
+        items.push(item);
+        let n = items.len();
+        self.store(id, Some(toml::Value::Array(items)));
+        self.say(&format!(
+            "Élément {n} enregistré tel quel, à compléter : {text}."
+        ));
+        Step::Quit
     }
 
     /// Says that the item being added is dropped, reading back what was typed.
