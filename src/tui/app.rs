@@ -9,6 +9,7 @@ use fiche::render::Format;
 use fiche::validate::{self, Report};
 use fiche::{Answers, Form};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Size;
 
 use super::autosave::SaveState;
 use super::editors::{Editor, LineEditor};
@@ -46,6 +47,9 @@ pub enum Offer {
     /// A file migrated from an older form: walk only the questions new or
     /// changed since (full ids), after telling what moved.
     ChangedOnly(Vec<String>, Vec<String>),
+    /// A new file named on the command line: the form's introduction, once,
+    /// then the offer that follows, if any.
+    Intro(Option<Box<Offer>>),
 }
 
 /// Work for the event loop (I/O), asked for by a key.
@@ -96,6 +100,14 @@ pub struct App {
     /// Last message for the user (export done, editor failed…).
     pub notice: Option<String>,
     pub theme: Theme,
+    /// The terminal's size at the last draw: below the minimum the form is
+    /// hidden, so keys must not act on it.
+    pub size: Size,
+    /// The business case with the number being typed, when it parses (the
+    /// figures follow each keystroke, before Entrée).
+    pub live_roi: Option<fiche::coach::Roi>,
+    /// The editor Ctrl+E opens, named in the footer before it opens.
+    pub editor_program: String,
 }
 
 impl App {
@@ -125,6 +137,9 @@ impl App {
             walk_only: None,
             notice: None,
             theme: Theme::from_env(),
+            size: Size::new(120, 40),
+            editor_program: crate::external_editor::program(),
+            live_roi: None,
         };
         let start = app.first_unanswered().unwrap_or(first);
         app.open(start);
@@ -151,6 +166,7 @@ impl App {
         self.editor = Editor::for_question(self.question(), value.as_ref());
         self.touched = false;
         self.notice = None;
+        self.live_roi = None;
     }
 
     /// Stores the editor's value if it differs from the file's.
@@ -158,11 +174,28 @@ impl App {
         let id = self.question_id();
         let value = self.editor.value(self.question());
         self.touched = false;
+        self.live_roi = None;
         if value != self.answers.get(&id) {
             self.answers.set(&id, value);
             self.save.mark_changed();
             self.recheck();
         }
+    }
+
+    /// Recomputes the business case with the number being typed, when it is
+    /// a valid answer; otherwise the committed figures stay shown.
+    pub fn refresh_live_roi(&mut self) {
+        self.live_roi = None;
+        let q = self.question();
+        if !q.kind.is_numeric() || !matches!(self.editor, Editor::Line(_)) {
+            return;
+        }
+        if !self.editor.problems(q).is_empty() {
+            return;
+        }
+        let mut answers = self.answers.clone();
+        answers.set(&self.question_id(), self.editor.value(q));
+        self.live_roi = Some(fiche::coach::Roi::compute(&self.form, &answers));
     }
 
     /// Re-runs validation and the coach after the answers changed.
@@ -199,10 +232,18 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return Effect::None;
         }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.too_small() {
+            // The form is hidden: only quitting works (typed text is kept).
+            if ctrl && matches!(key.code, KeyCode::Char('q' | 'c')) {
+                self.commit_if_touched();
+                return Effect::Quit;
+            }
+            return Effect::None;
+        }
         if self.modal.is_some() {
             return self.modal_key(key);
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
             KeyCode::Char('q' | 'c') if ctrl => {
                 self.commit_if_touched();
@@ -249,6 +290,11 @@ impl App {
             (Screen::Question, Focus::Sections) => self.sections_key(key),
             (Screen::Question, Focus::Editor) => self.editor_key(key),
         }
+    }
+
+    /// Whether the window is below the size the wizard needs to draw.
+    pub fn too_small(&self) -> bool {
+        self.size.width < super::screens::MIN_WIDTH || self.size.height < super::screens::MIN_HEIGHT
     }
 
     pub(super) fn toggle_review(&mut self) {

@@ -67,6 +67,7 @@ pub fn run(form: Form, answers: Answers, path: PathBuf, offer: Option<Offer>) ->
 
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
     loop {
+        app.size = terminal.size()?;
         terminal.draw(|f| screens::draw(app, f))?;
         if event::poll(Duration::from_millis(200))? {
             let effect = match event::read()? {
@@ -80,7 +81,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
                     );
                     Effect::None
                 }
-                Event::Paste(text) => {
+                Event::Paste(text) if !app.too_small() => {
                     app.paste(&text);
                     Effect::None
                 }

@@ -112,6 +112,141 @@ fn draw_choice(c: &ChoiceEditor, frame: &mut Frame, area: Rect, t: &Theme, focus
     }
 }
 
+/// Fewest rows of the item's field summary kept under the field editor.
+const MIN_FIELD_ROWS: u16 = 3;
+
+/// The form of one list item: where we are, the field being edited (label,
+/// help, editor, problem), then every field with its value. The editor gets
+/// its room first, so a choice shows all its options whenever it can.
+#[allow(clippy::too_many_arguments)]
+fn draw_item(
+    l: &ListEditor,
+    q: &Question,
+    field: usize,
+    editor: &Editor,
+    frame: &mut Frame,
+    area: Rect,
+    t: &Theme,
+    focused: bool,
+) {
+    let width = area.width as usize;
+    let f = &q.fields[field];
+    let (problems, refused) = l.field_problems(q);
+    let mut problem_lines: Vec<Line> = problems
+        .iter()
+        .map(|m| Line::from(Span::styled(format!("✗ erreur : {m}"), t.error())))
+        .collect();
+    if refused {
+        problem_lines.push(Line::from(Span::styled(
+            "Entrée ne passe au champ suivant qu'avec une valeur valide ; ↑ ↓ ou Échap pour la laisser.",
+            t.warning(),
+        )));
+    }
+    let problem_h = problem_lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            super::super::screens::wrapped_height(&text, area.width)
+        })
+        .sum::<u16>()
+        .min(3);
+    let fields_n = q.fields.len() as u16;
+    let fixed = 2 + problem_h;
+    let room = area.height.saturating_sub(fixed);
+    let box_h = wanted_height(editor)
+        .unwrap_or(room)
+        .min(room.saturating_sub(fields_n.min(MIN_FIELD_ROWS)))
+        .max(3)
+        .min(room);
+    let rest = room.saturating_sub(box_h);
+    let help_h = u16::from(!f.help.is_empty() && rest > fields_n.min(MIN_FIELD_ROWS));
+    let [head, label, help, box_area, problem_area, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(help_h),
+        Constraint::Length(box_h),
+        Constraint::Length(problem_h),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(
+                &format!(
+                    "Élément n° {} sur {} · champ {} sur {}",
+                    l.cursor + 1,
+                    l.items.len(),
+                    field + 1,
+                    q.fields.len()
+                ),
+                width,
+            ),
+            t.dim(),
+        )),
+        head,
+    );
+    let required = if f.required { " (obligatoire)" } else { "" };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&format!("{}{required}", f.label), width),
+            t.title(),
+        )),
+        label,
+    );
+    frame.render_widget(Paragraph::new(truncate(&f.help, width)), help);
+    draw(editor, f, frame, box_area, t, focused);
+    frame.render_widget(
+        Paragraph::new(problem_lines).wrap(Wrap { trim: true }),
+        problem_area,
+    );
+    // Every field with its value; the list scrolls to keep this one in view.
+    let item = &l.items[l.cursor];
+    let rows = list.height as usize;
+    let offset = if q.fields.len() <= rows {
+        0
+    } else {
+        (field + 1)
+            .saturating_sub(rows.div_ceil(2))
+            .min(q.fields.len() - rows)
+    };
+    let lines: Vec<Line> = q
+        .fields
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, f)| {
+            let value = item
+                .get(&f.id)
+                .map(|v| match (f.kind, v) {
+                    (Kind::Choice, toml::Value::String(k)) => {
+                        f.choice_label(k).unwrap_or(k).to_string()
+                    }
+                    (Kind::Bool, toml::Value::Boolean(b)) => {
+                        if *b { "oui" } else { "non" }.to_string()
+                    }
+                    _ => super::initial_text(f, v).replace('\n', " "),
+                })
+                .unwrap_or_else(|| {
+                    if f.required {
+                        "(obligatoire, vide)"
+                    } else {
+                        "(vide)"
+                    }
+                    .to_string()
+                });
+            let pointer = if i == field { "›" } else { " " };
+            let text = truncate(&format!("{pointer} {} : {value}", f.label), width);
+            if i == field {
+                Line::from(Span::styled(text, t.selected()))
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
 fn draw_list(
     l: &ListEditor,
     q: &Question,
@@ -123,73 +258,7 @@ fn draw_list(
     let width = area.width as usize;
     match &l.mode {
         ListMode::Item { field, editor, .. } => {
-            let fields = q.fields.len() as u16;
-            let [head, list, rest] = Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Length(fields),
-                Constraint::Min(3),
-            ])
-            .areas(area);
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    format!("Élément n° {} sur {} :", l.cursor + 1, l.items.len()),
-                    t.title(),
-                )),
-                head,
-            );
-            let item = &l.items[l.cursor];
-            let lines: Vec<Line> = q
-                .fields
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let value = item
-                        .get(&f.id)
-                        .map(|v| match (f.kind, v) {
-                            (Kind::Choice, toml::Value::String(k)) => {
-                                f.choice_label(k).unwrap_or(k).to_string()
-                            }
-                            (Kind::Bool, toml::Value::Boolean(b)) => {
-                                if *b { "oui" } else { "non" }.to_string()
-                            }
-                            _ => super::initial_text(f, v).replace('\n', " "),
-                        })
-                        .unwrap_or_else(|| {
-                            if f.required {
-                                "(obligatoire, vide)"
-                            } else {
-                                "(vide)"
-                            }
-                            .to_string()
-                        });
-                    let pointer = if i == *field { "›" } else { " " };
-                    let text = truncate(&format!("{pointer} {} : {value}", f.label), width);
-                    if i == *field {
-                        Line::from(Span::styled(text, t.selected()))
-                    } else {
-                        Line::from(text)
-                    }
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), list);
-            let f = &q.fields[*field];
-            let label_h = u16::from(rest.height >= 5);
-            let [label, box_area] =
-                Layout::vertical([Constraint::Length(label_h), Constraint::Min(3)]).areas(rest);
-            let required = if f.required { " (obligatoire)" } else { "" };
-            frame.render_widget(
-                Paragraph::new(truncate(
-                    &format!("{}{required} — {}", f.label, f.help),
-                    width,
-                )),
-                label,
-            );
-            let h = wanted_height(editor)
-                .unwrap_or(box_area.height)
-                .min(box_area.height);
-            let [box_area, _] =
-                Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(box_area);
-            draw(editor, f, frame, box_area, t, focused);
+            draw_item(l, q, *field, editor, frame, area, t, focused)
         }
         _ => {
             let mut lines: Vec<Line> = Vec::new();

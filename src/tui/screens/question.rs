@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::wrapped_height;
 use crate::tui::app::{App, Focus};
 use crate::tui::autosave::SaveStatus;
-use crate::tui::editors::{self, Editor, french_figure};
+use crate::tui::editors::{self, Editor, ListMode, french_figure};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
@@ -37,18 +37,23 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .position(|&i| i == app.at.question)
         .map_or(0, |p| p + 1);
     let invalid = app.invalid_in(app.at.section);
-    let section_words = if invalid > 0 {
-        format!(
-            "section {}/{}, {invalid} erreur(s)",
-            status.answered, status.required
-        )
-    } else if status.is_complete() {
+    // Each figure says what it counts: the question's place among the
+    // section's questions, then the section's required answers.
+    let section_words = if status.is_complete() && invalid == 0 {
         "section complète ✓".to_string()
     } else {
-        format!("section {}/{}", status.answered, status.required)
+        let errors = if invalid > 0 {
+            format!(", {invalid} erreur(s)")
+        } else {
+            String::new()
+        };
+        format!(
+            "réponses obligatoires de la section : {} sur {}{errors}",
+            status.answered, status.required
+        )
     };
     let position = format!(
-        "Question {number} sur {} · {} · {section_words}",
+        "Question {number} sur {} de la section ({}) · {section_words}",
         visible.len(),
         if q.required {
             "obligatoire"
@@ -57,7 +62,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         }
     );
     let w = inner.width;
-    let guidance = match (&q.guidance, app.guidance) {
+    // Editing one item of a list: its fields need the room, so the list
+    // question's own help, advice and remarks step aside until Échap.
+    let in_item = matches!(&app.editor, Editor::List(l) if matches!(l.mode, ListMode::Item { .. }));
+    let guidance = match (&q.guidance, app.guidance && !in_item) {
         (Some(g), true) => Some(format!("Conseils : {}", g.trim())),
         (None, true) => Some("Pas de conseil particulier pour cette question.".to_string()),
         _ => None,
@@ -65,7 +73,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let guidance_h = guidance
         .as_ref()
         .map_or(0, |g| wrapped_height(g, w).min(inner.height / 3));
-    let status_lines = status_lines(app);
+    let status_lines = if in_item {
+        Vec::new()
+    } else {
+        status_lines(app)
+    };
     let status_h = status_lines
         .iter()
         .map(|l| {
@@ -78,10 +90,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let intro = section
         .intro
         .as_ref()
-        .filter(|_| number == 1 && inner.height >= 16);
+        .filter(|_| number == 1 && inner.height >= 16 && !in_item);
     let intro_h = intro.map_or(0, |i| wrapped_height(i, w).min(4) + 1);
     let label_h = wrapped_height(&q.label, w).min(3);
-    let help_h = if q.help.is_empty() {
+    let help_h = if q.help.is_empty() || in_item {
         0
     } else {
         wrapped_height(&q.help, w).min(3)
@@ -98,8 +110,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         ),
         _ => (
             app.notice.clone().unwrap_or_else(|| {
-                if q.guidance.is_some() && !app.guidance {
-                    "Ctrl+G : conseils pour bien répondre à cette question".to_string()
+                if q.guidance.is_some() && !app.guidance && !in_item {
+                    "Ctrl+G : afficher les conseils pour bien répondre à cette question".to_string()
                 } else {
                     String::new()
                 }
@@ -107,7 +119,17 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             t.dim(),
         ),
     };
-    let notice_h = wrapped_height(&notice, w).min(6);
+    let notice_h = if notice.is_empty() {
+        0
+    } else {
+        wrapped_height(&notice, w).min(6)
+    };
+    // In a list item, « élément n° · champ n° » says where we are instead.
+    let pos_h = if in_item {
+        0
+    } else {
+        wrapped_height(&position, w).min(2)
+    };
     let [
         pos_area,
         intro_area,
@@ -118,7 +140,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         status_area,
         notice_area,
     ] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(pos_h),
         Constraint::Length(intro_h),
         Constraint::Length(label_h),
         Constraint::Length(help_h),
@@ -132,7 +154,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         },
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(Span::styled(position, t.dim())), pos_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(position, t.dim())).wrap(Wrap { trim: true }),
+        pos_area,
+    );
     if let Some(i) = intro {
         frame.render_widget(
             Paragraph::new(Span::styled(
@@ -211,7 +236,11 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
         }
         _ => {}
     }
-    let problems: Vec<(Severity, String)> = if app.touched {
+    let problems: Vec<(Severity, String)> = if let Editor::Choice(c) = &app.editor
+        && let Some(m) = c.stray_text()
+    {
+        vec![(Severity::Warning, m)]
+    } else if app.touched {
         app.editor
             .problems(q)
             .into_iter()
@@ -253,7 +282,7 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
                 "○ obligatoire : pas encore de réponse",
                 t.dim(),
             )));
-        } else if q.default.is_some() && !stored {
+        } else if q.default.is_some() && !stored && !app.touched {
             out.push(Line::from(Span::styled(
                 "Valeur proposée par défaut : Entrée pour la garder",
                 t.dim(),
@@ -273,8 +302,28 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
             t.warning(),
         )));
     }
+    if let Some(line) = reusable_line(app) {
+        out.push(Line::from(Span::styled(line, t.dim())));
+    }
     out.extend(business_case(app));
     out
+}
+
+/// On a reusable answer, exactly how it reaches the next applications: the
+/// wizard does not write the profile itself.
+pub fn reusable_line(app: &App) -> Option<String> {
+    let stored = fiche::answers::is_answered(app.answers.get(&app.question_id()).as_ref());
+    if !app.question().reusable || !stored || app.touched {
+        return None;
+    }
+    let name = app
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(format!(
+        "Réponse réutilisable : « fiche profile save {name} » l'enregistre dans votre profil pour vos prochaines candidatures."
+    ))
 }
 
 /// Sections whose answers feed the business case show it live.
@@ -287,9 +336,13 @@ fn business_case(app: &App) -> Option<Line<'static>> {
     if !BUSINESS_CASE_SECTIONS.contains(&section.as_str()) {
         return None;
     }
-    let roi = &app.coach.roi;
+    // While a number is being typed, the figures already use it.
+    let (roi, typing) = match &app.live_roi {
+        Some(live) => (live, " (avec la valeur en cours de saisie)"),
+        None => (&app.coach.roi, ""),
+    };
     let text = if roi.is_computable() {
-        format!("Bilan économique : {}", roi.summary_fr())
+        format!("Bilan économique{typing} : {}", roi.summary_fr())
     } else {
         format!(
             "Bilan économique non calculable : {}",

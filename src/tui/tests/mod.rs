@@ -3,6 +3,7 @@
 
 mod coach;
 mod keys;
+mod newcomer;
 mod reuse;
 mod screens;
 
@@ -19,6 +20,7 @@ pub fn app_from(toml: &str) -> App {
     let answers = Answers::parse(toml, "test.toml").expect("valid test answers");
     let mut app = App::new(form, answers, PathBuf::from("/nulle-part/candidature.toml"));
     app.theme = Theme::plain();
+    app.editor_program = "nano".into();
     app
 }
 
