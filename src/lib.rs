@@ -5,7 +5,8 @@
 //! (`form`), reads and writes answers files (`answers`), checks them
 //! (`validate`), coaches the pitch and computes the business case (`coach`),
 //! reuses answers across applications (`profile`, `reuse`, `fill`,
-//! `migrate`, `diff`) and renders documents (`render`). The TUI and the CLI in the
+//! `migrate`, `diff`), renders documents (`render`) and makes file text safe
+//! to print (`sanitize`). The TUI and the CLI in the
 //! binary are thin front ends over it.
 
 pub mod answers;
@@ -16,12 +17,18 @@ pub mod fill;
 pub mod form;
 pub mod format;
 pub mod fs_util;
+pub mod ids;
+pub mod limits;
+pub mod list_item;
 pub mod migrate;
 pub mod position;
 pub mod profile;
+pub mod recovery;
 pub mod render;
 pub mod reuse;
+pub mod sanitize;
 pub mod validate;
+pub mod walk;
 
 pub use answers::{Answers, AnswersError};
 pub use form::{Form, FormError};

@@ -10,7 +10,10 @@ use validator::{ValidateEmail, ValidateUrl};
 use crate::answers::{Answers, is_answered};
 use crate::form::{Form, Kind, Question};
 use crate::format;
+use crate::ids::{FindingPath, Rule};
+use crate::limits;
 use crate::position::Position;
+use crate::sanitize::echo;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -39,9 +42,10 @@ pub struct Finding {
     pub section: String,
     pub severity: Severity,
     pub message: String,
-    /// Stable rule id for pitch-coach findings (`irritant-sans-chiffres`).
+    /// Stable rule id (`reponse-manquante`, a pitch-coach rule such as
+    /// `irritant-sans-chiffres`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Rule>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }
@@ -61,11 +65,17 @@ impl Finding {
 
     /// The question id without any list index (`donnees.sources`).
     pub fn question_id(&self) -> String {
-        let mut parts = self.id.splitn(3, '.');
-        let section = parts.next().unwrap_or_default();
-        let question = parts.next().unwrap_or_default();
-        let question = question.split('[').next().unwrap_or_default();
-        format!("{section}.{question}")
+        self.path().question
+    }
+
+    /// What the finding points at, item and field included.
+    pub fn path(&self) -> FindingPath {
+        FindingPath::parse(&self.id)
+    }
+
+    /// A required answer is missing (not an answer to correct).
+    pub fn is_missing(&self) -> bool {
+        self.rule.as_ref() == Some(&Rule::MISSING)
     }
 }
 
@@ -117,14 +127,9 @@ impl Report {
 
     /// Required answers missing, as findings.
     pub fn missing(&self) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .filter(|f| f.rule.as_deref() == Some(MISSING))
+        self.findings.iter().filter(|f| f.is_missing())
     }
 }
-
-/// Rule id of "required answer missing" findings.
-pub const MISSING: &str = "reponse-manquante";
 
 /// Whether `question` of `section` is shown given the other answers.
 pub fn is_visible(question: &Question, context: &minijinja::Value) -> bool {
@@ -133,7 +138,12 @@ pub fn is_visible(question: &Question, context: &minijinja::Value) -> bool {
 
 /// Checks every answer and the completeness of an application.
 pub fn check(form: &Form, answers: &Answers) -> Report {
-    let context = answers.context();
+    check_in(form, answers, &answers.context())
+}
+
+/// Like [`check`], with the answers' condition context already built
+/// (`Answers::context`), for a caller that also needs it.
+pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> Report {
     let mut findings = Vec::new();
     let mut sections = Vec::new();
     let (mut total_answered, mut total_required) = (0, 0);
@@ -147,10 +157,10 @@ pub fn check(form: &Form, answers: &Answers) -> Report {
         };
         let before = findings.len();
         for q in &section.questions {
-            if !is_visible(q, &context) {
+            if !is_visible(q, context) {
                 continue;
             }
-            let id = format!("{}.{}", section.id, q.id);
+            let id = section.full_id(q);
             let value = answers.get_in(&section.id, &q.id);
             if q.required {
                 status.required += 1;
@@ -162,7 +172,7 @@ pub fn check(form: &Form, answers: &Answers) -> Report {
                         Severity::Error,
                         format!("réponse obligatoire manquante : « {} »", q.label),
                     );
-                    f.rule = Some(MISSING.to_string());
+                    f.rule = Some(Rule::MISSING);
                     findings.push(f);
                 }
             }
@@ -216,173 +226,224 @@ fn located(answers: &Answers, question_id: &str, p: Problem) -> Finding {
 /// Checks one value against its question's type and limits (not whether it is
 /// required). Editors call this as the user types.
 pub fn check_value(q: &Question, value: &toml::Value) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let wrong_type = || {
-        problem(format!(
-            "« {} » attend {} ; la valeur {} n'en est pas",
-            q.label,
-            q.kind.expected_fr(),
-            short(value)
-        ))
-    };
     match q.kind {
-        Kind::Text | Kind::Long | Kind::Email | Kind::Url => {
-            let Some(s) = value.as_str() else {
-                out.push(wrong_type());
-                return out;
-            };
-            if q.kind == Kind::Text && s.contains('\n') {
-                out.push(problem(format!(
-                    "« {} » tient sur une ligne : retirez les retours à la ligne",
-                    q.label
-                )));
-            }
-            if let Some(max) = q.max_length {
-                let n = s.chars().count();
-                if n > max {
-                    out.push(problem(format!(
-                        "« {} » est trop long : {n} caractères pour {max} au plus ; raccourcissez de {} caractères",
-                        q.label,
-                        n - max
-                    )));
-                }
-            }
-            let s = s.trim();
-            if !s.is_empty() && q.kind == Kind::Email && !s.validate_email() {
-                out.push(problem(format!(
-                    "« {s} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)"
-                )));
-            } else if !s.is_empty() && q.kind == Kind::Email && !has_public_domain(s) {
-                out.push(problem(format!(
-                    "« {s} » n'est pas une adresse e-mail valide : après le @, le domaine doit finir par un suffixe comme .fr ou .gouv.fr (exemple : prenom.nom@seine-et-marne.gouv.fr)"
-                )));
-            }
-            if !s.is_empty() && q.kind == Kind::Url && !(s.validate_url() && s.contains("://")) {
-                out.push(problem(format!(
-                    "« {s} » n'est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)"
-                )));
-            }
-        }
-        Kind::Int | Kind::Decimal | Kind::Euros | Kind::Percent => {
-            if q.kind == Kind::Int && value.as_integer().is_none() {
-                out.push(wrong_type());
-                return out;
-            }
-            let Some(n) = format::as_number(value) else {
-                out.push(wrong_type());
-                return out;
-            };
-            let (min, max) = match q.kind {
-                Kind::Euros => (Some(q.min.unwrap_or(0.0).max(0.0)), q.max),
-                Kind::Percent => (
-                    Some(q.min.unwrap_or(0.0).max(0.0)),
-                    Some(q.max.unwrap_or(100.0).min(100.0)),
-                ),
-                _ => (q.min, q.max),
-            };
-            if let Some(min) = min
-                && n < min
-            {
-                out.push(problem(format!(
-                    "« {} » doit être au moins {} (valeur : {})",
-                    q.label,
-                    format::decimal(min),
-                    format::decimal(n)
-                )));
-            }
-            if let Some(max) = max
-                && n > max
-            {
-                out.push(problem(format!(
-                    "« {} » doit être au plus {} (valeur : {})",
-                    q.label,
-                    format::decimal(max),
-                    format::decimal(n)
-                )));
-            }
-        }
-        Kind::Bool => {
-            if value.as_bool().is_none() {
-                out.push(problem(format!(
-                    "« {} » attend oui ou non : écrivez true ou false, sans guillemets (valeur : {})",
-                    q.label,
-                    short(value)
-                )));
-            }
-        }
+        Kind::Text | Kind::Long | Kind::Email | Kind::Url => check_text(q, value),
+        Kind::Int | Kind::Decimal | Kind::Euros | Kind::Percent => check_number(q, value),
+        Kind::Bool => check_bool(q, value),
         Kind::Choice => match value.as_str() {
+            Some(k) if q.choice_label(k).is_some() => Vec::new(),
+            Some(k) => vec![unknown_choice(q, k)],
+            None => vec![wrong_type(q, value)],
+        },
+        Kind::Multi => check_multi(q, value),
+        Kind::List => check_list(q, value),
+    }
+}
+
+/// « Label » attend un nombre ; la valeur "abc" n'en est pas.
+fn wrong_type(q: &Question, value: &toml::Value) -> Problem {
+    problem(format!(
+        "« {} » attend {} ; la valeur {} n'en est pas",
+        q.label,
+        q.kind.expected_fr(),
+        short(value)
+    ))
+}
+
+fn check_text(q: &Question, value: &toml::Value) -> Vec<Problem> {
+    let Some(s) = value.as_str() else {
+        return vec![wrong_type(q, value)];
+    };
+    if let Some(why) = limits::text_problem(s) {
+        return vec![problem(format!("« {} » : {why}", q.label))];
+    }
+    let mut out = Vec::new();
+    if q.kind == Kind::Text && s.contains('\n') {
+        out.push(problem(format!(
+            "« {} » tient sur une ligne : retirez les retours à la ligne",
+            q.label
+        )));
+    }
+    if let Some(max) = q.max_length {
+        let n = s.chars().count();
+        if n > max {
+            out.push(problem(format!(
+                "« {} » est trop long : {n} caractères pour {max} au plus ; raccourcissez de {} caractères",
+                q.label,
+                n - max
+            )));
+        }
+    }
+    let s = s.trim();
+    if !s.is_empty() && q.kind == Kind::Email && !s.validate_email() {
+        out.push(problem(format!(
+            "« {} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)",
+            echo(s)
+        )));
+    } else if !s.is_empty() && q.kind == Kind::Email && !has_public_domain(s) {
+        out.push(problem(format!(
+            "« {} » n'est pas une adresse e-mail valide : après le @, le domaine doit finir par un suffixe comme .fr ou .gouv.fr (exemple : prenom.nom@seine-et-marne.gouv.fr)",
+            echo(s)
+        )));
+    }
+    if !s.is_empty() && q.kind == Kind::Url && !(s.validate_url() && s.contains("://")) {
+        out.push(problem(format!(
+            "« {} » n'est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)",
+            echo(s)
+        )));
+    }
+    out
+}
+
+/// The bounds a number must stay within: the form's, narrowed for euros
+/// (never negative) and percentages (0 to 100).
+fn number_bounds(q: &Question) -> (Option<f64>, Option<f64>) {
+    match q.kind {
+        Kind::Euros => (Some(q.min.unwrap_or(0.0).max(0.0)), q.max),
+        Kind::Percent => (
+            Some(q.min.unwrap_or(0.0).max(0.0)),
+            Some(q.max.unwrap_or(100.0).min(100.0)),
+        ),
+        _ => (q.min, q.max),
+    }
+}
+
+fn check_number(q: &Question, value: &toml::Value) -> Vec<Problem> {
+    if q.kind == Kind::Int && value.as_integer().is_none() {
+        return vec![wrong_type(q, value)];
+    }
+    let Some(n) = format::as_number(value) else {
+        return vec![wrong_type(q, value)];
+    };
+    if let Some(why) = limits::number_problem(n) {
+        return vec![problem(format!(
+            "« {} » : {why} (valeur : {})",
+            q.label,
+            short(value)
+        ))];
+    }
+    let mut out = Vec::new();
+    let (min, max) = number_bounds(q);
+    if let Some(min) = min
+        && n < min
+    {
+        out.push(problem(format!(
+            "« {} » doit être au moins {} (valeur : {})",
+            q.label,
+            format::decimal(min),
+            format::decimal(n)
+        )));
+    }
+    if let Some(max) = max
+        && n > max
+    {
+        out.push(problem(format!(
+            "« {} » doit être au plus {} (valeur : {})",
+            q.label,
+            format::decimal(max),
+            format::decimal(n)
+        )));
+    }
+    out
+}
+
+fn check_bool(q: &Question, value: &toml::Value) -> Vec<Problem> {
+    if value.as_bool().is_some() {
+        return Vec::new();
+    }
+    vec![problem(format!(
+        "« {} » attend oui ou non : écrivez true ou false, sans guillemets (valeur : {})",
+        q.label,
+        short(value)
+    ))]
+}
+
+fn check_multi(q: &Question, value: &toml::Value) -> Vec<Problem> {
+    let Some(items) = value.as_array() else {
+        return vec![wrong_type(q, value)];
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match item.as_str() {
             Some(k) if q.choice_label(k).is_some() => {}
             Some(k) => out.push(unknown_choice(q, k)),
-            None => out.push(wrong_type()),
-        },
-        Kind::Multi => {
-            let Some(items) = value.as_array() else {
-                out.push(wrong_type());
-                return out;
-            };
-            for item in items {
-                match item.as_str() {
-                    Some(k) if q.choice_label(k).is_some() => {}
-                    Some(k) => out.push(unknown_choice(q, k)),
-                    None => out.push(wrong_type()),
-                }
-            }
-            if items.len() > 1
-                && let Some(alone) = q
-                    .choices
-                    .iter()
-                    .find(|c| c.exclusive && items.iter().any(|i| i.as_str() == Some(&c.key)))
-            {
-                out.push(problem(format!(
-                    "« {} » : « {} » ne se coche pas avec d'autres choix ; gardez-le seul ou retirez-le",
-                    q.label, alone.label
-                )));
-            }
-            check_min_items(q, items.len(), &mut out);
+            None => out.push(wrong_type(q, value)),
         }
-        Kind::List => {
-            let Some(items) = value.as_array() else {
-                out.push(wrong_type());
-                return out;
-            };
-            for (i, item) in items.iter().enumerate() {
-                let path = format!("[{}]", i + 1);
-                let Some(table) = item.as_table() else {
-                    out.push(Problem {
-                        path,
-                        message: format!(
-                            "l'élément n° {} de « {} » doit être une table ([[…]])",
-                            i + 1,
-                            q.label
-                        ),
-                    });
-                    continue;
-                };
-                for field in &q.fields {
-                    let v = table.get(&field.id);
-                    let field_path = format!("{path}.{}", field.id);
-                    if field.required && !is_answered(v) {
-                        out.push(Problem {
-                            path: field_path.clone(),
-                            message: format!(
-                                "« {} » n° {} : « {} » est obligatoire",
-                                q.label,
-                                i + 1,
-                                field.label
-                            ),
-                        });
-                    }
-                    if let Some(v) = v {
-                        for p in check_value(field, v) {
-                            out.push(Problem {
-                                path: field_path.clone(),
-                                message: format!("« {} » n° {} : {}", q.label, i + 1, p.message),
-                            });
-                        }
-                    }
-                }
-            }
-            check_min_items(q, items.len(), &mut out);
+    }
+    if items.len() > 1
+        && let Some(alone) = q
+            .choices
+            .iter()
+            .find(|c| c.exclusive && items.iter().any(|i| i.as_str() == Some(&c.key)))
+    {
+        out.push(problem(format!(
+            "« {} » : « {} » ne se coche pas avec d'autres choix ; gardez-le seul ou retirez-le",
+            q.label, alone.label
+        )));
+    }
+    check_min_items(q, items.len(), &mut out);
+    out
+}
+
+/// Each item of a list question: a table whose fields are checked like
+/// questions (`[2].nom` paths), then the number of items.
+fn check_list(q: &Question, value: &toml::Value) -> Vec<Problem> {
+    let Some(items) = value.as_array() else {
+        return vec![wrong_type(q, value)];
+    };
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("[{}]", i + 1);
+        let Some(table) = item.as_table() else {
+            out.push(Problem {
+                path,
+                message: format!(
+                    "l'élément n° {} de « {} » doit être une table ([[…]])",
+                    i + 1,
+                    q.label
+                ),
+            });
+            continue;
+        };
+        out.extend(check_item(q, i + 1, table));
+    }
+    check_min_items(q, items.len(), &mut out);
+    out
+}
+
+/// Item `n` (from 1) of list question `q`, alone: each field checked like a
+/// question (`[n].champ` paths).
+pub fn check_item(q: &Question, n: usize, item: &toml::Table) -> Vec<Problem> {
+    q.fields
+        .iter()
+        .flat_map(|field| check_item_field(q, n, field, item.get(&field.id)))
+        .collect()
+}
+
+/// One field of item `n` (from 1) of list question `q`.
+fn check_item_field(
+    q: &Question,
+    n: usize,
+    field: &Question,
+    value: Option<&toml::Value>,
+) -> Vec<Problem> {
+    let path = format!("[{n}].{}", field.id);
+    let mut out = Vec::new();
+    if field.required && !is_answered(value) {
+        out.push(Problem {
+            path: path.clone(),
+            message: format!(
+                "« {} » n° {n} : « {} » est obligatoire",
+                q.label, field.label
+            ),
+        });
+    }
+    if let Some(v) = value {
+        for p in check_value(field, v) {
+            out.push(Problem {
+                path: path.clone(),
+                message: format!("« {} » n° {n} : {}", q.label, p.message),
+            });
         }
     }
     out
@@ -424,7 +485,8 @@ fn unknown_choice(q: &Question, key: &str) -> Problem {
         .map(|c| format!("{} ({})", c.key, c.label))
         .collect();
     problem(format!(
-        "« {key} » n'est pas un choix possible pour « {} » ; choix possibles : {}",
+        "« {} » n'est pas un choix possible pour « {} » ; choix possibles : {}",
+        echo(key),
         q.label,
         keys.join(", ")
     ))
@@ -452,7 +514,7 @@ fn meta_findings(answers: &Answers) -> Vec<Finding> {
                     "meta.form_version doit être un nombre entier sans guillemets (ex. form_version = 1), pas {v}"
                 ),
             );
-            f.rule = Some("meta-invalide".into());
+            f.rule = Some(Rule::META_INVALID);
             f.position = answers.position("meta.form_version");
             vec![f]
         }
@@ -477,7 +539,7 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 Severity::Advice,
                 "cette table garde vos réponses à des questions retirées du formulaire : reprenez ce qui reste utile dans les nouvelles questions, puis supprimez cette table",
             );
-            f.rule = Some("anciennes-reponses".into());
+            f.rule = Some(Rule::OLD_ANSWERS);
             out.push(f);
             continue;
         }
@@ -486,10 +548,11 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Warning,
                 format!(
-                    "la section « {section_id} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)"
+                    "la section « {} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)",
+                    echo(section_id)
                 ),
             );
-            f.rule = Some("section-inconnue".into());
+            f.rule = Some(Rule::UNKNOWN_SECTION);
             out.push(f);
             continue;
         };
@@ -498,10 +561,11 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Error,
                 format!(
-                    "« {section_id} » doit être une section (une ligne [{section_id}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé"
+                    "« {0} » doit être une section (une ligne [{0}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé",
+                    echo(section_id)
                 ),
             );
-            f.rule = Some("section-mal-formee".into());
+            f.rule = Some(Rule::MALFORMED_SECTION);
             f.position = answers.position(section_id);
             out.push(f);
             continue;
@@ -515,10 +579,11 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 &id,
                 Severity::Warning,
                 format!(
-                    "« {id} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)"
+                    "« {} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)",
+                    echo(&id)
                 ),
             );
-            f.rule = Some("question-inconnue".into());
+            f.rule = Some(Rule::UNKNOWN_QUESTION);
             f.position = answers.position(&id);
             out.push(f);
         }

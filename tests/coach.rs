@@ -77,7 +77,7 @@ fn dpia_obligation_shows_without_failing_the_check() {
         .find(|l| l.contains("[aipd-requise]"))
         .unwrap_or_else(|| panic!("no AIPD finding in:\n{text}"));
     assert!(
-        line.contains("Une AIPD est obligatoire : faites-la valider par votre DPO avant le pilote"),
+        line.contains("Une AIPD est présumée nécessaire : le traitement de données personnelles remplit 3 critères de la CNIL"),
         "{line}"
     );
     assert!(line.contains("3 critères"), "{line}");
@@ -145,7 +145,7 @@ fn rendered_fiche_has_the_business_case_and_drafts_list_the_coach_findings() {
     assert!(md.contains("### Bilan économique"), "{md}");
     assert!(
         md.contains(&format!(
-            "| 57{NBSP}500{NBSP}h | 35,78{NBSP}ETP | 1{NBSP}610{NBSP}143{NBSP}€ | 2,2{NBSP}mois |"
+            "| 57{NBSP}500{NBSP}h | 35,78{NBSP}ETP | 1{NBSP}610{NBSP}143{NBSP}€ | 2,2{NBSP}mois | 1{NBSP}310{NBSP}143{NBSP}€ | 5,4 |"
         )),
         "{md}"
     );
@@ -167,7 +167,7 @@ fn rendered_fiche_has_the_business_case_and_drafts_list_the_coach_findings() {
     );
     assert!(md.contains("règle `volume-manquant`"), "{md}");
     assert!(
-        md.contains("Bilan économique non calculable : il manque"),
+        md.contains("- il manque « Volume d’opérations par an » (volume.volume_annuel)"),
         "{md}"
     );
 }
@@ -189,6 +189,10 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
             "fte",
             "euros_per_year",
             "payback",
+            "coverage",
+            "net_gain",
+            "ratio",
+            "scale",
             "summary",
             "missing"
         ]
@@ -207,7 +211,7 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
     assert_eq!(finding["id"], "identite.slogan");
     assert_eq!(finding["rule"], "texte-provisoire");
     assert_eq!(finding["severity"], "warning");
-    assert_eq!(v["coach"]["score"]["value"], 15);
+    assert_eq!(v["coach"]["score"]["value"], 10);
     assert!(
         v["coach"]["score"]["explanation"][0]
             .as_str()

@@ -60,7 +60,57 @@ impl Default for Thresholds {
     }
 }
 
+/// The numeric entries of `[coach]`: (key, whole number only).
+const NUMBER_KEYS: &[(&str, bool)] = &[
+    ("petite_echelle_agents", false),
+    ("petite_echelle_volume", false),
+    ("retour_max_mois", false),
+    ("jalons_min", true),
+];
+
+/// The word-list entries of `[coach]`.
+const WORD_KEYS: &[&str] = &["placeholders", "alternatives_vides"];
+
 impl Thresholds {
+    /// Checks the entries this program knows in a form's `[coach]` table, so
+    /// a typo in a threshold is reported when the form is loaded instead of
+    /// silently replaced by the guide's value. The error names the entry.
+    pub fn check_table(table: &toml::Table) -> Result<(), String> {
+        for (key, whole) in NUMBER_KEYS {
+            let Some(v) = table.get(*key) else { continue };
+            let n = match v {
+                toml::Value::Integer(i) => Some(*i as f64),
+                toml::Value::Float(f) if !whole => Some(*f),
+                _ => None,
+            };
+            let ok = n.is_some_and(|n| (0.0..=crate::limits::MAX_ABS_NUMBER).contains(&n));
+            if !ok {
+                let what = if *whole {
+                    "un nombre entier positif ou nul"
+                } else {
+                    "un nombre positif ou nul"
+                };
+                return Err(format!(
+                    "« {key} » doit être {what}, sans guillemets (valeur : {})",
+                    crate::sanitize::echo(&v.to_string())
+                ));
+            }
+        }
+        for key in WORD_KEYS {
+            let Some(v) = table.get(*key) else { continue };
+            let ok = v
+                .as_array()
+                .is_some_and(|a| a.iter().all(|w| w.as_str().is_some()));
+            if !ok {
+                return Err(format!(
+                    "« {key} » doit être une liste de textes, par exemple [\"à compléter\", \"todo\"] (valeur : {})",
+                    crate::sanitize::echo(&v.to_string())
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Reads the `[coach]` table of a form file.
     pub fn from_table(table: &toml::Table) -> Thresholds {
         let mut t = Thresholds::default();
@@ -113,6 +163,24 @@ mod tests {
         assert_eq!(t.min_milestones, 3, "a mistyped entry keeps the default");
         assert_eq!(t.placeholders, vec!["à voir".to_string()]);
         assert_eq!(t.small_scale_agents, Decimal::from(5));
+    }
+
+    #[test]
+    fn nonsense_entries_are_refused_with_their_name() {
+        let check = |text: &str| Thresholds::check_table(&toml::from_str(text).unwrap());
+        assert!(check("retour_max_mois = 24\njalons_min = 3").is_ok());
+        let e = check("jalons_min = \"trois\"").unwrap_err();
+        assert!(
+            e.starts_with("« jalons_min » doit être un nombre entier"),
+            "{e}"
+        );
+        let e = check("retour_max_mois = nan").unwrap_err();
+        assert!(e.contains("retour_max_mois"), "{e}");
+        assert!(check("petite_echelle_agents = -5").is_err());
+        assert!(check("petite_echelle_volume = 1e300").is_err());
+        let e = check("placeholders = \"todo\"").unwrap_err();
+        assert!(e.contains("liste de textes"), "{e}");
+        assert!(check("placeholders = [1, 2]").is_err());
     }
 
     #[test]

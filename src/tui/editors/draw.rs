@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{ChoiceEditor, Editor, LineEditor, ListEditor, ListMode};
-use crate::tui::screens::truncate;
+use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
+use fiche::list_item;
 
 /// The box title: what kind of answer is expected.
 pub fn kind_label(q: &Question) -> &'static str {
@@ -119,7 +120,7 @@ const MIN_FIELD_ROWS: u16 = 3;
 /// help, editor, problem), then every field with its value. The editor gets
 /// its room first, so a choice shows all its options whenever it can.
 #[allow(clippy::too_many_arguments)]
-fn draw_item(
+fn draw_item_form(
     l: &ListEditor,
     q: &Question,
     field: usize,
@@ -146,7 +147,7 @@ fn draw_item(
         .iter()
         .map(|l| {
             let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            super::super::screens::wrapped_height(&text, area.width)
+            crate::tui::text::wrapped_height(&text, area.width)
         })
         .sum::<u16>()
         .min(3);
@@ -200,7 +201,9 @@ fn draw_item(
         problem_area,
     );
     // Every field with its value; the list scrolls to keep this one in view.
-    let item = &l.items[l.cursor];
+    let Some(item) = l.items.get(l.cursor) else {
+        return;
+    };
     let rows = list.height as usize;
     let offset = if q.fields.len() <= rows {
         0
@@ -216,25 +219,7 @@ fn draw_item(
         .skip(offset)
         .take(rows)
         .map(|(i, f)| {
-            let value = item
-                .get(&f.id)
-                .map(|v| match (f.kind, v) {
-                    (Kind::Choice, toml::Value::String(k)) => {
-                        f.choice_label(k).unwrap_or(k).to_string()
-                    }
-                    (Kind::Bool, toml::Value::Boolean(b)) => {
-                        if *b { "oui" } else { "non" }.to_string()
-                    }
-                    _ => super::initial_text(f, v).replace('\n', " "),
-                })
-                .unwrap_or_else(|| {
-                    if f.required {
-                        "(obligatoire, vide)"
-                    } else {
-                        "(vide)"
-                    }
-                    .to_string()
-                });
+            let value = field_value(f, item.get(&f.id));
             let pointer = if i == field { "›" } else { " " };
             let text = truncate(&format!("{pointer} {} : {value}", f.label), width);
             if i == field {
@@ -255,46 +240,69 @@ fn draw_list(
     t: &Theme,
     focused: bool,
 ) {
-    let width = area.width as usize;
     match &l.mode {
         ListMode::Item { field, editor, .. } => {
-            draw_item(l, q, *field, editor, frame, area, t, focused)
+            draw_item_form(l, q, *field, editor, frame, area, t, focused)
         }
-        _ => {
-            let mut lines: Vec<Line> = Vec::new();
-            if l.items.is_empty() {
-                lines.push(Line::from("Aucun élément pour l'instant."));
-                lines.push(Line::from("Appuyez sur « a » pour en ajouter un."));
-            }
-            for (i, item) in l.items.iter().enumerate() {
-                let text = truncate(
-                    &format!("{}. {}", i + 1, ListEditor::summary(q, item)),
-                    width.saturating_sub(2),
-                );
-                lines.push(if i == l.cursor {
-                    Line::from(Span::styled(format!("› {text}"), t.selected()))
-                } else {
-                    Line::from(format!("  {text}"))
-                });
-            }
-            if matches!(l.mode, ListMode::ConfirmDelete) {
-                let name = l
-                    .items
-                    .get(l.cursor)
-                    .map(|i| ListEditor::summary(q, i))
-                    .unwrap_or_default();
-                let name = name.split(" — incomplet").next().unwrap_or_default();
-                lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled(
-                    format!(
-                        "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
-                        l.cursor + 1,
-                        truncate(name, 30)
-                    ),
-                    t.warning(),
-                )));
-            }
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
-        }
+        _ => draw_items(l, q, frame, area, t),
     }
+}
+
+/// Room for an item's name in the delete question.
+const DELETE_NAME_WIDTH: usize = 30;
+
+/// A field's value in the item form, or what its emptiness means.
+fn field_value(f: &Question, value: Option<&toml::Value>) -> String {
+    let Some(v) = value else {
+        return if f.required {
+            "(obligatoire, vide)"
+        } else {
+            "(vide)"
+        }
+        .to_string();
+    };
+    match (f.kind, v) {
+        (Kind::Choice, toml::Value::String(k)) => f.choice_label(k).unwrap_or(k).to_string(),
+        (Kind::Bool, toml::Value::Boolean(b)) => if *b { "oui" } else { "non" }.to_string(),
+        _ => super::initial_text(f, v).replace('\n', " "),
+    }
+}
+
+/// The items, one line each (summarised by the library), and the delete
+/// question when one is asked.
+fn draw_items(l: &ListEditor, q: &Question, frame: &mut Frame, area: Rect, t: &Theme) {
+    let width = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if l.items.is_empty() {
+        lines.push(Line::from("Aucun élément pour l'instant."));
+        lines.push(Line::from("Appuyez sur « a » pour en ajouter un."));
+    }
+    for (i, item) in l.items.iter().enumerate() {
+        let text = truncate(
+            &format!("{}. {}", i + 1, list_item::summary(q, item)),
+            width.saturating_sub(2),
+        );
+        lines.push(if i == l.cursor {
+            Line::from(Span::styled(format!("› {text}"), t.selected()))
+        } else {
+            Line::from(format!("  {text}"))
+        });
+    }
+    if matches!(l.mode, ListMode::ConfirmDelete) {
+        let name = l
+            .items
+            .get(l.cursor)
+            .map(|i| list_item::summary(q, i).name())
+            .unwrap_or_default();
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
+                l.cursor + 1,
+                truncate(&name, DELETE_NAME_WIDTH)
+            ),
+            t.warning(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
