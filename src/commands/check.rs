@@ -206,18 +206,25 @@ fn print_coach(form: &Form, coach: &CoachReport) {
     let roi = &coach.roi;
     say!("Bilan économique :");
     if roi.is_computable() {
+        if let Some(scale) = roi.scale_fr() {
+            say!("  À pleine échelle ({scale}) :");
+        }
         let figures = [
-            ("Heures économisées par an", roi.hours_fr()),
-            ("ETP économisés", roi.fte_fr()),
-            ("Économies par an", roi.euros_fr()),
+            ("Temps d'agent libéré par an", roi.hours_fr()),
+            ("Équivalent temps plein", roi.fte_fr()),
+            ("Valeur de ce temps par an", roi.euros_fr()),
         ];
         for (label, text) in figures {
             say!("  {label} : {}", text.unwrap_or_default());
         }
         match (roi.payback_fr(), roi.payback_months()) {
-            (Some(text), _) => say!("  Retour sur investissement : {text}"),
-            (None, Err(reason)) => say!("  Retour sur investissement : {reason}"),
+            (Some(text), _) => say!("  Budget annuel couvert en : {text} d'économies"),
+            (None, Err(reason)) => say!("  Budget annuel couvert en : {reason}"),
             (None, Ok(_)) => {}
+        }
+        if let (Some(net), Some(ratio)) = (roi.net_gain_fr(), roi.ratio_fr()) {
+            say!("  Gain net annuel : {net}");
+            say!("  Ratio bénéfice/coût : {ratio}");
         }
     } else {
         say!("  non calculable :");
