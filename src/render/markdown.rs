@@ -92,7 +92,9 @@ fn line_breaks_as_lf(text: &str) -> String {
 
 /// Escapes one line (without line breaks) so it reads as plain text.
 fn escape_line(line: &str, hashes: bool) -> String {
-    let line = line.trim_start();
+    // Control characters are shown, not written raw: a document printed on a
+    // terminal (`-o -`, `cat`) must not run escape sequences either.
+    let line = crate::sanitize::terminal(line.trim_start());
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len() + 8);
     let ordered_marker = ordered_list_marker(&chars);
@@ -164,6 +166,11 @@ mod tests {
             inline("Nom\n\n<script>x</script>\n\n# Faux titre #"),
             "Nom \\<script\\>x\\</script\\> \\# Faux titre \\#"
         );
+    }
+
+    #[test]
+    fn terminal_escapes_are_shown() {
+        assert_eq!(text("a\x1b]52;c;eA==\x07b"), "a␛\\]52;c;eA==␇b");
     }
 
     #[test]

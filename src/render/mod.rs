@@ -273,7 +273,8 @@ fn auto_escape(name: &str) -> AutoEscape {
 
 /// Writes a `{{ value }}`: in a Markdown template, as escaped text (the
 /// `md_*` filters return values already escaped for their place, marked
-/// safe); elsewhere minijinja's own escaping.
+/// safe); elsewhere minijinja's own escaping. Terminal controls are shown
+/// visibly in both.
 fn format_value(
     out: &mut minijinja::Output,
     state: &mut minijinja::State,
@@ -286,6 +287,12 @@ fn format_value(
         return out
             .write_str(&markdown::text(&value.to_string()))
             .map_err(minijinja::Error::from);
+    }
+    // HTML: escaped by minijinja, terminal controls shown first.
+    if let Some(text) = value.as_str().filter(|_| !value.is_safe())
+        && let std::borrow::Cow::Owned(shown) = crate::sanitize::terminal(text)
+    {
+        return minijinja::escape_formatter(out, state, &minijinja::Value::from(shown));
     }
     minijinja::escape_formatter(out, state, value)
 }
