@@ -216,6 +216,7 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
             "net_gain",
             "ratio",
             "scale",
+            "pilot_summary",
             "summary",
             "missing"
         ]

@@ -135,6 +135,7 @@ fn event_loop(
         }
         if redraw {
             let terminal = screen.terminal();
+            app.size = terminal.size()?;
             terminal.draw(|f| screens::draw(app, f))?;
             redraw = false;
         }
@@ -223,6 +224,11 @@ fn next_effect(screen: &mut Screen, app: &mut App) -> Result<Effect> {
         }
         Event::Paste(text) => {
             app.paste(&text);
+            Effect::None
+        }
+        // Keys read in the same batch see the new size (too small or not).
+        Event::Resize(width, height) => {
+            app.size = ratatui::layout::Size::new(width, height);
             Effect::None
         }
         _ => Effect::None,
