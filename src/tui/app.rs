@@ -337,7 +337,7 @@ impl App {
 
     /// Whether the window is below the size the wizard needs to draw.
     pub fn too_small(&self) -> bool {
-        self.size.width < super::screens::MIN_WIDTH || self.size.height < super::screens::MIN_HEIGHT
+        self.size.width < super::text::MIN_WIDTH || self.size.height < super::text::MIN_HEIGHT
     }
 
     pub(super) fn toggle_review(&mut self) {

@@ -17,9 +17,7 @@ use super::app::{App, Focus, Modal, Screen};
 use super::editors::{Editor, ListMode};
 use super::keys::{self, Hints};
 
-/// Below this size the wizard explains instead of drawing.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 18;
+pub use super::text::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Where each part of the screen goes; shared by drawing and mouse clicks.
 pub struct Areas {
