@@ -10,11 +10,18 @@ fn complete_example_shows_the_business_case_and_exits_0() {
     let out = fiche(&["check", &example_str("assistant-srdt.toml")]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
-    for figure in ["57 500 h", "35,78 ETP", "1 610 143 €", "2,2 mois"] {
-        assert!(
-            text.contains(&figure.replace(' ', NBSP)),
-            "{figure} missing from:\n{text}"
-        );
+    // `~` marks a no-break space (inside French figures).
+    for figure in [
+        "À pleine échelle (575~000 demandes de renseignement par an) :",
+        "Temps d'agent libéré par an : 57~500~h",
+        "Équivalent temps plein : 35,78~ETP",
+        "Valeur de ce temps par an : 1~610~143~€",
+        "Budget annuel couvert en : 2,2~mois d'économies",
+        "Gain net annuel : 1~310~143~€",
+        "Ratio bénéfice/coût : 5,4",
+    ] {
+        let figure = figure.replace('~', NBSP);
+        assert!(text.contains(&figure), "{figure} missing from:\n{text}");
     }
     assert!(text.contains("Bilan économique"), "{text}");
     assert!(text.contains("Score de préparation : 100/100"), "{text}");
@@ -24,6 +31,20 @@ fn complete_example_shows_the_business_case_and_exits_0() {
         coach < completeness,
         "coach after the section findings, before the result"
     );
+}
+
+#[test]
+fn both_complete_examples_pass_the_check_with_the_new_rules() {
+    for name in ["assistant-srdt.toml", "tri-courriels-prefecture.toml"] {
+        let out = fiche(&["check", &example_str(name)]);
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(0), "{name}: {text}{}", stderr(&out));
+        assert!(
+            text.contains("Score de préparation : 100/100"),
+            "{name}: {text}"
+        );
+        assert!(!text.contains("attention ["), "{name}: {text}");
+    }
 }
 
 #[test]
@@ -100,8 +121,10 @@ fn draft_says_why_the_business_case_is_not_computable() {
 
 #[test]
 fn json_includes_coach_findings_score_and_roi_numbers() {
+    // Several files give the summary rows; --details the full reports.
     let out = fiche(&[
         "check",
+        "--details",
         "--format",
         "json",
         &example_str("assistant-srdt.toml"),
@@ -193,6 +216,7 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
             "net_gain",
             "ratio",
             "scale",
+            "pilot_summary",
             "summary",
             "missing"
         ]

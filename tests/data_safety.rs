@@ -354,6 +354,25 @@ fn a_fifo_is_refused_before_reading_and_left_in_place() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn a_device_is_refused_before_reading() {
+    // Only commands that read: a device must never be at risk here.
+    for args in [
+        vec!["check", "/dev/zero"],
+        vec!["render", "/dev/zero", "--format", "md", "-o", "-"],
+        vec!["diff", "/dev/null", "/dev/zero"],
+    ] {
+        let out = fiche(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("pas un fichier ordinaire (un périphérique)"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
 // Item 6: leftovers of a killed fiche.
 
 #[test]

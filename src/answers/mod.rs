@@ -16,15 +16,7 @@ pub use store::{Answers, Saved, now_rfc3339};
 
 use crate::position::Position;
 
-/// Whether a value counts as an answer (an empty text or list does not).
-pub fn is_answered(value: Option<&toml::Value>) -> bool {
-    match value {
-        None => false,
-        Some(toml::Value::String(s)) => !s.trim().is_empty(),
-        Some(toml::Value::Array(a)) => !a.is_empty(),
-        Some(_) => true,
-    }
-}
+pub use crate::form::is_answered;
 
 /// An answers file that cannot be read or written.
 #[derive(Debug, thiserror::Error)]

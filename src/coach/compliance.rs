@@ -60,7 +60,7 @@ fn automated_decision(ctx: &Context, out: &mut Vec<Finding>) {
             "decision-automatique",
             ROLE,
             format!(
-                "l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 ; code des relations entre le public et l'administration, article L. 311-3-1 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions), qu'un système d'IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et décrivez le contrôle dans {} ; {CHECK_WITH}",
+                "l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions, et la mention prévue à l'article L. 311-3-1 du code des relations entre le public et l'administration), qu'un système d'IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et décrivez le contrôle dans {} ; {CHECK_WITH}",
                 ctx.label("solution.validation_humaine")
             ),
         ));

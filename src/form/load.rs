@@ -12,7 +12,6 @@ use toml::Spanned;
 use super::condition::Condition;
 use super::model::{Choice, Form, Kind, Migration, Question, Section};
 use super::{FormError, Result};
-use crate::coach::Thresholds;
 use crate::limits::MAX_FORM_FILE_BYTES;
 use crate::position::{LineIndex, deepest_line};
 
@@ -90,6 +89,8 @@ struct RawQuestion {
 struct RawChoice {
     key: String,
     label: String,
+    #[serde(default)]
+    exclusive: bool,
 }
 
 #[derive(Deserialize)]
@@ -142,58 +143,16 @@ pub fn parse(text: &str, source: &str) -> Result<Form> {
             message: "le formulaire n'a aucune section ; ajoutez au moins un bloc [[sections]] avec ses questions".into(),
         });
     }
-    let coach = match raw.coach {
-        Some(table) => {
-            let line = ctx.line(&table);
-            let table = table.into_inner();
-            Thresholds::check_table(&table).map_err(|message| FormError::Structure {
-                file: source.to_string(),
-                line,
-                message: format!("table [coach] : {message}"),
-            })?;
-            table
-        }
-        None => toml::Table::new(),
-    };
+    let coach = coach_table(&ctx, raw.coach)?;
     let mut sections = Vec::new();
     let mut seen_sections = BTreeSet::new();
     for raw_section in raw.sections {
-        let line = ctx.line(&raw_section.id);
-        let id = raw_section.id.into_inner();
-        check_id(&ctx, &id, line, "section")?;
-        if !seen_sections.insert(id.clone()) {
-            return Err(ctx.invalid(line, &id, "cette section est déclarée deux fois"));
-        }
-        let mut questions = Vec::new();
-        let mut seen = BTreeSet::new();
-        for rq in raw_section.questions {
-            let q = build_question(&ctx, &id, rq, raw.form.version)?;
-            if !seen.insert(q.id.clone()) {
-                return Err(ctx.invalid(
-                    q.line,
-                    &format!("{id}.{}", q.id),
-                    "cette question est déclarée deux fois dans la section",
-                ));
-            }
-            questions.push(q);
-        }
-        if questions.is_empty() {
-            return Err(ctx.invalid(
-                line,
-                &id,
-                "cette section n'a aucune question ; ajoutez-en au moins une ([[sections.questions]]) ou retirez la section",
-            ));
-        }
-        sections.push(Section {
-            id,
-            document_title: raw_section
-                .document_title
-                .unwrap_or_else(|| raw_section.title.clone()),
-            title: raw_section.title,
-            intro: raw_section.intro,
-            addition: raw_section.addition,
-            questions,
-        });
+        sections.push(build_section(
+            &ctx,
+            raw_section,
+            raw.form.version,
+            &mut seen_sections,
+        )?);
     }
     let form = Form {
         id: raw.form.id,
@@ -220,6 +179,67 @@ pub fn parse(text: &str, source: &str) -> Result<Form> {
     };
     check_conditions(&ctx, &form)?;
     Ok(form)
+}
+
+/// The form's `[coach]` table, checked (empty when absent).
+fn coach_table(ctx: &Ctx, table: Option<Spanned<toml::Table>>) -> Result<toml::Table> {
+    let Some(table) = table else {
+        return Ok(toml::Table::new());
+    };
+    let line = ctx.line(&table);
+    let table = table.into_inner();
+    super::check_coach_table(&table).map_err(|message| FormError::Structure {
+        file: ctx.source.to_string(),
+        line,
+        message: format!("table [coach] : {message}"),
+    })?;
+    Ok(table)
+}
+
+/// One `[[sections]]` block: its id (not in `seen` yet), its questions
+/// (each once, at least one).
+fn build_section(
+    ctx: &Ctx,
+    raw_section: RawSection,
+    version: u32,
+    seen_sections: &mut BTreeSet<String>,
+) -> Result<Section> {
+    let line = ctx.line(&raw_section.id);
+    let id = raw_section.id.into_inner();
+    check_id(ctx, &id, line, "section")?;
+    if !seen_sections.insert(id.clone()) {
+        return Err(ctx.invalid(line, &id, "cette section est déclarée deux fois"));
+    }
+    let mut questions = Vec::new();
+    let mut seen = BTreeSet::new();
+    for rq in raw_section.questions {
+        let q = build_question(ctx, &id, rq, version)?;
+        if !seen.insert(q.id.clone()) {
+            return Err(ctx.invalid(
+                q.line,
+                &format!("{id}.{}", q.id),
+                "cette question est déclarée deux fois dans la section",
+            ));
+        }
+        questions.push(q);
+    }
+    if questions.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            &id,
+            "cette section n'a aucune question ; ajoutez-en au moins une ([[sections.questions]]) ou retirez la section",
+        ));
+    }
+    Ok(Section {
+        id,
+        document_title: raw_section
+            .document_title
+            .unwrap_or_else(|| raw_section.title.clone()),
+        title: raw_section.title,
+        intro: raw_section.intro,
+        addition: raw_section.addition,
+        questions,
+    })
 }
 
 struct Ctx<'a> {
@@ -319,6 +339,7 @@ fn build_question(
             .map(|c| Choice {
                 key: c.key,
                 label: c.label,
+                exclusive: c.exclusive,
             })
             .collect(),
         fields,
@@ -326,7 +347,7 @@ fn build_question(
         line,
     };
     if let Some(default) = &question.default
-        && let Some(p) = crate::validate::check_value(&question, default).first()
+        && let Some(p) = super::check_value(&question, default).first()
     {
         return Err(ctx.invalid(
             line,
@@ -352,6 +373,13 @@ fn check_shape(ctx: &Ctx, line: usize, full: &str, kind: Kind, raw: &RawQuestion
             line,
             full,
             "seules les questions de type choice ou multi ont des choix",
+        ));
+    }
+    if kind != Kind::Multi && raw.choices.iter().any(|c| c.exclusive) {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "exclusive = true n'a de sens que dans une question à choix multiple (type multi)",
         ));
     }
     let mut keys = BTreeSet::new();

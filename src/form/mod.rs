@@ -1,9 +1,13 @@
 //! The questionnaire as data: model, loader and `when` conditions.
 
+mod check;
+mod coach_table;
 mod condition;
 mod load;
 mod model;
 
+pub use check::{Problem, check_item, check_value, is_answered};
+pub use coach_table::check_coach_table;
 pub use condition::Condition;
 pub use load::{BUILTIN_FORM, BUILTIN_SOURCE, builtin, load_dir, parse};
 pub use model::{Choice, Form, Kind, Migration, Question, Section};

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::answers::{Answers, is_answered};
 use crate::coach::{self, CoachView, RoiView};
-use crate::form::{Form, Kind, Question};
+use crate::form::{Form, Kind, Question, Section};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
 
@@ -142,57 +142,8 @@ pub struct MissingAnswer {
 
 /// Builds the context from a checked application.
 pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext {
-    let context = answers.context();
-    let mut sections = Vec::new();
-    let mut t = toml::Table::new();
-    for section in &form.sections {
-        let mut questions = Vec::new();
-        let mut texts = toml::Table::new();
-        for q in &section.questions {
-            if !validate::is_visible(q, &context) {
-                continue;
-            }
-            let value = answers.get_in(&section.id, &q.id);
-            let mut view = question_view(&section.id, q, value.as_ref());
-            texts.insert(q.id.clone(), toml::Value::String(view.text.clone()));
-            if !view.answered && view.model_prompt {
-                view.text = NOT_ANSWERED.to_string();
-            }
-            questions.push(view);
-        }
-        t.insert(section.id.clone(), toml::Value::Table(texts));
-        let heading = if section.addition {
-            format!("{} {ADDITION_MARK}", section.document_title)
-        } else {
-            section.document_title.clone()
-        };
-        sections.push(SectionView {
-            id: section.id.clone(),
-            title: section.document_title.clone(),
-            heading,
-            addition: section.addition,
-            wizard_title: section.title.clone(),
-            intro: section.intro.clone(),
-            answered: questions.iter().any(|q| q.answered),
-            shown: questions.iter().any(|q| q.shown),
-            groups: groups(&questions),
-            questions,
-        });
-    }
-    let missing = report
-        .missing()
-        .map(|f| {
-            let (section, label) = form
-                .question(&f.question_id())
-                .map(|(s, q)| (s.title.clone(), q.label.clone()))
-                .unwrap_or_default();
-            MissingAnswer {
-                id: f.id.clone(),
-                label,
-                section,
-            }
-        })
-        .collect();
+    let (sections, t) = section_views(form, answers);
+    let missing = missing_answers(form, report);
     let product = answers
         .get("identite.nom_produit")
         .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
@@ -228,6 +179,71 @@ pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext
         coach: CoachView::from(&review),
         budget: budget(answers),
     }
+}
+
+/// Every section as the documents show it, and the answers as texts
+/// (`t.section.question`).
+fn section_views(form: &Form, answers: &Answers) -> (Vec<SectionView>, toml::Table) {
+    let context = answers.context();
+    let mut sections = Vec::new();
+    let mut t = toml::Table::new();
+    for section in &form.sections {
+        let mut questions = Vec::new();
+        let mut texts = toml::Table::new();
+        for q in &section.questions {
+            if !validate::is_visible(q, &context) {
+                continue;
+            }
+            let value = answers.get_in(&section.id, &q.id);
+            let mut view = question_view(&section.id, q, value.as_ref());
+            texts.insert(q.id.clone(), toml::Value::String(view.text.clone()));
+            if !view.answered && view.model_prompt {
+                view.text = NOT_ANSWERED.to_string();
+            }
+            questions.push(view);
+        }
+        t.insert(section.id.clone(), toml::Value::Table(texts));
+        sections.push(section_view(section, questions));
+    }
+    (sections, t)
+}
+
+fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView {
+    let heading = if section.addition {
+        format!("{} {ADDITION_MARK}", section.document_title)
+    } else {
+        section.document_title.clone()
+    };
+    SectionView {
+        id: section.id.clone(),
+        title: section.document_title.clone(),
+        heading,
+        addition: section.addition,
+        wizard_title: section.title.clone(),
+        intro: section.intro.clone(),
+        answered: questions.iter().any(|q| q.answered),
+        shown: questions.iter().any(|q| q.shown),
+        groups: groups(&questions),
+        questions,
+    }
+}
+
+/// The required answers still missing, for a draft's annex.
+fn missing_answers(form: &Form, report: &Report) -> Vec<MissingAnswer> {
+    report
+        .missing()
+        .map(|f| {
+            let (section, label) = form
+                .question(&f.question_id())
+                .map(|(s, q)| (s.title.clone(), q.label.clone()))
+                .unwrap_or_default();
+            MissingAnswer {
+                id: f.id.clone(),
+                label,
+                section,
+            }
+        })
+        .collect()
 }
 
 fn budget(answers: &Answers) -> BudgetView {

@@ -63,7 +63,10 @@ fn paragraphs(text: &str) -> Value {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|p| {
-            let lines: Vec<String> = p.lines().map(|l| escape_html(l.trim())).collect();
+            let lines: Vec<String> = p
+                .lines()
+                .map(|l| escape_html(&crate::sanitize::terminal(l.trim())))
+                .collect();
             format!("<p>{}</p>", lines.join("<br>\n"))
         })
         .collect::<Vec<_>>()
@@ -91,7 +94,7 @@ fn escape_html(text: &str) -> String {
 /// end the string nor the `<style>` element.
 fn css_string(text: &str) -> Value {
     let mut out = String::from("\"");
-    for c in text.chars() {
+    for c in crate::sanitize::terminal_line(text).chars() {
         match c {
             '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
                 out.push_str(&format!("\\{:x} ", c as u32))

@@ -19,7 +19,7 @@ const LINE_START: &[char] = &['#', '>', '-', '+', '=', ':'];
 
 /// A multi-line answer as Markdown paragraphs: blank lines separate
 /// paragraphs, and a line break inside a paragraph stays a line break (a
-/// CommonMark hard break, `\` at the end of the line).
+/// CommonMark hard break, two spaces at the end of the line).
 pub fn text(text: &str) -> String {
     let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
     for line in line_breaks_as_lf(text).trim().lines() {
@@ -37,7 +37,7 @@ pub fn text(text: &str) -> String {
     paragraphs
         .iter()
         .filter(|p| !p.is_empty())
-        .map(|p| p.join("\\\n"))
+        .map(|p| p.join("  \n"))
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -92,7 +92,9 @@ fn line_breaks_as_lf(text: &str) -> String {
 
 /// Escapes one line (without line breaks) so it reads as plain text.
 fn escape_line(line: &str, hashes: bool) -> String {
-    let line = line.trim_start();
+    // Control characters are shown, not written raw: a document printed on a
+    // terminal (`-o -`, `cat`) must not run escape sequences either.
+    let line = crate::sanitize::terminal(line.trim_start());
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len() + 8);
     let ordered_marker = ordered_list_marker(&chars);
@@ -132,7 +134,7 @@ mod tests {
     fn line_start_markers_are_escaped_and_breaks_kept() {
         assert_eq!(
             text("# Faux titre\n- item\n1984. année\n> citation\n===\n\nSuite"),
-            "\\# Faux titre\\\n\\- item\\\n1984\\. année\\\n\\> citation\\\n\\===\n\nSuite"
+            "\\# Faux titre  \n\\- item  \n1984\\. année  \n\\> citation  \n\\===\n\nSuite"
         );
     }
 
@@ -146,8 +148,8 @@ mod tests {
             text("a | b *c* _d_ `e` ~~f~~ &amp;"),
             "a \\| b \\*c\\* \\_d\\_ \\`e\\` \\~\\~f\\~\\~ \\&amp;"
         );
-        assert_eq!(text("```\ncode"), "\\`\\`\\`\\\ncode");
-        assert_eq!(text("a\r# b"), "a\\\n\\# b");
+        assert_eq!(text("```\ncode"), "\\`\\`\\`  \ncode");
+        assert_eq!(text("a\r# b"), "a  \n\\# b");
     }
 
     #[test]
@@ -164,6 +166,11 @@ mod tests {
             inline("Nom\n\n<script>x</script>\n\n# Faux titre #"),
             "Nom \\<script\\>x\\</script\\> \\# Faux titre \\#"
         );
+    }
+
+    #[test]
+    fn terminal_escapes_are_shown() {
+        assert_eq!(text("a\x1b]52;c;eA==\x07b"), "a␛\\]52;c;eA==␇b");
     }
 
     #[test]

@@ -64,6 +64,10 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         email::BODY_TEMPLATE,
         include_str!("../../templates/fiche-action/courriel.txt.j2"),
     ),
+    (
+        "comparatif.html.j2",
+        include_str!("../../templates/fiche-action/comparatif.html.j2"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -318,7 +322,7 @@ fn auto_escape(name: &str) -> AutoEscape {
 /// Writes a `{{ value }}`: in a Markdown template, as escaped text (the
 /// `md_*` filters return values already escaped for their place, marked
 /// safe); in an OpenDocument template, as XML text; elsewhere minijinja's
-/// own escaping.
+/// own escaping. Terminal controls are shown visibly in Markdown and HTML.
 fn format_value(
     out: &mut minijinja::Output,
     state: &mut minijinja::State,
@@ -334,6 +338,12 @@ fn format_value(
     }
     if *state.auto_escape() == xml::AUTO_ESCAPE {
         return xml::format_value(out, value);
+    }
+    // HTML: escaped by minijinja, terminal controls shown first.
+    if let Some(text) = value.as_str().filter(|_| !value.is_safe())
+        && let std::borrow::Cow::Owned(shown) = crate::sanitize::terminal(text)
+    {
+        return minijinja::escape_formatter(out, state, &minijinja::Value::from(shown));
     }
     minijinja::escape_formatter(out, state, value)
 }

@@ -1,12 +1,14 @@
 //! The document promises, format by format: every section, French figures,
 //! data sources and budget lines, escaping, drafts, strict mode (`formats`),
 //! the PDF itself (`pdf`), user templates and the business case
-//! (`templates`), the OpenDocument text (`odt`), the pitch in every file
-//! type (`pitch`) and the e-mail draft (`email`). PDF text is read back with
-//! lopdf, OpenDocument with zip and roxmltree, the e-mail with mail-parser.
+//! (`templates`), several applications side by side (`compare`), the
+//! OpenDocument text (`odt`), the pitch in every file type (`pitch`) and the
+//! e-mail draft (`email`). PDF text is read back with lopdf, OpenDocument
+//! with zip and roxmltree, the e-mail with mail-parser.
 
 #[path = "../common/mod.rs"]
 mod common;
+mod compare;
 mod email;
 mod formats;
 mod model;

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use crate::*;
-use fiche::render::{Format, Renderer};
+use fiche::render::{FileType, Format, Renderer};
 
 #[test]
 fn user_templates_override_the_built_in_ones_by_name() {
@@ -98,10 +98,10 @@ fn business_case_and_coach_findings_show_when_the_context_has_them() {
     let value = serde_json::to_value(&ctx).unwrap();
     for format in Format::ALL {
         let bytes = renderer.export_context(format, &value).unwrap();
-        let text = if format.is_binary() {
-            pdf_text(&bytes)
-        } else {
-            String::from_utf8(bytes).unwrap()
+        let text = match format.file_type() {
+            FileType::Pdf => pdf_text(&bytes),
+            FileType::Odt => crate::odt::odt_text(&bytes),
+            FileType::Markdown | FileType::Html => String::from_utf8(bytes).unwrap(),
         };
         assert!(
             text.contains("1\u{a0}610\u{a0}143\u{a0}€"),
@@ -133,10 +133,10 @@ fn business_case_and_coach_findings_show_when_the_context_has_them() {
     });
     for format in Format::ALL {
         let bytes = renderer.export_context(format, &value).unwrap();
-        let text = if format.is_binary() {
-            pdf_text(&bytes)
-        } else {
-            String::from_utf8(bytes).unwrap()
+        let text = match format.file_type() {
+            FileType::Pdf => pdf_text(&bytes),
+            FileType::Odt => crate::odt::odt_text(&bytes),
+            FileType::Markdown | FileType::Html => String::from_utf8(bytes).unwrap(),
         };
         let flat = squash(&text);
         assert!(

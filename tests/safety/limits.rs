@@ -148,3 +148,22 @@ fn a_deep_dotted_table_header_gets_a_real_position() {
     assert!(!all.contains("ligne 0"), "{all}");
     assert!(all.len() < 5000, "{} bytes:\n{all}", all.len());
 }
+
+#[test]
+fn the_wizards_editors_share_the_answer_limit() {
+    // Every editor (wizard, accessible mode, `set`) turns text into an
+    // answer through `parse_input`: the limit is there.
+    let form = fiche::form::builtin();
+    for id in ["probleme.description", "identite.nom_produit"] {
+        let (_, q) = form.question(id).unwrap();
+        let at_limit = "a".repeat(MAX_ANSWER_CHARS);
+        assert!(fiche::answers::parse_input(q, &at_limit).is_ok(), "{id}");
+        let over = "a".repeat(MAX_ANSWER_CHARS + 1);
+        let e = fiche::answers::parse_input(q, &over).unwrap_err();
+        assert!(
+            e.starts_with("réponse trop longue : 100\u{a0}001 caractères"),
+            "{e}"
+        );
+        assert!(e.len() < 300, "the text is not echoed");
+    }
+}

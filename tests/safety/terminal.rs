@@ -107,3 +107,16 @@ fn the_profile_shows_escapes_when_saved_and_shown() {
     assert_clean("profile show", &out);
     assert!(stdout(&out).contains("␛[2J"), "{}", stdout(&out));
 }
+
+#[test]
+fn documents_printed_on_a_terminal_carry_no_escapes() {
+    let (dir, path) = file_with("a.toml", HOSTILE_FILE);
+    for format in ["md", "html", "pitch"] {
+        let out = fiche_in(
+            dir.path(),
+            &["render", path_str(&path), "--format", format, "-o", "-"],
+        );
+        assert_clean(&format!("render {format}"), &out);
+        assert!(stdout(&out).contains('␛'), "{format}: {}", stdout(&out));
+    }
+}
