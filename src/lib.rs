@@ -5,8 +5,9 @@
 //! (`form`), reads and writes answers files (`answers`), checks them
 //! (`validate`), coaches the pitch and computes the business case (`coach`),
 //! reuses answers across applications (`profile`, `reuse`, `fill`,
-//! `migrate`, `diff`) and renders documents (`render`). The TUI and the CLI in the
-//! binary are thin front ends over it.
+//! `migrate`, `diff`), renders documents (`render`) and ranks the State's
+//! existing AI initiatives against an application (`parangonnage`). The TUI
+//! and the CLI in the binary are thin front ends over it.
 
 pub mod answers;
 pub mod application;
@@ -17,6 +18,7 @@ pub mod form;
 pub mod format;
 pub mod fs_util;
 pub mod migrate;
+pub mod parangonnage;
 pub mod position;
 pub mod profile;
 pub mod render;

@@ -6,6 +6,7 @@ mod diff;
 mod edit;
 mod labels;
 mod new;
+mod parangonnage;
 mod profile;
 mod render;
 mod set;
@@ -49,6 +50,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             strict,
             templates.as_deref(),
         ),
+        Some(Command::Parangonnage {
+            inputs,
+            limit,
+            colonnes,
+            format,
+        }) => parangonnage::run(&form, &inputs, limit as usize, colonnes.as_deref(), format),
         Some(Command::Edit { file }) => edit(&form, Some(&file), accessible),
         None => edit(&form, cli.file.as_deref(), accessible),
     }
