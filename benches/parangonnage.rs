@@ -49,13 +49,16 @@ fn parangonnage(c: &mut Criterion) {
     c.bench_function("classement d'une candidature (10 000 lignes)", |b| {
         b.iter(|| black_box(index.rank(black_box(&query), 10)))
     });
-    c.bench_function("de bout en bout : lire, indexer, classer (10 000 lignes)", |b| {
-        b.iter(|| {
-            let table = read_bytes(black_box(&bytes), "export.csv").unwrap();
-            let columns = Columns::detect(&table, &spec).unwrap();
-            black_box(Index::build(&table, &columns).rank(&query, 10))
-        })
-    });
+    c.bench_function(
+        "de bout en bout : lire, indexer, classer (10 000 lignes)",
+        |b| {
+            b.iter(|| {
+                let table = read_bytes(black_box(&bytes), "export.csv").unwrap();
+                let columns = Columns::detect(&table, &spec).unwrap();
+                black_box(Index::build(&table, &columns).rank(&query, 10))
+            })
+        },
+    );
 }
 
 criterion_group! {

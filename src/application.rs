@@ -37,8 +37,9 @@ pub fn check_compatible(form: &Form, answers: &Answers, file: &str) -> Result<()
             expected: form.id.clone(),
         });
     }
-    if let Some(found) = answers.form_version()
-        && found > form.version
+    // Read as a plain integer: a version ≥ 2³² is newer too, not ignored.
+    if let Some(found) = answers.meta("form_version").and_then(|v| v.as_integer())
+        && found > i64::from(form.version)
     {
         return Err(AnswersError::NewerVersion {
             file: file.to_string(),

@@ -64,6 +64,6 @@ pub fn report(e: clap::Error) -> ExitCode {
         ),
         _ => "arguments incorrects".to_string(),
     };
-    eprintln!("erreur : {message}\n\nPour l'aide : fiche --help");
+    say_err!("erreur : {message}\n\nPour l'aide : fiche --help");
     ExitCode::from(2)
 }

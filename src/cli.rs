@@ -46,6 +46,10 @@ pub struct GlobalArgs {
     #[arg(long, value_name = "DOSSIER", global = true)]
     pub form: Option<PathBuf>,
 
+    /// Dossier de modèles personnels qui remplacent les modèles intégrés de même nom (documents produits par fiche render, l'assistant et le mode accessible)
+    #[arg(long, value_name = "DOSSIER", global = true)]
+    pub templates: Option<PathBuf>,
+
     /// Mode accessible : questions posées ligne à ligne, sans plein écran (lecteurs d'écran)
     #[arg(long, global = true)]
     pub accessible: bool,
@@ -148,9 +152,6 @@ pub enum Command {
         /// Refuser de produire le document si la candidature est incomplète (code 1)
         #[arg(long)]
         strict: bool,
-        /// Dossier de modèles personnels qui remplacent les modèles intégrés de même nom
-        #[arg(long, value_name = "DOSSIER")]
-        templates: Option<PathBuf>,
     },
     /// Parangonnage : trouver dans le tableau des initiatives IA de l'État celles qui ressemblent à votre projet
     #[command(

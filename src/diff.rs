@@ -34,7 +34,7 @@ pub fn compare(form: &Form, a: &Answers, b: &Answers) -> Vec<SectionDiff> {
         let answers: Vec<AnswerDiff> = section
             .questions
             .iter()
-            .filter_map(|q| differ(&format!("{}.{}", section.id, q.id), a, b))
+            .filter_map(|q| differ(&section.full_id(q), a, b))
             .collect();
         if !answers.is_empty() {
             out.push(SectionDiff {

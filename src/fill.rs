@@ -2,7 +2,7 @@
 //! `section.question=value` texts or a data file into checked answers, all of
 //! them checked before anything is written.
 
-use crate::answers::{Answers, parse_input};
+use crate::answers::{Answers, AnswersError, parse_input};
 use crate::form::{Form, Kind, Question};
 use crate::validate::check_value;
 
@@ -18,10 +18,11 @@ pub struct Assignment {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FillError {
     #[error(
-        "{place} : « {text} » ne suit pas la forme section.question=valeur (exemple : identite.nom_produit=\"Assistant SRDT\")"
+        "{place} : « {} » ne suit pas la forme section.question=valeur (exemple : identite.nom_produit=\"Assistant SRDT\")",
+        crate::sanitize::echo(text)
     )]
     Malformed { place: String, text: String },
-    #[error("{place} : « {id} » n'est pas une question du formulaire{}", suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
+    #[error("{place} : « {} » n'est pas une question du formulaire{}", crate::sanitize::echo(id), suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
     UnknownId {
         place: String,
         id: String,
@@ -96,11 +97,13 @@ pub fn from_data(
     }
 }
 
-/// Sets every assignment, in order (a later one wins for the same id).
-pub fn apply(answers: &mut Answers, assignments: &[Assignment]) {
+/// Sets every assignment, in order (a later one wins for the same id). Stops
+/// at the first answer that has no place in the file (see `Answers::set`).
+pub fn apply(answers: &mut Answers, assignments: &[Assignment]) -> Result<(), AnswersError> {
     for a in assignments {
-        answers.set(&a.id, a.value.clone());
+        answers.set(&a.id, a.value.clone())?;
     }
+    Ok(())
 }
 
 /// The question `id` names, or an error suggesting the closest id.
@@ -117,10 +120,11 @@ pub fn resolve<'f>(form: &'f Form, id: &str, place: &str) -> Result<&'f Question
 /// The form id closest to a mistyped one: same question name in another
 /// section, or a small spelling distance.
 pub fn suggest(form: &Form, id: &str) -> Option<String> {
-    let ids: Vec<String> = form
-        .questions()
-        .map(|(s, q)| format!("{}.{}", s.id, q.id))
-        .collect();
+    // Spelling distances are quadratic: a very long id is no typo.
+    if id.len() > 200 {
+        return None;
+    }
+    let ids: Vec<String> = form.questions().map(|(s, q)| s.full_id(q)).collect();
     let local = id.rsplit('.').next().unwrap_or(id);
     let same_name: Vec<&String> = ids
         .iter()

@@ -7,16 +7,21 @@ pub const NBSP: char = '\u{a0}';
 
 /// `575000` → `575 000`.
 pub fn integer(value: i64) -> String {
-    let digits = value.unsigned_abs().to_string();
+    let mut out = group_digits(&value.unsigned_abs().to_string());
+    if value < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// `"1234567"` → `1 234 567`: a run of ASCII digits, of any length.
+fn group_digits(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(NBSP);
         }
         out.push(c);
-    }
-    if value < 0 {
-        out.insert(0, '-');
     }
     out
 }
@@ -37,8 +42,8 @@ pub fn decimal_places(value: f64, places: usize) -> String {
         Some((i, f)) => (i, f.trim_end_matches('0')),
         None => (text.as_str(), ""),
     };
-    let int_value: i64 = int_part.parse().unwrap_or(i64::MAX);
-    let mut out = integer(int_value);
+    // Grouped as text: a float beyond `i64` (1e308) keeps its true digits.
+    let mut out = group_digits(int_part);
     if !frac.is_empty() {
         out.push(',');
         out.push_str(frac);
@@ -77,13 +82,7 @@ pub fn decimal_exact(value: rust_decimal::Decimal, places: u32) -> String {
         .normalize();
     let text = rounded.abs().to_string();
     let (int_part, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
-    let mut out = String::new();
-    for (i, c) in int_part.chars().enumerate() {
-        if i > 0 && (int_part.len() - i).is_multiple_of(3) {
-            out.push(NBSP);
-        }
-        out.push(c);
-    }
+    let mut out = group_digits(int_part);
     if !frac.is_empty() {
         out.push(',');
         out.push_str(frac);
@@ -112,6 +111,16 @@ mod tests {
         assert_eq!(decimal(6.0), "6");
         assert_eq!(decimal(2.5), "2,5");
         assert_eq!(decimal(1234.5), "1\u{a0}234,5");
+    }
+
+    #[test]
+    fn floats_beyond_i64_keep_their_digits() {
+        assert_eq!(
+            euros(1e20),
+            "100\u{a0}000\u{a0}000\u{a0}000\u{a0}000\u{a0}000\u{a0}000\u{a0}€"
+        );
+        assert!(decimal(1e308).starts_with("100\u{a0}000"));
+        assert_eq!(decimal(f64::NAN), "—");
     }
 
     #[test]

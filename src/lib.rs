@@ -5,9 +5,10 @@
 //! (`form`), reads and writes answers files (`answers`), checks them
 //! (`validate`), coaches the pitch and computes the business case (`coach`),
 //! reuses answers across applications (`profile`, `reuse`, `fill`,
-//! `migrate`, `diff`), renders documents (`render`) and ranks the State's
-//! existing AI initiatives against an application (`parangonnage`). The TUI
-//! and the CLI in the binary are thin front ends over it.
+//! `migrate`, `diff`), renders documents (`render`), makes file text safe
+//! to print (`sanitize`) and ranks the State's existing AI initiatives
+//! against an application (`parangonnage`). The TUI and the CLI in the
+//! binary are thin front ends over it.
 
 pub mod answers;
 pub mod application;
@@ -17,13 +18,19 @@ pub mod fill;
 pub mod form;
 pub mod format;
 pub mod fs_util;
+pub mod ids;
+pub mod limits;
+pub mod list_item;
 pub mod migrate;
 pub mod parangonnage;
 pub mod position;
 pub mod profile;
+pub mod recovery;
 pub mod render;
 pub mod reuse;
+pub mod sanitize;
 pub mod validate;
+pub mod walk;
 
 pub use answers::{Answers, AnswersError};
 pub use form::{Form, FormError};

@@ -2,6 +2,28 @@
 //! outcome to an exit code (0 ok, 1 the application has problems, 2 usage or
 //! I/O error).
 
+/// `println!` for everything the commands print: text from files (answers,
+/// keys, section names, paths) may hold terminal escapes, shown visibly
+/// instead of being interpreted (`fiche::sanitize`).
+macro_rules! say {
+    () => {
+        println!()
+    };
+    ($($arg:tt)*) => {
+        println!("{}", fiche::sanitize::terminal(&format!($($arg)*)))
+    };
+}
+
+/// `eprintln!` with the same protection as [`say!`].
+macro_rules! say_err {
+    () => {
+        eprintln!()
+    };
+    ($($arg:tt)*) => {
+        eprintln!("{}", fiche::sanitize::terminal(&format!($($arg)*)))
+    };
+}
+
 mod clap_fr;
 mod cli;
 mod commands;
@@ -26,11 +48,14 @@ fn main() -> ExitCode {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::Problems) => ExitCode::from(1),
         Ok(Outcome::Failed) => ExitCode::from(2),
+        Ok(Outcome::Interrupted(signal)) => {
+            ExitCode::from(u8::try_from(128 + signal).unwrap_or(255))
+        }
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("erreur : {e:#}");
+            say_err!("erreur : {}", fiche::fs_util::describe_chain(e.chain()));
             ExitCode::from(2)
         }
     }

@@ -107,7 +107,10 @@ pub fn migrate(form: &Form, answers: &mut Answers) -> Option<MigrationReport> {
             }
         }
     }
-    answers.set_meta(
+    // A `meta` that is not a table (`meta = "x"`) cannot take the version:
+    // the next save fails on `meta.updated` with the same error, worded for
+    // the user, so nothing is dropped unseen.
+    let _ = answers.set_meta(
         "form_version",
         toml::Value::Integer(i64::from(form.version)),
     );
@@ -120,7 +123,7 @@ pub fn migrate(form: &Form, answers: &mut Answers) -> Option<MigrationReport> {
 pub fn changed_since(form: &Form, version: u32) -> Vec<String> {
     form.questions()
         .filter(|(_, q)| q.since > version || q.fields.iter().any(|f| f.since > version))
-        .map(|(s, q)| format!("{}.{}", s.id, q.id))
+        .map(|(s, q)| s.full_id(q))
         .collect()
 }
 

@@ -10,14 +10,58 @@ pub struct Position {
 
 impl Position {
     /// Converts a byte offset into a 1-based line and a 1-based column counted
-    /// in characters (so accents count once).
+    /// in characters (so accents count once). Scans the text: for many
+    /// lookups in one text, build a [`LineIndex`] once.
     pub fn from_offset(text: &str, offset: usize) -> Position {
-        let offset = offset.min(text.len());
-        let before = &text[..floor_char_boundary(text, offset)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let column = before[line_start..].chars().count() + 1;
+        LineIndex::new(text).position(offset)
+    }
+}
+
+/// Where each line of a text starts, so that turning thousands of offsets
+/// into positions (one per key of a large file) stays linear overall.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    /// Byte offset of the start of each line; the first is 0.
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    /// The position of a byte offset (clamped to the text, and to the start
+    /// of the character it falls in).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let line_start = self.starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
         Position { line, column }
+    }
+}
+
+/// Where a parse error without a position most likely is: the line that
+/// nests deepest (brackets, braces, dots of a dotted key or table header).
+/// The TOML parsers report « recursion limit » without a place; pointing at
+/// the deepest line beats « ligne 0 ».
+pub fn deepest_line(text: &str) -> Position {
+    let mut best = (0, 0);
+    for (i, line) in text.lines().enumerate() {
+        let depth = line
+            .chars()
+            .filter(|c| matches!(c, '[' | '{' | '.'))
+            .count();
+        if depth > best.1 {
+            best = (i, depth);
+        }
+    }
+    Position {
+        line: best.0 + 1,
+        column: 1,
     }
 }
 
@@ -55,5 +99,29 @@ mod tests {
             Position::from_offset(text, offset),
             Position { line: 2, column: 5 }
         );
+    }
+
+    #[test]
+    fn the_index_agrees_with_a_plain_scan() {
+        let text = "a\n\nété = 1\r\nfin";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 3 {
+            let offset_in = offset.min(text.len());
+            let before = &text[..floor_char_boundary(text, offset_in)];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let expected = Position {
+                line,
+                column: before[start..].chars().count() + 1,
+            };
+            assert_eq!(index.position(offset), expected, "offset {offset}");
+        }
+        assert_eq!(index.position(text.len()), Position { line: 4, column: 4 });
+    }
+
+    #[test]
+    fn the_deepest_line_is_a_real_line() {
+        assert_eq!(deepest_line("a = 1\n[x.y.z]\nb = [[1]]\n").line, 2);
+        assert_eq!(deepest_line("").line, 1);
     }
 }

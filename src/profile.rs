@@ -18,8 +18,15 @@ pub enum ProfileError {
         "impossible de trouver le dossier de configuration de l'utilisateur (variable HOME absente ?) ; définissez HOME ou XDG_CONFIG_HOME"
     )]
     NoConfigDir,
-    #[error("{path} : impossible de créer le dossier du profil : {message}")]
-    CreateDir { path: String, message: String },
+    #[error(
+        "{path} : impossible de créer le dossier du profil : {}",
+        fs_util::io_error_fr(source)
+    )]
+    CreateDir {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Answers(#[from] AnswersError),
 }
@@ -48,6 +55,43 @@ pub fn load_from(path: &Path) -> Result<Option<Answers>> {
     Ok(Some(Answers::load(path)?))
 }
 
+/// What a new draft does with the user's profile, the same in every front
+/// end.
+#[derive(Debug)]
+pub enum ForNewDraft {
+    /// No profile, or nothing in it that this form reuses.
+    Nothing,
+    /// Reusable answers to offer: the profile, and `(full id, label)` of each
+    /// question it answers.
+    Offer(Box<Answers>, Vec<(String, String)>),
+    /// The profile cannot be read: a warning to show; the new draft goes on
+    /// without it (the profile file is left as it is).
+    Unreadable(String),
+}
+
+/// Decides what a new draft offers from the profile `loaded` by [`load`].
+pub fn for_new_draft(form: &Form, loaded: Result<Option<Answers>>) -> ForNewDraft {
+    let profile = match loaded {
+        Ok(Some(profile)) => profile,
+        Ok(None) => return ForNewDraft::Nothing,
+        Err(e) => {
+            return ForNewDraft::Unreadable(format!(
+                "votre profil n'est pas utilisé : {e}\n  Corrigez-le avec « fiche profile edit »."
+            ));
+        }
+    };
+    let questions: Vec<(String, String)> = form
+        .questions()
+        .filter(|(_, q)| q.reusable)
+        .map(|(s, q)| (s.full_id(q), q.label.clone()))
+        .filter(|(id, _)| crate::answers::is_answered(profile.get(id).as_ref()))
+        .collect();
+    if questions.is_empty() {
+        return ForNewDraft::Nothing;
+    }
+    ForNewDraft::Offer(Box::new(profile), questions)
+}
+
 /// Copies the reusable answers of `source` into the profile (created if
 /// needed; other answers already in it are kept). Returns the profile path
 /// and the ids copied.
@@ -57,7 +101,7 @@ pub fn save_from(form: &Form, source: &Answers) -> Result<(PathBuf, Vec<String>)
         Some(profile) => profile,
         None => Answers::new(form),
     };
-    let copied = reuse::prefill(form, &mut profile, source, Copy::Reusable, None);
+    let copied = reuse::prefill(form, &mut profile, source, Copy::Reusable, None)?;
     write(&path, &mut profile)?;
     Ok((path, copied))
 }
@@ -92,11 +136,58 @@ pub fn create_if_missing(form: &Form) -> Result<PathBuf> {
 
 fn write(path: &Path, profile: &mut Answers) -> Result<()> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| ProfileError::CreateDir {
+        std::fs::create_dir_all(dir).map_err(|source| ProfileError::CreateDir {
             path: dir.display().to_string(),
-            message: fs_util::io_error_fr(&e),
+            source,
         })?;
     }
     profile.save(path)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_profile_is_a_warning_not_an_error() {
+        let form = crate::form::builtin();
+        let ForNewDraft::Unreadable(warning) = for_new_draft(&form, Err(ProfileError::NoConfigDir))
+        else {
+            panic!("an unreadable profile must be reported");
+        };
+        assert!(warning.contains("profil n'est pas utilisé"), "{warning}");
+        assert!(warning.contains("fiche profile edit"), "{warning}");
+    }
+
+    #[test]
+    fn only_answered_reusable_questions_are_offered() {
+        let form = crate::form::builtin();
+        assert!(matches!(
+            for_new_draft(&form, Ok(None)),
+            ForNewDraft::Nothing
+        ));
+        let mut profile = Answers::new(&form);
+        assert!(matches!(
+            for_new_draft(&form, Ok(Some(profile.clone()))),
+            ForNewDraft::Nothing
+        ));
+        profile
+            .set(
+                "identite.administration",
+                Some(toml::Value::String("Préfecture".into())),
+            )
+            .unwrap();
+        profile
+            .set(
+                "identite.nom_produit",
+                Some(toml::Value::String("pas réutilisable".into())),
+            )
+            .unwrap();
+        let ForNewDraft::Offer(_, questions) = for_new_draft(&form, Ok(Some(profile))) else {
+            panic!("the profile's answer must be offered");
+        };
+        let ids: Vec<&str> = questions.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["identite.administration"]);
+    }
 }

@@ -1,7 +1,7 @@
 //! Carrying answers over into another application: from the user profile or
 //! from a previous application, recording where each copied answer came from.
 
-use crate::answers::{Answers, is_answered};
+use crate::answers::{Answers, AnswersError, Origin, is_answered};
 use crate::form::Form;
 
 /// Which answers to carry over.
@@ -15,8 +15,7 @@ pub enum Copy {
 }
 
 /// Copies the answers of `source` selected by `copy` into `target`, replacing
-/// what `target` had for those ids. With `origin` (`"profil"` or a file
-/// name), each copied answer is marked in `[meta.origine]` until edited.
+/// what `target` had for those ids. With `origin`, each copied answer is marked in `[meta.origine]` until edited.
 /// Returns the full ids copied, in form order. Unanswered questions and
 /// answers to questions the form does not ask are not copied.
 pub fn prefill(
@@ -24,8 +23,8 @@ pub fn prefill(
     target: &mut Answers,
     source: &Answers,
     copy: Copy,
-    origin: Option<&str>,
-) -> Vec<String> {
+    origin: Option<&Origin>,
+) -> Result<Vec<String>, AnswersError> {
     let mut copied = Vec::new();
     for (section, question) in form.questions() {
         if copy == Copy::Reusable && !question.reusable {
@@ -35,20 +34,20 @@ pub fn prefill(
         if !is_answered(value.as_ref()) {
             continue;
         }
-        let id = format!("{}.{}", section.id, question.id);
-        target.set(&id, value);
+        let id = section.full_id(question);
+        target.set(&id, value)?;
         if let Some(origin) = origin {
             target.set_origin(&id, origin);
         }
         copied.push(id);
     }
-    copied
+    Ok(copied)
 }
 
 /// The full ids of the reusable questions of `form`, in form order.
 pub fn reusable_ids(form: &Form) -> Vec<String> {
     form.questions()
         .filter(|(_, q)| q.reusable)
-        .map(|(s, q)| format!("{}.{}", s.id, q.id))
+        .map(|(s, q)| s.full_id(q))
         .collect()
 }

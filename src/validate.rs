@@ -5,12 +5,15 @@
 //! fix, and carries the position in the file when it came from one.
 
 use serde::Serialize;
-use validator::{ValidateEmail, ValidateUrl};
 
 use crate::answers::{Answers, is_answered};
-use crate::form::{Form, Kind, Question};
-use crate::format;
+use crate::form::{Form, Question};
+use crate::ids::{FindingPath, Rule};
 use crate::position::Position;
+use crate::sanitize::echo;
+
+/// Checks of one value, written with the question model (`form::check`).
+pub use crate::form::{Problem, check_item, check_value};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -39,9 +42,10 @@ pub struct Finding {
     pub section: String,
     pub severity: Severity,
     pub message: String,
-    /// Stable rule id for pitch-coach findings (`irritant-sans-chiffres`).
+    /// Stable rule id (`reponse-manquante`, a pitch-coach rule such as
+    /// `irritant-sans-chiffres`).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Rule>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
 }
@@ -61,11 +65,17 @@ impl Finding {
 
     /// The question id without any list index (`donnees.sources`).
     pub fn question_id(&self) -> String {
-        let mut parts = self.id.splitn(3, '.');
-        let section = parts.next().unwrap_or_default();
-        let question = parts.next().unwrap_or_default();
-        let question = question.split('[').next().unwrap_or_default();
-        format!("{section}.{question}")
+        self.path().question
+    }
+
+    /// What the finding points at, item and field included.
+    pub fn path(&self) -> FindingPath {
+        FindingPath::parse(&self.id)
+    }
+
+    /// A required answer is missing (not an answer to correct).
+    pub fn is_missing(&self) -> bool {
+        self.rule.as_ref() == Some(&Rule::MISSING)
     }
 }
 
@@ -117,14 +127,9 @@ impl Report {
 
     /// Required answers missing, as findings.
     pub fn missing(&self) -> impl Iterator<Item = &Finding> {
-        self.findings
-            .iter()
-            .filter(|f| f.rule.as_deref() == Some(MISSING))
+        self.findings.iter().filter(|f| f.is_missing())
     }
 }
-
-/// Rule id of "required answer missing" findings.
-pub const MISSING: &str = "reponse-manquante";
 
 /// Whether `question` of `section` is shown given the other answers.
 pub fn is_visible(question: &Question, context: &minijinja::Value) -> bool {
@@ -133,7 +138,12 @@ pub fn is_visible(question: &Question, context: &minijinja::Value) -> bool {
 
 /// Checks every answer and the completeness of an application.
 pub fn check(form: &Form, answers: &Answers) -> Report {
-    let context = answers.context();
+    check_in(form, answers, &answers.context())
+}
+
+/// Like [`check`], with the answers' condition context already built
+/// (`Answers::context`), for a caller that also needs it.
+pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> Report {
     let mut findings = Vec::new();
     let mut sections = Vec::new();
     let (mut total_answered, mut total_required) = (0, 0);
@@ -147,10 +157,10 @@ pub fn check(form: &Form, answers: &Answers) -> Report {
         };
         let before = findings.len();
         for q in &section.questions {
-            if !is_visible(q, &context) {
+            if !is_visible(q, context) {
                 continue;
             }
-            let id = format!("{}.{}", section.id, q.id);
+            let id = section.full_id(q);
             let value = answers.get_in(&section.id, &q.id);
             if q.required {
                 status.required += 1;
@@ -162,7 +172,7 @@ pub fn check(form: &Form, answers: &Answers) -> Report {
                         Severity::Error,
                         format!("réponse obligatoire manquante : « {} »", q.label),
                     );
-                    f.rule = Some(MISSING.to_string());
+                    f.rule = Some(Rule::MISSING);
                     findings.push(f);
                 }
             }
@@ -189,21 +199,6 @@ pub fn check(form: &Form, answers: &Answers) -> Report {
     }
 }
 
-/// A problem found in one value: `path` is relative to the question
-/// (empty, or `[2].nom` inside a list).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
-
-fn problem(message: impl Into<String>) -> Problem {
-    Problem {
-        path: String::new(),
-        message: message.into(),
-    }
-}
-
 fn located(answers: &Answers, question_id: &str, p: Problem) -> Finding {
     let id = format!("{question_id}{}", p.path);
     let mut f = Finding::new(&id, Severity::Error, p.message);
@@ -211,200 +206,6 @@ fn located(answers: &Answers, question_id: &str, p: Problem) -> Finding {
         .position(&id)
         .or_else(|| answers.position(question_id));
     f
-}
-
-/// Checks one value against its question's type and limits (not whether it is
-/// required). Editors call this as the user types.
-pub fn check_value(q: &Question, value: &toml::Value) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let wrong_type = || {
-        problem(format!(
-            "« {} » attend {} ; la valeur {} n'en est pas",
-            q.label,
-            q.kind.expected_fr(),
-            short(value)
-        ))
-    };
-    match q.kind {
-        Kind::Text | Kind::Long | Kind::Email | Kind::Url => {
-            let Some(s) = value.as_str() else {
-                out.push(wrong_type());
-                return out;
-            };
-            if q.kind == Kind::Text && s.contains('\n') {
-                out.push(problem(format!(
-                    "« {} » tient sur une ligne : retirez les retours à la ligne",
-                    q.label
-                )));
-            }
-            if let Some(max) = q.max_length {
-                let n = s.chars().count();
-                if n > max {
-                    out.push(problem(format!(
-                        "« {} » est trop long : {n} caractères pour {max} au plus ; raccourcissez de {} caractères",
-                        q.label,
-                        n - max
-                    )));
-                }
-            }
-            let s = s.trim();
-            if !s.is_empty() && q.kind == Kind::Email && !s.validate_email() {
-                out.push(problem(format!(
-                    "« {s} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)"
-                )));
-            }
-            if !s.is_empty() && q.kind == Kind::Url && !(s.validate_url() && s.contains("://")) {
-                out.push(problem(format!(
-                    "« {s} » n'est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)"
-                )));
-            }
-        }
-        Kind::Int | Kind::Decimal | Kind::Euros | Kind::Percent => {
-            if q.kind == Kind::Int && value.as_integer().is_none() {
-                out.push(wrong_type());
-                return out;
-            }
-            let Some(n) = format::as_number(value) else {
-                out.push(wrong_type());
-                return out;
-            };
-            let (min, max) = match q.kind {
-                Kind::Euros => (Some(q.min.unwrap_or(0.0).max(0.0)), q.max),
-                Kind::Percent => (
-                    Some(q.min.unwrap_or(0.0).max(0.0)),
-                    Some(q.max.unwrap_or(100.0).min(100.0)),
-                ),
-                _ => (q.min, q.max),
-            };
-            if let Some(min) = min
-                && n < min
-            {
-                out.push(problem(format!(
-                    "« {} » doit être au moins {} (valeur : {})",
-                    q.label,
-                    format::decimal(min),
-                    format::decimal(n)
-                )));
-            }
-            if let Some(max) = max
-                && n > max
-            {
-                out.push(problem(format!(
-                    "« {} » doit être au plus {} (valeur : {})",
-                    q.label,
-                    format::decimal(max),
-                    format::decimal(n)
-                )));
-            }
-        }
-        Kind::Bool => {
-            if value.as_bool().is_none() {
-                out.push(problem(format!(
-                    "« {} » attend oui ou non : écrivez true ou false, sans guillemets (valeur : {})",
-                    q.label,
-                    short(value)
-                )));
-            }
-        }
-        Kind::Choice => match value.as_str() {
-            Some(k) if q.choice_label(k).is_some() => {}
-            Some(k) => out.push(unknown_choice(q, k)),
-            None => out.push(wrong_type()),
-        },
-        Kind::Multi => {
-            let Some(items) = value.as_array() else {
-                out.push(wrong_type());
-                return out;
-            };
-            for item in items {
-                match item.as_str() {
-                    Some(k) if q.choice_label(k).is_some() => {}
-                    Some(k) => out.push(unknown_choice(q, k)),
-                    None => out.push(wrong_type()),
-                }
-            }
-            check_min_items(q, items.len(), &mut out);
-        }
-        Kind::List => {
-            let Some(items) = value.as_array() else {
-                out.push(wrong_type());
-                return out;
-            };
-            for (i, item) in items.iter().enumerate() {
-                let path = format!("[{}]", i + 1);
-                let Some(table) = item.as_table() else {
-                    out.push(Problem {
-                        path,
-                        message: format!(
-                            "l'élément n° {} de « {} » doit être une table ([[…]])",
-                            i + 1,
-                            q.label
-                        ),
-                    });
-                    continue;
-                };
-                for field in &q.fields {
-                    let v = table.get(&field.id);
-                    let field_path = format!("{path}.{}", field.id);
-                    if field.required && !is_answered(v) {
-                        out.push(Problem {
-                            path: field_path.clone(),
-                            message: format!(
-                                "« {} » n° {} : « {} » est obligatoire",
-                                q.label,
-                                i + 1,
-                                field.label
-                            ),
-                        });
-                    }
-                    if let Some(v) = v {
-                        for p in check_value(field, v) {
-                            out.push(Problem {
-                                path: field_path.clone(),
-                                message: format!("« {} » n° {} : {}", q.label, i + 1, p.message),
-                            });
-                        }
-                    }
-                }
-            }
-            check_min_items(q, items.len(), &mut out);
-        }
-    }
-    out
-}
-
-fn check_min_items(q: &Question, n: usize, out: &mut Vec<Problem>) {
-    if let Some(min) = q.min_items
-        && n < min
-        && n > 0
-    {
-        out.push(problem(format!(
-            "« {} » demande au moins {min} élément(s) ; il y en a {n}",
-            q.label
-        )));
-    }
-}
-
-fn unknown_choice(q: &Question, key: &str) -> Problem {
-    let keys: Vec<String> = q
-        .choices
-        .iter()
-        .map(|c| format!("{} ({})", c.key, c.label))
-        .collect();
-    problem(format!(
-        "« {key} » n'est pas un choix possible pour « {} » ; choix possibles : {}",
-        q.label,
-        keys.join(", ")
-    ))
-}
-
-fn short(value: &toml::Value) -> String {
-    let s = value.to_string();
-    if s.chars().count() > 40 {
-        format!("{}…", s.chars().take(40).collect::<String>())
-    } else {
-        s
-    }
 }
 
 /// Answers the form does not ask: kept in the file, but worth a warning in
@@ -420,7 +221,7 @@ fn meta_findings(answers: &Answers) -> Vec<Finding> {
                     "meta.form_version doit être un nombre entier sans guillemets (ex. form_version = 1), pas {v}"
                 ),
             );
-            f.rule = Some("meta-invalide".into());
+            f.rule = Some(Rule::META_INVALID);
             f.position = answers.position("meta.form_version");
             vec![f]
         }
@@ -445,7 +246,7 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 Severity::Advice,
                 "cette table garde vos réponses à des questions retirées du formulaire : reprenez ce qui reste utile dans les nouvelles questions, puis supprimez cette table",
             );
-            f.rule = Some("anciennes-reponses".into());
+            f.rule = Some(Rule::OLD_ANSWERS);
             out.push(f);
             continue;
         }
@@ -454,10 +255,11 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Warning,
                 format!(
-                    "la section « {section_id} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)"
+                    "la section « {} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)",
+                    echo(section_id)
                 ),
             );
-            f.rule = Some("section-inconnue".into());
+            f.rule = Some(Rule::UNKNOWN_SECTION);
             out.push(f);
             continue;
         };
@@ -466,10 +268,11 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Error,
                 format!(
-                    "« {section_id} » doit être une section (une ligne [{section_id}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé"
+                    "« {0} » doit être une section (une ligne [{0}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé",
+                    echo(section_id)
                 ),
             );
-            f.rule = Some("section-mal-formee".into());
+            f.rule = Some(Rule::MALFORMED_SECTION);
             f.position = answers.position(section_id);
             out.push(f);
             continue;
@@ -483,10 +286,11 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 &id,
                 Severity::Warning,
                 format!(
-                    "« {id} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)"
+                    "« {} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)",
+                    echo(&id)
                 ),
             );
-            f.rule = Some("question-inconnue".into());
+            f.rule = Some(Rule::UNKNOWN_QUESTION);
             f.position = answers.position(&id);
             out.push(f);
         }

@@ -11,10 +11,12 @@ fn unknown_ids_and_comments_survive_load_and_save() {
     let text = "# Ma candidature (commentaire écrit à la main)\n[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[identite]\n# le nom définitif reste à valider\nnom_produit = \"Assistant\" # provisoire\nquestion_du_futur = \"gardée\"\n\n[section_future]\nx = 1\n";
     std::fs::write(&path, text).unwrap();
     let mut answers = Answers::load(&path).unwrap();
-    answers.set(
-        "identite.nom_produit",
-        Some(toml::Value::String("Assistant SRDT".into())),
-    );
+    answers
+        .set(
+            "identite.nom_produit",
+            Some(toml::Value::String("Assistant SRDT".into())),
+        )
+        .unwrap();
     answers.save(&path).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(
@@ -56,7 +58,7 @@ fn lists_are_written_as_arrays_of_tables() {
     )
     .unwrap()["v"]
         .clone();
-    answers.set("donnees.sources", Some(source));
+    answers.set("donnees.sources", Some(source)).unwrap();
     let text = answers.to_toml_string();
     assert!(text.contains("[[donnees.sources]]"), "{text}");
     assert!(text.contains("nom = \"Code du travail\""), "{text}");

@@ -151,14 +151,14 @@ fn render_markdown_has_every_section_product_volume_and_sources() {
     let form = fiche::form::builtin();
     for section in &form.sections {
         assert!(
-            md.contains(&format!("## {}", section.title)),
+            md.contains(&format!("## {}", section.document_title)),
             "section {} missing",
             section.id
         );
     }
     let mut last = 0;
     for section in &form.sections {
-        let at = md.find(&format!("## {}", section.title)).unwrap();
+        let at = md.find(&format!("## {}", section.document_title)).unwrap();
         assert!(at > last, "section {} out of order", section.id);
         last = at;
     }
@@ -268,9 +268,10 @@ fn strict_render_refuses_a_draft() {
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     use std::process::{Command, Stdio};
-    // More output than a pipe buffer holds, so the writer meets the closed pipe.
+    // More output than a pipe buffer holds (64 Kio), so the writer meets the
+    // closed pipe, in one answer under the 100 000-character limit.
     let dir = tempfile::tempdir().unwrap();
-    let long = "Une ligne de description assez longue pour remplir le tuyau.\n".repeat(8000);
+    let long = "Une ligne de description assez longue pour remplir le tuyau.\n".repeat(1500);
     let a = dir.path().join("a.toml");
     let b = dir.path().join("b.toml");
     std::fs::write(&a, format!("[probleme]\ndescription = '''\n{long}'''\n")).unwrap();

@@ -10,11 +10,18 @@ fn complete_example_shows_the_business_case_and_exits_0() {
     let out = fiche(&["check", &example_str("assistant-srdt.toml")]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
-    for figure in ["57 500 h", "35,78 ETP", "1 610 143 €", "2,2 mois"] {
-        assert!(
-            text.contains(&figure.replace(' ', NBSP)),
-            "{figure} missing from:\n{text}"
-        );
+    // `~` marks a no-break space (inside French figures).
+    for figure in [
+        "À pleine échelle (575~000 demandes de renseignement par an) :",
+        "Temps d'agent libéré par an : 57~500~h",
+        "Équivalent temps plein : 35,78~ETP",
+        "Valeur de ce temps par an : 1~610~143~€",
+        "Budget annuel couvert en : 2,2~mois d'économies",
+        "Gain net annuel : 1~310~143~€",
+        "Ratio bénéfice/coût : 5,4",
+    ] {
+        let figure = figure.replace('~', NBSP);
+        assert!(text.contains(&figure), "{figure} missing from:\n{text}");
     }
     assert!(text.contains("Bilan économique"), "{text}");
     assert!(text.contains("Score de préparation : 100/100"), "{text}");
@@ -24,6 +31,20 @@ fn complete_example_shows_the_business_case_and_exits_0() {
         coach < completeness,
         "coach after the section findings, before the result"
     );
+}
+
+#[test]
+fn both_complete_examples_pass_the_check_with_the_new_rules() {
+    for name in ["assistant-srdt.toml", "tri-courriels-prefecture.toml"] {
+        let out = fiche(&["check", &example_str(name)]);
+        let text = stdout(&out);
+        assert_eq!(out.status.code(), Some(0), "{name}: {text}{}", stderr(&out));
+        assert!(
+            text.contains("Score de préparation : 100/100"),
+            "{name}: {text}"
+        );
+        assert!(!text.contains("attention ["), "{name}: {text}");
+    }
 }
 
 #[test]
@@ -77,7 +98,7 @@ fn dpia_obligation_shows_without_failing_the_check() {
         .find(|l| l.contains("[aipd-requise]"))
         .unwrap_or_else(|| panic!("no AIPD finding in:\n{text}"));
     assert!(
-        line.contains("Une AIPD est obligatoire : faites-la valider par votre DPO avant le pilote"),
+        line.contains("Une AIPD est présumée nécessaire : le traitement de données personnelles remplit 3 critères de la CNIL"),
         "{line}"
     );
     assert!(line.contains("3 critères"), "{line}");
@@ -145,7 +166,7 @@ fn rendered_fiche_has_the_business_case_and_drafts_list_the_coach_findings() {
     assert!(md.contains("### Bilan économique"), "{md}");
     assert!(
         md.contains(&format!(
-            "| 57{NBSP}500{NBSP}h | 35,78{NBSP}ETP | 1{NBSP}610{NBSP}143{NBSP}€ | 2,2{NBSP}mois |"
+            "| 57{NBSP}500{NBSP}h | 35,78{NBSP}ETP | 1{NBSP}610{NBSP}143{NBSP}€ | 2,2{NBSP}mois | 1{NBSP}310{NBSP}143{NBSP}€ | 5,4 |"
         )),
         "{md}"
     );
@@ -167,7 +188,7 @@ fn rendered_fiche_has_the_business_case_and_drafts_list_the_coach_findings() {
     );
     assert!(md.contains("règle `volume-manquant`"), "{md}");
     assert!(
-        md.contains("Bilan économique non calculable : il manque"),
+        md.contains("- il manque « Volume d’opérations par an » (volume.volume_annuel)"),
         "{md}"
     );
 }
@@ -189,6 +210,10 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
             "fte",
             "euros_per_year",
             "payback",
+            "coverage",
+            "net_gain",
+            "ratio",
+            "scale",
             "summary",
             "missing"
         ]
@@ -207,7 +232,7 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
     assert_eq!(finding["id"], "identite.slogan");
     assert_eq!(finding["rule"], "texte-provisoire");
     assert_eq!(finding["severity"], "warning");
-    assert_eq!(v["coach"]["score"]["value"], 15);
+    assert_eq!(v["coach"]["score"]["value"], 10);
     assert!(
         v["coach"]["score"]["explanation"][0]
             .as_str()

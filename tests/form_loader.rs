@@ -37,8 +37,11 @@ fn builtin_form_follows_the_domain_contract() {
             .iter()
             .any(|c| c.key == "inexistante")
     );
+    // Asked whatever the AI's role (even a drafting assistant is checked).
     let (_, q) = form.question("solution.validation_humaine").unwrap();
-    assert!(q.when.is_some());
+    assert!(q.when.is_none() && q.required);
+    let (_, q) = form.question("ia_responsable.information_usagers").unwrap();
+    assert!(q.when.is_some() && q.required);
     let (_, q) = form.question("roi.cout_etp").unwrap();
     assert_eq!(q.default, Some(toml::Value::Integer(45000)));
 }

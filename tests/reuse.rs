@@ -7,6 +7,7 @@ use std::path::Path;
 
 use common::*;
 use fiche::Answers;
+use fiche::answers::Origin;
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
     std::fs::write(dir.join(name), text).unwrap();
@@ -90,10 +91,7 @@ fn profile_round_trip_in_a_temporary_config_dir() {
         text_of(&new, "identite.administration").as_deref(),
         Some("Ministère du Travail")
     );
-    assert_eq!(
-        new.origin("identite.administration").as_deref(),
-        Some("profil")
-    );
+    assert_eq!(new.origin("identite.administration"), Some(Origin::Profile));
 
     // … unless asked not to.
     let out = fiche_in(d, &["new", "vierge.toml", "--sans-profil"]);
@@ -113,8 +111,8 @@ fn editing_an_answer_forgets_where_it_came_from() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let before = load(d, "2027.toml");
     assert_eq!(
-        before.origin("identite.chef_produit_nom").as_deref(),
-        Some("2026.toml")
+        before.origin("identite.chef_produit_nom"),
+        Some(Origin::Application("2026.toml".into()))
     );
     let out = fiche_in(
         d,
@@ -124,8 +122,8 @@ fn editing_an_answer_forgets_where_it_came_from() {
     let after = load(d, "2027.toml");
     assert_eq!(after.origin("identite.chef_produit_nom"), None);
     assert_eq!(
-        after.origin("identite.administration").as_deref(),
-        Some("2026.toml")
+        after.origin("identite.administration"),
+        Some(Origin::Application("2026.toml".into()))
     );
 }
 
@@ -284,13 +282,10 @@ fn layering_is_profile_then_from_then_data_then_set() {
         ]))
     );
     // Provenance: only the still-unedited copies carry an origin.
+    assert_eq!(c.origin("identite.administration"), Some(Origin::Profile));
     assert_eq!(
-        c.origin("identite.administration").as_deref(),
-        Some("profil")
-    );
-    assert_eq!(
-        c.origin("identite.direction").as_deref(),
-        Some("ancienne.toml")
+        c.origin("identite.direction"),
+        Some(Origin::Application("ancienne.toml".into()))
     );
     assert_eq!(c.origin("identite.sponsor"), None);
 }
@@ -478,8 +473,9 @@ fn library_prefill_records_origins_that_survive_a_save_and_go_on_edit() {
         &mut target,
         &source,
         Copy::Reusable,
-        Some("2026.toml"),
-    );
+        Some(&Origin::Application("2026.toml".into())),
+    )
+    .unwrap();
     assert_eq!(
         copied,
         ["identite.administration", "identite.chef_produit_nom"]
@@ -493,16 +489,18 @@ fn library_prefill_records_origins_that_survive_a_save_and_go_on_edit() {
         [
             (
                 "identite.administration".to_string(),
-                "2026.toml".to_string()
+                Origin::Application("2026.toml".into())
             ),
             (
                 "identite.chef_produit_nom".to_string(),
-                "2026.toml".to_string()
+                Origin::Application("2026.toml".into())
             ),
         ]
     );
-    again.set("identite.administration", Some("DGT".into()));
-    again.set("identite.chef_produit_nom", None);
+    again
+        .set("identite.administration", Some("DGT".into()))
+        .unwrap();
+    again.set("identite.chef_produit_nom", None).unwrap();
     assert!(again.origins().is_empty());
     assert!(
         !again.to_toml_string().contains("origine"),

@@ -356,3 +356,23 @@ fn a_mouse_click_on_a_section_opens_it() {
     s.send(CTRL_Q);
     assert_eq!(s.wait_exit(), 0, "{}", s.contents());
 }
+
+#[test]
+fn an_unreadable_profile_is_said_and_the_new_draft_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join(".config").join("fiche");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("profil.toml"), "[identite\n").unwrap();
+    let mut s = Session::start(dir.path(), &["nouveau.toml"]);
+    s.wait_for("profil n'est pas utilisé");
+    s.wait_for("Nom du produit");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&dir.path().join("nouveau.toml"));
+    assert_eq!(t["meta"]["form"].as_str(), Some("fiche-action"));
+    assert_eq!(
+        std::fs::read_to_string(config.join("profil.toml")).unwrap(),
+        "[identite\n",
+        "the broken profile is left as it is"
+    );
+}

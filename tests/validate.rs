@@ -111,16 +111,37 @@ fn list_items_are_checked_field_by_field() {
 
 #[test]
 fn when_condition_shows_and_hides_a_required_question() {
-    let missing = |text: &str| {
+    let missing = |id: &str, text: &str| {
         let (form, a) = answers(text);
-        validate::check(&form, &a)
-            .missing()
-            .any(|f| f.id == "solution.validation_humaine")
+        validate::check(&form, &a).missing().any(|f| f.id == id)
     };
-    assert!(!missing("[solution]\nrole_ia = \"assiste\"\n"));
-    assert!(missing("[solution]\nrole_ia = \"recommande\"\n"));
+    // Human validation is asked whatever the AI's role.
+    for role in ["assiste", "recommande", "decide"] {
+        assert!(missing(
+            "solution.validation_humaine",
+            &format!("[solution]\nrole_ia = \"{role}\"\n")
+        ));
+    }
+    // Informing people: required once the AI recommends on users' cases.
+    let info = "ia_responsable.information_usagers";
+    let usagers = "[probleme]\npublic_concerne = \"usagers\"\n";
     assert!(!missing(
-        "[solution]\nrole_ia = \"recommande\"\nvalidation_humaine = \"Un agent relit.\"\n"
+        info,
+        &format!("{usagers}[solution]\nrole_ia = \"assiste\"\n")
+    ));
+    assert!(missing(
+        info,
+        &format!("{usagers}[solution]\nrole_ia = \"recommande\"\n")
+    ));
+    assert!(!missing(
+        info,
+        "[probleme]\npublic_concerne = \"agents\"\n[solution]\nrole_ia = \"recommande\"\n"
+    ));
+    assert!(!missing(
+        info,
+        &format!(
+            "{usagers}[solution]\nrole_ia = \"recommande\"\n[ia_responsable]\ninformation_usagers = \"Mention sur chaque courrier.\"\n"
+        )
     ));
     // Conditions on booleans.
     let cond = |text: &str| {
@@ -136,12 +157,14 @@ fn when_condition_shows_and_hides_a_required_question() {
 
 #[test]
 fn completeness_counts_only_visible_required_questions() {
-    let (form, a) = answers("[solution]\nrole_ia = \"assiste\"\n");
+    let usagers = "[probleme]\npublic_concerne = \"usagers\"\n";
+    let (form, a) = answers(&format!("{usagers}[solution]\nrole_ia = \"assiste\"\n"));
     let r1 = validate::check(&form, &a);
-    let (form, a) = answers("[solution]\nrole_ia = \"decide\"\n");
+    let (form, a) = answers(&format!("{usagers}[solution]\nrole_ia = \"decide\"\n"));
     let r2 = validate::check(&form, &a);
+    // Informing people is required once the AI decides on users' cases.
     assert_eq!(r2.required_total, r1.required_total + 1);
-    assert_eq!(r1.required_answered, 1);
+    assert_eq!(r1.required_answered, 2);
     assert!(!r1.is_complete());
 }
 

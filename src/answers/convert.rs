@@ -25,7 +25,7 @@ pub fn table_to_map(t: &Table) -> toml::Table {
 pub fn edit_to_value(v: &toml_edit::Value) -> toml::Value {
     use toml_edit::Value as E;
     match v {
-        E::String(s) => toml::Value::String(s.value().clone()),
+        E::String(s) => toml::Value::String(multiline_lf(s)),
         E::Integer(i) => toml::Value::Integer(*i.value()),
         E::Float(f) => toml::Value::Float(*f.value()),
         E::Boolean(b) => toml::Value::Boolean(*b.value()),
@@ -41,6 +41,21 @@ pub fn edit_to_value(v: &toml_edit::Value) -> toml::Value {
                 .map(|(k, v)| (k.to_string(), edit_to_value(v)))
                 .collect(),
         ),
+    }
+}
+
+/// A string's value, with the line breaks of a multi-line string written
+/// CRLF in the file (a Windows editor, or a CRLF file saved by fiche) read as
+/// `\n`, as TOML allows: the answer is the same whatever the file's endings.
+fn multiline_lf(s: &toml_edit::Formatted<String>) -> String {
+    let raw_has_cr = s
+        .as_repr()
+        .and_then(|r| r.as_raw().as_str())
+        .is_some_and(|raw| raw.contains('\r'));
+    if raw_has_cr {
+        s.value().replace("\r\n", "\n")
+    } else {
+        s.value().clone()
     }
 }
 

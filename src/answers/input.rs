@@ -2,6 +2,7 @@
 //! answer, the French way: `575 000`, `1,5`, `45 000 €`, `oui`.
 
 use crate::form::{Kind, Question};
+use crate::sanitize::echo;
 
 /// Parses typed text for `question`. Empty text means "no answer" (`Ok(None)`).
 /// The error is a French sentence saying what is expected, with an example.
@@ -10,16 +11,20 @@ pub fn parse_input(question: &Question, text: &str) -> Result<Option<toml::Value
     if trimmed.is_empty() {
         return Ok(None);
     }
+    if let Some(why) = crate::limits::text_problem(text) {
+        return Err(why);
+    }
     let value = match question.kind {
         Kind::Text | Kind::Email | Kind::Url => toml::Value::String(trimmed.to_string()),
         Kind::Long => toml::Value::String(text.trim_end().trim_start_matches('\n').to_string()),
         Kind::Int => {
             let digits = strip_number(trimmed, &[]);
             match digits.parse::<i64>() {
-                Ok(i) => toml::Value::Integer(i),
+                Ok(i) => number(i as f64, toml::Value::Integer(i), trimmed)?,
                 Err(_) => {
                     return Err(format!(
-                        "« {trimmed} » n'est pas un nombre entier (exemple : 575000 ou 575 000)"
+                        "« {} » n'est pas un nombre entier (exemple : 575000 ou 575 000)",
+                        echo(trimmed)
                     ));
                 }
             }
@@ -32,13 +37,14 @@ pub fn parse_input(question: &Question, text: &str) -> Result<Option<toml::Value
                 _ => "6 ou 2,5",
             };
             if let Ok(i) = digits.parse::<i64>() {
-                toml::Value::Integer(i)
+                number(i as f64, toml::Value::Integer(i), trimmed)?
             } else {
                 match digits.parse::<f64>() {
-                    Ok(f) if f.is_finite() => toml::Value::Float(f),
+                    Ok(f) if f.is_finite() => number(f, toml::Value::Float(f), trimmed)?,
                     _ => {
                         return Err(format!(
-                            "« {trimmed} » n'est pas un nombre (exemple : {example})"
+                            "« {} » n'est pas un nombre (exemple : {example})",
+                            echo(trimmed)
                         ));
                     }
                 }
@@ -47,7 +53,7 @@ pub fn parse_input(question: &Question, text: &str) -> Result<Option<toml::Value
         Kind::Bool => match trimmed.to_lowercase().as_str() {
             "oui" | "o" | "true" | "vrai" | "1" | "yes" | "y" => toml::Value::Boolean(true),
             "non" | "n" | "false" | "faux" | "0" | "no" => toml::Value::Boolean(false),
-            _ => return Err(format!("« {trimmed} » : répondez oui ou non")),
+            _ => return Err(format!("« {} » : répondez oui ou non", echo(trimmed))),
         },
         Kind::Choice => toml::Value::String(choice_key(question, trimmed)?),
         Kind::Multi => {
@@ -94,6 +100,14 @@ pub fn format_for_input(question: &Question, value: &toml::Value) -> String {
     }
 }
 
+/// A typed number, unless beyond the limits every answer shares.
+fn number(n: f64, value: toml::Value, typed: &str) -> Result<toml::Value, String> {
+    match crate::limits::number_problem(n) {
+        Some(why) => Err(format!("« {} » : {why}", echo(typed))),
+        None => Ok(value),
+    }
+}
+
 fn strip_number(text: &str, units: &[char]) -> String {
     text.chars()
         .filter(|c| !c.is_whitespace() && *c != '_' && *c != '\u{202f}' && !units.contains(c))
@@ -110,7 +124,8 @@ fn choice_key(question: &Question, text: &str) -> Result<String, String> {
         .ok_or_else(|| {
             let keys: Vec<&str> = question.choices.iter().map(|c| c.key.as_str()).collect();
             format!(
-                "« {text} » n'est pas un choix possible ; choix : {}",
+                "« {} » n'est pas un choix possible ; choix : {}",
+                echo(text),
                 keys.join(", ")
             )
         })
@@ -121,5 +136,5 @@ fn parse_toml_value(text: &str) -> Result<toml::Value, String> {
     doc.parse::<toml::Table>()
         .ok()
         .and_then(|mut t| t.remove("v"))
-        .ok_or_else(|| format!("« {text} » n'est pas une valeur TOML valide"))
+        .ok_or_else(|| format!("« {} » n'est pas une valeur TOML valide", echo(text)))
 }

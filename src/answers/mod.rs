@@ -1,31 +1,34 @@
 //! Applications on disk: the answers file, typed values, user input parsing.
 
+mod bounds;
 pub(crate) mod convert;
+mod disk;
 mod input;
+pub mod lock;
+mod merge;
 mod origin;
 mod store;
 
 pub use input::{format_for_input, parse_input};
-pub use origin::{ORIGIN_PROFILE, ORIGIN_TABLE};
-pub use store::{Answers, now_rfc3339};
+pub use merge::{Conflict, Keep};
+pub use origin::{ORIGIN_TABLE, Origin};
+pub use store::{Answers, Saved, now_rfc3339};
 
 use crate::position::Position;
 
-/// Whether a value counts as an answer (an empty text or list does not).
-pub fn is_answered(value: Option<&toml::Value>) -> bool {
-    match value {
-        None => false,
-        Some(toml::Value::String(s)) => !s.trim().is_empty(),
-        Some(toml::Value::Array(a)) => !a.is_empty(),
-        Some(_) => true,
-    }
-}
+pub use crate::form::is_answered;
 
 /// An answers file that cannot be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum AnswersError {
-    #[error("{path} : {message}")]
-    Io { path: String, message: String },
+    #[error("{path} : {}", crate::fs_util::io_error_fr(source))]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} existe déjà et n'a pas été modifié : choisissez un autre nom.")]
+    Exists { path: String },
     #[error(
         "{file}, ligne {}, colonne {} : ce fichier n'est pas du TOML valide ({message}).\n  Corrigez cette ligne dans un éditeur de texte (guillemets, crochets, signe =) puis relancez ; le fichier n'a pas été modifié.",
         position.line, position.column
@@ -36,17 +39,50 @@ pub enum AnswersError {
         message: String,
     },
     #[error(
+        "{file}, ligne {} : la réponse « {id} » fait {} caractères, {} au plus par réponse.\n  Raccourcissez-la dans un éditeur de texte (gardez l'essentiel, le reste en annexe de votre dossier) ; le fichier n'a pas été modifié.",
+        position.line,
+        crate::limits::count_fr(*chars),
+        crate::limits::count_fr(crate::limits::MAX_ANSWER_CHARS)
+    )]
+    AnswerTooLong {
+        file: String,
+        position: Position,
+        id: String,
+        chars: usize,
+    },
+    #[error(
         "{file} : le fichier sur le disque n'est plus du TOML valide (ligne {}, colonne {}) ; il n'a pas été écrasé.\n  Corrigez-le ou enregistrez sous un autre nom.",
         position.line, position.column
     )]
     RefuseOverwrite { file: String, position: Position },
+    #[error(
+        "{id} : cette réponse n'a pas de place dans le fichier, car « {at} » y est {found}{line} et non une section [{at}].\n  Corrigez le fichier dans un éditeur de texte (remplacez « {at} » par une section [{at}]) ; rien n'a été enregistré."
+    )]
+    Unplaceable {
+        id: String,
+        at: String,
+        found: &'static str,
+        line: String,
+    },
+    #[error("« {id} » n'est pas un identifiant de question (attendu : section.question)")]
+    NotAnId { id: String },
+    #[error(
+        "{file} a été modifié par ailleurs pendant que vous l'aviez ouvert, et {} y {} changé des deux côtés : {}.\n  Rien n'a été écrit ; choisissez pour chacune la version à garder.",
+        if conflicts.len() > 1 { "ces réponses" } else { "cette réponse" },
+        if conflicts.len() > 1 { "ont" } else { "a" },
+        conflicts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+    )]
+    Conflict {
+        file: String,
+        conflicts: Vec<Conflict>,
+    },
     #[error(
         "{file} : ce fichier a été écrit pour la version {found} du formulaire « {form} », plus récente que celle que connaît ce programme (version {known}).\n  Mettez fiche à jour ; le fichier n'a pas été modifié."
     )]
     NewerVersion {
         file: String,
         form: String,
-        found: u32,
+        found: i64,
         known: u32,
     },
     #[error(

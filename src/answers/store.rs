@@ -2,17 +2,24 @@
 //!
 //! The document is kept as a `toml_edit` tree so that comments, key order and
 //! keys this version of the form does not know survive a load/save cycle.
+//! What the file held when last read or written is remembered, so that a
+//! save notices changes made outside meanwhile and merges them (see `merge`),
+//! and writes the file back with its byte order mark and line endings.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table};
 
-use super::convert::{item_to_value, table_to_map, value_to_item};
+use super::bounds;
+use super::convert::{item_to_value, table_to_map};
+use super::disk::{self, Layout, Stamp};
+use super::merge::{self, Conflict, Keep, Leaves};
 use super::{AnswersError, Result};
 use crate::form::Form;
 use crate::fs_util;
-use crate::position::Position;
+use crate::ids::QuestionId;
+use crate::position::{LineIndex, Position, deepest_line};
 
 /// One application's answers.
 #[derive(Debug, Clone)]
@@ -21,6 +28,25 @@ pub struct Answers {
     /// Where each answer stood in the file when it was read (`section.question`,
     /// `section.list[2].field`), for error messages.
     positions: BTreeMap<String, Position>,
+    /// The file as last read or written; `None` for a document never saved.
+    disk: Option<Disk>,
+}
+
+/// What the file held when last read or written.
+#[derive(Debug, Clone)]
+struct Disk {
+    stamp: Stamp,
+    layout: Layout,
+    /// Its answers, the common ancestor of a three-way merge.
+    base: Leaves,
+}
+
+/// What a save did besides writing.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Saved {
+    /// Answers changed outside since the file was read, kept from the file
+    /// (dotted ids), because they were not changed here.
+    pub merged: Vec<String>,
 }
 
 impl Answers {
@@ -37,71 +63,224 @@ impl Answers {
         Answers {
             doc,
             positions: BTreeMap::new(),
+            disk: None,
         }
     }
 
     /// Parses an answers file's text; `source` names it in errors.
     pub fn parse(text: &str, source: &str) -> Result<Answers> {
+        let index = LineIndex::new(text);
         let parsed = toml_edit::Document::parse(text.to_string()).map_err(|e| {
             let position = e
                 .span()
-                .map(|s| Position::from_offset(text, s.start))
-                .unwrap_or_default();
+                .map(|s| index.position(s.start))
+                .unwrap_or_else(|| deepest_line(text));
             AnswersError::Syntax {
                 file: source.to_string(),
                 position,
                 message: e.message().trim().to_string(),
             }
         })?;
-        let mut positions = BTreeMap::new();
         let root = parsed.as_table();
+        if let Some((id, chars, offset)) = bounds::oversized_text(root) {
+            return Err(AnswersError::AnswerTooLong {
+                file: source.to_string(),
+                position: index.position(offset),
+                id: crate::sanitize::echo(&id),
+                chars,
+            });
+        }
+        let mut positions = BTreeMap::new();
         for (section, item) in root.iter() {
             let span = root
                 .key(section)
                 .and_then(|k| k.span())
                 .or_else(|| item.span());
             if let Some(span) = span {
-                positions.insert(section.to_string(), Position::from_offset(text, span.start));
+                positions.insert(section.to_string(), index.position(span.start));
             }
             if let Some(table) = item.as_table() {
-                collect_positions(text, section, table, &mut positions);
+                collect_positions(&index, section, table, &mut positions);
             }
         }
         Ok(Answers {
             doc: parsed.into_mut(),
             positions,
+            disk: None,
         })
     }
 
-    /// Reads an answers file from disk.
+    /// Reads an answers file from disk (only a regular file: a FIFO or a
+    /// device is refused before anything is read).
     pub fn load(path: &Path) -> Result<Answers> {
-        let text = read_text(path)?;
-        Answers::parse(&text, &path.display().to_string())
+        let Some(on_disk) = disk::read(path).map_err(|e| io_error(path, e))? else {
+            return Err(io_error(
+                path,
+                std::io::Error::from(std::io::ErrorKind::NotFound),
+            ));
+        };
+        let mut answers = Answers::parse(&on_disk.text, &path.display().to_string())?;
+        answers.disk = Some(Disk {
+            stamp: on_disk.stamp,
+            layout: on_disk.layout,
+            base: merge::leaves(&answers.doc),
+        });
+        Ok(answers)
     }
 
-    /// Saves atomically, refreshing `meta.updated`. A file on disk that is not
-    /// valid TOML is never replaced: it may be a hand edit in progress.
-    pub fn save(&mut self, path: &Path) -> Result<()> {
-        if path.exists() {
-            let current = read_text(path)?;
-            if let Err(e) = current.parse::<toml_edit::DocumentMut>() {
-                let position = e
-                    .span()
-                    .map(|s| Position::from_offset(&current, s.start))
-                    .unwrap_or_default();
-                return Err(AnswersError::RefuseOverwrite {
+    /// Saves atomically, refreshing `meta.updated`, with the file's byte
+    /// order mark and line endings. A file on disk that is not valid TOML is
+    /// never replaced: it may be a hand edit in progress. A file changed
+    /// outside since it was read is merged answer by answer: its changes are
+    /// kept (listed in [`Saved::merged`]) and ours written into it; when the
+    /// same answer changed on both sides nothing is written and the error
+    /// lists the [`Conflict`]s, to settle with [`Answers::resolve`].
+    pub fn save(&mut self, path: &Path) -> Result<Saved> {
+        // Held until the new file is in place: another fiche saving now
+        // waits, then sees this save as a change made outside.
+        let _turn = fs_util::lock_exclusive(path).map_err(|e| io_error(path, e))?;
+        let current = disk::read(path).map_err(|e| io_error(path, e))?;
+        let mut saved = Saved::default();
+        let mut layout = self.disk.as_ref().map(|d| d.layout).unwrap_or_default();
+        if let Some(current) = current {
+            let theirs = current
+                .text
+                .parse::<toml_edit::DocumentMut>()
+                .map_err(|e| AnswersError::RefuseOverwrite {
                     file: path.display().to_string(),
-                    position,
-                });
+                    position: e
+                        .span()
+                        .map(|s| Position::from_offset(&current.text, s.start))
+                        .unwrap_or_else(|| deepest_line(&current.text)),
+                })?;
+            layout = current.layout;
+            let changed_outside = self
+                .disk
+                .as_ref()
+                .filter(|known| known.stamp != current.stamp)
+                .map(|known| known.base.clone());
+            if let Some(base) = changed_outside {
+                saved.merged = self.merge_outside(path, &base, theirs, &current.text)?;
             }
         }
-        self.set_meta("updated", toml::Value::String(now_rfc3339()));
-        fs_util::write_atomic(path, self.to_toml_string().as_bytes()).map_err(|e| {
-            AnswersError::Io {
-                path: path.display().to_string(),
-                message: fs_util::io_error_fr(&e),
+        self.set_meta("updated", toml::Value::String(now_rfc3339()))?;
+        let text = layout.apply(&self.doc.to_string());
+        fs_util::write_atomic(path, text.as_bytes()).map_err(|e| io_error(path, e))?;
+        self.disk = Some(Disk {
+            stamp: Stamp::written(path, text.as_bytes()),
+            layout,
+            base: merge::leaves(&self.doc),
+        });
+        Ok(saved)
+    }
+
+    /// Takes the file's document (`theirs`, changed outside since `base`)
+    /// and writes our own changes into it; the ids kept from the file.
+    fn merge_outside(
+        &mut self,
+        path: &Path,
+        base: &Leaves,
+        mut theirs: toml_edit::DocumentMut,
+        text: &str,
+    ) -> Result<Vec<String>> {
+        let plan = merge::plan(base, &merge::leaves(&self.doc), &merge::leaves(&theirs));
+        if !plan.conflicts.is_empty() {
+            return Err(AnswersError::Conflict {
+                file: path.display().to_string(),
+                conflicts: plan.conflicts,
+            });
+        }
+        for (p, value) in &plan.mine {
+            merge::place(&mut theirs, p, value.as_ref())
+                .map_err(|(at, found)| self.unplaceable(&merge::dotted(p), at, found))?;
+        }
+        self.doc = theirs;
+        if let Ok(fresh) = Answers::parse(text, "") {
+            self.positions = fresh.positions;
+        }
+        Ok(plan.outside)
+    }
+
+    /// Takes in the changes made to the file outside since it was last read
+    /// or written, so a front end shows them at once; returns the dotted ids
+    /// that changed. Only when nothing changed here: otherwise the next save
+    /// merges (and asks about a conflict). A file that vanished or no longer
+    /// parses is left to the next save, which says so.
+    pub fn reload_outside_changes(&mut self, path: &Path) -> Result<Vec<String>> {
+        let Some(known) = &self.disk else {
+            return Ok(Vec::new());
+        };
+        if known.stamp.same_size_and_time(path) {
+            return Ok(Vec::new());
+        }
+        let Some(current) = disk::read(path).map_err(|e| io_error(path, e))? else {
+            return Ok(Vec::new());
+        };
+        if current.stamp == known.stamp {
+            return Ok(Vec::new());
+        }
+        let Ok(theirs) = current.text.parse::<toml_edit::DocumentMut>() else {
+            return Ok(Vec::new());
+        };
+        let plan = merge::plan(
+            &known.base,
+            &merge::leaves(&self.doc),
+            &merge::leaves(&theirs),
+        );
+        if !plan.mine.is_empty() || !plan.conflicts.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.doc = theirs;
+        if let Ok(fresh) = Answers::parse(&current.text, "") {
+            self.positions = fresh.positions;
+        }
+        self.disk = Some(Disk {
+            stamp: current.stamp,
+            layout: current.layout,
+            base: merge::leaves(&self.doc),
+        });
+        Ok(plan.outside)
+    }
+
+    /// Settles one conflict reported by [`Answers::save`]: keep our answer,
+    /// or take the file's. The next save then merges without asking again.
+    pub fn resolve(&mut self, conflict: &Conflict, keep: Keep) -> Result<()> {
+        if keep == Keep::Theirs {
+            merge::place(&mut self.doc, &conflict.path, conflict.theirs.as_ref())
+                .map_err(|(at, found)| self.unplaceable(&conflict.id, at, found))?;
+        }
+        if let Some(known) = &mut self.disk {
+            match &conflict.theirs {
+                Some(v) => known.base.insert(conflict.path.clone(), v.clone()),
+                None => known.base.remove(&conflict.path),
+            };
+        }
+        Ok(())
+    }
+
+    /// Saves to a new file, refreshing `meta.updated`: "save elsewhere".
+    /// An existing file is never replaced, even one created a moment ago by
+    /// someone else (the check and the write are one atomic step). The new
+    /// file is then the one whose outside changes later saves look for.
+    pub fn save_new(&mut self, path: &Path) -> Result<()> {
+        self.set_meta("updated", toml::Value::String(now_rfc3339()))?;
+        let layout = self.disk.as_ref().map(|d| d.layout).unwrap_or_default();
+        let text = layout.apply(&self.doc.to_string());
+        fs_util::write_new(path, text.as_bytes()).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::AlreadyExists {
+                AnswersError::Exists {
+                    path: path.display().to_string(),
+                }
+            } else {
+                io_error(path, source)
             }
-        })
+        })?;
+        self.disk = Some(Disk {
+            stamp: Stamp::written(path, text.as_bytes()),
+            layout,
+            base: merge::leaves(&self.doc),
+        });
+        Ok(())
     }
 
     pub fn to_toml_string(&self) -> String {
@@ -110,7 +289,7 @@ impl Answers {
 
     /// The answer to `section.question`, if any.
     pub fn get(&self, full_id: &str) -> Option<toml::Value> {
-        let (s, q) = full_id.split_once('.')?;
+        let (s, q) = QuestionId::split(full_id)?;
         self.get_in(s, q)
     }
 
@@ -121,54 +300,45 @@ impl Answers {
 
     /// Sets (or with `None`, removes) the answer to `section.question`. A
     /// comment written next to the old value is kept. An edited answer is the
-    /// user's own: its pre-fill origin (`[meta.origine]`) is forgotten.
-    pub fn set(&mut self, full_id: &str, value: Option<toml::Value>) {
-        let Some((s, q)) = full_id.split_once('.') else {
-            return;
+    /// user's own: its pre-fill origin (`[meta.origine]`) is forgotten. An
+    /// answer that has no place in the file (its section is a value or an
+    /// array of tables there) is an error, and nothing changes.
+    pub fn set(&mut self, full_id: &str, value: Option<toml::Value>) -> Result<()> {
+        let Some((s, q)) = QuestionId::split(full_id) else {
+            return Err(AnswersError::NotAnId {
+                id: full_id.to_string(),
+            });
         };
+        let path = [s.to_string(), q.to_string()];
+        merge::place(&mut self.doc, &path, value.as_ref())
+            .map_err(|(at, found)| self.unplaceable(full_id, at, found))?;
         if s != "meta" {
             self.clear_origin(full_id);
         }
-        match value {
-            None => {
-                if let Some(t) = self.doc.get_mut(s).and_then(|i| i.as_table_like_mut()) {
-                    t.remove(q);
-                }
-            }
-            Some(v) => {
-                if !self.doc.contains_key(s) {
-                    self.doc.insert(s, Item::Table(Table::new()));
-                }
-                let Some(table) = self.doc[s].as_table_like_mut() else {
-                    return;
-                };
-                let mut new = value_to_item(&v);
-                match table.get_mut(q) {
-                    // Replace in place so the key keeps the comment above it,
-                    // and the value keeps its trailing comment.
-                    Some(old) => {
-                        if let (Some(old_value), Some(new_value)) =
-                            (old.as_value(), new.as_value_mut())
-                        {
-                            *new_value.decor_mut() = old_value.decor().clone();
-                        }
-                        *old = new;
-                    }
-                    None => {
-                        table.insert(q, new);
-                    }
-                }
-            }
-        }
         self.positions.remove(full_id);
+        Ok(())
+    }
+
+    fn unplaceable(&self, id: &str, at: String, found: &'static str) -> AnswersError {
+        let line = self
+            .positions
+            .get(&at)
+            .map(|p| format!(" (ligne {})", p.line))
+            .unwrap_or_default();
+        AnswersError::Unplaceable {
+            id: id.to_string(),
+            at,
+            found,
+            line,
+        }
     }
 
     pub fn meta(&self, key: &str) -> Option<toml::Value> {
         self.get_in("meta", key)
     }
 
-    pub fn set_meta(&mut self, key: &str, value: toml::Value) {
-        self.set(&format!("meta.{key}"), Some(value));
+    pub fn set_meta(&mut self, key: &str, value: toml::Value) -> Result<()> {
+        self.set(&format!("meta.{key}"), Some(value))
     }
 
     /// `meta.form`, the questionnaire this file answers.
@@ -214,15 +384,15 @@ impl Answers {
     }
 }
 
-fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| AnswersError::Io {
+fn io_error(path: &Path, source: std::io::Error) -> AnswersError {
+    AnswersError::Io {
         path: path.display().to_string(),
-        message: fs_util::io_error_fr(&e),
-    })
+        source,
+    }
 }
 
 fn collect_positions(
-    text: &str,
+    index: &LineIndex,
     prefix: &str,
     table: &Table,
     out: &mut BTreeMap<String, Position>,
@@ -234,15 +404,15 @@ fn collect_positions(
             .and_then(|k| k.span())
             .or_else(|| item.span());
         if let Some(span) = span {
-            out.insert(id.clone(), Position::from_offset(text, span.start));
+            out.insert(id.clone(), index.position(span.start));
         }
         if let Item::ArrayOfTables(aot) = item {
             for (i, t) in aot.iter().enumerate() {
                 let item_id = format!("{id}[{}]", i + 1);
                 if let Some(span) = t.span() {
-                    out.insert(item_id.clone(), Position::from_offset(text, span.start));
+                    out.insert(item_id.clone(), index.position(span.start));
                 }
-                collect_positions(text, &item_id, t, out);
+                collect_positions(index, &item_id, t, out);
             }
         }
     }
@@ -253,4 +423,54 @@ pub fn now_rfc3339() -> String {
     jiff::ZonedDateTime::now()
         .strftime("%Y-%m-%dT%H:%M:%S%:z")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn save_new_writes_a_new_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("autre.toml");
+        let form = crate::form::builtin();
+        let mut answers = Answers::new(&form);
+        answers
+            .set(
+                "identite.nom_produit",
+                Some(toml::Value::String("X".into())),
+            )
+            .unwrap();
+        answers.save_new(&path).unwrap();
+        let back = Answers::load(&path).unwrap();
+        assert_eq!(
+            back.get("identite.nom_produit"),
+            Some(toml::Value::String("X".into()))
+        );
+    }
+
+    #[test]
+    fn save_new_never_replaces_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pris.toml");
+        std::fs::write(&path, "ancien").unwrap();
+        let form = crate::form::builtin();
+        let mut answers = Answers::new(&form);
+        let e = answers.save_new(&path).unwrap_err();
+        assert!(matches!(e, AnswersError::Exists { .. }), "{e}");
+        assert!(e.to_string().contains("existe déjà"), "{e}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "ancien");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn an_unreadable_file_keeps_its_io_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = Answers::load(&dir.path().join("absent.toml")).unwrap_err();
+        let source = std::error::Error::source(&e).expect("io error kept");
+        let io = source.downcast_ref::<std::io::Error>().unwrap();
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        assert!(e.to_string().contains("introuvable"), "{e}");
+    }
 }

@@ -57,12 +57,17 @@ pub fn number(answers: &Answers, id: &str) -> Option<Decimal> {
     decimal(answers.get(id).as_ref())
 }
 
-/// A TOML number as an exact decimal; `None` for non-numbers, NaN, infinities
-/// and floats beyond the decimal range.
+/// A TOML number as an exact decimal; `None` for non-numbers, NaN,
+/// infinities and numbers beyond fiche's limit (validation refuses them, so
+/// the business case does not compute with them either).
 pub fn decimal(value: Option<&toml::Value>) -> Option<Decimal> {
+    let n = crate::format::as_number(value?)?;
+    if crate::limits::number_problem(n).is_some() {
+        return None;
+    }
     match value? {
         toml::Value::Integer(i) => Some(Decimal::from(*i)),
-        toml::Value::Float(f) if f.is_finite() => Decimal::from_str(&f.to_string()).ok(),
+        toml::Value::Float(f) => Decimal::from_str(&f.to_string()).ok(),
         _ => None,
     }
 }

@@ -1,123 +1,291 @@
-//! Rules on the law and responsible AI: human validation, sovereign hosting
-//! of sensitive data, the CNIL's DPIA (AIPD), the EU AI Act, open code.
-//! Obligations are spelt out, so the user knows what to do before the pilot.
+//! Rules on the law and responsible AI: who decides, informing people,
+//! hosting, the DPIA (AIPD), the EU AI Act, security accreditation, open
+//! code, eligibility. Each message cites its text (article and law) and says
+//! whom to check with: wrong confident legal advice is the worst defect.
 
 use super::Context;
 use super::answer;
 use crate::validate::{Finding, Severity};
 
+pub const ROLE: &str = "solution.role_ia";
+pub const PUBLIC: &str = "probleme.public_concerne";
+pub const INFORMATION: &str = "ia_responsable.information_usagers";
+pub const PERSONAL: &str = "ia_responsable.donnees_personnelles";
+pub const HEALTH: &str = "ia_responsable.donnees_sante";
+pub const SENSITIVITY: &str = "ia_responsable.sensibilite";
+pub const HOSTING: &str = "ia_responsable.hebergement";
+pub const PROVIDER: &str = "solution.fournisseur";
+pub const SOURCES: &str = "donnees.sources";
+pub const DPIA_CRITERIA: &str = "ia_responsable.criteres_aipd";
+pub const REFERENTS: &str = "ia_responsable.referents_consultes";
+pub const AI_ACT: &str = "ia_responsable.risque_ai_act";
+pub const ACCREDITATION: &str = "ia_responsable.homologation";
+pub const BIAS: &str = "ia_responsable.biais";
+pub const STAGE: &str = "deploiement.stade";
+pub const OPEN_CODE: &str = "mutualisation.code_ouvert";
+pub const APPLICANT: &str = "tco.type_porteur";
+
+/// Said after any legal point the user must confirm.
+pub const CHECK_WITH: &str = "à vérifier avec votre DPO / service juridique";
+
 pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
+    eligibility(ctx, out);
     automated_decision(ctx, out);
-    sensitive_hosting(ctx, out);
+    hosting(ctx, out);
     dpia(ctx, out);
+    informing_people(ctx, out);
+    bias(ctx, out);
     ai_act(ctx, out);
+    accreditation(ctx, out);
     open_code(ctx, out);
 }
 
-fn automated_decision(ctx: &Context, out: &mut Vec<Finding>) {
-    let id = "solution.role_ia";
-    if answer::choice(ctx.answers, id).as_deref() == Some("decide") {
+fn choice(ctx: &Context, id: &str) -> Option<String> {
+    answer::choice(ctx.answers, id)
+}
+
+fn eligibility(ctx: &Context, out: &mut Vec<Finding>) {
+    if choice(ctx, APPLICANT).as_deref() == Some("collectivite") {
         out.push(ctx.finding(
-            "decision-automatique",
-            id,
-            "l'IA décide seule : une administration ne peut, dans la plupart des cas, pas confier entièrement une décision à un algorithme ; choisissez « recommande » ou « assiste » et décrivez dans « Validation humaine » comment un agent valide chaque décision".to_string(),
+            "porteur-collectivite",
+            APPLICANT,
+            "le porteur est une collectivité territoriale : le financement d'All_Ia_nce (FTAP) s'adresse aux services de l'État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l'incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l'État pour porter le projet avec vous".to_string(),
         ));
     }
 }
 
-fn sensitive_hosting(ctx: &Context, out: &mut Vec<Finding>) {
-    let id = "ia_responsable.hebergement";
-    let declared =
-        answer::choice(ctx.answers, "ia_responsable.sensibilite").as_deref() == Some("sensible");
-    let in_sources = answer::items(ctx.answers, "donnees.sources")
+fn automated_decision(ctx: &Context, out: &mut Vec<Finding>) {
+    if choice(ctx, ROLE).as_deref() == Some("decide") {
+        out.push(ctx.finding(
+            "decision-automatique",
+            ROLE,
+            format!(
+                "l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions, et la mention prévue à l'article L. 311-3-1 du code des relations entre le public et l'administration), qu'un système d'IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et décrivez le contrôle dans {} ; {CHECK_WITH}",
+                ctx.label("solution.validation_humaine")
+            ),
+        ));
+    }
+}
+
+/// Whether the answers say the data are sensitive, and why (for messages).
+fn sensitive_because(ctx: &Context) -> Option<&'static str> {
+    if choice(ctx, SENSITIVITY).as_deref() == Some("sensible") {
+        return Some("la sensibilité des données est « sensible »");
+    }
+    let in_sources = answer::items(ctx.answers, SOURCES)
         .unwrap_or_default()
         .iter()
         .any(|s| s.get("sensibles").and_then(|v| v.as_bool()) == Some(true));
-    if !declared && !in_sources {
-        return;
-    }
-    let why = if declared {
-        "la sensibilité des données est « sensible »"
-    } else {
-        "une source de données est marquée sensible"
-    };
-    let message = match answer::choice(ctx.answers, id).as_deref() {
-        Some("hors_ue") => format!(
-            "{why} et l'hébergement est hors de l'Union européenne : des données sensibles exigent un hébergement souverain ; choisissez un hébergement par l'administration ou qualifié SecNumCloud"
-        ),
-        Some("non_choisi") => format!(
-            "{why} et l'hébergement n'est pas choisi : des données sensibles exigent un hébergement souverain ; prévoyez un hébergement par l'administration ou qualifié SecNumCloud"
-        ),
-        _ => return,
-    };
-    out.push(ctx.finding("donnees-sensibles-hors-ue", id, message));
+    in_sources.then_some("une source de données est marquée sensible")
 }
 
-/// Two or more CNIL criteria, or personal data with any criterion.
+fn personal(ctx: &Context) -> bool {
+    answer::boolean(ctx.answers, PERSONAL) == Some(true)
+}
+
+/// The State's hosting rules ("cloud au centre" doctrine, loi SREN art. 31),
+/// GDPR transfers, health data hosting (HDS).
+fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
+    let host = choice(ctx, HOSTING);
+    let host = host.as_deref();
+    let sovereign = matches!(host, Some("administration" | "secnumcloud"));
+    let state = !matches!(
+        choice(ctx, APPLICANT).as_deref(),
+        Some("collectivite" | "autre")
+    );
+    if let Some(why) = sensitive_because(ctx)
+        && host.is_some()
+        && !sovereign
+    {
+        out.push(ctx.finding(
+            "donnees-sensibles-hors-ue",
+            HOSTING,
+            format!(
+                "{why} et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l'administration ou qualifié SecNumCloud, qu'il soit européen ou non (doctrine « cloud au centre » de l'État ; loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI",
+                host_text(host)
+            ),
+        ));
+    } else if personal(ctx) && host == Some("hors_ue") {
+        out.push(ctx.finding(
+            "donnees-personnelles-hors-ue",
+            HOSTING,
+            format!(
+                "des données personnelles seraient hébergées hors de l'Union européenne : un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49) et expose aux lois d'accès extraterritoriales ; choisissez un hébergement dans l'Union, par l'administration ou qualifié SecNumCloud ; {CHECK_WITH}"
+            ),
+        ));
+    } else if personal(ctx) && state && matches!(host, Some("cloud_europeen" | "non_choisi")) {
+        out.push(ctx.finding(
+            "donnees-personnelles-cloud-non-qualifie",
+            HOSTING,
+            format!(
+                "des données personnelles seraient hébergées {} : pour un service de l'État, la doctrine « cloud au centre » demande un hébergement par l'administration ou un cloud qualifié SecNumCloud pour les données d'une sensibilité particulière, dont les données personnelles des citoyens (voir aussi la loi SREN, article 31) ; prévoyez l'un des deux ; à vérifier avec votre RSSI et votre DPO",
+                if host == Some("non_choisi") {
+                    "chez un hébergeur pas encore choisi"
+                } else {
+                    "sur un cloud européen non qualifié"
+                }
+            ),
+        ));
+    }
+    let internal = personal(ctx)
+        || matches!(
+            choice(ctx, SENSITIVITY).as_deref(),
+            Some("interne" | "sensible")
+        );
+    if choice(ctx, PROVIDER).as_deref() == Some("hors_ue") && internal {
+        out.push(ctx.finding(
+            "fournisseur-hors-ue",
+            PROVIDER,
+            format!(
+                "le fournisseur du modèle est établi hors de l'Union européenne et le produit traite des données {} : les outils commerciaux ne conviennent qu'à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d'accès extraterritoriales ; préférez l'API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO",
+                if personal(ctx) {
+                    "personnelles"
+                } else {
+                    "internes à l'administration"
+                }
+            ),
+        ));
+    }
+    if answer::boolean(ctx.answers, HEALTH) == Some(true) && host != Some("administration") {
+        out.push(ctx.finding(
+            "donnees-sante-hds",
+            HEALTH,
+            "le produit traite des données de santé : un hébergeur qui les conserve pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez la certification de l'hébergeur choisi avec votre RSSI et votre DPO".to_string(),
+        ));
+    }
+}
+
+fn host_text(host: Option<&str>) -> &'static str {
+    match host {
+        Some("cloud_europeen") => "cloud européen non qualifié",
+        Some("hors_ue") => "hébergement hors Union européenne",
+        _ => "hébergeur pas encore choisi",
+    }
+}
+
+/// AIPD (DPIA): only for personal data. Two or more CNIL criteria make it
+/// presumed necessary; one: check the CNIL's list.
 fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
-    let id = "ia_responsable.criteres_aipd";
-    let criteria = answer::keys(ctx.answers, id);
-    let personal =
-        answer::boolean(ctx.answers, "ia_responsable.donnees_personnelles") == Some(true);
-    if !(criteria.len() >= 2 || (personal && !criteria.is_empty())) {
+    if !personal(ctx) {
         return;
     }
-    let why = if criteria.len() >= 2 {
-        format!("{} critères de la CNIL sont cochés", criteria.len())
-    } else {
-        "des données personnelles sont traitées et un critère de la CNIL est coché".to_string()
-    };
-    let dpo = answer::keys(ctx.answers, "ia_responsable.referents_consultes")
+    let criteria = answer::keys(ctx.answers, DPIA_CRITERIA);
+    let dpo = answer::keys(ctx.answers, REFERENTS)
         .iter()
         .any(|k| k == "dpo");
-    // Already on the DPO's desk: a reminder, not an alert.
-    let (severity, next) = if dpo {
-        (
-            Severity::Advice,
-            "votre DPO est consulté : inscrivez sa validation de l'AIPD dans le plan à six mois",
+    match criteria.len() {
+        0 => {}
+        1 => out.push(ctx.finding(
+            "aipd-a-verifier",
+            DPIA_CRITERIA,
+            format!(
+                "un seul critère de la CNIL est coché : une AIPD n'est pas présumée nécessaire, mais vérifiez si le traitement figure sur la liste de la CNIL des traitements pour lesquels une AIPD est toujours requise, et demandez l'avis de votre DPO ; {CHECK_WITH}"
+            ),
+        )),
+        n => {
+            // Already on the DPO's desk: a reminder, not an alert.
+            let (severity, next) = if dpo {
+                (
+                    Severity::Advice,
+                    "votre DPO est consulté : inscrivez l'AIPD et sa validation dans le plan à six mois",
+                )
+            } else {
+                (
+                    Severity::Warning,
+                    "votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »",
+                )
+            };
+            out.push(ctx.finding_with(
+                "aipd-requise",
+                severity,
+                DPIA_CRITERIA,
+                format!(
+                    "Une AIPD est présumée nécessaire : le traitement de données personnelles remplit {n} critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; {next}"
+                ),
+            ));
+        }
+    }
+}
+
+/// Whether the AI recommends or decides on individual cases about users.
+fn individual_cases_of_users(ctx: &Context) -> bool {
+    matches!(choice(ctx, ROLE).as_deref(), Some("recommande" | "decide"))
+        && matches!(
+            choice(ctx, PUBLIC).as_deref(),
+            Some("usagers" | "agents_et_usagers")
         )
-    } else {
-        (
-            Severity::Warning,
-            "votre DPO n'est pas encore consulté : contactez-le dès maintenant et cochez-le dans « Référents consultés »",
-        )
-    };
-    out.push(ctx.finding_with(
-        "aipd-requise",
-        severity,
-        id,
-        format!(
-            "Une AIPD est obligatoire : faites-la valider par votre DPO avant le pilote ({why}) ; {next}"
-        ),
-    ));
+}
+
+fn informing_people(ctx: &Context, out: &mut Vec<Finding>) {
+    if individual_cases_of_users(ctx) && answer::text(ctx.answers, INFORMATION).is_none() {
+        out.push(ctx.finding(
+            "information-usagers-manquante",
+            INFORMATION,
+            format!(
+                "l'IA intervient dans des décisions sur la situation d'usagers et {} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie les règles de ses principaux traitements algorithmiques (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}",
+                ctx.label(INFORMATION)
+            ),
+        ));
+    }
+}
+
+fn bias(ctx: &Context, out: &mut Vec<Finding>) {
+    if individual_cases_of_users(ctx) && answer::text(ctx.answers, BIAS).is_none() {
+        out.push(ctx.finding(
+            "biais-non-etudies",
+            BIAS,
+            format!(
+                "l'IA intervient dans des décisions sur la situation d'usagers et {} est vide : le jury demandera comment vous vérifiez que le système ne traite pas différemment des publics comparables (tests par catégorie d'usagers, revue des erreurs) ; décrivez votre démarche",
+                ctx.label(BIAS)
+            ),
+        ));
+    }
 }
 
 fn ai_act(ctx: &Context, out: &mut Vec<Finding>) {
-    let id = "ia_responsable.risque_ai_act";
-    let (rule, message) = match answer::choice(ctx.answers, id).as_deref() {
+    let (rule, message) = match choice(ctx, AI_ACT).as_deref() {
         Some("haut_risque") => (
             "ai-act-haut-risque",
-            "système d'IA à haut risque au sens du règlement européen (annexe III) : analyse d'impact sur les droits fondamentaux et contrôle humain obligatoires ; prévoyez-les dans le plan et décrivez le contrôle humain dans « Validation humaine », avec l'aide de votre service juridique",
+            "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan, décrivez le contrôle dans « Validation humaine », à vérifier avec votre service juridique",
         ),
         Some("interdit") => (
             "ai-act-interdit",
-            "pratique interdite par le règlement européen sur l'IA (article 5) : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie",
+            "pratique interdite par le règlement (UE) 2024/1689 sur l'IA (article 5) : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie",
         ),
         Some("a_determiner") => (
             "ai-act-a-determiner",
-            "la catégorie de risque au sens du règlement européen sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique (les usages d'éligibilité aux prestations, de tri d'urgence, de recrutement, d'éducation et de justice sont à haut risque)",
+            "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation",
         ),
         _ => return,
     };
-    out.push(ctx.finding(rule, id, message.to_string()));
+    out.push(ctx.finding(rule, AI_ACT, message.to_string()));
+}
+
+/// Security accreditation (homologation) before production.
+fn accreditation(ctx: &Context, out: &mut Vec<Finding>) {
+    let status = choice(ctx, ACCREDITATION);
+    match status.as_deref() {
+        Some("non_prevue") => out.push(ctx.finding(
+            "homologation-non-prevue",
+            ACCREDITATION,
+            "l'homologation de sécurité n'est pas prévue : un système d'information de l'administration est homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d'information de l'État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI".to_string(),
+        )),
+        Some("prevue") if choice(ctx, STAGE).as_deref() == Some("production") => {
+            out.push(ctx.finding(
+                "homologation-non-prevue",
+                ACCREDITATION,
+                "le produit est déjà en production mais son homologation de sécurité n'est que prévue : elle doit précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser".to_string(),
+            ));
+        }
+        _ => {}
+    }
 }
 
 fn open_code(ctx: &Context, out: &mut Vec<Finding>) {
-    let id = "mutualisation.code_ouvert";
-    if answer::boolean(ctx.answers, id) == Some(false) {
+    if answer::boolean(ctx.answers, OPEN_CODE) == Some(false) {
         out.push(ctx.finding(
             "code-non-ouvert",
-            id,
+            OPEN_CODE,
             "le code ne sera pas publié : All_Ia_nce finance des produits dont le code est ouvert ; prévoyez une publication sous licence libre (MIT, EUPL-1.2…) ou expliquez ce qui l'empêche".to_string(),
         ));
     }

@@ -19,6 +19,8 @@
 
 mod answer;
 mod compliance;
+mod figures;
+mod reviewer;
 pub mod roi;
 mod rules;
 mod score;
@@ -29,6 +31,9 @@ mod view;
 #[cfg(test)]
 mod tests;
 
+pub use answer::number as answer_number;
+pub use compliance::CHECK_WITH;
+pub use figures::budget_lines_total;
 pub use roi::Roi;
 pub use score::{Readiness, readiness};
 pub use thresholds::Thresholds;
@@ -77,11 +82,13 @@ pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
     };
     let mut findings = Vec::new();
     rules::run(&ctx, &mut findings);
+    figures::run(&ctx, &mut findings);
     compliance::run(&ctx, &mut findings);
+    reviewer::run(&ctx, &mut findings);
     texts::run(&ctx, &mut findings);
     let order = |f: &Finding| {
         form.questions()
-            .position(|(s, q)| format!("{}.{}", s.id, q.id) == f.question_id())
+            .position(|(s, q)| s.full_id(q) == f.question_id())
             .unwrap_or(usize::MAX)
     };
     findings.sort_by_cached_key(order);
@@ -114,16 +121,32 @@ pub const RULES: &[Rule] = &[
     rule("tres-petite-echelle", "très petite échelle", Severity::Warning, &["volume.nb_agents", "volume.volume_annuel"]),
     rule("aucune-donnee-accessible", "aucune donnée accessible", Severity::Warning, &["donnees.sources"]),
     rule("metrique-sans-reference", "indicateur sans valeur chiffrée", Severity::Warning, &["indicateurs.valeur_actuelle", "indicateurs.valeur_cible"]),
-    rule("decision-automatique", "décision entièrement automatisée", Severity::Error, &["solution.role_ia"]),
+    rule("gain-superieur-au-temps-passe", "plus de minutes économisées qu'une opération n'en prend", Severity::Error, &["roi.minutes_economisees", "volume.minutes_par_operation"]),
+    rule("postes-hors-budget", "postes de dépense différents du budget annuel", Severity::Warning, &["tco.postes", "tco.budget_annuel"]),
+    rule("cible-incoherente", "cible de l'indicateur incohérente avec les minutes économisées", Severity::Warning, &["indicateurs.valeur_cible", "indicateurs.valeur_actuelle", "roi.minutes_economisees"]),
+    rule("montant-superieur-au-budget", "montant demandé supérieur au budget annuel", Severity::Error, &["tco.montant_demande", "tco.budget_annuel"]),
+    rule("porteur-collectivite", "collectivité territoriale porteuse", Severity::Warning, &["tco.type_porteur"]),
+    rule("decision-automatique", "décision entièrement automatisée", Severity::Error, &["solution.role_ia", "solution.validation_humaine"]),
     rule("donnees-sensibles-hors-ue", "données sensibles sans hébergement souverain", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.sensibilite", "donnees.sources"]),
-    rule("aipd-requise", "AIPD obligatoire", Severity::Warning, &["ia_responsable.criteres_aipd", "ia_responsable.donnees_personnelles", "ia_responsable.referents_consultes"]),
+    rule("donnees-personnelles-hors-ue", "données personnelles hébergées hors de l'Union européenne", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.donnees_personnelles"]),
+    rule("donnees-personnelles-cloud-non-qualifie", "données personnelles sur un cloud non qualifié", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.donnees_personnelles", "tco.type_porteur"]),
+    rule("fournisseur-hors-ue", "fournisseur hors Union européenne", Severity::Warning, &["solution.fournisseur", "ia_responsable.donnees_personnelles", "ia_responsable.sensibilite"]),
+    rule("donnees-sante-hds", "données de santé : hébergeur HDS", Severity::Warning, &["ia_responsable.donnees_sante", "ia_responsable.hebergement"]),
+    rule("aipd-requise", "AIPD présumée nécessaire", Severity::Warning, &["ia_responsable.criteres_aipd", "ia_responsable.donnees_personnelles", "ia_responsable.referents_consultes"]),
+    rule("aipd-a-verifier", "AIPD à vérifier sur la liste de la CNIL", Severity::Advice, &["ia_responsable.criteres_aipd", "ia_responsable.donnees_personnelles"]),
+    rule("information-usagers-manquante", "information des usagers manquante", Severity::Warning, &["ia_responsable.information_usagers", "solution.role_ia", "probleme.public_concerne"]),
+    rule("biais-non-etudies", "biais et non-discrimination non étudiés", Severity::Advice, &["ia_responsable.biais", "solution.role_ia", "probleme.public_concerne"]),
     rule("ai-act-haut-risque", "système d'IA à haut risque", Severity::Warning, &["ia_responsable.risque_ai_act"]),
     rule("ai-act-interdit", "pratique d'IA interdite", Severity::Error, &["ia_responsable.risque_ai_act"]),
     rule("ai-act-a-determiner", "catégorie AI Act non déterminée", Severity::Advice, &["ia_responsable.risque_ai_act"]),
+    rule("homologation-non-prevue", "homologation de sécurité non prévue", Severity::Warning, &["ia_responsable.homologation", "deploiement.stade"]),
     rule("code-non-ouvert", "code non publié", Severity::Warning, &["mutualisation.code_ouvert"]),
     rule("solutionnisme", "aucune alternative sans IA étudiée", Severity::Warning, &["pertinence.alternatives_sans_ia"]),
     rule("procedure-a-simplifier", "procédure à simplifier d'abord", Severity::Warning, &["pertinence.procedure_a_simplifier"]),
-    rule("retour-trop-long", "retour sur investissement trop long", Severity::Warning, &["tco.budget_annuel", "roi.minutes_economisees"]),
+    rule("outil-etat-non-etudie", "outil mutualisé de l'État non étudié", Severity::Warning, &["pertinence.outil_etat"]),
+    rule("evaluation-generative-manquante", "qualité de l'IA générative non évaluée", Severity::Warning, &["indicateurs.evaluation_generative", "solution.ia_generative"]),
+    rule("apres-pilote-non-prevu", "suite du pilote non prévue", Severity::Advice, &["deploiement.apres_pilote"]),
+    rule("retour-trop-long", "budget annuel couvert trop lentement", Severity::Warning, &["tco.budget_annuel", "roi.minutes_economisees"]),
     rule("aucun-gain-de-temps", "aucun gain de temps", Severity::Warning, &["roi.minutes_economisees"]),
     rule("plan-trop-court", "plan à six mois trop court", Severity::Warning, &["deploiement.plan_6_mois"]),
     rule("texte-provisoire", "texte laissé provisoire", Severity::Warning, &["identite.nom_produit", "identite.slogan"]),
@@ -172,7 +195,7 @@ impl Context<'_> {
         message: String,
     ) -> Finding {
         let mut f = Finding::new(question, severity, message);
-        f.rule = Some(rule.to_string());
+        f.rule = Some(crate::ids::Rule::from(rule));
         f.position = self.answers.position(question);
         f
     }

@@ -172,7 +172,7 @@ fn payback(ctx: &Context, out: &mut Vec<Finding>) {
             "aucun-gain-de-temps",
             MINUTES_SAVED,
             format!(
-                "{} vaut 0 : sans temps agent économisé, le projet n'a pas de retour sur investissement chiffrable ; estimez le gain par opération, ou décrivez dans « Gains quantifiables » les coûts évités autrement",
+                "{} vaut 0 : sans temps d'agent libéré, le projet n'a pas d'économie chiffrable ; estimez le gain par opération, ou décrivez dans « Gains quantifiables » les coûts évités autrement",
                 ctx.label(MINUTES_SAVED)
             ),
         ));
@@ -186,7 +186,7 @@ fn payback(ctx: &Context, out: &mut Vec<Finding>) {
             "retour-trop-long",
             BUDGET,
             format!(
-                "le retour sur investissement prend {text} (environ {} ans), plus de {} mois : revoyez le budget, le volume concerné ou le gain de temps par opération, ou mettez en avant d'autres gains",
+                "le budget annuel n'est couvert qu'en {text} d'économies (environ {} ans), plus de {} mois : chaque année, le projet coûterait plus qu'il ne libère de temps d'agent ; revoyez le budget, le volume concerné ou le gain de temps par opération, ou mettez en avant d'autres gains",
                 format::decimal_exact(years, 1),
                 format::decimal_exact(max, 0)
             ),

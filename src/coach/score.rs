@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::rule_by_id;
-use crate::validate::{Finding, MISSING, Report, Severity};
+use crate::validate::{Finding, Report, Severity};
 
 /// What missing answers can cost at most (all of them missing).
 const COMPLETENESS_POINTS: usize = 50;
@@ -41,7 +41,7 @@ pub fn readiness(report: &Report, coach: &[Finding]) -> Readiness {
     let field_errors = report
         .findings
         .iter()
-        .filter(|f| f.severity == Severity::Error && f.rule.as_deref() != Some(MISSING))
+        .filter(|f| f.severity == Severity::Error && !f.is_missing())
         .count();
     if field_errors > 0 {
         lines.push((

@@ -22,7 +22,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
         if !matches!(q.kind, Kind::Text | Kind::Long) || !validate::is_visible(q, &visibility) {
             continue;
         }
-        let id = format!("{}.{}", section.id, q.id);
+        let id = section.full_id(q);
         let Some(text) = ctx
             .answers
             .get(&id)

@@ -61,6 +61,11 @@ impl Default for Thresholds {
 }
 
 impl Thresholds {
+    /// Checks a form's `[coach]` table (see [`crate::form::check_coach_table`]).
+    pub fn check_table(table: &toml::Table) -> Result<(), String> {
+        crate::form::check_coach_table(table)
+    }
+
     /// Reads the `[coach]` table of a form file.
     pub fn from_table(table: &toml::Table) -> Thresholds {
         let mut t = Thresholds::default();
@@ -113,6 +118,24 @@ mod tests {
         assert_eq!(t.min_milestones, 3, "a mistyped entry keeps the default");
         assert_eq!(t.placeholders, vec!["à voir".to_string()]);
         assert_eq!(t.small_scale_agents, Decimal::from(5));
+    }
+
+    #[test]
+    fn nonsense_entries_are_refused_with_their_name() {
+        let check = |text: &str| Thresholds::check_table(&toml::from_str(text).unwrap());
+        assert!(check("retour_max_mois = 24\njalons_min = 3").is_ok());
+        let e = check("jalons_min = \"trois\"").unwrap_err();
+        assert!(
+            e.starts_with("« jalons_min » doit être un nombre entier"),
+            "{e}"
+        );
+        let e = check("retour_max_mois = nan").unwrap_err();
+        assert!(e.contains("retour_max_mois"), "{e}");
+        assert!(check("petite_echelle_agents = -5").is_err());
+        assert!(check("petite_echelle_volume = 1e300").is_err());
+        let e = check("placeholders = \"todo\"").unwrap_err();
+        assert!(e.contains("liste de textes"), "{e}");
+        assert!(check("placeholders = [1, 2]").is_err());
     }
 
     #[test]

@@ -18,8 +18,18 @@ pub struct RoiView {
     pub fte: Option<String>,
     /// `1 610 143 €`
     pub euros_per_year: Option<String>,
-    /// `2,2 mois`
+    /// `2,2 mois`: months of savings that cover one year's budget
+    /// (« le budget annuel est couvert en 2,2 mois d'économies »).
     pub payback: Option<String>,
+    /// Same as `payback`, by its honest name.
+    pub coverage: Option<String>,
+    /// `1 310 143 €`: euros saved per year minus the yearly budget.
+    pub net_gain: Option<String>,
+    /// `5,4`: euros saved per year ÷ yearly budget.
+    pub ratio: Option<String>,
+    /// `575 000 demandes de renseignement par an`: the figures are at this
+    /// full scale, not the pilot's.
+    pub scale: Option<String>,
     /// The business case in one sentence.
     pub summary: String,
     /// Why figures are missing (`non calculable : il manque …`).
@@ -34,6 +44,10 @@ impl From<&Roi> for RoiView {
             fte: roi.fte_fr(),
             euros_per_year: roi.euros_fr(),
             payback: roi.payback_fr(),
+            coverage: roi.payback_fr(),
+            net_gain: roi.net_gain_fr(),
+            ratio: roi.ratio_fr(),
+            scale: roi.scale_fr(),
             summary: roi.summary_fr(),
             missing: roi.missing(),
         }
@@ -67,7 +81,7 @@ impl From<&CoachReport> for CoachView {
                 .iter()
                 .map(|f| CoachFindingView {
                     id: f.id.clone(),
-                    rule: f.rule.clone().unwrap_or_default(),
+                    rule: f.rule.as_deref().unwrap_or_default().to_string(),
                     severity: f.severity,
                     message: f.message.clone(),
                 })

@@ -60,11 +60,11 @@ pub fn run(form: &Form, files: &[impl AsRef<Path>], format: CheckFormat) -> Resu
         CheckFormat::Text => {
             for (i, (file, result)) in checked.iter().enumerate() {
                 if i > 0 {
-                    println!();
+                    say!();
                 }
                 match result {
                     Ok(c) => print_text(file, form, c),
-                    Err(e) => eprintln!("erreur : {e}"),
+                    Err(e) => say_err!("erreur : {e}"),
                 }
             }
         }
@@ -86,7 +86,10 @@ pub fn run(form: &Form, files: &[impl AsRef<Path>], format: CheckFormat) -> Resu
                     }
                 })
                 .collect();
-            println!("{}", serde_json::to_string_pretty(&out)?);
+            println!(
+                "{}",
+                fiche::sanitize::json(&serde_json::to_string_pretty(&out)?)
+            );
         }
     }
     if checked.iter().any(|(_, r)| r.is_err()) {
@@ -104,7 +107,7 @@ pub fn run(form: &Form, files: &[impl AsRef<Path>], format: CheckFormat) -> Resu
 
 fn print_text(file: &str, form: &Form, checked: &Checked) {
     let report = &checked.report;
-    println!("{file} — {} (version {})", form.title, form.version);
+    say!("{file} — {} (version {})", form.title, form.version);
     for section in &report.sections {
         let findings: Vec<&Finding> = report
             .findings
@@ -112,9 +115,11 @@ fn print_text(file: &str, form: &Form, checked: &Checked) {
             .filter(|f| f.section == section.id)
             .collect();
         let mark = if section.is_complete() { "✓" } else { "✗" };
-        println!(
+        say!(
             "  {mark} {} : {}/{}",
-            section.title, section.answered, section.required
+            section.title,
+            section.answered,
+            section.required
         );
         for f in findings {
             print_finding(f);
@@ -126,7 +131,7 @@ fn print_text(file: &str, form: &Form, checked: &Checked) {
         .filter(|f| form.section(&f.section).is_none())
         .collect();
     if !others.is_empty() {
-        println!("  ! Hors formulaire");
+        say!("  ! Hors formulaire");
         for f in others {
             print_finding(f);
         }
@@ -135,20 +140,20 @@ fn print_text(file: &str, form: &Form, checked: &Checked) {
     let missing = report.missing().count();
     let errors = report.errors().count() - missing;
     let coach_errors = checked.coach.errors().count();
-    println!(
+    say!(
         "Complétude : {}/{} réponses obligatoires ({} %)",
         report.required_answered,
         report.required_total,
         report.percent()
     );
     if checked.passes() {
-        println!("Résultat : candidature complète et valide.");
+        say!("Résultat : candidature complète et valide.");
     } else if report.is_complete() {
-        println!(
+        say!(
             "Résultat : à corriger — {coach_errors} erreur(s) relevée(s) par le coach de pitch, qu'un jury refuserait."
         );
     } else {
-        println!(
+        say!(
             "Résultat : à compléter — {missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s){}.",
             if coach_errors > 0 {
                 format!(", {coach_errors} erreur(s) relevée(s) par le coach de pitch")
@@ -164,7 +169,7 @@ fn print_finding(f: &Finding) {
         .position
         .map(|p| format!(" (ligne {})", p.line))
         .unwrap_or_default();
-    println!(
+    say!(
         "      {:<9} {}{place} : {}",
         f.severity.label_fr(),
         f.id,
@@ -174,22 +179,22 @@ fn print_finding(f: &Finding) {
 
 /// Coach findings by section, the business case, the readiness score.
 fn print_coach(form: &Form, coach: &CoachReport) {
-    println!("Coach de pitch :");
+    say!("Coach de pitch :");
     if coach.findings.is_empty() {
-        println!("  aucune remarque.");
+        say!("  aucune remarque.");
     }
     for section in &form.sections {
         let findings = coach.in_section(&section.id);
         if findings.is_empty() {
             continue;
         }
-        println!("  {}", section.title);
+        say!("  {}", section.title);
         for f in findings {
             let place = f
                 .position
                 .map(|p| format!(", ligne {}", p.line))
                 .unwrap_or_default();
-            println!(
+            say!(
                 "      {:<9} [{}] {}{place} : {}",
                 f.severity.label_fr(),
                 f.rule.as_deref().unwrap_or_default(),
@@ -199,33 +204,40 @@ fn print_coach(form: &Form, coach: &CoachReport) {
         }
     }
     let roi = &coach.roi;
-    println!("Bilan économique :");
+    say!("Bilan économique :");
     if roi.is_computable() {
+        if let Some(scale) = roi.scale_fr() {
+            say!("  À pleine échelle ({scale}) :");
+        }
         let figures = [
-            ("Heures économisées par an", roi.hours_fr()),
-            ("ETP économisés", roi.fte_fr()),
-            ("Économies par an", roi.euros_fr()),
+            ("Temps d'agent libéré par an", roi.hours_fr()),
+            ("Équivalent temps plein", roi.fte_fr()),
+            ("Valeur de ce temps par an", roi.euros_fr()),
         ];
         for (label, text) in figures {
-            println!("  {label} : {}", text.unwrap_or_default());
+            say!("  {label} : {}", text.unwrap_or_default());
         }
         match (roi.payback_fr(), roi.payback_months()) {
-            (Some(text), _) => println!("  Retour sur investissement : {text}"),
-            (None, Err(reason)) => println!("  Retour sur investissement : {reason}"),
+            (Some(text), _) => say!("  Budget annuel couvert en : {text} d'économies"),
+            (None, Err(reason)) => say!("  Budget annuel couvert en : {reason}"),
             (None, Ok(_)) => {}
         }
+        if let (Some(net), Some(ratio)) = (roi.net_gain_fr(), roi.ratio_fr()) {
+            say!("  Gain net annuel : {net}");
+            say!("  Ratio bénéfice/coût : {ratio}");
+        }
     } else {
-        println!("  non calculable :");
+        say!("  non calculable :");
         for reason in roi.missing() {
-            println!("    - {reason}");
+            say!("    - {reason}");
         }
     }
     for note in roi.defaults_used() {
-        println!("  (valeur par défaut utilisée : {note})");
+        say!("  (valeur par défaut utilisée : {note})");
     }
-    println!("  {}", roi.summary_fr());
-    println!("Score de préparation : {}/100", coach.score.value);
+    say!("  {}", roi.summary_fr());
+    say!("Score de préparation : {}/100", coach.score.value);
     for line in &coach.score.explanation {
-        println!("  {line}");
+        say!("  {line}");
     }
 }

@@ -20,26 +20,26 @@ pub fn run(form: &Form, before: &Path, after: &Path) -> Result<Outcome> {
     let b = application::open(form, after)?;
     let sections = diff::compare(form, &a, &b);
     if sections.is_empty() {
-        println!(
+        say!(
             "Aucune différence entre {} et {}.",
             before.display(),
             after.display()
         );
         return Ok(Outcome::Ok);
     }
-    println!("--- {}\n+++ {}", before.display(), after.display());
+    say!("--- {}\n+++ {}", before.display(), after.display());
     let count: usize = sections.iter().map(|s| s.answers.len()).sum();
     for section in &sections {
-        println!("\n{}", section.title);
+        say!("\n{}", section.title);
         for answer in &section.answers {
-            println!("  {}", describe(form, &answer.id));
+            say!("  {}", describe(form, &answer.id));
             let question = form.question(&answer.id).map(|(_, q)| q);
             for line in answer_lines(question, answer) {
-                println!("    {line}");
+                say!("    {line}");
             }
         }
     }
-    println!("\n{count} réponse(s) différente(s).");
+    say!("\n{count} réponse(s) différente(s).");
     Ok(Outcome::Problems)
 }
 

@@ -1,16 +1,22 @@
 //! `fiche`, `fiche FILE`, `fiche edit FILE`: open the terminal wizard. A
 //! file that cannot be read is refused before the screen changes, untouched.
+//! The file is locked while open: a second `fiche` on it says who has it and
+//! offers to open it read-only; a read-only file opens read-only; an answer
+//! a killed session typed but never saved is offered back.
 
-use std::io::IsTerminal;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
 use super::Outcome;
 use crate::tui;
-use fiche::{Answers, Form};
+use fiche::answers::lock;
+use fiche::profile::ForNewDraft;
+use fiche::recovery::Recovery;
+use fiche::{Answers, Form, fs_util};
 
-pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
+pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result<Outcome> {
     // A file that exists is checked first: its error is the useful one.
     let existing = match file {
         Some(p) if p.exists() => Some(fiche::application::open_migrating(form, p)?),
@@ -21,35 +27,140 @@ pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
             "l'assistant a besoin d'un terminal interactif (clavier et écran) ; dans un script, utilisez fiche check et fiche render"
         );
     }
+    // Started once for the launcher and the wizard; given back (dropped)
+    // before anything is printed.
+    let mut screen = tui::Screen::start()?;
     let path: PathBuf = match file {
         Some(p) => p.to_path_buf(),
-        None => match tui::choose_file(form)? {
+        None => match tui::choose_file(&mut screen, form)? {
             Some(p) => p,
             None => return Ok(Outcome::Ok),
         },
     };
-    let (answers, offer) = match existing {
-        Some(opened) => migrated(form, opened),
-        None if path.exists() => migrated(form, fiche::application::open_migrating(form, &path)?),
-        None => {
-            let mut answers = Answers::new(form);
-            answers
-                .save(&path)
-                .with_context(|| format!("création du brouillon {}", path.display()))?;
-            (answers, profile_offer(form)?)
+    clean_leftovers(&path);
+    let (_lock, mut read_only) = match lock::acquire(&path) {
+        Ok(Ok(lock)) => (Some(lock), None),
+        Ok(Err(holder)) => {
+            let who = holder.describe_fr();
+            screen.suspend();
+            let yes = ask_yes_no(&format!(
+                "{} est déjà ouvert par fiche ({who}).\nL'ouvrir en lecture seule (vos modifications pourront être enregistrées dans un autre fichier) ? [o/N] ",
+                path.display()
+            ));
+            if !yes {
+                drop(screen);
+                say_err!("{} n'a pas été ouvert.", path.display());
+                return Ok(Outcome::Failed);
+            }
+            screen.resume()?;
+            (None, Some(format!("ouvert ailleurs par {who}")))
         }
+        // A folder where no lock can be written (read-only, full): the file
+        // itself is then checked at each save as usual.
+        Err(_) => (None, None),
     };
-    match tui::run(form.clone(), answers, path, offer)? {
+    if read_only.is_none() && fs_util::is_read_only(&path) {
+        read_only = Some("le fichier est en lecture seule".to_string());
+    }
+    let opened: Result<(Answers, tui::Start)> = match existing {
+        Some(opened) => Ok(migrated(form, opened)),
+        None if path.exists() => fiche::application::open_migrating(form, &path)
+            .map(|o| migrated(form, o))
+            .map_err(Into::into),
+        None => new_draft(form, &path, fiche::profile::load()),
+    };
+    let ending = opened.and_then(|(answers, mut start)| {
+        start.templates = templates.map(Path::to_path_buf);
+        if read_only.is_none() {
+            start.offer = recovery_offer(&path, &answers, start.offer.take(), &mut start.notice);
+        }
+        start.read_only = read_only;
+        tui::run(&mut screen, form.clone(), answers, path, start)
+    });
+    drop(screen);
+    Ok(report(ending?))
+}
+
+/// Says how the wizard ended, once the terminal is given back.
+fn report(ending: tui::Ending) -> Outcome {
+    match ending {
         tui::Ending::Saved(p) => {
-            println!("Réponses enregistrées dans {}", p.display());
-            Ok(Outcome::Ok)
+            say!("Réponses enregistrées dans {}", p.display());
+            Outcome::Ok
         }
         tui::Ending::Unsaved(p, message) => {
-            eprintln!(
+            say_err!(
                 "attention : les dernières réponses n'ont pas pu être enregistrées dans {} ({message}).",
                 p.display()
             );
-            Ok(Outcome::Failed)
+            Outcome::Failed
+        }
+        tui::Ending::Interrupted(p, signal, failure) => {
+            // The terminal may be gone: never fail on writing this.
+            let mut err = std::io::stderr();
+            let text = match failure {
+                None => format!(
+                    "fiche arrêté par un signal ({signal}) : réponses enregistrées dans {}.",
+                    p.display()
+                ),
+                Some(m) => format!(
+                    "fiche arrêté par un signal ({signal}) : dernières réponses non enregistrées dans {} ({m}).",
+                    p.display()
+                ),
+            };
+            let _ = writeln!(err, "{}", fiche::sanitize::terminal(&text));
+            Outcome::Interrupted(signal)
+        }
+    }
+}
+
+/// Removes what a killed fiche left next to the answers (temporary files).
+fn clean_leftovers(path: &Path) {
+    let target = fs_util::follow_links(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs_util::clean_leftovers(&dir);
+}
+
+/// Asks on the terminal (screen suspended); only « o » or « oui » is yes.
+fn ask_yes_no(question: &str) -> bool {
+    print!("{question}");
+    let _ = std::io::stdout().flush();
+    let mut line = String::new();
+    if std::io::stdin().lock().read_line(&mut line).is_err() {
+        return false;
+    }
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "o" | "oui" | "y" | "yes"
+    )
+}
+
+/// An answer a killed session typed but never saved: offered first, before
+/// `then`. One already in the file is just removed; one that cannot be read
+/// is said in the first notice and left in place.
+fn recovery_offer(
+    path: &Path,
+    answers: &Answers,
+    then: Option<tui::Offer>,
+    notice: &mut Option<String>,
+) -> Option<tui::Offer> {
+    match Recovery::read(path) {
+        Ok(Some(r)) if r.is_saved_in(answers) => {
+            let _ = Recovery::remove(path);
+            then
+        }
+        Ok(Some(r)) => Some(tui::Offer::Recovery(Box::new(r), then.map(Box::new))),
+        Ok(None) => then,
+        Err(e) => {
+            *notice = Some(format!(
+                "attention : {} : {} ; il est laissé tel quel.",
+                fiche::recovery::path_for(path).display(),
+                fs_util::io_error_fr(&e)
+            ));
+            then
         }
     }
 }
@@ -59,23 +170,57 @@ pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
 fn migrated(
     form: &Form,
     (answers, report): (Answers, Option<fiche::migrate::MigrationReport>),
-) -> (Answers, Option<tui::Offer>) {
+) -> (Answers, tui::Start) {
     let offer = report.map(|r| {
         tui::Offer::ChangedOnly(fiche::migrate::changed_since(form, r.from), r.lines_fr())
     });
-    (answers, offer)
+    let start = tui::Start {
+        offer,
+        ..tui::Start::default()
+    };
+    (answers, start)
 }
 
-/// On a new draft, offer the profile's reusable answers when there are any.
-/// A profile that cannot be read is reported, not silently skipped.
-fn profile_offer(form: &Form) -> Result<Option<tui::Offer>> {
-    let Some(profile) = fiche::profile::load().context("lecture de votre profil")? else {
-        return Ok(None);
-    };
-    let labels: Vec<String> = fiche::reuse::reusable_ids(form)
-        .into_iter()
-        .filter(|id| fiche::answers::is_answered(profile.get(id).as_ref()))
-        .filter_map(|id| form.question(&id).map(|(_, q)| q.label.clone()))
-        .collect();
-    Ok((!labels.is_empty()).then(|| tui::Offer::Profile(Box::new(profile), labels)))
+/// A new draft, saved at once so the file exists from the first minute. The
+/// profile's reusable answers are offered; a profile that cannot be read is
+/// said on the first screen and the draft goes on without it, as in the
+/// accessible mode.
+fn new_draft(
+    form: &Form,
+    path: &Path,
+    profile: fiche::profile::Result<Option<Answers>>,
+) -> Result<(Answers, tui::Start)> {
+    let mut start = tui::Start::default();
+    match fiche::profile::for_new_draft(form, profile) {
+        ForNewDraft::Nothing => {}
+        ForNewDraft::Offer(profile, questions) => {
+            let labels = questions.into_iter().map(|(_, label)| label).collect();
+            start.offer = Some(tui::Offer::Profile(profile, labels));
+        }
+        ForNewDraft::Unreadable(warning) => start.notice = Some(format!("attention : {warning}")),
+    }
+    let mut answers = Answers::new(form);
+    answers
+        // A file created meanwhile by someone else is never replaced.
+        .save_new(path)
+        .with_context(|| format!("création du brouillon {}", path.display()))?;
+    Ok((answers, start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_profile_is_said_and_the_new_draft_goes_on() {
+        let form = fiche::form::builtin();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        let (_, start) = new_draft(&form, &path, Err(fiche::profile::ProfileError::NoConfigDir))
+            .expect("the draft is created");
+        let notice = start.notice.expect("the wizard says why");
+        assert!(notice.contains("profil n'est pas utilisé"), "{notice}");
+        assert!(start.offer.is_none());
+        assert!(path.exists());
+    }
 }

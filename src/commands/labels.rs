@@ -32,16 +32,16 @@ pub fn print_ids(form: &Form, heading: &str, ids: &[String]) {
     if ids.is_empty() {
         return;
     }
-    println!("{heading} ({}) :", ids.len());
+    say!("{heading} ({}) :", ids.len());
     for id in ids {
-        println!("  - {}", describe(form, id));
+        say!("  - {}", describe(form, id));
     }
 }
 
 /// Tells the user that a file was brought up to date with the form.
 pub fn print_migration(file: &str, report: &MigrationReport) {
-    println!("{file} :");
+    say!("{file} :");
     for line in report.lines_fr() {
-        println!("  {line}");
+        say!("  {line}");
     }
 }

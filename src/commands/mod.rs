@@ -25,11 +25,14 @@ pub enum Outcome {
     Problems,
     /// A file could not be read; the error was already printed (exit 2).
     Failed,
+    /// Ended by this signal after a last save (exit 128 + the signal).
+    Interrupted(i32),
 }
 
 pub fn run(cli: Cli) -> Result<Outcome> {
     let form = load_form(&cli.global)?;
     let accessible = crate::plain::requested(cli.global.accessible);
+    let templates = cli.global.templates.as_deref();
     match cli.command {
         Some(Command::New { file, prefill }) => new::run(&form, &file, &prefill),
         Some(Command::Set { file, assignments }) => set::run(&form, &file, &assignments),
@@ -41,23 +44,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             format,
             output,
             strict,
-            templates,
-        }) => render::run(
-            &form,
-            &file,
-            format,
-            output.as_deref(),
-            strict,
-            templates.as_deref(),
-        ),
+        }) => render::run(&form, &file, format, output.as_deref(), strict, templates),
         Some(Command::Parangonnage {
             inputs,
             limit,
             colonnes,
             format,
         }) => parangonnage::run(&form, &inputs, limit as usize, colonnes.as_deref(), format),
-        Some(Command::Edit { file }) => edit(&form, Some(&file), accessible),
-        None => edit(&form, cli.file.as_deref(), accessible),
+        Some(Command::Edit { file }) => edit(&form, Some(&file), accessible, templates),
+        None => edit(&form, cli.file.as_deref(), accessible, templates),
     }
 }
 
@@ -70,9 +65,17 @@ pub fn load_form(global: &GlobalArgs) -> Result<Form> {
 }
 
 /// The wizard, or its line-by-line accessible twin for screen readers.
-fn edit(form: &Form, file: Option<&Path>, accessible: bool) -> Result<Outcome> {
+fn edit(
+    form: &Form,
+    file: Option<&Path>,
+    accessible: bool,
+    templates: Option<&Path>,
+) -> Result<Outcome> {
     if accessible {
-        return crate::plain::run(form, file);
+        return Ok(match crate::plain::run(form, file, templates)? {
+            crate::plain::Ending::Saved => Outcome::Ok,
+            crate::plain::Ending::Unsaved => Outcome::Failed,
+        });
     }
-    edit::run(form, file)
+    edit::run(form, file, templates)
 }

@@ -10,7 +10,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use super::Outcome;
 use super::labels::{print_ids, print_migration};
 use crate::cli::NewPrefillArgs;
-use fiche::answers::ORIGIN_PROFILE;
+use fiche::answers::Origin;
 use fiche::reuse::{self, Copy};
 use fiche::{Answers, Form, application, fill, profile};
 
@@ -23,16 +23,7 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         );
     }
     let mut answers = Answers::new(form);
-    let mut has_profile = false;
-    if !prefill.no_profile {
-        let found = profile::load().map_err(|e| {
-            anyhow!("{e}\n  Corrigez votre profil avec « fiche profile edit », ou créez le brouillon sans lui avec --sans-profil.")
-        })?;
-        if let Some(p) = found {
-            has_profile = true;
-            reuse::prefill(form, &mut answers, &p, Copy::Reusable, Some(ORIGIN_PROFILE));
-        }
-    }
+    let has_profile = !prefill.no_profile && prefill_from_profile(form, &mut answers)?;
     if let Some(old) = &prefill.from {
         let (previous, migration) = application::open_migrating(form, old)?;
         if let Some(report) = migration {
@@ -43,25 +34,25 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         } else {
             Copy::Reusable
         };
-        let origin = old.file_name().map_or_else(
+        let origin = Origin::Application(old.file_name().map_or_else(
             || old.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
-        );
-        reuse::prefill(form, &mut answers, &previous, copy, Some(&origin));
+        ));
+        reuse::prefill(form, &mut answers, &previous, copy, Some(&origin))?;
     }
     let mut from_data = Vec::new();
     if let Some(data_path) = &prefill.data {
         let data = Answers::load(data_path)?;
         match fill::from_data(form, &data, &data_path.display().to_string()) {
             Ok(assignments) => {
-                fill::apply(&mut answers, &assignments);
+                fill::apply(&mut answers, &assignments)?;
                 from_data = assignments.into_iter().map(|a| a.id).collect();
             }
             Err(errors) => {
                 for e in errors {
-                    eprintln!("erreur : {e}");
+                    say_err!("erreur : {e}");
                 }
-                eprintln!(
+                say_err!(
                     "Aucun fichier créé : corrigez {} puis relancez.",
                     data_path.display()
                 );
@@ -69,20 +60,12 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
             }
         }
     }
+    // Never over a file created meanwhile (the check above only says it early).
     answers
-        .save(file)
+        .save_new(file)
         .with_context(|| format!("création de {}", file.display()))?;
-    println!("Brouillon créé : {}", file.display());
-    let mut by_origin: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (id, origin) in answers.origins() {
-        by_origin.entry(origin).or_default().push(id);
-    }
-    if let Some(ids) = by_origin.remove(ORIGIN_PROFILE) {
-        print_ids(form, "Repris de votre profil", &ids);
-    }
-    for (origin, ids) in &by_origin {
-        print_ids(form, &format!("Repris de {origin}"), ids);
-    }
+    say!("Brouillon créé : {}", file.display());
+    print_origins(form, &answers);
     if let Some(data_path) = &prefill.data {
         print_ids(
             form,
@@ -91,11 +74,37 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
         );
     }
     if !has_profile && !prefill.no_profile {
-        println!(
+        say!(
             "Astuce : « fiche profile save {} », une fois l'identité remplie, pré-remplira vos prochaines candidatures.",
             file.display()
         );
     }
-    println!("Pour le remplir : fiche edit {}", file.display());
+    say!("Pour le remplir : fiche edit {}", file.display());
     Ok(Outcome::Ok)
+}
+
+/// What was copied from where: the profile first, then each file.
+fn print_origins(form: &Form, answers: &Answers) {
+    let mut by_origin: BTreeMap<Origin, Vec<String>> = BTreeMap::new();
+    for (id, origin) in answers.origins() {
+        by_origin.entry(origin).or_default().push(id);
+    }
+    // `Origin::Profile` sorts first.
+    for (origin, ids) in &by_origin {
+        print_ids(form, &format!("Repris de {origin}"), ids);
+    }
+}
+
+/// Copies the profile's reusable answers; whether there was a profile.
+/// Unlike the wizard, a command asked to use the profile stops when it
+/// cannot read it: `--sans-profil` is the way to do without.
+fn prefill_from_profile(form: &Form, answers: &mut Answers) -> Result<bool> {
+    let found = profile::load().map_err(|e| {
+        anyhow!("{e}\n  Corrigez votre profil avec « fiche profile edit », ou créez le brouillon sans lui avec --sans-profil.")
+    })?;
+    let Some(p) = found else {
+        return Ok(false);
+    };
+    reuse::prefill(form, answers, &p, Copy::Reusable, Some(&Origin::Profile))?;
+    Ok(true)
 }

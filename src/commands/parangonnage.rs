@@ -1,7 +1,8 @@
 //! `fiche parangonnage CANDIDATURE.toml EXPORT` and `fiche parangonnage EXPORT
 //! "mots"`: the initiatives of the State's shared table closest to an
 //! application, as a table, JSON or CSV. Every text read from the export is
-//! sanitised before it reaches the terminal.
+//! sanitised (`fiche::sanitize`) before it reaches the terminal; errors are
+//! printed by `main`, which sanitises them too.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,7 +13,7 @@ use serde::Serialize;
 use super::Outcome;
 use crate::cli::ParangonnageFormat;
 use fiche::parangonnage::{self, ColumnSpec, Columns, Query, Ranked, Role, Table};
-use fiche::{Form, application};
+use fiche::{Form, application, sanitize};
 
 /// Column widths of the table, in characters (the contact takes the rest).
 const NAME_WIDTH: usize = 34;
@@ -34,16 +35,19 @@ pub fn run(
 ) -> Result<Outcome> {
     let request = request(form, inputs)?;
     let spec = match colonnes {
-        Some(text) => ColumnSpec::parse(text).map_err(library_error)?,
+        Some(text) => ColumnSpec::parse(text)?,
         None => ColumnSpec::default(),
     };
     let (table, columns, results) =
-        parangonnage::search(Path::new(&request.export), &spec, &request.query, limit)
-            .map_err(library_error)?;
+        parangonnage::search(Path::new(&request.export), &spec, &request.query, limit)?;
     let mut out = std::io::stdout().lock();
     match format {
-        ParangonnageFormat::Table => print_table(&mut out, &request.query, &table, &columns, &results)?,
-        ParangonnageFormat::Json => print_json(&mut out, &request.query, &table, &columns, &results)?,
+        ParangonnageFormat::Table => {
+            print_table(&mut out, &request.query, &table, &columns, &results)?
+        }
+        ParangonnageFormat::Json => {
+            print_json(&mut out, &request.query, &table, &columns, &results)?
+        }
         ParangonnageFormat::Csv => print_csv(&mut out, &results)?,
     }
     out.flush()?;
@@ -56,7 +60,10 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
     if !first.to_lowercase().ends_with(".toml") {
         let query = Query::from_words(&inputs[1..].join(" "));
         if query.is_empty() {
-            bail!("donnez des mots à chercher après l'export, par exemple : fiche parangonnage {} \"tri de courriels\"", for_terminal_line(first));
+            bail!(
+                "donnez des mots à chercher après l'export, par exemple : fiche parangonnage {} \"tri de courriels\"",
+                sanitize::terminal_line(first)
+            );
         }
         return Ok(Request {
             export: first.clone(),
@@ -66,35 +73,22 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
     if inputs.len() > 2 {
         bail!(
             "après la candidature {}, donnez un seul fichier : l'export du tableau des initiatives (CSV ou XLSX) ; pour chercher des mots, donnez l'export en premier : fiche parangonnage EXPORT.csv \"mots\"",
-            for_terminal_line(first)
+            sanitize::terminal_line(first)
         );
     }
-    let answers = application::open(form, Path::new(first))
-        .map_err(|e| anyhow::anyhow!("{}", for_terminal(&e.to_string())))?;
+    let answers = application::open(form, Path::new(first))?;
     let query = Query::from_answers(&answers);
     if query.is_empty() {
         bail!(
             "{} : la candidature ne décrit encore ni le problème, ni la solution, ni les données, ni le public : rien à chercher.\n  Répondez d'abord à ces questions, ou cherchez des mots : fiche parangonnage {} \"tri de courriels\"",
-            for_terminal_line(first),
-            for_terminal_line(&inputs[1])
+            sanitize::terminal_line(first),
+            sanitize::terminal_line(&inputs[1])
         );
     }
     Ok(Request {
         export: inputs[1].clone(),
         query,
     })
-}
-
-/// A library error worded for the user, causes included, made safe to print
-/// (headers of the export appear in some messages).
-fn library_error(e: parangonnage::ParangonnageError) -> anyhow::Error {
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(&e);
-    while let Some(cause) = source {
-        text.push_str(&format!(" ({cause})"));
-        source = cause.source();
-    }
-    anyhow::anyhow!("{}", for_terminal(&text))
 }
 
 fn print_table(
@@ -107,13 +101,17 @@ fn print_table(
     writeln!(
         out,
         "Initiatives les plus proches de « {} » dans {} ({} initiative{} lue{})",
-        for_terminal_line(&shorten(&query.title, 80)),
-        for_terminal_line(&table.source),
+        sanitize::terminal_line(&shorten(&query.title, 80)),
+        sanitize::terminal_line(&table.source),
         table.rows.len(),
         plural(table.rows.len()),
         plural(table.rows.len()),
     )?;
-    writeln!(out, "Colonnes : {}", for_terminal_line(&columns_fr(table, columns)))?;
+    writeln!(
+        out,
+        "Colonnes : {}",
+        sanitize::terminal_line(&columns_fr(table, columns))
+    )?;
     writeln!(out)?;
     if results.is_empty() {
         writeln!(
@@ -136,10 +134,13 @@ fn print_table(
             out,
             "{:>3}  {}  {}  {}  {}",
             r.rank,
-            pad(&for_terminal_line(&i.name), NAME_WIDTH),
-            pad(&for_terminal_line(&i.administration), ADMINISTRATION_WIDTH),
-            pad(&for_terminal_line(&r.words.join(", ")), WORDS_WIDTH),
-            for_terminal_line(&i.contact),
+            pad(&sanitize::terminal_line(&i.name), NAME_WIDTH),
+            pad(
+                &sanitize::terminal_line(&i.administration),
+                ADMINISTRATION_WIDTH
+            ),
+            pad(&sanitize::terminal_line(&r.words.join(", ")), WORDS_WIDTH),
+            sanitize::terminal_line(&i.contact),
         )?;
     }
     writeln!(out)?;
@@ -213,7 +214,11 @@ fn print_json(
             })
             .collect(),
     };
-    writeln!(out, "{}", for_terminal_json(&serde_json::to_string_pretty(&output)?))?;
+    writeln!(
+        out,
+        "{}",
+        sanitize::json(&serde_json::to_string_pretty(&output)?)
+    )?;
     Ok(())
 }
 
@@ -233,13 +238,13 @@ fn print_csv(out: &mut impl Write, results: &[Ranked]) -> Result<()> {
         let i = &r.initiative;
         writer.write_record([
             r.rank.to_string(),
-            for_terminal(&i.name),
-            for_terminal(&i.administration),
-            for_terminal(&r.words.join(", ")),
-            for_terminal(&i.contact),
+            sanitize::terminal(&i.name).into_owned(),
+            sanitize::terminal(&i.administration).into_owned(),
+            sanitize::terminal(&r.words.join(", ")).into_owned(),
+            sanitize::terminal(&i.contact).into_owned(),
             i.line.to_string(),
             format!("{:.2}", r.score),
-            for_terminal(&i.description),
+            sanitize::terminal(&i.description).into_owned(),
         ])?;
     }
     writer.flush()?;
@@ -276,50 +281,4 @@ fn shorten(text: &str, max: usize) -> String {
 
 fn plural(n: usize) -> &'static str {
     if n > 1 { "s" } else { "" }
-}
-
-// SANITISER CALL SITES (engineer "safety" adds `fiche::sanitize`): until it
-// lands in main, these stand-ins show control characters visibly; then they
-// become `sanitize::terminal_line`, `sanitize::terminal` and `sanitize::json`.
-
-/// One line of text for the terminal: controls (escape sequences, line
-/// breaks, bidi overrides) shown as U+FFFD or a space.
-fn for_terminal_line(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\r' | '\t' => ' ',
-            c if is_unsafe(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
-}
-
-/// Text for the terminal, line breaks kept.
-fn for_terminal(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            c if is_unsafe(c) => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
-}
-
-/// JSON for the terminal: serde_json escapes C0 controls, not C1 or bidi
-/// controls; inside a JSON string `\uXXXX` is the same value.
-fn for_terminal_json(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if is_unsafe(c) && !c.is_ascii() {
-            out.push_str(&format!("\\u{:04x}", c as u32));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

@@ -27,7 +27,7 @@ fn save(form: &Form, file: &Path) -> Result<Outcome> {
     }
     let (path, copied) = profile::save_from(form, &answers)?;
     if copied.is_empty() {
-        println!(
+        say!(
             "{} ne contient aucune réponse réutilisable ; le profil n'a pas changé ({}).",
             file.display(),
             path.display()
@@ -35,28 +35,28 @@ fn save(form: &Form, file: &Path) -> Result<Outcome> {
         print_ids(form, "Questions réutilisables", &reuse::reusable_ids(form));
         return Ok(Outcome::Ok);
     }
-    println!("Profil enregistré : {}", path.display());
+    say!("Profil enregistré : {}", path.display());
     print_ids(form, &format!("Repris de {}", file.display()), &copied);
-    println!("Ces réponses pré-rempliront vos prochaines candidatures (fiche new).");
+    say!("Ces réponses pré-rempliront vos prochaines candidatures (fiche new).");
     Ok(Outcome::Ok)
 }
 
 fn show(form: &Form) -> Result<Outcome> {
     let path = profile::path()?;
     let Some(p) = profile::load()? else {
-        println!(
+        say!(
             "Vous n'avez pas encore de profil ({} n'existe pas).",
             path.display()
         );
-        println!("Pour le créer à partir d'une candidature : fiche profile save CANDIDATURE.toml");
-        println!("Pour l'écrire vous-même : fiche profile edit");
+        say!("Pour le créer à partir d'une candidature : fiche profile save CANDIDATURE.toml");
+        say!("Pour l'écrire vous-même : fiche profile edit");
         return Ok(Outcome::Ok);
     };
-    println!("Profil : {}", path.display());
+    say!("Profil : {}", path.display());
     let mut empty = Vec::new();
     let mut current = "";
     for (section, q) in form.questions() {
-        let id = format!("{}.{}", section.id, q.id);
+        let id = section.full_id(q);
         let value = p.get(&id);
         if !is_answered(value.as_ref()) {
             if q.reusable {
@@ -65,15 +65,15 @@ fn show(form: &Form) -> Result<Outcome> {
             continue;
         }
         if section.id != current {
-            println!("\n{}", section.title);
+            say!("\n{}", section.title);
             current = &section.id;
         }
         if let Some(v) = value {
-            println!("  {} : {}", q.label, show_value(Some(q), &v));
+            say!("  {} : {}", q.label, show_value(Some(q), &v));
         }
     }
     if !empty.is_empty() {
-        println!();
+        say!();
         print_ids(form, "Questions réutilisables sans réponse", &empty);
     }
     Ok(Outcome::Ok)
@@ -86,8 +86,8 @@ fn edit(form: &Form) -> Result<Outcome> {
         Ok(Some(p)) => p,
         Ok(None) => bail!("{} a disparu pendant la modification", path.display()),
         Err(e) => {
-            eprintln!("erreur : {e}");
-            eprintln!(
+            say_err!("erreur : {e}");
+            say_err!(
                 "Votre profil est conservé tel quel : relancez « fiche profile edit » pour le corriger."
             );
             return Ok(Outcome::Failed);
@@ -95,9 +95,9 @@ fn edit(form: &Form) -> Result<Outcome> {
     };
     let problems = profile_problems(form, &profile, &path);
     for p in &problems {
-        eprintln!("attention : {p}");
+        say_err!("attention : {p}");
     }
-    println!("Profil enregistré : {}", path.display());
+    say!("Profil enregistré : {}", path.display());
     Ok(if problems.is_empty() {
         Outcome::Ok
     } else {

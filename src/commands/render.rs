@@ -3,12 +3,12 @@
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 
 use super::Outcome;
 use crate::cli::DocFormat;
-use fiche::render::{Format, RenderError, Renderer};
-use fiche::{Form, application, fs_util};
+use fiche::render::{Export, ExportError, Format, RenderError, Renderer};
+use fiche::{Form, application};
 
 pub fn run(
     form: &Form,
@@ -25,42 +25,38 @@ pub fn run(
         DocFormat::Pdf => Format::Pdf,
         DocFormat::Pitch => Format::Pitch,
     };
-    let target = output
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| format.default_output(file));
-    let to_stdout = target == Path::new("-");
-    if !to_stdout && same_file(&target, file) {
-        bail!(
-            "{} est la candidature elle-même : choisissez un autre fichier de sortie avec -o",
-            target.display()
-        );
-    }
     let renderer = Renderer::new(templates);
-    let bytes = match renderer.export(form, &answers, format, strict) {
-        Ok(bytes) => bytes,
-        Err(e @ RenderError::Incomplete { .. }) => {
-            eprintln!("{} : {e}", file.display());
-            return Ok(Outcome::Problems);
-        }
-        Err(e) => return Err(e.into()),
-    };
-    if to_stdout {
+    if output == Some(Path::new("-")) {
+        let bytes = match renderer.export(form, &answers, format, strict) {
+            Ok(bytes) => bytes,
+            Err(e @ RenderError::Incomplete { .. }) => return incomplete(file, &e),
+            Err(e) => return Err(e.into()),
+        };
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(&bytes)?;
         stdout.flush()?;
         return Ok(Outcome::Ok);
     }
-    fs_util::write_atomic(&target, &bytes)
-        .map_err(|e| anyhow::anyhow!("{} : {}", target.display(), fs_util::io_error_fr(&e)))
-        .context("écriture du document")?;
-    eprintln!("Document écrit : {}", target.display());
-    Ok(Outcome::Ok)
+    let export = Export {
+        format,
+        strict,
+        output,
+    };
+    match renderer.write(form, &answers, file, export) {
+        Ok(done) => {
+            say_err!("Document écrit : {}", done.path.display());
+            Ok(Outcome::Ok)
+        }
+        Err(ExportError::Render(e @ RenderError::Incomplete { .. })) => incomplete(file, &e),
+        Err(e @ ExportError::Write { .. }) => {
+            Err(anyhow::Error::new(e).context("écriture du document"))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
-/// Whether `a` and `b` name the same file, even through `..` or links.
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
+/// `--strict` on an incomplete application: said, exit 1.
+fn incomplete(file: &Path, e: &RenderError) -> Result<Outcome> {
+    say_err!("{} : {e}", file.display());
+    Ok(Outcome::Problems)
 }

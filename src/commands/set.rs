@@ -1,5 +1,10 @@
 //! `fiche set FILE section.question=value…`: answers given on the command
 //! line, all checked before the file is written (all or nothing).
+//!
+//! On a file open in the wizard or the accessible mode, `set` still writes
+//! (scripts keep working) and says so: the open session notices the change
+//! at its next save and merges it, asking only if the user changed the same
+//! answer there. A read-only file is refused, untouched.
 
 use std::path::Path;
 
@@ -7,7 +12,8 @@ use anyhow::{Context, Result};
 
 use super::Outcome;
 use super::labels::{describe, print_migration, show_value};
-use fiche::{Form, application, fill};
+use fiche::answers::lock;
+use fiche::{Form, application, fill, fs_util};
 
 pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
     let (mut answers, migration) = application::open_migrating(form, file)?;
@@ -21,9 +27,9 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
     }
     if !errors.is_empty() {
         for e in &errors {
-            eprintln!("erreur : {e}");
+            say_err!("erreur : {e}");
         }
-        eprintln!(
+        say_err!(
             "{} n'a pas été modifié : corrigez {} puis relancez.",
             file.display(),
             if errors.len() > 1 {
@@ -37,16 +43,37 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
     if let Some(report) = &migration {
         print_migration(&file.display().to_string(), report);
     }
-    fill::apply(&mut answers, &assignments);
+    if fs_util::is_read_only(file) {
+        say_err!(
+            "erreur : {} est en lecture seule : il n'a pas été modifié.\n  Rendez-le modifiable (chmod u+w {}) ou travaillez sur une copie : fiche new copie.toml --from {} --all, puis fiche set copie.toml …",
+            file.display(),
+            file.display(),
+            file.display()
+        );
+        return Ok(Outcome::Failed);
+    }
+    if let Err(e) = fill::apply(&mut answers, &assignments) {
+        say_err!("erreur : {} : {e}", file.display());
+        say_err!("{} n'a pas été modifié.", file.display());
+        return Ok(Outcome::Failed);
+    }
+    let holder = lock::holder(file);
     answers
         .save(file)
         .with_context(|| format!("enregistrement de {}", file.display()))?;
-    println!("Enregistré dans {} :", file.display());
+    if let Some(holder) = holder {
+        say_err!(
+            "note : {} est ouvert dans fiche par {} ; cette session reprendra vos réponses à son prochain enregistrement (et demandera laquelle garder si la même réponse y a été modifiée).",
+            file.display(),
+            holder.describe_fr()
+        );
+    }
+    say!("Enregistré dans {} :", file.display());
     for a in &assignments {
         let question = form.question(&a.id).map(|(_, q)| q);
         match &a.value {
-            Some(v) => println!("  {} = {}", describe(form, &a.id), show_value(question, v)),
-            None => println!("  {} : réponse effacée", describe(form, &a.id)),
+            Some(v) => say!("  {} = {}", describe(form, &a.id), show_value(question, v)),
+            None => say!("  {} : réponse effacée", describe(form, &a.id)),
         }
     }
     Ok(Outcome::Ok)

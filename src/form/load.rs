@@ -12,7 +12,8 @@ use toml::Spanned;
 use super::condition::Condition;
 use super::model::{Choice, Form, Kind, Migration, Question, Section};
 use super::{FormError, Result};
-use crate::position::Position;
+use crate::limits::MAX_FORM_FILE_BYTES;
+use crate::position::{LineIndex, deepest_line};
 
 /// The built-in All_Ia_nce questionnaire, embedded in the binary.
 pub const BUILTIN_FORM: &str = include_str!("../../templates/fiche-action/form.toml");
@@ -22,8 +23,7 @@ pub const BUILTIN_SOURCE: &str = "<formulaire intégré>/form.toml";
 #[serde(deny_unknown_fields)]
 struct RawForm {
     form: RawMeta,
-    #[serde(default)]
-    coach: toml::Table,
+    coach: Option<Spanned<toml::Table>>,
     sections: Vec<RawSection>,
     #[serde(default)]
     migrations: Vec<RawMigration>,
@@ -46,6 +46,9 @@ struct RawSection {
     id: Spanned<String>,
     title: String,
     intro: Option<String>,
+    document_title: Option<String>,
+    #[serde(default)]
+    addition: bool,
     questions: Vec<RawQuestion>,
 }
 
@@ -54,6 +57,10 @@ struct RawSection {
 struct RawQuestion {
     id: Spanned<String>,
     label: String,
+    document_label: Option<String>,
+    document_group: Option<String>,
+    #[serde(default)]
+    model_prompt: bool,
     #[serde(default)]
     help: String,
     guidance: Option<String>,
@@ -97,9 +104,11 @@ struct RawMigration {
 /// Loads `form.toml` from a folder (for `--form DIR`).
 pub fn load_dir(dir: &Path) -> Result<Form> {
     let path = dir.join("form.toml");
-    let text = std::fs::read_to_string(&path).map_err(|e| FormError::Io {
-        path: path.display().to_string(),
-        message: crate::fs_util::io_error_fr(&e),
+    let text = crate::fs_util::read_text_limited(&path, MAX_FORM_FILE_BYTES).map_err(|source| {
+        FormError::Io {
+            path: path.display().to_string(),
+            source,
+        }
     })?;
     parse(&text, &path.display().to_string())
 }
@@ -112,46 +121,36 @@ pub fn builtin() -> Form {
 
 /// Parses and checks a form file's text; `source` names it in errors.
 pub fn parse(text: &str, source: &str) -> Result<Form> {
+    let index = LineIndex::new(text);
     let raw: RawForm = toml::from_str(text).map_err(|e| {
         let position = e
             .span()
-            .map(|s| Position::from_offset(text, s.start))
-            .unwrap_or_default();
+            .map(|s| index.position(s.start))
+            .unwrap_or_else(|| deepest_line(text));
         FormError::Syntax {
             file: source.to_string(),
             position,
             message: e.message().to_string(),
         }
     })?;
-    let ctx = Ctx { text, source };
+    let ctx = Ctx { index, source };
+    if raw.sections.is_empty() {
+        return Err(FormError::Structure {
+            file: source.to_string(),
+            line: 1,
+            message: "le formulaire n'a aucune section ; ajoutez au moins un bloc [[sections]] avec ses questions".into(),
+        });
+    }
+    let coach = coach_table(&ctx, raw.coach)?;
     let mut sections = Vec::new();
     let mut seen_sections = BTreeSet::new();
     for raw_section in raw.sections {
-        let line = ctx.line(&raw_section.id);
-        let id = raw_section.id.into_inner();
-        check_id(&ctx, &id, line, "section")?;
-        if !seen_sections.insert(id.clone()) {
-            return Err(ctx.invalid(line, &id, "cette section est déclarée deux fois"));
-        }
-        let mut questions = Vec::new();
-        let mut seen = BTreeSet::new();
-        for rq in raw_section.questions {
-            let q = build_question(&ctx, &id, rq, raw.form.version)?;
-            if !seen.insert(q.id.clone()) {
-                return Err(ctx.invalid(
-                    q.line,
-                    &format!("{id}.{}", q.id),
-                    "cette question est déclarée deux fois dans la section",
-                ));
-            }
-            questions.push(q);
-        }
-        sections.push(Section {
-            id,
-            title: raw_section.title,
-            intro: raw_section.intro,
-            questions,
-        });
+        sections.push(build_section(
+            &ctx,
+            raw_section,
+            raw.form.version,
+            &mut seen_sections,
+        )?);
     }
     let form = Form {
         id: raw.form.id,
@@ -160,7 +159,7 @@ pub fn parse(text: &str, source: &str) -> Result<Form> {
         description: raw.form.description,
         contact: raw.form.contact,
         sections,
-        coach: raw.coach,
+        coach,
         migrations: raw
             .migrations
             .into_iter()
@@ -180,14 +179,75 @@ pub fn parse(text: &str, source: &str) -> Result<Form> {
     Ok(form)
 }
 
+/// The form's `[coach]` table, checked (empty when absent).
+fn coach_table(ctx: &Ctx, table: Option<Spanned<toml::Table>>) -> Result<toml::Table> {
+    let Some(table) = table else {
+        return Ok(toml::Table::new());
+    };
+    let line = ctx.line(&table);
+    let table = table.into_inner();
+    super::check_coach_table(&table).map_err(|message| FormError::Structure {
+        file: ctx.source.to_string(),
+        line,
+        message: format!("table [coach] : {message}"),
+    })?;
+    Ok(table)
+}
+
+/// One `[[sections]]` block: its id (not in `seen` yet), its questions
+/// (each once, at least one).
+fn build_section(
+    ctx: &Ctx,
+    raw_section: RawSection,
+    version: u32,
+    seen_sections: &mut BTreeSet<String>,
+) -> Result<Section> {
+    let line = ctx.line(&raw_section.id);
+    let id = raw_section.id.into_inner();
+    check_id(ctx, &id, line, "section")?;
+    if !seen_sections.insert(id.clone()) {
+        return Err(ctx.invalid(line, &id, "cette section est déclarée deux fois"));
+    }
+    let mut questions = Vec::new();
+    let mut seen = BTreeSet::new();
+    for rq in raw_section.questions {
+        let q = build_question(ctx, &id, rq, version)?;
+        if !seen.insert(q.id.clone()) {
+            return Err(ctx.invalid(
+                q.line,
+                &format!("{id}.{}", q.id),
+                "cette question est déclarée deux fois dans la section",
+            ));
+        }
+        questions.push(q);
+    }
+    if questions.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            &id,
+            "cette section n'a aucune question ; ajoutez-en au moins une ([[sections.questions]]) ou retirez la section",
+        ));
+    }
+    Ok(Section {
+        id,
+        document_title: raw_section
+            .document_title
+            .unwrap_or_else(|| raw_section.title.clone()),
+        title: raw_section.title,
+        intro: raw_section.intro,
+        addition: raw_section.addition,
+        questions,
+    })
+}
+
 struct Ctx<'a> {
-    text: &'a str,
+    index: LineIndex<'a>,
     source: &'a str,
 }
 
 impl Ctx<'_> {
     fn line<T>(&self, spanned: &Spanned<T>) -> usize {
-        Position::from_offset(self.text, spanned.span().start).line
+        self.index.position(spanned.span().start).line
     }
 
     fn invalid(&self, line: usize, id: &str, message: &str) -> FormError {
@@ -219,12 +279,17 @@ fn check_id(ctx: &Ctx, id: &str, line: usize, what: &str) -> Result<()> {
     }
 }
 
-fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> Result<Question> {
+fn build_question(
+    ctx: &Ctx,
+    section: &str,
+    mut raw: RawQuestion,
+    version: u32,
+) -> Result<Question> {
     let line = ctx.line(&raw.id);
-    let local = raw.id.into_inner();
+    let local = raw.id.get_ref().clone();
     check_id(ctx, &local, line, "question")?;
     let full = format!("{section}.{local}");
-    let kind_name = raw.kind.into_inner();
+    let kind_name = raw.kind.get_ref().clone();
     let kind = Kind::parse(&kind_name).ok_or_else(|| {
         ctx.invalid(
             line,
@@ -234,63 +299,8 @@ fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> R
             ),
         )
     })?;
-    if matches!(kind, Kind::Choice | Kind::Multi) && raw.choices.is_empty() {
-        return Err(ctx.invalid(
-            line,
-            &full,
-            "une question à choix doit lister ses choix (choices = [{ key = \"…\", label = \"…\" }])",
-        ));
-    }
-    if !matches!(kind, Kind::Choice | Kind::Multi) && !raw.choices.is_empty() {
-        return Err(ctx.invalid(
-            line,
-            &full,
-            "seules les questions de type choice ou multi ont des choix",
-        ));
-    }
-    let mut keys = BTreeSet::new();
-    for c in &raw.choices {
-        if !keys.insert(c.key.as_str()) {
-            return Err(ctx.invalid(
-                line,
-                &full,
-                &format!("le choix « {} » est déclaré deux fois", c.key),
-            ));
-        }
-    }
-    if kind == Kind::List && raw.fields.is_empty() {
-        return Err(ctx.invalid(
-            line,
-            &full,
-            "une question de type list doit décrire ses champs ([[sections.questions.fields]])",
-        ));
-    }
-    if kind != Kind::List && !raw.fields.is_empty() {
-        return Err(ctx.invalid(
-            line,
-            &full,
-            "seules les questions de type list ont des champs",
-        ));
-    }
-    if let (Some(min), Some(max)) = (raw.min, raw.max)
-        && min > max
-    {
-        return Err(ctx.invalid(line, &full, "min est plus grand que max"));
-    }
-    let when = match raw.when {
-        None => None,
-        Some(w) => {
-            let wline = ctx.line(&w);
-            let src = w.into_inner();
-            Some(Condition::parse(&src).map_err(|e| {
-                ctx.invalid(
-                    wline,
-                    &full,
-                    &format!("condition « when » illisible ({src}) : {e}"),
-                )
-            })?)
-        }
-    };
+    check_shape(ctx, line, &full, kind, &raw)?;
+    let when = parse_when(ctx, &full, raw.when.take())?;
     let mut fields = Vec::new();
     for f in raw.fields {
         let field = build_question(ctx, &full, f, version)?;
@@ -303,8 +313,11 @@ fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> R
         }
         fields.push(field);
     }
-    Ok(Question {
+    let question = Question {
         id: local,
+        document_label: raw.document_label.unwrap_or_else(|| raw.label.clone()),
+        document_group: raw.document_group,
+        model_prompt: raw.model_prompt,
         label: raw.label,
         help: raw.help,
         guidance: raw.guidance,
@@ -329,6 +342,93 @@ fn build_question(ctx: &Ctx, section: &str, raw: RawQuestion, version: u32) -> R
         fields,
         since: raw.since.unwrap_or(1).min(version),
         line,
+    };
+    if let Some(default) = &question.default
+        && let Some(p) = super::check_value(&question, default).first()
+    {
+        return Err(ctx.invalid(
+            line,
+            &full,
+            &format!("valeur par défaut (default) refusée : {}", p.message),
+        ));
+    }
+    Ok(question)
+}
+
+/// Choices only on choice questions, fields only on lists, each declared
+/// once, and limits in order.
+fn check_shape(ctx: &Ctx, line: usize, full: &str, kind: Kind, raw: &RawQuestion) -> Result<()> {
+    if matches!(kind, Kind::Choice | Kind::Multi) && raw.choices.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "une question à choix doit lister ses choix (choices = [{ key = \"…\", label = \"…\" }])",
+        ));
+    }
+    if !matches!(kind, Kind::Choice | Kind::Multi) && !raw.choices.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "seules les questions de type choice ou multi ont des choix",
+        ));
+    }
+    let mut keys = BTreeSet::new();
+    for c in &raw.choices {
+        if !keys.insert(c.key.as_str()) {
+            return Err(ctx.invalid(
+                line,
+                full,
+                &format!("le choix « {} » est déclaré deux fois", c.key),
+            ));
+        }
+    }
+    if kind == Kind::List && raw.fields.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "une question de type list doit décrire ses champs ([[sections.questions.fields]])",
+        ));
+    }
+    if kind != Kind::List && !raw.fields.is_empty() {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "seules les questions de type list ont des champs",
+        ));
+    }
+    for (name, bound) in [("min", raw.min), ("max", raw.max)] {
+        if bound.is_some_and(|b| !b.is_finite()) {
+            return Err(ctx.invalid(
+                line,
+                full,
+                &format!("{name} doit être un nombre fini (pas nan ni inf)"),
+            ));
+        }
+    }
+    if let (Some(min), Some(max)) = (raw.min, raw.max)
+        && min > max
+    {
+        return Err(ctx.invalid(line, full, "min est plus grand que max"));
+    }
+    Ok(())
+}
+
+/// The `when` condition, compiled now so a typo is reported with its line.
+fn parse_when(ctx: &Ctx, full: &str, when: Option<Spanned<String>>) -> Result<Option<Condition>> {
+    let Some(w) = when else {
+        return Ok(None);
+    };
+    let wline = ctx.line(&w);
+    let src = w.into_inner();
+    Condition::parse(&src).map(Some).map_err(|e| {
+        ctx.invalid(
+            wline,
+            full,
+            &format!(
+                "condition « when » illisible ({}) : {e}",
+                crate::sanitize::echo(&src)
+            ),
+        )
     })
 }
 
@@ -341,7 +441,7 @@ fn check_conditions(ctx: &Ctx, form: &Form) -> Result<()> {
             if form.question(&var).is_none() {
                 return Err(ctx.invalid(
                     q.line,
-                    &format!("{}.{}", section.id, q.id),
+                    &section.full_id(q),
                     &format!(
                         "la condition « when » cite « {var} », qui n'est pas une question du formulaire (écrivez section.question)"
                     ),

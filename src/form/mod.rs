@@ -1,9 +1,13 @@
 //! The questionnaire as data: model, loader and `when` conditions.
 
+mod check;
+mod coach_table;
 mod condition;
 mod load;
 mod model;
 
+pub use check::{Problem, check_item, check_value, is_answered};
+pub use coach_table::check_coach_table;
 pub use condition::Condition;
 pub use load::{BUILTIN_FORM, BUILTIN_SOURCE, builtin, load_dir, parse};
 pub use model::{Choice, Form, Kind, Migration, Question, Section};
@@ -13,8 +17,15 @@ use crate::position::Position;
 /// A form file that cannot be used, with where and why.
 #[derive(Debug, thiserror::Error)]
 pub enum FormError {
-    #[error("{path} : impossible de lire le formulaire : {message}")]
-    Io { path: String, message: String },
+    #[error(
+        "{path} : impossible de lire le formulaire : {}",
+        crate::fs_util::io_error_fr(source)
+    )]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error(
         "{file}, ligne {}, colonne {} : formulaire illisible : {message}\n  Corrigez la syntaxe TOML à cet endroit.",
         position.line, position.column
@@ -22,6 +33,12 @@ pub enum FormError {
     Syntax {
         file: String,
         position: Position,
+        message: String,
+    },
+    #[error("{file}, ligne {line} : {message}")]
+    Structure {
+        file: String,
+        line: usize,
         message: String,
     },
     #[error("{file}, ligne {line}, question « {question} » : {message}")]

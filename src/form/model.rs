@@ -26,8 +26,14 @@ pub struct Form {
 #[derive(Debug, Clone)]
 pub struct Section {
     pub id: String,
+    /// Title in the wizard.
     pub title: String,
+    /// Heading in documents: the fiche model's own heading, verbatim
+    /// (`document_title`, the wizard title when absent).
+    pub document_title: String,
     pub intro: Option<String>,
+    /// Not a section of the fiche model: documents say it is an addition.
+    pub addition: bool,
     pub questions: Vec<Question>,
 }
 
@@ -36,7 +42,17 @@ pub struct Section {
 pub struct Question {
     /// Local id inside the section (`nom_produit`).
     pub id: String,
+    /// What the wizard asks (`Slogan : la promesse en une phrase`).
     pub label: String,
+    /// What documents print before the answer (`Slogan`): a short noun
+    /// phrase, never the question (`document_label`, the label when absent).
+    pub document_label: String,
+    /// Sub-heading of the fiche model under which documents group this
+    /// question with its neighbours (`Ressources nécessaires`).
+    pub document_group: Option<String>,
+    /// A prompt of the fiche model: documents show it even unanswered,
+    /// marked « non renseigné », so a reviewer sees what is missing.
+    pub model_prompt: bool,
     pub help: String,
     pub guidance: Option<String>,
     pub kind: Kind,
@@ -162,7 +178,7 @@ impl Form {
 
     /// Looks up `section.question`.
     pub fn question(&self, full_id: &str) -> Option<(&Section, &Question)> {
-        let (s, q) = full_id.split_once('.')?;
+        let (s, q) = crate::ids::QuestionId::split(full_id)?;
         let section = self.section(s)?;
         let question = section.questions.iter().find(|x| x.id == q)?;
         Some((section, question))
@@ -173,6 +189,14 @@ impl Form {
         self.sections
             .iter()
             .flat_map(|s| s.questions.iter().map(move |q| (s, q)))
+    }
+}
+
+impl Section {
+    /// The full id of one of its questions: `section.question`, the id
+    /// answers files and findings use.
+    pub fn full_id(&self, question: &Question) -> String {
+        format!("{}.{}", self.id, question.id)
     }
 }
 

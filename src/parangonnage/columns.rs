@@ -254,7 +254,10 @@ impl Columns {
             .filter(|r| found[*r as usize].is_none())
             .map(Role::missing_fr)
             .collect();
-        match (found[Role::Name as usize], found[Role::Description as usize]) {
+        match (
+            found[Role::Name as usize],
+            found[Role::Description as usize],
+        ) {
             (Some(name), Some(description)) => Ok(Columns {
                 name,
                 administration: found[Role::Administration as usize],
@@ -262,8 +265,9 @@ impl Columns {
                 contact: found[Role::Contact as usize],
                 links: (0..table.headers.len())
                     .filter(|&i| {
-                        share(table, i, |c| c.starts_with("http://") || c.starts_with("https://"))
-                            >= CONTENT_SHARE
+                        share(table, i, |c| {
+                            c.starts_with("http://") || c.starts_with("https://")
+                        }) >= CONTENT_SHARE
                     })
                     .collect(),
             }),
@@ -501,7 +505,10 @@ mod tests {
             "--colonnes : aucune colonne « Titre » dans t.csv ; en-têtes : « Col A », « Col B », « Col C »"
         );
         let err = Columns::detect(&t, &ColumnSpec::parse("nom=9").unwrap()).unwrap_err();
-        assert_eq!(err.to_string(), "--colonnes : colonne 9 : t.csv n'a que 3 colonnes");
+        assert_eq!(
+            err.to_string(),
+            "--colonnes : colonne 9 : t.csv n'a que 3 colonnes"
+        );
     }
 
     #[test]

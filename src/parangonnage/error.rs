@@ -4,7 +4,8 @@
 use std::io;
 
 /// How to get a file this module can read, repeated in several messages.
-const HOW_TO_EXPORT: &str = "Téléchargez le tableau depuis Grist au format CSV ou XLSX (menu de la table), puis relancez.";
+const HOW_TO_EXPORT: &str =
+    "Téléchargez le tableau depuis Grist au format CSV ou XLSX (menu de la table), puis relancez.";
 
 #[derive(Debug, thiserror::Error)]
 pub enum ParangonnageError {
@@ -20,13 +21,17 @@ pub enum ParangonnageError {
         "{path} : ce fichier n'est ni un CSV ni un classeur (XLSX, ODS, XLS) : il contient des données binaires.\n  {HOW_TO_EXPORT}"
     )]
     Binary { path: String },
-    #[error("{path} : classeur illisible.\n  Ouvrez-le dans votre tableur et enregistrez-le en XLSX ou en CSV, puis relancez")]
+    #[error(
+        "{path} : classeur illisible.\n  Ouvrez-le dans votre tableur et enregistrez-le en XLSX ou en CSV, puis relancez"
+    )]
     Spreadsheet {
         path: String,
         #[source]
         source: calamine::Error,
     },
-    #[error("{path}, ligne {line} : CSV illisible.\n  Ouvrez le fichier dans un tableur pour vérifier les guillemets de cette ligne, ou téléchargez-le à nouveau")]
+    #[error(
+        "{path}, ligne {line} : CSV illisible.\n  Ouvrez le fichier dans un tableur pour vérifier les guillemets de cette ligne, ou téléchargez-le à nouveau"
+    )]
     Csv {
         path: String,
         line: u64,

@@ -116,7 +116,10 @@ nature = "documents"
     #[test]
     fn words_are_searched_as_typed() {
         let query = Query::from_words("  tri de courriels ");
-        assert_eq!((query.title.as_str(), query.text()), ("tri de courriels", "tri de courriels"));
+        assert_eq!(
+            (query.title.as_str(), query.text()),
+            ("tri de courriels", "tri de courriels")
+        );
         assert!(Query::from_words("  ").is_empty());
     }
 }

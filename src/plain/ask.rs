@@ -2,7 +2,7 @@
 //! answer, expected format with an example, numbered choices) and turning
 //! what was typed into a checked value.
 
-use fiche::answers::{ORIGIN_PROFILE, parse_input};
+use fiche::answers::{Origin, parse_input};
 use fiche::form::{Kind, Question};
 use fiche::render::context::display;
 use fiche::validate::check_value;
@@ -13,7 +13,7 @@ pub fn header(
     position: &str,
     q: &Question,
     current: Option<&toml::Value>,
-    origin: Option<&str>,
+    origin: Option<&Origin>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let required = if q.required { " (obligatoire)" } else { "" };
@@ -30,8 +30,7 @@ pub fn header(
     if let Some(value) = current.filter(|v| fiche::answers::is_answered(Some(v))) {
         let shown = display(q, value);
         let from = match origin {
-            Some(ORIGIN_PROFILE) => ", reprise de votre profil".to_string(),
-            Some(file) => format!(", reprise de {file}"),
+            Some(origin) => format!(", reprise de {origin}"),
             None => String::new(),
         };
         if q.kind == Kind::Long && shown.contains('\n') {
@@ -167,11 +166,20 @@ fn refused(typed: &str, why: &str) -> String {
     let why = why.trim_start_matches("erreur : ");
     if why.contains(&format!("« {} »", typed.trim())) {
         format!("erreur : réponse refusée : {why}")
+    } else if fiche::limits::text_problem(typed).is_some() {
+        // Too long to ever be accepted: not echoed back in full.
+        format!(
+            "erreur : réponse refusée : {why}\nDébut de votre texte : {}",
+            fiche::sanitize::echo(typed)
+        )
     } else if typed.contains('\n') {
         format!(
             "erreur : réponse refusée : {why}\nVotre texte n'est pas enregistré ; le voici pour le reprendre :\n{typed}\n(fin du texte)"
         )
     } else {
-        format!("erreur : réponse refusée, vous aviez tapé « {typed} » : {why}")
+        format!(
+            "erreur : réponse refusée, vous aviez tapé « {} » : {why}",
+            fiche::sanitize::echo(typed)
+        )
     }
 }

@@ -5,8 +5,7 @@
 use std::io::{BufRead, Write};
 
 use fiche::form::{Kind, Question};
-use fiche::render::context::display;
-use fiche::validate::check_value;
+use fiche::list_item;
 
 use super::prompt::{Command, Line};
 use super::{Session, Step, ask};
@@ -40,7 +39,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             } else {
                 self.say(&format!("{} élément(s) :", items.len()));
                 for (i, item) in items.iter().enumerate() {
-                    self.say(&format!("  {}. {}", i + 1, short(q, item)));
+                    self.say(&format!("  {}. {}", i + 1, list_item::summary(q, item)));
                 }
             }
             let line = self.prompt.ask(
@@ -86,10 +85,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
     }
 
-    fn items(&self, id: &str) -> Vec<toml::Value> {
+    fn items(&self, id: &str) -> Vec<toml::Table> {
         self.answers
             .get(id)
-            .and_then(|v| v.as_array().cloned())
+            .and_then(|v| {
+                v.as_array()
+                    .map(|a| a.iter().filter_map(|i| i.as_table().cloned()).collect())
+            })
             .unwrap_or_default()
     }
 
@@ -100,7 +102,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         si: usize,
         q: &Question,
         id: &str,
-        mut items: Vec<toml::Value>,
+        mut items: Vec<toml::Table>,
     ) -> Option<Step> {
         self.say(&format!(
             "Nouvel élément n° {} de « {} ». « < » abandonne cet élément.",
@@ -154,21 +156,17 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 }
             }
         }
-        let item = toml::Value::Table(table);
-        let text = short(q, &item);
-        items.push(item);
-        let list = toml::Value::Array(items);
-        let problems = check_value(q, &list);
-        if !problems.is_empty() {
-            for p in problems {
-                self.say(&format!("erreur : {}", p.message));
-            }
-            self.say(&format!("Élément non ajouté : {text}"));
-            return None;
-        }
-        let n = list.as_array().map_or(0, Vec::len);
-        self.store(id, Some(list));
+        let text = list_item::summary(q, &table);
+        let problems = list_item::add(q, &mut items, table);
+        let n = items.len();
+        self.store(id, Some(list_value(items)));
         self.say(&format!("Élément {n} ajouté : {text}."));
+        for p in problems {
+            self.say(&format!(
+                "erreur : {} ; corrigez-le avec « s {n} » puis « a ».",
+                p.message
+            ));
+        }
         None
     }
 
@@ -177,7 +175,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if table.is_empty() {
             self.say("Élément abandonné.");
         } else {
-            let typed = summary(q, &toml::Value::Table(table.clone()));
+            let typed = list_item::describe(q, table);
             self.say(&format!(
                 "Élément abandonné, non enregistré. Vous aviez tapé : {typed}"
             ));
@@ -186,14 +184,17 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     /// `v N`: every field of item N.
-    fn read_item(&mut self, q: &Question, items: &[toml::Value], n: usize) {
+    fn read_item(&mut self, q: &Question, items: &[toml::Table], n: usize) {
         if !self.exists(items, n) {
             return;
         }
-        self.say(&format!("Élément {n} : {}.", summary(q, &items[n - 1])));
+        self.say(&format!(
+            "Élément {n} : {}.",
+            list_item::describe(q, &items[n - 1])
+        ));
     }
 
-    fn exists(&mut self, items: &[toml::Value], n: usize) -> bool {
+    fn exists(&mut self, items: &[toml::Table], n: usize) -> bool {
         if n == 0 || n > items.len() {
             let range = match items.len() {
                 0 => "la liste est vide".to_string(),
@@ -207,11 +208,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         true
     }
 
-    fn delete_item(&mut self, q: &Question, id: &str, mut items: Vec<toml::Value>, n: usize) {
+    fn delete_item(&mut self, q: &Question, id: &str, mut items: Vec<toml::Table>, n: usize) {
         if !self.exists(&items, n) {
             return;
         }
-        let text = short(q, &items[n - 1]);
+        let text = list_item::summary(q, &items[n - 1]).name();
         if !self
             .prompt
             .confirm(&format!("Supprimer l'élément {n} : {text} ?"), false)
@@ -220,7 +221,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             return;
         }
         items.remove(n - 1);
-        let value = (!items.is_empty()).then_some(toml::Value::Array(items));
+        let value = (!items.is_empty()).then(|| list_value(items));
         self.store(id, value);
         self.say(&format!("Élément {n} supprimé."));
     }
@@ -238,52 +239,7 @@ fn item_command(text: &str) -> Option<(char, usize)> {
     None
 }
 
-/// One item in a few words: its first field, then its other required
-/// fields (`Code du travail ; Nature de la donnée : Documents…`).
-fn short(q: &Question, item: &toml::Value) -> String {
-    let Some(table) = item.as_table() else {
-        return item.to_string();
-    };
-    let parts: Vec<String> = q
-        .fields
-        .iter()
-        .enumerate()
-        .filter_map(|(i, f)| {
-            let v = display(f, table.get(&f.id)?);
-            match i {
-                0 => Some(v),
-                _ if f.required => Some(format!("{} : {v}", f.label)),
-                _ => None,
-            }
-        })
-        .collect();
-    if parts.is_empty() {
-        summary(q, item)
-    } else {
-        parts.join(" ; ")
-    }
-}
-
-/// One item in words: `Nom : Code du travail ; Nature : Documents…`.
-fn summary(q: &Question, item: &toml::Value) -> String {
-    let Some(table) = item.as_table() else {
-        return item.to_string();
-    };
-    let parts: Vec<String> = q
-        .fields
-        .iter()
-        .filter_map(|f| {
-            let v = table.get(&f.id)?;
-            Some(format!(
-                "{} : {}",
-                f.label,
-                display(f, v).replace('\n', " / ")
-            ))
-        })
-        .collect();
-    if parts.is_empty() {
-        "(vide)".to_string()
-    } else {
-        parts.join(" ; ")
-    }
+/// The answer of a list question.
+fn list_value(items: Vec<toml::Table>) -> toml::Value {
+    toml::Value::Array(items.into_iter().map(toml::Value::Table).collect())
 }

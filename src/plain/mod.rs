@@ -13,18 +13,20 @@ mod report;
 mod save;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_library;
 
-use std::collections::BTreeSet;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-use crate::commands::Outcome;
 use fiche::Answers;
 use fiche::answers::is_answered;
 use fiche::form::{Form, Kind, Question};
-use fiche::validate::{self, is_visible};
+use fiche::recovery::Recovery;
+use fiche::validate;
+use fiche::walk::{At, Only, Walk};
 use prompt::{Command, Line, Prompt};
 
 /// Whether the accessible mode is asked for: the flag, or `FICHE_ACCESSIBLE`
@@ -47,7 +49,16 @@ fn is_on(value: &str) -> bool {
 /// File name of a new application when none is given.
 const DEFAULT_NAME: &str = "candidature.toml";
 
-pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
+/// How the session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Every answer is on disk.
+    Saved,
+    /// Answers typed in this session could not be written anywhere.
+    Unsaved,
+}
+
+pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result<Ending> {
     // Like the wizard: without a file, resume the latest draft of this
     // folder, or start `candidature.toml`.
     let chosen;
@@ -61,7 +72,7 @@ pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
             } else {
                 "Nouvelle candidature"
             };
-            println!(
+            say!(
                 "{what} : {} (pour un autre fichier : fiche FICHIER --accessible)",
                 chosen.display()
             );
@@ -70,8 +81,8 @@ pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
     };
     let stdin = std::io::stdin();
     let prompt = Prompt::new(stdin.lock(), std::io::stdout().lock());
-    let load_profile = || fiche::profile::load().map_err(|e| e.to_string());
-    let mut session = open::open(form, path, prompt, load_profile)?;
+    let mut session = open::open(form, path, prompt, fiche::profile::load)?;
+    session.templates = templates.map(Path::to_path_buf);
     Ok(session.run())
 }
 
@@ -80,8 +91,8 @@ pub fn run(form: &Form, file: Option<&Path>) -> Result<Outcome> {
 enum Step {
     Next,
     Back,
-    /// An index in `Session::order`.
-    Goto(usize),
+    /// A question; `None`: the end of the questionnaire.
+    Goto(Option<At>),
     Quit,
 }
 
@@ -93,31 +104,35 @@ struct Session<'f, R, W> {
     prompt: Prompt<R, W>,
     /// Answers changed in memory that are not on disk yet (the last save failed).
     unsaved: bool,
-    /// `(section index, question index)` of every question, in form order.
-    order: Vec<(usize, usize)>,
     /// After a migration, only these ids are walked (until a jump elsewhere).
-    only: Option<BTreeSet<String>>,
-    /// Index in `order` where the walk starts.
-    start: usize,
+    only: Option<Only>,
+    /// Where the walk starts.
+    start: At,
+    /// The user's template folder for exports (`--templates`).
+    templates: Option<PathBuf>,
+    /// Why `path` must not be written (open in another fiche, read-only
+    /// file): answers stay in memory until saved elsewhere.
+    read_only: Option<String>,
+    /// Held while the session runs, so a second fiche knows.
+    _lock: Option<fiche::answers::lock::Lock>,
 }
 
 impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
     fn new(form: &'f Form, path: &Path, answers: Answers, prompt: Prompt<R, W>) -> Self {
-        let order = form
-            .sections
-            .iter()
-            .enumerate()
-            .flat_map(|(si, s)| (0..s.questions.len()).map(move |qi| (si, qi)))
-            .collect();
         Session {
             form,
             path: path.to_path_buf(),
             answers,
             prompt,
             unsaved: false,
-            order,
             only: None,
-            start: 0,
+            start: At {
+                section: 0,
+                question: 0,
+            },
+            templates: None,
+            read_only: None,
+            _lock: None,
         }
     }
 
@@ -125,39 +140,48 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
         self.prompt.say(text);
     }
 
+    /// The visible questions for the answers as they are now.
+    fn walk(&self) -> Walk {
+        Walk::new(self.form, &self.answers)
+    }
+
     /// Walks the questions from `start` to the end (or a quit), then quits.
-    fn run(&mut self) -> Outcome {
-        let mut pos = self.next_from(self.start);
+    fn run(&mut self) -> Ending {
+        let mut pos = self.walk().at_or_after(self.start, self.only.as_ref());
         let mut announced = None;
         loop {
-            if pos >= self.order.len() {
+            let Some(at) = pos else {
                 announced = None;
                 pos = match self.finish() {
-                    Step::Back => match self.prev_before(pos) {
-                        Some(p) => p,
+                    Step::Back => match self.walk().before(None, self.only.as_ref()) {
+                        Some(p) => Some(p),
                         None => break,
                     },
                     Step::Goto(p) => p,
                     Step::Next | Step::Quit => break,
                 };
                 continue;
+            };
+            if announced != Some(at.section) {
+                self.announce_section(at.section);
+                announced = Some(at.section);
             }
-            let (si, qi) = self.order[pos];
-            if announced != Some(si) {
-                self.announce_section(si);
-                announced = Some(si);
-            }
+            let (si, qi) = (at.section, at.question);
             let step = if self.form.sections[si].questions[qi].kind == Kind::List {
                 self.edit_list(si, qi)
             } else {
                 self.ask_question(si, qi)
             };
             pos = match step {
-                Step::Next => self.next_from(pos + 1),
-                Step::Back => self.prev_before(pos).unwrap_or_else(|| {
-                    self.prompt.say("C'est la première question.");
-                    pos
-                }),
+                Step::Next => self.walk().after(at, self.only.as_ref()),
+                Step::Back => Some(
+                    self.walk()
+                        .before(Some(at), self.only.as_ref())
+                        .unwrap_or_else(|| {
+                            self.prompt.say("C'est la première question.");
+                            at
+                        }),
+                ),
                 Step::Goto(p) => p,
                 Step::Quit => break,
             };
@@ -166,8 +190,11 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
     }
 
     fn full_id(&self, si: usize, qi: usize) -> String {
-        let s = &self.form.sections[si];
-        format!("{}.{}", s.id, s.questions[qi].id)
+        let at = At {
+            section: si,
+            question: qi,
+        };
+        at.full_id(self.form).unwrap_or_default()
     }
 
     fn announce_section(&mut self, si: usize) {
@@ -194,13 +221,11 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
 
     /// « Question 2 sur 8 » among the visible questions of the section.
     fn rank(&self, si: usize, qi: usize) -> String {
-        let context = self.answers.context();
-        let questions = &self.form.sections[si].questions;
-        let visible: Vec<usize> = (0..questions.len())
-            .filter(|&i| is_visible(&questions[i], &context))
-            .collect();
-        let n = visible.iter().position(|&i| i == qi).map_or(0, |p| p + 1);
-        format!("Question {n} sur {}", visible.len())
+        let at = At {
+            section: si,
+            question: qi,
+        };
+        self.walk().rank(at).to_string()
     }
 
     /// Asks one question until it gets a valid answer, Entrée or a command.
@@ -208,15 +233,23 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
         let form = self.form;
         let q = &form.sections[si].questions[qi];
         let id = self.full_id(si, qi);
+        self.follow_outside_changes();
         let current = self.answers.get(&id);
         self.say("");
         let origin = self.answers.origin(&id);
-        for line in ask::header(&self.rank(si, qi), q, current.as_ref(), origin.as_deref()) {
+        for line in ask::header(&self.rank(si, qi), q, current.as_ref(), origin.as_ref()) {
             self.say(&line);
         }
         loop {
             let line = if q.kind == Kind::Long {
-                self.prompt.ask_long("Réponse :\n")
+                // Each line typed goes to the recovery file at once.
+                let (path, qid) = (self.path.clone(), id.clone());
+                let keep = self.read_only.is_none();
+                self.prompt.ask_long_noting("Réponse :\n", |so_far| {
+                    if keep {
+                        let _ = Recovery::new(&qid, so_far.into()).write(&path);
+                    }
+                })
             } else {
                 self.prompt.ask("Réponse : ")
             };

@@ -78,9 +78,10 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 
     /// Writes one line. A closed output cannot be reported anywhere; the
-    /// answers are saved regardless.
+    /// answers are saved regardless. Text from the file (answers, ids) may
+    /// hold terminal escapes: they are shown, never interpreted.
     pub fn say(&mut self, text: &str) {
-        let _ = writeln!(self.out, "{text}");
+        let _ = writeln!(self.out, "{}", fiche::sanitize::terminal(text));
         let _ = self.out.flush();
     }
 
@@ -103,6 +104,13 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     /// input, which keeps what was typed). A command is recognised on the
     /// first line only; an empty first line means « keep the answer ».
     pub fn ask_long(&mut self, question: &str) -> Line {
+        self.ask_long_noting(question, |_| {})
+    }
+
+    /// Like [`Prompt::ask_long`], handing `note` the text typed so far after
+    /// each line (kept in a recovery file, so a killed session loses at most
+    /// the line being typed).
+    pub fn ask_long_noting(&mut self, question: &str, mut note: impl FnMut(&str)) -> Line {
         let first = match self.ask(question) {
             Line::Text(t) if t.trim() == "." || t.trim().is_empty() => {
                 return Line::Text(String::new());
@@ -111,11 +119,13 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             other => return other,
         };
         let mut lines = vec![first];
+        note(&lines.join("\n"));
         while let Some(line) = self.read_raw() {
             if line.trim() == "." {
                 break;
             }
             lines.push(line);
+            note(&lines.join("\n"));
         }
         Line::Text(lines.join("\n"))
     }
@@ -173,7 +183,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 
     fn write_prompt(&mut self, question: &str) {
-        let _ = write!(self.out, "{question}");
+        let _ = write!(self.out, "{}", fiche::sanitize::terminal(question));
         let _ = self.out.flush();
     }
 

@@ -5,9 +5,8 @@
 use std::io::{BufRead, Write};
 
 use fiche::coach;
-use fiche::fs_util;
-use fiche::render::{Format, Renderer};
-use fiche::validate::{self, Finding, MISSING};
+use fiche::render::{Export, Format, Renderer};
+use fiche::validate::{self, Finding};
 
 use super::prompt::Line;
 use super::{Session, Step};
@@ -60,11 +59,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             report.percent()
         ));
         self.say_missing(&report);
-        let others: Vec<&Finding> = report
-            .findings
-            .iter()
-            .filter(|f| f.rule.as_deref() != Some(MISSING))
-            .collect();
+        let others: Vec<&Finding> = report.findings.iter().filter(|f| !f.is_missing()).collect();
         if !others.is_empty() {
             self.say(&format!("Réponses à corriger ({}) :", others.len()));
             for f in others {
@@ -176,27 +171,24 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     /// Writes one document next to the answers file and says where.
     fn export(&mut self, format: Format) {
-        let target = format.default_output(&self.path);
         if format == Format::Pdf {
             self.say("Production du PDF, quelques secondes…");
         }
-        let complete = validate::check(self.form, &self.answers).is_complete();
-        let result = Renderer::new(None)
-            .export(self.form, &self.answers, format, false)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                fs_util::write_atomic(&target, &bytes).map_err(|e| fs_util::io_error_fr(&e))
-            });
+        let result = Renderer::new(self.templates.as_deref()).write(
+            self.form,
+            &self.answers,
+            &self.path,
+            Export::to_default(format),
+        );
         match result {
-            Ok(()) if complete => self.say(&format!("Document écrit : {}", target.display())),
-            Ok(()) => self.say(&format!(
+            Ok(done) if !done.draft => {
+                self.say(&format!("Document écrit : {}", done.path.display()))
+            }
+            Ok(done) => self.say(&format!(
                 "Document écrit : {} (marqué BROUILLON : la candidature est incomplète, ce qui manque est listé en annexe)",
-                target.display()
+                done.path.display()
             )),
-            Err(e) => self.say(&format!(
-                "erreur : {} n'a pas pu être écrit : {e}",
-                target.display()
-            )),
+            Err(e) => self.say(&format!("erreur : le document n'a pas pu être écrit : {e}")),
         }
     }
 }

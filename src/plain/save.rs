@@ -1,27 +1,67 @@
 //! Saving: every accepted answer goes to disk at once; a failed save keeps
 //! the answers in memory, is retried, and at the end offers another file.
+//! Changes made to the file outside meanwhile are merged and said; an
+//! answer changed on both sides is asked about.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use crate::commands::Outcome;
+use fiche::AnswersError;
+use fiche::answers::{Conflict, Keep};
 
-use super::Session;
+use super::{Ending, Session};
+use fiche::recovery::Recovery;
 
 impl<R: BufRead, W: Write> Session<'_, R, W> {
-    /// Sets one answer and saves the file at once.
+    /// Sets one answer and saves the file at once. An answer that has no
+    /// place in the file is refused, saying why.
     pub(super) fn store(&mut self, id: &str, value: Option<toml::Value>) {
-        self.answers.set(id, value);
+        if let Err(e) = self.answers.set(id, value) {
+            self.say(&format!("erreur : réponse non enregistrée. {e}"));
+            return;
+        }
         if self.save() {
             self.say("Enregistré.");
+            // Everything typed is on disk: nothing left to recover.
+            let _ = Recovery::remove(&self.path);
         }
     }
 
     /// Saves; on failure says so and keeps the answers in memory for the
     /// next try.
     pub(super) fn save(&mut self) -> bool {
-        match self.answers.save(&self.path) {
-            Ok(()) => {
+        if let Some(why) = &self.read_only {
+            let message = format!(
+                "Lecture seule ({why}) : réponse gardée en mémoire ; vous pourrez enregistrer vos réponses dans un autre fichier en quittant."
+            );
+            self.unsaved = true;
+            self.say(&message);
+            return false;
+        }
+        let mut result = self.answers.save(&self.path);
+        // Each round settles the conflicts found; a file changed again
+        // meanwhile is compared again.
+        for _ in 0..3 {
+            let Err(AnswersError::Conflict { conflicts, .. }) = result else {
+                break;
+            };
+            self.settle(conflicts);
+            result = self.answers.save(&self.path);
+        }
+        match result {
+            Ok(saved) => {
+                let outside: Vec<&str> = saved
+                    .merged
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|id| !id.starts_with("meta."))
+                    .collect();
+                if !outside.is_empty() {
+                    self.say(&format!(
+                        "Le fichier a été modifié ailleurs entre-temps : ces réponses ont été gardées ({}), les vôtres ajoutées.",
+                        outside.join(", ")
+                    ));
+                }
                 if self.unsaved {
                     self.say(&format!(
                         "Enregistrement rétabli : toutes vos réponses sont dans {}.",
@@ -41,21 +81,71 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
     }
 
+    /// Takes in what was changed in the file outside meanwhile (a colleague,
+    /// `fiche set`), when nothing here waits to be saved, and says so: the
+    /// « Réponse actuelle » read next is the file's.
+    pub(super) fn follow_outside_changes(&mut self) {
+        if self.unsaved {
+            return;
+        }
+        if let Ok(ids) = self.answers.reload_outside_changes(&self.path) {
+            let ids: Vec<&str> = ids
+                .iter()
+                .map(String::as_str)
+                .filter(|id| !id.starts_with("meta."))
+                .collect();
+            if !ids.is_empty() {
+                self.say(&format!(
+                    "Le fichier a été modifié ailleurs : réponses mises à jour ({}).",
+                    ids.join(", ")
+                ));
+            }
+        }
+    }
+
+    /// Asks, for each answer changed both here and in the file, which to keep.
+    fn settle(&mut self, conflicts: Vec<Conflict>) {
+        self.say("Le fichier a été modifié ailleurs pendant que vous l'aviez ouvert, et des réponses ont changé des deux côtés.");
+        for c in conflicts {
+            let form = self.form;
+            self.say(&format!("Question : {}", c.label(form)));
+            self.say(&format!("  Votre réponse : {}", c.show(form, Keep::Mine)));
+            self.say(&format!(
+                "  Dans le fichier : {}",
+                c.show(form, Keep::Theirs)
+            ));
+            let keep = if self.prompt.confirm(
+                "Garder votre réponse ? (non : prendre celle du fichier)",
+                true,
+            ) {
+                Keep::Mine
+            } else {
+                Keep::Theirs
+            };
+            if let Err(e) = self.answers.resolve(&c, keep) {
+                self.say(&format!("erreur : {e}"));
+            }
+        }
+    }
+
     /// Ends the session: a last save if one failed, else the offer to save
-    /// to another file. `Failed` when answers typed here could not be kept.
-    pub(super) fn quit(&mut self) -> Outcome {
+    /// to another file. `Unsaved` when answers typed here could not be kept.
+    pub(super) fn quit(&mut self) -> Ending {
         if self.unsaved && !self.save() {
             if !self.save_elsewhere() {
                 self.say("erreur : les réponses de cette séance n'ont pas pu être enregistrées.");
-                return Outcome::Failed;
+                return Ending::Unsaved;
             }
-            return Outcome::Ok;
+            return Ending::Saved;
+        }
+        if self.read_only.is_none() {
+            let _ = Recovery::remove(&self.path);
         }
         let file = self.path.display().to_string();
         self.say(&format!(
             "Vos réponses sont enregistrées dans {file}. Pour reprendre : fiche {file} --accessible"
         ));
-        Outcome::Ok
+        Ending::Saved
     }
 
     /// Asks for another file until the answers are written there or the
@@ -77,19 +167,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 return false;
             }
             let other = PathBuf::from(text);
-            if other.exists() {
-                self.say(&format!(
-                    "erreur : {text} existe déjà et n'a pas été modifié ; choisissez un autre nom."
-                ));
-                continue;
-            }
-            match self.answers.save(&other) {
+            match self.answers.save_new(&other) {
                 Ok(()) => {
                     self.say(&format!(
                         "Vos réponses sont enregistrées dans {text}. Pour reprendre : fiche {text} --accessible"
                     ));
                     self.path = other;
                     self.unsaved = false;
+                    self.read_only = None;
                     return true;
                 }
                 Err(e) => self.say(&format!("erreur : {e}")),

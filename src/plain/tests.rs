@@ -4,19 +4,14 @@
 use std::io::Cursor;
 use std::path::Path;
 
+use super::Ending;
 use super::prompt::{Command, Prompt, parse_command};
 use super::{Session, open};
-use crate::commands::Outcome;
 use fiche::{Answers, Form};
 
 /// Runs a whole session on `path` with `input` typed; returns the outcome
 /// and everything written.
-fn drive_with(
-    form: &Form,
-    path: &Path,
-    input: &str,
-    profile: Option<Answers>,
-) -> (Outcome, String) {
+fn drive_with(form: &Form, path: &Path, input: &str, profile: Option<Answers>) -> (Ending, String) {
     let prompt = Prompt::new(Cursor::new(input.as_bytes().to_vec()), Vec::new());
     let mut session = open::open(form, path, prompt, || Ok(profile)).expect("opens");
     let outcome = session.run();
@@ -24,7 +19,7 @@ fn drive_with(
     (outcome, out)
 }
 
-fn drive(form: &Form, path: &Path, input: &str) -> (Outcome, String) {
+fn drive(form: &Form, path: &Path, input: &str) -> (Ending, String) {
     drive_with(form, path, input, None)
 }
 
@@ -56,7 +51,7 @@ fn a_whole_section_is_filled_and_saved() {
     let path = dir.path().join("c.toml");
     let input = "Assistant SRDT\nRépondre vite et juste\nMinistère du Travail\n\nCamille Martin\nCheffe de projet\ncamille.martin@travail.gouv.fr\n\n:quitter\n";
     let (outcome, out) = drive(&form, &path, input);
-    assert!(matches!(outcome, Outcome::Ok));
+    assert!(matches!(outcome, Ending::Saved));
     assert_eq!(
         text(&path, "identite.nom_produit").as_deref(),
         Some("Assistant SRDT")
@@ -106,36 +101,32 @@ fn an_invalid_answer_is_explained_echoed_and_asked_again() {
 }
 
 #[test]
-fn a_when_question_appears_once_the_ai_recommends() {
+fn a_when_question_appears_once_its_condition_holds() {
     let form = fiche::form::builtin();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
-    let assiste = number(&form, "solution.role_ia", "assiste");
-    let recommande = number(&form, "solution.role_ia", "recommande");
-    // With « assiste » the next question is the data sources; back, then
-    // « recommande » brings the human validation question.
-    let input = format!(
-        ":aller solution.role_ia\n{assiste}\n<\n{recommande}\nUn agent relit chaque réponse\navant envoi.\n.\n:quitter\n"
-    );
-    let (_, out) = drive(&form, &path, &input);
-    let after_assiste = out
-        .split("Rôle de l’IA dans la décision")
+    // With « non » the next question is the shared offer; back, then « oui »
+    // brings the adaptations question.
+    let input = ":aller mutualisation.generique\nn\n<\no\nChanger le corpus\net les consignes.\n.\n:quitter\n";
+    let (_, out) = drive(&form, &path, input);
+    let after_no = out
+        .split("Le produit pourrait-il devenir un outil générique")
         .nth(1)
-        .expect("role_ia asked");
-    let first_next = after_assiste
-        .find("Sources de données")
-        .expect("sources asked after assiste");
+        .expect("generique asked");
+    let first_next = after_no
+        .find("Intégration à une offre commune")
+        .expect("shared offer asked after non");
     assert!(
-        !after_assiste[..first_next].contains("Comment un agent valide"),
+        !after_no[..first_next].contains("Adaptations nécessaires"),
         "{out}"
     );
     assert_eq!(
-        text(&path, "solution.role_ia").as_deref(),
-        Some("recommande")
+        value(&path, "mutualisation.generique"),
+        Some(toml::Value::Boolean(true))
     );
     assert_eq!(
-        text(&path, "solution.validation_humaine").as_deref(),
-        Some("Un agent relit chaque réponse\navant envoi.")
+        text(&path, "mutualisation.adaptations").as_deref(),
+        Some("Changer le corpus\net les consignes.")
     );
 }
 
@@ -197,7 +188,7 @@ fn end_of_input_saves_and_quits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
     let (outcome, out) = drive(&form, &path, "Nom\nUne promesse");
-    assert!(matches!(outcome, Outcome::Ok));
+    assert!(matches!(outcome, Ending::Saved));
     assert_eq!(
         text(&path, "identite.slogan").as_deref(),
         Some("Une promesse")
@@ -232,7 +223,7 @@ fn a_failed_save_keeps_answers_and_offers_another_file() {
     let mut session = Session::new(&form, &gone, Answers::new(&form), prompt);
     let outcome = session.run();
     let out = String::from_utf8(session.prompt.into_output()).unwrap();
-    assert!(matches!(outcome, Outcome::Ok));
+    assert!(matches!(outcome, Ending::Saved));
     assert!(out.contains("n'ont pas pu être enregistrées"), "{out}");
     assert!(!gone.exists());
     assert_eq!(text(&other, "identite.nom_produit").as_deref(), Some("Nom"));
@@ -246,7 +237,7 @@ fn answers_lost_at_end_of_input_fail() {
     let gone = dir.path().join("dossier-absent").join("c.toml");
     let prompt = Prompt::new(Cursor::new(b"Nom\n".to_vec()), Vec::new());
     let mut session = Session::new(&form, &gone, Answers::new(&form), prompt);
-    assert!(matches!(session.run(), Outcome::Failed));
+    assert!(matches!(session.run(), Ending::Unsaved));
 }
 
 #[test]
@@ -255,10 +246,12 @@ fn a_new_draft_takes_the_profile_when_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.toml");
     let mut profile = Answers::new(&form);
-    profile.set(
-        "identite.administration",
-        Some(toml::Value::String("Préfecture du Nord".into())),
-    );
+    profile
+        .set(
+            "identite.administration",
+            Some(toml::Value::String("Préfecture du Nord".into())),
+        )
+        .unwrap();
     let (_, out) = drive_with(&form, &path, "o\n\n\n:quitter\n", Some(profile));
     assert!(
         out.contains("Réponse actuelle, reprise de votre profil : Préfecture du Nord"),
@@ -274,8 +267,8 @@ fn a_new_draft_takes_the_profile_when_accepted() {
         Some(toml::Value::String("Préfecture du Nord".into()))
     );
     assert_eq!(
-        answers.origin("identite.administration").as_deref(),
-        Some(fiche::answers::ORIGIN_PROFILE)
+        answers.origin("identite.administration"),
+        Some(fiche::answers::Origin::Profile)
     );
 }
 

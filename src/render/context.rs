@@ -4,11 +4,12 @@
 //! Templates never format numbers or look up choice labels themselves, so the
 //! Markdown, HTML, PDF and pitch documents all say the same thing.
 
+use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::answers::{Answers, is_answered};
 use crate::coach::{self, CoachView, RoiView};
-use crate::form::{Form, Kind, Question};
+use crate::form::{Form, Kind, Question, Section};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
 
@@ -35,6 +36,23 @@ pub struct DocumentContext {
     pub roi: RoiView,
     /// The pitch coach's findings and the readiness score.
     pub coach: CoachView,
+    /// The budget lines' true sum, compared with the yearly budget.
+    pub budget: BudgetView,
+}
+
+/// What documents print for an unanswered prompt of the fiche model.
+pub const NOT_ANSWERED: &str = "non renseigné";
+
+/// What a section heading adds when the section is not in the fiche model.
+pub const ADDITION_MARK: &str = "(complément au modèle)";
+
+/// `budget` in templates: documents print a total only when it is the sum.
+#[derive(Debug, Serialize)]
+pub struct BudgetView {
+    /// Sum of `tco.postes` amounts, in French (`300 000 €`); none without lines.
+    pub lines_total: Option<String>,
+    /// The lines add up to `tco.budget_annuel` (false when either is missing).
+    pub lines_match: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -55,18 +73,52 @@ pub struct Completeness {
 #[derive(Debug, Serialize)]
 pub struct SectionView {
     pub id: String,
+    /// The fiche model's heading, verbatim (`Quel est le problème à résoudre ?`).
     pub title: String,
+    /// The heading documents print: the title, followed by
+    /// `(complément au modèle)` for a section the model does not have.
+    pub heading: String,
+    /// The section is not in the fiche model.
+    pub addition: bool,
+    /// The wizard's title for the section.
+    pub wizard_title: String,
     pub intro: Option<String>,
     /// Whether any question of the section has an answer.
     pub answered: bool,
+    /// Whether documents print the section: an answer, or a model prompt
+    /// to mark « non renseigné ».
+    pub shown: bool,
+    /// Visible questions, in form order.
+    pub questions: Vec<QuestionView>,
+    /// The same questions under the model's sub-headings
+    /// (`Ressources nécessaires`); `title` is none before the first one.
+    pub groups: Vec<GroupView>,
+}
+
+/// Consecutive questions of a section under one sub-heading of the model.
+#[derive(Debug, Serialize)]
+pub struct GroupView {
+    pub title: Option<String>,
+    /// Whether any of its questions is printed.
+    pub shown: bool,
     pub questions: Vec<QuestionView>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct QuestionView {
     pub id: String,
     pub full_id: String,
+    /// The document label (`Slogan`), never the question asked.
     pub label: String,
+    /// The question the wizard asks (`Slogan : la promesse en une phrase`).
+    pub question: String,
+    /// Sub-heading of the fiche model this question sits under.
+    pub group: Option<String>,
+    /// A prompt of the fiche model: printed even unanswered.
+    pub model_prompt: bool,
+    /// Printed in documents: answered, or a model prompt (then `text` is
+    /// `non renseigné` and `answered` false).
+    pub shown: bool,
     pub kind: &'static str,
     pub required: bool,
     pub answered: bool,
@@ -90,44 +142,8 @@ pub struct MissingAnswer {
 
 /// Builds the context from a checked application.
 pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext {
-    let context = answers.context();
-    let mut sections = Vec::new();
-    let mut t = toml::Table::new();
-    for section in &form.sections {
-        let mut questions = Vec::new();
-        let mut texts = toml::Table::new();
-        for q in &section.questions {
-            if !validate::is_visible(q, &context) {
-                continue;
-            }
-            let value = answers.get_in(&section.id, &q.id);
-            let view = question_view(&section.id, q, value.as_ref());
-            texts.insert(q.id.clone(), toml::Value::String(view.text.clone()));
-            questions.push(view);
-        }
-        t.insert(section.id.clone(), toml::Value::Table(texts));
-        sections.push(SectionView {
-            id: section.id.clone(),
-            title: section.title.clone(),
-            intro: section.intro.clone(),
-            answered: questions.iter().any(|q| q.answered),
-            questions,
-        });
-    }
-    let missing = report
-        .missing()
-        .map(|f| {
-            let (section, label) = form
-                .question(&f.question_id())
-                .map(|(s, q)| (s.title.clone(), q.label.clone()))
-                .unwrap_or_default();
-            MissingAnswer {
-                id: f.id.clone(),
-                label,
-                section,
-            }
-        })
-        .collect();
+    let (sections, t) = section_views(form, answers);
+    let missing = missing_answers(form, report);
     let product = answers
         .get("identite.nom_produit")
         .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
@@ -156,14 +172,106 @@ pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext
         findings: report
             .findings
             .iter()
-            .filter(|f| {
-                f.severity != Severity::Advice && f.rule.as_deref() != Some(validate::MISSING)
-            })
+            .filter(|f| f.severity != Severity::Advice && !f.is_missing())
             .cloned()
             .collect(),
         roi: RoiView::from(&review.roi),
         coach: CoachView::from(&review),
+        budget: budget(answers),
     }
+}
+
+/// Every section as the documents show it, and the answers as texts
+/// (`t.section.question`).
+fn section_views(form: &Form, answers: &Answers) -> (Vec<SectionView>, toml::Table) {
+    let context = answers.context();
+    let mut sections = Vec::new();
+    let mut t = toml::Table::new();
+    for section in &form.sections {
+        let mut questions = Vec::new();
+        let mut texts = toml::Table::new();
+        for q in &section.questions {
+            if !validate::is_visible(q, &context) {
+                continue;
+            }
+            let value = answers.get_in(&section.id, &q.id);
+            let mut view = question_view(&section.id, q, value.as_ref());
+            texts.insert(q.id.clone(), toml::Value::String(view.text.clone()));
+            if !view.answered && view.model_prompt {
+                view.text = NOT_ANSWERED.to_string();
+            }
+            questions.push(view);
+        }
+        t.insert(section.id.clone(), toml::Value::Table(texts));
+        sections.push(section_view(section, questions));
+    }
+    (sections, t)
+}
+
+fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView {
+    let heading = if section.addition {
+        format!("{} {ADDITION_MARK}", section.document_title)
+    } else {
+        section.document_title.clone()
+    };
+    SectionView {
+        id: section.id.clone(),
+        title: section.document_title.clone(),
+        heading,
+        addition: section.addition,
+        wizard_title: section.title.clone(),
+        intro: section.intro.clone(),
+        answered: questions.iter().any(|q| q.answered),
+        shown: questions.iter().any(|q| q.shown),
+        groups: groups(&questions),
+        questions,
+    }
+}
+
+/// The required answers still missing, for a draft's annex.
+fn missing_answers(form: &Form, report: &Report) -> Vec<MissingAnswer> {
+    report
+        .missing()
+        .map(|f| {
+            let (section, label) = form
+                .question(&f.question_id())
+                .map(|(s, q)| (s.title.clone(), q.label.clone()))
+                .unwrap_or_default();
+            MissingAnswer {
+                id: f.id.clone(),
+                label,
+                section,
+            }
+        })
+        .collect()
+}
+
+fn budget(answers: &Answers) -> BudgetView {
+    let total = coach::budget_lines_total(answers);
+    let budget = coach::answer_number(answers, coach::roi::BUDGET);
+    BudgetView {
+        lines_total: total.and_then(|t| t.to_f64()).map(format::euros),
+        lines_match: matches!((total, budget), (Some(t), Some(b)) if t == b),
+    }
+}
+
+/// Consecutive questions sharing a sub-heading, in order.
+fn groups(questions: &[QuestionView]) -> Vec<GroupView> {
+    let mut out: Vec<GroupView> = Vec::new();
+    for q in questions {
+        match out.last_mut() {
+            Some(g) if g.title == q.group => {
+                g.shown |= q.shown;
+                g.questions.push(q.clone());
+            }
+            _ => out.push(GroupView {
+                title: q.group.clone(),
+                shown: q.shown,
+                questions: vec![q.clone()],
+            }),
+        }
+    }
+    out
 }
 
 fn question_view(section: &str, q: &Question, value: Option<&toml::Value>) -> QuestionView {
@@ -171,7 +279,11 @@ fn question_view(section: &str, q: &Question, value: Option<&toml::Value>) -> Qu
     let mut view = QuestionView {
         id: q.id.clone(),
         full_id: format!("{section}.{}", q.id),
-        label: q.label.clone(),
+        label: q.document_label.clone(),
+        question: q.label.clone(),
+        group: q.document_group.clone(),
+        model_prompt: q.model_prompt,
+        shown: answered || q.model_prompt,
         kind: q.kind.name(),
         required: q.required,
         answered,
@@ -192,7 +304,7 @@ fn question_view(section: &str, q: &Question, value: Option<&toml::Value>) -> Qu
             view.text = view.labels.join(", ");
         }
         Kind::List => {
-            view.columns = q.fields.iter().map(|f| f.label.clone()).collect();
+            view.columns = q.fields.iter().map(|f| f.document_label.clone()).collect();
             let items = value.as_array().cloned().unwrap_or_default();
             for item in &items {
                 let row: Vec<String> = q

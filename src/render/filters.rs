@@ -3,6 +3,7 @@
 
 use minijinja::{Environment, Value};
 
+use super::markdown;
 use crate::format;
 
 pub fn register(env: &mut Environment<'static>) {
@@ -14,6 +15,8 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("fr_percent", |v: Value| number(&v).map(format::percent));
     env.add_filter("md_cell", md_cell);
     env.add_filter("md_text", md_text);
+    env.add_filter("md_inline", md_inline);
+    env.add_filter("md_code", md_code);
     env.add_filter("paragraphs", paragraphs);
     env.add_filter("css_string", css_string);
 }
@@ -27,33 +30,27 @@ fn number(v: &Value) -> Result<f64, minijinja::Error> {
     })
 }
 
-/// Text inside a Markdown table cell: no line breaks, pipes escaped.
-fn md_cell(text: &str) -> String {
-    text.trim()
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace('\n', "<br>")
+/// Text inside a Markdown table cell: no line breaks, every syntax
+/// character escaped.
+fn md_cell(text: &str) -> Value {
+    Value::from_safe_string(markdown::cell(text))
 }
 
-/// A free-text answer as Markdown paragraphs: a line that would turn into a
-/// heading, a rule or HTML is escaped, so an answer cannot reshape the document.
-fn md_text(text: &str) -> String {
-    text.trim()
-        .lines()
-        .map(|line| {
-            let t = line.trim_start();
-            if t.starts_with('#')
-                || t.starts_with("---")
-                || t.starts_with("===")
-                || t.starts_with('<')
-            {
-                format!("\\{t}")
-            } else {
-                line.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// A free-text answer as Markdown paragraphs, escaped so it cannot reshape
+/// the document; the user's line breaks are kept.
+fn md_text(text: &str) -> Value {
+    Value::from_safe_string(markdown::text(text))
+}
+
+/// One line of Markdown text (a heading, a list item): escaped, line breaks
+/// turned into spaces.
+fn md_inline(text: &str) -> Value {
+    Value::from_safe_string(markdown::inline(text))
+}
+
+/// A Markdown code span (an id) that its text cannot close.
+fn md_code(text: &str) -> Value {
+    Value::from_safe_string(markdown::code(text))
 }
 
 /// A multi-line answer as HTML paragraphs: blank lines separate paragraphs,
@@ -66,7 +63,10 @@ fn paragraphs(text: &str) -> Value {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .map(|p| {
-            let lines: Vec<String> = p.lines().map(|l| escape_html(l.trim())).collect();
+            let lines: Vec<String> = p
+                .lines()
+                .map(|l| escape_html(&crate::sanitize::terminal(l.trim())))
+                .collect();
             format!("<p>{}</p>", lines.join("<br>\n"))
         })
         .collect::<Vec<_>>()
@@ -94,7 +94,7 @@ fn escape_html(text: &str) -> String {
 /// end the string nor the `<style>` element.
 fn css_string(text: &str) -> Value {
     let mut out = String::from("\"");
-    for c in text.chars() {
+    for c in crate::sanitize::terminal_line(text).chars() {
         match c {
             '"' | '\\' | '<' | '>' | '&' | '\n' | '\r' => {
                 out.push_str(&format!("\\{:x} ", c as u32))

@@ -25,6 +25,16 @@ impl Format {
         }
     }
 
+    /// The format's short name, as in `fiche render --format`.
+    pub fn short_name(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Pitch => "pitch",
+        }
+    }
+
     /// PDF is bytes; the others are UTF-8 text.
     pub fn is_binary(self) -> bool {
         self == Format::Pdf

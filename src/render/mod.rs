@@ -4,8 +4,11 @@
 //! templates by file name.
 
 pub mod context;
+mod export;
 mod filters;
+mod folder;
 mod format;
+mod markdown;
 #[cfg(feature = "pdf")]
 mod pdf;
 
@@ -19,6 +22,8 @@ use crate::form::Form;
 use crate::validate;
 
 pub use context::DocumentContext;
+pub use export::{Export, ExportError, Exported, same_file};
+pub use folder::TemplateFolder;
 pub use format::Format;
 
 /// Built-in minijinja templates, by name.
@@ -39,8 +44,18 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
+    /// A template that does not render, described in French (file, line,
+    /// cause): minijinja's and Typst's own errors are in English, so their
+    /// text is worded here rather than kept as a source to print.
     #[error("{0}")]
     Template(String),
+    /// A user template that cannot be read.
+    #[error("{} : {}", path.display(), crate::fs_util::io_error_fr(source))]
+    TemplateFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error(
         "le document est incomplet ({missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s)) : complétez-le ou retirez --strict pour produire un brouillon"
     )]
@@ -60,7 +75,7 @@ pub type Result<T, E = RenderError> = std::result::Result<T, E>;
 /// Wraps the template environment: built-in templates plus user overrides.
 pub struct Renderer {
     env: Environment<'static>,
-    user_dir: Option<PathBuf>,
+    user_dir: Option<TemplateFolder>,
 }
 
 impl Renderer {
@@ -77,12 +92,16 @@ impl Renderer {
         );
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.set_auto_escape_callback(auto_escape);
+        env.set_formatter(format_value);
         filters::register(&mut env);
-        let user_dir: Option<PathBuf> = user_dir.map(Path::to_path_buf);
+        let user_dir = user_dir.map(TemplateFolder::new);
         let loader_dir = user_dir.clone();
         env.set_loader(move |name| {
-            if let Some(path) = user_template(loader_dir.as_deref(), name) {
-                return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+            let user_file = user_template(loader_dir.as_ref(), name).map_err(|e| {
+                minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, e.to_string())
+            })?;
+            if let Some(path) = user_file {
+                return read_template(&path).map(Some).map_err(|e| {
                     minijinja::Error::new(
                         minijinja::ErrorKind::InvalidOperation,
                         format!("{} : {}", path.display(), crate::fs_util::io_error_fr(&e)),
@@ -163,23 +182,23 @@ impl Renderer {
     #[cfg(feature = "pdf")]
     fn pdf<C: Serialize>(&self, ctx: &C) -> Result<Vec<u8>> {
         let name = Format::Pdf.template();
-        let (template, origin) = match user_template(self.user_dir.as_deref(), name) {
+        let user_file = user_template(self.user_dir.as_ref(), name)
+            .map_err(|e| RenderError::Template(e.to_string()))?;
+        let (template, origin) = match user_file {
             Some(path) => {
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    RenderError::Template(format!(
-                        "{} : {}",
-                        path.display(),
-                        crate::fs_util::io_error_fr(&e)
-                    ))
+                let text = read_template(&path).map_err(|source| RenderError::TemplateFile {
+                    path: path.clone(),
+                    source,
                 })?;
-                (text, path.display().to_string())
+                let shown = self.user_dir.as_ref().map_or(path, |f| f.shown(name));
+                (text, shown.display().to_string())
             }
             None => (pdf::BUILTIN_TEMPLATE.to_string(), name.to_string()),
         };
         let data = serde_json::to_vec(ctx).map_err(|e| {
             RenderError::Template(format!("données du document illisibles pour Typst : {e}"))
         })?;
-        pdf::compile(template, &origin, data, self.user_dir.as_deref())
+        pdf::compile(template, &origin, data, self.user_dir.as_ref())
     }
 
     #[cfg(not(feature = "pdf"))]
@@ -191,9 +210,11 @@ impl Renderer {
     fn describe(&self, e: &minijinja::Error) -> String {
         let mut out = String::from("erreur de modèle");
         if let Some(name) = e.name() {
-            match user_template(self.user_dir.as_deref(), name) {
-                Some(path) => out.push_str(&format!(" dans « {} »", path.display())),
-                None => out.push_str(&format!(" dans « {name} »")),
+            match (&self.user_dir, user_template(self.user_dir.as_ref(), name)) {
+                (Some(folder), Ok(Some(_))) => {
+                    out.push_str(&format!(" dans « {} »", folder.shown(name).display()))
+                }
+                _ => out.push_str(&format!(" dans « {} »", crate::sanitize::echo(name))),
             }
         }
         if let Some(line) = e.line() {
@@ -201,29 +222,79 @@ impl Renderer {
         }
         out.push_str(" : ");
         out.push_str(&cause_fr(e));
+        // A template including itself nests the same cause fifty times:
+        // each distinct cause is said once.
+        let mut said: Vec<String> = Vec::new();
         let mut source = std::error::Error::source(e);
         while let Some(s) = source {
-            out.push_str(&format!(" ({s})"));
+            let text = s.to_string();
+            if !said.contains(&text) {
+                out.push_str(&format!(" ({})", crate::sanitize::shorten(&text, 300)));
+                said.push(text);
+            }
             source = s.source();
         }
         out
     }
 }
 
-/// The user's file overriding template `name`, if there is one.
-fn user_template(user_dir: Option<&Path>, name: &str) -> Option<PathBuf> {
-    let path = user_dir?.join(name);
-    path.is_file().then_some(path)
+/// The user's file overriding template `name`, if there is one; an error
+/// when `name` leads outside the template folder.
+fn user_template(
+    user_dir: Option<&TemplateFolder>,
+    name: &str,
+) -> std::result::Result<Option<PathBuf>, folder::Outside> {
+    match user_dir {
+        Some(folder) => folder.resolve(name),
+        None => Ok(None),
+    }
 }
 
-/// HTML templates are escaped (an answer `<script>` shows as text); the
-/// Markdown ones are not (their filters keep answers from reshaping them).
+/// A user template's text, within the size limit of template files.
+fn read_template(path: &Path) -> std::io::Result<String> {
+    crate::fs_util::read_text_limited(path, crate::limits::MAX_FORM_FILE_BYTES)
+}
+
+/// The auto-escape of Markdown templates (see [`format_value`]).
+const MARKDOWN: AutoEscape = AutoEscape::Custom(std::borrow::Cow::Borrowed("markdown"));
+
+/// HTML templates are escaped (an answer `<script>` shows as text), and so
+/// are Markdown ones (an answer `# Titre` or `![x](…)` shows as text). The
+/// Typst template gets its data as JSON, never as source.
 fn auto_escape(name: &str) -> AutoEscape {
     if name.ends_with(".html.j2") || name.ends_with(".html") {
         AutoEscape::Html
+    } else if name.ends_with(".md.j2") || name.ends_with(".md") {
+        MARKDOWN
     } else {
         AutoEscape::None
     }
+}
+
+/// Writes a `{{ value }}`: in a Markdown template, as escaped text (the
+/// `md_*` filters return values already escaped for their place, marked
+/// safe); elsewhere minijinja's own escaping. Terminal controls are shown
+/// visibly in both.
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &mut minijinja::State,
+    value: &minijinja::Value,
+) -> std::result::Result<(), minijinja::Error> {
+    if *state.auto_escape() == MARKDOWN && !value.is_safe() {
+        if value.is_undefined() {
+            return Ok(());
+        }
+        return out
+            .write_str(&markdown::text(&value.to_string()))
+            .map_err(minijinja::Error::from);
+    }
+    // HTML: escaped by minijinja, terminal controls shown first.
+    if let Some(text) = value.as_str().filter(|_| !value.is_safe())
+        && let std::borrow::Cow::Owned(shown) = crate::sanitize::terminal(text)
+    {
+        return minijinja::escape_formatter(out, state, &minijinja::Value::from(shown));
+    }
+    minijinja::escape_formatter(out, state, value)
 }
 
 /// The cause of a minijinja error in French.
@@ -254,10 +325,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_html_templates_are_escaped() {
+    fn html_and_markdown_templates_are_escaped() {
         assert_eq!(auto_escape("fiche.html.j2"), AutoEscape::Html);
-        assert_eq!(auto_escape("fiche.md.j2"), AutoEscape::None);
-        assert_eq!(auto_escape("pitch.md.j2"), AutoEscape::None);
+        assert_eq!(auto_escape("fiche.md.j2"), MARKDOWN);
+        assert_eq!(auto_escape("pitch.md.j2"), MARKDOWN);
+        assert_eq!(auto_escape("fiche.typ"), AutoEscape::None);
     }
 
     #[test]

@@ -4,14 +4,18 @@
 
 use std::path::PathBuf;
 
+use fiche::answers::Conflict;
 use fiche::coach::{self, CoachReport};
+use fiche::recovery::Recovery;
 use fiche::render::Format;
 use fiche::validate::{self, Report};
+use fiche::walk::{Only, Walk};
 use fiche::{Answers, Form};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use super::autosave::SaveState;
 use super::editors::{Editor, LineEditor};
+use super::keys::{self, Global};
 use super::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +40,9 @@ pub enum Modal {
     SaveAs(LineEditor, Option<String>),
     /// A yes/no offer made when the wizard opens.
     Offer(Offer),
+    /// The file changed outside and these answers changed on both sides:
+    /// the first one is asked, keep mine or take the file's.
+    Conflict(Vec<Conflict>),
 }
 
 /// What the wizard offers at start (issue: reuse saved answers).
@@ -46,6 +53,9 @@ pub enum Offer {
     /// A file migrated from an older form: walk only the questions new or
     /// changed since (full ids), after telling what moved.
     ChangedOnly(Vec<String>, Vec<String>),
+    /// An answer typed but never saved by a session that was killed: restore
+    /// it? Then the next offer, if any.
+    Recovery(Box<Recovery>, Option<Box<Offer>>),
 }
 
 /// Work for the event loop (I/O), asked for by a key.
@@ -62,12 +72,7 @@ pub enum Effect {
     Export(Format),
 }
 
-/// The current question: indexes into `form.sections[section].questions`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct At {
-    pub section: usize,
-    pub question: usize,
-}
+pub use fiche::walk::At;
 
 pub struct App {
     pub form: Form,
@@ -90,24 +95,43 @@ pub struct App {
     pub save: SaveState,
     /// Selected line of the review screen's findings.
     pub review: usize,
-    /// When set, next/previous only visit these questions (full ids): the
-    /// questions new or changed since the file's form version.
-    pub walk_only: Option<Vec<String>>,
+    /// The visible questions for the current answers (kept in step with
+    /// `report`).
+    pub walk: Walk,
+    /// When set, next/previous only visit these questions: the questions
+    /// new or changed since the file's form version.
+    pub walk_only: Option<Only>,
     /// Last message for the user (export done, editor failed…).
     pub notice: Option<String>,
     pub theme: Theme,
+    /// The user's template folder (`--templates`) for exports.
+    pub templates: Option<PathBuf>,
 }
 
+/// A form without a single question: there is nothing for the wizard to
+/// show (the form loader refuses such a form; this guards other callers).
+#[derive(Debug, thiserror::Error)]
+#[error("le formulaire « {0} » ne contient aucune question : l'assistant n'a rien à afficher")]
+pub struct EmptyForm(pub String);
+
 impl App {
-    pub fn new(form: Form, answers: Answers, path: PathBuf) -> App {
+    /// The wizard on `answers`, at the first required question without an
+    /// answer. `at` always points at an existing question from here on.
+    pub fn new(form: Form, answers: Answers, path: PathBuf) -> Result<App, EmptyForm> {
+        let first = form
+            .sections
+            .iter()
+            .position(|s| !s.questions.is_empty())
+            .map(|section| At {
+                section,
+                question: 0,
+            })
+            .ok_or_else(|| EmptyForm(form.source.clone()))?;
         let report = validate::check(&form, &answers);
         let coach = coach::review(&form, &answers, &report);
-        let first = At {
-            section: 0,
-            question: 0,
-        };
+        let walk = Walk::new(&form, &answers);
         let mut app = App {
-            editor: Editor::for_question(&form.sections[0].questions[0], None),
+            editor: Editor::for_question(&form.sections[first.section].questions[0], None),
             form,
             answers,
             path,
@@ -122,13 +146,15 @@ impl App {
             modal: None,
             save: SaveState::default(),
             review: 0,
+            walk,
             walk_only: None,
             notice: None,
             theme: Theme::from_env(),
+            templates: None,
         };
         let start = app.first_unanswered().unwrap_or(first);
         app.open(start);
-        app
+        Ok(app)
     }
 
     pub fn question(&self) -> &fiche::form::Question {
@@ -136,11 +162,7 @@ impl App {
     }
 
     pub fn question_id(&self) -> String {
-        format!(
-            "{}.{}",
-            self.form.sections[self.at.section].id,
-            self.question().id
-        )
+        self.form.sections[self.at.section].full_id(self.question())
     }
 
     /// Opens the editor of `at`, filled from the answers.
@@ -153,40 +175,54 @@ impl App {
         self.notice = None;
     }
 
-    /// Stores the editor's value if it differs from the file's.
-    pub fn commit(&mut self) {
+    /// Stores the editor's value if it differs from the file's. An answer
+    /// that has no place in the file stays in the editor, and the notice
+    /// says why (`Err` holds the message).
+    pub fn commit(&mut self) -> Result<(), String> {
         let id = self.question_id();
         let value = self.editor.value(self.question());
-        self.touched = false;
         if value != self.answers.get(&id) {
-            self.answers.set(&id, value);
+            if let Err(e) = self.answers.set(&id, value) {
+                let message = format!("Réponse non enregistrée : {e}");
+                self.notice = Some(message.clone());
+                return Err(message);
+            }
             self.save.mark_changed();
             self.recheck();
         }
+        self.touched = false;
+        Ok(())
     }
 
     /// Re-runs validation and the coach after the answers changed.
     pub fn recheck(&mut self) {
-        self.report = validate::check(&self.form, &self.answers);
+        // Built once for both: the context serialises every answer.
+        let context = self.answers.context();
+        self.report = validate::check_in(&self.form, &self.answers, &context);
+        self.walk = Walk::in_context(&self.form, &context);
         self.coach = coach::review(&self.form, &self.answers, &self.report);
     }
 
     /// Commits only what the user actually typed (a default left untouched
     /// is not saved just because the user looked at it).
-    pub(super) fn commit_if_touched(&mut self) {
-        let question = self.question().clone();
+    pub(super) fn commit_if_touched(&mut self) -> Result<(), String> {
+        let question = &self.form.sections[self.at.section].questions[self.at.question];
         let list_pending = match &mut self.editor {
-            Editor::List(l) => l.flush(&question),
+            Editor::List(l) => l.flush(question),
             _ => false,
         };
         if self.touched || list_pending {
-            self.commit();
+            return self.commit();
         }
+        Ok(())
     }
 
-    /// Leaves the current question for `at`, keeping what was typed.
+    /// Leaves the current question for `at`, keeping what was typed (an
+    /// answer that cannot be stored keeps the wizard on its question).
     pub fn go_to(&mut self, at: At) {
-        self.commit_if_touched();
+        if self.commit_if_touched().is_err() {
+            return;
+        }
         if at.section != self.at.section {
             self.save.flush = true;
         }
@@ -202,47 +238,49 @@ impl App {
         if self.modal.is_some() {
             return self.modal_key(key);
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('q' | 'c') if ctrl => {
-                self.commit_if_touched();
+        match keys::global(&key) {
+            Some(Global::Quit) => {
+                if let Err(message) = self.commit_if_touched() {
+                    self.modal = Some(Modal::QuitUnsaved(message));
+                    return Effect::None;
+                }
                 return Effect::Quit;
             }
-            KeyCode::Char('s') if ctrl => {
-                self.commit_if_touched();
+            Some(Global::Save) => {
+                let _ = self.commit_if_touched();
                 self.save.flush = true;
                 return Effect::SaveNow;
             }
-            KeyCode::Char('r') if ctrl => {
+            Some(Global::Review) => {
                 self.toggle_review();
                 return Effect::None;
             }
-            KeyCode::Char('g') if ctrl => {
+            Some(Global::Guidance) => {
                 self.guidance = !self.guidance;
                 return Effect::None;
             }
-            KeyCode::Char('n') if ctrl => {
+            Some(Global::NextSection) => {
                 self.jump_section(1);
                 return Effect::None;
             }
-            KeyCode::Char('p') if ctrl => {
+            Some(Global::PrevSection) => {
                 self.jump_section(-1);
                 return Effect::None;
             }
-            KeyCode::Char('e') if ctrl => {
+            Some(Global::ExternalEditor) => {
                 if self.screen == Screen::Question && self.long_editor_open() {
-                    self.commit_if_touched();
+                    let _ = self.commit_if_touched();
                     self.save.flush = true;
                     return Effect::ExternalEditor;
                 }
                 self.notice = Some("Ctrl+E ouvre les réponses longues dans votre éditeur".into());
                 return Effect::None;
             }
-            KeyCode::F(1) => {
+            Some(Global::Help) => {
                 self.modal = Some(Modal::Help(0));
                 return Effect::None;
             }
-            _ => {}
+            None => {}
         }
         match (self.screen, self.focus) {
             (Screen::Review, _) => self.review_key(key),
@@ -252,7 +290,9 @@ impl App {
     }
 
     pub(super) fn toggle_review(&mut self) {
-        self.commit_if_touched();
+        if self.commit_if_touched().is_err() {
+            return;
+        }
         self.save.flush = true;
         self.screen = match self.screen {
             Screen::Question => {

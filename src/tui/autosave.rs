@@ -26,6 +26,9 @@ pub struct SaveState {
     pub dirty: bool,
     /// Write as soon as possible (screen change, Ctrl+S, before an editor).
     pub flush: bool,
+    /// Why the file must not be written (open in another fiche, or a
+    /// read-only file): changes stay in memory until saved elsewhere.
+    pub read_only: Option<String>,
     changed_at: Option<Instant>,
     failed_at: Option<Instant>,
 }
@@ -36,6 +39,7 @@ impl Default for SaveState {
             status: SaveStatus::Opened,
             dirty: false,
             flush: false,
+            read_only: None,
             changed_at: None,
             failed_at: None,
         }
@@ -80,6 +84,7 @@ impl SaveState {
     /// The status in words, for the header.
     pub fn label(&self) -> String {
         match (&self.status, self.dirty) {
+            _ if self.read_only.is_some() && !self.dirty => "Lecture seule".to_string(),
             (SaveStatus::Failed(_), _) => "✗ NON ENREGISTRÉ (voir le message)".to_string(),
             (_, true) => "Modifié, enregistrement…".to_string(),
             (SaveStatus::Opened, false) => "Aucune modification".to_string(),

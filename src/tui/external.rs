@@ -35,7 +35,8 @@ impl App {
         match &mut self.editor {
             Editor::Long(e) => {
                 e.set_text(text);
-                self.commit();
+                self.touched = true;
+                let _ = self.commit();
             }
             Editor::List(l) => {
                 if let ListMode::Item {
@@ -46,7 +47,7 @@ impl App {
                     e.set_text(text);
                     *touched = true;
                 }
-                self.commit_if_touched();
+                let _ = self.commit_if_touched();
             }
             _ => {}
         }

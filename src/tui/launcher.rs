@@ -146,26 +146,21 @@ impl Launcher {
 }
 
 /// Asks which file to open; `None` when the user leaves.
-pub fn choose_file(form: &Form) -> Result<Option<PathBuf>> {
+pub fn choose_file(screen: &mut super::Screen, form: &Form) -> Result<Option<PathBuf>> {
     let recent = most_recent_draft(form, Path::new("."));
     let mut launcher = Launcher::new(recent);
     let theme = Theme::from_env();
-    let mut terminal = super::start_terminal()?;
-    let result = (|| -> Result<Option<PathBuf>> {
-        loop {
-            terminal.draw(|f| launcher.draw(f, form, &theme))?;
-            if !event::poll(Duration::from_millis(500))? {
-                continue;
-            }
-            if let Event::Key(k) = event::read()? {
-                match launcher.handle_key(k) {
-                    Choice::Open(p) => return Ok(Some(p)),
-                    Choice::Cancel => return Ok(None),
-                    Choice::Pending => {}
-                }
+    loop {
+        screen.terminal().draw(|f| launcher.draw(f, form, &theme))?;
+        if !event::poll(Duration::from_millis(500))? {
+            continue;
+        }
+        if let Event::Key(k) = event::read()? {
+            match launcher.handle_key(k) {
+                Choice::Open(p) => return Ok(Some(p)),
+                Choice::Cancel => return Ok(None),
+                Choice::Pending => {}
             }
         }
-    })();
-    super::stop_terminal();
-    result
+    }
 }

@@ -9,7 +9,11 @@ mod keys;
 pub(crate) mod launcher;
 pub(crate) mod mouse;
 mod nav;
+mod recovery;
 mod screens;
+mod signals;
+mod terminal;
+mod text;
 mod theme;
 mod update;
 
@@ -20,157 +24,282 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use fiche::render::{Format, Renderer};
+use fiche::render::{Export, Format, Renderer};
 use fiche::{Answers, Form};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyEventKind,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 pub use app::App;
 pub use app::Offer;
 use app::{Effect, Modal};
 pub use launcher::choose_file;
+pub use terminal::Screen;
 
 /// How the session ended, reported once the terminal is restored.
 pub enum Ending {
     Saved(PathBuf),
     /// The user chose to quit although the last changes could not be saved.
     Unsaved(PathBuf, String),
+    /// A termination signal (its number) ended the session, after a last
+    /// save; `Some` says why that save failed.
+    Interrupted(PathBuf, i32, Option<String>),
+}
+
+/// How the wizard starts, besides the file.
+#[derive(Debug, Default)]
+pub struct Start {
+    /// Asked first: profile pre-fill on a new draft, walking only changed
+    /// questions after a migration.
+    pub offer: Option<Offer>,
+    /// Said first (e.g. the profile could not be read).
+    pub notice: Option<String>,
+    /// The user's template folder for exports (`--templates`).
+    pub templates: Option<PathBuf>,
+    /// Why the file must not be written (open in another fiche, read-only
+    /// file): changes can be saved elsewhere on quitting.
+    pub read_only: Option<String>,
 }
 
 /// Runs the wizard on `path` (already opened as `answers`).
-/// Runs the wizard; `offer` is asked first (profile pre-fill on a new draft,
-/// walking only changed questions after a migration).
-pub fn run(form: Form, answers: Answers, path: PathBuf, offer: Option<Offer>) -> Result<Ending> {
-    let mut terminal = start_terminal()?;
-    // On a panic, give the mouse back too (ratatui's hook restores the rest).
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(
-            std::io::stdout(),
-            DisableMouseCapture,
-            DisableBracketedPaste
-        );
-        hook(info);
-    }));
-    let mut app = App::new(form, answers, path);
-    app.modal = offer.map(Modal::Offer);
-    // Tall terminals have room for the advice: show it from the start.
-    app.guidance = terminal.size().is_ok_and(|s| s.height >= 36);
-    let result = event_loop(&mut terminal, &mut app);
-    stop_terminal();
+/// Terminals at least this tall have room for the advice from the start.
+const GUIDANCE_MIN_HEIGHT: u16 = 36;
+
+/// Runs the wizard on `path` (already opened as `answers`), on the started
+/// `screen`.
+pub fn run(
+    screen: &mut Screen,
+    form: Form,
+    answers: Answers,
+    path: PathBuf,
+    start: Start,
+) -> Result<Ending> {
+    signals::install();
+    let mut app = App::new(form, answers, path)?;
+    app.modal = start.offer.map(Modal::Offer);
+    app.notice = start.notice;
+    if let Some(why) = &start.read_only {
+        app.notice = Some(format!(
+            "Lecture seule : {why}. Vos modifications éventuelles pourront être enregistrées dans un autre fichier en quittant."
+        ));
+    }
+    app.save.read_only = start.read_only;
+    app.templates = start.templates;
+    app.guidance = screen
+        .terminal()
+        .size()
+        .is_ok_and(|s| s.height >= GUIDANCE_MIN_HEIGHT);
+    let mut recovery = recovery::RecoveryWriter::new(app.path.clone());
+    let result = event_loop(screen, &mut app, &mut recovery);
+    // The terminal may be gone (SIGHUP): save what was typed before anything.
+    let result = match result {
+        Err(_) if signals::pending().is_some() || app.touched || app.save.dirty => {
+            let signal = signals::pending().unwrap_or(signals::HANGUP);
+            Ok(interrupted(&mut app, signal))
+        }
+        other => other,
+    };
+    recovery.finish(&app);
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<Ending> {
+/// A last save after a signal or a lost terminal.
+fn interrupted(app: &mut App, signal: i32) -> Ending {
+    let _ = app.commit_if_touched();
+    if app.save.dirty {
+        app.save.flush = true;
+        save(app);
+    }
+    let failure = match (&app.save.status, app.save.dirty) {
+        (autosave::SaveStatus::Failed(m), true) => Some(m.clone()),
+        (_, true) => Some("lecture seule".to_string()),
+        _ => None,
+    };
+    Ending::Interrupted(app.path.clone(), signal, failure)
+}
+
+fn event_loop(
+    screen: &mut Screen,
+    app: &mut App,
+    recovery: &mut recovery::RecoveryWriter,
+) -> Result<Ending> {
+    let mut looked_outside = Instant::now();
     loop {
+        if let Some(signal) = signals::pending() {
+            return Ok(interrupted(app, signal));
+        }
+        let terminal = screen.terminal();
         terminal.draw(|f| screens::draw(app, f))?;
-        if event::poll(Duration::from_millis(200))? {
-            let effect = match event::read()? {
-                Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
-                Event::Mouse(m) => {
-                    let size = terminal.size()?;
-                    mouse::handle(
-                        app,
-                        m,
-                        ratatui::layout::Rect::new(0, 0, size.width, size.height),
-                    );
-                    Effect::None
-                }
-                Event::Paste(text) => {
-                    app.paste(&text);
-                    Effect::None
-                }
-                _ => Effect::None,
-            };
-            match effect {
-                Effect::None => {}
-                Effect::SaveNow => save(app),
-                Effect::Quit => {
-                    app.save.flush = true;
-                    if app.save.dirty {
-                        save(app);
-                    }
-                    if let autosave::SaveStatus::Failed(m) = &app.save.status
-                        && app.save.dirty
-                    {
-                        app.modal = Some(Modal::QuitUnsaved(m.clone()));
-                    } else {
-                        return Ok(Ending::Saved(app.path.clone()));
-                    }
-                }
-                Effect::QuitUnsaved => {
-                    let message = match &app.save.status {
-                        autosave::SaveStatus::Failed(m) => m.clone(),
-                        _ => String::new(),
-                    };
-                    return Ok(Ending::Unsaved(app.path.clone(), message));
-                }
-                Effect::SaveAs(path) if path.exists() => {
-                    let why = format!(
-                        "{} existe déjà et ne sera pas écrasé : choisissez un autre nom",
-                        path.display()
-                    );
-                    let line = editors::LineEditor::new(&path.display().to_string());
-                    app.modal = Some(Modal::SaveAs(line, Some(why)));
-                }
-                Effect::SaveAs(path) => {
-                    let old = std::mem::replace(&mut app.path, path);
-                    save(app);
-                    if app.save.dirty {
-                        app.path = old;
-                        if let autosave::SaveStatus::Failed(m) = &app.save.status {
-                            app.modal = Some(Modal::QuitUnsaved(m.clone()));
-                        }
-                    } else {
-                        return Ok(Ending::Saved(app.path.clone()));
-                    }
-                }
-                Effect::ExternalEditor => {
-                    if app.save.dirty {
-                        save(app);
-                    }
-                    external_editor(terminal, app)?;
-                }
-                Effect::Export(format) => export(terminal, app, format)?,
+        // Wait on the terminal here: crossterm's own wait spins for ever on
+        // a terminal that hung up, so it is only asked once input is there.
+        let input = signals::wait_for_input(Duration::from_millis(200));
+        if let Some(signal) = signals::pending() {
+            return Ok(interrupted(app, signal));
+        }
+        if input == signals::Input::Gone {
+            return Ok(interrupted(app, signals::HANGUP));
+        }
+        while event::poll(Duration::ZERO)? {
+            let effect = next_effect(screen, app)?;
+            if let Some(ending) = carry_out(screen, app, effect)? {
+                return Ok(ending);
             }
         }
         if app.save.due(Instant::now()) {
             save(app);
         }
+        recovery.tick(app, Instant::now());
+        if looked_outside.elapsed() >= OUTSIDE_CHECK {
+            looked_outside = Instant::now();
+            show_outside_changes(app);
+        }
     }
 }
 
-/// Raw mode, alternate screen, mouse and bracketed paste (a pasted text
-/// arrives whole, so its newlines never validate a one-line answer).
-pub(crate) fn start_terminal() -> Result<DefaultTerminal> {
-    let terminal = ratatui::try_init().map_err(|e| {
-        anyhow::anyhow!(
-            "impossible de préparer le terminal ({e}) ; sans terminal, utilisez fiche check et fiche render"
-        )
-    })?;
-    let _ = execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    Ok(terminal)
+/// How often the wizard looks whether the file changed outside.
+const OUTSIDE_CHECK: Duration = Duration::from_secs(2);
+
+/// Shows at once what was changed in the file outside (a colleague, `fiche
+/// set`), when nothing here waits to be saved; otherwise the next save
+/// merges it.
+fn show_outside_changes(app: &mut App) {
+    if app.save.dirty || app.touched || app.modal.is_some() {
+        return;
+    }
+    let Ok(ids) = app.answers.reload_outside_changes(&app.path) else {
+        return;
+    };
+    let shown: Vec<&str> = ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| !id.starts_with("meta."))
+        .collect();
+    if ids.is_empty() {
+        return;
+    }
+    app.recheck();
+    let at = app.at;
+    app.open(at);
+    if !shown.is_empty() {
+        app.notice = Some(format!(
+            "Fichier modifié ailleurs : réponses mises à jour ({}).",
+            shown.join(", ")
+        ));
+    }
 }
 
-pub(crate) fn stop_terminal() {
-    let _ = execute!(
-        std::io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste
-    );
-    ratatui::restore();
+/// The next terminal event as work for the loop (keys go through the app).
+fn next_effect(screen: &mut Screen, app: &mut App) -> Result<Effect> {
+    let terminal = screen.terminal();
+    Ok(match event::read()? {
+        Event::Key(k) if k.kind == KeyEventKind::Press => app.handle_key(k),
+        Event::Mouse(m) => {
+            let size = terminal.size()?;
+            mouse::handle(
+                app,
+                m,
+                ratatui::layout::Rect::new(0, 0, size.width, size.height),
+            );
+            Effect::None
+        }
+        Event::Paste(text) => {
+            app.paste(&text);
+            Effect::None
+        }
+        _ => Effect::None,
+    })
 }
 
-/// Writes the answers atomically; on failure keeps them in memory and says why.
+/// Does the work a key asked for; `Some` when the wizard ends.
+fn carry_out(screen: &mut Screen, app: &mut App, effect: Effect) -> Result<Option<Ending>> {
+    match effect {
+        Effect::None => {}
+        Effect::SaveNow => save(app),
+        Effect::Quit => {
+            app.save.flush = true;
+            if app.save.dirty {
+                save(app);
+            }
+            if let autosave::SaveStatus::Failed(m) = &app.save.status
+                && app.save.dirty
+            {
+                app.modal = Some(Modal::QuitUnsaved(m.clone()));
+            } else {
+                return Ok(Some(Ending::Saved(app.path.clone())));
+            }
+        }
+        Effect::QuitUnsaved => {
+            let message = match &app.save.status {
+                autosave::SaveStatus::Failed(m) => m.clone(),
+                _ => String::new(),
+            };
+            return Ok(Some(Ending::Unsaved(app.path.clone(), message)));
+        }
+        Effect::SaveAs(path) => match app.answers.save_new(&path) {
+            Ok(()) => {
+                app.save.dirty = false;
+                return Ok(Some(Ending::Saved(path)));
+            }
+            Err(e @ fiche::AnswersError::Exists { .. }) => {
+                let line = editors::LineEditor::new(&path.display().to_string());
+                app.modal = Some(Modal::SaveAs(line, Some(e.to_string())));
+            }
+            Err(e) => {
+                app.save.failed(e.to_string(), Instant::now());
+                app.modal = Some(Modal::QuitUnsaved(e.to_string()));
+            }
+        },
+        Effect::ExternalEditor => {
+            if app.save.dirty {
+                save(app);
+            }
+            external_editor(screen, app)?;
+        }
+        Effect::Export(format) => export(screen.terminal(), app, format)?,
+    }
+    Ok(None)
+}
+
+/// Writes the answers atomically; on failure keeps them in memory and says
+/// why. Changes made to the file outside meanwhile are merged (and said);
+/// an answer changed on both sides is asked about.
 fn save(app: &mut App) {
+    if let Some(why) = &app.save.read_only {
+        let why = format!("lecture seule ({why})");
+        app.save.failed(why, Instant::now());
+        return;
+    }
     match app.answers.save(&app.path) {
-        Ok(()) => {
+        Ok(saved) => {
             let at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
             app.save.saved(at);
+            let outside: Vec<&str> = saved
+                .merged
+                .iter()
+                .map(String::as_str)
+                .filter(|id| !id.starts_with("meta."))
+                .collect();
+            if !saved.merged.is_empty() {
+                app.recheck();
+                if !app.touched {
+                    let at = app.at;
+                    app.open(at);
+                }
+            }
+            if !outside.is_empty() {
+                app.notice = Some(format!(
+                    "Fichier modifié ailleurs entre-temps : ces réponses ont été gardées ({}), les vôtres ajoutées.",
+                    outside.join(", ")
+                ));
+            }
+        }
+        Err(fiche::AnswersError::Conflict { conflicts, .. }) => {
+            app.save.failed(
+                "le fichier a été modifié ailleurs : choisissez quelle version garder".into(),
+                Instant::now(),
+            );
+            if app.modal.is_none() {
+                app.modal = Some(Modal::Conflict(conflicts));
+            }
         }
         Err(e) => app.save.failed(e.to_string(), Instant::now()),
     }
@@ -179,29 +308,29 @@ fn save(app: &mut App) {
 /// Writes one document next to the answers file. A PDF takes a moment, so
 /// the screen says so before the work starts.
 fn export(terminal: &mut DefaultTerminal, app: &mut App, format: Format) -> Result<()> {
-    let target = screens::review::export_path(&app.path, format);
     if format.is_binary() {
         app.notice = Some(format!(
             "Production du PDF en cours… ({})",
-            target.display()
+            format.default_output(&app.path).display()
         ));
         terminal.draw(|frame| screens::draw(app, frame))?;
     }
-    let result = Renderer::new(None)
-        .export(&app.form, &app.answers, format, false)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            fiche::fs_util::write_atomic(&target, &bytes)
-                .map_err(|e| fiche::fs_util::io_error_fr(&e))
-        });
-    let draft = if app.report.is_complete() {
-        ""
-    } else {
-        " (marquée BROUILLON : candidature incomplète)"
-    };
+    let result = Renderer::new(app.templates.as_deref()).write(
+        &app.form,
+        &app.answers,
+        &app.path,
+        Export::to_default(format),
+    );
     app.notice = Some(match result {
-        Ok(()) => format!("Fiche exportée : {}{draft}", absolute(&target).display()),
-        Err(e) => format!("Export impossible vers {} : {e}", target.display()),
+        Ok(done) => {
+            let draft = if done.draft {
+                " (marquée BROUILLON : candidature incomplète)"
+            } else {
+                ""
+            };
+            format!("Fiche exportée : {}{draft}", absolute(&done.path).display())
+        }
+        Err(e) => format!("Export impossible : {e}"),
     });
     Ok(())
 }
@@ -212,28 +341,25 @@ fn absolute(p: &Path) -> PathBuf {
 
 /// Suspends the screen, edits the current long answer in `$VISUAL` or
 /// `$EDITOR` on a temporary file, and reads it back.
-fn external_editor(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
     let Some(text) = app.long_text() else {
         return Ok(());
     };
     let program = crate::external_editor::program();
-    let tmp = tempfile::Builder::new()
-        .prefix("fiche-")
-        .suffix(".txt")
-        .tempfile()
+    // Next to the answers (mode 0600), not in a shared /tmp; a leftover of a
+    // killed session is cleaned at the next start.
+    let tmp = fiche::fs_util::temp_file_near(&app.path, ".txt")
         .context("création du fichier temporaire pour l'éditeur")?;
     std::fs::write(tmp.path(), &text).context("écriture du fichier temporaire")?;
-    stop_terminal();
+    screen.suspend();
     let status = crate::external_editor::run(&program, tmp.path());
-    *terminal = start_terminal()?;
-    // Wipe what the editor left; `Terminal::clear` would query the cursor
-    // position, which some terminals never answer.
-    let _ = execute!(
-        std::io::stdout(),
-        ratatui::crossterm::terminal::Clear(ratatui::crossterm::terminal::ClearType::All)
-    );
+    signals::forget_interrupt();
+    screen.resume()?;
     match status {
-        Ok(s) if s.success() => match std::fs::read_to_string(tmp.path()) {
+        Ok(s) if s.success() => match fiche::fs_util::read_text_limited(
+            tmp.path(),
+            fiche::limits::MAX_ANSWERS_FILE_BYTES,
+        ) {
             Ok(new) => {
                 app.set_long_text(new.trim_end_matches('\n'));
                 app.notice = Some("Texte repris depuis l'éditeur".into());

@@ -2,7 +2,7 @@
 //! hides and skips a question), sections, and the review list's targets.
 
 use fiche::answers::is_answered;
-use fiche::validate::{Finding, Severity, is_visible};
+use fiche::validate::{Finding, Severity};
 
 use super::app::{App, At, Focus, Screen};
 
@@ -27,57 +27,15 @@ impl QuestionState {
 }
 
 impl App {
-    /// Every visible question, in form order.
-    pub fn visible(&self) -> Vec<At> {
-        let context = self.answers.context();
-        let mut out = Vec::new();
-        for (s, section) in self.form.sections.iter().enumerate() {
-            for (q, question) in section.questions.iter().enumerate() {
-                if is_visible(question, &context) {
-                    out.push(At {
-                        section: s,
-                        question: q,
-                    });
-                }
-            }
-        }
-        out
-    }
-
     /// Visible questions of one section.
     pub fn visible_in(&self, section: usize) -> Vec<usize> {
-        self.visible()
-            .into_iter()
-            .filter(|a| a.section == section)
-            .map(|a| a.question)
-            .collect()
+        self.walk.in_section(section).collect()
     }
 
-    /// The questions next/previous go through: every visible one, or only
-    /// the new or changed ones when the user chose so after a migration.
-    fn walk(&self) -> Vec<At> {
-        let visible = self.visible();
-        match &self.walk_only {
-            None => visible,
-            Some(ids) => visible
-                .into_iter()
-                .filter(|at| {
-                    let section = &self.form.sections[at.section];
-                    let id = format!("{}.{}", section.id, section.questions[at.question].id);
-                    ids.contains(&id)
-                })
-                .collect(),
-        }
-    }
-
-    /// Next visible question; after the last one, the review screen.
+    /// Next visible question (among `walk_only` when set); after the last
+    /// one, the review screen.
     pub fn next(&mut self) {
-        let here = (self.at.section, self.at.question);
-        match self
-            .walk()
-            .into_iter()
-            .find(|a| (a.section, a.question) > here)
-        {
+        match self.walk.after(self.at, self.walk_only.as_ref()) {
             Some(at) => self.go_to(at),
             None => {
                 self.go_to(self.at);
@@ -89,51 +47,38 @@ impl App {
     }
 
     pub fn prev(&mut self) {
-        let here = (self.at.section, self.at.question);
-        if let Some(at) = self
-            .walk()
-            .into_iter()
-            .rev()
-            .find(|a| (a.section, a.question) < here)
-        {
+        if let Some(at) = self.walk.before(Some(self.at), self.walk_only.as_ref()) {
             self.go_to(at);
         }
     }
 
     /// Opens a section at its first visible question.
     pub fn open_section(&mut self, section: usize) {
-        if let Some(&q) = self.visible_in(section).first() {
-            self.go_to(At {
-                section,
-                question: q,
-            });
+        if let Some(at) = self.walk.first_in(section) {
+            self.go_to(at);
         }
         self.focus = Focus::Editor;
     }
 
     pub fn jump_section(&mut self, delta: isize) {
-        let n = self.form.sections.len() as isize;
-        let target = (self.at.section as isize + delta).clamp(0, n - 1) as usize;
+        let last = self.form.sections.len().saturating_sub(1);
+        let target = self.at.section.saturating_add_signed(delta).min(last);
         self.open_section(target);
     }
 
     pub fn first_unanswered(&self) -> Option<At> {
-        self.visible().into_iter().find(|a| {
-            let s = &self.form.sections[a.section];
-            let id = format!("{}.{}", s.id, s.questions[a.question].id);
-            s.questions[a.question].required && !is_answered(self.answers.get(&id).as_ref())
-        })
+        self.walk.first_unanswered(&self.form, &self.answers)
     }
 
     pub fn question_state(&self, at: At) -> QuestionState {
         let s = &self.form.sections[at.section];
         let q = &s.questions[at.question];
-        let id = format!("{}.{}", s.id, q.id);
-        let has_error = self.report.findings.iter().any(|f| {
-            f.severity == Severity::Error
-                && f.question_id() == id
-                && f.rule.as_deref() != Some(fiche::validate::MISSING)
-        });
+        let id = s.full_id(q);
+        let has_error = self
+            .report
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error && f.question_id() == id && !f.is_missing());
         if has_error {
             QuestionState::Error
         } else if is_answered(self.answers.get(&id).as_ref()) {
@@ -173,13 +118,7 @@ impl App {
     }
 
     pub fn locate(&self, question_id: &str) -> Option<At> {
-        let (s, q) = question_id.split_once('.')?;
-        let section = self.form.sections.iter().position(|x| x.id == s)?;
-        let question = self.form.sections[section]
-            .questions
-            .iter()
-            .position(|x| x.id == q)?;
-        Some(At { section, question })
+        fiche::walk::locate(&self.form, question_id)
     }
 
     /// Invalid answers in a section (missing ones are not errors here: a
@@ -189,24 +128,18 @@ impl App {
         self.report
             .findings
             .iter()
-            .filter(|f| {
-                f.severity == Severity::Error
-                    && f.rule.as_deref() != Some(fiche::validate::MISSING)
-                    && &f.section == id
-            })
+            .filter(|f| f.severity == Severity::Error && !f.is_missing() && &f.section == id)
             .count()
     }
 
     /// Opens the question of review line `index`; a finding inside a list
     /// (`donnees.sources[2].nom`) also selects that item.
     pub fn open_review_item(&mut self, index: usize) {
-        let Some((at, item)) = self.review_items().get(index).map(|(at, f)| {
-            let item =
-                f.id.split_once('[')
-                    .and_then(|(_, rest)| rest.split_once(']'))
-                    .and_then(|(n, _)| n.parse::<usize>().ok());
-            (*at, item)
-        }) else {
+        let Some((at, item)) = self
+            .review_items()
+            .get(index)
+            .map(|(at, f)| (*at, f.path().item))
+        else {
             return;
         };
         self.go_to(at);

@@ -5,25 +5,32 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use fiche::answers::Keep;
+
 use super::app::{App, Effect, Focus, Modal, Offer};
 use super::editors::{EditorAction, LineEditor};
 
 impl App {
     pub(super) fn editor_key(&mut self, key: KeyEvent) -> Effect {
-        let question = self.question().clone();
-        match self.editor.handle_key(&question, key) {
+        // Borrowed field by field: no copy of the question on every key.
+        let question = &self.form.sections[self.at.section].questions[self.at.question];
+        match self.editor.handle_key(question, key) {
             EditorAction::Edited => self.touched = true,
             EditorAction::Consumed => {}
-            EditorAction::Commit => self.commit(),
+            EditorAction::Commit => {
+                let _ = self.commit();
+            }
             EditorAction::CommitNext => {
-                self.commit();
-                self.next();
+                if self.commit().is_ok() {
+                    self.next();
+                }
             }
             // Going back is not confirming: only typed text is kept.
             EditorAction::CommitPrev => self.prev(),
             EditorAction::Ignored => match key.code {
-                KeyCode::Esc => {
-                    self.commit_if_touched();
+                // Leaving keeps what was typed; an answer that cannot be
+                // stored keeps the focus here, with the notice.
+                KeyCode::Esc if self.commit_if_touched().is_ok() => {
                     self.focus = Focus::Sections;
                     self.sidebar = self.at.section;
                 }
@@ -37,12 +44,12 @@ impl App {
     }
 
     pub(super) fn sections_key(&mut self, key: KeyEvent) -> Effect {
-        let n = self.form.sections.len();
+        let last = self.form.sections.len().saturating_sub(1);
         match key.code {
             KeyCode::Up => self.sidebar = self.sidebar.saturating_sub(1),
-            KeyCode::Down => self.sidebar = (self.sidebar + 1).min(n - 1),
+            KeyCode::Down => self.sidebar = (self.sidebar + 1).min(last),
             KeyCode::Home => self.sidebar = 0,
-            KeyCode::End => self.sidebar = n - 1,
+            KeyCode::End => self.sidebar = last,
             KeyCode::Enter | KeyCode::Right | KeyCode::Tab => self.open_section(self.sidebar),
             KeyCode::Esc => self.focus = Focus::Editor,
             KeyCode::Char('r') => self.toggle_review(),
@@ -65,11 +72,8 @@ impl App {
             KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
             KeyCode::Char('q') => return Effect::Quit,
             KeyCode::Char(c) => {
-                if let Some((format, _, _)) = super::screens::review::EXPORTS
-                    .iter()
-                    .find(|(_, k, _)| *k == c)
-                {
-                    return Effect::Export(*format);
+                if let Some(format) = super::keys::export_key(c) {
+                    return Effect::Export(format);
                 }
             }
             _ => {}
@@ -84,9 +88,39 @@ impl App {
         match modal {
             Modal::Offer(offer) => match key.code {
                 KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => self.accept(offer),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => {}
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                    if let Offer::Recovery(_, next) = offer {
+                        self.modal = next.map(|o| Modal::Offer(*o));
+                    }
+                }
                 _ => self.modal = Some(Modal::Offer(offer)),
             },
+            Modal::Conflict(mut conflicts) => {
+                let keep = match key.code {
+                    KeyCode::Char('m' | 'M') => Keep::Mine,
+                    KeyCode::Char('f' | 'F') => Keep::Theirs,
+                    _ => {
+                        self.modal = Some(Modal::Conflict(conflicts));
+                        return Effect::None;
+                    }
+                };
+                let conflict = conflicts.remove(0);
+                if let Err(e) = self.answers.resolve(&conflict, keep) {
+                    self.notice = Some(format!("Réponse non reprise : {e}"));
+                }
+                if !conflicts.is_empty() {
+                    self.modal = Some(Modal::Conflict(conflicts));
+                    return Effect::None;
+                }
+                self.recheck();
+                if !self.touched {
+                    let at = self.at;
+                    self.open(at);
+                }
+                self.save.mark_changed();
+                self.save.flush = true;
+                return Effect::SaveNow;
+            }
             Modal::Help(scroll) => match key.code {
                 KeyCode::Down | KeyCode::Char('j') => self.modal = Some(Modal::Help(scroll + 1)),
                 KeyCode::PageDown | KeyCode::Char(' ') => {
@@ -131,16 +165,41 @@ impl App {
                     &mut self.answers,
                     &profile,
                     fiche::reuse::Copy::Reusable,
-                    Some(fiche::answers::ORIGIN_PROFILE),
+                    Some(&fiche::answers::Origin::Profile),
                 );
                 self.save.mark_changed();
                 self.recheck();
                 let at = self.at;
                 self.open(at);
-                self.notice = Some(format!(
-                    "{} réponse(s) reprise(s) de votre profil : vérifiez-les au passage.",
-                    copied.len()
-                ));
+                self.notice = Some(match copied {
+                    Ok(copied) => format!(
+                        "{} réponse(s) reprise(s) de votre profil : vérifiez-les au passage.",
+                        copied.len()
+                    ),
+                    Err(e) => format!("Profil non repris en entier : {e}"),
+                });
+            }
+            Offer::Recovery(recovery, next) => {
+                match recovery.restore(&mut self.answers) {
+                    Ok(()) => {
+                        self.save.mark_changed();
+                        self.save.flush = true;
+                        self.recheck();
+                        match self.locate(&recovery.question) {
+                            Some(at) => self.go_to(at),
+                            None => {
+                                let at = self.at;
+                                self.open(at);
+                            }
+                        }
+                        self.notice = Some(format!(
+                            "Réponse reprise ({}) : vérifiez-la.",
+                            recovery.question
+                        ));
+                    }
+                    Err(e) => self.notice = Some(format!("Réponse non reprise : {e}")),
+                }
+                self.modal = next.map(|o| Modal::Offer(*o));
             }
             Offer::ChangedOnly(ids, _) if ids.is_empty() => {}
             Offer::ChangedOnly(ids, _) => {
@@ -148,7 +207,7 @@ impl App {
                     .iter()
                     .filter_map(|id| self.locate(id))
                     .min_by_key(|a| (a.section, a.question));
-                self.walk_only = Some(ids);
+                self.walk_only = Some(ids.into_iter().collect());
                 if let Some(at) = first {
                     self.go_to(at);
                 }

@@ -12,14 +12,19 @@ fn every_format_has_every_section_heading_in_order() {
             let text = render_text(&example(name), format);
             let mut last = 0;
             for section in &form.sections {
+                let heading = if section.addition {
+                    format!("{} (complément au modèle)", section.document_title)
+                } else {
+                    section.document_title.clone()
+                };
                 let needle = match format {
-                    "md" => format!("## {}", section.title),
+                    "md" => format!("## {heading}"),
                     "html" => format!(
                         "<h2 id=\"titre-{}\">{}</h2>",
                         section.id,
-                        html_escape(&section.title)
+                        html_escape(&heading)
                     ),
-                    _ => section.title.clone(),
+                    _ => heading,
                 };
                 let at = text[last..].find(&needle).unwrap_or_else(|| {
                     panic!("{name} {format}: « {needle} » missing or out of order")
@@ -35,7 +40,7 @@ fn every_format_has_every_section_heading_in_order() {
             "## 3. Le volume",
             "## 4. Les données",
             "## 5. La métrique d’impact",
-            "## Le retour sur investissement",
+            "## Le bilan économique",
         ] {
             assert!(pitch.contains(heading), "{name} pitch: {heading}");
         }
@@ -118,7 +123,7 @@ fn data_sources_and_budget_lines_are_in_every_format() {
     let html = render_text(&example("assistant-srdt.toml"), "html");
     assert!(html.contains("<caption>Sources de données</caption>"));
     assert!(html.contains("<caption>Postes de dépense</caption>"));
-    assert!(html.contains("<caption>Plan à six mois</caption>"));
+    assert!(html.contains("<caption>Calendrier des itérations (plan à six mois)</caption>"));
 }
 
 #[test]

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod formats;
+mod model;
 mod pdf;
 mod templates;
 

@@ -15,11 +15,14 @@ pub(super) fn input(form: &Form, answers: &Answers, id: &str) -> Figure {
     if !is_answered(value.as_ref()) {
         return Err(Why::Missing(vec![named(form, id)]));
     }
-    let finite = matches!(&value, Some(toml::Value::Float(f)) if f.is_finite());
+    let finite = value
+        .as_ref()
+        .and_then(format::as_number)
+        .is_some_and(f64::is_finite);
     let value = answer::decimal(value.as_ref()).ok_or_else(|| {
         Why::Other(if finite {
             format!(
-                "non calculable : {} est une valeur trop grande ; vérifiez-la",
+                "non calculable : {} est une valeur trop grande (plus de mille milliards) ; vérifiez-la",
                 named(form, id)
             )
         } else {

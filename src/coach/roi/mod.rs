@@ -1,5 +1,8 @@
-//! The business case: hours, full-time equivalents and euros saved per year,
-//! and the payback delay, computed from the answers with exact decimals.
+//! The business case: hours of agent time freed, full-time equivalents and
+//! their value per year, the months of savings that cover one year's budget,
+//! the net yearly gain and the benefit/cost ratio, computed from the answers
+//! with exact decimals. The budget recurs every year, so there is no
+//! "payback": the honest figure is how much of it the savings cover.
 //!
 //! Every figure is either a value or the French reason it cannot be computed
 //! (a missing answer, nothing saved, a value too large): never a made-up zero.
@@ -25,6 +28,7 @@ pub const MINUTES_SAVED: &str = "roi.minutes_economisees";
 pub const FTE_COST: &str = "roi.cout_etp";
 pub const FTE_HOURS: &str = "roi.heures_etp";
 pub const BUDGET: &str = "tco.budget_annuel";
+pub const UNIT: &str = "volume.unite_operation";
 
 /// The guide's defaults, used when the form file gives none.
 const DEFAULT_FTE_COST: i64 = 45_000;
@@ -37,6 +41,12 @@ pub struct Roi {
     fte: Figure,
     euros_per_year: Figure,
     payback_months: Figure,
+    /// Euros saved per year minus the yearly budget.
+    net_gain: Figure,
+    /// Euros saved per year divided by the yearly budget.
+    ratio: Figure,
+    /// `575 000 demandes de renseignement par an`: the scale the figures are for.
+    scale: Option<String>,
     /// Inputs left unanswered for which the form's default was used.
     defaults_used: Vec<String>,
 }
@@ -86,13 +96,64 @@ impl Roi {
             _ => Err(merge_all(&[&hours_per_year, &cost, &per_fte])),
         };
         let payback_months = payback(form, &euros_per_year, &budget, &minutes);
+        let net_gain = both(&euros_per_year, &budget).and_then(|(e, b)| checked(e.checked_sub(b)));
+        let ratio = both(&euros_per_year, &budget).and_then(|(e, b)| {
+            if b.is_zero() {
+                Err(Why::Other(format!(
+                    "non calculable : {} vaut 0",
+                    named(form, BUDGET)
+                )))
+            } else {
+                checked(e.checked_div(b))
+            }
+        });
+        let scale = volume.as_ref().ok().map(|v| {
+            let unit = crate::coach::answer::text(answers, UNIT)
+                .unwrap_or_else(|| "opérations".to_string());
+            format!("{} {unit} par an", format::decimal_exact(*v, 0))
+        });
         Roi {
             hours_per_year,
             fte,
             euros_per_year,
             payback_months,
+            net_gain,
+            ratio,
+            scale,
             defaults_used,
         }
+    }
+
+    /// Euros saved per year minus the yearly budget, unrounded.
+    pub fn net_gain(&self) -> Result<Decimal, String> {
+        value(&self.net_gain)
+    }
+
+    /// Benefit/cost ratio: euros saved per year ÷ yearly budget, unrounded.
+    pub fn ratio(&self) -> Result<Decimal, String> {
+        value(&self.ratio)
+    }
+
+    /// `1 310 143 €` (negative when the savings do not cover the budget).
+    pub fn net_gain_fr(&self) -> Option<String> {
+        let gain = self.net_gain.clone().ok()?;
+        Some(format!(
+            "{}{}€",
+            format::decimal_exact(gain, 0),
+            format::NBSP
+        ))
+    }
+
+    /// `5,4`.
+    pub fn ratio_fr(&self) -> Option<String> {
+        let ratio = self.ratio.clone().ok()?;
+        Some(format::decimal_exact(ratio, 1))
+    }
+
+    /// `575 000 demandes de renseignement par an`: the full scale the
+    /// figures are computed for (`volume.volume_annuel`).
+    pub fn scale_fr(&self) -> Option<String> {
+        self.scale.clone()
     }
 
     /// Hours saved per year, unrounded, or why it cannot be computed.
@@ -188,7 +249,11 @@ impl Roi {
         &self.defaults_used
     }
 
-    /// The business case in one French sentence.
+    /// The business case in one French sentence, said to be at full scale:
+    /// `À pleine échelle (575 000 demandes par an) : 57 500 heures de temps
+    /// d'agent libéré par an, soit 35,78 ETP, valorisé à 1 610 143 € par an ;
+    /// le budget annuel est couvert en 2,2 mois d'économies ; gain net annuel :
+    /// 1 310 143 € ; ratio bénéfice/coût : 5,4.`
     pub fn summary_fr(&self) -> String {
         let (Some(hours), Some(fte), Some(euros)) =
             (self.hours_fr(), self.fte_fr(), self.euros_fr())
@@ -203,16 +268,28 @@ impl Roi {
         };
         if self.hours_per_year.as_ref().is_ok_and(|h| h.is_zero()) {
             return format!(
-                "Aucune heure économisée : pas de retour sur investissement ({MINUTES_SAVED} vaut 0)."
+                "Aucune heure d'agent libérée : pas d'économie chiffrable ({MINUTES_SAVED} vaut 0)."
             );
         }
+        let scale = match &self.scale {
+            Some(scale) => format!("À pleine échelle ({scale}) : "),
+            None => "À pleine échelle : ".to_string(),
+        };
         let hours = format!("{}heures", hours.trim_end_matches('h'));
-        let payback = match (&self.payback_fr(), &self.payback_months) {
-            (Some(p), _) => format!("retour sur investissement en {p}"),
-            (None, Err(why)) => format!("retour sur investissement {}", why.text()),
+        let budget = match (&self.payback_fr(), &self.payback_months) {
+            (Some(p), _) => format!(" ; le budget annuel est couvert en {p} d'économies"),
+            (None, Err(why)) => format!(" ; couverture du budget annuel {}", why.text()),
             (None, Ok(_)) => String::new(),
         };
-        format!("{hours} économisées par an, soit {fte} et {euros} par an ; {payback}{defaults}.")
+        let net = match (self.net_gain_fr(), self.ratio_fr()) {
+            (Some(net), Some(ratio)) => {
+                format!(" ; gain net annuel : {net} ; ratio bénéfice/coût : {ratio}")
+            }
+            _ => String::new(),
+        };
+        format!(
+            "{scale}{hours} de temps d'agent libéré par an, soit {fte}, valorisé à {euros} par an{budget}{net}{defaults}."
+        )
     }
 }
 
@@ -223,7 +300,7 @@ impl Serialize for Roi {
         use serde::ser::SerializeStruct;
         let number =
             |f: &Figure, places: u32| f.as_ref().ok().and_then(|d| round(*d, places).to_f64());
-        let mut st = s.serialize_struct("Roi", 12)?;
+        let mut st = s.serialize_struct("Roi", 17)?;
         st.serialize_field("computable", &self.is_computable())?;
         st.serialize_field("hours_per_year", &number(&self.hours_per_year, 1))?;
         st.serialize_field("fte", &number(&self.fte, 2))?;
@@ -233,6 +310,11 @@ impl Serialize for Roi {
         st.serialize_field("fte_fr", &self.fte_fr())?;
         st.serialize_field("euros_per_year_fr", &self.euros_fr())?;
         st.serialize_field("payback_fr", &self.payback_fr())?;
+        st.serialize_field("net_gain", &number(&self.net_gain, 0))?;
+        st.serialize_field("ratio", &number(&self.ratio, 1))?;
+        st.serialize_field("net_gain_fr", &self.net_gain_fr())?;
+        st.serialize_field("ratio_fr", &self.ratio_fr())?;
+        st.serialize_field("scale_fr", &self.scale)?;
         st.serialize_field("summary", &self.summary_fr())?;
         st.serialize_field("missing", &self.missing())?;
         st.serialize_field("defaults_used", &self.defaults_used)?;

@@ -27,6 +27,11 @@ fn d(s: &str) -> Decimal {
     s.parse().unwrap()
 }
 
+/// `_` marks a no-break space.
+fn nb(s: &str) -> String {
+    s.replace('_', &NBSP.to_string())
+}
+
 fn fr(s: &str) -> String {
     s.replace(' ', &NBSP.to_string())
 }
@@ -43,9 +48,16 @@ fn worked_example_comes_out_to_the_euro() {
     assert_eq!(r.fte_fr().unwrap(), fr("35,78 ETP"));
     assert_eq!(r.euros_fr().unwrap(), fr("1 610 143 €"));
     assert_eq!(r.payback_fr().unwrap(), fr("2,2 mois"));
+    // The contract's worked check: net gain and benefit/cost ratio.
+    assert_eq!(round(r.net_gain().unwrap(), 0), d("1310143"));
+    assert_eq!(round(r.ratio().unwrap(), 1), d("5.4"));
+    assert_eq!(r.net_gain_fr().unwrap(), fr("1 310 143 €"));
+    assert_eq!(r.ratio_fr().unwrap(), "5,4");
     assert_eq!(
         r.summary_fr(),
-        "57\u{a0}500\u{a0}heures économisées par an, soit 35,78\u{a0}ETP et 1\u{a0}610\u{a0}143\u{a0}€ par an ; retour sur investissement en 2,2\u{a0}mois."
+        nb(
+            "À pleine échelle (575_000 opérations par an) : 57_500_heures de temps d'agent libéré par an, soit 35,78_ETP, valorisé à 1_610_143_€ par an ; le budget annuel est couvert en 2,2_mois d'économies ; gain net annuel : 1_310_143_€ ; ratio bénéfice/coût : 5,4."
+        )
     );
     assert!(r.is_computable());
     assert!(r.missing().is_empty());
@@ -55,7 +67,8 @@ fn worked_example_comes_out_to_the_euro() {
 #[test]
 fn zero_minutes_saved_gives_zero_hours_and_no_payback() {
     let mut a = worked_example();
-    a.set("roi.minutes_economisees", Some(toml::Value::Integer(0)));
+    a.set("roi.minutes_economisees", Some(toml::Value::Integer(0)))
+        .unwrap();
     let r = roi(&a);
     assert_eq!(r.hours_per_year(), Ok(Decimal::ZERO));
     assert_eq!(r.euros_per_year(), Ok(Decimal::ZERO));
@@ -66,7 +79,7 @@ fn zero_minutes_saved_gives_zero_hours_and_no_payback() {
     );
     assert_eq!(r.payback_fr(), None);
     assert!(
-        r.summary_fr().contains("pas de retour sur investissement"),
+        r.summary_fr().contains("pas d'économie chiffrable"),
         "{}",
         r.summary_fr()
     );
@@ -75,7 +88,7 @@ fn zero_minutes_saved_gives_zero_hours_and_no_payback() {
 #[test]
 fn missing_volume_makes_every_figure_not_computable_and_says_why() {
     let mut a = worked_example();
-    a.set("volume.volume_annuel", None);
+    a.set("volume.volume_annuel", None).unwrap();
     let r = roi(&a);
     let expected =
         "non calculable : il manque « Volume d’opérations par an » (volume.volume_annuel)";
@@ -105,7 +118,7 @@ fn several_missing_inputs_are_named_together() {
 #[test]
 fn missing_budget_leaves_the_savings_and_explains_the_payback() {
     let mut a = worked_example();
-    a.set("tco.budget_annuel", None);
+    a.set("tco.budget_annuel", None).unwrap();
     let r = roi(&a);
     assert!(r.is_computable());
     assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1610143"));
@@ -115,7 +128,7 @@ fn missing_budget_leaves_the_savings_and_explains_the_payback() {
     );
     assert!(
         r.summary_fr()
-            .ends_with("; retour sur investissement non calculable : il manque « Budget annuel total (en euros) » (tco.budget_annuel)."),
+            .ends_with("; couverture du budget annuel non calculable : il manque « Budget annuel total (en euros) » (tco.budget_annuel)."),
         "{}",
         r.summary_fr()
     );
@@ -124,8 +137,8 @@ fn missing_budget_leaves_the_savings_and_explains_the_payback() {
 #[test]
 fn unanswered_fte_cost_and_hours_use_the_form_defaults_and_say_so() {
     let mut a = worked_example();
-    a.set("roi.cout_etp", None);
-    a.set("roi.heures_etp", None);
+    a.set("roi.cout_etp", None).unwrap();
+    a.set("roi.heures_etp", None).unwrap();
     let r = roi(&a);
     assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1610143"));
     let notes = r.defaults_used();
@@ -156,7 +169,7 @@ fn the_default_comes_from_the_form_file() {
         }
     }
     let mut a = worked_example();
-    a.set("roi.cout_etp", None);
+    a.set("roi.cout_etp", None).unwrap();
     let r = Roi::compute(&form, &a);
     // 57 500 × 50 000 ÷ 1 607 = 1 789 047,9…
     assert_eq!(round(r.euros_per_year().unwrap(), 0), d("1789048"));
@@ -165,32 +178,52 @@ fn the_default_comes_from_the_form_file() {
 #[test]
 fn decimal_minutes_are_exact() {
     let mut a = worked_example();
-    a.set("roi.minutes_economisees", Some(toml::Value::Float(2.5)));
-    a.set("volume.volume_annuel", Some(toml::Value::Integer(1200)));
+    a.set("roi.minutes_economisees", Some(toml::Value::Float(2.5)))
+        .unwrap();
+    a.set("volume.volume_annuel", Some(toml::Value::Integer(1200)))
+        .unwrap();
     assert_eq!(roi(&a).hours_per_year(), Ok(d("50")));
 }
 
 #[test]
-fn huge_values_are_computed_exactly_or_refused_without_panic() {
+fn values_at_the_limit_are_computed_exactly_and_beyond_it_refused() {
     let mut a = worked_example();
     a.set(
         "volume.volume_annuel",
-        Some(toml::Value::Integer(9_000_000_000_000_000_000)),
-    );
+        Some(toml::Value::Integer(1_000_000_000_000)),
+    )
+    .unwrap();
     let r = roi(&a);
-    assert_eq!(r.hours_per_year(), Ok(d("900000000000000000")));
-    // 9 × 10^17 h × 45 000 ÷ 1 607, exact to the euro.
-    assert_eq!(r.euros_fr().unwrap(), fr("25 202 240 199 128 811 450 €"));
+    assert_eq!(r.hours_per_year(), Ok(d("100000000000")));
+    // 10^11 h × 45 000 ÷ 1 607, exact to the euro.
+    assert_eq!(r.euros_fr().unwrap(), fr("2 800 248 911 014 €"));
 
-    a.set("roi.minutes_economisees", Some(toml::Value::Float(1e15)));
-    a.set("roi.cout_etp", Some(toml::Value::Float(1e15)));
+    a.set(
+        "volume.volume_annuel",
+        Some(toml::Value::Integer(9_000_000_000_000_000_000)),
+    )
+    .unwrap();
+    let reason = roi(&a).hours_per_year().unwrap_err();
+    assert!(
+        reason.contains("valeur trop grande") && reason.contains("volume.volume_annuel"),
+        "{reason}"
+    );
+
+    a.set("volume.volume_annuel", Some(toml::Value::Integer(575_000)))
+        .unwrap();
+    a.set("roi.minutes_economisees", Some(toml::Value::Float(1e13)))
+        .unwrap();
+    a.set("roi.cout_etp", Some(toml::Value::Float(1e12)))
+        .unwrap();
     let r = roi(&a);
     let reason = r.euros_per_year().unwrap_err();
     assert!(reason.contains("valeur trop grande"), "{reason}");
     assert!(r.summary_fr().contains("valeur trop grande"));
 
-    a.set("roi.minutes_economisees", Some(toml::Value::Integer(6)));
-    a.set("roi.cout_etp", Some(toml::Value::Float(1e300)));
+    a.set("roi.minutes_economisees", Some(toml::Value::Integer(6)))
+        .unwrap();
+    a.set("roi.cout_etp", Some(toml::Value::Float(1e300)))
+        .unwrap();
     let reason = roi(&a).euros_per_year().unwrap_err();
     assert!(
         reason.contains("valeur trop grande") && reason.contains("roi.cout_etp"),
@@ -201,15 +234,18 @@ fn huge_values_are_computed_exactly_or_refused_without_panic() {
 #[test]
 fn zero_hours_per_fte_and_negative_or_text_values_are_explained() {
     let mut a = worked_example();
-    a.set("roi.heures_etp", Some(toml::Value::Integer(0)));
+    a.set("roi.heures_etp", Some(toml::Value::Integer(0)))
+        .unwrap();
     let r = roi(&a);
     assert!(
         r.fte().unwrap_err().contains("roi.heures_etp") && r.fte().unwrap_err().contains("vaut 0")
     );
     assert_eq!(r.hours_per_year(), Ok(d("57500")));
 
-    a.set("roi.heures_etp", Some(toml::Value::Integer(1607)));
-    a.set("roi.minutes_economisees", Some(toml::Value::Integer(-6)));
+    a.set("roi.heures_etp", Some(toml::Value::Integer(1607)))
+        .unwrap();
+    a.set("roi.minutes_economisees", Some(toml::Value::Integer(-6)))
+        .unwrap();
     assert!(
         roi(&a)
             .hours_per_year()
@@ -220,7 +256,8 @@ fn zero_hours_per_fte_and_negative_or_text_values_are_explained() {
     a.set(
         "roi.minutes_economisees",
         Some(toml::Value::String("six".into())),
-    );
+    )
+    .unwrap();
     assert!(
         roi(&a)
             .hours_per_year()
@@ -236,6 +273,35 @@ fn json_has_numbers_and_display_texts() {
     assert_eq!(json["fte"], 35.78);
     assert_eq!(json["euros_per_year"], 1610143.0);
     assert_eq!(json["payback_months"], 2.2);
+    assert_eq!(json["net_gain"], 1310143.0);
+    assert_eq!(json["ratio"], 5.4);
     assert_eq!(json["euros_per_year_fr"], fr("1 610 143 €"));
     assert_eq!(json["computable"], true);
+}
+
+#[test]
+fn savings_below_the_budget_give_a_negative_net_gain_and_a_ratio_below_one() {
+    let mut a = worked_example();
+    a.set("tco.budget_annuel", Some(toml::Value::Integer(2_000_000)))
+        .unwrap();
+    let r = roi(&a);
+    assert_eq!(r.net_gain_fr().unwrap(), fr("-389 857 €"));
+    assert_eq!(r.ratio_fr().unwrap(), "0,8");
+    assert!(
+        r.summary_fr()
+            .contains(&nb("le budget annuel est couvert en 14,9_mois d'économies")),
+        "{}",
+        r.summary_fr()
+    );
+}
+
+#[test]
+fn the_scale_names_the_unit_of_operations() {
+    let mut a = worked_example();
+    a.set(
+        "volume.unite_operation",
+        Some(toml::Value::String("demandes".into())),
+    )
+    .unwrap();
+    assert_eq!(roi(&a).scale_fr().unwrap(), nb("575_000 demandes par an"));
 }

@@ -1,113 +1,304 @@
-//! Rules on the law and responsible AI.
+//! Rules on the law and responsible AI, each with its exact French message:
+//! a wrong legal sentence must fail a test, not slip through.
 
 use super::*;
 use crate::validate::Severity;
 
-#[test]
-fn ai_deciding_alone_is_an_error() {
-    let a = with(&[("solution.role_ia", "\"decide\"")]);
-    assert_fires(
-        &a,
-        "decision-automatique",
-        "solution.role_ia",
-        Severity::Error,
-    );
-    assert_silent(
-        &with(&[("solution.role_ia", "\"assiste\"")]),
-        "decision-automatique",
-    );
+const CHECK: &str = "à vérifier avec votre DPO / service juridique";
+
+fn message(a: &Answers, rule: &str, question: &str, severity: Severity) -> String {
+    assert_fires(a, rule, question, severity).message
 }
 
 #[test]
-fn sensitive_data_needs_sovereign_hosting() {
+fn ai_deciding_alone_is_an_error_citing_article_47() {
+    let a = with(&[("solution.role_ia", "\"decide\"")]);
+    assert_eq!(
+        message(
+            &a,
+            "decision-automatique",
+            "solution.role_ia",
+            Severity::Error
+        ),
+        format!(
+            "l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions, et la mention prévue à l'article L. 311-3-1 du code des relations entre le public et l'administration), qu'un système d'IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et décrivez le contrôle dans « Comment un agent vérifie-t-il ce que produit l’IA ? » ; {CHECK}"
+        )
+    );
+    for role in ["\"assiste\"", "\"recommande\""] {
+        assert_silent(&with(&[("solution.role_ia", role)]), "decision-automatique");
+    }
+}
+
+#[test]
+fn human_validation_is_asked_whatever_the_role() {
+    let form = form::builtin();
+    for role in ["\"assiste\"", "\"recommande\"", "\"decide\""] {
+        let mut a = with(&[("solution.role_ia", role)]);
+        a.set("solution.validation_humaine", None).unwrap();
+        let report = validate::check(&form, &a);
+        assert!(
+            report
+                .missing()
+                .any(|f| f.id == "solution.validation_humaine"),
+            "{role}"
+        );
+    }
+}
+
+#[test]
+fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
     let rule = "donnees-sensibles-hors-ue";
     let q = "ia_responsable.hebergement";
-    for host in ["\"hors_ue\"", "\"non_choisi\""] {
+    for (host, text) in [
+        ("\"hors_ue\"", "hébergement hors Union européenne"),
+        ("\"cloud_europeen\"", "cloud européen non qualifié"),
+        ("\"non_choisi\"", "hébergeur pas encore choisi"),
+    ] {
         let a = with(&[("ia_responsable.sensibilite", "\"sensible\""), (q, host)]);
-        assert_fires(&a, rule, q, Severity::Error);
+        assert_eq!(
+            message(&a, rule, q, Severity::Error),
+            format!(
+                "la sensibilité des données est « sensible » et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l'administration ou qualifié SecNumCloud, qu'il soit européen ou non (doctrine « cloud au centre » de l'État ; loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI"
+            ),
+            "{host}"
+        );
     }
     let a = with(&[
         (
             "donnees.sources",
             r#"[{ nom = "Dossiers", nature = "documents", acces = "ouverte", sensibles = true }]"#,
         ),
+        (q, "\"cloud_europeen\""),
+    ]);
+    assert!(
+        message(&a, rule, q, Severity::Error)
+            .starts_with("une source de données est marquée sensible et l'hébergement")
+    );
+    for host in ["\"secnumcloud\"", "\"administration\""] {
+        assert_silent(
+            &with(&[("ia_responsable.sensibilite", "\"sensible\""), (q, host)]),
+            rule,
+        );
+    }
+}
+
+/// This used to be silent: personal data outside the EU is an error.
+#[test]
+fn personal_data_hosted_outside_the_eu_is_an_error() {
+    let q = "ia_responsable.hebergement";
+    let a = with(&[
+        ("ia_responsable.sensibilite", "\"interne\""),
         (q, "\"hors_ue\""),
     ]);
-    assert_fires(&a, rule, q, Severity::Error);
-    assert_silent(
-        &with(&[
-            ("ia_responsable.sensibilite", "\"sensible\""),
-            (q, "\"secnumcloud\""),
-        ]),
-        rule,
+    assert_eq!(
+        message(&a, "donnees-personnelles-hors-ue", q, Severity::Error),
+        format!(
+            "des données personnelles seraient hébergées hors de l'Union européenne : un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49) et expose aux lois d'accès extraterritoriales ; choisissez un hébergement dans l'Union, par l'administration ou qualifié SecNumCloud ; {CHECK}"
+        )
     );
     assert_silent(
         &with(&[
             ("ia_responsable.sensibilite", "\"interne\""),
+            ("ia_responsable.donnees_personnelles", "false"),
             (q, "\"hors_ue\""),
         ]),
-        rule,
+        "donnees-personnelles-hors-ue",
     );
 }
 
 #[test]
-fn dpia_obligation_is_spelt_out() {
-    let rule = "aipd-requise";
-    let q = "ia_responsable.criteres_aipd";
-    // Two criteria, DPO not consulted: a warning.
-    let a = with(&[("ia_responsable.referents_consultes", "[\"rssi\"]")]);
-    let f = assert_fires(&a, rule, q, Severity::Warning);
-    assert!(
-        f.message
-            .contains("Une AIPD est obligatoire : faites-la valider par votre DPO avant le pilote"),
-        "{}",
-        f.message
+fn personal_data_of_a_state_service_on_a_non_qualified_cloud_is_an_error() {
+    let q = "ia_responsable.hebergement";
+    let rule = "donnees-personnelles-cloud-non-qualifie";
+    let a = with(&[(q, "\"cloud_europeen\"")]);
+    assert_eq!(
+        message(&a, rule, q, Severity::Error),
+        "des données personnelles seraient hébergées sur un cloud européen non qualifié : pour un service de l'État, la doctrine « cloud au centre » demande un hébergement par l'administration ou un cloud qualifié SecNumCloud pour les données d'une sensibilité particulière, dont les données personnelles des citoyens (voir aussi la loi SREN, article 31) ; prévoyez l'un des deux ; à vérifier avec votre RSSI et votre DPO"
     );
-    // One criterion with personal data.
-    let a = with(&[
-        (q, "[\"grande_echelle\"]"),
-        ("ia_responsable.donnees_personnelles", "true"),
-    ]);
-    assert_fires(&a, rule, q, Severity::Advice);
-    // One criterion without personal data, or personal data without criteria.
+    let a = with(&[(q, "\"non_choisi\"")]);
+    assert!(message(&a, rule, q, Severity::Error).starts_with(
+        "des données personnelles seraient hébergées chez un hébergeur pas encore choisi :"
+    ));
+    // Not a State service: the doctrine does not apply.
     assert_silent(
         &with(&[
-            (q, "[\"grande_echelle\"]"),
+            (q, "\"cloud_europeen\""),
+            ("tco.type_porteur", "\"collectivite\""),
+        ]),
+        rule,
+    );
+    assert_silent(
+        &with(&[
+            (q, "\"cloud_europeen\""),
             ("ia_responsable.donnees_personnelles", "false"),
         ]),
         rule,
     );
+}
+
+#[test]
+fn a_provider_outside_the_eu_with_personal_or_internal_data_is_a_warning() {
+    let q = "solution.fournisseur";
+    let a = with(&[(q, "\"hors_ue\"")]);
+    assert_eq!(
+        message(&a, "fournisseur-hors-ue", q, Severity::Warning),
+        "le fournisseur du modèle est établi hors de l'Union européenne et le produit traite des données personnelles : les outils commerciaux ne conviennent qu'à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d'accès extraterritoriales ; préférez l'API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO"
+    );
+    let internal = with(&[
+        (q, "\"hors_ue\""),
+        ("ia_responsable.donnees_personnelles", "false"),
+    ]);
+    assert!(
+        message(&internal, "fournisseur-hors-ue", q, Severity::Warning)
+            .contains("traite des données internes à l'administration :")
+    );
     assert_silent(
-        &with(&[(q, "[]"), ("ia_responsable.donnees_personnelles", "true")]),
-        rule,
+        &with(&[
+            (q, "\"hors_ue\""),
+            ("ia_responsable.donnees_personnelles", "false"),
+            ("ia_responsable.sensibilite", "\"publique\""),
+        ]),
+        "fournisseur-hors-ue",
     );
 }
 
 #[test]
-fn ai_act_categories() {
-    let q = "ia_responsable.risque_ai_act";
-    let f = assert_fires(
-        &with(&[(q, "\"haut_risque\"")]),
-        "ai-act-haut-risque",
-        q,
-        Severity::Warning,
+fn health_data_need_an_hds_host() {
+    let q = "ia_responsable.donnees_sante";
+    let a = with(&[
+        (q, "true"),
+        ("ia_responsable.hebergement", "\"secnumcloud\""),
+    ]);
+    assert_eq!(
+        message(&a, "donnees-sante-hds", q, Severity::Warning),
+        "le produit traite des données de santé : un hébergeur qui les conserve pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez la certification de l'hébergeur choisi avec votre RSSI et votre DPO"
     );
-    assert!(
-        f.message.contains(
-            "analyse d'impact sur les droits fondamentaux et contrôle humain obligatoires"
+    assert_silent(&with(&[(q, "true")]), "donnees-sante-hds");
+    assert_silent(
+        &with(&[
+            (q, "false"),
+            ("ia_responsable.hebergement", "\"secnumcloud\""),
+        ]),
+        "donnees-sante-hds",
+    );
+}
+
+#[test]
+fn two_criteria_make_a_dpia_presumed_necessary_validated_by_the_controller() {
+    let rule = "aipd-requise";
+    let q = "ia_responsable.criteres_aipd";
+    let a = with(&[("ia_responsable.referents_consultes", "[\"rssi\"]")]);
+    assert_eq!(
+        message(&a, rule, q, Severity::Warning),
+        "Une AIPD est présumée nécessaire : le traitement de données personnelles remplit 2 critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »"
+    );
+    // The DPO already consulted: a reminder.
+    assert!(message(&srdt(), rule, q, Severity::Advice).ends_with(
+        "votre DPO est consulté : inscrivez l'AIPD et sa validation dans le plan à six mois"
+    ));
+}
+
+#[test]
+fn one_criterion_means_checking_the_cnil_list() {
+    let q = "ia_responsable.criteres_aipd";
+    let a = with(&[(q, "[\"grande_echelle\"]")]);
+    assert_eq!(
+        message(&a, "aipd-a-verifier", q, Severity::Advice),
+        format!(
+            "un seul critère de la CNIL est coché : une AIPD n'est pas présumée nécessaire, mais vérifiez si le traitement figure sur la liste de la CNIL des traitements pour lesquels une AIPD est toujours requise, et demandez l'avis de votre DPO ; {CHECK}"
         )
     );
-    assert_fires(
-        &with(&[(q, "\"interdit\"")]),
-        "ai-act-interdit",
-        q,
-        Severity::Error,
+    assert_silent(&a, "aipd-requise");
+}
+
+#[test]
+fn no_dpia_without_personal_data_and_the_criteria_are_hidden() {
+    let q = "ia_responsable.criteres_aipd";
+    for criteria in [
+        "[\"grande_echelle\"]",
+        "[\"grande_echelle\", \"croisement\", \"usage_innovant\"]",
+    ] {
+        let a = with(&[
+            (q, criteria),
+            ("ia_responsable.donnees_personnelles", "false"),
+        ]);
+        assert_silent(&a, "aipd-requise");
+        assert_silent(&a, "aipd-a-verifier");
+        let form = form::builtin();
+        let (_, question) = form.question(q).unwrap();
+        assert!(!validate::is_visible(question, &a.context()));
+    }
+}
+
+#[test]
+fn users_must_be_told_when_the_ai_recommends_on_their_case() {
+    let q = "ia_responsable.information_usagers";
+    let mut a = srdt();
+    a.set(q, None).unwrap();
+    assert_eq!(
+        message(&a, "information-usagers-manquante", q, Severity::Warning),
+        format!(
+            "l'IA intervient dans des décisions sur la situation d'usagers et « Information des usagers » est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie les règles de ses principaux traitements algorithmiques (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK}"
+        )
     );
-    assert_fires(
+    // Required for a complete application in that case, hidden otherwise.
+    let form = form::builtin();
+    assert!(validate::check(&form, &a).missing().any(|f| f.id == q));
+    let mut agents = a.clone();
+    agents
+        .set("probleme.public_concerne", Some(v("\"agents\"")))
+        .unwrap();
+    assert_silent(&agents, "information-usagers-manquante");
+    assert!(!validate::check(&form, &agents).missing().any(|f| f.id == q));
+    let mut assists = a.clone();
+    assists
+        .set("solution.role_ia", Some(v("\"assiste\"")))
+        .unwrap();
+    assert_silent(&assists, "information-usagers-manquante");
+}
+
+#[test]
+fn bias_is_asked_when_the_ai_weighs_on_users_cases() {
+    let q = "ia_responsable.biais";
+    let mut a = srdt();
+    a.set(q, None).unwrap();
+    assert_eq!(
+        message(&a, "biais-non-etudies", q, Severity::Advice),
+        "l'IA intervient dans des décisions sur la situation d'usagers et « Comment vérifiez-vous que le système ne discrimine pas ? » est vide : le jury demandera comment vous vérifiez que le système ne traite pas différemment des publics comparables (tests par catégorie d'usagers, revue des erreurs) ; décrivez votre démarche"
+    );
+    assert_silent(&srdt(), "biais-non-etudies");
+}
+
+#[test]
+fn ai_act_categories_name_the_regulation_and_the_deployers_duties() {
+    let q = "ia_responsable.risque_ai_act";
+    assert_eq!(
+        message(
+            &with(&[(q, "\"haut_risque\"")]),
+            "ai-act-haut-risque",
+            q,
+            Severity::Warning
+        ),
+        "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan, décrivez le contrôle dans « Validation humaine », à vérifier avec votre service juridique"
+    );
+    assert_eq!(
+        message(
+            &with(&[(q, "\"interdit\"")]),
+            "ai-act-interdit",
+            q,
+            Severity::Error
+        ),
+        "pratique interdite par le règlement (UE) 2024/1689 sur l'IA (article 5) : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie"
+    );
+    let undetermined = message(
         &with(&[(q, "\"a_determiner\"")]),
         "ai-act-a-determiner",
         q,
         Severity::Advice,
+    );
+    assert_eq!(
+        undetermined,
+        "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation"
     );
     for rule in [
         "ai-act-haut-risque",
@@ -119,13 +310,65 @@ fn ai_act_categories() {
 }
 
 #[test]
+fn a_local_authority_as_applicant_is_warned() {
+    let q = "tco.type_porteur";
+    assert_eq!(
+        message(
+            &with(&[(q, "\"collectivite\"")]),
+            "porteur-collectivite",
+            q,
+            Severity::Warning
+        ),
+        "le porteur est une collectivité territoriale : le financement d'All_Ia_nce (FTAP) s'adresse aux services de l'État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l'incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l'État pour porter le projet avec vous"
+    );
+    for kind in [
+        "\"administration_centrale\"",
+        "\"service_deconcentre\"",
+        "\"operateur\"",
+    ] {
+        assert_silent(&with(&[(q, kind)]), "porteur-collectivite");
+    }
+}
+
+#[test]
+fn accreditation_comes_before_production() {
+    let q = "ia_responsable.homologation";
+    assert_eq!(
+        message(
+            &with(&[(q, "\"non_prevue\"")]),
+            "homologation-non-prevue",
+            q,
+            Severity::Warning
+        ),
+        "l'homologation de sécurité n'est pas prévue : un système d'information de l'administration est homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d'information de l'État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI"
+    );
+    assert_eq!(
+        message(
+            &with(&[(q, "\"prevue\""), ("deploiement.stade", "\"production\"")]),
+            "homologation-non-prevue",
+            q,
+            Severity::Warning
+        ),
+        "le produit est déjà en production mais son homologation de sécurité n'est que prévue : elle doit précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser"
+    );
+    assert_silent(&srdt(), "homologation-non-prevue");
+    assert_silent(
+        &with(&[(q, "\"obtenue\""), ("deploiement.stade", "\"production\"")]),
+        "homologation-non-prevue",
+    );
+}
+
+#[test]
 fn closed_code() {
     let q = "mutualisation.code_ouvert";
-    assert_fires(
-        &with(&[(q, "false")]),
-        "code-non-ouvert",
-        q,
-        Severity::Warning,
+    assert_eq!(
+        message(
+            &with(&[(q, "false")]),
+            "code-non-ouvert",
+            q,
+            Severity::Warning
+        ),
+        "le code ne sera pas publié : All_Ia_nce finance des produits dont le code est ouvert ; prévoyez une publication sous licence libre (MIT, EUPL-1.2…) ou expliquez ce qui l'empêche"
     );
     assert_silent(&srdt(), "code-non-ouvert");
 }

@@ -18,14 +18,14 @@ fn irritant_without_figures() {
     assert!(f.message.contains("chiffre"));
     assert_silent(&srdt(), "irritant-sans-chiffres");
     let mut unanswered = srdt();
-    unanswered.set("probleme.chiffres_irritant", None);
+    unanswered.set("probleme.chiffres_irritant", None).unwrap();
     assert_silent(&unanswered, "irritant-sans-chiffres");
 }
 
 #[test]
 fn volume_missing_or_without_unit() {
     let mut a = srdt();
-    a.set("volume.volume_annuel", None);
+    a.set("volume.volume_annuel", None).unwrap();
     assert_fires(
         &a,
         "volume-manquant",
@@ -33,7 +33,7 @@ fn volume_missing_or_without_unit() {
         Severity::Warning,
     );
     let mut a = srdt();
-    a.set("volume.unite_operation", None);
+    a.set("volume.unite_operation", None).unwrap();
     assert_fires(
         &a,
         "volume-manquant",

@@ -8,7 +8,10 @@ use crate::form::{self, Form};
 use crate::validate::{self, Finding, Severity};
 
 mod compliance;
+mod figures;
 mod framing;
+mod references;
+mod reviewer;
 mod score;
 mod texts;
 
@@ -27,7 +30,7 @@ pub(super) fn v(text: &str) -> toml::Value {
 pub(super) fn with(changes: &[(&str, &str)]) -> Answers {
     let mut a = srdt();
     for (id, value) in changes {
-        a.set(id, Some(v(value)));
+        a.set(id, Some(v(value))).unwrap();
     }
     a
 }
@@ -67,6 +70,22 @@ pub(super) fn assert_silent(a: &Answers, rule: &str) {
         "{rule} fired: {:#?}",
         fired(&c, rule)
     );
+}
+
+#[test]
+fn the_clean_examples_only_get_advice() {
+    let tri = Answers::parse(
+        include_str!("../../../examples/tri-courriels-prefecture.toml"),
+        "tri",
+    )
+    .unwrap();
+    let c = coach(&tri);
+    assert!(
+        c.findings.iter().all(|f| f.severity == Severity::Advice),
+        "{:#?}",
+        c.findings
+    );
+    assert_eq!(c.score.value, 100);
 }
 
 #[test]
@@ -120,4 +139,16 @@ fn findings_follow_the_form_order() {
         .position(|i| *i == "mutualisation.code_ouvert")
         .unwrap();
     assert!(role < code, "{ids:?}");
+}
+
+#[test]
+fn the_readme_lists_every_rule_with_its_id() {
+    let readme = include_str!("../../../README.md");
+    for r in RULES {
+        assert!(
+            readme.contains(&format!("| `{}` |", r.id)),
+            "README: rule {} missing from the coach section",
+            r.id
+        );
+    }
 }

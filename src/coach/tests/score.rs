@@ -48,7 +48,7 @@ fn the_score_counts_missing_answers_and_never_goes_below_zero() {
         "pari.pari_impact",
         "probleme.description",
     ] {
-        worse.set(id, None);
+        worse.set(id, None).unwrap();
     }
     let c = coach_with(&form, &worse);
     assert!(c.score.value < coach_with(&form, &weak).score.value);

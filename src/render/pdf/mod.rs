@@ -5,13 +5,11 @@
 
 mod world;
 
-use std::path::Path;
-
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst_layout::PagedDocument;
 
-use super::{RenderError, Result};
+use super::{RenderError, Result, TemplateFolder};
 use world::FicheWorld;
 
 /// The built-in Typst template.
@@ -23,7 +21,7 @@ pub fn compile(
     template: String,
     origin: &str,
     data: Vec<u8>,
-    user_dir: Option<&Path>,
+    user_dir: Option<&TemplateFolder>,
 ) -> Result<Vec<u8>> {
     let world = FicheWorld::new(template, data, user_dir);
     let result = typst::compile::<PagedDocument>(&world)

@@ -1,7 +1,7 @@
 //! The Typst `World` of one PDF export: the fiche template as main source,
 //! the document data as a virtual JSON file, fonts embedded in the binary.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use typst::diag::{FileError, FileResult};
@@ -10,6 +10,8 @@ use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
+
+use crate::render::TemplateFolder;
 
 /// Virtual path of the main template inside the Typst project.
 pub const MAIN_PATH: &str = "/fiche.typ";
@@ -34,16 +36,16 @@ pub struct FicheWorld {
     data: Bytes,
     /// The user's `--templates` folder, from which `#import` and `read()` may
     /// load other files; `None` with the built-in template.
-    user_dir: Option<PathBuf>,
+    user_dir: Option<TemplateFolder>,
     today: jiff::civil::Date,
 }
 
 impl FicheWorld {
-    pub fn new(template: String, data: Vec<u8>, user_dir: Option<&Path>) -> FicheWorld {
+    pub fn new(template: String, data: Vec<u8>, user_dir: Option<&TemplateFolder>) -> FicheWorld {
         FicheWorld {
             main: Source::new(file_id(MAIN_PATH), template),
             data: Bytes::new(data),
-            user_dir: user_dir.map(Path::to_path_buf),
+            user_dir: user_dir.cloned(),
             today: jiff::ZonedDateTime::now().date(),
         }
     }
@@ -59,9 +61,14 @@ impl FicheWorld {
                 "les paquets Typst ne sont pas disponibles hors ligne".into(),
             )));
         }
-        let dir = self.user_dir.as_ref().ok_or_else(not_found)?;
-        let path = vpath.realize(dir).map_err(|_| FileError::AccessDenied)?;
-        std::fs::read(&path).map_err(|e| FileError::from_io(e, &path))
+        let folder = self.user_dir.as_ref().ok_or_else(not_found)?;
+        // Resolved like the minijinja templates: a link inside the folder
+        // that points outside is refused too.
+        let path = folder
+            .resolve(vpath.get_without_slash())
+            .map_err(|e| FileError::Other(Some(e.to_string().into())))?
+            .ok_or_else(not_found)?;
+        TemplateFolder::read(&path).map_err(|e| FileError::from_io(e, &path))
     }
 }
 

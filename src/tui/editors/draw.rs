@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{ChoiceEditor, Editor, LineEditor, ListEditor, ListMode};
-use crate::tui::screens::truncate;
+use crate::tui::text::truncate;
 use crate::tui::theme::Theme;
+use fiche::list_item;
 
 /// The box title: what kind of answer is expected.
 pub fn kind_label(q: &Question) -> &'static str {
@@ -120,112 +121,141 @@ fn draw_list(
     t: &Theme,
     focused: bool,
 ) {
-    let width = area.width as usize;
     match &l.mode {
         ListMode::Item { field, editor, .. } => {
-            let fields = q.fields.len() as u16;
-            let [head, list, rest] = Layout::vertical([
-                Constraint::Length(1),
-                Constraint::Length(fields),
-                Constraint::Min(3),
-            ])
-            .areas(area);
-            frame.render_widget(
-                Paragraph::new(Span::styled(
-                    format!("Élément n° {} sur {} :", l.cursor + 1, l.items.len()),
-                    t.title(),
-                )),
-                head,
-            );
-            let item = &l.items[l.cursor];
-            let lines: Vec<Line> = q
-                .fields
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let value = item
-                        .get(&f.id)
-                        .map(|v| match (f.kind, v) {
-                            (Kind::Choice, toml::Value::String(k)) => {
-                                f.choice_label(k).unwrap_or(k).to_string()
-                            }
-                            (Kind::Bool, toml::Value::Boolean(b)) => {
-                                if *b { "oui" } else { "non" }.to_string()
-                            }
-                            _ => super::initial_text(f, v).replace('\n', " "),
-                        })
-                        .unwrap_or_else(|| {
-                            if f.required {
-                                "(obligatoire, vide)"
-                            } else {
-                                "(vide)"
-                            }
-                            .to_string()
-                        });
-                    let pointer = if i == *field { "›" } else { " " };
-                    let text = truncate(&format!("{pointer} {} : {value}", f.label), width);
-                    if i == *field {
-                        Line::from(Span::styled(text, t.selected()))
-                    } else {
-                        Line::from(text)
-                    }
-                })
-                .collect();
-            frame.render_widget(Paragraph::new(lines), list);
-            let f = &q.fields[*field];
-            let label_h = u16::from(rest.height >= 5);
-            let [label, box_area] =
-                Layout::vertical([Constraint::Length(label_h), Constraint::Min(3)]).areas(rest);
-            let required = if f.required { " (obligatoire)" } else { "" };
-            frame.render_widget(
-                Paragraph::new(truncate(
-                    &format!("{}{required} — {}", f.label, f.help),
-                    width,
-                )),
-                label,
-            );
-            let h = wanted_height(editor)
-                .unwrap_or(box_area.height)
-                .min(box_area.height);
-            let [box_area, _] =
-                Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(box_area);
-            draw(editor, f, frame, box_area, t, focused);
+            draw_item_form(l, q, *field, editor, frame, area, t, focused)
         }
-        _ => {
-            let mut lines: Vec<Line> = Vec::new();
-            if l.items.is_empty() {
-                lines.push(Line::from("Aucun élément pour l'instant."));
-                lines.push(Line::from("Appuyez sur « a » pour en ajouter un."));
-            }
-            for (i, item) in l.items.iter().enumerate() {
-                let text = truncate(
-                    &format!("{}. {}", i + 1, ListEditor::summary(q, item)),
-                    width.saturating_sub(2),
-                );
-                lines.push(if i == l.cursor {
-                    Line::from(Span::styled(format!("› {text}"), t.selected()))
-                } else {
-                    Line::from(format!("  {text}"))
-                });
-            }
-            if matches!(l.mode, ListMode::ConfirmDelete) {
-                let name = l
-                    .items
-                    .get(l.cursor)
-                    .map(|i| ListEditor::summary(q, i))
-                    .unwrap_or_default();
-                let name = name.split(" — incomplet").next().unwrap_or_default();
-                lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled(
-                    format!(
-                        "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
-                        l.cursor + 1,
-                        truncate(name, 30)
-                    ),
-                    t.warning(),
-                )));
-            }
-            frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
-        }
+        _ => draw_items(l, q, frame, area, t),
     }
+}
+
+/// The item being edited: its fields with their values, then the editor of
+/// field `field` under its label.
+#[allow(clippy::too_many_arguments)] // one call site, the pieces of one frame
+fn draw_item_form(
+    l: &ListEditor,
+    q: &Question,
+    field: usize,
+    editor: &Editor,
+    frame: &mut Frame,
+    area: Rect,
+    t: &Theme,
+    focused: bool,
+) {
+    let width = area.width as usize;
+    let fields = q.fields.len() as u16;
+    let [head, list, rest] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(fields),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!("Élément n° {} sur {} :", l.cursor + 1, l.items.len()),
+            t.title(),
+        )),
+        head,
+    );
+    let Some(item) = l.items.get(l.cursor) else {
+        return;
+    };
+    let lines: Vec<Line> = q
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let pointer = if i == field { "›" } else { " " };
+            let value = field_value(f, item.get(&f.id));
+            let text = truncate(&format!("{pointer} {} : {value}", f.label), width);
+            if i == field {
+                Line::from(Span::styled(text, t.selected()))
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    let Some(f) = q.fields.get(field) else {
+        return;
+    };
+    let label_h = u16::from(rest.height >= ITEM_LABEL_MIN_HEIGHT);
+    let [label, box_area] =
+        Layout::vertical([Constraint::Length(label_h), Constraint::Min(3)]).areas(rest);
+    let required = if f.required { " (obligatoire)" } else { "" };
+    frame.render_widget(
+        Paragraph::new(truncate(
+            &format!("{}{required} — {}", f.label, f.help),
+            width,
+        )),
+        label,
+    );
+    let h = wanted_height(editor)
+        .unwrap_or(box_area.height)
+        .min(box_area.height);
+    let [box_area, _] =
+        Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(box_area);
+    draw(editor, f, frame, box_area, t, focused);
+}
+
+/// Below this height the item form drops the field's label line.
+const ITEM_LABEL_MIN_HEIGHT: u16 = 5;
+
+/// Room for an item's name in the delete question.
+const DELETE_NAME_WIDTH: usize = 30;
+
+/// A field's value in the item form, or what its emptiness means.
+fn field_value(f: &Question, value: Option<&toml::Value>) -> String {
+    let Some(v) = value else {
+        return if f.required {
+            "(obligatoire, vide)"
+        } else {
+            "(vide)"
+        }
+        .to_string();
+    };
+    match (f.kind, v) {
+        (Kind::Choice, toml::Value::String(k)) => f.choice_label(k).unwrap_or(k).to_string(),
+        (Kind::Bool, toml::Value::Boolean(b)) => if *b { "oui" } else { "non" }.to_string(),
+        _ => super::initial_text(f, v).replace('\n', " "),
+    }
+}
+
+/// The items, one line each (summarised by the library), and the delete
+/// question when one is asked.
+fn draw_items(l: &ListEditor, q: &Question, frame: &mut Frame, area: Rect, t: &Theme) {
+    let width = area.width as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    if l.items.is_empty() {
+        lines.push(Line::from("Aucun élément pour l'instant."));
+        lines.push(Line::from("Appuyez sur « a » pour en ajouter un."));
+    }
+    for (i, item) in l.items.iter().enumerate() {
+        let text = truncate(
+            &format!("{}. {}", i + 1, list_item::summary(q, item)),
+            width.saturating_sub(2),
+        );
+        lines.push(if i == l.cursor {
+            Line::from(Span::styled(format!("› {text}"), t.selected()))
+        } else {
+            Line::from(format!("  {text}"))
+        });
+    }
+    if matches!(l.mode, ListMode::ConfirmDelete) {
+        let name = l
+            .items
+            .get(l.cursor)
+            .map(|i| list_item::summary(q, i).name())
+            .unwrap_or_default();
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            format!(
+                "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
+                l.cursor + 1,
+                truncate(&name, DELETE_NAME_WIDTH)
+            ),
+            t.warning(),
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -1,8 +1,7 @@
 //! Repeatable blocks (`list` questions): browse items, add one, edit its
 //! fields one after another, move it up or down, delete it after a yes/no.
 
-use fiche::answers::is_answered;
-use fiche::form::{Kind, Question};
+use fiche::form::Question;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{Editor, EditorAction};
@@ -228,41 +227,5 @@ impl ListEditor {
             return true;
         }
         false
-    }
-
-    /// A one-line summary of an item: its required fields, with choice labels,
-    /// and what is missing in words.
-    pub fn summary(question: &Question, item: &toml::Table) -> String {
-        let mut parts = Vec::new();
-        let mut missing = Vec::new();
-        for f in &question.fields {
-            let v = item.get(&f.id);
-            if !is_answered(v) {
-                if f.required {
-                    missing.push(f.label.as_str());
-                }
-                continue;
-            }
-            if !f.required {
-                continue;
-            }
-            let text = match (f.kind, v) {
-                (Kind::Choice, Some(toml::Value::String(k))) => {
-                    f.choice_label(k).unwrap_or(k).to_string()
-                }
-                (_, Some(v)) => super::initial_text(f, v),
-                _ => continue,
-            };
-            parts.push(text);
-        }
-        let mut out = if parts.is_empty() {
-            "(vide)".to_string()
-        } else {
-            parts.join(" · ")
-        };
-        if !missing.is_empty() {
-            out.push_str(&format!(" — incomplet : {} manquant", missing.join(", ")));
-        }
-        out
     }
 }

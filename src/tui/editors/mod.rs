@@ -16,7 +16,7 @@ use fiche::answers::{format_for_input, parse_input};
 use fiche::form::{Kind, Question};
 use fiche::format;
 use fiche::validate::check_value;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 #[derive(Debug, Clone)]
 pub enum Editor {
@@ -79,14 +79,7 @@ impl Editor {
                 KeyCode::Tab => EditorAction::CommitNext,
                 _ if shift_tab => EditorAction::CommitPrev,
                 KeyCode::Esc => EditorAction::Ignored,
-                _ if key.modifiers.contains(KeyModifiers::CONTROL)
-                    && matches!(
-                        key.code,
-                        KeyCode::Char('q' | 'c' | 's' | 'r' | 'g' | 'n' | 'p' | 'e')
-                    ) =>
-                {
-                    EditorAction::Ignored
-                }
+                _ if crate::tui::keys::global(&key).is_some() => EditorAction::Ignored,
                 _ => {
                     if e.handle_key(key) {
                         EditorAction::Edited

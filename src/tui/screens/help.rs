@@ -6,8 +6,12 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use fiche::answers::Conflict;
+use fiche::recovery::Recovery;
+
 use crate::tui::app::{App, Modal, Offer};
 use crate::tui::keys;
+use crate::tui::theme::Theme;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [v] = Layout::vertical([Constraint::Length(height.min(area.height))])
@@ -32,7 +36,7 @@ fn table_lines(app: &App, title: &str, hints: keys::Hints, key_w: usize) -> Vec<
 }
 
 pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
-    let mut tables: Vec<(&str, keys::Hints)> = keys::ALL.to_vec();
+    let mut tables: Vec<(&str, keys::Hints)> = keys::all().to_vec();
     tables.push(("Signes de la liste des sections", keys::LEGEND));
     let two_columns = area.width >= 110;
     let key_w = 15;
@@ -70,72 +74,22 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// A dialog's title and lines.
+type Dialog = (&'static str, Vec<Line<'static>>);
+
 pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let (title, lines) = match modal {
-        Modal::QuitUnsaved(message) => (
-            " Réponses non enregistrées ",
-            vec![
-                Line::from(Span::styled(
-                    format!("L'enregistrement a échoué : {message}"),
-                    t.error(),
-                )),
-                Line::from("Vos réponses sont toujours là, en mémoire."),
-                Line::from(""),
-                Line::from("r : réessayer   a : enregistrer ailleurs"),
-                Line::from("q : quitter sans enregistrer   Échap : revenir"),
-            ],
-        ),
-        Modal::SaveAs(line, refused) => {
-            let mut lines = vec![
-                Line::from("Chemin du fichier où enregistrer (Entrée pour valider) :"),
-                Line::from(Span::styled(line.text().to_string(), t.selected())),
-            ];
-            if let Some(why) = refused {
-                lines.push(Line::from(Span::styled(
-                    format!("erreur : {why}"),
-                    t.error(),
-                )));
-            }
-            lines.push(Line::from(Span::styled("Échap : annuler", t.dim())));
-            (" Enregistrer ailleurs ", lines)
-        }
-        Modal::Offer(Offer::Profile(_, labels)) => {
-            let mut lines = vec![Line::from(format!(
-                "Votre profil contient {} réponse(s) réutilisable(s) :",
-                labels.len()
-            ))];
-            lines.extend(
-                labels
-                    .iter()
-                    .take(8)
-                    .map(|l| Line::from(format!("  • {l}"))),
-            );
-            if labels.len() > 8 {
-                lines.push(Line::from(format!("  … et {} autre(s)", labels.len() - 8)));
-            }
-            lines.push(Line::from(""));
-            lines.push(Line::from("Les reprendre dans ce nouveau brouillon ?"));
-            lines.push(Line::from("o ou Entrée : oui   n ou Échap : non"));
-            (" Reprendre votre profil ", lines)
-        }
-        Modal::Offer(Offer::ChangedOnly(ids, report)) => {
-            let mut lines: Vec<Line> = report.iter().map(|l| Line::from(l.clone())).collect();
-            lines.push(Line::from(""));
-            if ids.is_empty() {
-                lines.push(Line::from("Aucune question nouvelle. Entrée : continuer"));
-            } else {
-                lines.push(Line::from(format!(
-                    "{} question(s) sont nouvelles ou ont changé depuis. Ne parcourir que celles-ci ?",
-                    ids.len()
-                )));
-                lines.push(Line::from(
-                    "o ou Entrée : oui   n ou Échap : tout le formulaire",
-                ));
-            }
-            (" Formulaire mis à jour ", lines)
-        }
-        Modal::Help(_) => return,
+    let dialog = match modal {
+        Modal::QuitUnsaved(message) => Some(quit_unsaved(t, message)),
+        Modal::SaveAs(line, refused) => Some(save_as(t, line.text(), refused.as_deref())),
+        Modal::Offer(Offer::Profile(_, labels)) => Some(profile_offer(labels)),
+        Modal::Offer(Offer::ChangedOnly(ids, report)) => Some(changed_only(ids, report)),
+        Modal::Offer(Offer::Recovery(recovery, _)) => Some(recovery_offer(app, recovery)),
+        Modal::Conflict(conflicts) => conflict(app, conflicts),
+        Modal::Help(_) => None,
+    };
+    let Some((title, lines)) = dialog else {
+        return;
     };
     let popup = centered(area, 70, lines.len() as u16 + 4);
     frame.render_widget(Clear, popup);
@@ -145,4 +99,140 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
             .block(Block::new().borders(Borders::ALL).title(title)),
         popup,
     );
+}
+
+fn quit_unsaved(t: &Theme, message: &str) -> Dialog {
+    (
+        " Réponses non enregistrées ",
+        vec![
+            Line::from(Span::styled(
+                format!("L'enregistrement a échoué : {message}"),
+                t.error(),
+            )),
+            Line::from("Vos réponses sont toujours là, en mémoire."),
+            Line::from(""),
+            Line::from("r : réessayer   a : enregistrer ailleurs"),
+            Line::from("q : quitter sans enregistrer   Échap : revenir"),
+        ],
+    )
+}
+
+fn save_as(t: &Theme, text: &str, refused: Option<&str>) -> Dialog {
+    let mut lines = vec![
+        Line::from("Chemin du fichier où enregistrer (Entrée pour valider) :"),
+        Line::from(Span::styled(text.to_string(), t.selected())),
+    ];
+    if let Some(why) = refused {
+        lines.push(Line::from(Span::styled(
+            format!("erreur : {why}"),
+            t.error(),
+        )));
+    }
+    lines.push(Line::from(Span::styled("Échap : annuler", t.dim())));
+    (" Enregistrer ailleurs ", lines)
+}
+
+/// Long lists are cut after this many lines in a dialog.
+const DIALOG_MAX_LIST: usize = 8;
+
+fn profile_offer(labels: &[String]) -> Dialog {
+    let mut lines = vec![Line::from(format!(
+        "Votre profil contient {} réponse(s) réutilisable(s) :",
+        labels.len()
+    ))];
+    lines.extend(
+        labels
+            .iter()
+            .take(DIALOG_MAX_LIST)
+            .map(|l| Line::from(format!("  • {l}"))),
+    );
+    if labels.len() > DIALOG_MAX_LIST {
+        lines.push(Line::from(format!(
+            "  … et {} autre(s)",
+            labels.len() - DIALOG_MAX_LIST
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from("Les reprendre dans ce nouveau brouillon ?"));
+    lines.push(Line::from("o ou Entrée : oui   n ou Échap : non"));
+    (" Reprendre votre profil ", lines)
+}
+
+fn changed_only(ids: &[String], report: &[String]) -> Dialog {
+    let mut lines: Vec<Line> = report.iter().map(|l| Line::from(l.clone())).collect();
+    lines.push(Line::from(""));
+    if ids.is_empty() {
+        lines.push(Line::from("Aucune question nouvelle. Entrée : continuer"));
+    } else {
+        lines.push(Line::from(format!(
+            "{} question(s) sont nouvelles ou ont changé depuis. Ne parcourir que celles-ci ?",
+            ids.len()
+        )));
+        lines.push(Line::from(
+            "o ou Entrée : oui   n ou Échap : tout le formulaire",
+        ));
+    }
+    (" Formulaire mis à jour ", lines)
+}
+
+fn recovery_offer(app: &App, recovery: &Recovery) -> Dialog {
+    let t = &app.theme;
+    let label = app
+        .form
+        .question(&recovery.question)
+        .map_or(recovery.question.clone(), |(_, q)| q.label.clone());
+    let mut lines = vec![
+        Line::from(format!(
+            "La dernière séance s'est arrêtée sans enregistrer cette réponse (tapée à {}) :",
+            recovery.time()
+        )),
+        Line::from(Span::styled(label, t.selected())),
+    ];
+    lines.extend(
+        recovery
+            .text()
+            .lines()
+            .take(DIALOG_MAX_LIST)
+            .map(|l| Line::from(format!("  {l}"))),
+    );
+    if recovery.text().lines().count() > DIALOG_MAX_LIST {
+        lines.push(Line::from("  …"));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from("La reprendre ? (sinon elle est effacée)"));
+    lines.push(Line::from("o ou Entrée : oui   n ou Échap : non"));
+    (" Réponse non enregistrée retrouvée ", lines)
+}
+
+fn conflict(app: &App, conflicts: &[Conflict]) -> Option<Dialog> {
+    let t = &app.theme;
+    let c = conflicts.first()?;
+    let form = &app.form;
+    let mut lines = vec![
+        Line::from("Le fichier a été modifié ailleurs pendant que vous l'aviez ouvert,"),
+        Line::from("et cette réponse a changé des deux côtés :"),
+        Line::from(Span::styled(c.label(form), t.selected())),
+        Line::from(""),
+        Line::from("Votre réponse :"),
+    ];
+    let side = |text: String| -> Vec<Line<'static>> {
+        text.lines()
+            .take(5)
+            .map(|l| Line::from(format!("  {l}")))
+            .collect()
+    };
+    lines.extend(side(c.show(form, fiche::answers::Keep::Mine)));
+    lines.push(Line::from("Dans le fichier :"));
+    lines.extend(side(c.show(form, fiche::answers::Keep::Theirs)));
+    lines.push(Line::from(""));
+    if conflicts.len() > 1 {
+        lines.push(Line::from(format!(
+            "({} autre(s) ensuite)",
+            conflicts.len() - 1
+        )));
+    }
+    lines.push(Line::from(
+        "m : garder la mienne   f : prendre celle du fichier",
+    ));
+    Some((" Modifié ailleurs ", lines))
 }

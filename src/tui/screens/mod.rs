@@ -6,6 +6,8 @@ pub mod question;
 pub mod review;
 pub mod sidebar;
 
+pub use super::text::{truncate, wrapped_height};
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -102,7 +104,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
 /// The key table of the current context.
 pub fn current_hints(app: &App) -> Hints {
     if app.screen == Screen::Review {
-        return keys::REVIEW;
+        return keys::review();
     }
     if app.focus == Focus::Sections {
         return keys::SECTIONS;
@@ -131,44 +133,4 @@ fn footer(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
         area,
     );
-}
-
-/// Cuts `text` to `width` characters, ending with `…` when cut.
-pub fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out: String = text.chars().take(width - 1).collect();
-    out.push('…');
-    out
-}
-
-/// How many lines `text` takes when word-wrapped at `width` (for layout).
-pub fn wrapped_height(text: &str, width: u16) -> u16 {
-    let width = width.max(1) as usize;
-    let mut total = 0u16;
-    for para in text.lines() {
-        let mut lines = 1u16;
-        let mut col = 0usize;
-        for word in para.split_whitespace() {
-            let w = word.chars().count();
-            if col == 0 {
-                col = w;
-            } else if col + 1 + w <= width {
-                col += 1 + w;
-            } else {
-                lines += 1;
-                col = w;
-            }
-            while col > width {
-                lines += 1;
-                col -= width;
-            }
-        }
-        total += lines;
-    }
-    total.max(1)
 }

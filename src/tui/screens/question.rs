@@ -3,7 +3,7 @@
 
 use fiche::answers::parse_input;
 use fiche::form::Kind;
-use fiche::validate::{MISSING, Severity};
+use fiche::validate::Severity;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -14,10 +14,18 @@ use crate::tui::app::{App, Focus};
 use crate::tui::autosave::SaveStatus;
 use crate::tui::editors::{self, Editor, french_figure};
 
+/// Longest the section's introduction may be, in lines.
+const INTRO_MAX_LINES: u16 = 4;
+/// The introduction is shown only when the box is at least this tall.
+const INTRO_MIN_HEIGHT: u16 = 16;
+/// Longest the label and the help may be, in lines each.
+const LABEL_MAX_LINES: u16 = 3;
+/// Longest the notice may be, in lines.
+const NOTICE_MAX_LINES: u16 = 6;
+
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let section = &app.form.sections[app.at.section];
-    let status = &app.report.sections[app.at.section];
     let block = Block::new().borders(Borders::ALL).title(Span::styled(
         format!(
             " {}/{} · {} ",
@@ -31,83 +39,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
 
     let q = app.question();
-    let visible = app.visible_in(app.at.section);
-    let number = visible
-        .iter()
-        .position(|&i| i == app.at.question)
-        .map_or(0, |p| p + 1);
-    let invalid = app.invalid_in(app.at.section);
-    let section_words = if invalid > 0 {
-        format!(
-            "section {}/{}, {invalid} erreur(s)",
-            status.answered, status.required
-        )
-    } else if status.is_complete() {
-        "section complète ✓".to_string()
-    } else {
-        format!("section {}/{}", status.answered, status.required)
-    };
-    let position = format!(
-        "Question {number} sur {} · {} · {section_words}",
-        visible.len(),
-        if q.required {
-            "obligatoire"
-        } else {
-            "facultative"
-        }
-    );
-    let w = inner.width;
-    let guidance = match (&q.guidance, app.guidance) {
-        (Some(g), true) => Some(format!("Conseils : {}", g.trim())),
-        (None, true) => Some("Pas de conseil particulier pour cette question.".to_string()),
-        _ => None,
-    };
-    let guidance_h = guidance
-        .as_ref()
-        .map_or(0, |g| wrapped_height(g, w).min(inner.height / 3));
-    let status_lines = status_lines(app);
-    let status_h = status_lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            wrapped_height(&text, inner.width)
-        })
-        .sum::<u16>()
-        .min(inner.height / 3);
+    let rank = app.walk.rank(app.at);
     // The section's introduction, on its first question when there is room.
     let intro = section
         .intro
-        .as_ref()
-        .filter(|_| number == 1 && inner.height >= 16);
-    let intro_h = intro.map_or(0, |i| wrapped_height(i, w).min(4) + 1);
-    let label_h = wrapped_height(&q.label, w).min(3);
-    let help_h = if q.help.is_empty() {
-        0
-    } else {
-        wrapped_height(&q.help, w).min(3)
-    };
-    let editor_h = editors::draw::wanted_height(&app.editor);
-    // A failed save is said in full here; the header only has room for a word.
-    let (notice, notice_style) = match &app.save.status {
-        SaveStatus::Failed(m) => (
-            format!(
-                "Enregistrement impossible : {} Vos réponses restent en mémoire ; nouvel essai automatique. Ctrl+Q propose d'enregistrer ailleurs.",
-                m.split_whitespace().collect::<Vec<_>>().join(" ")
-            ),
-            t.error(),
-        ),
-        _ => (
-            app.notice.clone().unwrap_or_else(|| {
-                if q.guidance.is_some() && !app.guidance {
-                    "Ctrl+G : conseils pour bien répondre à cette question".to_string()
-                } else {
-                    String::new()
-                }
-            }),
-            t.dim(),
-        ),
-    };
-    let notice_h = wrapped_height(&notice, w).min(6);
+        .as_deref()
+        .filter(|_| rank.number == 1 && inner.height >= INTRO_MIN_HEIGHT);
+    let guidance = guidance_text(app);
+    let status_lines = status_lines(app);
+    let (notice, notice_style) = notice(app);
+    let notice_h = wrapped_height(&notice, inner.width).min(NOTICE_MAX_LINES);
     let [
         pos_area,
         intro_area,
@@ -117,26 +58,55 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         editor_area,
         status_area,
         notice_area,
-    ] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(intro_h),
-        Constraint::Length(label_h),
-        Constraint::Length(help_h),
-        Constraint::Length(guidance_h),
-        editor_h.map_or(Constraint::Fill(1), Constraint::Length),
-        Constraint::Length(status_h),
-        if editor_h.is_some() {
-            Constraint::Fill(1)
-        } else {
-            Constraint::Length(notice_h)
-        },
-    ])
+    ] = Layout::vertical(heights(
+        app,
+        inner,
+        intro,
+        guidance.as_deref(),
+        &status_lines,
+        notice_h,
+    ))
     .areas(inner);
-    frame.render_widget(Paragraph::new(Span::styled(position, t.dim())), pos_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(position_line(app), t.dim())),
+        pos_area,
+    );
+    draw_texts(
+        app,
+        frame,
+        [intro_area, label_area, help_area, guidance_area],
+        intro,
+        guidance.as_deref(),
+    );
+    let focused = app.focus == Focus::Editor && app.modal.is_none();
+    editors::draw::draw(&app.editor, q, frame, editor_area, t, focused);
+    frame.render_widget(
+        Paragraph::new(status_lines).wrap(Wrap { trim: true }),
+        status_area,
+    );
+    let [_, notice_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(notice_h)]).areas(notice_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(notice, notice_style)).wrap(Wrap { trim: true }),
+        notice_area,
+    );
+}
+
+/// The section's introduction, the question's label and help, and the
+/// advice when shown, each in its area.
+fn draw_texts(
+    app: &App,
+    frame: &mut Frame,
+    [intro_area, label_area, help_area, guidance_area]: [Rect; 4],
+    intro: Option<&str>,
+    guidance: Option<&str>,
+) {
+    let t = &app.theme;
+    let q = app.question();
     if let Some(i) = intro {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                i.clone(),
+                i.to_string(),
                 t.dim().add_modifier(ratatui::style::Modifier::ITALIC),
             ))
             .wrap(Wrap { trim: true }),
@@ -161,56 +131,166 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             guidance_area,
         );
     }
-    let focused = app.focus == Focus::Editor && app.modal.is_none();
-    editors::draw::draw(&app.editor, q, frame, editor_area, t, focused);
-    frame.render_widget(
-        Paragraph::new(status_lines).wrap(Wrap { trim: true }),
-        status_area,
-    );
-    let [_, notice_area] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(notice_h)]).areas(notice_area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(notice, notice_style)).wrap(Wrap { trim: true }),
-        notice_area,
-    );
+}
+
+/// The height of each part of the box, top to bottom: position, intro,
+/// label, help, guidance, editor, status, notice.
+fn heights(
+    app: &App,
+    inner: Rect,
+    intro: Option<&str>,
+    guidance: Option<&str>,
+    status_lines: &[Line],
+    notice_h: u16,
+) -> [Constraint; 8] {
+    let w = inner.width;
+    let q = app.question();
+    let guidance_h = guidance.map_or(0, |g| wrapped_height(g, w).min(inner.height / 3));
+    let status_h = status_lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrapped_height(&text, w)
+        })
+        .sum::<u16>()
+        .min(inner.height / 3);
+    let intro_h = intro.map_or(0, |i| wrapped_height(i, w).min(INTRO_MAX_LINES) + 1);
+    let label_h = wrapped_height(&q.label, w).min(LABEL_MAX_LINES);
+    let help_h = if q.help.is_empty() {
+        0
+    } else {
+        wrapped_height(&q.help, w).min(LABEL_MAX_LINES)
+    };
+    let editor_h = editors::draw::wanted_height(&app.editor);
+    [
+        Constraint::Length(1),
+        Constraint::Length(intro_h),
+        Constraint::Length(label_h),
+        Constraint::Length(help_h),
+        Constraint::Length(guidance_h),
+        editor_h.map_or(Constraint::Fill(1), Constraint::Length),
+        Constraint::Length(status_h),
+        if editor_h.is_some() {
+            Constraint::Fill(1)
+        } else {
+            Constraint::Length(notice_h)
+        },
+    ]
+}
+
+/// « Question 2 sur 8 · obligatoire · section 3/5 ».
+fn position_line(app: &App) -> String {
+    let status = &app.report.sections[app.at.section];
+    let invalid = app.invalid_in(app.at.section);
+    let section_words = if invalid > 0 {
+        format!(
+            "section {}/{}, {invalid} erreur(s)",
+            status.answered, status.required
+        )
+    } else if status.is_complete() {
+        "section complète ✓".to_string()
+    } else {
+        format!("section {}/{}", status.answered, status.required)
+    };
+    let required = if app.question().required {
+        "obligatoire"
+    } else {
+        "facultative"
+    };
+    format!("{} · {required} · {section_words}", app.walk.rank(app.at))
+}
+
+/// The advice shown with Ctrl+G, if it is on.
+fn guidance_text(app: &App) -> Option<String> {
+    match (&app.question().guidance, app.guidance) {
+        (Some(g), true) => Some(format!("Conseils : {}", g.trim())),
+        (None, true) => Some("Pas de conseil particulier pour cette question.".to_string()),
+        _ => None,
+    }
+}
+
+/// The line under the editor: a failed save in full (the header only has
+/// room for a word), else the last message, else the Ctrl+G reminder.
+fn notice(app: &App) -> (String, ratatui::style::Style) {
+    let t = &app.theme;
+    if let SaveStatus::Failed(m) = &app.save.status {
+        return (
+            format!(
+                "Enregistrement impossible : {} Vos réponses restent en mémoire ; nouvel essai automatique. Ctrl+Q propose d'enregistrer ailleurs.",
+                m.split_whitespace().collect::<Vec<_>>().join(" ")
+            ),
+            t.error(),
+        );
+    }
+    let text = app.notice.clone().unwrap_or_else(|| {
+        if app.question().guidance.is_some() && !app.guidance {
+            "Ctrl+G : conseils pour bien répondre à cette question".to_string()
+        } else {
+            String::new()
+        }
+    });
+    (text, t.dim())
 }
 
 /// Counter, figure as read, and problems, each in words.
 fn status_lines(app: &App) -> Vec<Line<'static>> {
+    let mut out: Vec<Line<'static>> = counter_line(app).into_iter().collect();
+    let problems = problem_lines(app);
+    if problems.is_empty() {
+        out.extend(answer_state_line(app));
+    }
+    out.extend(problems);
+    if let Some(origin) = app.answers.origin(&app.question_id())
+        && !app.touched
+    {
+        out.push(Line::from(Span::styled(
+            format!("↺ Réponse reprise de {origin} : vérifiez-la ; elle devient la vôtre dès que vous la modifiez."),
+            app.theme.warning(),
+        )));
+    }
+    out.extend(business_case(app));
+    out
+}
+
+/// The length counter of a text, or a number as the program read it.
+fn counter_line(app: &App) -> Option<Line<'static>> {
     let t = &app.theme;
     let q = app.question();
-    let mut out = Vec::new();
     match &app.editor {
         Editor::Long(e) => {
             let n = e.chars();
-            out.push(Line::from(match q.max_length {
+            Some(Line::from(match q.max_length {
                 Some(max) if n > max => Span::styled(
                     format!("{n} / {max} caractères : trop long de {}", n - max),
                     t.error(),
                 ),
                 Some(max) => Span::styled(format!("{n} / {max} caractères"), t.dim()),
                 None => Span::styled(format!("{n} caractères"), t.dim()),
-            }));
+            }))
         }
         Editor::Line(e) if q.kind.is_numeric() => {
-            if let Ok(Some(v)) = parse_input(q, e.text())
-                && let Some(figure) = french_figure(q, &v)
-                && figure.replace(fiche::format::NBSP, " ") != e.text().trim()
-            {
-                out.push(Line::from(Span::styled(format!("Lu : {figure}"), t.dim())));
-            }
+            let v = parse_input(q, e.text()).ok().flatten()?;
+            let figure = french_figure(q, &v)?;
+            (figure.replace(fiche::format::NBSP, " ") != e.text().trim())
+                .then(|| Line::from(Span::styled(format!("Lu : {figure}"), t.dim())))
         }
         Editor::Line(e) if q.kind == Kind::Text => {
-            if let Some(max) = q.max_length {
-                let n = e.text().chars().count();
-                out.push(Line::from(Span::styled(
-                    format!("{n} / {max} caractères"),
-                    t.dim(),
-                )));
-            }
+            let max = q.max_length?;
+            let n = e.text().chars().count();
+            Some(Line::from(Span::styled(
+                format!("{n} / {max} caractères"),
+                t.dim(),
+            )))
         }
-        _ => {}
+        _ => None,
     }
+}
+
+/// What is wrong with the answer: as typed while editing, else the
+/// findings (validation and coach) about it.
+fn problem_lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let q = app.question();
     let problems: Vec<(Severity, String)> = if app.touched {
         app.editor
             .problems(q)
@@ -220,61 +300,47 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
     } else {
         app.findings_here()
             .into_iter()
-            .filter(|f| f.rule.as_deref() != Some(MISSING))
+            .filter(|f| !f.is_missing())
             .map(|f| (f.severity, f.message.clone()))
             .collect()
     };
-    for (severity, message) in &problems {
-        let style = if *severity == Severity::Error {
-            t.error()
-        } else {
-            t.warning()
-        };
-        out.push(Line::from(Span::styled(
-            format!(
-                "{} {} : {message}",
-                match severity {
-                    Severity::Error => "✗",
-                    Severity::Warning => "!",
-                    Severity::Advice => "i",
-                },
-                severity.label_fr()
-            ),
-            style,
-        )));
+    problems
+        .into_iter()
+        .map(|(severity, message)| {
+            let (mark, style) = match severity {
+                Severity::Error => ("✗", t.error()),
+                Severity::Warning => ("!", t.warning()),
+                Severity::Advice => ("i", t.warning()),
+            };
+            Line::from(Span::styled(
+                format!("{mark} {} : {message}", severity.label_fr()),
+                style,
+            ))
+        })
+        .collect()
+}
+
+/// With no problem: valid, still to answer, or a default to keep.
+fn answer_state_line(app: &App) -> Option<Line<'static>> {
+    let t = &app.theme;
+    let q = app.question();
+    let answered = app.editor.value(q).is_some();
+    let stored = fiche::answers::is_answered(app.answers.get(&app.question_id()).as_ref());
+    if stored && !app.touched {
+        Some(Line::from(Span::styled("✓ réponse valide", t.ok())))
+    } else if q.required && !answered {
+        Some(Line::from(Span::styled(
+            "○ obligatoire : pas encore de réponse",
+            t.dim(),
+        )))
+    } else if q.default.is_some() && !stored {
+        Some(Line::from(Span::styled(
+            "Valeur proposée par défaut : Entrée pour la garder",
+            t.dim(),
+        )))
+    } else {
+        None
     }
-    if problems.is_empty() {
-        let answered = app.editor.value(q).is_some();
-        let stored = fiche::answers::is_answered(app.answers.get(&app.question_id()).as_ref());
-        if stored && !app.touched {
-            out.push(Line::from(Span::styled("✓ réponse valide", t.ok())));
-        } else if q.required && !answered {
-            out.push(Line::from(Span::styled(
-                "○ obligatoire : pas encore de réponse",
-                t.dim(),
-            )));
-        } else if q.default.is_some() && !stored {
-            out.push(Line::from(Span::styled(
-                "Valeur proposée par défaut : Entrée pour la garder",
-                t.dim(),
-            )));
-        }
-    }
-    if let Some(origin) = app.answers.origin(&app.question_id())
-        && !app.touched
-    {
-        let from = if origin == fiche::answers::ORIGIN_PROFILE {
-            "de votre profil".to_string()
-        } else {
-            format!("de {origin}")
-        };
-        out.push(Line::from(Span::styled(
-            format!("↺ Réponse reprise {from} : vérifiez-la ; elle devient la vôtre dès que vous la modifiez."),
-            t.warning(),
-        )));
-    }
-    out.extend(business_case(app));
-    out
 }
 
 /// Sections whose answers feed the business case show it live.

@@ -1,7 +1,6 @@
 //! The review screen: completeness, every missing or invalid answer (each
 //! opens its question), and the export formats.
 
-use fiche::render::Format;
 use fiche::validate::Severity;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,18 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::truncate;
 use crate::tui::app::App;
 
-/// Export formats offered: (format, key, label). Add a line per new format.
-pub const EXPORTS: &[(Format, char, &str)] = &[
-    (Format::Markdown, 'm', "Markdown"),
-    (Format::Html, 'h', "HTML"),
-    (Format::Pdf, 'p', "PDF"),
-    (Format::Pitch, 'c', "pitch"),
-];
-
-/// The file an export is written to: next to the answers, same name.
-pub fn export_path(answers: &std::path::Path, format: Format) -> std::path::PathBuf {
-    format.default_output(answers)
-}
+pub use crate::tui::keys::EXPORTS;
 
 /// The review screen's texts and where they go; shared with mouse clicks.
 pub struct Parts {
@@ -35,71 +23,20 @@ pub struct Parts {
     pub exports: (Vec<String>, Rect),
 }
 
+/// Longest the selected finding's detail may be, in lines.
+const DETAIL_MAX_LINES: u16 = 4;
+
 pub fn parts(app: &App, area: Rect) -> Parts {
     let inner = Block::new().borders(Borders::ALL).inner(area);
-    let r = &app.report;
-    let items = app.review_items();
-    let complete = r.sections.iter().filter(|s| s.is_complete()).count();
-    let coach_errors = app.coach.errors().count();
-    let state = if r.is_complete() && coach_errors == 0 {
-        "✓ Candidature complète et valide : prête à exporter.".to_string()
-    } else if r.is_complete() {
-        format!(
-            "Candidature complète, mais le coach relève {coach_errors} erreur(s) qu'un jury refuserait."
-        )
-    } else {
-        format!(
-            "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} point(s) à voir.",
-            r.percent(),
-            r.required_answered,
-            r.required_total,
-            complete,
-            r.sections.len(),
-            items.len()
-        )
-    };
-    let roi = &app.coach.roi;
-    let summary = format!(
-        "{state} Score de préparation : {}/100.{}",
-        app.coach.score.value,
-        if roi.is_computable() {
-            format!(" {}", roi.summary_fr())
-        } else {
-            String::new()
-        }
-    );
-    // One line, so the findings keep the room at 80×24; the written path is
-    // shown after each export.
-    let keys: Vec<String> = EXPORTS
-        .iter()
-        .map(|(_, k, label)| format!("{k} {label}"))
-        .collect();
-    let exports = vec![format!(
-        "{} (à côté de {})",
-        keys.join(" · "),
-        app.path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default()
-    )];
+    let summary = summary(app);
+    let exports = vec![export_line(app)];
     let export_h = exports.len() as u16 + 1;
     let notice_h = u16::from(app.notice.is_some());
     let w = inner.width;
-    // The selected finding in full: the list lines may be cut.
-    let detail = items.get(app.review).map(|(at, f)| {
-        let section = &app.form.sections[at.section];
-        let q = &section.questions[at.question];
-        format!(
-            "{} › {} — {} : {}",
-            section.title,
-            q.label,
-            f.severity.label_fr(),
-            f.message
-        )
-    });
+    let detail = detail(app);
     let detail_h = detail
         .as_ref()
-        .map_or(0, |d| super::wrapped_height(d, w).min(4) + 1);
+        .map_or(0, |d| super::wrapped_height(d, w).min(DETAIL_MAX_LINES) + 1);
     let [summary_area, list, detail_area, notice, export_area] = Layout::vertical([
         Constraint::Length(super::wrapped_height(&summary, w)),
         Constraint::Min(1),
@@ -118,6 +55,72 @@ pub fn parts(app: &App, area: Rect) -> Parts {
         notice,
         exports: (exports, export_area),
     }
+}
+
+/// Where the application stands: complete or not, the score, the ROI.
+fn summary(app: &App) -> String {
+    let r = &app.report;
+    let complete = r.sections.iter().filter(|s| s.is_complete()).count();
+    let coach_errors = app.coach.errors().count();
+    let state = if r.is_complete() && coach_errors == 0 {
+        "✓ Candidature complète et valide : prête à exporter.".to_string()
+    } else if r.is_complete() {
+        format!(
+            "Candidature complète, mais le coach relève {coach_errors} erreur(s) qu'un jury refuserait."
+        )
+    } else {
+        format!(
+            "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} point(s) à voir.",
+            r.percent(),
+            r.required_answered,
+            r.required_total,
+            complete,
+            r.sections.len(),
+            app.review_items().len()
+        )
+    };
+    let roi = &app.coach.roi;
+    format!(
+        "{state} Score de préparation : {}/100.{}",
+        app.coach.score.value,
+        if roi.is_computable() {
+            format!(" {}", roi.summary_fr())
+        } else {
+            String::new()
+        }
+    )
+}
+
+/// The export keys on one line, so the findings keep the room at 80×24;
+/// the written path is shown after each export.
+fn export_line(app: &App) -> String {
+    let keys: Vec<String> = EXPORTS
+        .iter()
+        .map(|(_, k, label)| format!("{k} {label}"))
+        .collect();
+    format!(
+        "{} (à côté de {})",
+        keys.join(" · "),
+        app.path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    )
+}
+
+/// The selected finding in full: the list lines may be cut.
+fn detail(app: &App) -> Option<String> {
+    let items = app.review_items();
+    let (at, f) = items.get(app.review)?;
+    let section = &app.form.sections[at.section];
+    let q = &section.questions[at.question];
+    Some(format!(
+        "{} › {} — {} : {}",
+        section.title,
+        q.label,
+        f.severity.label_fr(),
+        f.message
+    ))
 }
 
 /// First finding shown in a list `rows` lines tall (below its heading), so
@@ -166,7 +169,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let offset = list_offset(app.review, rows);
     for (i, (at, finding)) in items.iter().enumerate().skip(offset).take(rows) {
         let question = &app.form.sections[at.section].questions[at.question];
-        let text = if finding.rule.as_deref() == Some(fiche::validate::MISSING) {
+        let text = if finding.is_missing() {
             format!("manquante : {}", question.label)
         } else {
             format!("{} : {}", finding.severity.label_fr(), finding.message)

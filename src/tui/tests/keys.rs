@@ -103,26 +103,31 @@ fn a_number_that_does_not_parse_is_kept_as_typed() {
 }
 
 #[test]
-fn validation_humaine_appears_and_disappears_with_role_ia() {
+fn a_conditional_question_appears_and_disappears_with_its_answer() {
     let mut app = empty_app();
-    go(&mut app, "solution.role_ia");
-    let solution = app.locate("solution.role_ia").unwrap().section;
-    let hidden = app.locate("solution.validation_humaine").unwrap();
-    press(&mut app, KeyCode::Char('1'));
-    assert_eq!(get(&app, "solution.role_ia"), s("assiste"));
-    assert!(!app.visible_in(solution).contains(&hidden.question));
-    // recommande: the follow-up question is asked next.
-    press(&mut app, KeyCode::Char('2'));
-    assert_eq!(get(&app, "solution.role_ia"), s("recommande"));
+    go(&mut app, "mutualisation.generique");
+    let section = app.locate("mutualisation.generique").unwrap().section;
+    let hidden = app.locate("mutualisation.adaptations").unwrap();
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(
+        get(&app, "mutualisation.generique"),
+        Some(toml::Value::Boolean(false))
+    );
+    assert!(!app.visible_in(section).contains(&hidden.question));
+    // oui: the follow-up question is asked next.
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(
+        get(&app, "mutualisation.generique"),
+        Some(toml::Value::Boolean(true))
+    );
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.question_id(), "solution.validation_humaine");
-    // Back to assiste: it is hidden and skipped.
+    assert_eq!(app.question_id(), "mutualisation.adaptations");
+    // Back to non: it is hidden and skipped.
     press(&mut app, KeyCode::BackTab);
-    press(&mut app, KeyCode::Char('1'));
-    assert_eq!(get(&app, "solution.role_ia"), s("assiste"));
-    assert!(!app.visible_in(solution).contains(&hidden.question));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!app.visible_in(section).contains(&hidden.question));
     press(&mut app, KeyCode::Tab);
-    assert_eq!(app.question_id(), "donnees.sources");
+    assert_eq!(app.question_id(), "mutualisation.offre_commune");
 }
 
 #[test]

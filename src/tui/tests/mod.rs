@@ -3,6 +3,7 @@
 
 mod coach;
 mod keys;
+mod library;
 mod reuse;
 mod screens;
 
@@ -17,7 +18,8 @@ use super::theme::Theme;
 pub fn app_from(toml: &str) -> App {
     let form = form::builtin();
     let answers = Answers::parse(toml, "test.toml").expect("valid test answers");
-    let mut app = App::new(form, answers, PathBuf::from("/nulle-part/candidature.toml"));
+    let mut app = App::new(form, answers, PathBuf::from("/nulle-part/candidature.toml"))
+        .expect("the built-in form has questions");
     app.theme = Theme::plain();
     app
 }

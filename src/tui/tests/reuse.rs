@@ -31,8 +31,8 @@ fn accepting_the_profile_offer_prefills_and_marks_the_answers() {
         "only reusable answers are copied"
     );
     assert_eq!(
-        app.answers.origin("identite.administration").as_deref(),
-        Some("profil")
+        app.answers.origin("identite.administration"),
+        Some(fiche::answers::Origin::Profile)
     );
     // Editing the answer makes it the user's own.
     go(&mut app, "identite.administration");

@@ -1,0 +1,139 @@
+//! The answer being typed, kept next to the answers file like an editor's
+//! swap file (`.candidature.toml.fiche-recup`, mode 0600), so that a session
+//! killed without warning (`kill -9`, a crash, a power cut) loses at most the
+//! last second of typing. The next start shows what it holds and offers to
+//! restore it; it is removed once restored or declined.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::answers::{Answers, AnswersError};
+use crate::fs_util;
+
+/// One answer typed but not yet saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recovery {
+    /// `section.question`.
+    pub question: String,
+    pub value: toml::Value,
+    /// Local time it was written (RFC 3339).
+    pub at: String,
+}
+
+/// Where the recovery of `answers` lives (next to the file a symlink points to).
+pub fn path_for(answers: &Path) -> PathBuf {
+    let target = fs_util::follow_links(answers).unwrap_or_else(|_| answers.to_path_buf());
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    target.with_file_name(format!(".{name}.fiche-recup"))
+}
+
+impl Recovery {
+    pub fn new(question: &str, value: toml::Value) -> Recovery {
+        Recovery {
+            question: question.to_string(),
+            value,
+            at: crate::answers::now_rfc3339(),
+        }
+    }
+
+    /// Writes it next to `answers` (atomically; mode 0600 when new).
+    pub fn write(&self, answers: &Path) -> io::Result<()> {
+        let mut t = toml::Table::new();
+        t.insert(
+            "question".into(),
+            toml::Value::String(self.question.clone()),
+        );
+        t.insert("heure".into(), toml::Value::String(self.at.clone()));
+        t.insert("valeur".into(), self.value.clone());
+        let text = format!(
+            "# fiche : réponse en cours de saisie, pas encore enregistrée dans le fichier.\n# fiche propose de la reprendre au prochain lancement.\n{}",
+            toml::to_string(&t).map_err(io::Error::other)?
+        );
+        fs_util::write_atomic(&path_for(answers), text.as_bytes())
+    }
+
+    /// The recovery left next to `answers`, if any. One that cannot be read
+    /// is an error (it is left in place, for the user to look at).
+    pub fn read(answers: &Path) -> io::Result<Option<Recovery>> {
+        let path = path_for(answers);
+        let bytes = match fs_util::read_regular(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let bad = || {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                "fichier de récupération illisible",
+            )
+        };
+        let text = String::from_utf8(bytes).map_err(|_| bad())?;
+        let t: toml::Table = text.parse().map_err(|_| bad())?;
+        let field = |k: &str| t.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        Ok(Some(Recovery {
+            question: field("question").ok_or_else(bad)?,
+            at: field("heure").unwrap_or_default(),
+            value: t.get("valeur").cloned().ok_or_else(bad)?,
+        }))
+    }
+
+    /// Removes the recovery of `answers` (nothing to do if there is none).
+    pub fn remove(answers: &Path) -> io::Result<()> {
+        match std::fs::remove_file(path_for(answers)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether the answers already hold this value (saved after all).
+    pub fn is_saved_in(&self, answers: &Answers) -> bool {
+        answers.get(&self.question).as_ref() == Some(&self.value)
+    }
+
+    /// Puts the recovered answer into `answers`.
+    pub fn restore(&self, answers: &mut Answers) -> Result<(), AnswersError> {
+        answers.set(&self.question, Some(self.value.clone()))
+    }
+
+    /// What it holds, for the user: the text itself, or the value as TOML.
+    pub fn text(&self) -> String {
+        match &self.value {
+            toml::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }
+    }
+
+    /// « 10:42 » from the time it was written.
+    pub fn time(&self) -> &str {
+        self.at.get(11..16).unwrap_or(&self.at)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_private_next_to_the_answers_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let answers = dir.path().join("a.toml");
+        assert_eq!(Recovery::read(&answers).unwrap(), None);
+        let r = Recovery::new("probleme.description", "ligne 1\nligne « 2 »".into());
+        r.write(&answers).unwrap();
+        let path = path_for(&answers);
+        assert_eq!(path, dir.path().join(".a.toml.fiche-recup"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        assert_eq!(Recovery::read(&answers).unwrap(), Some(r));
+        Recovery::remove(&answers).unwrap();
+        assert!(!path.exists());
+        Recovery::remove(&answers).unwrap();
+    }
+}

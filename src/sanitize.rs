@@ -1,0 +1,187 @@
+//! Text read from files (answers, keys, section names, profile values) made
+//! safe to print on a terminal: control characters are shown as visible
+//! symbols instead of being interpreted.
+//!
+//! A hostile answers file could otherwise write to the clipboard (OSC 52),
+//! change the window title, clear the screen, hide text behind a hyperlink or
+//! reorder a line with bidi overrides. Every front end prints through these
+//! functions; the library itself never writes to a terminal.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Beyond this many characters an echoed value is cut (see [`shorten`]).
+pub const ECHO_MAX_CHARS: usize = 200;
+
+/// Text for a terminal, line breaks and tabs kept: every other control
+/// character is shown visibly (`ESC` → `␛`, `BEL` → `␇`, C1 and bidi controls
+/// as `<U+009B>`), so escape sequences (CSI, OSC, DCS) print as plain text.
+/// A Windows line ending `\r\n` counts as a line break.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    sanitize(text, true)
+}
+
+/// Like [`terminal`] for text that must stay on one line (a key, a section
+/// name, an echoed answer): line breaks and tabs are shown too (`␊`, `␉`).
+pub fn terminal_line(text: &str) -> Cow<'_, str> {
+    sanitize(text, false)
+}
+
+/// A value echoed back in a message: on one line, made safe, and cut after
+/// [`ECHO_MAX_CHARS`] characters with how much was left out.
+pub fn echo(text: &str) -> String {
+    terminal_line(&shorten(text, ECHO_MAX_CHARS)).into_owned()
+}
+
+/// `text` cut after `max_chars` characters, saying how many were left out
+/// (`début… (12 345 caractères de plus)`).
+pub fn shorten(text: &str, max_chars: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(max_chars) {
+        None => Cow::Borrowed(text),
+        Some((cut, _)) => {
+            let rest = text[cut..].chars().count();
+            Cow::Owned(format!(
+                "{}… ({} caractère{} de plus)",
+                &text[..cut],
+                crate::format::integer(rest as i64),
+                if rest > 1 { "s" } else { "" }
+            ))
+        }
+    }
+}
+
+/// JSON text for a terminal: serde_json escapes C0 controls but writes C1,
+/// bidi and other invisible format characters raw. They can only occur inside
+/// JSON strings, where `\uXXXX` is the same value, so the data is unchanged.
+pub fn json(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| needs_code(c) && !c.is_ascii()) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if needs_code(c) && !c.is_ascii() {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn sanitize(text: &str, keep_breaks: bool) -> Cow<'_, str> {
+    let clean =
+        |c: char| !(is_c0_or_del(c) || needs_code(c)) || (keep_breaks && matches!(c, '\n' | '\t'));
+    if text.chars().all(clean) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if keep_breaks && c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        if clean(c) {
+            out.push(c);
+        } else if let Some(picture) = control_picture(c) {
+            out.push(picture);
+        } else {
+            let _ = write!(out, "<U+{:04X}>", c as u32);
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn is_c0_or_del(c: char) -> bool {
+    (c as u32) < 0x20 || c == '\u{7f}'
+}
+
+/// The Unicode "control pictures" block: `␀`…`␟` for C0, `␡` for DEL.
+fn control_picture(c: char) -> Option<char> {
+    match c as u32 {
+        n @ 0..0x20 => char::from_u32(0x2400 + n),
+        0x7f => Some('\u{2421}'),
+        _ => None,
+    }
+}
+
+/// C1 controls (`U+009B` is CSI on its own), bidi embeddings, overrides,
+/// isolates and marks, invisible separators and line/paragraph separators:
+/// shown by their code point.
+fn needs_code(c: char) -> bool {
+    matches!(c,
+        '\u{80}'..='\u{9f}'
+        | '\u{61c}'
+        | '\u{200b}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{2028}'..='\u{202e}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{feff}'
+        | '\u{fff9}'..='\u{fffb}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_borrowed_unchanged() {
+        let text = "Assistant SRDT — été 2026\n\tdeux lignes 👩‍💻";
+        assert!(matches!(terminal(text), Cow::Borrowed(t) if t == text));
+    }
+
+    #[test]
+    fn escape_sequences_are_shown_not_interpreted() {
+        let osc52 = "a\x1b]52;c;ZWNobyBwd25lZA==\x07b";
+        assert_eq!(terminal(osc52), "a␛]52;c;ZWNobyBwd25lZA==␇b");
+        let title = "\x1b]0;pwned\x1b\\";
+        assert_eq!(terminal(title), "␛]0;pwned␛\\");
+        let clear = "\x1b[2J\x1b[H";
+        assert_eq!(terminal(clear), "␛[2J␛[H");
+        let link = "\x1b]8;;https://evil.example\x1b\\clic\x1b]8;;\x1b\\";
+        assert_eq!(terminal(link), "␛]8;;https://evil.example␛\\clic␛]8;;␛\\");
+    }
+
+    #[test]
+    fn c1_and_bidi_controls_are_shown_by_code_point() {
+        assert_eq!(terminal("a\u{9b}2Jb"), "a<U+009B>2Jb");
+        assert_eq!(terminal("\u{202e}txt.exe"), "<U+202E>txt.exe");
+        assert_eq!(terminal("x\u{2066}y\u{2069}"), "x<U+2066>y<U+2069>");
+        assert_eq!(terminal("a\u{2028}b"), "a<U+2028>b");
+    }
+
+    #[test]
+    fn carriage_returns_cannot_overwrite_a_line() {
+        assert_eq!(terminal("ok\r\nsuite"), "ok\nsuite");
+        assert_eq!(terminal("faux\rvrai"), "faux␍vrai");
+        assert_eq!(terminal("del\x7f"), "del␡");
+    }
+
+    #[test]
+    fn one_line_text_shows_line_breaks() {
+        assert_eq!(terminal_line("clé\ninventée\t!"), "clé␊inventée␉!");
+        assert_eq!(terminal_line("a\r\nb"), "a␍␊b");
+    }
+
+    #[test]
+    fn long_echoes_are_cut_and_say_how_much() {
+        let long = "é".repeat(ECHO_MAX_CHARS + 1234);
+        let echoed = echo(&long);
+        assert!(echoed.starts_with(&"é".repeat(ECHO_MAX_CHARS)));
+        assert!(echoed.ends_with("… (1\u{a0}234 caractères de plus)"));
+        assert_eq!(shorten("court", 10), "court");
+        assert_eq!(shorten("abc", 2), "ab… (1 caractère de plus)");
+    }
+
+    #[test]
+    fn json_keeps_the_data_and_escapes_invisible_characters() {
+        let value = serde_json::json!({ "v": "a\u{9b}b\u{202e}c\u{1b}é" });
+        let text = serde_json::to_string(&value).unwrap();
+        let safe = json(&text);
+        assert!(!safe.contains('\u{9b}') && !safe.contains('\u{202e}'));
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
+    }
+}

@@ -1,0 +1,84 @@
+//! Keeps the recovery file (`fiche::recovery`) in step with what is typed:
+//! written within a second of the last keystroke while an answer is being
+//! typed or waits to be saved, removed once everything is on disk.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fiche::recovery::Recovery;
+
+use super::app::App;
+
+/// The least time between two writes while typing; with the loop's 200 ms
+/// wake-up, the file lags the last keystroke by under a second.
+const THROTTLE: Duration = Duration::from_millis(500);
+
+pub struct RecoveryWriter {
+    answers: PathBuf,
+    /// The answer last written, `(question id, value)`.
+    written: Option<(String, toml::Value)>,
+    written_at: Option<Instant>,
+    /// A recovery file exists (ours, or one left by a killed session that
+    /// is offered at start).
+    exists: bool,
+}
+
+impl RecoveryWriter {
+    pub fn new(answers: PathBuf) -> RecoveryWriter {
+        let exists = fiche::recovery::path_for(&answers).exists();
+        RecoveryWriter {
+            answers,
+            written: None,
+            written_at: None,
+            exists,
+        }
+    }
+
+    /// At the end of the session: nothing left to recover once all is saved.
+    pub fn finish(&mut self, app: &App) {
+        if self.exists && app.save.read_only.is_none() && !app.save.dirty && !app.touched {
+            let _ = Recovery::remove(&self.answers);
+            self.exists = false;
+        }
+    }
+
+    /// Called after every event and wake-up of the loop.
+    pub fn tick(&mut self, app: &App, now: Instant) {
+        if app.save.read_only.is_some() || app.path != self.answers {
+            return;
+        }
+        let typing = if app.touched {
+            app.editor
+                .value(app.question())
+                .map(|v| (app.question_id(), v))
+        } else {
+            None
+        };
+        match typing {
+            Some(current) => {
+                let changed = self.written.as_ref() != Some(&current);
+                let due = self
+                    .written_at
+                    .is_none_or(|t| now.duration_since(t) >= THROTTLE);
+                if changed && due {
+                    let recovery = Recovery::new(&current.0, current.1.clone());
+                    // A failed write only loses the safety net; the answers
+                    // file itself is saved as usual.
+                    if recovery.write(&self.answers).is_ok() {
+                        self.exists = true;
+                    }
+                    self.written = Some(current);
+                    self.written_at = Some(now);
+                }
+            }
+            None => {
+                if self.exists && !app.save.dirty && app.modal.is_none() {
+                    if Recovery::remove(&self.answers).is_ok() {
+                        self.exists = false;
+                    }
+                    self.written = None;
+                }
+            }
+        }
+    }
+}

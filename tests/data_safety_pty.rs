@@ -1,0 +1,523 @@
+//! « Vos données », end to end: the real `fiche` binary in a pseudo-terminal
+//! (100×30), read back with a vt100 parser. Signals save what is being typed
+//! and give the terminal back; `kill -9` loses at most the last second (the
+//! recovery file); a second fiche on the same file says who has it; changes
+//! made outside by another process are merged or asked about; read-only
+//! files are never written. Waits are bounded polls, never fixed sleeps.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::*;
+use fiche::Answers;
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+const ENTER: &str = "\r";
+const TAB: &str = "\t";
+const CTRL_N: &str = "\x0e";
+const CTRL_Q: &str = "\x11";
+const CTRL_E: &str = "\x05";
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fiche"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", dir);
+        cmd.env("XDG_CONFIG_HOME", dir.join(".config"));
+        cmd.env("NO_COLOR", "1");
+        cmd.env_remove("VISUAL");
+        cmd.env_remove("FICHE_ACCESSIBLE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pty.slave.spawn_command(cmd).expect("fiche starts");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let rows = NonZeroU16::new(30).unwrap();
+        let cols = NonZeroU16::new(100).unwrap();
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => feed.lock().unwrap().process(&buf[..n]),
+                }
+            }
+        });
+        Session {
+            child,
+            writer,
+            screen,
+            _master: pty.master,
+        }
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("« {text} » never appeared; screen:\n{}", self.contents());
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("a pid")
+    }
+
+    fn kill(&self, signal: &str) {
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &self.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("fiche did not exit; screen:\n{}", self.contents());
+    }
+
+    /// The terminal was given back: main screen, no mouse tracking (the
+    /// last bytes may still be on their way to the parser after the exit).
+    fn assert_terminal_restored(&self) {
+        let restored = || {
+            let parser = self.screen.lock().unwrap();
+            let screen = parser.screen();
+            (
+                screen.alternate_screen(),
+                screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
+            )
+        };
+        let start = Instant::now();
+        while restored() != (false, false) && start.elapsed() < TIMEOUT {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let (alternate, mouse) = restored();
+        assert!(!alternate, "still in the alternate screen");
+        assert!(!mouse, "mouse tracking still on");
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if self.child.try_wait().ok().flatten().is_none() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn answer(path: &Path, id: &str) -> Option<String> {
+    Answers::load(path)
+        .expect("valid TOML")
+        .get(id)
+        .and_then(|v| v.as_str().map(str::to_string))
+}
+
+/// Polls `check` until it holds (bounded).
+fn eventually(what: &str, check: impl Fn() -> bool) {
+    let start = Instant::now();
+    while start.elapsed() < TIMEOUT {
+        if check() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("never happened: {what}");
+}
+
+fn recovery_file(answers: &Path) -> PathBuf {
+    fiche::recovery::path_for(answers)
+}
+
+#[test]
+fn sigterm_sighup_and_sigint_save_the_answer_being_typed_and_restore_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        let mut s = Session::start(dir.path(), &["c.toml"], &[]);
+        s.wait_for("Nom du produit");
+        // Validated just before: still inside the autosave delay.
+        s.send("Validé");
+        s.send(ENTER);
+        s.wait_for("Question 2 sur 8");
+        s.send("Tapé sans valider");
+        s.wait_for("Tapé sans valider");
+        s.kill(signal);
+        assert_eq!(s.wait_exit(), code, "SIG{signal}: {}", s.contents());
+        s.assert_terminal_restored();
+        assert_eq!(
+            answer(&file, "identite.nom_produit").as_deref(),
+            Some("Validé")
+        );
+        assert_eq!(
+            answer(&file, "identite.slogan").as_deref(),
+            Some("Tapé sans valider"),
+            "SIG{signal}"
+        );
+        assert!(
+            !recovery_file(&file).exists(),
+            "SIG{signal}: everything saved"
+        );
+        assert!(
+            !fiche::answers::lock::lock_path(&file).exists(),
+            "lock released"
+        );
+    }
+}
+
+#[test]
+fn tmux_kill_session_saves_the_answer_being_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let socket = dir.path().join("tmux.sock");
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/apt-packages)")
+    };
+    let command = format!(
+        "env HOME={d} XDG_CONFIG_HOME={d}/.config TERM=xterm-256color {bin} {f}",
+        d = dir.path().display(),
+        bin = env!("CARGO_BIN_EXE_fiche"),
+        f = file.display()
+    );
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "fiche",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    assert!(started.status.success(), "{}", stderr(&started));
+    let screen = || stdout(&tmux(&["capture-pane", "-p", "-t", "fiche"]));
+    eventually("the wizard in tmux", || screen().contains("Nom du produit"));
+    assert!(
+        tmux(&["send-keys", "-t", "fiche", "-l", "Dans tmux"])
+            .status
+            .success()
+    );
+    eventually("the text typed in tmux", || screen().contains("Dans tmux"));
+    assert!(tmux(&["kill-session", "-t", "fiche"]).status.success());
+    eventually("the typed answer saved", || {
+        answer(&file, "identite.nom_produit").as_deref() == Some("Dans tmux")
+    });
+    // It ended cleanly: lock released, nothing left to recover.
+    eventually("the lock released", || {
+        !fiche::answers::lock::lock_path(&file).exists()
+    });
+    assert!(!recovery_file(&file).exists());
+    let _ = tmux(&["kill-server"]);
+}
+
+#[test]
+fn after_kill_9_the_text_being_typed_is_offered_back_then_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("r.toml");
+    let recovery = recovery_file(&file);
+    for accept in [true, false] {
+        let mut s = Session::start(dir.path(), &["r.toml"], &[]);
+        s.wait_for("Nom du produit");
+        s.send("Jamais validé");
+        s.wait_for("Jamais validé");
+        eventually("the recovery file holds the text", || {
+            std::fs::read_to_string(&recovery).is_ok_and(|t| t.contains("Jamais validé"))
+        });
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&recovery).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        s.kill("KILL");
+        s.wait_exit();
+        assert_eq!(answer(&file, "identite.nom_produit"), None);
+
+        let mut s = Session::start(dir.path(), &["r.toml"], &[]);
+        s.wait_for("Réponse non enregistrée retrouvée");
+        s.wait_for("Jamais validé");
+        if accept {
+            s.send("o");
+            s.wait_for("Réponse reprise");
+            eventually("the restored answer saved", || {
+                answer(&file, "identite.nom_produit").as_deref() == Some("Jamais validé")
+            });
+        } else {
+            s.send("n");
+        }
+        eventually("the recovery file removed", || !recovery.exists());
+        s.send(CTRL_Q);
+        assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+        if accept {
+            // Start again without it for the decline round.
+            let mut a = Answers::load(&file).unwrap();
+            a.set("identite.nom_produit", None).unwrap();
+            a.save(&file).unwrap();
+        } else {
+            assert_eq!(answer(&file, "identite.nom_produit"), None);
+        }
+    }
+}
+
+#[test]
+fn a_second_wizard_on_the_same_file_says_who_has_it_and_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("f.toml");
+    let mut first = Session::start(dir.path(), &["f.toml"], &[]);
+    first.wait_for("Nom du produit");
+    let who = format!("le processus {}", first.pid());
+
+    let mut refused = Session::start(dir.path(), &["f.toml"], &[]);
+    refused.wait_for("est déjà ouvert par fiche");
+    refused.wait_for(&who);
+    refused.send("n\r");
+    assert_eq!(refused.wait_exit(), 2);
+    refused.wait_for("n'a pas été ouvert");
+
+    let mut second = Session::start(dir.path(), &["f.toml"], &[]);
+    second.wait_for(&who);
+    second.send("o\r");
+    second.wait_for("Lecture seule");
+    second.send("Pas ici");
+    second.send(ENTER);
+    second.wait_for("NON ENREGISTRÉ");
+    second.send(CTRL_Q);
+    second.wait_for("Réponses non enregistrées");
+    second.send("q");
+    assert_eq!(second.wait_exit(), 2);
+    assert_eq!(answer(&file, "identite.nom_produit"), None);
+
+    first.send("Ici");
+    first.send(ENTER);
+    first.wait_for("Enregistré ");
+    first.send(CTRL_Q);
+    assert_eq!(first.wait_exit(), 0);
+    assert_eq!(
+        answer(&file, "identite.nom_produit").as_deref(),
+        Some("Ici")
+    );
+    assert!(!fiche::answers::lock::lock_path(&file).exists());
+}
+
+#[test]
+fn an_answer_set_by_another_process_meanwhile_is_kept_or_asked_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    let mut s = Session::start(dir.path(), &["a.toml"], &[]);
+    s.wait_for("Nom du produit");
+    // Another process answers another question while the wizard is open.
+    let out = fiche_in(dir.path(), &["set", "a.toml", "identite.sponsor=Mme X"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("est ouvert dans fiche"),
+        "{}",
+        stderr(&out)
+    );
+    s.send("Mon produit");
+    s.send(ENTER);
+    s.wait_for("modifié ailleurs");
+    eventually("both answers in the file", || {
+        answer(&file, "identite.nom_produit").as_deref() == Some("Mon produit")
+            && answer(&file, "identite.sponsor").as_deref() == Some("Mme X")
+    });
+    // The same answer changed on both sides: asked, nothing lost meanwhile.
+    s.send("Mon slogan");
+    let out = fiche_in(
+        dir.path(),
+        &["set", "a.toml", "identite.slogan=Leur slogan"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    s.send(ENTER);
+    s.wait_for("Modifié ailleurs");
+    s.wait_for("Leur slogan");
+    assert_eq!(
+        answer(&file, "identite.slogan").as_deref(),
+        Some("Leur slogan")
+    );
+    s.send("m");
+    eventually("our answer kept after choosing it", || {
+        answer(&file, "identite.slogan").as_deref() == Some("Mon slogan")
+    });
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert_eq!(answer(&file, "identite.sponsor").as_deref(), Some("Mme X"));
+}
+
+#[test]
+fn the_wizard_shows_an_answer_set_outside_without_waiting_for_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &["a.toml"], &[]);
+    s.wait_for("Nom du produit");
+    let out = fiche_in(
+        dir.path(),
+        &["set", "a.toml", "identite.nom_produit=Posé ailleurs"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    s.wait_for("Fichier modifié ailleurs : réponses mises à jour");
+    s.wait_for("(identite.nom_produit)");
+    // The open question shows the new answer.
+    s.wait_for("Posé ailleurs");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_opens_read_only_and_changes_can_be_saved_elsewhere() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lu.toml");
+    let text = "[meta]\nform = \"fiche-action\"\nform_version = 1\n";
+    std::fs::write(&file, text).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let mut s = Session::start(dir.path(), &["lu.toml"], &[]);
+    s.wait_for("Lecture seule");
+    s.send("Gardé ailleurs");
+    s.send(ENTER);
+    s.wait_for("NON ENREGISTRÉ");
+    s.send(CTRL_Q);
+    s.wait_for("Réponses non enregistrées");
+    s.send("a");
+    s.wait_for("Enregistrer ailleurs");
+    s.send(ENTER);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o444);
+    assert_eq!(
+        answer(&dir.path().join("secours-lu.toml"), "identite.nom_produit").as_deref(),
+        Some("Gardé ailleurs")
+    );
+}
+
+#[test]
+fn an_answer_with_no_place_in_the_file_is_refused_in_the_wizard() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.toml");
+    let text = "identite = \"x\"\n[meta]\nform = \"fiche-action\"\n";
+    std::fs::write(&file, text).unwrap();
+    let mut s = Session::start(dir.path(), &["s.toml"], &[]);
+    s.wait_for("Nom du produit");
+    s.send("A");
+    s.send(ENTER);
+    s.wait_for("Réponse non enregistrée");
+    s.wait_for("est un texte");
+    s.send(CTRL_Q);
+    s.wait_for("Réponses non enregistrées");
+    s.send("q");
+    s.wait_exit();
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+}
+
+#[cfg(unix)]
+#[test]
+fn leftovers_are_cleaned_at_start_and_ctrl_e_edits_next_to_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let leftover = dir.path().join(format!(".fiche-{dead}-AbC123.tmp"));
+    std::fs::write(&leftover, "[identite]\n").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&leftover)
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
+    // An editor that notes where its file is and with which mode.
+    let editor = dir.path().join("editeur.sh");
+    let note = dir.path().join("note.txt");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" > '{n}'\nstat -c %a \"$1\" >> '{n}'\necho 'Écrit dans l éditeur' > \"$1\"\n",
+            n = note.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let editor_cmd = editor.display().to_string();
+    let mut s = Session::start(dir.path(), &["e.toml"], &[("EDITOR", editor_cmd.as_str())]);
+    s.wait_for("Nom du produit");
+    assert!(!leftover.exists(), "stale temporary file removed at start");
+    s.send(CTRL_N);
+    s.wait_for("Qui subit le problème");
+    s.send(TAB);
+    s.wait_for("Décrivez le problème");
+    s.send(CTRL_E);
+    s.wait_for("Texte repris depuis l'éditeur");
+    let noted = std::fs::read_to_string(&note).unwrap();
+    let mut lines = noted.lines();
+    let used = PathBuf::from(lines.next().unwrap());
+    assert_eq!(
+        used.parent().unwrap().canonicalize().unwrap(),
+        dir.path().canonicalize().unwrap(),
+        "{noted}"
+    );
+    assert!(
+        used.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with(".fiche-"),
+        "{noted}"
+    );
+    assert_eq!(lines.next(), Some("600"), "{noted}");
+    assert!(!used.exists(), "removed after use");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert_eq!(
+        answer(&dir.path().join("e.toml"), "probleme.description").as_deref(),
+        Some("Écrit dans l éditeur")
+    );
+}

@@ -1,0 +1,250 @@
+//! The fiche as a reviewer reads it: the model's headings verbatim and in
+//! order, additions marked, document labels instead of questions, every
+//! model prompt present, one business-case sentence, honest totals.
+
+use crate::common::*;
+use crate::*;
+
+/// The fiche action model's headings and sub-headings, in its order.
+const MODEL_HEADINGS: [&str; 15] = [
+    "Intitulé du produit",
+    "Quel est le problème à résoudre ?",
+    "Coût du statu quo",
+    "Solution (la bonne idée)",
+    "Évaluation du coût (TCO)",
+    "Ressources nécessaires",
+    "Co-financements",
+    "Amortissement",
+    "Stratégie de déploiement et mise en marché",
+    "Stade de développement",
+    "Expérimentation et itérations",
+    "Indicateurs de performance technique",
+    "Impact attendu et retour sur investissement (ROI)",
+    "Potentiel de mutualisation et réplicabilité",
+    "Pari d’impact",
+];
+
+const SUB_HEADINGS: [&str; 5] = [
+    "Ressources nécessaires",
+    "Co-financements",
+    "Amortissement",
+    "Stade de développement",
+    "Expérimentation et itérations",
+];
+
+fn needle(format: &str, heading: &str) -> String {
+    let sub = SUB_HEADINGS.contains(&heading);
+    match (format, sub) {
+        ("md", false) => format!("\n## {heading}\n"),
+        ("md", true) => format!("\n### {heading}\n"),
+        ("html", false) => format!("\">{}</h2>", html_escape(heading)),
+        ("html", true) => format!("<h3>{}</h3>", html_escape(heading)),
+        _ => squash(heading),
+    }
+}
+
+#[test]
+fn the_models_headings_appear_verbatim_and_in_order() {
+    for name in COMPLETE {
+        for format in ["md", "html", "pdf"] {
+            let text = render_text(&example(name), format);
+            let text = if format == "pdf" { squash(&text) } else { text };
+            let mut last = 0;
+            for heading in MODEL_HEADINGS {
+                let n = needle(format, heading);
+                let at = text[last..].find(&n).unwrap_or_else(|| {
+                    panic!("{name} {format}: « {heading} » missing or out of order")
+                });
+                last += at + n.len();
+            }
+        }
+    }
+}
+
+#[test]
+fn the_projects_additions_sit_between_the_model_sections_and_say_so() {
+    let md = render_text(&example("assistant-srdt.toml"), "md");
+    let order = [
+        "## Quel est le problème à résoudre ?",
+        "## Cible et volume d’opérations (complément au modèle)",
+        "## Coût du statu quo",
+        "## Pourquoi l’IA ? (éviter le solutionnisme) (complément au modèle)",
+        "## Solution (la bonne idée)",
+        "## Les données (complément au modèle)",
+        "## Sécurité, juridique et IA responsable (complément au modèle)",
+        "## Évaluation du coût (TCO)",
+        "### Après les six mois (complément au modèle)",
+        "## Indicateurs de performance technique",
+    ];
+    let mut last = 0;
+    for heading in order {
+        let at = md[last..]
+            .find(heading)
+            .unwrap_or_else(|| panic!("« {heading} » missing or out of order"));
+        last += at;
+    }
+    let html = render_text(&example("assistant-srdt.toml"), "html");
+    assert!(html.contains("Les données (complément au modèle)</h2>"));
+}
+
+#[test]
+fn documents_print_labels_never_the_questions_asked() {
+    let form = fiche::form::builtin();
+    for (_, q) in form.questions() {
+        assert!(
+            !q.document_label.trim_end().ends_with('?'),
+            "{}: the document label is a question",
+            q.id
+        );
+        for f in &q.fields {
+            assert!(
+                !f.document_label.trim_end().ends_with('?'),
+                "{}.{}",
+                q.id,
+                f.id
+            );
+        }
+    }
+    for name in COMPLETE {
+        for format in ["md", "html"] {
+            let text = render_text(&example(name), format);
+            for (_, q) in form.questions() {
+                if q.label.trim_end().ends_with('?') && q.label != q.document_label {
+                    let label = if format == "html" {
+                        html_escape(&q.label)
+                    } else {
+                        q.label.clone()
+                    };
+                    assert!(
+                        !text.contains(&label),
+                        "{name} {format}: question printed: {}",
+                        q.label
+                    );
+                }
+            }
+        }
+    }
+    let md = render_text(&example("assistant-srdt.toml"), "md");
+    assert!(md.contains("**Slogan** : Des réponses"), "{md}");
+}
+
+/// Optional prompts of the model, removed from a complete example.
+const OPTIONAL_PROMPTS: [(&str, &str, &str); 5] = [
+    ("tco", "ressources_techniques", "Infrastructures techniques"),
+    ("tco", "amortissement", "Période d’amortissement"),
+    (
+        "indicateurs",
+        "performance_technique",
+        "Qualité des résultats",
+    ),
+    ("roi", "gains_quantifiables", "Gains quantifiables"),
+    (
+        "mutualisation",
+        "offre_commune",
+        "Intégration à une offre commune",
+    ),
+];
+
+#[test]
+fn every_prompt_of_the_model_is_answered_or_marked_not_answered() {
+    let text = std::fs::read_to_string(example("assistant-srdt.toml")).unwrap();
+    let mut doc: toml::Table = toml::from_str(&text).unwrap();
+    for (section, key, _) in OPTIONAL_PROMPTS {
+        doc[section].as_table_mut().unwrap().remove(key);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sans-reponses.toml");
+    std::fs::write(&path, toml::to_string(&doc).unwrap()).unwrap();
+    let md = render_text(&path, "md");
+    for (_, _, label) in OPTIONAL_PROMPTS {
+        assert!(
+            md.contains(&format!("**{label}** : *non renseigné*")),
+            "{label}: {md}"
+        );
+    }
+    let html = render_text(&path, "html");
+    assert!(
+        html.contains("<dt>Gains quantifiables</dt><dd><em>non renseigné</em></dd>"),
+        "{html}"
+    );
+    let pdf = squash(&render_text(&path, "pdf"));
+    assert!(pdf.contains(&squash("Gains quantifiables")));
+    assert!(pdf.matches(&squash("non renseigné")).count() >= OPTIONAL_PROMPTS.len());
+    // Every prompt of the model is a required question or is marked so.
+    let form = fiche::form::builtin();
+    let prompts = form.questions().filter(|(_, q)| q.model_prompt).count();
+    assert!(prompts >= 25, "{prompts}");
+}
+
+#[test]
+fn the_business_case_sentence_appears_once_per_document_at_full_scale() {
+    for format in FORMATS {
+        let text = render_text(&example("assistant-srdt.toml"), format);
+        let text = if format == "pdf" { squash(&text) } else { text };
+        let sentence = if format == "pdf" {
+            squash("le budget annuel est couvert en")
+        } else {
+            "le budget annuel est couvert en".to_string()
+        };
+        assert_eq!(text.matches(&sentence).count(), 1, "{format}");
+        assert!(!text.contains("retour sur investissement en"), "{format}");
+        let pilot = "pas ceux du pilote, qui porte sur";
+        let pilot = if format == "pdf" {
+            squash(pilot)
+        } else {
+            pilot.to_string()
+        };
+        assert!(text.contains(&pilot), "{format}: full scale not said");
+    }
+    let md = render_text(&example("assistant-srdt.toml"), "md");
+    assert!(md.contains(&format!(
+        "À pleine échelle (575{NBSP}000 demandes de renseignement par an) : 57{NBSP}500{NBSP}heures de temps d'agent libéré par an, soit 35,78{NBSP}ETP, valorisé à 1{NBSP}610{NBSP}143{NBSP}€ par an ; le budget annuel est couvert en 2,2{NBSP}mois d'économies ; gain net annuel : 1{NBSP}310{NBSP}143{NBSP}€ ; ratio bénéfice/coût : 5,4."
+    )), "{md}");
+}
+
+#[test]
+fn single_line_breaks_survive_in_markdown() {
+    let (_dir, path) = edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "probleme",
+            "description",
+            toml::Value::String("Première ligne\nDeuxième ligne\n\nNouveau paragraphe".into()),
+        )],
+    );
+    let md = render_text(&path, "md");
+    assert!(md.contains("Première ligne  \nDeuxième ligne\n"), "{md}");
+}
+
+#[test]
+fn a_total_is_printed_only_when_it_is_the_sum_of_the_lines() {
+    let srdt = render_text(&example("assistant-srdt.toml"), "md");
+    assert!(
+        srdt.contains(&format!(
+            "| **Total (budget annuel)** | **300{NBSP}000{NBSP}€** |"
+        )),
+        "{srdt}"
+    );
+    let mut lines = toml::value::Array::new();
+    for (poste, montant) in [("Développeurs", 150000), ("Hébergement", 100000)] {
+        let mut t = toml::Table::new();
+        t.insert("poste".into(), toml::Value::String(poste.into()));
+        t.insert("montant".into(), toml::Value::Integer(montant));
+        lines.push(toml::Value::Table(t));
+    }
+    let (_dir, path) = edited_example(
+        "assistant-srdt.toml",
+        &[("tco", "postes", toml::Value::Array(lines))],
+    );
+    for format in ["md", "html", "pdf"] {
+        let text = squash(&render_text(&path, format));
+        assert!(
+            !text.contains(&squash("Total (budget annuel)")),
+            "{format}: a false total"
+        );
+        assert!(
+            text.contains(&squash(&format!("les postes totalisent 250{NBSP}000{NBSP}€, ce qui ne correspond pas au budget annuel total"))),
+            "{format}"
+        );
+    }
+}
