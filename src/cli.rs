@@ -4,6 +4,10 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+mod check;
+
+pub use check::{CHECK_AFTER_HELP, CheckArgs};
+
 const HELP_TEMPLATE: &str = "\
 {before-help}{about-with-newline}
 Utilisation : {usage}
@@ -124,25 +128,21 @@ pub enum Command {
     /// Vérifier une ou plusieurs candidatures : réponses manquantes ou invalides
     #[command(
         help_template = HELP_TEMPLATE,
-        after_help = "Code de sortie : 0 si toutes les candidatures sont complètes et valides, 1 sinon, 2 en cas d'erreur de lecture ou d'usage."
+        after_help = CHECK_AFTER_HELP
     )]
-    Check {
-        /// Fichiers de candidature (.toml)
-        #[arg(value_name = "FICHIER", required = true)]
-        files: Vec<PathBuf>,
-        /// Format de sortie : text (lisible) ou json (pour les scripts ; un tableau, un objet par fichier)
-        #[arg(long, value_enum, default_value_t = CheckFormat::Text, value_name = "FORMAT")]
-        format: CheckFormat,
-    },
+    Check(CheckArgs),
     /// Produire la fiche action (Markdown, HTML imprimable, PDF) ou le pitch d'une page
     #[command(
         help_template = HELP_TEMPLATE,
-        after_help = "Par défaut, le document est écrit à côté de la candidature : x.md, x.html, x.pdf ou x-pitch.md.\nUne candidature incomplète donne un document marqué BROUILLON, avec en annexe la liste de ce qui manque."
+        after_help = "Par défaut, le document est écrit à côté de la candidature : x.md, x.html, x.pdf ou x-pitch.md.\nUne candidature incomplète donne un document marqué BROUILLON, avec en annexe la liste de ce qui manque.\nPlusieurs candidatures avec --format html : une page de comparaison imprimable (A4 paysage), écrite par défaut dans comparatif.html.\nExemple : fiche render --format html a.toml b.toml c.toml -o comparatif.html"
     )]
     Render {
         /// Fichier de la candidature (.toml)
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
+        /// Autres candidatures : avec --format html, une page qui les compare côte à côte
+        #[arg(value_name = "AUTRES")]
+        others: Vec<PathBuf>,
         /// Format du document
         #[arg(long, value_enum, default_value_t = DocFormat::Md, value_name = "FORMAT")]
         format: DocFormat,
@@ -187,10 +187,12 @@ pub enum ParangonnageFormat {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum CheckFormat {
-    /// Texte lisible, groupé par section
+    /// Texte lisible : le tableau récapitulatif, ou le rapport détaillé d'une seule candidature
     Text,
-    /// JSON pour les scripts
+    /// JSON pour les scripts : les lignes du tableau (ou, pour une seule candidature ou avec --details, le rapport détaillé)
     Json,
+    /// CSV pour un tableur (LibreOffice Calc, Excel) : UTF-8, séparateur « ; », une ligne d'en-tête
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

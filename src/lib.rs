@@ -5,9 +5,10 @@
 //! (`form`), reads and writes answers files (`answers`), checks them
 //! (`validate`), coaches the pitch and computes the business case (`coach`),
 //! reuses answers across applications (`profile`, `reuse`, `fill`,
-//! `migrate`, `diff`), renders documents (`render`), makes file text safe
-//! to print (`sanitize`) and ranks the State's existing AI initiatives
-//! against an application (`parangonnage`). The TUI and the CLI in the
+//! `migrate`, `diff`), summarizes many applications side by side (`review`),
+//! renders documents (`render`), makes file text safe to print
+//! (`sanitize`) and ranks the State's existing AI initiatives against an
+//! application (`parangonnage`). The TUI and the CLI in the
 //! binary are thin front ends over it.
 
 pub mod answers;
@@ -28,6 +29,7 @@ pub mod profile;
 pub mod recovery;
 pub mod render;
 pub mod reuse;
+pub mod review;
 pub mod sanitize;
 pub mod validate;
 pub mod walk;

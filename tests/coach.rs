@@ -121,8 +121,10 @@ fn draft_says_why_the_business_case_is_not_computable() {
 
 #[test]
 fn json_includes_coach_findings_score_and_roi_numbers() {
+    // Several files give the summary rows; --details the full reports.
     let out = fiche(&[
         "check",
+        "--details",
         "--format",
         "json",
         &example_str("assistant-srdt.toml"),
@@ -214,6 +216,7 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
             "net_gain",
             "ratio",
             "scale",
+            "pilot_summary",
             "summary",
             "missing"
         ]

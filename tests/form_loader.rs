@@ -141,3 +141,24 @@ fn form_dir_loads_a_second_questionnaire() {
     assert_eq!(form.id, "test");
     assert_eq!(form.sections[0].questions[0].id, "q");
 }
+
+#[test]
+fn exclusive_is_read_from_the_form_and_only_on_a_multi_choice() {
+    let form = form::builtin();
+    let (_, q) = form.question("ia_responsable.referents_consultes").unwrap();
+    let exclusive: Vec<&str> = q
+        .choices
+        .iter()
+        .filter(|c| c.exclusive)
+        .map(|c| c.key.as_str())
+        .collect();
+    assert_eq!(exclusive, ["aucun"]);
+    let e = bad(&format!(
+        "{HEAD}[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"choice\"\nchoices = [{{ key = \"a\", label = \"A\", exclusive = true }}]\n"
+    ));
+    assert!(
+        e.to_string()
+            .contains("exclusive = true n'a de sens que dans une question à choix multiple"),
+        "{e}"
+    );
+}

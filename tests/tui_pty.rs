@@ -86,6 +86,42 @@ impl Session {
         panic!("« {text} » never appeared; screen:\n{}", self.contents());
     }
 
+    /// Resizes the terminal, as a user dragging the window's corner.
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.screen.lock().unwrap().screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+    }
+
+    /// Waits until `text` has left the screen.
+    fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("« {text} » never went away; screen:\n{}", self.contents());
+    }
+
+    /// On a new file named on the command line: reads the form's
+    /// introduction, then dismisses it.
+    fn past_intro(&mut self) {
+        self.wait_for("Bienvenue");
+        self.send(ENTER);
+        self.wait_gone("Bienvenue");
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -126,6 +162,7 @@ fn typed_answers_with_accents_and_lines_are_saved_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("candidature.toml");
     let mut s = Session::start(dir.path(), &["candidature.toml"]);
+    s.past_intro();
     s.wait_for("Nom du produit");
     s.send("Éléonore");
     s.wait_for("Éléonore");
@@ -180,6 +217,7 @@ fn sigkill_after_the_saved_status_loses_nothing_committed() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("brouillon.toml");
     let mut s = Session::start(dir.path(), &["edit", "brouillon.toml"]);
+    s.past_intro();
     s.wait_for("Nom du produit");
     s.send("Côté jardin");
     s.send(ENTER);
@@ -225,6 +263,7 @@ fn when_saving_fails_quitting_warns_and_offers_to_save_elsewhere() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("partage.toml");
     let mut s = Session::start(dir.path(), &["partage.toml"]);
+    s.past_intro();
     s.wait_for("Nom du produit");
     // Someone breaks the file on disk: fiche must not overwrite it.
     let broken = "[identite\nnom_produit = 1\n";
@@ -325,6 +364,7 @@ fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
         &["c.toml"],
         &[("EDITOR", editor.to_str().unwrap())],
     );
+    s.past_intro();
     s.wait_for("Nom du produit");
     s.send(CTRL_N);
     s.wait_for("Qui subit le problème");
@@ -347,6 +387,7 @@ fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
 fn a_mouse_click_on_a_section_opens_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path(), &["souris.toml"]);
+    s.past_intro();
     s.wait_for("Nom du produit");
     // At 100×30 the list starts on screen row 3 (1-based): section 1, its
     // 8 questions, then section 2 on row 12. SGR mouse: press then release.
@@ -358,12 +399,54 @@ fn a_mouse_click_on_a_section_opens_it() {
 }
 
 #[test]
+fn a_new_file_shows_the_introduction_once_an_existing_one_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &["neuf.toml"]);
+    s.wait_for("Bienvenue");
+    s.wait_for("Ce questionnaire vous aide");
+    s.send(ENTER);
+    s.wait_gone("Bienvenue");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let mut again = Session::start(dir.path(), &["neuf.toml"]);
+    again.wait_for("Nom du produit");
+    assert!(
+        !again.contents().contains("Bienvenue"),
+        "{}",
+        again.contents()
+    );
+    again.send(CTRL_Q);
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn keys_typed_under_a_too_small_window_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("petit.toml");
+    let mut s = Session::start(dir.path(), &["petit.toml"]);
+    s.past_intro();
+    s.wait_for("Nom du produit");
+    s.resize(50, 12);
+    s.wait_for("Fenêtre trop petite");
+    s.send(TAB);
+    s.send("\x15"); // Ctrl+U
+    s.send("EFFACE");
+    s.send(ENTER);
+    // Still too small: Ctrl+Q is the one key that acts.
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    assert!(!t.contains_key("identite"), "{t:?}");
+}
+
+#[test]
 fn an_unreadable_profile_is_said_and_the_new_draft_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join(".config").join("fiche");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("profil.toml"), "[identite\n").unwrap();
     let mut s = Session::start(dir.path(), &["nouveau.toml"]);
+    s.past_intro();
     s.wait_for("profil n'est pas utilisé");
     s.wait_for("Nom du produit");
     s.send(CTRL_Q);

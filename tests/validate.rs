@@ -243,3 +243,60 @@ fn a_form_version_in_quotes_is_an_error() {
     assert_eq!(f.severity, Severity::Error);
     assert_eq!(f.position.unwrap().line, 3);
 }
+
+#[test]
+fn an_email_domain_needs_a_suffix() {
+    let e = errors_for(
+        "[identite]\nchef_produit_email = \"claire.dupont@seine-et-marne\"\n",
+        "identite.chef_produit_email",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("le domaine doit finir par un suffixe"),
+        "{e:?}"
+    );
+    for ok in [
+        "claire.dupont@seine-et-marne.fr",
+        "c.d@interieur.gouv.fr",
+        "c.d@départements.fr",
+    ] {
+        assert!(
+            errors_for(
+                &format!("[identite]\nchef_produit_email = \"{ok}\"\n"),
+                "identite.chef_produit_email"
+            )
+            .is_empty(),
+            "{ok}"
+        );
+    }
+    assert!(
+        !errors_for(
+            "[identite]\nchef_produit_email = \"c.d@travail.f1\"\n",
+            "identite.chef_produit_email"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn an_exclusive_choice_is_not_ticked_with_others() {
+    let e = errors_for(
+        "[ia_responsable]\nreferents_consultes = [\"dpo\", \"aucun\", \"rssi\"]\n",
+        "ia_responsable.referents_consultes",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("« Aucun pour l’instant » ne se coche pas avec d'autres choix"),
+        "{e:?}"
+    );
+    for alone in ["[\"aucun\"]", "[\"dpo\", \"rssi\"]"] {
+        assert!(
+            errors_for(
+                &format!("[ia_responsable]\nreferents_consultes = {alone}\n"),
+                "ia_responsable.referents_consultes"
+            )
+            .is_empty(),
+            "{alone}"
+        );
+    }
+}

@@ -16,6 +16,8 @@ pub const BUDGET_LINES: &str = "tco.postes";
 pub const AMOUNT_ASKED: &str = "tco.montant_demande";
 pub const BASELINE: &str = "indicateurs.valeur_actuelle";
 pub const TARGET: &str = "indicateurs.valeur_cible";
+pub const PILOT_VOLUME: &str = "deploiement.volume_pilote";
+pub const VOLUME: &str = "volume.volume_annuel";
 
 /// Half a minute either way is rounding, not a contradiction.
 const MINUTES_TOLERANCE: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
@@ -25,6 +27,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
     budget_lines(ctx, out);
     target(ctx, out);
     amount_asked(ctx, out);
+    pilot_volume(ctx, out);
 }
 
 /// Sum of the `tco.postes` amounts; `None` without a line with an amount.
@@ -160,6 +163,28 @@ fn amount_asked(ctx: &Context, out: &mut Vec<Finding>) {
                 euros(asked),
                 ctx.label(BUDGET),
                 euros(budget),
+            ),
+        ));
+    }
+}
+
+fn pilot_volume(ctx: &Context, out: &mut Vec<Finding>) {
+    let (Some(pilot), Some(volume)) = (
+        answer::number(ctx.answers, PILOT_VOLUME),
+        answer::number(ctx.answers, VOLUME),
+    ) else {
+        return;
+    };
+    if pilot > volume {
+        out.push(ctx.finding(
+            "pilote-superieur-au-volume",
+            PILOT_VOLUME,
+            format!(
+                "{} ({}) dépasse {} ({}) : le pilote ne peut pas traiter plus d'opérations que le périmètre complet ; corrigez l'un des deux chiffres",
+                ctx.label(PILOT_VOLUME),
+                format::decimal_exact(pilot, 0),
+                ctx.label(VOLUME),
+                format::decimal_exact(volume, 0),
             ),
         ));
     }

@@ -19,6 +19,7 @@
 
 mod answer;
 mod compliance;
+mod contact;
 mod figures;
 mod reviewer;
 pub mod roi;
@@ -86,6 +87,7 @@ pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
     compliance::run(&ctx, &mut findings);
     reviewer::run(&ctx, &mut findings);
     texts::run(&ctx, &mut findings);
+    contact::run(&ctx, &mut findings);
     let order = |f: &Finding| {
         form.questions()
             .position(|(s, q)| s.full_id(q) == f.question_id())
@@ -124,6 +126,7 @@ pub const RULES: &[Rule] = &[
     rule("gain-superieur-au-temps-passe", "plus de minutes économisées qu'une opération n'en prend", Severity::Error, &["roi.minutes_economisees", "volume.minutes_par_operation"]),
     rule("postes-hors-budget", "postes de dépense différents du budget annuel", Severity::Warning, &["tco.postes", "tco.budget_annuel"]),
     rule("cible-incoherente", "cible de l'indicateur incohérente avec les minutes économisées", Severity::Warning, &["indicateurs.valeur_cible", "indicateurs.valeur_actuelle", "roi.minutes_economisees"]),
+    rule("pilote-superieur-au-volume", "pilote plus grand que le volume annuel", Severity::Warning, &["deploiement.volume_pilote", "volume.volume_annuel"]),
     rule("montant-superieur-au-budget", "montant demandé supérieur au budget annuel", Severity::Error, &["tco.montant_demande", "tco.budget_annuel"]),
     rule("porteur-collectivite", "collectivité territoriale porteuse", Severity::Warning, &["tco.type_porteur"]),
     rule("decision-automatique", "décision entièrement automatisée", Severity::Error, &["solution.role_ia", "solution.validation_humaine"]),
@@ -151,6 +154,7 @@ pub const RULES: &[Rule] = &[
     rule("plan-trop-court", "plan à six mois trop court", Severity::Warning, &["deploiement.plan_6_mois"]),
     rule("texte-provisoire", "texte laissé provisoire", Severity::Warning, &["identite.nom_produit", "identite.slogan"]),
     rule("texte-duplique", "même texte dans plusieurs réponses", Severity::Warning, &[]),
+    rule("adresse-personnelle", "adresse e-mail personnelle", Severity::Warning, &["identite.chef_produit_email"]),
 ];
 
 const fn rule(

@@ -30,6 +30,8 @@ pub struct RoiView {
     /// `575 000 demandes de renseignement par an`: the figures are at this
     /// full scale, not the pilot's.
     pub scale: Option<String>,
+    /// The same figures at the pilot's scale, when its volume is given.
+    pub pilot_summary: Option<String>,
     /// The business case in one sentence.
     pub summary: String,
     /// Why figures are missing (`non calculable : il manque …`).
@@ -48,6 +50,7 @@ impl From<&Roi> for RoiView {
             net_gain: roi.net_gain_fr(),
             ratio: roi.ratio_fr(),
             scale: roi.scale_fr(),
+            pilot_summary: roi.pilot_summary_fr(),
             summary: roi.summary_fr(),
             missing: roi.missing(),
         }

@@ -1,16 +1,19 @@
-//! `fiche check FILE…`: findings grouped by section, completeness, then the
-//! pitch coach (findings, business case, readiness score), and the exit code.
+//! `fiche check FILE|DIR…`: with several applications one summary table
+//! (`summary`); for one, or with `--details`, the full report: findings
+//! grouped by section, completeness, then the pitch coach (findings,
+//! business case, readiness score). And the exit code.
 
-use std::path::Path;
+mod summary;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use serde::Serialize;
 
 use super::Outcome;
-use crate::cli::CheckFormat;
+use crate::cli::{CheckArgs, CheckFormat};
+use fiche::Form;
 use fiche::coach::{self, CoachReport, Readiness, Roi};
+use fiche::review::{self, Input, Opened};
 use fiche::validate::{self, Finding, Report};
-use fiche::{Form, application};
 
 #[derive(Serialize)]
 struct FileReport<'a> {
@@ -45,16 +48,53 @@ impl Checked {
     }
 }
 
-pub fn run(form: &Form, files: &[impl AsRef<Path>], format: CheckFormat) -> Result<Outcome> {
+pub fn run(form: &Form, args: &CheckArgs) -> Result<Outcome> {
+    let found = review::discover(&args.files);
+    let mut failed = false;
+    for (dir, why) in &found.unreadable {
+        eprintln!("erreur : {} : {why}", dir.display());
+        failed = true;
+    }
+    let csv = matches!(args.format, CheckFormat::Csv);
+    if args.details && csv {
+        bail!(
+            "--details donne le rapport de chaque candidature, qui ne tient pas dans un tableur : utilisez --format text ou json avec --details, ou --format csv sans"
+        );
+    }
+    let outcome = if !args.details && (csv || found.has_folder || found.files.len() > 1) {
+        summary::run(form, &found.files, args.format, args.sort.key())?
+    } else {
+        details(form, &found.files, args.format)?
+    };
+    Ok(match outcome {
+        _ if failed => Outcome::Failed,
+        outcome => outcome,
+    })
+}
+
+/// Today's report, file by file: findings by section, coach, business case.
+fn details(form: &Form, files: &[Input], format: CheckFormat) -> Result<Outcome> {
     let mut checked = Vec::new();
-    for file in files {
-        let file = file.as_ref();
-        let result = application::open(form, file).map(|answers| {
-            let report = validate::check(form, &answers);
-            let coach = coach::review(form, &answers, &report);
-            Checked { report, coach }
-        });
-        checked.push((file.display().to_string(), result));
+    let mut skipped = Vec::new();
+    for input in files {
+        let file = input.path.display().to_string();
+        let result = match review::open(form, input) {
+            Ok(Opened::Skipped(why)) => {
+                skipped.push((file, why));
+                continue;
+            }
+            Ok(Opened::Application(answers)) => {
+                let report = validate::check(form, &answers);
+                let coach = coach::review(form, &answers, &report);
+                Ok(Checked { report, coach })
+            }
+            Err(e) => Err(e),
+        };
+        checked.push((file, result));
+    }
+    if checked.is_empty() {
+        summary::print_skipped(&skipped, true);
+        bail!("aucune candidature à vérifier");
     }
     match format {
         CheckFormat::Text => {
@@ -68,7 +108,7 @@ pub fn run(form: &Form, files: &[impl AsRef<Path>], format: CheckFormat) -> Resu
                 }
             }
         }
-        CheckFormat::Json => {
+        CheckFormat::Json | CheckFormat::Csv => {
             let out: Vec<FileReport> = checked
                 .iter()
                 .map(|(file, result)| {
@@ -92,6 +132,7 @@ pub fn run(form: &Form, files: &[impl AsRef<Path>], format: CheckFormat) -> Resu
             );
         }
     }
+    summary::print_skipped(&skipped, matches!(format, CheckFormat::Text));
     if checked.iter().any(|(_, r)| r.is_err()) {
         return Ok(Outcome::Failed);
     }

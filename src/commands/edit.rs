@@ -67,7 +67,14 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         None if path.exists() => fiche::application::open_migrating(form, &path)
             .map(|o| migrated(form, o))
             .map_err(Into::into),
-        None => new_draft(form, &path, fiche::profile::load()),
+        None => new_draft(form, &path, fiche::profile::load()).map(|(answers, mut start)| {
+            // Named on the command line: the launcher did not introduce the
+            // form, so its introduction comes first, once.
+            if file.is_some() {
+                start.offer = Some(tui::Offer::Intro(start.offer.take().map(Box::new)));
+            }
+            (answers, start)
+        }),
     };
     let ending = opened.and_then(|(answers, mut start)| {
         start.templates = templates.map(Path::to_path_buf);
@@ -78,11 +85,21 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         tui::run(&mut screen, form.clone(), answers, path, start)
     });
     drop(screen);
-    Ok(report(ending?))
+    let ending = ending?;
+    let outcome = report(&ending);
+    // The wizard never writes the profile: say how, when it matters.
+    if let tui::Ending::Saved(p) = &ending
+        && let Ok((answers, _)) = fiche::application::open_migrating(form, p)
+        && let Ok(profile) = fiche::profile::load()
+        && let Some(hint) = profile_hint(form, &answers, profile.as_ref(), p)
+    {
+        say!("{hint}");
+    }
+    Ok(outcome)
 }
 
 /// Says how the wizard ended, once the terminal is given back.
-fn report(ending: tui::Ending) -> Outcome {
+fn report(ending: &tui::Ending) -> Outcome {
     match ending {
         tui::Ending::Saved(p) => {
             say!("Réponses enregistrées dans {}", p.display());
@@ -109,7 +126,7 @@ fn report(ending: tui::Ending) -> Outcome {
                 ),
             };
             let _ = writeln!(err, "{}", fiche::sanitize::terminal(&text));
-            Outcome::Interrupted(signal)
+            Outcome::Interrupted(*signal)
         }
     }
 }
@@ -163,6 +180,29 @@ fn recovery_offer(
             then
         }
     }
+}
+
+/// When reusable answers of `answers` are not in the profile yet (or differ),
+/// the exact command that puts them there.
+fn profile_hint(
+    form: &Form,
+    answers: &Answers,
+    profile: Option<&Answers>,
+    path: &Path,
+) -> Option<String> {
+    let missing = fiche::reuse::reusable_ids(form)
+        .into_iter()
+        .filter(|id| {
+            let value = answers.get(id);
+            fiche::answers::is_answered(value.as_ref()) && profile.and_then(|p| p.get(id)) != value
+        })
+        .count();
+    (missing > 0).then(|| {
+        format!(
+            "{missing} réponse(s) réutilisable(s) ne sont pas dans votre profil : « fiche profile save {} » les y enregistre pour pré-remplir vos prochaines candidatures.",
+            path.display()
+        )
+    })
 }
 
 /// A file migrated from an older form version: say what moved and offer to
@@ -222,5 +262,33 @@ mod tests {
         assert!(notice.contains("profil n'est pas utilisé"), "{notice}");
         assert!(start.offer.is_none());
         assert!(path.exists());
+    }
+
+    #[test]
+    fn quitting_says_how_to_keep_reusable_answers_until_the_profile_has_them() {
+        let form = fiche::form::builtin();
+        let mut answers = Answers::new(&form);
+        let path = Path::new("candidature.toml");
+        assert_eq!(profile_hint(&form, &answers, None, path), None);
+        answers
+            .set(
+                "identite.administration",
+                Some(toml::Value::String("Préfecture du Rhône".into())),
+            )
+            .unwrap();
+        answers
+            .set(
+                "identite.nom_produit",
+                Some(toml::Value::String("pas réutilisable".into())),
+            )
+            .unwrap();
+        assert_eq!(
+            profile_hint(&form, &answers, None, path).as_deref(),
+            Some(
+                "1 réponse(s) réutilisable(s) ne sont pas dans votre profil : « fiche profile save candidature.toml » les y enregistre pour pré-remplir vos prochaines candidatures."
+            )
+        );
+        let profile = answers.clone();
+        assert_eq!(profile_hint(&form, &answers, Some(&profile), path), None);
     }
 }

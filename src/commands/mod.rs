@@ -38,12 +38,27 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Some(Command::Set { file, assignments }) => set::run(&form, &file, &assignments),
         Some(Command::Diff { before, after }) => diff::run(&form, &before, &after),
         Some(Command::Profile { action }) => profile::run(&form, action),
-        Some(Command::Check { files, format }) => check::run(&form, &files, format),
+        Some(Command::Check(args)) => check::run(&form, &args),
+        Some(Command::Render {
+            file,
+            others,
+            format,
+            output,
+            strict,
+        }) if !others.is_empty() => render::compare::run(
+            &form,
+            &[&[file], &others[..]].concat(),
+            format,
+            output.as_deref(),
+            strict,
+            templates,
+        ),
         Some(Command::Render {
             file,
             format,
             output,
             strict,
+            ..
         }) => render::run(&form, &file, format, output.as_deref(), strict, templates),
         Some(Command::Parangonnage {
             inputs,

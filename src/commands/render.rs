@@ -1,4 +1,7 @@
-//! `fiche render FILE --format …`: write the fiche action document.
+//! `fiche render FILE --format …`: write the fiche action document (or,
+//! for several files, the comparison page: `compare`).
+
+pub mod compare;
 
 use std::io::Write;
 use std::path::Path;

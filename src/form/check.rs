@@ -92,6 +92,11 @@ fn check_text(q: &Question, value: &toml::Value) -> Vec<Problem> {
             "« {} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)",
             echo(s)
         )));
+    } else if !s.is_empty() && q.kind == Kind::Email && !has_public_domain(s) {
+        out.push(problem(format!(
+            "« {} » n'est pas une adresse e-mail valide : après le @, le domaine doit finir par un suffixe comme .fr ou .gouv.fr (exemple : prenom.nom@seine-et-marne.gouv.fr)",
+            echo(s)
+        )));
     }
     if !s.is_empty() && q.kind == Kind::Url && !(s.validate_url() && s.contains("://")) {
         out.push(problem(format!(
@@ -176,6 +181,17 @@ fn check_multi(q: &Question, value: &toml::Value) -> Vec<Problem> {
             Some(k) => out.push(unknown_choice(q, k)),
             None => out.push(wrong_type(q, value)),
         }
+    }
+    if items.len() > 1
+        && let Some(alone) = q
+            .choices
+            .iter()
+            .find(|c| c.exclusive && items.iter().any(|i| i.as_str() == Some(&c.key)))
+    {
+        out.push(problem(format!(
+            "« {} » : « {} » ne se coche pas avec d'autres choix ; gardez-le seul ou retirez-le",
+            q.label, alone.label
+        )));
     }
     check_min_items(q, items.len(), &mut out);
     out
@@ -277,5 +293,22 @@ fn short(value: &toml::Value) -> String {
         format!("{}…", s.chars().take(40).collect::<String>())
     } else {
         s
+    }
+}
+
+/// Whether an address's domain ends with a suffix such as `.fr` or
+/// `.gouv.fr`: `claire.dupont@seine-et-marne` is a valid address for the
+/// standard but reaches no one from outside a local network.
+fn has_public_domain(address: &str) -> bool {
+    let Some((_, domain)) = address.rsplit_once('@') else {
+        return false;
+    };
+    match domain.rsplit_once('.') {
+        Some((name, suffix)) => {
+            !name.is_empty()
+                && suffix.chars().count() >= 2
+                && suffix.chars().all(|c| c.is_alphabetic())
+        }
+        None => false,
     }
 }

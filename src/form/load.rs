@@ -89,6 +89,8 @@ struct RawQuestion {
 struct RawChoice {
     key: String,
     label: String,
+    #[serde(default)]
+    exclusive: bool,
 }
 
 #[derive(Deserialize)]
@@ -337,6 +339,7 @@ fn build_question(
             .map(|c| Choice {
                 key: c.key,
                 label: c.label,
+                exclusive: c.exclusive,
             })
             .collect(),
         fields,
@@ -370,6 +373,13 @@ fn check_shape(ctx: &Ctx, line: usize, full: &str, kind: Kind, raw: &RawQuestion
             line,
             full,
             "seules les questions de type choice ou multi ont des choix",
+        ));
+    }
+    if kind != Kind::Multi && raw.choices.iter().any(|c| c.exclusive) {
+        return Err(ctx.invalid(
+            line,
+            full,
+            "exclusive = true n'a de sens que dans une question à choix multiple (type multi)",
         ));
     }
     let mut keys = BTreeSet::new();

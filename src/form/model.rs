@@ -158,6 +158,9 @@ impl Kind {
 pub struct Choice {
     pub key: String,
     pub label: String,
+    /// Ticked alone in a multi-choice (« Aucun pour l'instant »): ticking it
+    /// clears the others, ticking another clears it.
+    pub exclusive: bool,
 }
 
 /// What a form version changed, so older answers files can be brought up to date.

@@ -147,19 +147,39 @@ pub fn interpret(q: &Question, typed: &str) -> Result<Option<toml::Value>, Strin
     }
 }
 
-/// A choice typed as its number becomes its key; anything else is left for
-/// `parse_input` (key or label).
+/// A choice typed as its number, its key or its label becomes its key;
+/// anything else is refused with the numbers and labels the user was read.
 fn choice_by_number(q: &Question, text: &str) -> Result<String, String> {
-    let Ok(n) = text.parse::<usize>() else {
-        return Ok(text.to_string());
+    let numbered = || {
+        q.choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{}. {}", i + 1, c.label))
+            .collect::<Vec<_>>()
+            .join(" ; ")
     };
-    match n.checked_sub(1).and_then(|i| q.choices.get(i)) {
-        Some(c) => Ok(c.key.clone()),
-        None => Err(format!(
-            "le numéro {n} ne correspond à aucun choix ; tapez un numéro entre 1 et {}",
-            q.choices.len()
-        )),
+    if let Ok(n) = text.parse::<usize>() {
+        return match n.checked_sub(1).and_then(|i| q.choices.get(i)) {
+            Some(c) => Ok(c.key.clone()),
+            None => Err(format!(
+                "le numéro {n} ne correspond à aucun choix ; tapez un numéro entre 1 et {} ({})",
+                q.choices.len(),
+                numbered()
+            )),
+        };
     }
+    let wanted = text.to_lowercase();
+    q.choices
+        .iter()
+        .find(|c| c.key == text || c.label.to_lowercase() == wanted)
+        .map(|c| c.key.clone())
+        .ok_or_else(|| {
+            format!(
+                "« {text} » n'est pas un des choix ; tapez un numéro entre 1 et {} ({})",
+                q.choices.len(),
+                numbered()
+            )
+        })
 }
 
 fn refused(typed: &str, why: &str) -> String {

@@ -122,7 +122,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     self.prompt.ask("Réponse : ")
                 };
                 let text = match line {
-                    Line::Eof => return Some(self.abandon(q, &table, Step::Quit)),
+                    Line::Eof => return Some(self.keep_partial(q, id, items, table)),
                     Line::Command(Command::Back) => {
                         self.abandon(q, &table, Step::Next);
                         return None;
@@ -152,7 +152,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     Err(message) => self.say(&message),
                 }
                 if self.prompt.at_eof() {
-                    return Some(self.abandon(q, &table, Step::Quit));
+                    return Some(self.keep_partial(q, id, items, table));
                 }
             }
         }
@@ -168,6 +168,30 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             ));
         }
         None
+    }
+
+    /// End of input (Ctrl+D) in the middle of an item: as promised, the
+    /// valid fields typed so far are saved, as an item to complete later.
+    fn keep_partial(
+        &mut self,
+        q: &Question,
+        id: &str,
+        mut items: Vec<toml::Table>,
+        table: toml::Table,
+    ) -> Step {
+        if table.is_empty() {
+            self.say("Élément vide : rien à enregistrer.");
+            return Step::Quit;
+        }
+        let text = list_item::summary(q, &table);
+        // Its missing fields are reported by validation, as for any item.
+        let _ = list_item::add(q, &mut items, table);
+        let n = items.len();
+        self.store(id, Some(list_value(items)));
+        self.say(&format!(
+            "Élément {n} enregistré tel quel, à compléter : {text}."
+        ));
+        Step::Quit
     }
 
     /// Says that the item being added is dropped, reading back what was typed.

@@ -333,3 +333,48 @@ fn commands_are_told_from_answers() {
     assert_eq!(parse_command(":-)"), None);
     assert!(matches!(parse_command(":bof"), Some(Err(m)) if m.contains("« :bof »")));
 }
+
+#[test]
+fn end_of_input_inside_a_list_item_keeps_its_valid_fields() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let documents = number_in_field(&form, "nature", "documents");
+    // Name, producer, nature typed; the input ends at « accès ».
+    let input = format!(":aller donnees.sources\na\nCode du travail\nDGT\n{documents}\n");
+    let (outcome, out) = drive(&form, &path, &input);
+    assert!(matches!(outcome, Ending::Saved));
+    assert!(
+        out.contains("Élément 1 enregistré tel quel, à compléter : Code du travail"),
+        "{out}"
+    );
+    let sources = value(&path, "donnees.sources").expect("item kept");
+    let item = sources.as_array().unwrap()[0].as_table().unwrap().clone();
+    assert_eq!(item["nom"].as_str(), Some("Code du travail"));
+    assert_eq!(item["producteur"].as_str(), Some("DGT"));
+    assert_eq!(item["nature"].as_str(), Some("documents"));
+    assert!(!item.contains_key("acces"));
+}
+
+#[test]
+fn a_refused_choice_names_the_numbers_and_labels_read_out() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let (_, out) = drive(
+        &form,
+        &path,
+        ":aller probleme.public_concerne\ntous\n9\n:quitter\n",
+    );
+    assert!(
+        out.contains(
+            "« tous » n'est pas un des choix ; tapez un numéro entre 1 et 3 (1. Les agents ;"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("le numéro 9 ne correspond à aucun choix"),
+        "{out}"
+    );
+    assert!(!out.contains("agents_et_usagers"), "{out}");
+}

@@ -40,6 +40,10 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         "pitch.md.j2",
         include_str!("../../templates/fiche-action/pitch.md.j2"),
     ),
+    (
+        "comparatif.html.j2",
+        include_str!("../../templates/fiche-action/comparatif.html.j2"),
+    ),
 ];
 
 #[derive(Debug, thiserror::Error)]

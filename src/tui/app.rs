@@ -12,6 +12,7 @@ use fiche::validate::{self, Report};
 use fiche::walk::{Only, Walk};
 use fiche::{Answers, Form};
 use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::layout::Size;
 
 use super::autosave::SaveState;
 use super::editors::{Editor, LineEditor};
@@ -53,6 +54,9 @@ pub enum Offer {
     /// A file migrated from an older form: walk only the questions new or
     /// changed since (full ids), after telling what moved.
     ChangedOnly(Vec<String>, Vec<String>),
+    /// A new file named on the command line: the form's introduction, once,
+    /// then the offer that follows, if any.
+    Intro(Option<Box<Offer>>),
     /// An answer typed but never saved by a session that was killed: restore
     /// it? Then the next offer, if any.
     Recovery(Box<Recovery>, Option<Box<Offer>>),
@@ -104,6 +108,14 @@ pub struct App {
     /// Last message for the user (export done, editor failed…).
     pub notice: Option<String>,
     pub theme: Theme,
+    /// The terminal's size at the last draw: below the minimum the form is
+    /// hidden, so keys must not act on it.
+    pub size: Size,
+    /// The business case with the number being typed, when it parses (the
+    /// figures follow each keystroke, before Entrée).
+    pub live_roi: Option<fiche::coach::Roi>,
+    /// The editor Ctrl+E opens, named in the footer before it opens.
+    pub editor_program: String,
     /// The user's template folder (`--templates`) for exports.
     pub templates: Option<PathBuf>,
 }
@@ -150,6 +162,9 @@ impl App {
             walk_only: None,
             notice: None,
             theme: Theme::from_env(),
+            size: Size::new(120, 40),
+            editor_program: crate::external_editor::program(),
+            live_roi: None,
             templates: None,
         };
         let start = app.first_unanswered().unwrap_or(first);
@@ -173,6 +188,7 @@ impl App {
         self.editor = Editor::for_question(self.question(), value.as_ref());
         self.touched = false;
         self.notice = None;
+        self.live_roi = None;
     }
 
     /// Stores the editor's value if it differs from the file's. An answer
@@ -191,7 +207,29 @@ impl App {
             self.recheck();
         }
         self.touched = false;
+        self.live_roi = None;
         Ok(())
+    }
+
+    /// Recomputes the business case with the number being typed, when it is
+    /// a valid answer; otherwise the committed figures stay shown.
+    pub fn refresh_live_roi(&mut self) {
+        self.live_roi = None;
+        let q = self.question();
+        if !q.kind.is_numeric() || !matches!(self.editor, Editor::Line(_)) {
+            return;
+        }
+        if !self.editor.problems(q).is_empty() {
+            return;
+        }
+        let mut answers = self.answers.clone();
+        if answers
+            .set(&self.question_id(), self.editor.value(q))
+            .is_err()
+        {
+            return;
+        }
+        self.live_roi = Some(fiche::coach::Roi::compute(&self.form, &answers));
     }
 
     /// Re-runs validation and the coach after the answers changed.
@@ -233,6 +271,14 @@ impl App {
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Effect {
         if key.kind != KeyEventKind::Press {
+            return Effect::None;
+        }
+        if self.too_small() {
+            // The form is hidden: only quitting works (typed text is kept).
+            if matches!(keys::global(&key), Some(Global::Quit)) {
+                let _ = self.commit_if_touched();
+                return Effect::Quit;
+            }
             return Effect::None;
         }
         if self.modal.is_some() {
@@ -287,6 +333,11 @@ impl App {
             (Screen::Question, Focus::Sections) => self.sections_key(key),
             (Screen::Question, Focus::Editor) => self.editor_key(key),
         }
+    }
+
+    /// Whether the window is below the size the wizard needs to draw.
+    pub fn too_small(&self) -> bool {
+        self.size.width < super::text::MIN_WIDTH || self.size.height < super::text::MIN_HEIGHT
     }
 
     pub(super) fn toggle_review(&mut self) {

@@ -67,6 +67,26 @@ impl SaveState {
         self.flush || now.duration_since(since) >= DEBOUNCE
     }
 
+    /// How long the loop may sleep before [`SaveState::due`] can turn true;
+    /// `None` when nothing waits to be written (sleep until the next event).
+    pub fn wait(&self, now: Instant) -> Option<Duration> {
+        if !self.dirty {
+            return None;
+        }
+        if self.flush {
+            return Some(Duration::ZERO);
+        }
+        let Some(changed) = self.changed_at else {
+            // `due` starts the debounce the first time it sees the change.
+            return Some(Duration::ZERO);
+        };
+        let mut deadline = changed + DEBOUNCE;
+        if let Some(failed) = self.failed_at {
+            deadline = deadline.max(failed + RETRY);
+        }
+        Some(deadline.saturating_duration_since(now))
+    }
+
     pub fn saved(&mut self, at: String) {
         self.status = SaveStatus::Saved(at);
         self.dirty = false;
@@ -114,5 +134,25 @@ mod tests {
         s.saved("10:42".into());
         assert_eq!(s.label(), "Enregistré 10:42");
         assert!(!s.due(t0 + RETRY * 10));
+    }
+
+    #[test]
+    fn sleeps_until_an_event_unless_a_save_is_pending() {
+        let t0 = Instant::now();
+        let mut s = SaveState::default();
+        assert_eq!(s.wait(t0), None, "nothing to write: wait for an event");
+        s.mark_changed();
+        assert_eq!(s.wait(t0), Some(Duration::ZERO), "the debounce starts");
+        assert!(!s.due(t0));
+        assert_eq!(
+            s.wait(t0 + Duration::from_millis(100)),
+            Some(DEBOUNCE - Duration::from_millis(100))
+        );
+        s.failed("disque plein".into(), t0 + DEBOUNCE);
+        assert_eq!(s.wait(t0 + DEBOUNCE), Some(RETRY));
+        s.flush = true;
+        assert_eq!(s.wait(t0 + DEBOUNCE), Some(Duration::ZERO));
+        s.saved("10:42".into());
+        assert_eq!(s.wait(t0 + RETRY * 10), None);
     }
 }

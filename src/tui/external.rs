@@ -55,7 +55,11 @@ impl App {
 
     /// Bracketed paste: text goes into the text editor as typed.
     pub fn paste(&mut self, text: &str) {
-        if self.screen != Screen::Question || self.focus != Focus::Editor || self.modal.is_some() {
+        if self.screen != Screen::Question
+            || self.focus != Focus::Editor
+            || self.modal.is_some()
+            || self.too_small()
+        {
             return;
         }
         match &mut self.editor {

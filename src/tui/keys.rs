@@ -78,27 +78,31 @@ pub const TEXT: Hints = &[
     ("Entrée", "valider, question suivante"),
     ("Maj+Tab", "question précédente"),
     ("Échap", "sections"),
-    ("Ctrl+G", "conseils"),
+    ("Ctrl+U", "effacer"),
+    ("Ctrl+G", "afficher / masquer les conseils"),
+    ("Ctrl+Q", "quitter"),
     ("Ctrl+R", "revue"),
     ("F1", "aide"),
-    ("Ctrl+Q", "quitter"),
 ];
 
 pub const LONG: Hints = &[
     ("Tab", "valider, question suivante"),
     ("Entrée", "nouvelle ligne"),
     ("Maj+Tab", "précédente"),
+    ("Ctrl+U", "tout effacer"),
     ("Ctrl+E", "ouvrir dans l'éditeur"),
     ("Échap", "sections"),
-    ("Ctrl+G", "conseils"),
-    ("F1", "aide"),
     ("Ctrl+Q", "quitter"),
+    ("Ctrl+Z", "annuler"),
+    ("Ctrl+G", "afficher / masquer les conseils"),
+    ("Ctrl+Début/Fin", "début/fin du texte"),
+    ("F1", "aide"),
 ];
 
 pub const CHOICE: Hints = &[
     ("↑ ↓", "parcourir"),
     ("Espace", "choisir / cocher"),
-    ("1-9", "choisir par numéro"),
+    ("1-9", "un numéro seul : choisir"),
     ("Entrée", "suivante"),
     ("Maj+Tab", "précédente"),
     ("Suppr", "effacer"),
@@ -152,7 +156,7 @@ pub const EVERYWHERE: Hints = &[
     ("Ctrl+S", "enregistrer maintenant (sinon : auto)"),
     ("Ctrl+N / Ctrl+P", "section suivante / précédente"),
     ("Ctrl+R", "revue : manques, erreurs, export"),
-    ("Ctrl+G", "conseils pour la question"),
+    ("Ctrl+G", "afficher / masquer les conseils"),
     ("Ctrl+E", "texte long dans votre éditeur"),
     ("↑ ↓ / Pg↑ Pg↓", "question précédente / suivante"),
     ("F1 ou ?", "cette aide (? hors texte)"),
@@ -173,6 +177,17 @@ pub fn all() -> [(&'static str, Hints); 8] {
         ("Revue", review()),
     ]
 }
+
+/// What the completion figures count, under the legend.
+pub const COMPLETION_FR: &[&str] = &[
+    "Complétude : réponses obligatoires données,",
+    "sur celles demandées à ce stade ; le total",
+    "grandit quand une réponse fait apparaître",
+    "une question de suivi.",
+    "En haut d'une question : sa place dans la",
+    "section, puis les réponses obligatoires de",
+    "la section déjà données.",
+];
 
 /// Symbols used in the section list, explained in the help overlay.
 pub const LEGEND: Hints = &[

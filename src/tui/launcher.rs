@@ -114,7 +114,13 @@ impl Launcher {
                 "Nouvelle candidature : nom du fichier des réponses (Entrée pour valider)",
             ));
             lines.push(Line::from(self.name.text().to_string()));
-            lines.push(Line::from(Span::styled("Échap : revenir", theme.dim())));
+            // Échap goes back only when there is a draft to go back to.
+            let esc = if self.recent.is_some() {
+                "Échap : revenir au brouillon le plus récent"
+            } else {
+                "Échap : quitter sans rien créer"
+            };
+            lines.push(Line::from(Span::styled(esc, theme.dim())));
             let col = (self.name.cursor() as u16).min(top.width.saturating_sub(3));
             frame.set_cursor_position((top.x + 1 + col, top.y + 2));
         }

@@ -33,6 +33,9 @@ pub use app::App;
 pub use app::Offer;
 use app::{Effect, Modal};
 pub use launcher::choose_file;
+/// Drawing one frame, for `benches/wizard.rs` (which includes this module).
+#[allow(unused_imports)]
+pub use screens::draw;
 pub use terminal::Screen;
 
 /// How the session ended, reported once the terminal is restored.
@@ -123,15 +126,30 @@ fn event_loop(
     recovery: &mut recovery::RecoveryWriter,
 ) -> Result<Ending> {
     let mut looked_outside = Instant::now();
+    // Drawn only after an event or a change of state: an idle wizard uses
+    // no CPU (it wakes every `OUTSIDE_CHECK` to look at the file, no more).
+    let mut redraw = true;
     loop {
         if let Some(signal) = signals::pending() {
             return Ok(interrupted(app, signal));
         }
-        let terminal = screen.terminal();
-        terminal.draw(|f| screens::draw(app, f))?;
+        if redraw {
+            let terminal = screen.terminal();
+            app.size = terminal.size()?;
+            terminal.draw(|f| screens::draw(app, f))?;
+            redraw = false;
+        }
+        // Sleep until input, a signal, or the next pending piece of work.
+        let now = Instant::now();
+        let outside = (looked_outside + OUTSIDE_CHECK).saturating_duration_since(now);
+        let wait = [app.save.wait(now), recovery.wait(now), Some(outside)]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(OUTSIDE_CHECK);
         // Wait on the terminal here: crossterm's own wait spins for ever on
         // a terminal that hung up, so it is only asked once input is there.
-        let input = signals::wait_for_input(Duration::from_millis(200));
+        let input = signals::wait_for_input(wait);
         if let Some(signal) = signals::pending() {
             return Ok(interrupted(app, signal));
         }
@@ -139,6 +157,7 @@ fn event_loop(
             return Ok(interrupted(app, signals::HANGUP));
         }
         while event::poll(Duration::ZERO)? {
+            redraw = true;
             let effect = next_effect(screen, app)?;
             if let Some(ending) = carry_out(screen, app, effect)? {
                 return Ok(ending);
@@ -146,11 +165,12 @@ fn event_loop(
         }
         if app.save.due(Instant::now()) {
             save(app);
+            redraw = true;
         }
         recovery.tick(app, Instant::now());
         if looked_outside.elapsed() >= OUTSIDE_CHECK {
             looked_outside = Instant::now();
-            show_outside_changes(app);
+            redraw |= show_outside_changes(app);
         }
     }
 }
@@ -160,13 +180,13 @@ const OUTSIDE_CHECK: Duration = Duration::from_secs(2);
 
 /// Shows at once what was changed in the file outside (a colleague, `fiche
 /// set`), when nothing here waits to be saved; otherwise the next save
-/// merges it.
-fn show_outside_changes(app: &mut App) {
+/// merges it. Says whether anything changed (the screen must be redrawn).
+fn show_outside_changes(app: &mut App) -> bool {
     if app.save.dirty || app.touched || app.modal.is_some() {
-        return;
+        return false;
     }
     let Ok(ids) = app.answers.reload_outside_changes(&app.path) else {
-        return;
+        return false;
     };
     let shown: Vec<&str> = ids
         .iter()
@@ -174,7 +194,7 @@ fn show_outside_changes(app: &mut App) {
         .filter(|id| !id.starts_with("meta."))
         .collect();
     if ids.is_empty() {
-        return;
+        return false;
     }
     app.recheck();
     let at = app.at;
@@ -185,6 +205,7 @@ fn show_outside_changes(app: &mut App) {
             shown.join(", ")
         ));
     }
+    true
 }
 
 /// The next terminal event as work for the loop (keys go through the app).
@@ -203,6 +224,11 @@ fn next_effect(screen: &mut Screen, app: &mut App) -> Result<Effect> {
         }
         Event::Paste(text) => {
             app.paste(&text);
+            Effect::None
+        }
+        // Keys read in the same batch see the new size (too small or not).
+        Event::Resize(width, height) => {
+            app.size = ratatui::layout::Size::new(width, height);
             Effect::None
         }
         _ => Effect::None,

@@ -12,7 +12,7 @@ pub fn handle(app: &mut App, m: MouseEvent, area: Rect) {
     if app.modal.is_some() || area.width < screens::MIN_WIDTH || area.height < screens::MIN_HEIGHT {
         return;
     }
-    let a = screens::areas(area);
+    let a = screens::areas(app, area);
     let at = Position::new(m.column, m.row);
     match m.kind {
         MouseEventKind::Down(MouseButton::Left) => {

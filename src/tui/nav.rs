@@ -11,6 +11,10 @@ use super::app::{App, At, Focus, Screen};
 pub enum QuestionState {
     Answered,
     Error,
+    /// The coach warns about the answer (« ! attention »).
+    Warning,
+    /// The coach has advice on the answer (« i conseil »).
+    Advice,
     MissingRequired,
     Empty,
 }
@@ -20,6 +24,8 @@ impl QuestionState {
         match self {
             QuestionState::Answered => "✓",
             QuestionState::Error => "✗",
+            QuestionState::Warning => "!",
+            QuestionState::Advice => "i",
             QuestionState::MissingRequired => "○",
             QuestionState::Empty => "·",
         }
@@ -74,19 +80,21 @@ impl App {
         let s = &self.form.sections[at.section];
         let q = &s.questions[at.question];
         let id = s.full_id(q);
-        let has_error = self
-            .report
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Error && f.question_id() == id && !f.is_missing());
-        if has_error {
-            QuestionState::Error
-        } else if is_answered(self.answers.get(&id).as_ref()) {
-            QuestionState::Answered
-        } else if q.required {
-            QuestionState::MissingRequired
-        } else {
-            QuestionState::Empty
+        // The most serious finding on the question (validation or coach)
+        // decides its mark; a missing answer is said by ○, not as an error.
+        let worst = self
+            .all_findings()
+            .filter(|f| f.question_id() == id && !f.is_missing())
+            .map(|f| f.severity)
+            .min();
+        let answered = is_answered(self.answers.get(&id).as_ref());
+        match worst {
+            Some(Severity::Error) => QuestionState::Error,
+            _ if !answered && q.required => QuestionState::MissingRequired,
+            Some(Severity::Warning) => QuestionState::Warning,
+            Some(Severity::Advice) => QuestionState::Advice,
+            None if answered => QuestionState::Answered,
+            None => QuestionState::Empty,
         }
     }
 

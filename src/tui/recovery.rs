@@ -9,8 +9,9 @@ use fiche::recovery::Recovery;
 
 use super::app::App;
 
-/// The least time between two writes while typing; with the loop's 200 ms
-/// wake-up, the file lags the last keystroke by under a second.
+/// The least time between two writes while typing: the loop wakes up when
+/// the next write is due ([`RecoveryWriter::wait`]), so the file lags the
+/// last keystroke by at most this.
 const THROTTLE: Duration = Duration::from_millis(500);
 
 pub struct RecoveryWriter {
@@ -18,6 +19,8 @@ pub struct RecoveryWriter {
     /// The answer last written, `(question id, value)`.
     written: Option<(String, toml::Value)>,
     written_at: Option<Instant>,
+    /// Typed text not yet written, waiting for the throttle.
+    pending: bool,
     /// A recovery file exists (ours, or one left by a killed session that
     /// is offered at start).
     exists: bool,
@@ -30,6 +33,7 @@ impl RecoveryWriter {
             answers,
             written: None,
             written_at: None,
+            pending: false,
             exists,
         }
     }
@@ -42,8 +46,19 @@ impl RecoveryWriter {
         }
     }
 
+    /// How long the loop may sleep before [`RecoveryWriter::tick`] has
+    /// typed text to write; `None` when nothing waits.
+    pub fn wait(&self, now: Instant) -> Option<Duration> {
+        self.pending.then(|| {
+            self.written_at.map_or(Duration::ZERO, |t| {
+                (t + THROTTLE).saturating_duration_since(now)
+            })
+        })
+    }
+
     /// Called after every event and wake-up of the loop.
     pub fn tick(&mut self, app: &App, now: Instant) {
+        self.pending = false;
         if app.save.read_only.is_some() || app.path != self.answers {
             return;
         }
@@ -60,6 +75,7 @@ impl RecoveryWriter {
                 let due = self
                     .written_at
                     .is_none_or(|t| now.duration_since(t) >= THROTTLE);
+                self.pending = changed && !due;
                 if changed && due {
                     let recovery = Recovery::new(&current.0, current.1.clone());
                     // A failed write only loses the safety net; the answers

@@ -1,5 +1,10 @@
 //! Text measuring helpers for drawing: cutting to a width, counting wrapped
-//! lines. A leaf module: screens and editors both use it, it uses neither.
+//! lines, the smallest usable screen. A leaf module: screens, editors and
+//! the app's state use it, it uses none of them.
+
+/// Below this size the wizard explains instead of drawing.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
 
 /// Cuts `text` to `width` characters, ending with `…` when cut.
 pub fn truncate(text: &str, width: usize) -> String {

@@ -8,23 +8,28 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use fiche::answers::Keep;
 
 use super::app::{App, Effect, Focus, Modal, Offer};
-use super::editors::{EditorAction, LineEditor};
+use super::editors::{Editor, EditorAction, LineEditor};
+
+/// Said when Entrée meets an invalid answer.
+pub const STAY_INVALID: &str = "Réponse à corriger (message ci-dessus) : Entrée ne passe pas à la suite tant qu'elle est invalide. Votre texte est gardé ; Maj+Tab ou Échap pour la laisser et y revenir plus tard.";
+/// Said when a committed answer drew a new remark from the coach.
+pub const STAY_COACH: &str = "Le coach fait une remarque sur cette réponse (ci-dessus) : corrigez-la, ou Entrée pour continuer.";
 
 impl App {
     pub(super) fn editor_key(&mut self, key: KeyEvent) -> Effect {
         // Borrowed field by field: no copy of the question on every key.
         let question = &self.form.sections[self.at.section].questions[self.at.question];
         match self.editor.handle_key(question, key) {
-            EditorAction::Edited => self.touched = true,
+            EditorAction::Edited => {
+                self.touched = true;
+                self.notice = None;
+                self.refresh_live_roi();
+            }
             EditorAction::Consumed => {}
             EditorAction::Commit => {
                 let _ = self.commit();
             }
-            EditorAction::CommitNext => {
-                if self.commit().is_ok() {
-                    self.next();
-                }
-            }
+            EditorAction::CommitNext => self.validate_and_next(),
             // Going back is not confirming: only typed text is kept.
             EditorAction::CommitPrev => self.prev(),
             EditorAction::Ignored => match key.code {
@@ -41,6 +46,41 @@ impl App {
             },
         }
         Effect::None
+    }
+
+    /// Entrée on an answer: an invalid one stays here with its message (the
+    /// text stays in the editor; Maj+Tab, Échap or a click still leave); a
+    /// valid one is committed, and when the coach has something new to say
+    /// about it, the wizard stays so it is read before moving on.
+    fn validate_and_next(&mut self) {
+        let question = self.question().clone();
+        if matches!(self.editor, Editor::Line(_) | Editor::Long(_))
+            && !self.editor.problems(&question).is_empty()
+        {
+            self.notice = Some(STAY_INVALID.to_string());
+            return;
+        }
+        let before = self.coach_notes_here();
+        if self.commit().is_err() {
+            return;
+        }
+        let after = self.coach_notes_here();
+        if after.iter().any(|m| !before.contains(m)) {
+            self.notice = Some(STAY_COACH.to_string());
+            return;
+        }
+        self.next();
+    }
+
+    /// The coach's messages about the current question.
+    fn coach_notes_here(&self) -> Vec<String> {
+        let id = self.question_id();
+        self.coach
+            .findings
+            .iter()
+            .filter(|f| f.question_id() == id)
+            .map(|f| f.message.clone())
+            .collect()
     }
 
     pub(super) fn sections_key(&mut self, key: KeyEvent) -> Effect {
@@ -86,6 +126,7 @@ impl App {
             return Effect::None;
         };
         match modal {
+            Modal::Offer(Offer::Intro(next)) => self.modal = next.map(|o| Modal::Offer(*o)),
             Modal::Offer(offer) => match key.code {
                 KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => self.accept(offer),
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => {
@@ -121,17 +162,21 @@ impl App {
                 self.save.flush = true;
                 return Effect::SaveNow;
             }
-            Modal::Help(scroll) => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => self.modal = Some(Modal::Help(scroll + 1)),
-                KeyCode::PageDown | KeyCode::Char(' ') => {
-                    self.modal = Some(Modal::Help(scroll + 10))
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    self.modal = Some(Modal::Help(scroll.saturating_sub(1)))
-                }
-                KeyCode::PageUp => self.modal = Some(Modal::Help(scroll.saturating_sub(10))),
-                _ => {}
-            },
+            Modal::Help(scroll) => {
+                let area = ratatui::layout::Rect::new(0, 0, self.size.width, self.size.height);
+                let max = super::screens::help::max_scroll(self, area);
+                let page = self.size.height.saturating_sub(6).max(1);
+                let scroll = match key.code {
+                    KeyCode::Down | KeyCode::Char('j') => Some(scroll + 1),
+                    KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll + page),
+                    KeyCode::Up | KeyCode::Char('k') => Some(scroll.saturating_sub(1)),
+                    KeyCode::PageUp => Some(scroll.saturating_sub(page)),
+                    KeyCode::Home => Some(0),
+                    KeyCode::End => Some(max),
+                    _ => None,
+                };
+                self.modal = scroll.map(|s| Modal::Help(s.min(max)));
+            }
             Modal::QuitUnsaved(message) => match key.code {
                 KeyCode::Char('r' | 'R') => return Effect::Quit,
                 KeyCode::Char('a' | 'A') => {
@@ -201,6 +246,7 @@ impl App {
                 }
                 self.modal = next.map(|o| Modal::Offer(*o));
             }
+            Offer::Intro(next) => self.modal = next.map(|o| Modal::Offer(*o)),
             Offer::ChangedOnly(ids, _) if ids.is_empty() => {}
             Offer::ChangedOnly(ids, _) => {
                 let first = ids

@@ -1,10 +1,11 @@
 //! The document promises, format by format: every section, French figures,
 //! data sources and budget lines, escaping, drafts, strict mode (`formats`),
 //! the PDF itself (`pdf`), user templates and the business case
-//! (`templates`). PDF text is read back with lopdf.
+//! (`templates`), several applications side by side (`compare`). PDF text is read back with lopdf.
 
 #[path = "../common/mod.rs"]
 mod common;
+mod compare;
 mod formats;
 mod model;
 mod pdf;

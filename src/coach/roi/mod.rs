@@ -29,6 +29,7 @@ pub const FTE_COST: &str = "roi.cout_etp";
 pub const FTE_HOURS: &str = "roi.heures_etp";
 pub const BUDGET: &str = "tco.budget_annuel";
 pub const UNIT: &str = "volume.unite_operation";
+pub const PILOT_VOLUME: &str = "deploiement.volume_pilote";
 
 /// The guide's defaults, used when the form file gives none.
 const DEFAULT_FTE_COST: i64 = 45_000;
@@ -47,6 +48,8 @@ pub struct Roi {
     ratio: Figure,
     /// `575 000 demandes de renseignement par an`: the scale the figures are for.
     scale: Option<String>,
+    /// The pilot's share: `(its scale, hours freed, their value)`.
+    pilot: Option<(String, Decimal, Decimal)>,
     /// Inputs left unanswered for which the form's default was used.
     defaults_used: Vec<String>,
 }
@@ -107,11 +110,23 @@ impl Roi {
                 checked(e.checked_div(b))
             }
         });
-        let scale = volume.as_ref().ok().map(|v| {
-            let unit = crate::coach::answer::text(answers, UNIT)
-                .unwrap_or_else(|| "opérations".to_string());
-            format!("{} {unit} par an", format::decimal_exact(*v, 0))
-        });
+        let unit =
+            crate::coach::answer::text(answers, UNIT).unwrap_or_else(|| "opérations".to_string());
+        let per_year = |v: &Decimal| format!("{} {unit} par an", format::decimal_exact(*v, 0));
+        let scale = volume.as_ref().ok().map(per_year);
+        let pilot = match (
+            crate::coach::answer::number(answers, PILOT_VOLUME),
+            &minutes,
+            &cost,
+            &per_fte,
+        ) {
+            (Some(p), Ok(m), Ok(c), Ok(per)) => p
+                .checked_mul(*m)
+                .and_then(|x| x.checked_div(60.into()))
+                .and_then(|h| Some((h, h.checked_mul(*c)?.checked_div(*per)?)))
+                .map(|(h, e)| (per_year(&p), h, e)),
+            _ => None,
+        };
         Roi {
             hours_per_year,
             fte,
@@ -120,8 +135,23 @@ impl Roi {
             net_gain,
             ratio,
             scale,
+            pilot,
             defaults_used,
         }
+    }
+
+    /// The pilot's figures, beside the full-scale ones: `À l'échelle du
+    /// pilote (60 000 demandes par an) : 6 000 heures de temps d'agent libéré
+    /// par an, valorisé à 168 015 € par an.`
+    pub fn pilot_summary_fr(&self) -> Option<String> {
+        let (scale, hours, euros) = self.pilot.as_ref()?;
+        Some(format!(
+            "À l'échelle du pilote ({scale}) : {}{}heures de temps d'agent libéré par an, valorisé à {}{}€ par an.",
+            format::decimal_exact(*hours, 0),
+            format::NBSP,
+            format::decimal_exact(*euros, 0),
+            format::NBSP
+        ))
     }
 
     /// Euros saved per year minus the yearly budget, unrounded.
@@ -300,7 +330,7 @@ impl Serialize for Roi {
         use serde::ser::SerializeStruct;
         let number =
             |f: &Figure, places: u32| f.as_ref().ok().and_then(|d| round(*d, places).to_f64());
-        let mut st = s.serialize_struct("Roi", 17)?;
+        let mut st = s.serialize_struct("Roi", 18)?;
         st.serialize_field("computable", &self.is_computable())?;
         st.serialize_field("hours_per_year", &number(&self.hours_per_year, 1))?;
         st.serialize_field("fte", &number(&self.fte, 2))?;
@@ -315,6 +345,7 @@ impl Serialize for Roi {
         st.serialize_field("net_gain_fr", &self.net_gain_fr())?;
         st.serialize_field("ratio_fr", &self.ratio_fr())?;
         st.serialize_field("scale_fr", &self.scale)?;
+        st.serialize_field("pilot_summary", &self.pilot_summary_fr())?;
         st.serialize_field("summary", &self.summary_fr())?;
         st.serialize_field("missing", &self.missing())?;
         st.serialize_field("defaults_used", &self.defaults_used)?;

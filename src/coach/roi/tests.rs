@@ -305,3 +305,21 @@ fn the_scale_names_the_unit_of_operations() {
     .unwrap();
     assert_eq!(roi(&a).scale_fr().unwrap(), nb("575_000 demandes par an"));
 }
+
+#[test]
+fn the_pilots_figures_sit_beside_the_full_scale_ones() {
+    let mut a = worked_example();
+    assert_eq!(roi(&a).pilot_summary_fr(), None);
+    a.set(
+        "deploiement.volume_pilote",
+        Some(toml::Value::Integer(60_000)),
+    )
+    .unwrap();
+    // 60 000 × 6 ÷ 60 = 6 000 h; 6 000 × 45 000 ÷ 1 607 = 168 014,9 €.
+    assert_eq!(
+        roi(&a).pilot_summary_fr().unwrap(),
+        nb(
+            "À l'échelle du pilote (60_000 opérations par an) : 6_000_heures de temps d'agent libéré par an, valorisé à 168_015_€ par an."
+        )
+    );
+}

@@ -96,3 +96,21 @@ fn asking_more_than_the_yearly_budget_is_an_error() {
     );
     assert_silent(&with(&[(q, "300000")]), "montant-superieur-au-budget");
 }
+
+#[test]
+fn a_pilot_larger_than_the_whole_volume_is_a_warning() {
+    let q = "deploiement.volume_pilote";
+    let f = assert_fires(
+        &with(&[(q, "600000")]),
+        "pilote-superieur-au-volume",
+        q,
+        Severity::Warning,
+    );
+    assert_eq!(
+        f.message,
+        fr(
+            "« Combien d’opérations par an le pilote couvrira-t-il ? » (600~000) dépasse « Volume d’opérations par an » (575~000) : le pilote ne peut pas traiter plus d'opérations que le périmètre complet ; corrigez l'un des deux chiffres"
+        )
+    );
+    assert_silent(&srdt(), "pilote-superieur-au-volume");
+}

@@ -2,15 +2,24 @@
 //! a highlight; Space picks (or ticks), digits pick directly.
 
 use fiche::form::{Kind, Question};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone)]
 pub struct ChoiceEditor {
     pub options: Vec<(toml::Value, String)>,
     pub multi: bool,
+    /// Indexes of the options ticked alone (`exclusive = true` in the form).
+    pub exclusive: Vec<usize>,
     /// Indexes of the chosen options.
     pub chosen: Vec<usize>,
     pub highlight: usize,
+    /// Characters typed as if this were a text field (« 12 mars »): shown,
+    /// never acted on, until a key that is not a character.
+    pub typed: String,
+    /// The digits just typed, each a pick, and the choice as it was before
+    /// them: a letter or a space right after (« 12 mars ») shows they were
+    /// text, and their picks are undone.
+    digit_run: Option<(String, Vec<usize>)>,
 }
 
 /// What a key did.
@@ -52,11 +61,21 @@ impl ChoiceEditor {
             None => Vec::new(),
         };
         let highlight = chosen.first().copied().unwrap_or(0);
+        let exclusive = question
+            .choices
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.exclusive)
+            .map(|(i, _)| i)
+            .collect();
         ChoiceEditor {
             options,
             multi,
+            exclusive,
             chosen,
             highlight,
+            typed: String::new(),
+            digit_run: None,
         }
     }
 
@@ -81,7 +100,12 @@ impl ChoiceEditor {
         if self.multi {
             if let Some(at) = self.chosen.iter().position(|&c| c == i) {
                 self.chosen.remove(at);
+            } else if self.exclusive.contains(&i) {
+                // « Aucun » ticked: the others go.
+                self.chosen = vec![i];
             } else {
+                // Another option ticked: « Aucun » goes.
+                self.chosen.retain(|c| !self.exclusive.contains(c));
                 self.chosen.push(i);
             }
         } else {
@@ -90,8 +114,49 @@ impl ChoiceEditor {
         self.highlight = i;
     }
 
+    /// A digit picks an option only when it is a valid option number; a
+    /// letter or a space right after digits (« 12 mars ») means text is being
+    /// typed: the digits' picks are undone and the text is only shown.
     pub fn handle_key(&mut self, key: KeyEvent) -> ChoiceKey {
         let n = self.options.len();
+        let is_char = matches!(key.code, KeyCode::Char(_))
+            && !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if !is_char {
+            self.digit_run = None;
+            if !self.typed.is_empty() {
+                // Any other key ends the stray text; it never picks.
+                self.typed.clear();
+                return ChoiceKey::Moved;
+            }
+        } else if let KeyCode::Char(c) = key.code {
+            if !self.typed.is_empty() {
+                self.typed.push(c);
+                return ChoiceKey::Moved;
+            }
+            let valid_digit = c.to_digit(10).is_some_and(|d| d >= 1 && (d as usize) <= n);
+            if valid_digit {
+                let before = self.chosen.clone();
+                self.digit_run
+                    .get_or_insert((String::new(), before))
+                    .0
+                    .push(c);
+            } else if let Some((run, before)) = self.digit_run.take() {
+                // The digits just typed were the start of a text.
+                self.chosen = before;
+                self.typed = format!("{run}{c}");
+                return ChoiceKey::Changed;
+            } else {
+                let command = matches!(c, ' ' | '?')
+                    || matches!(c, 'j' | 'k')
+                    || (self.is_bool() && matches!(c, 'o' | 'O' | 'n' | 'N'));
+                if !command {
+                    self.typed.push(c);
+                    return ChoiceKey::Moved;
+                }
+            }
+        }
         match key.code {
             KeyCode::Up | KeyCode::Char('k') if self.highlight > 0 => {
                 self.highlight -= 1;
@@ -118,13 +183,8 @@ impl ChoiceEditor {
                 }
             }
             KeyCode::Char(c @ '1'..='9') => {
-                let i = c as usize - '1' as usize;
-                if i < n {
-                    self.pick(i);
-                    ChoiceKey::Changed
-                } else {
-                    ChoiceKey::Moved
-                }
+                self.pick(c as usize - '1' as usize);
+                ChoiceKey::Changed
             }
             KeyCode::Char('o') | KeyCode::Char('O') if self.is_bool() => {
                 self.pick(0);
@@ -140,6 +200,16 @@ impl ChoiceEditor {
             }
             _ => ChoiceKey::Ignored,
         }
+    }
+
+    /// What to say about characters typed as if this were a text field.
+    pub fn stray_text(&self) -> Option<String> {
+        (!self.typed.is_empty()).then(|| {
+            format!(
+                "« {} » n'est pas un choix : cette question se répond en choisissant dans la liste (↑ ↓ puis Espace, ou le numéro d'une option, tapé seul). Une autre touche efface ce texte.",
+                self.typed
+            )
+        })
     }
 
     pub fn is_bool(&self) -> bool {

@@ -113,6 +113,125 @@ fn draw_choice(c: &ChoiceEditor, frame: &mut Frame, area: Rect, t: &Theme, focus
     }
 }
 
+/// Fewest rows of the item's field summary kept under the field editor.
+const MIN_FIELD_ROWS: u16 = 3;
+
+/// The form of one list item: where we are, the field being edited (label,
+/// help, editor, problem), then every field with its value. The editor gets
+/// its room first, so a choice shows all its options whenever it can.
+#[allow(clippy::too_many_arguments)]
+fn draw_item_form(
+    l: &ListEditor,
+    q: &Question,
+    field: usize,
+    editor: &Editor,
+    frame: &mut Frame,
+    area: Rect,
+    t: &Theme,
+    focused: bool,
+) {
+    let width = area.width as usize;
+    let f = &q.fields[field];
+    let (problems, refused) = l.field_problems(q);
+    let mut problem_lines: Vec<Line> = problems
+        .iter()
+        .map(|m| Line::from(Span::styled(format!("✗ erreur : {m}"), t.error())))
+        .collect();
+    if refused {
+        problem_lines.push(Line::from(Span::styled(
+            "Entrée ne passe au champ suivant qu'avec une valeur valide ; ↑ ↓ ou Échap pour la laisser.",
+            t.warning(),
+        )));
+    }
+    let problem_h = problem_lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            crate::tui::text::wrapped_height(&text, area.width)
+        })
+        .sum::<u16>()
+        .min(3);
+    let fields_n = q.fields.len() as u16;
+    let fixed = 2 + problem_h;
+    let room = area.height.saturating_sub(fixed);
+    let box_h = wanted_height(editor)
+        .unwrap_or(room)
+        .min(room.saturating_sub(fields_n.min(MIN_FIELD_ROWS)))
+        .max(3)
+        .min(room);
+    let rest = room.saturating_sub(box_h);
+    let help_h = u16::from(!f.help.is_empty() && rest > fields_n.min(MIN_FIELD_ROWS));
+    let [head, label, help, box_area, problem_area, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(help_h),
+        Constraint::Length(box_h),
+        Constraint::Length(problem_h),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(
+                &format!(
+                    "Élément n° {} sur {} · champ {} sur {}",
+                    l.cursor + 1,
+                    l.items.len(),
+                    field + 1,
+                    q.fields.len()
+                ),
+                width,
+            ),
+            t.dim(),
+        )),
+        head,
+    );
+    let required = if f.required { " (obligatoire)" } else { "" };
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&format!("{}{required}", f.label), width),
+            t.title(),
+        )),
+        label,
+    );
+    frame.render_widget(Paragraph::new(truncate(&f.help, width)), help);
+    draw(editor, f, frame, box_area, t, focused);
+    frame.render_widget(
+        Paragraph::new(problem_lines).wrap(Wrap { trim: true }),
+        problem_area,
+    );
+    // Every field with its value; the list scrolls to keep this one in view.
+    let Some(item) = l.items.get(l.cursor) else {
+        return;
+    };
+    let rows = list.height as usize;
+    let offset = if q.fields.len() <= rows {
+        0
+    } else {
+        (field + 1)
+            .saturating_sub(rows.div_ceil(2))
+            .min(q.fields.len() - rows)
+    };
+    let lines: Vec<Line> = q
+        .fields
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, f)| {
+            let value = field_value(f, item.get(&f.id));
+            let pointer = if i == field { "›" } else { " " };
+            let text = truncate(&format!("{pointer} {} : {value}", f.label), width);
+            if i == field {
+                Line::from(Span::styled(text, t.selected()))
+            } else {
+                Line::from(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
+
 fn draw_list(
     l: &ListEditor,
     q: &Question,
@@ -128,78 +247,6 @@ fn draw_list(
         _ => draw_items(l, q, frame, area, t),
     }
 }
-
-/// The item being edited: its fields with their values, then the editor of
-/// field `field` under its label.
-#[allow(clippy::too_many_arguments)] // one call site, the pieces of one frame
-fn draw_item_form(
-    l: &ListEditor,
-    q: &Question,
-    field: usize,
-    editor: &Editor,
-    frame: &mut Frame,
-    area: Rect,
-    t: &Theme,
-    focused: bool,
-) {
-    let width = area.width as usize;
-    let fields = q.fields.len() as u16;
-    let [head, list, rest] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(fields),
-        Constraint::Min(3),
-    ])
-    .areas(area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            format!("Élément n° {} sur {} :", l.cursor + 1, l.items.len()),
-            t.title(),
-        )),
-        head,
-    );
-    let Some(item) = l.items.get(l.cursor) else {
-        return;
-    };
-    let lines: Vec<Line> = q
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let pointer = if i == field { "›" } else { " " };
-            let value = field_value(f, item.get(&f.id));
-            let text = truncate(&format!("{pointer} {} : {value}", f.label), width);
-            if i == field {
-                Line::from(Span::styled(text, t.selected()))
-            } else {
-                Line::from(text)
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), list);
-    let Some(f) = q.fields.get(field) else {
-        return;
-    };
-    let label_h = u16::from(rest.height >= ITEM_LABEL_MIN_HEIGHT);
-    let [label, box_area] =
-        Layout::vertical([Constraint::Length(label_h), Constraint::Min(3)]).areas(rest);
-    let required = if f.required { " (obligatoire)" } else { "" };
-    frame.render_widget(
-        Paragraph::new(truncate(
-            &format!("{}{required} — {}", f.label, f.help),
-            width,
-        )),
-        label,
-    );
-    let h = wanted_height(editor)
-        .unwrap_or(box_area.height)
-        .min(box_area.height);
-    let [box_area, _] =
-        Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(box_area);
-    draw(editor, f, frame, box_area, t, focused);
-}
-
-/// Below this height the item form drops the field's label line.
-const ITEM_LABEL_MIN_HEIGHT: u16 = 5;
 
 /// Room for an item's name in the delete question.
 const DELETE_NAME_WIDTH: usize = 30;

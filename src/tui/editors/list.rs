@@ -23,6 +23,8 @@ pub enum ListMode {
         field: usize,
         editor: Box<Editor>,
         touched: bool,
+        /// Entrée was refused on an invalid value: say why under the field.
+        refused: bool,
     },
 }
 
@@ -55,6 +57,7 @@ impl ListEditor {
             field,
             editor: Box::new(Editor::for_question(f, value)),
             touched: false,
+            refused: false,
         };
     }
 
@@ -144,12 +147,22 @@ impl ListEditor {
             field,
             editor,
             touched,
+            refused,
         } = &mut self.mode
         else {
             return EditorAction::Ignored;
         };
         let field = *field;
         let f = &question.fields[field];
+        // Entrée or Tab validate the field: an invalid value stays, with its
+        // message; ↑ ↓ and Échap still leave it (never trapped).
+        if matches!(key.code, KeyCode::Enter | KeyCode::Tab)
+            && matches!(**editor, Editor::Line(_))
+            && !editor.problems(f).is_empty()
+        {
+            *refused = true;
+            return EditorAction::Consumed;
+        }
         let action = match key.code {
             KeyCode::Esc => {
                 let was_touched = *touched;
@@ -174,6 +187,7 @@ impl ListEditor {
         match action {
             EditorAction::Edited => {
                 *touched = true;
+                *refused = false;
                 EditorAction::Consumed
             }
             EditorAction::Commit => {
@@ -200,6 +214,20 @@ impl ListEditor {
             }
             EditorAction::Ignored => EditorAction::Ignored,
             EditorAction::Consumed => EditorAction::Consumed,
+        }
+    }
+
+    /// What is wrong with the field being typed, and whether Entrée was
+    /// refused because of it.
+    pub fn field_problems(&self, question: &Question) -> (Vec<String>, bool) {
+        match &self.mode {
+            ListMode::Item {
+                field,
+                editor,
+                refused,
+                ..
+            } => (editor.problems(&question.fields[*field]), *refused),
+            _ => (Vec::new(), false),
         }
     }
 

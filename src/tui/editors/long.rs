@@ -1,8 +1,11 @@
 //! Multi-line editor for `long` answers, on ratatui-textarea: Enter inserts a
 //! newline, the text wraps at words, and a counter shows the length limit.
 
-use ratatui::crossterm::event::KeyEvent;
-use ratatui_textarea::{Scrolling, TextArea, WrapMode};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, Scrolling, TextArea, WrapMode};
+
+/// Lines Pg↑ and Pg↓ move the cursor by (the text area scrolls to follow).
+const PAGE_LINES: usize = 8;
 
 #[derive(Debug, Clone)]
 pub struct LongEditor {
@@ -23,8 +26,10 @@ impl LongEditor {
         if let Some(p) = placeholder {
             area.set_placeholder_text(p);
         }
-        // The cursor starts at the top so the answer is read from its start.
-        area.move_cursor(ratatui_textarea::CursorMove::Top);
+        // The cursor starts at the end, where one goes on writing; the text
+        // area shows the lines around it.
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
         LongEditor {
             area: Box::new(area),
         }
@@ -39,10 +44,39 @@ impl LongEditor {
         lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
     }
 
-    /// Passes a key to the text area; true when the text changed.
+    /// Passes a key to the text area; true when the text changed. Ctrl+U
+    /// clears everything (as in a one-line answer), Ctrl+Z undoes, Ctrl+Début
+    /// and Ctrl+Fin go to the start and end of the whole text, Pg↑ Pg↓ move
+    /// by a page without scrolling the text out of view.
     pub fn handle_key(&mut self, key: KeyEvent) -> bool {
         let before = self.text();
-        self.area.input(key);
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('u') if ctrl => {
+                self.area.clear();
+            }
+            KeyCode::Char('z') if ctrl => {
+                self.area.undo();
+            }
+            KeyCode::Home if ctrl => self.area.move_cursor(CursorMove::Jump(0, 0)),
+            KeyCode::End if ctrl => {
+                self.area.move_cursor(CursorMove::Bottom);
+                self.area.move_cursor(CursorMove::End);
+            }
+            KeyCode::PageDown | KeyCode::PageUp => {
+                let step = if key.code == KeyCode::PageDown {
+                    CursorMove::Down
+                } else {
+                    CursorMove::Up
+                };
+                for _ in 0..PAGE_LINES {
+                    self.area.move_cursor(step);
+                }
+            }
+            _ => {
+                self.area.input(key);
+            }
+        }
         self.text() != before
     }
 

@@ -119,7 +119,7 @@ impl Editor {
         let text = match self {
             Editor::Line(e) => e.text().to_string(),
             Editor::Long(e) => e.text(),
-            Editor::Choice(_) => return Vec::new(),
+            Editor::Choice(c) => return c.stray_text().into_iter().collect(),
             Editor::List(e) => {
                 return e
                     .value()

@@ -29,18 +29,26 @@ fn table_lines(app: &App, title: &str, hints: keys::Hints, key_w: usize) -> Vec<
     for (key, label) in hints {
         out.push(Line::from(vec![
             Span::styled(format!("  {key:<key_w$}"), t.key()),
-            Span::raw(format!(" {label}")),
+            // The overlay says both ways of Ctrl+G; it names the editor.
+            Span::raw(match *key {
+                "Ctrl+G" => format!(" {label}"),
+                _ => format!(" {}", super::hint_label(app, key, label)),
+            }),
         ]));
     }
     out
 }
 
-pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+/// Two columns from this width on.
+const TWO_COLUMNS_FROM: u16 = 110;
+
+/// The overlay's box and its columns of lines, for a screen of `area`.
+fn contents(app: &App, area: Rect) -> (Rect, Vec<Vec<Line<'static>>>) {
     let mut tables: Vec<(&str, keys::Hints)> = keys::all().to_vec();
     tables.push(("Signes de la liste des sections", keys::LEGEND));
-    let two_columns = area.width >= 110;
+    let two_columns = area.width >= TWO_COLUMNS_FROM;
     let key_w = 15;
-    let mut columns: Vec<Vec<Line>> = vec![Vec::new(), Vec::new()];
+    let mut columns: Vec<Vec<Line>> = vec![Vec::new(); if two_columns { 2 } else { 1 }];
     let total: usize = tables.iter().map(|(_, h)| h.len() + 1).sum();
     let mut used = 0;
     for (title, hints) in tables {
@@ -48,29 +56,49 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         used += hints.len() + 1;
         columns[col].extend(table_lines(app, title, hints, key_w));
     }
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(" Aide : toutes les touches (↑ ↓ défiler, Échap fermer) ");
-    let popup = centered(
-        area,
-        area.width.saturating_sub(4),
-        area.height.saturating_sub(2),
+    let last = columns.len() - 1;
+    columns[last].push(Line::from(""));
+    columns[last].extend(
+        keys::COMPLETION_FR
+            .iter()
+            .map(|l| Line::from(Span::styled(l.to_string(), app.theme.dim()))),
     );
+    // The whole screen: nothing of the form shows through at its edges.
+    (area, columns)
+}
+
+/// How far the overlay scrolls on a screen of `area` (0: it all fits).
+pub fn max_scroll(app: &App, area: Rect) -> u16 {
+    let (popup, columns) = contents(app, area);
+    let inner = Block::new().borders(Borders::ALL).inner(popup);
+    let longest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    longest.saturating_sub(inner.height)
+}
+
+pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+    let (popup, columns) = contents(app, area);
+    let inner_h = Block::new().borders(Borders::ALL).inner(popup).height;
+    let longest = columns.iter().map(Vec::len).max().unwrap_or(0) as u16;
+    let scroll = scroll.min(max_scroll(app, area));
+    // The title says whether there is more, and where we are.
+    let title = if longest > inner_h {
+        format!(
+            " Aide · lignes {}–{} sur {} · ↑ ↓ Pg↑ Pg↓ défiler · Échap fermer ",
+            scroll + 1,
+            (scroll + inner_h).min(longest),
+            longest
+        )
+    } else {
+        " Aide : toutes les touches · Échap fermer ".to_string()
+    };
+    let block = Block::new().borders(Borders::ALL).title(title);
     frame.render_widget(Clear, popup);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    if two_columns {
-        let [a, b] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(inner);
-        frame.render_widget(Paragraph::new(columns[0].clone()), a);
-        frame.render_widget(Paragraph::new(columns[1].clone()), b);
-    } else {
-        // Narrow: one column that scrolls, never further than its end.
-        let lines = columns[0].len() as u16;
-        let scroll = scroll.min(lines.saturating_sub(inner.height));
-        frame.render_widget(
-            Paragraph::new(columns[0].clone()).scroll((scroll, 0)),
-            inner,
-        );
+    let constraints = vec![Constraint::Fill(1); columns.len()];
+    let areas = Layout::horizontal(constraints).spacing(1).split(inner);
+    for (column, rect) in columns.into_iter().zip(areas.iter()) {
+        frame.render_widget(Paragraph::new(column).scroll((scroll, 0)), *rect);
     }
 }
 
@@ -85,13 +113,23 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
         Modal::Offer(Offer::Profile(_, labels)) => Some(profile_offer(labels)),
         Modal::Offer(Offer::ChangedOnly(ids, report)) => Some(changed_only(ids, report)),
         Modal::Offer(Offer::Recovery(recovery, _)) => Some(recovery_offer(app, recovery)),
+        Modal::Offer(Offer::Intro(_)) => Some(intro(app)),
         Modal::Conflict(conflicts) => conflict(app, conflicts),
         Modal::Help(_) => None,
     };
     let Some((title, lines)) = dialog else {
         return;
     };
-    let popup = centered(area, 70, lines.len() as u16 + 4);
+    // Room for the lines as wrapped in the box.
+    let width = 70.min(area.width);
+    let text_h: u16 = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            super::wrapped_height(&text, width.saturating_sub(2))
+        })
+        .sum();
+    let popup = centered(area, width, text_h + 2);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
@@ -235,4 +273,18 @@ fn conflict(app: &App, conflicts: &[Conflict]) -> Option<Dialog> {
         "m : garder la mienne   f : prendre celle du fichier",
     ));
     Some((" Modifié ailleurs ", lines))
+}
+
+/// The form's introduction, once, on a new file named on the command line.
+fn intro(app: &App) -> (&'static str, Vec<Line<'static>>) {
+    let lines = vec![
+        Line::from(app.form.description.clone()),
+        Line::from(""),
+        Line::from(
+            "À gauche, les sections ; au centre, la question et votre réponse. Entrée valide et passe à la suite, F1 montre toutes les touches, Ctrl+Q quitte : tout est enregistré au fur et à mesure.",
+        ),
+        Line::from(""),
+        Line::from(Span::styled("Une touche pour commencer", app.theme.key())),
+    ];
+    (" Bienvenue ", lines)
 }

@@ -17,9 +17,7 @@ use super::app::{App, Focus, Modal, Screen};
 use super::editors::{Editor, ListMode};
 use super::keys::{self, Hints};
 
-/// Below this size the wizard explains instead of drawing.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 18;
+pub use super::text::{MIN_HEIGHT, MIN_WIDTH};
 
 /// Where each part of the screen goes; shared by drawing and mouse clicks.
 pub struct Areas {
@@ -29,14 +27,22 @@ pub struct Areas {
     pub footer: Rect,
 }
 
-pub fn areas(area: Rect) -> Areas {
+/// Narrowest section list, and the share of the width it may take.
+const SIDEBAR_MIN: u16 = 24;
+const SIDEBAR_SHARE_PERCENT: u16 = 30;
+
+pub fn areas(app: &App, area: Rect) -> Areas {
     let [header, body, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(2),
     ])
     .areas(area);
-    let side = (area.width * 30 / 100).clamp(24, 38);
+    // As wide as the longest section line needs, within its share of a wide
+    // terminal: at 200 columns every title is whole.
+    let side = (area.width * SIDEBAR_SHARE_PERCENT / 100)
+        .min(sidebar::wanted_width(app))
+        .max(SIDEBAR_MIN);
     let [sidebar, main] =
         Layout::horizontal([Constraint::Length(side), Constraint::Min(1)]).areas(body);
     Areas {
@@ -53,7 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         too_small(frame, area);
         return;
     }
-    let a = areas(area);
+    let a = areas(app, area);
     header(app, frame, a.header);
     sidebar::draw(app, frame, a.sidebar);
     match app.screen {
@@ -70,7 +76,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = format!(
-        "Fenêtre trop petite ({}×{}). Agrandissez-la à au moins {MIN_WIDTH} colonnes sur {MIN_HEIGHT} lignes. Vos réponses sont enregistrées ; Ctrl+Q pour quitter.",
+        "Fenêtre trop petite ({}×{}). Agrandissez-la à au moins {MIN_WIDTH} colonnes sur {MIN_HEIGHT} lignes. Vos réponses sont enregistrées. En attendant, seul Ctrl+Q (quitter) agit : les autres touches sont ignorées.",
         area.width, area.height
     );
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
@@ -120,17 +126,115 @@ pub fn current_hints(app: &App) -> Hints {
     }
 }
 
+/// A hint's label as it applies now: keys that toggle say what they will do,
+/// Ctrl+E names the editor it opens.
+pub fn hint_label(app: &App, key: &str, label: &'static str) -> std::borrow::Cow<'static, str> {
+    match key {
+        "Ctrl+G" if app.guidance => "masquer les conseils".into(),
+        "Ctrl+G" => "afficher les conseils".into(),
+        "Ctrl+E" if app.screen == Screen::Question => {
+            format!("ouvrir dans {}", app.editor_program).into()
+        }
+        _ => label.into(),
+    }
+}
+
 fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let mut spans = Vec::new();
-    for (key, label) in current_hints(app) {
-        spans.push(Span::styled(format!(" {key}"), t.key()));
-        spans.push(Span::raw(format!(" {label} ")));
-        spans.push(Span::styled("│", t.dim()));
+    let hints: Vec<(&str, String)> = current_hints(app)
+        .iter()
+        .map(|(k, l)| (*k, hint_label(app, k, l).into_owned()))
+        .collect();
+    let rows = footer_rows(&hints, area.width as usize, area.height as usize);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|row| {
+            let mut spans = Vec::new();
+            for (key, label) in row {
+                if !spans.is_empty() {
+                    spans.push(Span::styled("│", t.dim()));
+                }
+                spans.push(Span::styled(format!(" {key}"), t.key()));
+                spans.push(Span::raw(format!(" {label} ")));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Lays the hints out in `rows` lines of `width`, in table order, never
+/// cutting one in two; when they do not all fit, the help key is kept (it
+/// lists the others).
+pub fn footer_rows<'a>(
+    hints: &'a [(&'a str, String)],
+    width: usize,
+    rows: usize,
+) -> Vec<Vec<(&'a str, &'a str)>> {
+    let size = |(k, l): &(&str, String)| k.chars().count() + l.chars().count() + 3;
+    let is_help = |k: &str| matches!(k, "F1" | "?");
+    let help = hints.iter().find(|(k, _)| is_help(k));
+    let mut out: Vec<Vec<(&str, &str)>> = vec![Vec::new()];
+    let mut used = 0;
+    for h in hints.iter().filter(|(k, _)| !is_help(k)) {
+        let w = size(h) + usize::from(used > 0);
+        // On the last row, leave room for the help key.
+        let reserve = if out.len() == rows {
+            help.map_or(0, |h| size(h) + 1)
+        } else {
+            0
+        };
+        if used + w + reserve > width {
+            if out.len() == rows {
+                continue;
+            }
+            out.push(Vec::new());
+            used = 0;
+        }
+        used += size(h) + usize::from(used > 0);
+        out.last_mut().unwrap().push((h.0, h.1.as_str()));
     }
-    spans.pop();
-    frame.render_widget(
-        Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true }),
-        area,
-    );
+    if let Some(h) = help {
+        if used + size(h) + 1 > width && out.len() < rows {
+            out.push(Vec::new());
+        }
+        out.last_mut().unwrap().push((h.0, h.1.as_str()));
+    }
+    out
+}
+/// Cuts `text` to `width` characters between words, ending with `…`, so
+/// the words kept are whole (« Le problème… »); a trailing small word
+/// (« de », « et ») goes too. When that would keep less than half the room
+/// (a very narrow column), the text is cut mid-word instead.
+pub fn truncate_words(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    const SMALL: &[&str] = &[
+        "de", "du", "des", "et", "ou", "la", "le", "les", "l’", "d’", "à", "en", "vu", "(", "?",
+        ":", "·",
+    ];
+    let room: String = text.chars().take(width.saturating_sub(1)).collect();
+    let cut_mid_word = !room.ends_with(char::is_whitespace)
+        && text
+            .chars()
+            .nth(width.saturating_sub(1))
+            .is_some_and(|c| !c.is_whitespace());
+    let mut words: Vec<&str> = room.split_whitespace().collect();
+    if cut_mid_word {
+        words.pop();
+    }
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| SMALL.contains(&w.to_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    let kept = words.join(" ");
+    let kept = kept.trim_end_matches([',', ';', ' ']);
+    if words.is_empty() || kept.chars().count() * 2 < width {
+        return super::text::truncate(text, width);
+    }
+    format!("{kept}…")
 }

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::wrapped_height;
 use crate::tui::app::{App, Focus};
 use crate::tui::autosave::SaveStatus;
-use crate::tui::editors::{self, Editor, french_figure};
+use crate::tui::editors::{self, Editor, ListMode, french_figure};
 
 /// Longest the section's introduction may be, in lines.
 const INTRO_MAX_LINES: u16 = 4;
@@ -40,15 +40,27 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 
     let q = app.question();
     let rank = app.walk.rank(app.at);
+    let in_item = in_item(app);
     // The section's introduction, on its first question when there is room.
     let intro = section
         .intro
         .as_deref()
-        .filter(|_| rank.number == 1 && inner.height >= INTRO_MIN_HEIGHT);
+        .filter(|_| rank.number == 1 && inner.height >= INTRO_MIN_HEIGHT && !in_item);
     let guidance = guidance_text(app);
-    let status_lines = status_lines(app);
+    // Editing one item of a list: its fields need the room, so the list
+    // question's own remarks step aside until Échap.
+    let status_lines = if in_item {
+        Vec::new()
+    } else {
+        status_lines(app)
+    };
     let (notice, notice_style) = notice(app);
-    let notice_h = wrapped_height(&notice, inner.width).min(NOTICE_MAX_LINES);
+    let notice_h = if notice.is_empty() {
+        0
+    } else {
+        wrapped_height(&notice, inner.width).min(NOTICE_MAX_LINES)
+    };
+    let position = position_line(app);
     let [
         pos_area,
         intro_area,
@@ -68,7 +80,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     ))
     .areas(inner);
     frame.render_widget(
-        Paragraph::new(Span::styled(position_line(app), t.dim())),
+        Paragraph::new(Span::styled(position, t.dim())).wrap(Wrap { trim: true }),
         pos_area,
     );
     draw_texts(
@@ -145,6 +157,13 @@ fn heights(
 ) -> [Constraint; 8] {
     let w = inner.width;
     let q = app.question();
+    let in_item = in_item(app);
+    // In a list item, « élément n° · champ n° » says where we are instead.
+    let pos_h = if in_item {
+        0
+    } else {
+        wrapped_height(&position_line(app), w).min(2)
+    };
     let guidance_h = guidance.map_or(0, |g| wrapped_height(g, w).min(inner.height / 3));
     let status_h = status_lines
         .iter()
@@ -156,14 +175,14 @@ fn heights(
         .min(inner.height / 3);
     let intro_h = intro.map_or(0, |i| wrapped_height(i, w).min(INTRO_MAX_LINES) + 1);
     let label_h = wrapped_height(&q.label, w).min(LABEL_MAX_LINES);
-    let help_h = if q.help.is_empty() {
+    let help_h = if q.help.is_empty() || in_item {
         0
     } else {
         wrapped_height(&q.help, w).min(LABEL_MAX_LINES)
     };
     let editor_h = editors::draw::wanted_height(&app.editor);
     [
-        Constraint::Length(1),
+        Constraint::Length(pos_h),
         Constraint::Length(intro_h),
         Constraint::Length(label_h),
         Constraint::Length(help_h),
@@ -178,31 +197,44 @@ fn heights(
     ]
 }
 
-/// « Question 2 sur 8 · obligatoire · section 3/5 ».
+/// Whether one item of a list is being edited.
+fn in_item(app: &App) -> bool {
+    matches!(&app.editor, Editor::List(l) if matches!(l.mode, ListMode::Item { .. }))
+}
+
+/// « Question 2 sur 8 de la section (obligatoire) · réponses obligatoires
+/// de la section : 3 sur 5 »: each figure says what it counts.
 fn position_line(app: &App) -> String {
     let status = &app.report.sections[app.at.section];
     let invalid = app.invalid_in(app.at.section);
-    let section_words = if invalid > 0 {
-        format!(
-            "section {}/{}, {invalid} erreur(s)",
-            status.answered, status.required
-        )
-    } else if status.is_complete() {
+    let section_words = if status.is_complete() && invalid == 0 {
         "section complète ✓".to_string()
     } else {
-        format!("section {}/{}", status.answered, status.required)
+        let errors = if invalid > 0 {
+            format!(", {invalid} erreur(s)")
+        } else {
+            String::new()
+        };
+        format!(
+            "réponses obligatoires de la section : {} sur {}{errors}",
+            status.answered, status.required
+        )
     };
     let required = if app.question().required {
         "obligatoire"
     } else {
         "facultative"
     };
-    format!("{} · {required} · {section_words}", app.walk.rank(app.at))
+    format!(
+        "{} de la section ({required}) · {section_words}",
+        app.walk.rank(app.at)
+    )
 }
 
-/// The advice shown with Ctrl+G, if it is on.
+/// The advice shown with Ctrl+G, if it is on (not while editing a list
+/// item: the item's fields need the room).
 fn guidance_text(app: &App) -> Option<String> {
-    match (&app.question().guidance, app.guidance) {
+    match (&app.question().guidance, app.guidance && !in_item(app)) {
         (Some(g), true) => Some(format!("Conseils : {}", g.trim())),
         (None, true) => Some("Pas de conseil particulier pour cette question.".to_string()),
         _ => None,
@@ -223,8 +255,8 @@ fn notice(app: &App) -> (String, ratatui::style::Style) {
         );
     }
     let text = app.notice.clone().unwrap_or_else(|| {
-        if app.question().guidance.is_some() && !app.guidance {
-            "Ctrl+G : conseils pour bien répondre à cette question".to_string()
+        if app.question().guidance.is_some() && !app.guidance && !in_item(app) {
+            "Ctrl+G : afficher les conseils pour bien répondre à cette question".to_string()
         } else {
             String::new()
         }
@@ -247,6 +279,9 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
             format!("↺ Réponse reprise de {origin} : vérifiez-la ; elle devient la vôtre dès que vous la modifiez."),
             app.theme.warning(),
         )));
+    }
+    if let Some(line) = reusable_line(app) {
+        out.push(Line::from(Span::styled(line, app.theme.dim())));
     }
     out.extend(business_case(app));
     out
@@ -291,7 +326,11 @@ fn counter_line(app: &App) -> Option<Line<'static>> {
 fn problem_lines(app: &App) -> Vec<Line<'static>> {
     let t = &app.theme;
     let q = app.question();
-    let problems: Vec<(Severity, String)> = if app.touched {
+    let problems: Vec<(Severity, String)> = if let Editor::Choice(c) = &app.editor
+        && let Some(m) = c.stray_text()
+    {
+        vec![(Severity::Warning, m)]
+    } else if app.touched {
         app.editor
             .problems(q)
             .into_iter()
@@ -333,7 +372,7 @@ fn answer_state_line(app: &App) -> Option<Line<'static>> {
             "○ obligatoire : pas encore de réponse",
             t.dim(),
         )))
-    } else if q.default.is_some() && !stored {
+    } else if q.default.is_some() && !stored && !app.touched {
         Some(Line::from(Span::styled(
             "Valeur proposée par défaut : Entrée pour la garder",
             t.dim(),
@@ -341,6 +380,23 @@ fn answer_state_line(app: &App) -> Option<Line<'static>> {
     } else {
         None
     }
+}
+
+/// On a reusable answer, exactly how it reaches the next applications: the
+/// wizard does not write the profile itself.
+pub fn reusable_line(app: &App) -> Option<String> {
+    let stored = fiche::answers::is_answered(app.answers.get(&app.question_id()).as_ref());
+    if !app.question().reusable || !stored || app.touched {
+        return None;
+    }
+    let name = app
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Some(format!(
+        "Réponse réutilisable : « fiche profile save {name} » l'enregistre dans votre profil pour vos prochaines candidatures."
+    ))
 }
 
 /// Sections whose answers feed the business case show it live.
@@ -353,9 +409,13 @@ fn business_case(app: &App) -> Option<Line<'static>> {
     if !BUSINESS_CASE_SECTIONS.contains(&section.as_str()) {
         return None;
     }
-    let roi = &app.coach.roi;
+    // While a number is being typed, the figures already use it.
+    let (roi, typing) = match &app.live_roi {
+        Some(live) => (live, " (avec la valeur en cours de saisie)"),
+        None => (&app.coach.roi, ""),
+    };
     let text = if roi.is_computable() {
-        format!("Bilan économique : {}", roi.summary_fr())
+        format!("Bilan économique{typing} : {}", roi.summary_fr())
     } else {
         format!(
             "Bilan économique non calculable : {}",

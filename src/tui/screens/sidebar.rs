@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::truncate;
+use super::{truncate, truncate_words};
 use crate::tui::app::{App, At, Focus, Screen};
 
 /// One clickable line of the list.
@@ -46,11 +46,29 @@ pub fn rows(app: &App, height: usize) -> (Vec<Row>, usize) {
     (rows, offset)
 }
 
+/// Lines of the completion figure and its bar, under the list.
+const COMPLETION_LINES: u16 = 3;
+
 /// Inner area of the list (inside the border, above the completion bar).
 pub fn list_area(area: Rect) -> Rect {
     let inner = Block::new().borders(Borders::ALL).inner(area);
-    let [list, _] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+    let [list, _] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(COMPLETION_LINES)]).areas(inner);
     list
+}
+
+/// The width that shows every section title whole, with its mark and
+/// progress, borders included.
+pub fn wanted_width(app: &App) -> u16 {
+    let longest = (0..app.form.sections.len())
+        .map(|s| {
+            let status = &app.report.sections[s];
+            let progress = format!("{}/{} erreur", status.answered, status.required);
+            app.form.sections[s].title.chars().count() + 1 + progress.chars().count()
+        })
+        .max()
+        .unwrap_or(0);
+    (longest + 4 + 2) as u16
 }
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
@@ -73,7 +91,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         });
     }
     frame.render_widget(Paragraph::new(lines), list);
-    let [_, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+    let [_, bar] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(COMPLETION_LINES)]).areas(inner);
     frame.render_widget(Paragraph::new(completion(app, bar.width as usize)), bar);
 }
 
@@ -90,7 +109,7 @@ fn section_line(app: &App, s: usize, width: usize, focused: bool) -> Line<'stati
     };
     let progress = format!("{}/{}{suffix}", status.answered, status.required);
     let title_room = width.saturating_sub(4 + progress.chars().count());
-    let title = truncate(&app.form.sections[s].title, title_room);
+    let title = truncate_words(&app.form.sections[s].title, title_room);
     let pad = title_room.saturating_sub(title.chars().count());
     let selected = if focused {
         s == app.sidebar
@@ -120,10 +139,11 @@ fn question_line(app: &App, at: At, width: usize) -> Line<'static> {
     let current = at == app.at && app.focus == Focus::Editor;
     let pointer = if current { "›" } else { " " };
     let label = &app.form.sections[at.section].questions[at.question].label;
-    let text = truncate(label, width.saturating_sub(5));
+    let text = truncate_words(label, width.saturating_sub(5));
     let style = if current { t.selected() } else { t.dim() };
     let mark_style = match state {
         crate::tui::nav::QuestionState::Error => t.error(),
+        crate::tui::nav::QuestionState::Warning => t.warning(),
         crate::tui::nav::QuestionState::Answered => t.ok(),
         _ => t.dim(),
     };
@@ -134,22 +154,16 @@ fn question_line(app: &App, at: At, width: usize) -> Line<'static> {
     ])
 }
 
-/// `Complétude 45 %` and a bar; the figure says it, the bar only repeats it.
+/// What the completion counts, in words, then the figures and a bar; the
+/// figures say it, the bar only repeats it.
 fn completion(app: &App, width: usize) -> Vec<Line<'static>> {
     let r = &app.report;
     let pct = r.percent() as usize;
-    let long = format!(
-        "Complétude {pct} % ({}/{})",
-        r.required_answered, r.required_total
-    );
-    let label = if long.chars().count() <= width {
-        long
-    } else {
-        format!("Complétude {pct} %")
-    };
+    let figures = format!("{} sur {} · {pct} %", r.required_answered, r.required_total);
     let filled = width * pct / 100;
     vec![
-        Line::from(truncate(&label, width)),
+        Line::from(truncate("Réponses obligatoires", width)),
+        Line::from(truncate(&figures, width)),
         Line::from(format!(
             "{}{}",
             "█".repeat(filled),

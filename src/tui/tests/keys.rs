@@ -93,7 +93,10 @@ fn a_number_that_does_not_parse_is_kept_as_typed() {
     );
     go(&mut app, "volume.nb_agents");
     type_text(&mut app, "beaucoup");
+    // Entrée stays on it; leaving by Maj+Tab keeps the text as typed.
     press(&mut app, KeyCode::Enter);
+    assert_eq!(app.question_id(), "volume.nb_agents");
+    press(&mut app, KeyCode::BackTab);
     assert_eq!(get(&app, "volume.nb_agents"), s("beaucoup"));
     go(&mut app, "volume.volume_annuel");
     match &app.editor {
@@ -296,7 +299,7 @@ fn clicking_a_section_or_a_question_opens_it() {
     use ratatui::layout::Rect;
     let mut app = empty_app();
     let area = Rect::new(0, 0, 80, 24);
-    let list = screens::sidebar::list_area(screens::areas(area).sidebar);
+    let list = screens::sidebar::list_area(screens::areas(&app, area).sidebar);
     let click = |app: &mut App, row: screens::sidebar::Row| {
         let (rows, offset) = screens::sidebar::rows(app, list.height as usize);
         let y = rows.iter().position(|r| *r == row).expect("row shown") - offset;
@@ -376,7 +379,7 @@ fn clicking_a_review_line_selects_it_then_opens_its_question() {
     let mut app = example_app("brouillon-incomplet.toml");
     ctrl(&mut app, 'r');
     let area = Rect::new(0, 0, 80, 24);
-    let list = screens::review::parts(&app, screens::areas(area).main).list;
+    let list = screens::review::parts(&app, screens::areas(&app, area).main).list;
     let click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: list.x + 4,

@@ -4,6 +4,7 @@
 mod coach;
 mod keys;
 mod library;
+mod newcomer;
 mod reuse;
 mod screens;
 
@@ -21,6 +22,7 @@ pub fn app_from(toml: &str) -> App {
     let mut app = App::new(form, answers, PathBuf::from("/nulle-part/candidature.toml"))
         .expect("the built-in form has questions");
     app.theme = Theme::plain();
+    app.editor_program = "nano".into();
     app
 }
 

@@ -86,3 +86,77 @@ fn snapshot_too_small() {
     let app = saved(empty_app());
     insta::assert_snapshot!("too_small", render(&app, 50, 12));
 }
+
+#[test]
+fn snapshot_list_item_with_a_choice_field() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    go(&mut app, "donnees.sources");
+    // Edit the first source, down to « Nature de la donnée ».
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let screen = render(&app, 80, 24);
+    // Every option of the field being chosen, and its label, are on screen.
+    for text in ["Nature de la donnée", "7. ", "Élément n° 1 sur 4"] {
+        assert!(screen.contains(text), "{text} missing:\n{screen}");
+    }
+    insta::assert_snapshot!("list_item_choice_80x24", screen);
+    app.guidance = true;
+    insta::assert_snapshot!("list_item_choice_120x40", render(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_help_scrolled() {
+    let mut app = saved(empty_app());
+    app.size = ratatui::layout::Size::new(80, 24);
+    press(&mut app, KeyCode::F(1));
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Down);
+    }
+    insta::assert_snapshot!("help_scrolled_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_launcher() {
+    use crate::tui::launcher::Launcher;
+    use crate::tui::theme::Theme;
+    let form = fiche::form::builtin();
+    let draw = |launcher: &Launcher| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| launcher.draw(f, &form, &Theme::plain()))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..24 {
+            let line: String = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
+    };
+    insta::assert_snapshot!("launcher_new_80x24", draw(&Launcher::new(None)));
+    insta::assert_snapshot!(
+        "launcher_recent_80x24",
+        draw(&Launcher::new(Some("brouillon.toml".into())))
+    );
+}
+
+#[test]
+fn snapshot_new_file_introduction() {
+    let mut app = saved(empty_app());
+    app.modal = Some(crate::tui::app::Modal::Offer(
+        crate::tui::app::Offer::Intro(None),
+    ));
+    insta::assert_snapshot!("intro_80x24", render(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_wide_sidebar_200x60() {
+    let app = saved(example_app("brouillon-incomplet.toml"));
+    let screen = render(&app, 200, 60);
+    for s in &app.form.sections {
+        assert!(screen.contains(&s.title), "{} cut:\n{screen}", s.title);
+    }
+    insta::assert_snapshot!("question_200x60", screen);
+}

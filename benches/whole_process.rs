@@ -1,0 +1,146 @@
+//! Whole-process figures, as a user feels them: wall-clock medians of the
+//! `fiche` binary for each command, as ratios of `fiche --version` measured
+//! in the same run (commands are interleaved, so machine load affects them
+//! alike), and each command's peak resident memory.
+//!
+//! Run with `benches/whole-process.sh` (or `cargo bench --bench
+//! whole_process`); `FICHE_BIN=/path/to/fiche` measures another build (the
+//! figures "before" in BENCHMARKS.md), `ROUNDS=n` changes the number of runs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const EXAMPLES: [&str; 4] = [
+    "assistant-srdt.toml",
+    "tri-courriels-prefecture.toml",
+    "brouillon-incomplet.toml",
+    "candidature-faible.toml",
+];
+
+struct Case {
+    name: &'static str,
+    args: Vec<String>,
+    /// Slow cases run every `every`-th round only.
+    every: usize,
+    times: Vec<Duration>,
+    peak_kib: i64,
+}
+
+fn main() {
+    let bin = std::env::var_os("FICHE_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_fiche")));
+    let rounds: usize = std::env::var("ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(40);
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let one = examples.join("assistant-srdt.toml").display().to_string();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut thousand = Vec::new();
+    for i in 0..1_000 {
+        let path = dir.path().join(format!("candidature-{i:04}.toml"));
+        std::fs::copy(examples.join(EXAMPLES[i % EXAMPLES.len()]), &path).unwrap();
+        thousand.push(path.display().to_string());
+    }
+    let pdf = dir.path().join("fiche.pdf").display().to_string();
+    let strings = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let mut cases = vec![
+        case("fiche --version", strings(&["--version"]), 1),
+        case("fiche check one.toml", strings(&["check", &one]), 1),
+        case(
+            "fiche render one.toml --format md",
+            strings(&["render", &one, "--format", "md", "-o", "-"]),
+            1,
+        ),
+        case(
+            "fiche render one.toml --format pdf",
+            strings(&["render", &one, "--format", "pdf", "-o", &pdf]),
+            4,
+        ),
+        case(
+            "fiche check (1 000 fichiers)",
+            [vec!["check".to_string()], thousand].concat(),
+            4,
+        ),
+    ];
+    // One untimed round: page cache, lazy font loading on disk.
+    for c in &mut cases {
+        run(&bin, &c.args);
+    }
+    for round in 0..rounds {
+        for c in &mut cases {
+            if round % c.every == 0 {
+                let (elapsed, peak) = run(&bin, &c.args);
+                c.times.push(elapsed);
+                c.peak_kib = c.peak_kib.max(peak);
+            }
+        }
+    }
+    let base = median(&mut cases[0].times.clone());
+    println!("binaire : {}", bin.display());
+    println!(
+        "{:<38} {:>7} {:>12} {:>10} {:>10}",
+        "commande", "mesures", "médiane (ms)", "× version", "RSS max"
+    );
+    for c in &mut cases {
+        let m = median(&mut c.times);
+        println!(
+            "{:<38} {:>7} {:>12.2} {:>10.2} {:>7.1} Mo",
+            c.name,
+            c.times.len(),
+            m.as_secs_f64() * 1e3,
+            m.as_secs_f64() / base.as_secs_f64(),
+            c.peak_kib as f64 / 1024.0
+        );
+    }
+}
+
+fn case(name: &'static str, args: Vec<String>, every: usize) -> Case {
+    Case {
+        name,
+        args,
+        every,
+        times: Vec::new(),
+        peak_kib: 0,
+    }
+}
+
+/// Runs the binary once, output discarded: wall time and peak RSS (KiB).
+fn run(bin: &Path, args: &[String]) -> (Duration, i64) {
+    let start = Instant::now();
+    let child = Command::new(bin)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the fiche binary starts");
+    let peak = wait_peak_rss(child);
+    (start.elapsed(), peak)
+}
+
+#[cfg(unix)]
+fn wait_peak_rss(child: std::process::Child) -> i64 {
+    let mut status = 0;
+    // SAFETY: `rusage` is plain data filled by the kernel; the pid is our
+    // child's, waited for exactly once here.
+    unsafe {
+        let mut usage: libc::rusage = std::mem::zeroed();
+        libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage);
+        usage.ru_maxrss
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_peak_rss(mut child: std::process::Child) -> i64 {
+    child.wait().expect("the fiche binary ends");
+    0
+}
+
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}
