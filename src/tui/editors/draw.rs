@@ -200,7 +200,20 @@ fn draw_item_form(
         Paragraph::new(problem_lines).wrap(Wrap { trim: true }),
         problem_area,
     );
-    // Every field with its value; the list scrolls to keep this one in view.
+    draw_item_fields(l, q, field, frame, list, t);
+}
+
+/// Every field of the item with its value; the list scrolls to keep field
+/// `field` in view.
+fn draw_item_fields(
+    l: &ListEditor,
+    q: &Question,
+    field: usize,
+    frame: &mut Frame,
+    list: Rect,
+    t: &Theme,
+) {
+    let width = list.width as usize;
     let Some(item) = l.items.get(l.cursor) else {
         return;
     };
