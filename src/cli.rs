@@ -187,6 +187,36 @@ pub enum Command {
         after_help = "Exemple : fiche man > ~/.local/share/man/man1/fiche.1 puis man fiche"
     )]
     Man,
+    /// Parangonnage : trouver dans le tableau des initiatives IA de l'État celles qui ressemblent à votre projet
+    #[command(
+        help_template = HELP_TEMPLATE,
+        override_usage = "fiche parangonnage CANDIDATURE.toml EXPORT.csv|EXPORT.xlsx [OPTIONS]\n       fiche parangonnage EXPORT.csv|EXPORT.xlsx \"MOTS CHERCHÉS\" [OPTIONS]",
+        after_help = "L'export est le tableau des initiatives téléchargé depuis Grist (CSV ou XLSX ; les CSV de LibreOffice et d'Excel, séparés par des virgules ou des points-virgules, conviennent aussi).\nLes initiatives sont classées selon les mots qu'elles partagent avec le problème, la solution, les données et le public de la candidature (ou avec les mots donnés).\nExemples :\n  fiche parangonnage candidature.toml initiatives.csv\n  fiche parangonnage initiatives.xlsx \"tri de courriels\" -n 5\n  fiche parangonnage candidature.toml export.csv --colonnes nom=\"Intitulé\",description=\"Résumé\"\nCode de sortie : 0 si la recherche a abouti (même sans résultat), 2 si un fichier est illisible ou les colonnes introuvables."
+    )]
+    Parangonnage {
+        /// Candidature (.toml) puis export du tableau, ou bien export du tableau puis mots cherchés
+        #[arg(value_name = "FICHIERS_OU_MOTS", required = true, num_args = 2..)]
+        inputs: Vec<String>,
+        /// Nombre d'initiatives à afficher
+        #[arg(short = 'n', long = "nombre", default_value_t = 10, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
+        /// Colonnes à utiliser, si fiche ne les reconnaît pas : nom=…,administration=…,description=…,contact=… (en-tête ou numéro)
+        #[arg(long, value_name = "RÔLE=COLONNE,…")]
+        colonnes: Option<String>,
+        /// Format de sortie : table (lisible), json ou csv (pour les scripts et les tableurs)
+        #[arg(long, value_enum, default_value_t = ParangonnageFormat::Table, value_name = "FORMAT")]
+        format: ParangonnageFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ParangonnageFormat {
+    /// Tableau lisible
+    Table,
+    /// JSON pour les scripts
+    Json,
+    /// CSV (virgules, UTF-8) pour un tableur
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

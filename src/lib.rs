@@ -6,8 +6,9 @@
 //! (`validate`), coaches the pitch and computes the business case (`coach`),
 //! reuses answers across applications (`profile`, `reuse`, `fill`,
 //! `migrate`, `diff`), summarizes many applications side by side (`review`),
-//! renders documents (`render`) and makes file text safe to print
-//! (`sanitize`). The TUI and the CLI in the
+//! renders documents (`render`), makes file text safe to print
+//! (`sanitize`) and ranks the State's existing AI initiatives against an
+//! application (`parangonnage`). The TUI and the CLI in the
 //! binary are thin front ends over it.
 
 pub mod answers;
@@ -22,6 +23,7 @@ pub mod ids;
 pub mod limits;
 pub mod list_item;
 pub mod migrate;
+pub mod parangonnage;
 pub mod position;
 pub mod profile;
 pub mod recovery;

@@ -9,6 +9,7 @@ mod envoyer;
 mod labels;
 mod man;
 mod new;
+mod parangonnage;
 mod profile;
 mod render;
 mod set;
@@ -69,6 +70,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         }) => envoyer::run(&form, &file, output.as_deref(), brouillon, templates),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
+        Some(Command::Parangonnage {
+            inputs,
+            limit,
+            colonnes,
+            format,
+        }) => parangonnage::run(&form, &inputs, limit as usize, colonnes.as_deref(), format),
         Some(Command::Edit { file }) => edit(&form, Some(&file), accessible, templates),
         None => edit(&form, cli.file.as_deref(), accessible, templates),
     }

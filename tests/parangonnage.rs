@@ -1,0 +1,413 @@
+//! Parangonnage on a realistic export of some thirty made-up initiatives
+//! (`tests/fixtures/parangonnage/`), in each format users download: Grist's
+//! CSV, an Excel `;` CSV in UTF-8 with BOM and in Windows-1252, and XLSX.
+//! The two example applications must find their own kind of project first.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{example, fiche, stderr, stdout};
+use fiche::parangonnage::{
+    ColumnSpec, Columns, Index, ParangonnageError, Query, Ranked, Table, read_bytes, read_path,
+};
+
+const LABOUR_LAW: [&str; 4] = [
+    "Assistant réponse droit du travail",
+    "Recherche dans les conventions collectives",
+    "Calcul des indemnités de rupture expliqué",
+    "Synthèse des rapports de contrôle",
+];
+const MAIL: [&str; 4] = [
+    "Aiguilleur de courriels du service des étrangers",
+    "Tri du courrier entrant",
+    "Classement des messages de la messagerie sécurisée",
+    "Réponses types aux courriels des allocataires",
+];
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/parangonnage")
+        .join(name)
+}
+
+fn fixture_str(name: &str) -> String {
+    fixture(name).display().to_string()
+}
+
+fn columns(table: &Table) -> Columns {
+    Columns::detect(table, &ColumnSpec::default()).expect("columns are recognised")
+}
+
+fn rank(table: &Table, query: &Query, limit: usize) -> Vec<Ranked> {
+    Index::build(table, &columns(table)).rank(query, limit)
+}
+
+fn application(name: &str) -> Query {
+    let answers = fiche::Answers::load(&example(name)).expect("the example loads");
+    Query::from_answers(&answers)
+}
+
+fn names(results: &[Ranked]) -> Vec<&str> {
+    results.iter().map(|r| r.initiative.name.as_str()).collect()
+}
+
+/// The XLSX variant, written the way a spreadsheet would: other headers,
+/// and a contact column whose header (« Équipe ») says nothing.
+fn xlsx_variant(dir: &Path) -> PathBuf {
+    let table = read_path(&fixture("initiatives.csv")).unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let headers = [
+        "Projet",
+        "Ministère",
+        "Présentation",
+        "Thème",
+        "Stade",
+        "Données",
+        "Équipe",
+        "Lien",
+    ];
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        for (c, cell) in row.cells.iter().enumerate() {
+            if !cell.is_empty() {
+                sheet.write_string(r as u32 + 1, c as u16, cell).unwrap();
+            }
+        }
+    }
+    let path = dir.join("initiatives.xlsx");
+    book.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn grist_csv_is_read_with_its_line_breaks_quotes_and_empty_cells() {
+    let table = read_path(&fixture("initiatives.csv")).unwrap();
+    assert_eq!(table.headers.len(), 8);
+    assert_eq!(table.rows.len(), 30);
+    let c = columns(&table);
+    assert_eq!(table.headers[c.name], "Nom de l'initiative");
+    assert_eq!(
+        table.headers[c.administration.unwrap()],
+        "Administration porteuse"
+    );
+    assert_eq!(table.headers[c.description], "Description du cas d'usage");
+    assert_eq!(table.headers[c.contact.unwrap()], "Contact référent");
+    assert_eq!(
+        c.links,
+        [7],
+        "the « Lien » column is left out of the search"
+    );
+
+    let mail = table
+        .rows
+        .iter()
+        .find(|r| r.cells[0] == "Tri du courrier entrant")
+        .unwrap();
+    assert!(mail.cells[2].contains(
+        "numérisé et des courriels des assurés.\nLa classification par motif \"remboursement\""
+    ));
+    let empty = table
+        .rows
+        .iter()
+        .find(|r| r.cells[0] == "Projet sans description")
+        .unwrap();
+    assert_eq!(empty.cells[1], "Rectorat de Lyon");
+    assert_eq!(empty.cells[2], "");
+    // Lines count the line breaks inside quoted cells.
+    assert_eq!(table.rows[5].line, 8);
+}
+
+#[test]
+fn excel_variants_read_the_same_rows() {
+    let grist = read_path(&fixture("initiatives.csv")).unwrap();
+    for name in [
+        "initiatives-point-virgule.csv",
+        "initiatives-windows-1252.csv",
+    ] {
+        let table = read_path(&fixture(name)).unwrap();
+        assert_eq!(table.headers[0], "Intitulé", "{name}");
+        assert_eq!(table.rows.len(), 30, "{name}");
+        for (a, b) in grist.rows.iter().zip(&table.rows) {
+            assert_eq!(a.cells, b.cells, "{name}");
+        }
+        let c = columns(&table);
+        let headers: Vec<&str> = [
+            Some(c.name),
+            c.administration,
+            Some(c.description),
+            c.contact,
+        ]
+        .map(|i| table.headers[i.unwrap()].as_str())
+        .to_vec();
+        assert_eq!(
+            headers,
+            ["Intitulé", "Structure", "Résumé", "Courriel"],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn xlsx_variant_is_read_and_its_contact_found_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = xlsx_variant(dir.path());
+    let table = read_path(&path).unwrap();
+    assert_eq!(table.rows.len(), 30);
+    assert_eq!(table.rows[0].line, 2);
+    let c = columns(&table);
+    assert_eq!(table.headers[c.name], "Projet");
+    assert_eq!(table.headers[c.administration.unwrap()], "Ministère");
+    assert_eq!(table.headers[c.description], "Présentation");
+    assert_eq!(table.headers[c.contact.unwrap()], "Équipe");
+    let results = rank(&table, &application("tri-courriels-prefecture.toml"), 3);
+    assert_eq!(names(&results)[0], MAIL[0]);
+}
+
+#[test]
+fn labour_law_assistant_finds_the_labour_law_initiatives_first() {
+    let table = read_path(&fixture("initiatives.csv")).unwrap();
+    let results = rank(&table, &application("assistant-srdt.toml"), 10);
+    let top: Vec<&str> = names(&results);
+    assert_eq!(top[0], LABOUR_LAW[0], "{top:?}");
+    for name in &top[..3] {
+        assert!(LABOUR_LAW.contains(name), "top 3 {top:?}");
+    }
+    assert!(
+        results[0].words.iter().any(|w| w == "droit"),
+        "{:?}",
+        results[0].words
+    );
+    assert!(results[0].score > results[3].score);
+}
+
+#[test]
+fn mail_sorting_finds_the_mail_initiatives_first() {
+    let table = read_path(&fixture("initiatives.csv")).unwrap();
+    let results = rank(&table, &application("tri-courriels-prefecture.toml"), 10);
+    let top: Vec<&str> = names(&results);
+    assert_eq!(top[0], MAIL[0], "{top:?}");
+    for name in &top[..3] {
+        assert!(MAIL.contains(name), "top 3 {top:?}");
+    }
+    assert!(
+        results[0].words.iter().any(|w| w.starts_with("courriel")),
+        "{:?}",
+        results[0].words
+    );
+}
+
+#[test]
+fn every_variant_ranks_alike() {
+    let query = application("assistant-srdt.toml");
+    let expected = names(&rank(
+        &read_path(&fixture("initiatives.csv")).unwrap(),
+        &query,
+        5,
+    ))
+    .into_iter()
+    .map(String::from)
+    .collect::<Vec<_>>();
+    let dir = tempfile::tempdir().unwrap();
+    for path in [
+        fixture("initiatives-point-virgule.csv"),
+        fixture("initiatives-windows-1252.csv"),
+        xlsx_variant(dir.path()),
+    ] {
+        let table = read_path(&path).unwrap();
+        assert_eq!(
+            names(&rank(&table, &query, 5)),
+            expected,
+            "{}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn a_few_words_are_enough() {
+    let table = read_path(&fixture("initiatives.csv")).unwrap();
+    let results = rank(&table, &Query::from_words("tri de courriels"), 3);
+    let mut top2 = names(&results)[..2].to_vec();
+    top2.sort();
+    assert_eq!(top2, [MAIL[0], MAIL[1]]);
+    let results = rank(&table, &Query::from_words("conventions collectives"), 10);
+    assert_eq!(names(&results)[0], LABOUR_LAW[1]);
+    assert!(rank(&table, &Query::from_words("astronomie"), 10).is_empty());
+}
+
+#[test]
+fn garbled_exports_get_a_clear_french_error() {
+    let binary: Vec<u8> = (0..=255u8).cycle().take(2048).collect();
+    let err = read_bytes(&binary, "export.csv").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "export.csv : ce fichier n'est ni un CSV ni un classeur (XLSX, ODS, XLS) : il contient des données binaires.\n  Téléchargez le tableau depuis Grist au format CSV ou XLSX (menu de la table), puis relancez."
+    );
+
+    let table = read_path(&fixture("sans-en-tete.csv")).unwrap();
+    let err = Columns::detect(&table, &ColumnSpec::default()).unwrap_err();
+    let text = err.to_string();
+    assert!(matches!(err, ParangonnageError::Columns { .. }));
+    assert!(text.contains("impossible de reconnaître ni la colonne du nom de l'initiative ni la colonne de la description"), "{text}");
+    assert!(text.contains("« Assistant réponse droit du travail », « DREETS Occitanie », « Assistant conversationnel qui aide les c… »"), "{text}");
+    assert!(text.contains("--colonnes nom="), "{text}");
+
+    let table = read_path(&fixture("une-colonne.csv")).unwrap();
+    let err = Columns::detect(&table, &ColumnSpec::default()).unwrap_err();
+    assert!(
+        err.to_string().contains(
+            "une-colonne.csv : une seule colonne (« Initiatives ») : impossible de distinguer"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn cli_table_shows_rank_name_administration_words_and_contact() {
+    let out = fiche(&[
+        "parangonnage",
+        &example("assistant-srdt.toml").display().to_string(),
+        &fixture_str("initiatives.csv"),
+        "-n",
+        "3",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Initiatives les plus proches de « Assistant SRDT » dans "),
+        "{text}"
+    );
+    assert!(text.contains("(30 initiatives lues)"), "{text}");
+    assert!(text.contains("Colonnes : nom « Nom de l'initiative », administration « Administration porteuse », description « Description du cas d'usage », contact « Contact référent »"), "{text}");
+    let first = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("1  "))
+        .unwrap();
+    assert!(first.contains("Assistant réponse droit du tr"), "{first}");
+    assert!(first.contains("DREETS Occitanie"), "{first}");
+    assert!(first.contains("travail"), "{first}");
+    assert!(first.ends_with("srdt-occitanie@exemple.gouv.fr"), "{first}");
+    assert!(
+        !text.lines().any(|l| l.trim_start().starts_with("4  ")),
+        "-n 3 shows three: {text}"
+    );
+}
+
+#[test]
+fn cli_json_and_csv_are_machine_readable() {
+    let export = fixture_str("initiatives-point-virgule.csv");
+    let out = fiche(&[
+        "parangonnage",
+        &export,
+        "tri de courriels",
+        "--format",
+        "json",
+        "-n",
+        "2",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["query"], "tri de courriels");
+    assert_eq!(json["rows"], 30);
+    assert_eq!(json["columns"][0]["key"], "nom");
+    assert_eq!(json["columns"][0]["header"], "Intitulé");
+    let results = json["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["rank"], 1);
+    let aiguilleur = results.iter().find(|r| r["name"] == MAIL[0]).unwrap();
+    assert_eq!(aiguilleur["contact"], "bureau-etrangers@exemple.gouv.fr");
+    assert!(
+        aiguilleur["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w == "courriels")
+    );
+
+    let out = fiche(&[
+        "parangonnage",
+        &export,
+        "tri de courriels",
+        "--format",
+        "csv",
+        "-n",
+        "2",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(headers.get(0), Some("rang"));
+    assert_eq!(headers.get(1), Some("nom"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1].get(0), Some("2"));
+    let tri = rows.iter().find(|r| r.get(1) == Some(MAIL[1])).unwrap();
+    assert!(
+        tri.get(7).unwrap().contains('\n'),
+        "the description keeps its line break"
+    );
+}
+
+#[test]
+fn cli_errors_are_french_with_exit_2() {
+    let out = fiche(&["parangonnage", &fixture_str("une-colonne.csv"), "courriels"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("une seule colonne (« Initiatives »)"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = fiche(&[
+        "parangonnage",
+        &fixture_str("initiatives.csv"),
+        "courriels",
+        "--colonnes",
+        "nom=Titre",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--colonnes : aucune colonne « Titre »"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = fiche(&["parangonnage", &fixture_str("initiatives.csv"), "   "]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("donnez des mots à chercher"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn cli_never_prints_escape_sequences_from_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("piege.csv");
+    std::fs::write(
+        &path,
+        "Nom,Description,Contact\n\"Tri\x1b]52;c;cGlyYXRl\x07 des courriels\",\"Tri des courriels \u{202e}reçus\",\"a@b.fr\x1b[2J\"\n",
+    )
+    .unwrap();
+    for format in ["table", "json", "csv"] {
+        let out = fiche(&[
+            "parangonnage",
+            &path.display().to_string(),
+            "courriels",
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(text.contains("courriels"), "{format}: {text}");
+        assert!(
+            !text.contains('\x1b') && !text.contains('\x07') && !text.contains('\u{202e}'),
+            "{format}: {text:?}"
+        );
+    }
+}
