@@ -317,24 +317,6 @@ const HOME: &str = "\x1b[H";
 const END: &str = "\x1b[F";
 const BACKSPACE: &str = "\x7f";
 
-impl Session {
-    /// Waits until the prompt under `header` (the last one on screen) is
-    /// drawn: the line editor draws it once it reads keys.
-    fn wait_for_prompt_under(&self, header: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            let text = self.contents();
-            if let Some((_, after)) = text.rsplit_once(header)
-                && after.contains("Réponse :")
-            {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("no prompt under « {header} »; screen:\n{}", self.contents());
-    }
-}
-
 #[test]
 fn the_accessible_mode_edits_lines_with_arrows_and_recalls_answers() {
     let dir = tempfile::tempdir().unwrap();
