@@ -308,3 +308,59 @@ fn an_unreadable_profile_is_said_and_the_new_draft_goes_on() {
         "the broken profile is left as it is"
     );
 }
+
+// The accessible mode at a terminal: lines are edited like in a shell.
+
+const LEFT: &str = "\x1b[D";
+const UP: &str = "\x1b[A";
+const HOME: &str = "\x1b[H";
+const END: &str = "\x1b[F";
+const BACKSPACE: &str = "\x7f";
+
+#[test]
+fn the_accessible_mode_edits_lines_with_arrows_and_recalls_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    let mut s = Session::start(dir.path(), &["a.toml", "--accessible"]);
+    s.wait_for_prompt_under("Nom du produit");
+    // « bc », Début, « A », Fin, « d »: the keys move the cursor, no escape
+    // code is typed into the answer.
+    s.send(&format!("bc{HOME}A{END}d{ENTER}"));
+    s.wait_for_prompt_under("Slogan");
+    // ↑ brings back the answer typed earlier in the session.
+    s.send(&format!("{UP}{ENTER}"));
+    s.wait_for_prompt_under("Administration");
+    s.send(&format!(":aller pertinence.criteres{ENTER}"));
+    s.wait_for_prompt_under("Pourquoi automatiser");
+    // « 1, 3 », ← ←, two backspaces erase « 1, » up to the cursor: « 2, 3 ».
+    s.send(&format!("1, 3{LEFT}{LEFT}{BACKSPACE}{BACKSPACE}2,{ENTER}"));
+    s.wait_for_prompt_under("plutôt être simplifiée");
+    s.send("\x04"); // Ctrl+D: save and quit, as the introduction says
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(t["identite"]["nom_produit"].as_str(), Some("Abcd"));
+    assert_eq!(t["identite"]["slogan"].as_str(), Some("Abcd"));
+    let criteres: Vec<&str> = t["pertinence"]["criteres"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(criteres, ["grand_volume", "donnees_complexes"]);
+}
+
+#[test]
+fn ctrl_c_in_the_accessible_mode_keeps_the_answers_and_exits_as_interrupted() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    let mut s = Session::start(dir.path(), &["a.toml", "--accessible"]);
+    s.wait_for_prompt_under("Nom du produit");
+    s.send(&format!("Outil{ENTER}"));
+    s.wait_for_prompt_under("Slogan");
+    s.send("pas fini\x03"); // Ctrl+C
+    s.wait_for("Vos réponses sont enregistrées");
+    assert_eq!(s.wait_exit(), 130, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(t["identite"]["nom_produit"].as_str(), Some("Outil"));
+    assert!(!t["identite"].as_table().unwrap().contains_key("slogan"));
+}

@@ -99,6 +99,22 @@ impl Session {
     }
 
     /// The screen's text, row by row.
+    /// Waits until the prompt under `header` (the last one on screen) is
+    /// drawn: the line editor draws it once it reads keys.
+    pub fn wait_for_prompt_under(&self, header: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            let text = self.contents();
+            if let Some((_, after)) = text.rsplit_once(header)
+                && after.contains("Réponse :")
+            {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("no prompt under « {header} »; screen:\n{}", self.contents());
+    }
+
     pub fn contents(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
