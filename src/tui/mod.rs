@@ -298,12 +298,7 @@ fn save(app: &mut App) {
         Ok(saved) => {
             let at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
             app.save.saved(at);
-            let outside: Vec<&str> = saved
-                .merged
-                .iter()
-                .map(String::as_str)
-                .filter(|id| !id.starts_with("meta."))
-                .collect();
+            let outside = saved.merged_answers();
             if !saved.merged.is_empty() {
                 app.recheck();
                 if !app.touched {
