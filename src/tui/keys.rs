@@ -152,6 +152,30 @@ pub fn review() -> Hints {
     &*REVIEW_TABLE
 }
 
+/// The form's introduction, on a new file: any key closes it.
+pub const INTRO: Hints = &[("une touche", "commencer à remplir"), ("Ctrl+Q", "quitter")];
+
+/// A yes/no offer at start (profile, answer found after a crash, new
+/// questions of an updated form).
+pub const OFFER: Hints = &[("o ou Entrée", "oui"), ("n ou Échap", "non")];
+
+/// The updated-form notice with nothing new to walk.
+pub const NOTICE: Hints = &[("Entrée", "continuer")];
+
+/// An answer changed both here and in the file.
+pub const CONFLICT: Hints = &[("m", "garder la mienne"), ("f", "prendre celle du fichier")];
+
+/// Saving failed on quitting.
+pub const QUIT_UNSAVED: Hints = &[
+    ("r", "réessayer"),
+    ("a", "enregistrer ailleurs"),
+    ("q", "quitter sans enregistrer"),
+    ("Échap", "revenir"),
+];
+
+/// Typing another file name.
+pub const SAVE_AS: Hints = &[("Entrée", "enregistrer"), ("Échap", "annuler")];
+
 pub const EVERYWHERE: Hints = &[
     ("Ctrl+S", "enregistrer maintenant (sinon : auto)"),
     ("Ctrl+N / Ctrl+P", "section suivante / précédente"),

@@ -126,6 +126,12 @@ impl App {
             return Effect::None;
         };
         match modal {
+            // Any key starts, but Ctrl+Q quits, as the introduction says.
+            Modal::Offer(Offer::Intro(_))
+                if super::keys::global(&key) == Some(super::keys::Global::Quit) =>
+            {
+                return Effect::Quit;
+            }
             Modal::Offer(Offer::Intro(next)) => self.modal = next.map(|o| Modal::Offer(*o)),
             Modal::Offer(offer) => match key.code {
                 KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => self.accept(offer),

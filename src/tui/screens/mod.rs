@@ -13,7 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Focus, Modal, Screen};
+use super::app::{App, Focus, Modal, Offer, Screen};
 use super::editors::{Editor, ListMode};
 use super::keys::{self, Hints};
 
@@ -109,6 +109,20 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The key table of the current context.
 pub fn current_hints(app: &App) -> Hints {
+    // A dialog takes every key: the footer says its keys, not the form's
+    // (the help overlay covers the footer and says its own keys).
+    let dialog = match &app.modal {
+        Some(Modal::Offer(Offer::Intro(_))) => Some(keys::INTRO),
+        Some(Modal::Offer(Offer::ChangedOnly(ids, _))) if ids.is_empty() => Some(keys::NOTICE),
+        Some(Modal::Offer(_)) => Some(keys::OFFER),
+        Some(Modal::Conflict(_)) => Some(keys::CONFLICT),
+        Some(Modal::QuitUnsaved(_)) => Some(keys::QUIT_UNSAVED),
+        Some(Modal::SaveAs(..)) => Some(keys::SAVE_AS),
+        Some(Modal::Help(_)) | None => None,
+    };
+    if let Some(hints) = dialog {
+        return hints;
+    }
     if app.screen == Screen::Review {
         return keys::review();
     }
