@@ -1,9 +1,6 @@
 //! Every key of the wizard, as `(key, what it does)` tables: the footer shows
 //! the table of the current context, the `?` overlay lists them all.
 
-use std::sync::LazyLock;
-
-use fiche::render::Format;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub type Hints = &'static [(&'static str, &'static str)];
@@ -49,30 +46,6 @@ pub fn global(key: &KeyEvent) -> Option<Global> {
         .find(|(k, _)| *k == c.to_ascii_lowercase())
         .map(|(_, g)| *g)
 }
-
-/// Export formats offered on the review screen: (format, key, label). Add a
-/// line per new format; the review's hint and help follow.
-pub const EXPORTS: &[(Format, char, &str)] = &[
-    (Format::Markdown, 'm', "Markdown"),
-    (Format::Html, 'h', "HTML"),
-    (Format::Pdf, 'p', "PDF"),
-    (Format::Pitch, 'c', "pitch"),
-];
-
-/// The export format of review key `c`.
-pub fn export_key(c: char) -> Option<Format> {
-    EXPORTS.iter().find(|(_, k, _)| *k == c).map(|(f, _, _)| *f)
-}
-
-/// `m h p c` and `exporter (md, html, pdf, pitch)`, from [`EXPORTS`].
-static EXPORT_HINT: LazyLock<(String, String)> = LazyLock::new(|| {
-    let keys: Vec<String> = EXPORTS.iter().map(|(_, k, _)| k.to_string()).collect();
-    let names: Vec<String> = EXPORTS
-        .iter()
-        .map(|(f, _, _)| f.short_name().to_string())
-        .collect();
-    (keys.join(" "), format!("exporter ({})", names.join(", ")))
-});
 
 pub const TEXT: Hints = &[
     ("Entrée", "valider, question suivante"),
@@ -136,21 +109,23 @@ pub const SECTIONS: Hints = &[
     ("q", "quitter"),
 ];
 
-static REVIEW_TABLE: LazyLock<[(&str, &str); 6]> = LazyLock::new(|| {
-    [
-        ("↑ ↓", "choisir"),
-        ("Entrée", "aller à la question"),
-        (EXPORT_HINT.0.as_str(), EXPORT_HINT.1.as_str()),
-        ("Échap", "retour"),
-        ("?", "aide"),
-        ("q", "quitter"),
-    ]
-});
+pub const REVIEW: Hints = &[
+    ("↑ ↓", "choisir"),
+    ("Entrée", "aller à la question"),
+    ("e", "exporter (fiche, pitch, courriel…)"),
+    ("Échap", "retour"),
+    ("?", "aide"),
+    ("q", "quitter"),
+];
 
-/// The review screen's keys (the export keys come from [`EXPORTS`]).
-pub fn review() -> Hints {
-    &*REVIEW_TABLE
-}
+/// The export menu opened from the review (its lines come from
+/// `fiche::render::Target::all`).
+pub const EXPORT: Hints = &[
+    ("↑ ↓", "choisir"),
+    ("Entrée", "exporter"),
+    ("1-9", "exporter ce numéro"),
+    ("Échap", "fermer"),
+];
 
 /// The form's introduction, on a new file: any key closes it.
 pub const INTRO: Hints = &[("une touche", "commencer à remplir"), ("Ctrl+Q", "quitter")];
@@ -189,7 +164,7 @@ pub const EVERYWHERE: Hints = &[
 ];
 
 /// The help overlay's tables, with their headings.
-pub fn all() -> [(&'static str, Hints); 8] {
+pub fn all() -> [(&'static str, Hints); 9] {
     [
         ("Partout", EVERYWHERE),
         ("Texte sur une ligne, nombres", TEXT),
@@ -198,7 +173,8 @@ pub fn all() -> [(&'static str, Hints); 8] {
         ("Liste d'éléments", LIST),
         ("Élément d'une liste", LIST_ITEM),
         ("Liste des sections", SECTIONS),
-        ("Revue", review()),
+        ("Revue", REVIEW),
+        ("Export", EXPORT),
     ]
 }
 
@@ -225,17 +201,6 @@ pub const LEGEND: Hints = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_export_hint_lists_every_export_key() {
-        let hint = review()
-            .iter()
-            .find(|(_, what)| what.starts_with("exporter"))
-            .expect("the review says how to export");
-        assert_eq!(hint.0, "m h p c");
-        assert_eq!(hint.1, "exporter (md, html, pdf, pitch)");
-        assert_eq!(export_key('p'), Some(Format::Pdf));
-    }
 
     #[test]
     fn ctrl_letters_are_global_plain_letters_are_not() {

@@ -118,13 +118,14 @@ pub fn current_hints(app: &App) -> Hints {
         Some(Modal::Conflict(_)) => Some(keys::CONFLICT),
         Some(Modal::QuitUnsaved(_)) => Some(keys::QUIT_UNSAVED),
         Some(Modal::SaveAs(..)) => Some(keys::SAVE_AS),
+        Some(Modal::Export(_)) => Some(keys::EXPORT),
         Some(Modal::Help(_)) | None => None,
     };
     if let Some(hints) = dialog {
         return hints;
     }
     if app.screen == Screen::Review {
-        return keys::review();
+        return keys::REVIEW;
     }
     if app.focus == Focus::Sections {
         return keys::SECTIONS;

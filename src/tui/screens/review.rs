@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::truncate;
 use crate::tui::app::App;
 
-pub use crate::tui::keys::EXPORTS;
+use fiche::render::Target;
 
 /// The review screen's texts and where they go; shared with mouse clicks.
 pub struct Parts {
@@ -29,7 +29,7 @@ const DETAIL_MAX_LINES: u16 = 4;
 pub fn parts(app: &App, area: Rect) -> Parts {
     let inner = Block::new().borders(Borders::ALL).inner(area);
     let summary = summary(app);
-    let exports = vec![export_line(app)];
+    let exports = vec![export_line()];
     let export_h = exports.len() as u16 + 1;
     let notice_h = u16::from(app.notice.is_some());
     let w = inner.width;
@@ -91,20 +91,12 @@ fn summary(app: &App) -> String {
     )
 }
 
-/// The export keys on one line, so the findings keep the room at 80×24;
-/// the written path is shown after each export.
-fn export_line(app: &App) -> String {
-    let keys: Vec<String> = EXPORTS
-        .iter()
-        .map(|(_, k, label)| format!("{k} {label}"))
-        .collect();
+/// How to export, on one line, so the findings keep the room at 80×24;
+/// the menu (`e`) lists every export and the file each one writes.
+fn export_line() -> String {
     format!(
-        "{} (à côté de {})",
-        keys.join(" · "),
-        app.path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default()
+        "e : exporter ({} choix : fiche, pitch, courriel)",
+        Target::all().len()
     )
 }
 
@@ -192,7 +184,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             notice_area,
         );
     }
-    let mut export_lines = vec![Line::from(Span::styled("Exporter la fiche :", t.title()))];
+    let mut export_lines = vec![Line::from(Span::styled("Exporter :", t.title()))];
     export_lines.extend(
         exports
             .into_iter()

@@ -203,6 +203,19 @@ fn ctrl_q_during_the_introduction_quits() {
 }
 
 #[test]
+fn snapshot_export_menu_80x24() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    ctrl(&mut app, 'r');
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Down);
+    let screen = render(&app, 80, 24);
+    for target in fiche::render::Target::all() {
+        assert!(screen.contains(&target.label_fr()), "{target:?}:\n{screen}");
+    }
+    insta::assert_snapshot!("export_menu_80x24", screen);
+}
+
+#[test]
 fn snapshot_business_case_whole_at_80x24() {
     let mut app = saved(example_app("assistant-srdt.toml"));
     go(&mut app, "volume.volume_annuel");
