@@ -102,7 +102,7 @@ pub const LONG: Hints = &[
 pub const CHOICE: Hints = &[
     ("↑ ↓", "parcourir"),
     ("Espace", "choisir / cocher"),
-    ("1-9", "un numéro seul : choisir"),
+    ("1-9", "numéro d'option seul : choisir"),
     ("Entrée", "suivante"),
     ("Maj+Tab", "précédente"),
     ("Suppr", "effacer"),

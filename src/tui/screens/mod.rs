@@ -132,6 +132,10 @@ pub fn hint_label(app: &App, key: &str, label: &'static str) -> std::borrow::Cow
     match key {
         "Ctrl+G" if app.guidance => "masquer les conseils".into(),
         "Ctrl+G" => "afficher les conseils".into(),
+        "1-9" => match &app.editor {
+            Editor::Choice(c) => c.pending_hint().map_or(label.into(), Into::into),
+            _ => label.into(),
+        },
         "Ctrl+E" if app.screen == Screen::Question => {
             format!("ouvrir dans {}", app.editor_program).into()
         }
