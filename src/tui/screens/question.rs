@@ -178,7 +178,7 @@ fn heights(
     } else {
         wrapped_height(&q.help, w).min(LABEL_MAX_LINES)
     };
-    let editor_h = editors::draw::wanted_height(&app.editor);
+    let editor_h = editors::draw::wanted_height(&app.editor, w);
     // Remarks and the business case take what the rest leaves (a third of
     // the box at least), so that at 80×24 they are not cut above blank lines.
     let rest = pos_h + intro_h + label_h + help_h + guidance_h + editor_h.unwrap_or(0) + notice_h;

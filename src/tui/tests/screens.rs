@@ -216,6 +216,17 @@ fn snapshot_export_menu_80x24() {
 }
 
 #[test]
+fn snapshot_long_choice_labels_wrap_at_80x24() {
+    let mut app = saved(empty_app());
+    go(&mut app, "probleme.public_concerne");
+    press(&mut app, KeyCode::Down);
+    let screen = render(&app, 80, 24);
+    // The whole label is readable, over two lines.
+    assert!(screen.contains("associations…)"), "{screen}");
+    insta::assert_snapshot!("choice_wrapped_80x24", screen);
+}
+
+#[test]
 fn snapshot_business_case_whole_at_80x24() {
     let mut app = saved(example_app("assistant-srdt.toml"));
     go(&mut app, "volume.volume_annuel");
