@@ -94,8 +94,27 @@ pub const LIST: Hints = &[
 ];
 
 pub const LIST_ITEM: Hints = &[
-    ("Tab / ↓", "champ suivant"),
+    ("Entrée / Tab / ↓", "champ suivant"),
     ("Maj+Tab / ↑", "champ précédent"),
+    ("Échap", "retour à la liste"),
+    ("Ctrl+Q", "quitter"),
+];
+
+/// A choice field of a list item: ↑ ↓ move in the options.
+pub const LIST_ITEM_CHOICE: Hints = &[
+    ("↑ ↓", "parcourir"),
+    ("Espace ou numéro", "choisir"),
+    ("Entrée / Tab", "champ suivant"),
+    ("Maj+Tab", "champ précédent"),
+    ("Échap", "retour à la liste"),
+    ("Ctrl+Q", "quitter"),
+];
+
+/// A long-text field of a list item: Entrée starts a new line.
+pub const LIST_ITEM_LONG: Hints = &[
+    ("Tab", "champ suivant"),
+    ("Entrée", "nouvelle ligne"),
+    ("Maj+Tab", "champ précédent"),
     ("Échap", "retour à la liste"),
     ("Ctrl+Q", "quitter"),
 ];
@@ -164,7 +183,7 @@ pub const EVERYWHERE: Hints = &[
 ];
 
 /// The help overlay's tables, with their headings.
-pub fn all() -> [(&'static str, Hints); 9] {
+pub fn all() -> [(&'static str, Hints); 11] {
     [
         ("Partout", EVERYWHERE),
         ("Texte sur une ligne, nombres", TEXT),
@@ -172,6 +191,8 @@ pub fn all() -> [(&'static str, Hints); 9] {
         ("Oui/non, choix", CHOICE),
         ("Liste d'éléments", LIST),
         ("Élément d'une liste", LIST_ITEM),
+        ("Élément d'une liste : champ à choix", LIST_ITEM_CHOICE),
+        ("Élément d'une liste : champ texte long", LIST_ITEM_LONG),
         ("Liste des sections", SECTIONS),
         ("Revue", REVIEW),
         ("Export", EXPORT),

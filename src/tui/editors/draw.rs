@@ -182,7 +182,13 @@ fn draw_item_form(
         .max(3)
         .min(room);
     let rest = room.saturating_sub(box_h);
-    let help_h = u16::from(!f.help.is_empty() && rest > fields_n.min(MIN_FIELD_ROWS));
+    // The field's help, whole when there is room (two lines at most).
+    let help_wanted = if f.help.is_empty() {
+        0
+    } else {
+        crate::tui::text::wrapped_height(&f.help, area.width).min(2)
+    };
+    let help_h = help_wanted.min(rest.saturating_sub(fields_n.min(MIN_FIELD_ROWS)));
     let [head, label, help, box_area, problem_area, list] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -216,7 +222,12 @@ fn draw_item_form(
         )),
         label,
     );
-    frame.render_widget(Paragraph::new(truncate(&f.help, width)), help);
+    let help_text = if help_h >= help_wanted {
+        f.help.clone()
+    } else {
+        truncate(&f.help, width)
+    };
+    frame.render_widget(Paragraph::new(help_text).wrap(Wrap { trim: true }), help);
     draw(editor, f, frame, box_area, t, focused);
     frame.render_widget(
         Paragraph::new(problem_lines).wrap(Wrap { trim: true }),

@@ -47,7 +47,7 @@ fn contents(app: &App, area: Rect) -> (Rect, Vec<Vec<Line<'static>>>) {
     let mut tables: Vec<(&str, keys::Hints)> = keys::all().to_vec();
     tables.push(("Signes de la liste des sections", keys::LEGEND));
     let two_columns = area.width >= TWO_COLUMNS_FROM;
-    let key_w = 15;
+    let key_w = 16;
     let mut columns: Vec<Vec<Line>> = vec![Vec::new(); if two_columns { 2 } else { 1 }];
     let total: usize = tables.iter().map(|(_, h)| h.len() + 1).sum();
     let mut used = 0;

@@ -134,8 +134,12 @@ pub fn current_hints(app: &App) -> Hints {
         Editor::Line(_) => keys::TEXT,
         Editor::Long(_) => keys::LONG,
         Editor::Choice(_) => keys::CHOICE,
-        Editor::List(l) => match l.mode {
-            ListMode::Item { .. } => keys::LIST_ITEM,
+        Editor::List(l) => match &l.mode {
+            ListMode::Item { editor, .. } => match editor.as_ref() {
+                Editor::Choice(_) => keys::LIST_ITEM_CHOICE,
+                Editor::Long(_) => keys::LIST_ITEM_LONG,
+                _ => keys::LIST_ITEM,
+            },
             _ => keys::LIST,
         },
     }
