@@ -152,7 +152,11 @@ pub fn hint_label(app: &App, key: &str, label: &'static str) -> std::borrow::Cow
         "Ctrl+G" if app.guidance => "masquer les conseils".into(),
         "Ctrl+G" => "afficher les conseils".into(),
         "1-9" => match &app.editor {
-            Editor::Choice(c) => c.pending_hint().map_or(label.into(), Into::into),
+            Editor::Choice(c) => match c.pending_hint() {
+                Some(hint) => hint.into(),
+                None if c.multi => "numéro d'option seul : cocher (1,3 : les deux)".into(),
+                None => label.into(),
+            },
             _ => label.into(),
         },
         "Ctrl+E" if app.screen == Screen::Question => {
