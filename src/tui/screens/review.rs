@@ -23,6 +23,8 @@ pub struct Parts {
     pub exports: (Vec<String>, Rect),
 }
 
+/// Longest the notice (an export's path) may be, in lines.
+const NOTICE_MAX_LINES: u16 = 3;
 /// Longest the selected finding's detail may be, in lines.
 const DETAIL_MAX_LINES: u16 = 4;
 
@@ -31,8 +33,12 @@ pub fn parts(app: &App, area: Rect) -> Parts {
     let summary = summary(app);
     let exports = vec![export_line()];
     let export_h = exports.len() as u16 + 1;
-    let notice_h = u16::from(app.notice.is_some());
     let w = inner.width;
+    // Where an export went, whole: a cut path would leave the user guessing.
+    let notice_h = app
+        .notice
+        .as_ref()
+        .map_or(0, |n| super::wrapped_height(n, w).min(NOTICE_MAX_LINES));
     let detail = detail(app);
     let detail_h = detail
         .as_ref()
@@ -180,7 +186,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list_area);
     if let Some(n) = &app.notice {
         frame.render_widget(
-            Paragraph::new(Span::styled(truncate(n, w as usize), t.ok())),
+            Paragraph::new(Span::styled(n.clone(), t.ok())).wrap(Wrap { trim: true }),
             notice_area,
         );
     }

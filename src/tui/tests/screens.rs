@@ -227,6 +227,20 @@ fn snapshot_long_choice_labels_wrap_at_80x24() {
 }
 
 #[test]
+fn the_path_of_an_export_is_shown_whole_on_the_review_at_80x24() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    ctrl(&mut app, 'r');
+    let path = "/home/claire.dupont/Documents/candidatures/2026/assistant-srdt-pitch.pdf";
+    app.notice = Some(format!("Exporté : {path}"));
+    let screen = render(&app, 80, 24);
+    let joined: String = screen
+        .lines()
+        .map(|l| l.split('│').nth(3).unwrap_or("").trim())
+        .collect();
+    assert!(joined.contains("assistant-srdt-pitch.pdf"), "{screen}");
+}
+
+#[test]
 fn snapshot_business_case_whole_at_80x24() {
     let mut app = saved(example_app("assistant-srdt.toml"));
     go(&mut app, "volume.volume_annuel");
