@@ -154,7 +154,7 @@ pub fn hint_label(app: &App, key: &str, label: &'static str) -> std::borrow::Cow
         "1-9" => match &app.editor {
             Editor::Choice(c) => match c.pending_hint() {
                 Some(hint) => hint.into(),
-                None if c.multi => "numéro d'option seul : cocher (1,3 : les deux)".into(),
+                None if c.multi => "numéro seul ou 1,3 : cocher".into(),
                 None => label.into(),
             },
             _ => label.into(),

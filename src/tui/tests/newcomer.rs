@@ -285,7 +285,7 @@ fn in_a_multiple_choice_a_comma_separates_option_numbers() {
     assert_eq!(keys(&app), ["taches_repetitives", "donnees_complexes"]);
     // The footer says how to tick several.
     assert!(
-        crate::tui::screens::hint_label(&app, "1-9", "x").contains("1,3 : les deux"),
+        crate::tui::screens::hint_label(&app, "1-9", "x").contains("1,3 : cocher"),
         "{}",
         crate::tui::screens::hint_label(&app, "1-9", "x")
     );
