@@ -283,6 +283,12 @@ fn in_a_multiple_choice_a_comma_separates_option_numbers() {
     press(&mut app, KeyCode::Up); // clears the stray text
     type_text(&mut app, "1,3");
     assert_eq!(keys(&app), ["taches_repetitives", "donnees_complexes"]);
+    // The footer says how to tick several.
+    assert!(
+        crate::tui::screens::hint_label(&app, "1-9", "x").contains("1,3 : les deux"),
+        "{}",
+        crate::tui::screens::hint_label(&app, "1-9", "x")
+    );
     // A number followed by a letter is text: its tick is undone.
     press(&mut app, KeyCode::Up);
     type_text(&mut app, "2x");
