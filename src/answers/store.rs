@@ -49,6 +49,18 @@ pub struct Saved {
     pub merged: Vec<String>,
 }
 
+impl Saved {
+    /// The merged answers a user wrote (not fiche's own `meta.` keys), to
+    /// tell them which of theirs came from elsewhere.
+    pub fn merged_answers(&self) -> Vec<&str> {
+        self.merged
+            .iter()
+            .map(String::as_str)
+            .filter(|id| !id.starts_with("meta."))
+            .collect()
+    }
+}
+
 impl Answers {
     /// A new empty draft for `form`, with its `[meta]` table.
     pub fn new(form: &Form) -> Answers {

@@ -5,6 +5,7 @@
 //! Every accepted answer is checked by the library and saved at once.
 
 mod ask;
+mod line_editor;
 mod list;
 mod nav;
 mod open;
@@ -56,6 +57,9 @@ pub enum Ending {
     Saved,
     /// Answers typed in this session could not be written anywhere.
     Unsaved,
+    /// Ctrl+C at the line editor: everything is on disk, and the program
+    /// exits as interrupted (130), as Ctrl+C does in any terminal program.
+    Interrupted,
 }
 
 pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result<Ending> {
@@ -80,10 +84,14 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         }
     };
     let stdin = std::io::stdin();
-    let prompt = Prompt::new(stdin.lock(), std::io::stdout().lock());
+    let prompt = Prompt::new(stdin.lock(), std::io::stdout().lock())
+        .with_line_editor(line_editor::LineReader::on_terminal());
     let mut session = open::open(form, path, prompt, fiche::profile::load)?;
     session.templates = templates.map(Path::to_path_buf);
-    Ok(session.run())
+    Ok(match session.run() {
+        Ending::Saved if session.prompt.interrupted() => Ending::Interrupted,
+        ending => ending,
+    })
 }
 
 /// Where the walk goes after a question.

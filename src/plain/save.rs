@@ -50,12 +50,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         match result {
             Ok(saved) => {
-                let outside: Vec<&str> = saved
-                    .merged
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|id| !id.starts_with("meta."))
-                    .collect();
+                let outside = saved.merged_answers();
                 if !outside.is_empty() {
                     self.say(&format!(
                         "Le fichier a été modifié ailleurs entre-temps : ces réponses ont été gardées ({}), les vôtres ajoutées.",

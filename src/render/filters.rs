@@ -65,28 +65,13 @@ fn paragraphs(text: &str) -> Value {
         .map(|p| {
             let lines: Vec<String> = p
                 .lines()
-                .map(|l| escape_html(&crate::sanitize::terminal(l.trim())))
+                .map(|l| super::xml::escape(&crate::sanitize::terminal(l.trim())))
                 .collect();
             format!("<p>{}</p>", lines.join("<br>\n"))
         })
         .collect::<Vec<_>>()
         .join("\n");
     Value::from_safe_string(html)
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A quoted CSS string (for `content:` in print margins): quotes,

@@ -14,6 +14,7 @@ mod markdown;
 pub mod odt;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod target;
 mod xml;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ pub use context::DocumentContext;
 pub use export::{Export, ExportError, Exported, same_file};
 pub use folder::TemplateFolder;
 pub use format::{Document, FileType, Format};
+pub use target::{Target, TargetError};
 
 /// Built-in minijinja templates, by name.
 const BUILTIN_TEMPLATES: &[(&str, &str)] = &[

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use fiche::answers::Conflict;
 use fiche::coach::{self, CoachReport};
 use fiche::recovery::Recovery;
-use fiche::render::Format;
+use fiche::render::Target;
 use fiche::validate::{self, Report};
 use fiche::walk::{Only, Walk};
 use fiche::{Answers, Form};
@@ -44,6 +44,8 @@ pub enum Modal {
     /// The file changed outside and these answers changed on both sides:
     /// the first one is asked, keep mine or take the file's.
     Conflict(Vec<Conflict>),
+    /// The export menu, with the line selected.
+    Export(usize),
 }
 
 /// What the wizard offers at start (issue: reuse saved answers).
@@ -73,7 +75,7 @@ pub enum Effect {
     SaveNow,
     SaveAs(PathBuf),
     ExternalEditor,
-    Export(Format),
+    Export(Target),
 }
 
 pub use fiche::walk::At;

@@ -1,9 +1,6 @@
 //! Every key of the wizard, as `(key, what it does)` tables: the footer shows
 //! the table of the current context, the `?` overlay lists them all.
 
-use std::sync::LazyLock;
-
-use fiche::render::Format;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub type Hints = &'static [(&'static str, &'static str)];
@@ -50,30 +47,6 @@ pub fn global(key: &KeyEvent) -> Option<Global> {
         .map(|(_, g)| *g)
 }
 
-/// Export formats offered on the review screen: (format, key, label). Add a
-/// line per new format; the review's hint and help follow.
-pub const EXPORTS: &[(Format, char, &str)] = &[
-    (Format::Markdown, 'm', "Markdown"),
-    (Format::Html, 'h', "HTML"),
-    (Format::Pdf, 'p', "PDF"),
-    (Format::Pitch, 'c', "pitch"),
-];
-
-/// The export format of review key `c`.
-pub fn export_key(c: char) -> Option<Format> {
-    EXPORTS.iter().find(|(_, k, _)| *k == c).map(|(f, _, _)| *f)
-}
-
-/// `m h p c` and `exporter (md, html, pdf, pitch)`, from [`EXPORTS`].
-static EXPORT_HINT: LazyLock<(String, String)> = LazyLock::new(|| {
-    let keys: Vec<String> = EXPORTS.iter().map(|(_, k, _)| k.to_string()).collect();
-    let names: Vec<String> = EXPORTS
-        .iter()
-        .map(|(f, _, _)| f.short_name().to_string())
-        .collect();
-    (keys.join(" "), format!("exporter ({})", names.join(", ")))
-});
-
 pub const TEXT: Hints = &[
     ("Entrée", "valider, question suivante"),
     ("Maj+Tab", "question précédente"),
@@ -102,7 +75,7 @@ pub const LONG: Hints = &[
 pub const CHOICE: Hints = &[
     ("↑ ↓", "parcourir"),
     ("Espace", "choisir / cocher"),
-    ("1-9", "un numéro seul : choisir"),
+    ("1-9", "numéro d'option seul : choisir"),
     ("Entrée", "suivante"),
     ("Maj+Tab", "précédente"),
     ("Suppr", "effacer"),
@@ -121,8 +94,27 @@ pub const LIST: Hints = &[
 ];
 
 pub const LIST_ITEM: Hints = &[
-    ("Tab / ↓", "champ suivant"),
+    ("Entrée / Tab / ↓", "champ suivant"),
     ("Maj+Tab / ↑", "champ précédent"),
+    ("Échap", "retour à la liste"),
+    ("Ctrl+Q", "quitter"),
+];
+
+/// A choice field of a list item: ↑ ↓ move in the options.
+pub const LIST_ITEM_CHOICE: Hints = &[
+    ("↑ ↓", "parcourir"),
+    ("Espace ou numéro", "choisir"),
+    ("Entrée / Tab", "champ suivant"),
+    ("Maj+Tab", "champ précédent"),
+    ("Échap", "retour à la liste"),
+    ("Ctrl+Q", "quitter"),
+];
+
+/// A long-text field of a list item: Entrée starts a new line.
+pub const LIST_ITEM_LONG: Hints = &[
+    ("Tab", "champ suivant"),
+    ("Entrée", "nouvelle ligne"),
+    ("Maj+Tab", "champ précédent"),
     ("Échap", "retour à la liste"),
     ("Ctrl+Q", "quitter"),
 ];
@@ -136,21 +128,47 @@ pub const SECTIONS: Hints = &[
     ("q", "quitter"),
 ];
 
-static REVIEW_TABLE: LazyLock<[(&str, &str); 6]> = LazyLock::new(|| {
-    [
-        ("↑ ↓", "choisir"),
-        ("Entrée", "aller à la question"),
-        (EXPORT_HINT.0.as_str(), EXPORT_HINT.1.as_str()),
-        ("Échap", "retour"),
-        ("?", "aide"),
-        ("q", "quitter"),
-    ]
-});
+pub const REVIEW: Hints = &[
+    ("↑ ↓", "choisir"),
+    ("Entrée", "aller à la question"),
+    ("e", "exporter (fiche, pitch, courriel…)"),
+    ("Échap", "retour"),
+    ("?", "aide"),
+    ("q", "quitter"),
+];
 
-/// The review screen's keys (the export keys come from [`EXPORTS`]).
-pub fn review() -> Hints {
-    &*REVIEW_TABLE
-}
+/// The export menu opened from the review (its lines come from
+/// `fiche::render::Target::all`).
+pub const EXPORT: Hints = &[
+    ("↑ ↓", "choisir"),
+    ("Entrée", "exporter"),
+    ("1-9", "exporter ce numéro"),
+    ("Échap", "fermer"),
+];
+
+/// The form's introduction, on a new file: any key closes it.
+pub const INTRO: Hints = &[("une touche", "commencer à remplir"), ("Ctrl+Q", "quitter")];
+
+/// A yes/no offer at start (profile, answer found after a crash, new
+/// questions of an updated form).
+pub const OFFER: Hints = &[("o ou Entrée", "oui"), ("n ou Échap", "non")];
+
+/// The updated-form notice with nothing new to walk.
+pub const NOTICE: Hints = &[("Entrée", "continuer")];
+
+/// An answer changed both here and in the file.
+pub const CONFLICT: Hints = &[("m", "garder la mienne"), ("f", "prendre celle du fichier")];
+
+/// Saving failed on quitting.
+pub const QUIT_UNSAVED: Hints = &[
+    ("r", "réessayer"),
+    ("a", "enregistrer ailleurs"),
+    ("q", "quitter sans enregistrer"),
+    ("Échap", "revenir"),
+];
+
+/// Typing another file name.
+pub const SAVE_AS: Hints = &[("Entrée", "enregistrer"), ("Échap", "annuler")];
 
 pub const EVERYWHERE: Hints = &[
     ("Ctrl+S", "enregistrer maintenant (sinon : auto)"),
@@ -165,7 +183,7 @@ pub const EVERYWHERE: Hints = &[
 ];
 
 /// The help overlay's tables, with their headings.
-pub fn all() -> [(&'static str, Hints); 8] {
+pub fn all() -> [(&'static str, Hints); 11] {
     [
         ("Partout", EVERYWHERE),
         ("Texte sur une ligne, nombres", TEXT),
@@ -173,8 +191,11 @@ pub fn all() -> [(&'static str, Hints); 8] {
         ("Oui/non, choix", CHOICE),
         ("Liste d'éléments", LIST),
         ("Élément d'une liste", LIST_ITEM),
+        ("Élément d'une liste : champ à choix", LIST_ITEM_CHOICE),
+        ("Élément d'une liste : champ texte long", LIST_ITEM_LONG),
         ("Liste des sections", SECTIONS),
-        ("Revue", review()),
+        ("Revue", REVIEW),
+        ("Export", EXPORT),
     ]
 }
 
@@ -201,17 +222,6 @@ pub const LEGEND: Hints = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_export_hint_lists_every_export_key() {
-        let hint = review()
-            .iter()
-            .find(|(_, what)| what.starts_with("exporter"))
-            .expect("the review says how to export");
-        assert_eq!(hint.0, "m h p c");
-        assert_eq!(hint.1, "exporter (md, html, pdf, pitch)");
-        assert_eq!(export_key('p'), Some(Format::Pdf));
-    }
 
     #[test]
     fn ctrl_letters_are_global_plain_letters_are_not() {

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use fiche::render::{Export, Format, Renderer};
+use fiche::render::{Renderer, Target};
 use fiche::{Answers, Form};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -280,7 +280,7 @@ fn carry_out(screen: &mut Screen, app: &mut App, effect: Effect) -> Result<Optio
             }
             external_editor(screen, app)?;
         }
-        Effect::Export(format) => export(screen.terminal(), app, format)?,
+        Effect::Export(target) => export(screen.terminal(), app, target)?,
     }
     Ok(None)
 }
@@ -298,12 +298,7 @@ fn save(app: &mut App) {
         Ok(saved) => {
             let at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
             app.save.saved(at);
-            let outside: Vec<&str> = saved
-                .merged
-                .iter()
-                .map(String::as_str)
-                .filter(|id| !id.starts_with("meta."))
-                .collect();
+            let outside = saved.merged_answers();
             if !saved.merged.is_empty() {
                 app.recheck();
                 if !app.touched {
@@ -333,28 +328,35 @@ fn save(app: &mut App) {
 
 /// Writes one document next to the answers file. A PDF takes a moment, so
 /// the screen says so before the work starts.
-fn export(terminal: &mut DefaultTerminal, app: &mut App, format: Format) -> Result<()> {
-    if format.is_binary() {
+fn export(terminal: &mut DefaultTerminal, app: &mut App, target: Target) -> Result<()> {
+    if target.is_slow() {
         app.notice = Some(format!(
-            "Production du PDF en cours… ({})",
-            format.default_output(&app.path).display()
+            "Production en cours… ({})",
+            target.default_output(&app.path).display()
         ));
         terminal.draw(|frame| screens::draw(app, frame))?;
     }
-    let result = Renderer::new(app.templates.as_deref()).write(
+    let result = Renderer::new(app.templates.as_deref()).write_target(
         &app.form,
         &app.answers,
         &app.path,
-        Export::to_default(format),
+        target,
     );
     app.notice = Some(match result {
         Ok(done) => {
             let draft = if done.draft {
-                " (marquée BROUILLON : candidature incomplète)"
+                " (marqué BROUILLON : candidature incomplète)"
             } else {
                 ""
             };
-            format!("Fiche exportée : {}{draft}", absolute(&done.path).display())
+            let path = absolute(&done.path);
+            match target {
+                Target::Email => format!(
+                    "Courriel prêt : {}{draft} ; ouvrez-le dans votre messagerie pour l'envoyer",
+                    path.display()
+                ),
+                Target::Document(_) => format!("Exporté : {}{draft}", path.display()),
+            }
         }
         Err(e) => format!("Export impossible : {e}"),
     });

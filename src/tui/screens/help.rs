@@ -47,7 +47,7 @@ fn contents(app: &App, area: Rect) -> (Rect, Vec<Vec<Line<'static>>>) {
     let mut tables: Vec<(&str, keys::Hints)> = keys::all().to_vec();
     tables.push(("Signes de la liste des sections", keys::LEGEND));
     let two_columns = area.width >= TWO_COLUMNS_FROM;
-    let key_w = 15;
+    let key_w = 16;
     let mut columns: Vec<Vec<Line>> = vec![Vec::new(); if two_columns { 2 } else { 1 }];
     let total: usize = tables.iter().map(|(_, h)| h.len() + 1).sum();
     let mut used = 0;
@@ -115,6 +115,7 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
         Modal::Offer(Offer::Recovery(recovery, _)) => Some(recovery_offer(app, recovery)),
         Modal::Offer(Offer::Intro(_)) => Some(intro(app)),
         Modal::Conflict(conflicts) => conflict(app, conflicts),
+        Modal::Export(selected) => Some(export_menu(app, *selected)),
         Modal::Help(_) => None,
     };
     let Some((title, lines)) = dialog else {
@@ -273,6 +274,30 @@ fn conflict(app: &App, conflicts: &[Conflict]) -> Option<Dialog> {
         "m : garder la mienne   f : prendre celle du fichier",
     ));
     Some((" Modifié ailleurs ", lines))
+}
+
+/// Every export, numbered, with the file each one writes.
+fn export_menu(app: &App, selected: usize) -> Dialog {
+    let t = &app.theme;
+    let mut lines = vec![
+        Line::from("Écrit à côté du fichier de réponses, remplacé s'il existe :"),
+        Line::from(""),
+    ];
+    for (i, target) in fiche::render::Target::all().into_iter().enumerate() {
+        let file = target
+            .default_output(&app.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // The selection is said by a mark, not by the colour alone.
+        let text = format!("{}. {} → {file}", i + 1, target.label_fr());
+        lines.push(if i == selected {
+            Line::from(Span::styled(format!("{text}  ‹ Entrée"), t.selected()))
+        } else {
+            Line::from(text)
+        });
+    }
+    (" Exporter ", lines)
 }
 
 /// The form's introduction, once, on a new file named on the command line.
