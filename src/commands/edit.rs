@@ -199,8 +199,21 @@ fn profile_hint(
         .count();
     (missing > 0).then(|| {
         format!(
-            "{missing} réponse(s) réutilisable(s) ne sont pas dans votre profil : « fiche profile save {} » les y enregistre pour pré-remplir vos prochaines candidatures.",
-            path.display()
+            "{} : « fiche profile save {} » {} pour pré-remplir vos prochaines candidatures.",
+            if missing >= 2 {
+                format!(
+                    "{} réponses réutilisables ne sont pas dans votre profil",
+                    fiche::format::integer(missing as i64)
+                )
+            } else {
+                "1 réponse réutilisable n'est pas dans votre profil".to_string()
+            },
+            path.display(),
+            if missing >= 2 {
+                "les y enregistre"
+            } else {
+                "l'y enregistre"
+            }
         )
     })
 }
@@ -285,7 +298,7 @@ mod tests {
         assert_eq!(
             profile_hint(&form, &answers, None, path).as_deref(),
             Some(
-                "1 réponse(s) réutilisable(s) ne sont pas dans votre profil : « fiche profile save candidature.toml » les y enregistre pour pré-remplir vos prochaines candidatures."
+                "1 réponse réutilisable n'est pas dans votre profil : « fiche profile save candidature.toml » l'y enregistre pour pré-remplir vos prochaines candidatures."
             )
         );
         let profile = answers.clone();

@@ -24,20 +24,23 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         let minimum = q.min_items.unwrap_or(0);
         self.say(&format!(
-            "Format : liste d'éléments{}, chacun avec {} champ(s).",
+            "Format : liste d'éléments{}, chacun avec {}.",
             if minimum > 0 {
                 format!(" (au moins {minimum})")
             } else {
                 String::new()
             },
-            q.fields.len()
+            fiche::format::count(q.fields.len(), "champ", "champs")
         ));
         loop {
             let items = self.items(&id);
             if items.is_empty() {
                 self.say("Aucun élément pour l'instant.");
             } else {
-                self.say(&format!("{} élément(s) :", items.len()));
+                self.say(&format!(
+                    "{} :",
+                    fiche::format::count(items.len(), "élément", "éléments")
+                ));
                 for (i, item) in items.iter().enumerate() {
                     self.say(&format!("  {}. {}", i + 1, list_item::summary(q, item)));
                 }

@@ -87,7 +87,9 @@ pub enum RenderError {
         source: std::io::Error,
     },
     #[error(
-        "le document est incomplet ({missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s)) : complétez-le ou retirez --strict pour produire un brouillon"
+        "le document est incomplet ({}, {}) : complétez-le ou retirez --strict pour produire un brouillon",
+        crate::format::count(*missing, "réponse obligatoire manquante", "réponses obligatoires manquantes"),
+        crate::format::count(*errors, "erreur", "erreurs")
     )]
     Incomplete { missing: usize, errors: usize },
     #[error(
