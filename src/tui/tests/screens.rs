@@ -190,11 +190,15 @@ fn each_dialog_shows_its_own_keys_in_the_footer() {
 }
 
 #[test]
-fn ctrl_q_during_the_introduction_quits() {
+fn ctrl_q_during_the_introduction_quits_and_f1_shows_the_keys() {
     use crate::tui::app::{Effect, Modal, Offer};
     let mut app = empty_app();
     app.modal = Some(Modal::Offer(Offer::Intro(None)));
     assert_eq!(ctrl(&mut app, 'q'), Effect::Quit);
+    // F1, which it mentions, opens the keys.
+    app.modal = Some(Modal::Offer(Offer::Intro(None)));
+    press(&mut app, KeyCode::F(1));
+    assert!(matches!(app.modal, Some(Modal::Help(0))));
     // Any other key starts.
     app.modal = Some(Modal::Offer(Offer::Intro(None)));
     press(&mut app, KeyCode::Char('x'));
