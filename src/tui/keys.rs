@@ -93,6 +93,9 @@ pub const LIST: Hints = &[
     ("Ctrl+Q", "quitter"),
 ];
 
+/// The question « Supprimer l'élément n° 2 ? ».
+pub const LIST_DELETE: Hints = &[("o", "supprimer l'élément"), ("n ou Échap", "le garder")];
+
 pub const LIST_ITEM: Hints = &[
     ("Entrée / Tab / ↓", "champ suivant"),
     ("Maj+Tab / ↑", "champ précédent"),

@@ -141,6 +141,7 @@ pub fn current_hints(app: &App) -> Hints {
                 Editor::Long(_) => keys::LIST_ITEM_LONG,
                 _ => keys::LIST_ITEM,
             },
+            ListMode::ConfirmDelete => keys::LIST_DELETE,
             _ => keys::LIST,
         },
     }

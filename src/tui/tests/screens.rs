@@ -245,6 +245,25 @@ fn the_path_of_an_export_is_shown_whole_on_the_review_at_80x24() {
 }
 
 #[test]
+fn the_delete_question_of_a_list_and_its_keys_are_in_view_at_80x24() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    go(&mut app, "donnees.sources");
+    // The last of four items: the list scrolls to keep it shown.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('s'));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Supprimer l'élément n° 4"), "{screen}");
+    assert!(screen.contains("› 4."), "{screen}");
+    assert!(
+        footer_of(&screen).contains("o supprimer l'élément"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("list_delete_80x24", screen);
+}
+
+#[test]
 fn snapshot_business_case_whole_at_80x24() {
     let mut app = saved(example_app("assistant-srdt.toml"));
     go(&mut app, "volume.volume_annuel");
