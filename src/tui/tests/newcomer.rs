@@ -351,6 +351,22 @@ fn with_ten_options_or_more_a_number_waits_while_a_longer_one_may_follow() {
 }
 
 #[test]
+fn an_item_being_filled_in_is_not_flagged_as_an_error_until_left() {
+    let mut app = empty_app();
+    go(&mut app, "donnees.sources");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Fiches internes");
+    press(&mut app, KeyCode::Tab);
+    // « Nature » and « Accès » are still to come: no ✗ yet.
+    assert_ne!(state(&app, "donnees.sources"), QuestionState::Error);
+    assert_eq!(app.invalid_in(app.at.section), 0);
+    // Left with them empty: now it is an error to correct.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(state(&app, "donnees.sources"), QuestionState::Error);
+    assert!(app.invalid_in(app.at.section) > 0);
+}
+
+#[test]
 fn aucun_is_ticked_alone() {
     let mut app = empty_app();
     go(&mut app, "ia_responsable.referents_consultes");
