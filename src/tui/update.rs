@@ -250,8 +250,13 @@ impl App {
                 self.open(at);
                 self.notice = Some(match copied {
                     Ok(copied) => format!(
-                        "{} réponse(s) reprise(s) de votre profil : vérifiez-les au passage.",
-                        copied.len()
+                        "{} de votre profil : {} au passage.",
+                        fiche::format::count(copied.len(), "réponse reprise", "réponses reprises"),
+                        if copied.len() >= 2 {
+                            "vérifiez-les"
+                        } else {
+                            "vérifiez-la"
+                        }
                     ),
                     Err(e) => format!("Profil non repris en entier : {e}"),
                 });
