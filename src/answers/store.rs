@@ -90,7 +90,7 @@ impl Answers {
             AnswersError::Syntax {
                 file: source.to_string(),
                 position,
-                message: e.message().trim().to_string(),
+                message: super::syntax::french(e.message()),
             }
         })?;
         let root = parsed.as_table();
