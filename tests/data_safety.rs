@@ -650,6 +650,44 @@ fn accessible_mode_keeps_each_line_of_a_long_answer_for_after_a_kill() {
     assert!(!recovery.exists());
 }
 
+#[test]
+fn accessible_mode_keeps_the_fields_of_an_item_being_added_for_after_a_kill() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    write(&path, HEAD);
+    let recovery = fiche::recovery::path_for(&path);
+    let mut child = accessible(dir.path(), "a.toml");
+    let mut input = child.stdin.take().unwrap();
+    let out = Transcript::follow(child.stdout.take().unwrap());
+    out.wait_for("Réponse : ", 1);
+    input
+        .write_all(":aller donnees.sources\na\nFiches internes\nDGT\n".as_bytes())
+        .unwrap();
+    let start = Instant::now();
+    while !std::fs::read_to_string(&recovery).is_ok_and(|t| t.contains("DGT")) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no recovery file"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(Answers::load(&path).unwrap().get("donnees.sources"), None);
+    // The next session offers the item back.
+    let out = accessible_with(dir.path(), "a.toml", "o\n");
+    assert!(stdout(&out).contains("Fiches internes"), "{}", stdout(&out));
+    let sources = Answers::load(&path)
+        .unwrap()
+        .get("donnees.sources")
+        .unwrap();
+    let item = &sources.as_array().unwrap()[0];
+    assert_eq!(item["nom"].as_str(), Some("Fiches internes"));
+    assert_eq!(item["producteur"].as_str(), Some("DGT"));
+    assert!(!recovery.exists());
+}
+
 /// Writes the lock file of `path` as a live fiche session would: the pid is
 /// our parent's (the test runner's), so the lock is not stale.
 fn hold_lock_elsewhere(path: &Path) {

@@ -384,3 +384,92 @@ fn leftovers_are_cleaned_at_start_and_ctrl_e_edits_next_to_the_answers() {
         Some("Écrit dans l éditeur")
     );
 }
+
+#[test]
+fn the_accessible_mode_saves_the_list_item_being_added_on_a_signal_and_restores_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        let mut s = Session::start(dir.path(), &["c.toml", "--accessible"]);
+        s.wait_for_prompt_under("Nom du produit");
+        s.send(&format!(":aller donnees.sources{ENTER}"));
+        s.wait_for("Entrée pour continuer :");
+        s.send(&format!("a{ENTER}"));
+        s.wait_for_prompt_under("Champ 1 sur");
+        s.send(&format!("Fiches internes{ENTER}"));
+        s.wait_for_prompt_under("Champ 2 sur");
+        s.send(&format!("DGT{ENTER}"));
+        s.wait_for_prompt_under("Champ 3 sur");
+        // The line editor has the terminal in raw mode while it reads.
+        assert!(s.line_settings().contains("-icanon"), "raw mode");
+        s.kill(signal);
+        assert_eq!(s.wait_exit(), code, "SIG{signal}: {}", s.contents());
+        s.wait_for("Interruption");
+        let after = s.line_settings();
+        assert!(
+            after.contains(" icanon") && after.contains(" echo"),
+            "SIG{signal}: terminal not restored: {after}"
+        );
+        let t: toml::Table = std::fs::read_to_string(&file).unwrap().parse().unwrap();
+        let item = &t["donnees"]["sources"][0];
+        assert_eq!(item["nom"].as_str(), Some("Fiches internes"), "SIG{signal}");
+        assert_eq!(item["producteur"].as_str(), Some("DGT"), "SIG{signal}");
+        assert!(!recovery_file(&file).exists(), "SIG{signal}: all saved");
+        assert!(
+            !fiche::answers::lock::lock_path(&file).exists(),
+            "SIG{signal}: lock released"
+        );
+    }
+}
+
+#[test]
+fn the_accessible_mode_saves_the_lines_of_a_long_answer_on_sighup() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let mut s = Session::start(dir.path(), &["c.toml", "--accessible"]);
+    s.wait_for_prompt_under("Nom du produit");
+    s.send(&format!(":aller probleme.description{ENTER}"));
+    s.wait_for_prompt_under("Décrivez le problème");
+    // Each line reaches the recovery file once validated (the line editor
+    // reads one line at a time: the next is sent once the first is in).
+    s.send(&format!("Première ligne{ENTER}"));
+    eventually("the first line in the recovery file", || {
+        std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Première"))
+    });
+    s.send(&format!("Deuxième ligne{ENTER}"));
+    eventually("the second line in the recovery file", || {
+        std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Deuxième"))
+    });
+    s.kill("HUP");
+    assert_eq!(s.wait_exit(), 129, "{}", s.contents());
+    assert_eq!(
+        answer(&file, "probleme.description").as_deref(),
+        Some("Première ligne\nDeuxième ligne")
+    );
+    assert!(!recovery_file(&file).exists());
+}
+
+#[test]
+fn a_signal_while_the_launcher_is_shown_gives_the_terminal_back() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::start(dir.path(), &[]);
+        s.wait_for("Nouvelle candidature");
+        s.send("mon-proj");
+        s.kill(signal);
+        assert_eq!(s.wait_exit(), code, "SIG{signal}: {}", s.contents());
+        s.assert_terminal_restored();
+        let settings = s.line_settings();
+        assert!(
+            settings.contains(" icanon") && settings.contains(" echo"),
+            "SIG{signal}: still in raw mode: {settings}"
+        );
+        assert!(
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter_map(Result::ok)
+                .all(|e| e.file_name().to_string_lossy().starts_with('.')),
+            "SIG{signal}: no file created"
+        );
+    }
+}

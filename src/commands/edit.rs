@@ -33,8 +33,17 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
     let path: PathBuf = match file {
         Some(p) => p.to_path_buf(),
         None => match tui::choose_file(&mut screen, form)? {
-            Some(p) => p,
-            None => return Ok(Outcome::Ok),
+            tui::Launched::File(p) => p,
+            tui::Launched::Left => return Ok(Outcome::Ok),
+            tui::Launched::Interrupted(signal) => {
+                // The terminal is given back before anything is said.
+                drop(screen);
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "fiche arrêté par un signal ({signal}) : aucun fichier n'était ouvert."
+                );
+                return Ok(Outcome::Interrupted(signal));
+            }
         },
     };
     clean_leftovers(&path);

@@ -12,6 +12,7 @@ mod open;
 mod prompt;
 mod report;
 mod save;
+mod signals;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -25,7 +26,6 @@ use anyhow::Result;
 use fiche::Answers;
 use fiche::answers::is_answered;
 use fiche::form::{Form, Kind, Question};
-use fiche::recovery::Recovery;
 use fiche::validate;
 use fiche::walk::{At, Only, Walk};
 use prompt::{Command, Line, Prompt};
@@ -88,7 +88,14 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         .with_line_editor(line_editor::LineReader::on_terminal());
     let mut session = open::open(form, path, prompt, fiche::profile::load)?;
     session.templates = templates.map(Path::to_path_buf);
-    Ok(match session.run() {
+    signals::install(
+        &session.path,
+        session._lock.take(),
+        session.read_only.is_some(),
+    );
+    let ending = session.run();
+    signals::release();
+    Ok(match ending {
         Ending::Saved if session.prompt.interrupted() => Ending::Interrupted,
         ending => ending,
     })
@@ -255,7 +262,7 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
                 let keep = self.read_only.is_none();
                 self.prompt.ask_long_noting("Réponse :\n", |so_far| {
                     if keep {
-                        let _ = Recovery::new(&qid, so_far.into()).write(&path);
+                        signals::note(&path, &qid, so_far.into());
                     }
                 })
             } else {

@@ -59,7 +59,7 @@ impl Target {
                     FileType::Markdown => "Markdown",
                     FileType::Html => "HTML",
                     FileType::Pdf => "PDF",
-                    FileType::Odt => "ODT (LibreOffice, Word)",
+                    FileType::Odt => "ODT, pour LibreOffice ou Word",
                 };
                 format!("{document} en {file_type}")
             }

@@ -93,6 +93,9 @@ pub const LIST: Hints = &[
     ("Ctrl+Q", "quitter"),
 ];
 
+/// The question « Supprimer l'élément n° 2 ? ».
+pub const LIST_DELETE: Hints = &[("o", "supprimer l'élément"), ("n ou Échap", "le garder")];
+
 pub const LIST_ITEM: Hints = &[
     ("Entrée / Tab / ↓", "champ suivant"),
     ("Maj+Tab / ↑", "champ précédent"),
@@ -147,7 +150,14 @@ pub const EXPORT: Hints = &[
 ];
 
 /// The form's introduction, on a new file: any key closes it.
-pub const INTRO: Hints = &[("une touche", "commencer à remplir"), ("Ctrl+Q", "quitter")];
+pub const INTRO: Hints = &[
+    ("Entrée", "commencer à remplir"),
+    ("Ctrl+Q", "quitter"),
+    ("F1", "toutes les touches"),
+];
+
+/// The introduction when an offer (the profile's answers) follows it.
+pub const INTRO_THEN_OFFER: Hints = &[("Entrée", "continuer"), ("Ctrl+Q", "quitter")];
 
 /// A yes/no offer at start (profile, answer found after a crash, new
 /// questions of an updated form).

@@ -32,7 +32,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 pub use app::App;
 pub use app::Offer;
 use app::{Effect, Modal};
-pub use launcher::choose_file;
+pub use launcher::{Launched, choose_file};
 /// Drawing one frame, for `benches/wizard.rs` (which includes this module).
 #[allow(unused_imports)]
 pub use screens::draw;

@@ -129,6 +129,13 @@ impl App {
             {
                 return Effect::Quit;
             }
+            // F1, which the introduction mentions, shows the keys at once
+            // (unless an offer waits: it comes first).
+            Modal::Offer(Offer::Intro(None))
+                if super::keys::global(&key) == Some(super::keys::Global::Help) =>
+            {
+                self.modal = Some(Modal::Help(0));
+            }
             Modal::Offer(Offer::Intro(next)) => self.modal = next.map(|o| Modal::Offer(*o)),
             Modal::Offer(offer) => match key.code {
                 KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => self.accept(offer),
@@ -243,8 +250,13 @@ impl App {
                 self.open(at);
                 self.notice = Some(match copied {
                     Ok(copied) => format!(
-                        "{} réponse(s) reprise(s) de votre profil : vérifiez-les au passage.",
-                        copied.len()
+                        "{} de votre profil : {} au passage.",
+                        fiche::format::count(copied.len(), "réponse reprise", "réponses reprises"),
+                        if copied.len() >= 2 {
+                            "vérifiez-les"
+                        } else {
+                            "vérifiez-la"
+                        }
                     ),
                     Err(e) => format!("Profil non repris en entier : {e}"),
                 });

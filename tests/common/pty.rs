@@ -172,6 +172,19 @@ impl Session {
         );
     }
 
+    /// The terminal's line settings as `stty -a` prints them (« icanon »
+    /// when lines are edited by the terminal, « -icanon » in raw mode).
+    pub fn line_settings(&self) -> String {
+        let tty = self.master.tty_name().expect("the pty's name");
+        let out = std::process::Command::new("stty")
+            .arg("-a")
+            .arg("-F")
+            .arg(tty)
+            .output()
+            .expect("stty runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("a pid")
     }

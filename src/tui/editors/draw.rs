@@ -314,16 +314,36 @@ fn field_value(f: &Question, value: Option<&toml::Value>) -> String {
     }
 }
 
-/// The items, one line each (summarised by the library), and the delete
-/// question when one is asked.
+/// The items, one line each (summarised by the library), scrolled so that
+/// the selected one is shown, and under them the delete question when one
+/// is asked (always in view: it is what the keys answer).
 fn draw_items(l: &ListEditor, q: &Question, frame: &mut Frame, area: Rect, t: &Theme) {
     let width = area.width as usize;
+    let question = matches!(l.mode, ListMode::ConfirmDelete).then(|| {
+        let name = l
+            .items
+            .get(l.cursor)
+            .map(|i| list_item::summary(q, i).name())
+            .unwrap_or_default();
+        format!(
+            "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
+            l.cursor + 1,
+            truncate(&name, DELETE_NAME_WIDTH)
+        )
+    });
+    let question_h = question
+        .as_deref()
+        .map_or(0, |text| crate::tui::text::wrapped_height(text, area.width));
+    let [list_area, question_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(question_h)]).areas(area);
     let mut lines: Vec<Line> = Vec::new();
     if l.items.is_empty() {
         lines.push(Line::from("Aucun élément pour l'instant."));
         lines.push(Line::from("Appuyez sur « a » pour en ajouter un."));
     }
-    for (i, item) in l.items.iter().enumerate() {
+    let rows = list_area.height as usize;
+    let offset = (l.cursor + 1).saturating_sub(rows.max(1));
+    for (i, item) in l.items.iter().enumerate().skip(offset).take(rows) {
         let text = truncate(
             &format!("{}. {}", i + 1, list_item::summary(q, item)),
             width.saturating_sub(2),
@@ -334,21 +354,11 @@ fn draw_items(l: &ListEditor, q: &Question, frame: &mut Frame, area: Rect, t: &T
             Line::from(format!("  {text}"))
         });
     }
-    if matches!(l.mode, ListMode::ConfirmDelete) {
-        let name = l
-            .items
-            .get(l.cursor)
-            .map(|i| list_item::summary(q, i).name())
-            .unwrap_or_default();
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
-            format!(
-                "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
-                l.cursor + 1,
-                truncate(&name, DELETE_NAME_WIDTH)
-            ),
-            t.warning(),
-        )));
+    frame.render_widget(Paragraph::new(lines), list_area);
+    if let Some(text) = question {
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, t.warning())).wrap(Wrap { trim: true }),
+            question_area,
+        );
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -176,8 +176,12 @@ const DIALOG_MAX_LIST: usize = 8;
 
 fn profile_offer(labels: &[String]) -> Dialog {
     let mut lines = vec![Line::from(format!(
-        "Votre profil contient {} réponse(s) réutilisable(s) :",
-        labels.len()
+        "Votre profil contient {} :",
+        fiche::format::count(
+            labels.len(),
+            "réponse réutilisable",
+            "réponses réutilisables"
+        )
     ))];
     lines.extend(
         labels
@@ -187,8 +191,8 @@ fn profile_offer(labels: &[String]) -> Dialog {
     );
     if labels.len() > DIALOG_MAX_LIST {
         lines.push(Line::from(format!(
-            "  … et {} autre(s)",
-            labels.len() - DIALOG_MAX_LIST
+            "  … et {}",
+            fiche::format::count(labels.len() - DIALOG_MAX_LIST, "autre", "autres")
         )));
     }
     lines.push(Line::from(""));
@@ -204,8 +208,17 @@ fn changed_only(ids: &[String], report: &[String]) -> Dialog {
         lines.push(Line::from("Aucune question nouvelle. Entrée : continuer"));
     } else {
         lines.push(Line::from(format!(
-            "{} question(s) sont nouvelles ou ont changé depuis. Ne parcourir que celles-ci ?",
-            ids.len()
+            "{} depuis. Ne parcourir que {} ?",
+            fiche::format::count(
+                ids.len(),
+                "question est nouvelle ou a changé",
+                "questions sont nouvelles ou ont changé"
+            ),
+            if ids.len() >= 2 {
+                "celles-ci"
+            } else {
+                "celle-ci"
+            }
         )));
         lines.push(Line::from(
             "o ou Entrée : oui   n ou Échap : tout le formulaire",
@@ -266,8 +279,8 @@ fn conflict(app: &App, conflicts: &[Conflict]) -> Option<Dialog> {
     lines.push(Line::from(""));
     if conflicts.len() > 1 {
         lines.push(Line::from(format!(
-            "({} autre(s) ensuite)",
-            conflicts.len() - 1
+            "({} ensuite)",
+            fiche::format::count(conflicts.len() - 1, "autre", "autres")
         )));
     }
     lines.push(Line::from(

@@ -112,7 +112,8 @@ pub fn current_hints(app: &App) -> Hints {
     // A dialog takes every key: the footer says its keys, not the form's
     // (the help overlay covers the footer and says its own keys).
     let dialog = match &app.modal {
-        Some(Modal::Offer(Offer::Intro(_))) => Some(keys::INTRO),
+        Some(Modal::Offer(Offer::Intro(None))) => Some(keys::INTRO),
+        Some(Modal::Offer(Offer::Intro(Some(_)))) => Some(keys::INTRO_THEN_OFFER),
         Some(Modal::Offer(Offer::ChangedOnly(ids, _))) if ids.is_empty() => Some(keys::NOTICE),
         Some(Modal::Offer(_)) => Some(keys::OFFER),
         Some(Modal::Conflict(_)) => Some(keys::CONFLICT),
@@ -140,6 +141,7 @@ pub fn current_hints(app: &App) -> Hints {
                 Editor::Long(_) => keys::LIST_ITEM_LONG,
                 _ => keys::LIST_ITEM,
             },
+            ListMode::ConfirmDelete => keys::LIST_DELETE,
             _ => keys::LIST,
         },
     }
@@ -154,7 +156,7 @@ pub fn hint_label(app: &App, key: &str, label: &'static str) -> std::borrow::Cow
         "1-9" => match &app.editor {
             Editor::Choice(c) => match c.pending_hint() {
                 Some(hint) => hint.into(),
-                None if c.multi => "numéro d'option seul : cocher (1,3 : les deux)".into(),
+                None if c.multi => "numéro seul ou 1,3 : cocher".into(),
                 None => label.into(),
             },
             _ => label.into(),

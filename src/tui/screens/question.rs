@@ -262,7 +262,7 @@ fn position_line(app: &App) -> String {
         "section complète ✓".to_string()
     } else {
         let errors = if invalid > 0 {
-            format!(", {invalid} erreur(s)")
+            format!(", {}", fiche::format::count(invalid, "erreur", "erreurs"))
         } else {
             String::new()
         };

@@ -72,17 +72,18 @@ fn summary(app: &App) -> String {
         "✓ Candidature complète et valide : prête à exporter.".to_string()
     } else if r.is_complete() {
         format!(
-            "Candidature complète, mais le coach relève {coach_errors} erreur(s) qu'un jury refuserait."
+            "Candidature complète, mais le coach relève {} qu'un jury refuserait.",
+            fiche::format::count(coach_errors, "erreur", "erreurs")
         )
     } else {
         format!(
-            "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} point(s) à voir.",
+            "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} à voir.",
             r.percent(),
             r.required_answered,
             r.required_total,
             complete,
             r.sections.len(),
-            app.review_items().len()
+            fiche::format::count(app.review_items().len(), "point", "points")
         )
     };
     let roi = &app.coach.roi;

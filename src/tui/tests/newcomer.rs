@@ -285,7 +285,7 @@ fn in_a_multiple_choice_a_comma_separates_option_numbers() {
     assert_eq!(keys(&app), ["taches_repetitives", "donnees_complexes"]);
     // The footer says how to tick several.
     assert!(
-        crate::tui::screens::hint_label(&app, "1-9", "x").contains("1,3 : les deux"),
+        crate::tui::screens::hint_label(&app, "1-9", "x").contains("1,3 : cocher"),
         "{}",
         crate::tui::screens::hint_label(&app, "1-9", "x")
     );
@@ -348,6 +348,22 @@ fn with_ten_options_or_more_a_number_waits_while_a_longer_one_may_follow() {
     c.handle_key(key(KeyCode::Left));
     c.handle_key(key(KeyCode::Char('2')));
     assert_eq!(c.value(), s("o2"));
+}
+
+#[test]
+fn an_item_being_filled_in_is_not_flagged_as_an_error_until_left() {
+    let mut app = empty_app();
+    go(&mut app, "donnees.sources");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Fiches internes");
+    press(&mut app, KeyCode::Tab);
+    // « Nature » and « Accès » are still to come: no ✗ yet.
+    assert_ne!(state(&app, "donnees.sources"), QuestionState::Error);
+    assert_eq!(app.invalid_in(app.at.section), 0);
+    // Left with them empty: now it is an error to correct.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(state(&app, "donnees.sources"), QuestionState::Error);
+    assert!(app.invalid_in(app.at.section) > 0);
 }
 
 #[test]

@@ -166,7 +166,7 @@ fn each_dialog_shows_its_own_keys_in_the_footer() {
     let cases = [
         (
             Modal::Offer(Offer::Intro(None)),
-            "une touche commencer à remplir",
+            "Entrée commencer à remplir",
         ),
         (
             Modal::Offer(Offer::Profile(
@@ -190,11 +190,15 @@ fn each_dialog_shows_its_own_keys_in_the_footer() {
 }
 
 #[test]
-fn ctrl_q_during_the_introduction_quits() {
+fn ctrl_q_during_the_introduction_quits_and_f1_shows_the_keys() {
     use crate::tui::app::{Effect, Modal, Offer};
     let mut app = empty_app();
     app.modal = Some(Modal::Offer(Offer::Intro(None)));
     assert_eq!(ctrl(&mut app, 'q'), Effect::Quit);
+    // F1, which it mentions, opens the keys.
+    app.modal = Some(Modal::Offer(Offer::Intro(None)));
+    press(&mut app, KeyCode::F(1));
+    assert!(matches!(app.modal, Some(Modal::Help(0))));
     // Any other key starts.
     app.modal = Some(Modal::Offer(Offer::Intro(None)));
     press(&mut app, KeyCode::Char('x'));
@@ -238,6 +242,25 @@ fn the_path_of_an_export_is_shown_whole_on_the_review_at_80x24() {
         .map(|l| l.split('│').nth(3).unwrap_or("").trim())
         .collect();
     assert!(joined.contains("assistant-srdt-pitch.pdf"), "{screen}");
+}
+
+#[test]
+fn the_delete_question_of_a_list_and_its_keys_are_in_view_at_80x24() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    go(&mut app, "donnees.sources");
+    // The last of four items: the list scrolls to keep it shown.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('s'));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Supprimer l'élément n° 4"), "{screen}");
+    assert!(screen.contains("› 4."), "{screen}");
+    assert!(
+        footer_of(&screen).contains("o supprimer l'élément"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("list_delete_80x24", screen);
 }
 
 #[test]
