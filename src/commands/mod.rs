@@ -78,7 +78,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             limit,
             colonnes,
             format,
-        }) => parangonnage::run(&form, &inputs, limit as usize, colonnes.as_deref(), format),
+            citer,
+        }) => parangonnage::run(
+            &form,
+            &inputs,
+            limit as usize,
+            colonnes.as_deref(),
+            format,
+            &citer,
+        ),
         Some(Command::Edit { file }) => edit(&form, Some(&file), accessible, templates),
         None => edit(&form, cli.file.as_deref(), accessible, templates),
     }

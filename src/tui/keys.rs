@@ -151,13 +151,13 @@ pub const EXPORT: Hints = &[
 
 /// The form's introduction, on a new file: any key closes it.
 pub const INTRO: Hints = &[
-    ("une touche", "commencer à remplir"),
+    ("Entrée", "commencer à remplir"),
     ("Ctrl+Q", "quitter"),
     ("F1", "toutes les touches"),
 ];
 
 /// The introduction when an offer (the profile's answers) follows it.
-pub const INTRO_THEN_OFFER: Hints = &[("une touche", "continuer"), ("Ctrl+Q", "quitter")];
+pub const INTRO_THEN_OFFER: Hints = &[("Entrée", "continuer"), ("Ctrl+Q", "quitter")];
 
 /// A yes/no offer at start (profile, answer found after a crash, new
 /// questions of an updated form).

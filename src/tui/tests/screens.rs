@@ -166,7 +166,7 @@ fn each_dialog_shows_its_own_keys_in_the_footer() {
     let cases = [
         (
             Modal::Offer(Offer::Intro(None)),
-            "une touche commencer à remplir",
+            "Entrée commencer à remplir",
         ),
         (
             Modal::Offer(Offer::Profile(
