@@ -17,6 +17,7 @@ use ratatui::layout::Size;
 use super::autosave::SaveState;
 use super::editors::{Editor, LineEditor};
 use super::keys::{self, Global};
+use super::screens::parangonnage::{Initiatives, InitiativesRequest};
 use super::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +47,8 @@ pub enum Modal {
     Conflict(Vec<Conflict>),
     /// The export menu, with the line selected.
     Export(usize),
+    /// The closest initiatives of the parangonnage export (Ctrl+T).
+    Initiatives(Box<Initiatives>),
 }
 
 /// What the wizard offers at start (issue: reuse saved answers).
@@ -76,6 +79,8 @@ pub enum Effect {
     SaveAs(PathBuf),
     ExternalEditor,
     Export(Target),
+    /// Read the parangonnage export (and the profile that remembers it).
+    Initiatives(InitiativesRequest),
 }
 
 pub use fiche::walk::At;
@@ -328,6 +333,7 @@ impl App {
                 self.modal = Some(Modal::Help(0));
                 return Effect::None;
             }
+            Some(Global::Initiatives) => return self.initiatives_key(),
             None => {}
         }
         match (self.screen, self.focus) {

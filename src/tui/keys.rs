@@ -16,6 +16,8 @@ pub enum Global {
     PrevSection,
     ExternalEditor,
     Help,
+    /// The initiatives similar to the application (parangonnage).
+    Initiatives,
 }
 
 /// The Ctrl+letter shortcuts: the app acts on them, and editors that take
@@ -29,6 +31,7 @@ const CTRL: &[(char, Global)] = &[
     ('n', Global::NextSection),
     ('p', Global::PrevSection),
     ('e', Global::ExternalEditor),
+    ('t', Global::Initiatives),
 ];
 
 /// The global shortcut `key` is, if any.
@@ -71,6 +74,33 @@ pub const LONG: Hints = &[
     ("Ctrl+Début/Fin", "début/fin du texte"),
     ("F1", "aide"),
 ];
+
+/// The long answer « Solutions existantes », where Ctrl+T shows the
+/// initiatives of the State's table closest to the application.
+pub const LONG_SOLUTIONS: Hints = &[
+    ("Tab", "valider, question suivante"),
+    ("Ctrl+T", "initiatives similaires"),
+    ("Entrée", "nouvelle ligne"),
+    ("Maj+Tab", "précédente"),
+    ("Ctrl+E", "ouvrir dans l'éditeur"),
+    ("Échap", "sections"),
+    ("Ctrl+Q", "quitter"),
+    ("Ctrl+Z", "annuler"),
+    ("Ctrl+G", "afficher / masquer les conseils"),
+    ("F1", "aide"),
+];
+
+/// The initiatives overlay (Ctrl+T on « Solutions existantes »).
+pub const INITIATIVES: Hints = &[
+    ("↑ ↓", "choisir"),
+    ("Espace", "cocher"),
+    ("Entrée", "ajouter les cochées à la réponse"),
+    ("f", "autre export"),
+    ("Échap", "fermer"),
+];
+
+/// Typing the path of the parangonnage export.
+pub const INITIATIVES_PATH: Hints = &[("Entrée", "ouvrir l'export"), ("Échap", "annuler")];
 
 pub const CHOICE: Hints = &[
     ("↑ ↓", "parcourir"),
@@ -186,6 +216,7 @@ pub const EVERYWHERE: Hints = &[
     ("Ctrl+R", "revue : manques, erreurs, export"),
     ("Ctrl+G", "afficher / masquer les conseils"),
     ("Ctrl+E", "texte long dans votre éditeur"),
+    ("Ctrl+T", "initiatives proches (parangonnage)"),
     ("↑ ↓ / Pg↑ Pg↓", "question précédente / suivante"),
     ("F1 ou ?", "cette aide (? hors texte)"),
     ("Ctrl+Q", "quitter (tout est enregistré)"),
@@ -193,7 +224,7 @@ pub const EVERYWHERE: Hints = &[
 ];
 
 /// The help overlay's tables, with their headings.
-pub fn all() -> [(&'static str, Hints); 11] {
+pub fn all() -> [(&'static str, Hints); 12] {
     [
         ("Partout", EVERYWHERE),
         ("Texte sur une ligne, nombres", TEXT),
@@ -206,6 +237,7 @@ pub fn all() -> [(&'static str, Hints); 11] {
         ("Liste des sections", SECTIONS),
         ("Revue", REVIEW),
         ("Export", EXPORT),
+        ("Initiatives similaires (Ctrl+T)", INITIATIVES),
     ]
 }
 

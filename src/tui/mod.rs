@@ -36,6 +36,7 @@ pub use launcher::{Launched, choose_file};
 /// Drawing one frame, for `benches/wizard.rs` (which includes this module).
 #[allow(unused_imports)]
 pub use screens::draw;
+use screens::parangonnage::InitiativesRequest;
 pub use terminal::Screen;
 
 /// How the session ended, reported once the terminal is restored.
@@ -281,8 +282,43 @@ fn carry_out(screen: &mut Screen, app: &mut App, effect: Effect) -> Result<Optio
             external_editor(screen, app)?;
         }
         Effect::Export(target) => export(screen.terminal(), app, target)?,
+        Effect::Initiatives(request) => initiatives(app, request),
     }
     Ok(None)
+}
+
+/// Opens the parangonnage overlay on the export the profile remembers, or
+/// reads the one typed; an export that reads is remembered for next time.
+fn initiatives(app: &mut App, request: InitiativesRequest) {
+    match request {
+        InitiativesRequest::Open => {
+            let remembered = fiche::profile::load()
+                .ok()
+                .flatten()
+                .and_then(|profile| fiche::profile::parangonnage_export(&profile));
+            app.open_initiatives(remembered);
+        }
+        InitiativesRequest::Load(typed) => {
+            let path = expand_home(&typed);
+            if app.load_initiatives(&path) {
+                let path = std::fs::canonicalize(&path).unwrap_or(path);
+                let remembered = fiche::profile::path().and_then(|profile| {
+                    fiche::profile::remember_parangonnage_export(&app.form, &profile, &path)
+                });
+                if let Err(e) = remembered {
+                    app.notice = Some(format!("Export non mémorisé dans votre profil : {e}"));
+                }
+            }
+        }
+    }
+}
+
+/// `~/x` as the user's home folder followed by `x`, as a shell would.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Writes the answers atomically; on failure keeps them in memory and says

@@ -219,6 +219,7 @@ impl App {
                 KeyCode::Esc => {}
                 _ => self.modal = Some(Modal::QuitUnsaved(message)),
             },
+            Modal::Initiatives(overlay) => return self.initiatives_modal_key(*overlay, key),
             Modal::SaveAs(mut line, _) => match key.code {
                 KeyCode::Enter if !line.text().trim().is_empty() => {
                     return Effect::SaveAs(PathBuf::from(line.text().trim()));

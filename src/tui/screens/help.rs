@@ -105,6 +105,9 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
 /// A dialog's title and lines.
 type Dialog = (&'static str, Vec<Line<'static>>);
 
+/// Width of a dialog box, at most.
+const DIALOG_WIDTH: u16 = 70;
+
 pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let dialog = match modal {
@@ -116,13 +119,18 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
         Modal::Offer(Offer::Intro(_)) => Some(intro(app)),
         Modal::Conflict(conflicts) => conflict(app, conflicts),
         Modal::Export(selected) => Some(export_menu(app, *selected)),
+        Modal::Initiatives(overlay) => Some(super::parangonnage::dialog(
+            app,
+            overlay,
+            DIALOG_WIDTH.min(area.width),
+        )),
         Modal::Help(_) => None,
     };
     let Some((title, lines)) = dialog else {
         return;
     };
     // Room for the lines as wrapped in the box.
-    let width = 70.min(area.width);
+    let width = DIALOG_WIDTH.min(area.width);
     let text_h: u16 = lines
         .iter()
         .map(|l| {

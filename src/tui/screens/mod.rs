@@ -2,6 +2,7 @@
 //! too-small notice). Drawing only reads the state.
 
 pub mod help;
+pub mod parangonnage;
 pub mod question;
 pub mod review;
 pub mod sidebar;
@@ -120,6 +121,7 @@ pub fn current_hints(app: &App) -> Hints {
         Some(Modal::QuitUnsaved(_)) => Some(keys::QUIT_UNSAVED),
         Some(Modal::SaveAs(..)) => Some(keys::SAVE_AS),
         Some(Modal::Export(_)) => Some(keys::EXPORT),
+        Some(Modal::Initiatives(overlay)) => Some(overlay.hints()),
         Some(Modal::Help(_)) | None => None,
     };
     if let Some(hints) = dialog {
@@ -133,6 +135,7 @@ pub fn current_hints(app: &App) -> Hints {
     }
     match &app.editor {
         Editor::Line(_) => keys::TEXT,
+        Editor::Long(_) if app.cites_initiatives_here() => keys::LONG_SOLUTIONS,
         Editor::Long(_) => keys::LONG,
         Editor::Choice(_) => keys::CHOICE,
         Editor::List(l) => match &l.mode {
