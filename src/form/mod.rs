@@ -5,6 +5,7 @@ mod coach_table;
 mod condition;
 mod load;
 mod model;
+mod nearest;
 
 pub use check::{Problem, check_item, check_value, is_answered};
 pub use coach_table::check_coach_table;
