@@ -4,6 +4,7 @@
 //! them. A user folder (`--templates DIR`) overrides built-in templates by
 //! file name.
 
+mod blocks;
 pub mod context;
 pub mod email;
 mod export;
