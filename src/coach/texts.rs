@@ -65,20 +65,23 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The placeholder this (normalized) answer is, or contains for the product
-/// name and slogan.
+/// name and slogan. Only those two are cut into words: the long answers are
+/// compared whole.
 fn placeholder_in<'a>(ctx: &'a Context, id: &str, text: &str) -> Option<&'a str> {
     let bare = text.trim_end_matches(['.', '!', ' ', '…']);
-    let words = format!(" {} ", words_only(text));
+    let words = NAME_AND_SLOGAN
+        .contains(&id)
+        .then(|| format!(" {} ", words_only(text)));
     ctx.thresholds
         .placeholders
         .iter()
         .find(|p| {
-            let p_words = words_only(p);
             *p == text
                 || *p == bare
-                || (NAME_AND_SLOGAN.contains(&id)
-                    && !p_words.is_empty()
-                    && words.contains(&format!(" {p_words} ")))
+                || words.as_deref().is_some_and(|words| {
+                    let p_words = words_only(p);
+                    !p_words.is_empty() && words.contains(&format!(" {p_words} "))
+                })
         })
         .map(String::as_str)
 }
