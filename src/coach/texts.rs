@@ -16,10 +16,9 @@ const NAME_AND_SLOGAN: [&str; 2] = ["identite.nom_produit", "identite.slogan"];
 
 pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
     let mut seen: HashMap<String, String> = HashMap::new();
-    let visibility = ctx.answers.context();
     for (section, q) in ctx.form.questions() {
         // A hidden question is not in the document: its old text does not count.
-        if !matches!(q.kind, Kind::Text | Kind::Long) || !validate::is_visible(q, &visibility) {
+        if !matches!(q.kind, Kind::Text | Kind::Long) || !validate::is_visible(q, ctx.visibility) {
             continue;
         }
         let id = section.full_id(q);
