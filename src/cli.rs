@@ -191,7 +191,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         override_usage = "fiche parangonnage CANDIDATURE.toml EXPORT.csv|EXPORT.xlsx [OPTIONS]\n       fiche parangonnage EXPORT.csv|EXPORT.xlsx \"MOTS CHERCHÉS\" [OPTIONS]",
-        after_help = "L'export est le tableau des initiatives téléchargé depuis Grist (CSV ou XLSX ; les CSV de LibreOffice et d'Excel, séparés par des virgules ou des points-virgules, conviennent aussi).\nLes initiatives sont classées selon les mots qu'elles partagent avec le problème, la solution, les données et le public de la candidature (ou avec les mots donnés).\nExemples :\n  fiche parangonnage candidature.toml initiatives.csv\n  fiche parangonnage initiatives.xlsx \"tri de courriels\" -n 5\n  fiche parangonnage candidature.toml export.csv --colonnes nom=\"Intitulé\",description=\"Résumé\"\nCode de sortie : 0 si la recherche a abouti (même sans résultat), 2 si un fichier est illisible ou les colonnes introuvables."
+        after_help = "L'export est le tableau des initiatives téléchargé depuis Grist (CSV ou XLSX ; les CSV de LibreOffice et d'Excel, séparés par des virgules ou des points-virgules, conviennent aussi).\nLes initiatives sont classées selon les mots qu'elles partagent avec le problème, la solution, les données et le public de la candidature (ou avec les mots donnés).\nExemples :\n  fiche parangonnage candidature.toml initiatives.csv\n  fiche parangonnage initiatives.xlsx \"tri de courriels\" -n 5\n  fiche parangonnage candidature.toml export.csv --colonnes nom=\"Intitulé\",description=\"Résumé\"\n  fiche parangonnage candidature.toml initiatives.csv --citer 1,3\nAvec --citer, les initiatives de ces rangs sont ajoutées à la réponse « Solutions existantes » de la candidature (nom et administration, sans le contact), à la suite de ce qui y est écrit, une seule fois chacune.\nCode de sortie : 0 si la recherche a abouti (même sans résultat), 2 si un fichier est illisible, les colonnes introuvables ou un rang cité absent (la candidature n'est alors pas modifiée)."
     )]
     Parangonnage {
         /// Candidature (.toml) puis export du tableau, ou bien export du tableau puis mots cherchés
@@ -206,6 +206,9 @@ pub enum Command {
         /// Format de sortie : table (lisible), json ou csv (pour les scripts et les tableurs)
         #[arg(long, value_enum, default_value_t = ParangonnageFormat::Table, value_name = "FORMAT")]
         format: ParangonnageFormat,
+        /// Citer dans la candidature les initiatives de ces rangs (par exemple 1,3) : ajoutées à « Solutions existantes », à la suite de ce qui y est écrit
+        #[arg(long, value_name = "RANGS", value_delimiter = ',', value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "format")]
+        citer: Vec<u32>,
     },
 }
 

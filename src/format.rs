@@ -14,6 +14,13 @@ pub fn integer(value: i64) -> String {
     out
 }
 
+/// `0 erreur`, `1 erreur`, `2 erreurs`, `1 500 erreurs`: a count and its
+/// noun, agreed as French agrees it (the singular below two).
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    let noun = if n >= 2 { plural } else { singular };
+    format!("{} {noun}", integer(n as i64))
+}
+
 /// `"1234567"` → `1 234 567`: a run of ASCII digits, of any length.
 fn group_digits(digits: &str) -> String {
     let mut out = String::new();
@@ -96,6 +103,14 @@ pub fn decimal_exact(value: rust_decimal::Decimal, places: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_singular_below_two() {
+        assert_eq!(count(0, "erreur", "erreurs"), "0 erreur");
+        assert_eq!(count(1, "erreur", "erreurs"), "1 erreur");
+        assert_eq!(count(2, "erreur", "erreurs"), "2 erreurs");
+        assert_eq!(count(1500, "erreur", "erreurs"), "1\u{a0}500 erreurs");
+    }
 
     #[test]
     fn groups_thousands_with_no_break_spaces() {

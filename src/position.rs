@@ -33,6 +33,11 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
+    /// The text the index was built for.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
     /// The position of a byte offset (clamped to the text, and to the start
     /// of the character it falls in).
     pub fn position(&self, offset: usize) -> Position {

@@ -134,6 +134,36 @@ pub fn create_if_missing(form: &Form) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// The `[meta]` key where the profile remembers the parangonnage export
+/// (the table of the State's AI initiatives) the wizard last read. Optional:
+/// profiles written before it stay valid.
+pub const PARANGONNAGE_EXPORT: &str = "export_parangonnage";
+
+/// The parangonnage export `profile` remembers, if any.
+pub fn parangonnage_export(profile: &Answers) -> Option<PathBuf> {
+    match profile.meta(PARANGONNAGE_EXPORT) {
+        Some(toml::Value::String(path)) if !path.trim().is_empty() => Some(PathBuf::from(path)),
+        _ => None,
+    }
+}
+
+/// Remembers `export` in the profile at `profile_path` (created for `form`
+/// if needed; everything else in it is kept).
+pub fn remember_parangonnage_export(form: &Form, profile_path: &Path, export: &Path) -> Result<()> {
+    let mut profile = match load_from(profile_path)? {
+        Some(profile) => profile,
+        None => Answers::new(form),
+    };
+    if parangonnage_export(&profile).as_deref() == Some(export) {
+        return Ok(());
+    }
+    profile.set_meta(
+        PARANGONNAGE_EXPORT,
+        toml::Value::String(export.display().to_string()),
+    )?;
+    write(profile_path, &mut profile)
+}
+
 fn write(path: &Path, profile: &mut Answers) -> Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|source| ProfileError::CreateDir {
@@ -148,6 +178,32 @@ fn write(path: &Path, profile: &mut Answers) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_parangonnage_export_is_remembered_and_the_rest_kept() {
+        let form = crate::form::builtin();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fiche").join(FILE_NAME);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        // A profile written before the key existed.
+        std::fs::write(&path, "[identite]\nadministration = \"Préfecture\"\n").unwrap();
+        let old = load_from(&path).unwrap().unwrap();
+        assert_eq!(parangonnage_export(&old), None);
+
+        let export = dir.path().join("Initiatives.csv");
+        remember_parangonnage_export(&form, &path, &export).unwrap();
+        let profile = load_from(&path).unwrap().unwrap();
+        assert_eq!(parangonnage_export(&profile), Some(export.clone()));
+        assert_eq!(
+            profile.get("identite.administration"),
+            Some(toml::Value::String("Préfecture".into()))
+        );
+        // No profile yet: one is created.
+        let fresh = dir.path().join("autre").join(FILE_NAME);
+        remember_parangonnage_export(&form, &fresh, &export).unwrap();
+        let fresh = load_from(&fresh).unwrap().unwrap();
+        assert_eq!(parangonnage_export(&fresh), Some(export));
+    }
 
     #[test]
     fn an_unreadable_profile_is_a_warning_not_an_error() {

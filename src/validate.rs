@@ -202,8 +202,11 @@ pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> R
 fn located(answers: &Answers, question_id: &str, p: Problem) -> Finding {
     let id = format!("{question_id}{}", p.path);
     let mut f = Finding::new(&id, Severity::Error, p.message);
+    // A missing field of a list item is placed at its item's `[[…]]` header.
+    let item = id.rfind(']').map(|end| &id[..=end]);
     f.position = answers
         .position(&id)
+        .or_else(|| item.and_then(|item| answers.position(item)))
         .or_else(|| answers.position(question_id));
     f
 }

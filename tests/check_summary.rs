@@ -80,8 +80,8 @@ fn a_folder_is_walked_recursively_and_other_toml_files_are_skipped() {
         assert_eq!(lines, 1, "{file} once in:\n{text}");
     }
     assert!(text.contains("Assistant SRDT"), "{text}");
-    assert!(text.contains("4 candidature(s)"), "{text}");
-    assert!(text.contains("Ignoré(s) : 2 fichier(s)"), "{text}");
+    assert!(text.contains("4 candidatures"), "{text}");
+    assert!(text.contains("Ignorés : 2 fichiers"), "{text}");
     assert!(
         text.contains("rustfmt.toml") && text.contains("appel-a-projets"),
         "{text}"
@@ -238,7 +238,7 @@ fn csv_and_json_give_the_same_rows() {
         assert_eq!(c[5], j["readiness"].to_string());
     }
     assert!(
-        stderr(&csv).contains("Ignoré(s) : 2"),
+        stderr(&csv).contains("Ignorés : 2"),
         "skipped files go to stderr: {}",
         stderr(&csv)
     );
@@ -326,7 +326,7 @@ fn a_broken_file_in_a_folder_is_a_row_and_exit_2_and_an_empty_folder_is_an_error
     assert!(line.contains("illisible"), "{line}");
     assert!(stderr(&out).contains("ligne 2"), "{}", stderr(&out));
     assert!(
-        text.contains("4 candidature(s)") || text.contains("5 candidature(s)"),
+        text.contains("4 candidatures") || text.contains("5 candidatures"),
         "{text}"
     );
 
@@ -355,5 +355,5 @@ fn all_ready_applications_exit_0() {
         stdout(&out),
         stderr(&out)
     );
-    assert!(stdout(&out).contains("2 prête(s)"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("2 prêtes"), "{}", stdout(&out));
 }

@@ -93,12 +93,30 @@ fn malformed_toml_gives_one_french_error_with_line_and_column_and_is_untouched()
         assert!(err.contains("ligne 5, colonne"), "{err}");
         assert!(err.contains("n'est pas du TOML valide"), "{err}");
         assert!(err.contains("cassé.toml"), "{err}");
+        // The parser's own words are translated, not shown in English.
+        assert!(err.contains("texte entre guillemets"), "{err}");
+        assert!(!err.contains("invalid basic"), "{err}");
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
     assert_eq!(
         std::fs::metadata(&path).unwrap().modified().unwrap(),
         before
     );
+}
+
+#[test]
+fn a_duplicate_answer_is_named_in_french_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doublon.toml");
+    let text = "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[identite]\nnom_produit = \"A\"\nnom_produit = \"B\"\n";
+    std::fs::write(&path, text).unwrap();
+    let out = fiche(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("ligne 7"), "{err}");
+    assert!(err.contains("identifiant en double"), "{err}");
+    assert!(!err.contains("duplicate"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 
 #[test]

@@ -135,13 +135,7 @@ fn set_on_a_file_open_elsewhere_writes_and_says_the_session_will_merge() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.toml");
     write(&path, HEAD);
-    // A live process holds the lock: our parent, the test runner's.
-    let holder = format!(
-        "pid = {}\nmachine = \"{}\"\ndepuis = \"2026-11-29T10:42:00+01:00\"\n",
-        std::os::unix::process::parent_id(),
-        lock::hostname()
-    );
-    write(&lock::lock_path(&path), &holder);
+    hold_lock_elsewhere(&path);
     let out = fiche_in(dir.path(), &["set", "a.toml", "identite.sponsor=X"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -507,12 +501,7 @@ fn accessible_mode_on_a_file_open_elsewhere_offers_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.toml");
     write(&path, HEAD);
-    let holder = format!(
-        "pid = {}\nmachine = \"{}\"\ndepuis = \"2026-11-29T10:42:00+01:00\"\n",
-        std::os::unix::process::parent_id(),
-        lock::hostname()
-    );
-    write(&lock::lock_path(&path), &holder);
+    hold_lock_elsewhere(&path);
     let out = accessible_with(dir.path(), "a.toml", "n\n");
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -659,4 +648,53 @@ fn accessible_mode_keeps_each_line_of_a_long_answer_for_after_a_kill() {
         s("Première ligne\nseconde ligne")
     );
     assert!(!recovery.exists());
+}
+
+#[test]
+fn accessible_mode_keeps_the_fields_of_an_item_being_added_for_after_a_kill() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    write(&path, HEAD);
+    let recovery = fiche::recovery::path_for(&path);
+    let mut child = accessible(dir.path(), "a.toml");
+    let mut input = child.stdin.take().unwrap();
+    let out = Transcript::follow(child.stdout.take().unwrap());
+    out.wait_for("Réponse : ", 1);
+    input
+        .write_all(":aller donnees.sources\na\nFiches internes\nDGT\n".as_bytes())
+        .unwrap();
+    let start = Instant::now();
+    while !std::fs::read_to_string(&recovery).is_ok_and(|t| t.contains("DGT")) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no recovery file"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert_eq!(Answers::load(&path).unwrap().get("donnees.sources"), None);
+    // The next session offers the item back.
+    let out = accessible_with(dir.path(), "a.toml", "o\n");
+    assert!(stdout(&out).contains("Fiches internes"), "{}", stdout(&out));
+    let sources = Answers::load(&path)
+        .unwrap()
+        .get("donnees.sources")
+        .unwrap();
+    let item = &sources.as_array().unwrap()[0];
+    assert_eq!(item["nom"].as_str(), Some("Fiches internes"));
+    assert_eq!(item["producteur"].as_str(), Some("DGT"));
+    assert!(!recovery.exists());
+}
+
+/// Writes the lock file of `path` as a live fiche session would: the pid is
+/// our parent's (the test runner's), so the lock is not stale.
+fn hold_lock_elsewhere(path: &Path) {
+    let holder = format!(
+        "pid = {}\nmachine = \"{}\"\ndepuis = \"2026-11-29T10:42:00+01:00\"\n",
+        std::os::unix::process::parent_id(),
+        lock::hostname()
+    );
+    write(&lock::lock_path(path), &holder);
 }

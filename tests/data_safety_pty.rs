@@ -7,176 +7,18 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
+use common::pty::*;
 use common::*;
 use fiche::Answers;
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const TIMEOUT: Duration = Duration::from_secs(20);
-const ENTER: &str = "\r";
-const TAB: &str = "\t";
-const CTRL_N: &str = "\x0e";
-const CTRL_Q: &str = "\x11";
-const CTRL_E: &str = "\x05";
-
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Session {
-    fn start(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
-        // A new file named on the command line opens on the form's
-        // introduction: dismissed below, these tests are about what follows.
-        let new_file = args
-            .iter()
-            .any(|a| a.ends_with(".toml") && !dir.join(a).exists());
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fiche"));
-        cmd.args(args);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", dir);
-        cmd.env("XDG_CONFIG_HOME", dir.join(".config"));
-        cmd.env("NO_COLOR", "1");
-        cmd.env_remove("VISUAL");
-        cmd.env_remove("FICHE_ACCESSIBLE");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("fiche starts");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
-        let rows = NonZeroU16::new(30).unwrap();
-        let cols = NonZeroU16::new(100).unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => feed.lock().unwrap().process(&buf[..n]),
-                }
-            }
-        });
-        let mut session = Session {
-            child,
-            writer,
-            screen,
-            _master: pty.master,
-        };
-        if new_file {
-            session.wait_for("Bienvenue");
-            session.send("\r");
-        }
-        session
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("« {text} » never appeared; screen:\n{}", self.contents());
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.process_id().expect("a pid")
-    }
-
-    fn kill(&self, signal: &str) {
-        let sent = std::process::Command::new("kill")
-            .args([&format!("-{signal}"), &self.pid().to_string()])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-    }
-
-    fn wait_exit(&mut self) -> u32 {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("fiche did not exit; screen:\n{}", self.contents());
-    }
-
-    /// The terminal was given back: main screen, no mouse tracking (the
-    /// last bytes may still be on their way to the parser after the exit).
-    fn assert_terminal_restored(&self) {
-        let restored = || {
-            let parser = self.screen.lock().unwrap();
-            let screen = parser.screen();
-            (
-                screen.alternate_screen(),
-                screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None,
-            )
-        };
-        let start = Instant::now();
-        while restored() != (false, false) && start.elapsed() < TIMEOUT {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        let (alternate, mouse) = restored();
-        assert!(!alternate, "still in the alternate screen");
-        assert!(!mouse, "mouse tracking still on");
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-        }
-    }
-}
 
 fn answer(path: &Path, id: &str) -> Option<String> {
     Answers::load(path)
         .expect("valid TOML")
         .get(id)
         .and_then(|v| v.as_str().map(str::to_string))
-}
-
-/// Polls `check` until it holds (bounded).
-fn eventually(what: &str, check: impl Fn() -> bool) {
-    let start = Instant::now();
-    while start.elapsed() < TIMEOUT {
-        if check() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("never happened: {what}");
 }
 
 fn recovery_file(answers: &Path) -> PathBuf {
@@ -188,7 +30,7 @@ fn sigterm_sighup_and_sigint_save_the_answer_being_typed_and_restore_the_termina
     for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("c.toml");
-        let mut s = Session::start(dir.path(), &["c.toml"], &[]);
+        let mut s = Session::start_past_intro(dir.path(), &["c.toml"], &[]);
         s.wait_for("Nom du produit");
         // Validated just before: still inside the autosave delay.
         s.send("Validé");
@@ -286,7 +128,7 @@ fn after_kill_9_the_text_being_typed_is_offered_back_then_removed() {
     let file = dir.path().join("r.toml");
     let recovery = recovery_file(&file);
     for accept in [true, false] {
-        let mut s = Session::start(dir.path(), &["r.toml"], &[]);
+        let mut s = Session::start_past_intro(dir.path(), &["r.toml"], &[]);
         s.wait_for("Nom du produit");
         s.send("Jamais validé");
         s.wait_for("Jamais validé");
@@ -303,7 +145,7 @@ fn after_kill_9_the_text_being_typed_is_offered_back_then_removed() {
         s.wait_exit();
         assert_eq!(answer(&file, "identite.nom_produit"), None);
 
-        let mut s = Session::start(dir.path(), &["r.toml"], &[]);
+        let mut s = Session::start_past_intro(dir.path(), &["r.toml"], &[]);
         s.wait_for("Réponse non enregistrée retrouvée");
         s.wait_for("Jamais validé");
         if accept {
@@ -333,18 +175,18 @@ fn after_kill_9_the_text_being_typed_is_offered_back_then_removed() {
 fn a_second_wizard_on_the_same_file_says_who_has_it_and_opens_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("f.toml");
-    let mut first = Session::start(dir.path(), &["f.toml"], &[]);
+    let mut first = Session::start_past_intro(dir.path(), &["f.toml"], &[]);
     first.wait_for("Nom du produit");
     let who = format!("le processus {}", first.pid());
 
-    let mut refused = Session::start(dir.path(), &["f.toml"], &[]);
+    let mut refused = Session::start_past_intro(dir.path(), &["f.toml"], &[]);
     refused.wait_for("est déjà ouvert par fiche");
     refused.wait_for(&who);
     refused.send("n\r");
     assert_eq!(refused.wait_exit(), 2);
     refused.wait_for("n'a pas été ouvert");
 
-    let mut second = Session::start(dir.path(), &["f.toml"], &[]);
+    let mut second = Session::start_past_intro(dir.path(), &["f.toml"], &[]);
     second.wait_for(&who);
     second.send("o\r");
     second.wait_for("Lecture seule");
@@ -373,7 +215,7 @@ fn a_second_wizard_on_the_same_file_says_who_has_it_and_opens_read_only() {
 fn an_answer_set_by_another_process_meanwhile_is_kept_or_asked_about() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.toml");
-    let mut s = Session::start(dir.path(), &["a.toml"], &[]);
+    let mut s = Session::start_past_intro(dir.path(), &["a.toml"], &[]);
     s.wait_for("Nom du produit");
     // Another process answers another question while the wizard is open.
     let out = fiche_in(dir.path(), &["set", "a.toml", "identite.sponsor=Mme X"]);
@@ -416,7 +258,7 @@ fn an_answer_set_by_another_process_meanwhile_is_kept_or_asked_about() {
 #[test]
 fn the_wizard_shows_an_answer_set_outside_without_waiting_for_a_save() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Session::start(dir.path(), &["a.toml"], &[]);
+    let mut s = Session::start_past_intro(dir.path(), &["a.toml"], &[]);
     s.wait_for("Nom du produit");
     let out = fiche_in(
         dir.path(),
@@ -440,7 +282,7 @@ fn a_read_only_file_opens_read_only_and_changes_can_be_saved_elsewhere() {
     let text = "[meta]\nform = \"fiche-action\"\nform_version = 1\n";
     std::fs::write(&file, text).unwrap();
     std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
-    let mut s = Session::start(dir.path(), &["lu.toml"], &[]);
+    let mut s = Session::start_past_intro(dir.path(), &["lu.toml"], &[]);
     s.wait_for("Lecture seule");
     s.send("Gardé ailleurs");
     s.send(ENTER);
@@ -466,7 +308,7 @@ fn an_answer_with_no_place_in_the_file_is_refused_in_the_wizard() {
     let file = dir.path().join("s.toml");
     let text = "identite = \"x\"\n[meta]\nform = \"fiche-action\"\n";
     std::fs::write(&file, text).unwrap();
-    let mut s = Session::start(dir.path(), &["s.toml"], &[]);
+    let mut s = Session::start_past_intro(dir.path(), &["s.toml"], &[]);
     s.wait_for("Nom du produit");
     s.send("A");
     s.send(ENTER);
@@ -508,7 +350,8 @@ fn leftovers_are_cleaned_at_start_and_ctrl_e_edits_next_to_the_answers() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
     let editor_cmd = editor.display().to_string();
-    let mut s = Session::start(dir.path(), &["e.toml"], &[("EDITOR", editor_cmd.as_str())]);
+    let mut s =
+        Session::start_past_intro(dir.path(), &["e.toml"], &[("EDITOR", editor_cmd.as_str())]);
     s.wait_for("Nom du produit");
     assert!(!leftover.exists(), "stale temporary file removed at start");
     s.send(CTRL_N);
@@ -540,4 +383,93 @@ fn leftovers_are_cleaned_at_start_and_ctrl_e_edits_next_to_the_answers() {
         answer(&dir.path().join("e.toml"), "probleme.description").as_deref(),
         Some("Écrit dans l éditeur")
     );
+}
+
+#[test]
+fn the_accessible_mode_saves_the_list_item_being_added_on_a_signal_and_restores_the_terminal() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("c.toml");
+        let mut s = Session::start(dir.path(), &["c.toml", "--accessible"]);
+        s.wait_for_prompt_under("Nom du produit");
+        s.send(&format!(":aller donnees.sources{ENTER}"));
+        s.wait_for("Entrée pour continuer :");
+        s.send(&format!("a{ENTER}"));
+        s.wait_for_prompt_under("Champ 1 sur");
+        s.send(&format!("Fiches internes{ENTER}"));
+        s.wait_for_prompt_under("Champ 2 sur");
+        s.send(&format!("DGT{ENTER}"));
+        s.wait_for_prompt_under("Champ 3 sur");
+        // The line editor has the terminal in raw mode while it reads.
+        assert!(s.line_settings().contains("-icanon"), "raw mode");
+        s.kill(signal);
+        assert_eq!(s.wait_exit(), code, "SIG{signal}: {}", s.contents());
+        s.wait_for("Interruption");
+        let after = s.line_settings();
+        assert!(
+            after.contains(" icanon") && after.contains(" echo"),
+            "SIG{signal}: terminal not restored: {after}"
+        );
+        let t: toml::Table = std::fs::read_to_string(&file).unwrap().parse().unwrap();
+        let item = &t["donnees"]["sources"][0];
+        assert_eq!(item["nom"].as_str(), Some("Fiches internes"), "SIG{signal}");
+        assert_eq!(item["producteur"].as_str(), Some("DGT"), "SIG{signal}");
+        assert!(!recovery_file(&file).exists(), "SIG{signal}: all saved");
+        assert!(
+            !fiche::answers::lock::lock_path(&file).exists(),
+            "SIG{signal}: lock released"
+        );
+    }
+}
+
+#[test]
+fn the_accessible_mode_saves_the_lines_of_a_long_answer_on_sighup() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let mut s = Session::start(dir.path(), &["c.toml", "--accessible"]);
+    s.wait_for_prompt_under("Nom du produit");
+    s.send(&format!(":aller probleme.description{ENTER}"));
+    s.wait_for_prompt_under("Décrivez le problème");
+    // Each line reaches the recovery file once validated (the line editor
+    // reads one line at a time: the next is sent once the first is in).
+    s.send(&format!("Première ligne{ENTER}"));
+    eventually("the first line in the recovery file", || {
+        std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Première"))
+    });
+    s.send(&format!("Deuxième ligne{ENTER}"));
+    eventually("the second line in the recovery file", || {
+        std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Deuxième"))
+    });
+    s.kill("HUP");
+    assert_eq!(s.wait_exit(), 129, "{}", s.contents());
+    assert_eq!(
+        answer(&file, "probleme.description").as_deref(),
+        Some("Première ligne\nDeuxième ligne")
+    );
+    assert!(!recovery_file(&file).exists());
+}
+
+#[test]
+fn a_signal_while_the_launcher_is_shown_gives_the_terminal_back() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129), ("INT", 130)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::start(dir.path(), &[]);
+        s.wait_for("Nouvelle candidature");
+        s.send("mon-proj");
+        s.kill(signal);
+        assert_eq!(s.wait_exit(), code, "SIG{signal}: {}", s.contents());
+        s.assert_terminal_restored();
+        let settings = s.line_settings();
+        assert!(
+            settings.contains(" icanon") && settings.contains(" echo"),
+            "SIG{signal}: still in raw mode: {settings}"
+        );
+        assert!(
+            std::fs::read_dir(dir.path())
+                .unwrap()
+                .filter_map(Result::ok)
+                .all(|e| e.file_name().to_string_lossy().starts_with('.')),
+            "SIG{signal}: no file created"
+        );
+    }
 }

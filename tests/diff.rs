@@ -180,7 +180,7 @@ fn diff_shows_changed_added_and_removed_answers_by_section() {
         ["    (sans réponse) → \"à revoir\""]
     );
     assert!(
-        text.trim_end().ends_with("9 réponse(s) différente(s)."),
+        text.trim_end().ends_with("9 réponses différentes."),
         "{text}"
     );
 }

@@ -411,3 +411,156 @@ fn cli_never_prints_escape_sequences_from_the_export() {
         );
     }
 }
+
+/// A copy of the mail-sorting example, to cite initiatives into.
+fn mail_application(dir: &Path) -> PathBuf {
+    let path = dir.join("candidature.toml");
+    std::fs::copy(example("tri-courriels-prefecture.toml"), &path).unwrap();
+    path
+}
+
+fn cited(path: &Path) -> String {
+    let answers = fiche::Answers::load(path).expect("the application still parses");
+    match answers.get("pertinence.solutions_existantes") {
+        Some(toml::Value::String(text)) => text,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn cli_citer_appends_the_chosen_initiatives_once_without_contacts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = mail_application(dir.path());
+    let before = cited(&path);
+    let application = path.display().to_string();
+    let export = fixture_str("initiatives.csv");
+    let out = fiche(&["parangonnage", &application, &export, "--citer", "1,3"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Ajouté à « Solutions existantes dans l’administration (parangonnage) » (pertinence.solutions_existantes) dans "), "{text}");
+    assert!(text.contains("  - Aiguilleur de courriels du service des étrangers (Préfecture de la Gironde) : ce que nous en retenons : à compléter\n"), "{text}");
+    assert!(text.contains("Les contacts ne sont pas recopiés"), "{text}");
+
+    let after = cited(&path);
+    let added = after
+        .strip_prefix(before.trim_end())
+        .expect("what was written is kept");
+    let lines: Vec<&str> = added.trim_start().lines().collect();
+    assert_eq!(lines.len(), 2, "{added:?}");
+    assert_eq!(
+        lines[0],
+        "- Aiguilleur de courriels du service des étrangers (Préfecture de la Gironde) : ce que nous en retenons : à compléter"
+    );
+    assert!(lines[1].starts_with("- Classement des messages"), "{added}");
+    let file = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        !file.contains("bureau-etrangers@exemple.gouv.fr"),
+        "no contact in the fiche"
+    );
+
+    // Citing the same rank again writes nothing; a new rank goes under the list.
+    let bytes = std::fs::read(&path).unwrap();
+    let out = fiche(&["parangonnage", &application, &export, "--citer", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Rien à ajouter"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "file untouched");
+    let out = fiche(&["parangonnage", &application, &export, "--citer", "2,1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Déjà citée auparavant, non ajoutée : « Aiguilleur de courriels du service des étrangers »."),
+        "{}",
+        stdout(&out)
+    );
+    let last = cited(&path);
+    assert!(last.starts_with(&after), "{last}");
+    assert!(
+        last[after.len()..].starts_with("\n- Tri du courrier entrant"),
+        "{last}"
+    );
+}
+
+#[test]
+fn cli_citer_refuses_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = mail_application(dir.path());
+    let application = path.display().to_string();
+    let export = fixture_str("initiatives.csv");
+    let bytes = std::fs::read(&path).unwrap();
+
+    let out = fiche(&["parangonnage", &application, &export, "--citer", "99"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--citer 99 : seules 27 initiatives partagent des mots avec la candidature (rangs 1 à 27) ; la candidature n'a pas été modifiée."),
+        "{}",
+        stderr(&out)
+    );
+    let out = fiche(&["parangonnage", &export, "courriels", "--citer", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("donnez-la en premier"),
+        "{}",
+        stderr(&out)
+    );
+    let out = fiche(&["parangonnage", &application, &export, "--citer", "0"]);
+    assert_eq!(out.status.code(), Some(2), "ranks start at 1");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+
+    // An answer that already fills the limit: nothing is cut, nothing written.
+    let long = "x".repeat(1990);
+    let out = fiche(&[
+        "set",
+        &application,
+        &format!("pertinence.solutions_existantes={long}"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bytes = std::fs::read(&path).unwrap();
+    let out = fiche(&["parangonnage", &application, &export, "--citer", "1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("est trop long"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("n'a pas été modifié"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+
+    // A file that does not parse is never overwritten.
+    let broken = dir.path().join("casse.toml");
+    std::fs::write(&broken, "[pertinence\nsolutions_existantes = \"a\"\n").unwrap();
+    let out = fiche(&[
+        "parangonnage",
+        &broken.display().to_string(),
+        &export,
+        "--citer",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&broken).unwrap(),
+        "[pertinence\nsolutions_existantes = \"a\"\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn cli_citer_leaves_a_read_only_application_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = mail_application(dir.path());
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let out = fiche(&[
+        "parangonnage",
+        &path.display().to_string(),
+        &fixture_str("initiatives.csv"),
+        "--citer",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("lecture seule"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}

@@ -1,157 +1,11 @@
-//! End-to-end: the real `fiche` binary in a pseudo-terminal (100×30), keys
-//! sent as a user types them, the screen read back with a vt100 parser.
-//! Waits are bounded polls on screen text, never fixed sleeps, so a slow CI
-//! machine only makes them slower.
+//! The wizard end to end, in a pseudo-terminal (the harness is in
+//! `tests/common/pty.rs`).
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+mod common;
+
 use std::path::Path;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Session {
-    fn start(dir: &Path, args: &[&str]) -> Session {
-        Session::start_with(dir, args, &[])
-    }
-
-    fn start_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_fiche"));
-        cmd.args(args);
-        cmd.cwd(dir);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", dir);
-        cmd.env("XDG_CONFIG_HOME", dir.join(".config"));
-        cmd.env("NO_COLOR", "1");
-        cmd.env_remove("VISUAL");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pty.slave.spawn_command(cmd).expect("fiche starts");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
-        let rows = NonZeroU16::new(30).unwrap();
-        let cols = NonZeroU16::new(100).unwrap();
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => feed.lock().unwrap().process(&buf[..n]),
-                }
-            }
-        });
-        Session {
-            child,
-            writer,
-            screen,
-            _master: pty.master,
-        }
-    }
-
-    fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
-    }
-
-    /// Waits until `text` is on screen; fails with the screen shown.
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("« {text} » never appeared; screen:\n{}", self.contents());
-    }
-
-    /// Resizes the terminal, as a user dragging the window's corner.
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self._master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        self.screen.lock().unwrap().screen_mut().set_size(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-        );
-    }
-
-    /// Waits until `text` has left the screen.
-    fn wait_gone(&self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if !self.contents().contains(text) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("« {text} » never went away; screen:\n{}", self.contents());
-    }
-
-    /// On a new file named on the command line: reads the form's
-    /// introduction, then dismisses it.
-    fn past_intro(&mut self) {
-        self.wait_for("Bienvenue");
-        self.send(ENTER);
-        self.wait_gone("Bienvenue");
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits for the process to end and returns its exit code.
-    fn wait_exit(&mut self) -> u32 {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("fiche did not exit; screen:\n{}", self.contents());
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if self.child.try_wait().ok().flatten().is_none() {
-            let _ = self.child.kill();
-        }
-    }
-}
-
-const ENTER: &str = "\r";
-const TAB: &str = "\t";
-const CTRL_N: &str = "\x0e";
-const CTRL_Q: &str = "\x11";
+use common::pty::*;
 
 fn read_toml(path: &Path) -> toml::Table {
     std::fs::read_to_string(path).unwrap().parse().unwrap()
@@ -222,12 +76,7 @@ fn sigkill_after_the_saved_status_loses_nothing_committed() {
     s.send("Côté jardin");
     s.send(ENTER);
     s.wait_for("Enregistré ");
-    let pid = s.child.process_id().expect("a pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-KILL", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    s.kill("KILL");
     s.wait_exit();
     let t = read_toml(&file);
     assert_eq!(t["identite"]["nom_produit"].as_str(), Some("Côté jardin"));
@@ -458,4 +307,60 @@ fn an_unreadable_profile_is_said_and_the_new_draft_goes_on() {
         "[identite\n",
         "the broken profile is left as it is"
     );
+}
+
+// The accessible mode at a terminal: lines are edited like in a shell.
+
+const LEFT: &str = "\x1b[D";
+const UP: &str = "\x1b[A";
+const HOME: &str = "\x1b[H";
+const END: &str = "\x1b[F";
+const BACKSPACE: &str = "\x7f";
+
+#[test]
+fn the_accessible_mode_edits_lines_with_arrows_and_recalls_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    let mut s = Session::start(dir.path(), &["a.toml", "--accessible"]);
+    s.wait_for_prompt_under("Nom du produit");
+    // « bc », Début, « A », Fin, « d »: the keys move the cursor, no escape
+    // code is typed into the answer.
+    s.send(&format!("bc{HOME}A{END}d{ENTER}"));
+    s.wait_for_prompt_under("Slogan");
+    // ↑ brings back the answer typed earlier in the session.
+    s.send(&format!("{UP}{ENTER}"));
+    s.wait_for_prompt_under("Administration");
+    s.send(&format!(":aller pertinence.criteres{ENTER}"));
+    s.wait_for_prompt_under("Pourquoi automatiser");
+    // « 1, 3 », ← ←, two backspaces erase « 1, » up to the cursor: « 2, 3 ».
+    s.send(&format!("1, 3{LEFT}{LEFT}{BACKSPACE}{BACKSPACE}2,{ENTER}"));
+    s.wait_for_prompt_under("plutôt être simplifiée");
+    s.send("\x04"); // Ctrl+D: save and quit, as the introduction says
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(t["identite"]["nom_produit"].as_str(), Some("Abcd"));
+    assert_eq!(t["identite"]["slogan"].as_str(), Some("Abcd"));
+    let criteres: Vec<&str> = t["pertinence"]["criteres"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(criteres, ["grand_volume", "donnees_complexes"]);
+}
+
+#[test]
+fn ctrl_c_in_the_accessible_mode_keeps_the_answers_and_exits_as_interrupted() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    let mut s = Session::start(dir.path(), &["a.toml", "--accessible"]);
+    s.wait_for_prompt_under("Nom du produit");
+    s.send(&format!("Outil{ENTER}"));
+    s.wait_for_prompt_under("Slogan");
+    s.send("pas fini\x03"); // Ctrl+C
+    s.wait_for("Vos réponses sont enregistrées");
+    assert_eq!(s.wait_exit(), 130, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(t["identite"]["nom_produit"].as_str(), Some("Outil"));
+    assert!(!t["identite"].as_table().unwrap().contains_key("slogan"));
 }

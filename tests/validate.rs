@@ -110,6 +110,21 @@ fn list_items_are_checked_field_by_field() {
 }
 
 #[test]
+fn a_missing_field_points_at_its_own_list_item() {
+    // The items start on lines 4 and 9, after the three lines of [meta].
+    let (form, a) = answers(
+        "[[donnees.sources]]\nnom = \"A\"\nnature = \"documents\"\nacces = \"ouverte\"\n\n[[donnees.sources]]\nnature = \"documents\"\nacces = \"ouverte\"\n",
+    );
+    let report = validate::check(&form, &a);
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.id == "donnees.sources[2].nom")
+        .expect("the second source has no name");
+    assert_eq!(f.position.map(|p| p.line), Some(9), "{f:?}");
+}
+
+#[test]
 fn when_condition_shows_and_hides_a_required_question() {
     let missing = |id: &str, text: &str| {
         let (form, a) = answers(text);

@@ -8,6 +8,7 @@ pub mod lock;
 mod merge;
 mod origin;
 mod store;
+mod syntax;
 
 pub use input::{format_for_input, parse_input};
 pub use merge::{Conflict, Keep};

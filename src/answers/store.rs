@@ -49,6 +49,18 @@ pub struct Saved {
     pub merged: Vec<String>,
 }
 
+impl Saved {
+    /// The merged answers a user wrote (not fiche's own `meta.` keys), to
+    /// tell them which of theirs came from elsewhere.
+    pub fn merged_answers(&self) -> Vec<&str> {
+        self.merged
+            .iter()
+            .map(String::as_str)
+            .filter(|id| !id.starts_with("meta."))
+            .collect()
+    }
+}
+
 impl Answers {
     /// A new empty draft for `form`, with its `[meta]` table.
     pub fn new(form: &Form) -> Answers {
@@ -78,7 +90,7 @@ impl Answers {
             AnswersError::Syntax {
                 file: source.to_string(),
                 position,
-                message: e.message().trim().to_string(),
+                message: super::syntax::french(e.message()),
             }
         })?;
         let root = parsed.as_table();
@@ -409,13 +421,28 @@ fn collect_positions(
         if let Item::ArrayOfTables(aot) = item {
             for (i, t) in aot.iter().enumerate() {
                 let item_id = format!("{id}[{}]", i + 1);
-                if let Some(span) = t.span() {
-                    out.insert(item_id.clone(), index.position(span.start));
+                if let Some(start) = t.span().map(|s| s.start).or_else(|| header_of(index, t)) {
+                    out.insert(item_id.clone(), index.position(start));
                 }
                 collect_positions(index, &item_id, t, out);
             }
         }
     }
+}
+
+/// Where the `[[…]]` header of an array-of-tables item starts: the parser
+/// keeps no span for the item itself, so it is the last header before the
+/// item's first key. An item without keys has no place of its own.
+fn header_of(index: &LineIndex, item: &Table) -> Option<usize> {
+    let first_key = item
+        .iter()
+        .filter_map(|(key, _)| item.key(key).and_then(|k| k.span()))
+        .map(|span| span.start)
+        .min()?;
+    let text = index.text();
+    let before = &text[..first_key.min(text.len())];
+    let header = before.rfind("[[")?;
+    Some(before[..header].rfind('\n').map_or(0, |i| i + 1))
 }
 
 /// Local time as RFC 3339 with its offset, e.g. `2026-11-29T10:42:00+01:00`.
@@ -462,6 +489,16 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "ancien");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn each_list_item_is_placed_at_its_own_header() {
+        let text = "[meta]\nform = \"fiche-action\"\n\n[[donnees.sources]]\nnom = \"A\"\n\n# deuxième\n  [[donnees.sources]]\nnature = \"documents\"\n";
+        let answers = Answers::parse(text, "x.toml").unwrap();
+        let line = |id: &str| answers.position(id).map(|p| p.line);
+        assert_eq!(line("donnees.sources[1]"), Some(4));
+        assert_eq!(line("donnees.sources[2]"), Some(8));
+        assert_eq!(line("donnees.sources[2].nature"), Some(9));
     }
 
     #[test]

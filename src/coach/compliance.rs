@@ -217,28 +217,38 @@ fn individual_cases_of_users(ctx: &Context) -> bool {
 }
 
 fn informing_people(ctx: &Context, out: &mut Vec<Finding>) {
-    if individual_cases_of_users(ctx) && answer::text(ctx.answers, INFORMATION).is_none() {
-        out.push(ctx.finding(
-            "information-usagers-manquante",
-            INFORMATION,
+    missing_when_deciding_on_users(
+        ctx,
+        out,
+        "information-usagers-manquante",
+        INFORMATION,
+        |label| {
             format!(
-                "l'IA intervient dans des décisions sur la situation d'usagers et {} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie les règles de ses principaux traitements algorithmiques (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}",
-                ctx.label(INFORMATION)
-            ),
-        ));
-    }
+                "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie les règles de ses principaux traitements algorithmiques (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
+            )
+        },
+    );
 }
 
 fn bias(ctx: &Context, out: &mut Vec<Finding>) {
-    if individual_cases_of_users(ctx) && answer::text(ctx.answers, BIAS).is_none() {
-        out.push(ctx.finding(
-            "biais-non-etudies",
-            BIAS,
-            format!(
-                "l'IA intervient dans des décisions sur la situation d'usagers et {} est vide : le jury demandera comment vous vérifiez que le système ne traite pas différemment des publics comparables (tests par catégorie d'usagers, revue des erreurs) ; décrivez votre démarche",
-                ctx.label(BIAS)
-            ),
-        ));
+    missing_when_deciding_on_users(ctx, out, "biais-non-etudies", BIAS, |label| {
+        format!(
+            "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : le jury demandera comment vous vérifiez que le système ne traite pas différemment des publics comparables (tests par catégorie d'usagers, revue des erreurs) ; décrivez votre démarche"
+        )
+    });
+}
+
+/// A finding `rule` on `question` when the AI acts on users' individual
+/// cases and `question` is unanswered; `message` gets the question's label.
+fn missing_when_deciding_on_users(
+    ctx: &Context,
+    out: &mut Vec<Finding>,
+    rule: &'static str,
+    question: &str,
+    message: impl FnOnce(&str) -> String,
+) {
+    if individual_cases_of_users(ctx) && answer::text(ctx.answers, question).is_none() {
+        out.push(ctx.finding(rule, question, message(&ctx.label(question))));
     }
 }
 

@@ -87,8 +87,8 @@ fn tiny_scale(ctx: &Context, out: &mut Vec<Finding>) {
             "tres-petite-echelle",
             "volume.nb_agents",
             format!(
-                "très petite échelle : {} agent(s) et {} opérations par an (moins de {} agents et de {} opérations) ; un projet d'IA rentabilise rarement un si petit volume : élargissez le périmètre (d'autres services, d'autres territoires) ou envisagez une solution plus simple",
-                format::decimal_exact(agents, 0),
+                "très petite échelle : {} et {} opérations par an (moins de {} agents et de {} opérations) ; un projet d'IA rentabilise rarement un si petit volume : élargissez le périmètre (d'autres services, d'autres territoires) ou envisagez une solution plus simple",
+                agents_fr(agents),
                 format::decimal_exact(volume, 0),
                 format::decimal_exact(t.small_scale_agents, 0),
                 format::decimal_exact(t.small_scale_volume, 0),
@@ -205,8 +205,8 @@ fn milestones(ctx: &Context, out: &mut Vec<Finding>) {
             "plan-trop-court",
             id,
             format!(
-                "le plan à six mois ne compte que {} jalon(s) : prévoyez-en au moins {min} (par exemple données prêtes, premier test avec des agents, première mesure d'impact) pour montrer comment l'impact sera mesuré et le produit ajusté",
-                items.len()
+                "le plan à six mois ne compte que {} : prévoyez-en au moins {min} (par exemple données prêtes, premier test avec des agents, première mesure d'impact) pour montrer comment l'impact sera mesuré et le produit ajusté",
+                format::count(items.len(), "jalon", "jalons")
             ),
         ));
     }
@@ -217,4 +217,15 @@ fn capitalized(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// `1 agent`, `3 agents` (a count of agents may be typed with decimals:
+/// `0,5` agent).
+fn agents_fr(agents: Decimal) -> String {
+    let noun = if agents >= Decimal::TWO {
+        "agents"
+    } else {
+        "agent"
+    };
+    format!("{} {noun}", format::decimal_exact(agents, 0))
 }

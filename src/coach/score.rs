@@ -33,7 +33,12 @@ pub fn readiness(report: &Report, coach: &[Finding]) -> Readiness {
         lines.push((
             cost,
             format!(
-                "{missing} réponse(s) obligatoire(s) manquante(s) sur {}",
+                "{} sur {}",
+                crate::format::count(
+                    missing,
+                    "réponse obligatoire manquante",
+                    "réponses obligatoires manquantes"
+                ),
                 report.required_total
             ),
         ));
@@ -46,7 +51,10 @@ pub fn readiness(report: &Report, coach: &[Finding]) -> Readiness {
     if field_errors > 0 {
         lines.push((
             (field_errors * FIELD_ERROR_POINTS).min(FIELD_ERROR_CAP),
-            format!("{field_errors} erreur(s) de saisie à corriger"),
+            format!(
+                "{} à corriger",
+                crate::format::count(field_errors, "erreur de saisie", "erreurs de saisie")
+            ),
         ));
     }
     let mut rules: Vec<(&str, Severity)> = Vec::new();

@@ -12,6 +12,7 @@ use super::Outcome;
 use crate::cli::{CheckArgs, CheckFormat};
 use fiche::Form;
 use fiche::coach::{self, CoachReport, Readiness, Roi};
+use fiche::format::count;
 use fiche::review::{self, Input, Opened};
 use fiche::validate::{self, Finding, Report};
 
@@ -192,13 +193,23 @@ fn print_text(file: &str, form: &Form, checked: &Checked) {
         say!("Résultat : candidature complète et valide.");
     } else if report.is_complete() {
         say!(
-            "Résultat : à corriger — {coach_errors} erreur(s) relevée(s) par le coach de pitch, qu'un jury refuserait."
+            "Résultat : à corriger — {} par le coach de pitch, qu'un jury refuserait.",
+            count(coach_errors, "erreur relevée", "erreurs relevées")
         );
     } else {
         say!(
-            "Résultat : à compléter — {missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s){}.",
+            "Résultat : à compléter — {}, {}{}.",
+            count(
+                missing,
+                "réponse obligatoire manquante",
+                "réponses obligatoires manquantes"
+            ),
+            count(errors, "erreur", "erreurs"),
             if coach_errors > 0 {
-                format!(", {coach_errors} erreur(s) relevée(s) par le coach de pitch")
+                format!(
+                    ", {} par le coach de pitch",
+                    count(coach_errors, "erreur relevée", "erreurs relevées")
+                )
             } else {
                 String::new()
             }

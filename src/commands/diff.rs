@@ -39,7 +39,10 @@ pub fn run(form: &Form, before: &Path, after: &Path) -> Result<Outcome> {
             }
         }
     }
-    say!("\n{count} réponse(s) différente(s).");
+    say!(
+        "\n{}.",
+        fiche::format::count(count, "réponse différente", "réponses différentes")
+    );
     Ok(Outcome::Problems)
 }
 

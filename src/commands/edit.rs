@@ -33,8 +33,17 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
     let path: PathBuf = match file {
         Some(p) => p.to_path_buf(),
         None => match tui::choose_file(&mut screen, form)? {
-            Some(p) => p,
-            None => return Ok(Outcome::Ok),
+            tui::Launched::File(p) => p,
+            tui::Launched::Left => return Ok(Outcome::Ok),
+            tui::Launched::Interrupted(signal) => {
+                // The terminal is given back before anything is said.
+                drop(screen);
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "fiche arrêté par un signal ({signal}) : aucun fichier n'était ouvert."
+                );
+                return Ok(Outcome::Interrupted(signal));
+            }
         },
     };
     clean_leftovers(&path);
@@ -199,8 +208,21 @@ fn profile_hint(
         .count();
     (missing > 0).then(|| {
         format!(
-            "{missing} réponse(s) réutilisable(s) ne sont pas dans votre profil : « fiche profile save {} » les y enregistre pour pré-remplir vos prochaines candidatures.",
-            path.display()
+            "{} : « fiche profile save {} » {} pour pré-remplir vos prochaines candidatures.",
+            if missing >= 2 {
+                format!(
+                    "{} réponses réutilisables ne sont pas dans votre profil",
+                    fiche::format::integer(missing as i64)
+                )
+            } else {
+                "1 réponse réutilisable n'est pas dans votre profil".to_string()
+            },
+            path.display(),
+            if missing >= 2 {
+                "les y enregistre"
+            } else {
+                "l'y enregistre"
+            }
         )
     })
 }
@@ -285,7 +307,7 @@ mod tests {
         assert_eq!(
             profile_hint(&form, &answers, None, path).as_deref(),
             Some(
-                "1 réponse(s) réutilisable(s) ne sont pas dans votre profil : « fiche profile save candidature.toml » les y enregistre pour pré-remplir vos prochaines candidatures."
+                "1 réponse réutilisable n'est pas dans votre profil : « fiche profile save candidature.toml » l'y enregistre pour pré-remplir vos prochaines candidatures."
             )
         );
         let profile = answers.clone();

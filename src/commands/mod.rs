@@ -32,6 +32,9 @@ pub enum Outcome {
     Interrupted(i32),
 }
 
+/// Ctrl+C's signal number (the same on every platform fiche runs on).
+const SIGINT: i32 = 2;
+
 pub fn run(cli: Cli) -> Result<Outcome> {
     let form = load_form(&cli.global)?;
     let accessible = crate::plain::requested(cli.global.accessible);
@@ -75,7 +78,15 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             limit,
             colonnes,
             format,
-        }) => parangonnage::run(&form, &inputs, limit as usize, colonnes.as_deref(), format),
+            citer,
+        }) => parangonnage::run(
+            &form,
+            &inputs,
+            limit as usize,
+            colonnes.as_deref(),
+            format,
+            &citer,
+        ),
         Some(Command::Edit { file }) => edit(&form, Some(&file), accessible, templates),
         None => edit(&form, cli.file.as_deref(), accessible, templates),
     }
@@ -100,6 +111,7 @@ fn edit(
         return Ok(match crate::plain::run(form, file, templates)? {
             crate::plain::Ending::Saved => Outcome::Ok,
             crate::plain::Ending::Unsaved => Outcome::Failed,
+            crate::plain::Ending::Interrupted => Outcome::Interrupted(SIGINT),
         });
     }
     edit::run(form, file, templates)

@@ -2,10 +2,13 @@
 //! "mots"`: the initiatives of the State's shared table closest to an
 //! application, as a table, JSON or CSV. Every text read from the export is
 //! sanitised (`fiche::sanitize`) before it reaches the terminal; errors are
-//! printed by `main`, which sanitises them too.
+//! printed by `main`, which sanitises them too. `--citer` writes chosen
+//! initiatives into the application (`cite`).
+
+mod cite;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use serde::Serialize;
@@ -24,6 +27,8 @@ const WORDS_WIDTH: usize = 34;
 struct Request {
     export: String,
     query: Query,
+    /// The application searched for, when one was given.
+    application: Option<PathBuf>,
 }
 
 pub fn run(
@@ -32,12 +37,29 @@ pub fn run(
     limit: usize,
     colonnes: Option<&str>,
     format: ParangonnageFormat,
+    citer: &[u32],
 ) -> Result<Outcome> {
     let request = request(form, inputs)?;
     let spec = match colonnes {
         Some(text) => ColumnSpec::parse(text)?,
         None => ColumnSpec::default(),
     };
+    if !citer.is_empty() {
+        let Some(application) = &request.application else {
+            bail!(
+                "--citer ajoute des initiatives à une candidature : donnez-la en premier, par exemple : fiche parangonnage candidature.toml {} --citer 1,3",
+                sanitize::terminal_line(&request.export)
+            );
+        };
+        let deepest = citer.iter().map(|&r| r as usize).max().unwrap_or(0);
+        let (_, _, results) = parangonnage::search(
+            Path::new(&request.export),
+            &spec,
+            &request.query,
+            limit.max(deepest),
+        )?;
+        return cite::run(form, application, &results, citer);
+    }
     let (table, columns, results) =
         parangonnage::search(Path::new(&request.export), &spec, &request.query, limit)?;
     let mut out = std::io::stdout().lock();
@@ -68,6 +90,7 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
         return Ok(Request {
             export: first.clone(),
             query,
+            application: None,
         });
     }
     if inputs.len() > 2 {
@@ -88,6 +111,7 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
     Ok(Request {
         export: inputs[1].clone(),
         query,
+        application: Some(PathBuf::from(first)),
     })
 }
 

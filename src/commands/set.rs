@@ -13,7 +13,9 @@ use anyhow::{Context, Result};
 use super::Outcome;
 use super::labels::{describe, print_migration, show_value};
 use fiche::answers::lock;
-use fiche::{Form, application, fill, fs_util};
+use fiche::fill::Assignment;
+use fiche::migrate::MigrationReport;
+use fiche::{Answers, Form, application, fill, fs_util};
 
 pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
     let (mut answers, migration) = application::open_migrating(form, file)?;
@@ -40,7 +42,40 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
         );
         return Ok(Outcome::Failed);
     }
-    if let Some(report) = &migration {
+    if write(file, &mut answers, migration.as_ref(), &assignments)? == Written::Refused {
+        return Ok(Outcome::Failed);
+    }
+    say!("Enregistré dans {} :", file.display());
+    for a in &assignments {
+        let question = form.question(&a.id).map(|(_, q)| q);
+        match &a.value {
+            Some(v) => say!("  {} = {}", describe(form, &a.id), show_value(question, v)),
+            None => say!("  {} : réponse effacée", describe(form, &a.id)),
+        }
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Whether [`write`] saved the file.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Written {
+    Saved,
+    /// Nothing was written; the reason was printed.
+    Refused,
+}
+
+/// Writes `assignments` into `file` (opened as `answers`, with the migration
+/// `open_migrating` reported) the way every command does: a read-only file
+/// is refused, the save merges changes made outside meanwhile and never
+/// replaces a file that does not parse, and a session that has the file
+/// open is told about (it merges at its next save).
+pub(super) fn write(
+    file: &Path,
+    answers: &mut Answers,
+    migration: Option<&MigrationReport>,
+    assignments: &[Assignment],
+) -> Result<Written> {
+    if let Some(report) = migration {
         print_migration(&file.display().to_string(), report);
     }
     if fs_util::is_read_only(file) {
@@ -50,12 +85,12 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
             file.display(),
             file.display()
         );
-        return Ok(Outcome::Failed);
+        return Ok(Written::Refused);
     }
-    if let Err(e) = fill::apply(&mut answers, &assignments) {
+    if let Err(e) = fill::apply(answers, assignments) {
         say_err!("erreur : {} : {e}", file.display());
         say_err!("{} n'a pas été modifié.", file.display());
-        return Ok(Outcome::Failed);
+        return Ok(Written::Refused);
     }
     let holder = lock::holder(file);
     answers
@@ -68,13 +103,5 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
             holder.describe_fr()
         );
     }
-    say!("Enregistré dans {} :", file.display());
-    for a in &assignments {
-        let question = form.question(&a.id).map(|(_, q)| q);
-        match &a.value {
-            Some(v) => say!("  {} = {}", describe(form, &a.id), show_value(question, v)),
-            None => say!("  {} : réponse effacée", describe(form, &a.id)),
-        }
-    }
-    Ok(Outcome::Ok)
+    Ok(Written::Saved)
 }

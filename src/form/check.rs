@@ -267,8 +267,9 @@ fn check_min_items(q: &Question, n: usize, out: &mut Vec<Problem>) {
         && n > 0
     {
         out.push(problem(format!(
-            "« {} » demande au moins {min} élément(s) ; il y en a {n}",
-            q.label
+            "« {} » demande au moins {} ; il y en a {n}",
+            q.label,
+            crate::format::count(min, "élément", "éléments")
         )));
     }
 }

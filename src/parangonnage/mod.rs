@@ -5,16 +5,22 @@
 //!
 //! `reader` turns bytes into a [`Table`], `columns` finds the name,
 //! administration, description and contact columns, `query` gathers the
-//! words of an application, and `rank` scores the rows with BM25. Nothing
+//! words of an application, and `rank` scores the rows with BM25
+//! (`tokens` stems the text, `postings` is the inverted index); `cite`
+//! writes the chosen initiatives into the application's answer. Nothing
 //! here knows about terminals: front ends sanitise what they print.
 
+mod cite;
 mod columns;
 mod error;
+mod postings;
 mod query;
 mod rank;
 mod reader;
 mod text;
+mod tokens;
 
+pub use cite::{ANSWER_ID, Citation, LEARNT_PLACEHOLDER, cite, entry};
 pub use columns::{ColumnSpec, Columns, Role};
 pub use error::{ParangonnageError, Result};
 pub use query::{QUERY_FIELDS, Query};

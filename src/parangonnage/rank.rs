@@ -1,19 +1,17 @@
 //! Ranking the rows of an export by closeness to a query with BM25 (the
-//! `bm25` crate: its French tokenizer (Snowball stemming, stop-words, accents
-//! folded), its embedder and its scorer), and saying which words matched.
+//! `bm25` crate's French tokenizer, scored over an inverted index: see
+//! `postings`), and saying which words matched.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
-use bm25::{
-    DefaultTokenizer, Embedder, EmbedderBuilder, Embedding, Language, Scorer, TokenEmbedder,
-    TokenEmbedding, Tokenizer,
-};
 use serde::Serialize;
 
 use super::columns::Columns;
+use super::postings::{Postings, PostingsBuilder, Term};
 use super::query::Query;
 use super::reader::Table;
 use super::text;
+use super::tokens::{FrenchTokenizer, TermTokenizer};
 
 /// A word repeated many times in a long application counts at most this
 /// many times, so that one theme does not drown the others.
@@ -45,14 +43,14 @@ pub struct Ranked {
 /// The rows of an export, ready to be searched many times.
 pub struct Index {
     tokenizer: FrenchTokenizer,
-    scorer: Scorer<usize, u32>,
+    postings: Postings,
     initiatives: Vec<Initiative>,
     /// The searched text of each row, to find the words that matched.
     texts: Vec<String>,
 }
 
 impl Index {
-    /// Tokenizes every row once and builds the BM25 index.
+    /// Tokenizes every row once and builds the inverted index.
     pub fn build(table: &Table, columns: &Columns) -> Index {
         let tokenizer = FrenchTokenizer::new();
         let searchable = columns.searchable(table.headers.len());
@@ -68,15 +66,15 @@ impl Index {
                     .join("\n")
             })
             .collect();
-        let stems: Vec<Vec<String>> = texts.iter().map(|t| tokenizer.tokenize(t)).collect();
-        let total: usize = stems.iter().map(Vec::len).sum();
-        let avgdl = total as f32 / stems.len().max(1) as f32;
-        let embedder: Embedder<u32, Pretokenized> =
-            EmbedderBuilder::with_avgdl(avgdl.max(1.0)).build();
-        let mut scorer = Scorer::new();
-        for (i, stems) in stems.iter().enumerate() {
-            scorer.upsert(&i, embedder.embed(&stems.join(" ")));
-        }
+        let postings = {
+            let mut terms = TermTokenizer::new(&tokenizer);
+            let mut builder = PostingsBuilder::default();
+            for text in &texts {
+                builder.start_row();
+                terms.for_each_term(text, |term| builder.push(term));
+            }
+            builder.build(terms.into_terms())
+        };
         let cell = |row: &super::Row, col: Option<usize>| {
             col.map(|c| row.cell(c)).unwrap_or("").to_string()
         };
@@ -93,7 +91,7 @@ impl Index {
             .collect();
         Index {
             tokenizer,
-            scorer,
+            postings,
             initiatives,
             texts,
         }
@@ -111,44 +109,38 @@ impl Index {
     /// The `limit` rows closest to `query`, best first; rows sharing no
     /// word with the query are left out. Equal scores keep the file's order.
     pub fn rank(&self, query: &Query, limit: usize) -> Vec<Ranked> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
         for stem in self.tokenizer.tokenize(query.text()) {
             *counts.entry(stem).or_default() += 1;
         }
-        let query_stems: HashSet<&str> = counts.keys().map(String::as_str).collect();
-        let embedding = Embedding(
-            counts
-                .iter()
-                .flat_map(|(stem, n)| std::iter::repeat_n(stem, (*n).min(MAX_QUERY_REPEAT)))
-                .map(|stem| TokenEmbedding {
-                    index: u32::embed(stem),
-                    value: 1.0,
-                })
-                .collect(),
-        );
-        let mut matches = self.scorer.matches(&embedding);
-        matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        let terms: Vec<(Term, usize)> = counts
+            .iter()
+            .filter_map(|(stem, n)| Some((self.postings.term(stem)?, (*n).min(MAX_QUERY_REPEAT))))
+            .collect();
+        let mut matches = self.postings.scores(&terms);
+        matches.retain(|(_, score)| *score > 0.0);
+        matches.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         matches
             .into_iter()
-            .filter(|m| m.score > 0.0)
             .take(limit)
             .enumerate()
-            .map(|(i, m)| Ranked {
+            .map(|(i, (row, score))| Ranked {
                 rank: i + 1,
-                score: m.score,
-                initiative: self.initiatives[m.id].clone(),
-                words: self.matched_words(m.id, &query_stems),
+                score,
+                initiative: self.initiatives[row].clone(),
+                words: self.matched_words(row, &counts),
             })
             .collect()
     }
 
-    /// The words of row `id` whose stem is in the query, as written in the
-    /// row (lower-cased), the most telling (highest BM25 share) first.
-    fn matched_words(&self, id: usize, query_stems: &HashSet<&str>) -> Vec<String> {
+    /// The words of row `row` whose stem is in the query, as written in the
+    /// row (lower-cased), the most telling (highest BM25 score of the stem
+    /// alone in the row) first.
+    fn matched_words(&self, row: usize, query_stems: &BTreeMap<String, usize>) -> Vec<String> {
         let mut surface: HashMap<String, String> = HashMap::new();
-        for word in text::words(&self.texts[id]) {
+        for word in text::words(&self.texts[row]) {
             for stem in self.tokenizer.tokenize(word) {
-                if query_stems.contains(stem.as_str()) {
+                if query_stems.contains_key(&stem) {
                     surface.entry(stem).or_insert_with(|| word.to_lowercase());
                 }
             }
@@ -156,54 +148,15 @@ impl Index {
         let mut scored: Vec<(f32, String)> = surface
             .into_iter()
             .map(|(stem, word)| {
-                let alone = Embedding(vec![TokenEmbedding {
-                    index: u32::embed(&stem),
-                    value: 1.0,
-                }]);
-                (self.scorer.score(&id, &alone).unwrap_or(0.0), word)
+                let score = self
+                    .postings
+                    .term(&stem)
+                    .map_or(0.0, |term| self.postings.term_score(row, term));
+                (score, word)
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
         scored.into_iter().take(MAX_WORDS).map(|(_, w)| w).collect()
-    }
-}
-
-/// The crate's French tokenizer, after splitting elisions (« l'usage »,
-/// « d’un » are one word to Unicode, two to a French reader) and dropping
-/// one-letter and all-digit tokens, which only add chance matches.
-struct FrenchTokenizer {
-    inner: DefaultTokenizer,
-}
-
-impl FrenchTokenizer {
-    fn new() -> FrenchTokenizer {
-        FrenchTokenizer {
-            inner: DefaultTokenizer::new(Language::French),
-        }
-    }
-
-    fn tokenize(&self, text: &str) -> Vec<String> {
-        let split = text.replace(['\'', '’', 'ʼ'], " ");
-        self.inner
-            .tokenize(&split)
-            .into_iter()
-            .filter(|t| t.chars().count() > 1 && !t.chars().all(|c| c.is_ascii_digit()))
-            .collect()
-    }
-}
-
-/// Stems already computed by [`FrenchTokenizer`], joined by spaces: lets
-/// the crate's embedder weigh them without tokenizing every row twice.
-#[derive(Default)]
-struct Pretokenized;
-
-impl Tokenizer for Pretokenized {
-    fn tokenize(&self, input_text: &str) -> Vec<String> {
-        input_text
-            .split(' ')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect()
     }
 }
 

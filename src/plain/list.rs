@@ -24,20 +24,23 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         let minimum = q.min_items.unwrap_or(0);
         self.say(&format!(
-            "Format : liste d'éléments{}, chacun avec {} champ(s).",
+            "Format : liste d'éléments{}, chacun avec {}.",
             if minimum > 0 {
                 format!(" (au moins {minimum})")
             } else {
                 String::new()
             },
-            q.fields.len()
+            fiche::format::count(q.fields.len(), "champ", "champs")
         ));
         loop {
             let items = self.items(&id);
             if items.is_empty() {
                 self.say("Aucun élément pour l'instant.");
             } else {
-                self.say(&format!("{} élément(s) :", items.len()));
+                self.say(&format!(
+                    "{} :",
+                    fiche::format::count(items.len(), "élément", "éléments")
+                ));
                 for (i, item) in items.iter().enumerate() {
                     self.say(&format!("  {}. {}", i + 1, list_item::summary(q, item)));
                 }
@@ -147,6 +150,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     Ok(None) => break,
                     Ok(Some(value)) => {
                         table.insert(field.id.clone(), value);
+                        self.note_partial(id, &items, &table);
                         break;
                     }
                     Err(message) => self.say(&message),
@@ -194,8 +198,24 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         Step::Quit
     }
 
+    /// Keeps the fields of the item being added in the recovery file, so
+    /// that a signal or a crash does not lose them (a signal's handler saves
+    /// them, the next start offers them otherwise).
+    fn note_partial(&self, id: &str, items: &[toml::Table], table: &toml::Table) {
+        if self.read_only.is_some() {
+            return;
+        }
+        let mut all = items.to_vec();
+        all.push(table.clone());
+        super::signals::note(&self.path, id, list_value(all));
+    }
+
     /// Says that the item being added is dropped, reading back what was typed.
     fn abandon(&mut self, q: &Question, table: &toml::Table, step: Step) -> Step {
+        if self.read_only.is_none() {
+            let _writing = super::signals::hold();
+            let _ = fiche::recovery::Recovery::remove(&self.path);
+        }
         if table.is_empty() {
             self.say("Élément abandonné.");
         } else {

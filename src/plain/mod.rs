@@ -5,12 +5,14 @@
 //! Every accepted answer is checked by the library and saved at once.
 
 mod ask;
+mod line_editor;
 mod list;
 mod nav;
 mod open;
 mod prompt;
 mod report;
 mod save;
+mod signals;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -24,7 +26,6 @@ use anyhow::Result;
 use fiche::Answers;
 use fiche::answers::is_answered;
 use fiche::form::{Form, Kind, Question};
-use fiche::recovery::Recovery;
 use fiche::validate;
 use fiche::walk::{At, Only, Walk};
 use prompt::{Command, Line, Prompt};
@@ -56,6 +57,9 @@ pub enum Ending {
     Saved,
     /// Answers typed in this session could not be written anywhere.
     Unsaved,
+    /// Ctrl+C at the line editor: everything is on disk, and the program
+    /// exits as interrupted (130), as Ctrl+C does in any terminal program.
+    Interrupted,
 }
 
 pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result<Ending> {
@@ -80,10 +84,21 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         }
     };
     let stdin = std::io::stdin();
-    let prompt = Prompt::new(stdin.lock(), std::io::stdout().lock());
+    let prompt = Prompt::new(stdin.lock(), std::io::stdout().lock())
+        .with_line_editor(line_editor::LineReader::on_terminal());
     let mut session = open::open(form, path, prompt, fiche::profile::load)?;
     session.templates = templates.map(Path::to_path_buf);
-    Ok(session.run())
+    signals::install(
+        &session.path,
+        session._lock.take(),
+        session.read_only.is_some(),
+    );
+    let ending = session.run();
+    signals::release();
+    Ok(match ending {
+        Ending::Saved if session.prompt.interrupted() => Ending::Interrupted,
+        ending => ending,
+    })
 }
 
 /// Where the walk goes after a question.
@@ -247,7 +262,7 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
                 let keep = self.read_only.is_none();
                 self.prompt.ask_long_noting("Réponse :\n", |so_far| {
                     if keep {
-                        let _ = Recovery::new(&qid, so_far.into()).write(&path);
+                        signals::note(&path, &qid, so_far.into());
                     }
                 })
             } else {

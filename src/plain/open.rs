@@ -153,8 +153,8 @@ fn create<R: BufRead, W: Write>(
                     })
                     .collect();
                 prompt.say(&format!(
-                    "{} réponse(s) reprise(s) de votre profil : {}.",
-                    copied.len(),
+                    "{} de votre profil : {}.",
+                    fiche::format::count(copied.len(), "réponse reprise", "réponses reprises"),
                     named.join(" ; ")
                 ));
             }
@@ -205,8 +205,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             return;
         }
         self.say(&format!(
-            "{} question(s) nouvelle(s) ou modifiée(s) depuis la version {} : {}.",
-            changed.len(),
+            "{} depuis la version {} : {}.",
+            fiche::format::count(
+                changed.len(),
+                "question nouvelle ou modifiée",
+                "questions nouvelles ou modifiées"
+            ),
             migration.from,
             changed.join(", ")
         ));

@@ -4,6 +4,8 @@
 
 use std::io::{BufRead, Write};
 
+use super::line_editor::{LineReader, Read};
+
 /// The commands understood at any prompt, announced at the start and by « ? ».
 pub const COMMANDS_FR: &[(&str, &str)] = &[
     (
@@ -61,6 +63,13 @@ pub struct Prompt<R, W> {
     input: R,
     out: W,
     eof: bool,
+    /// Ctrl+C at the line editor: the session ends as on the end of input,
+    /// then the program exits as interrupted.
+    interrupted: bool,
+    /// At a terminal: lines read with editing and history instead of `input`.
+    editor: Option<LineReader>,
+    /// The last line of the question, drawn by the line editor itself.
+    pending: String,
 }
 
 impl<R: BufRead, W: Write> Prompt<R, W> {
@@ -69,7 +78,21 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             input,
             out,
             eof: false,
+            interrupted: false,
+            editor: None,
+            pending: String::new(),
         }
+    }
+
+    /// Reads lines with `editor` (arrows, history) when there is one.
+    pub fn with_line_editor(mut self, editor: Option<LineReader>) -> Self {
+        self.editor = editor;
+        self
+    }
+
+    /// Whether the session was ended by Ctrl+C.
+    pub fn interrupted(&self) -> bool {
+        self.interrupted
     }
 
     /// Whether the input has ended: nothing more can be asked.
@@ -95,7 +118,10 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             match parse_command(&text) {
                 Some(Ok(c)) => return Line::Command(c),
                 Some(Err(message)) => self.say(&message),
-                None => return Line::Text(text),
+                None => {
+                    self.remember(&text);
+                    return Line::Text(text);
+                }
             }
         }
     }
@@ -124,6 +150,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             if line.trim() == "." {
                 break;
             }
+            self.remember(&line);
             lines.push(line);
             note(&lines.join("\n"));
         }
@@ -154,6 +181,19 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
         if self.eof {
             return None;
         }
+        if let Some(editor) = &mut self.editor {
+            let prompt = std::mem::take(&mut self.pending);
+            let read = editor.read(&prompt);
+            return match read {
+                Read::Line(text) => Some(text),
+                Read::Eof | Read::Interrupted => {
+                    self.interrupted = read == Read::Interrupted;
+                    self.eof = true;
+                    let _ = writeln!(self.out);
+                    None
+                }
+            };
+        }
         loop {
             let mut bytes = Vec::new();
             match self.input.read_until(b'\n', &mut bytes) {
@@ -183,8 +223,28 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 
     fn write_prompt(&mut self, question: &str) {
-        let _ = write!(self.out, "{}", fiche::sanitize::terminal(question));
+        let question = fiche::sanitize::terminal(question);
+        // The line editor draws the last line of the question itself, so
+        // that it stays in place while the line is edited.
+        let shown = match (&self.editor, question.rsplit_once('\n')) {
+            (None, _) => question.as_ref(),
+            (Some(_), Some((head, last))) => {
+                self.pending = last.to_string();
+                &question[..head.len() + 1]
+            }
+            (Some(_), None) => {
+                self.pending = question.to_string();
+                ""
+            }
+        };
+        let _ = write!(self.out, "{shown}");
         let _ = self.out.flush();
+    }
+
+    fn remember(&mut self, line: &str) {
+        if let Some(editor) = &mut self.editor {
+            editor.remember(line);
+        }
     }
 
     #[cfg(test)]

@@ -5,7 +5,7 @@
 use std::io::{BufRead, Write};
 
 use fiche::coach;
-use fiche::render::{Export, Format, Renderer};
+use fiche::render::{Renderer, Target};
 use fiche::validate::{self, Finding};
 
 use super::prompt::Line;
@@ -140,10 +140,20 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         for line in &coach.score.explanation {
             self.say(&format!("  {line}"));
         }
+        let targets = Target::all();
+        self.say("Exporter, à côté du fichier de réponses :");
+        for (i, t) in targets.iter().enumerate() {
+            self.say(&format!(
+                "  {} : {} ({})",
+                i + 1,
+                t.label_fr(),
+                t.short_name()
+            ));
+        }
         loop {
             let line = self
                 .prompt
-                .ask("Exporter : 1 Markdown, 2 HTML, 3 PDF, 4 pitch, Entrée pour terminer : ");
+                .ask("Numéro ou nom de l'export, ou Entrée pour terminer : ");
             let text = match line {
                 Line::Eof => return Step::Quit,
                 Line::Command(c) => match self.command(c, None, None) {
@@ -152,43 +162,51 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 },
                 Line::Text(text) => text,
             };
-            let format = match text.trim().to_lowercase().as_str() {
-                "" => return Step::Next,
-                "1" | "md" | "markdown" => Format::Markdown,
-                "2" | "html" => Format::Html,
-                "3" | "pdf" => Format::Pdf,
-                "4" | "pitch" => Format::Pitch,
-                other => {
-                    self.say(&format!(
-                        "erreur : « {other} » n'est pas un format ; tapez 1, 2, 3 ou 4, ou Entrée pour terminer."
-                    ));
-                    continue;
-                }
+            if text.trim().is_empty() {
+                return Step::Next;
+            }
+            let chosen = match text.trim().parse::<usize>() {
+                Ok(n) => n.checked_sub(1).and_then(|i| targets.get(i)).copied(),
+                Err(_) => Target::named(&text),
             };
-            self.export(format);
+            match chosen {
+                Some(target) => self.export(target),
+                None => self.say(&format!(
+                    "erreur : « {} » n'est pas un export ; tapez un numéro de 1 à {} ou un nom (md, pdf, odt, eml…), ou Entrée pour terminer.",
+                    text.trim(),
+                    targets.len()
+                )),
+            }
         }
     }
 
-    /// Writes one document next to the answers file and says where.
-    fn export(&mut self, format: Format) {
-        if format == Format::Pdf {
-            self.say("Production du PDF, quelques secondes…");
+    /// Writes one export next to the answers file and says where.
+    fn export(&mut self, target: Target) {
+        if target.is_slow() {
+            self.say("Production en cours, quelques secondes…");
         }
-        let result = Renderer::new(self.templates.as_deref()).write(
+        let result = Renderer::new(self.templates.as_deref()).write_target(
             self.form,
             &self.answers,
             &self.path,
-            Export::to_default(format),
+            target,
         );
-        match result {
-            Ok(done) if !done.draft => {
-                self.say(&format!("Document écrit : {}", done.path.display()))
+        let draft = match (&result, target) {
+            (Ok(done), Target::Email) if done.draft => {
+                " (marqué BROUILLON : la candidature est incomplète)"
             }
-            Ok(done) => self.say(&format!(
-                "Document écrit : {} (marqué BROUILLON : la candidature est incomplète, ce qui manque est listé en annexe)",
+            (Ok(done), _) if done.draft => {
+                " (marqué BROUILLON : la candidature est incomplète, ce qui manque est listé en annexe)"
+            }
+            _ => "",
+        };
+        match result {
+            Ok(done) if target == Target::Email => self.say(&format!(
+                "Courriel prêt : {}{draft}. Ouvrez-le dans votre messagerie, relisez-le et envoyez-le.",
                 done.path.display()
             )),
-            Err(e) => self.say(&format!("erreur : le document n'a pas pu être écrit : {e}")),
+            Ok(done) => self.say(&format!("Document écrit : {}{draft}", done.path.display())),
+            Err(e) => self.say(&format!("erreur : l'export n'a pas pu être écrit : {e}")),
         }
     }
 }

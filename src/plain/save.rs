@@ -23,6 +23,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if self.save() {
             self.say("Enregistré.");
             // Everything typed is on disk: nothing left to recover.
+            let _writing = super::signals::hold();
             let _ = Recovery::remove(&self.path);
         }
     }
@@ -38,7 +39,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             self.say(&message);
             return false;
         }
-        let mut result = self.answers.save(&self.path);
+        let mut result = self.save_once();
         // Each round settles the conflicts found; a file changed again
         // meanwhile is compared again.
         for _ in 0..3 {
@@ -46,16 +47,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 break;
             };
             self.settle(conflicts);
-            result = self.answers.save(&self.path);
+            result = self.save_once();
         }
         match result {
             Ok(saved) => {
-                let outside: Vec<&str> = saved
-                    .merged
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|id| !id.starts_with("meta."))
-                    .collect();
+                let outside = saved.merged_answers();
                 if !outside.is_empty() {
                     self.say(&format!(
                         "Le fichier a été modifié ailleurs entre-temps : ces réponses ont été gardées ({}), les vôtres ajoutées.",
@@ -79,6 +75,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 false
             }
         }
+    }
+
+    /// One write of the file, never while a signal's last save runs.
+    fn save_once(&mut self) -> Result<fiche::answers::Saved, AnswersError> {
+        let _writing = super::signals::hold();
+        self.answers.save(&self.path)
     }
 
     /// Takes in what was changed in the file outside meanwhile (a colleague,

@@ -273,6 +273,39 @@ fn a_new_draft_takes_the_profile_when_accepted() {
 }
 
 #[test]
+fn the_end_offers_every_format_and_the_email_draft() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("srdt.toml");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/assistant-srdt.toml");
+    std::fs::copy(example, &path).unwrap();
+    // Last section, Entrée keeps the answer, then ODT by name, the e-mail by
+    // its number, a wrong name, then the end.
+    let email_number = fiche::render::Target::all().len();
+    let input = format!(":section 14\n\nodt\n{email_number}\ndocx\n\n");
+    let (_, out) = drive(&form, &path, &input);
+    // The list is the library's table, every entry numbered.
+    for (i, t) in fiche::render::Target::all().iter().enumerate() {
+        let line = format!("  {} : {} ({})", i + 1, t.label_fr(), t.short_name());
+        assert!(out.contains(&line), "« {line} » missing:\n{out}");
+    }
+    let odt = dir.path().join("srdt.odt");
+    assert!(
+        out.contains(&format!("Document écrit : {}", odt.display())),
+        "{out}"
+    );
+    assert!(std::fs::read(&odt).unwrap().starts_with(b"PK"), "a zip");
+    let eml = dir.path().join("srdt.eml");
+    assert!(
+        out.contains(&format!("Courriel prêt : {}", eml.display())),
+        "{out}"
+    );
+    let message = std::fs::read_to_string(&eml).unwrap();
+    assert!(message.contains("X-Unsent: 1"), "{message}");
+    assert!(out.contains("« docx » n'est pas un export"), "{out}");
+}
+
+#[test]
 fn the_end_offers_exports_and_writes_the_document() {
     let form = fiche::form::builtin();
     let dir = tempfile::tempdir().unwrap();

@@ -24,7 +24,7 @@ const EXCERPT_CHARS: usize = 300;
 #[derive(Debug, thiserror::Error)]
 pub enum EmailError {
     #[error(
-        "la candidature est incomplète : {} point(s) à régler avant de l'envoyer", .problems.len()
+        "la candidature est incomplète : {} à régler avant de l'envoyer", crate::format::count(.problems.len(), "point", "points")
     )]
     Incomplete { problems: Vec<Problem> },
     #[error(

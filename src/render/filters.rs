@@ -3,6 +3,7 @@
 
 use minijinja::{Environment, Value};
 
+use super::blocks::Block;
 use super::markdown;
 use crate::format;
 
@@ -54,39 +55,28 @@ fn md_code(text: &str) -> Value {
 }
 
 /// A multi-line answer as HTML paragraphs: blank lines separate paragraphs,
-/// single line breaks are kept; every character of the answer is escaped.
+/// single line breaks are kept, lines starting with « - » are a list
+/// (`super::blocks`); every character of the answer is escaped.
 fn paragraphs(text: &str) -> Value {
-    let html = text
-        .trim()
-        .replace("\r\n", "\n")
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let lines: Vec<String> = p
-                .lines()
-                .map(|l| escape_html(&crate::sanitize::terminal(l.trim())))
-                .collect();
-            format!("<p>{}</p>", lines.join("<br>\n"))
+    let escape = |l: &str| super::xml::escape(&crate::sanitize::terminal(l));
+    let html = super::blocks::blocks(&text.replace("\r\n", "\n"))
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(lines) => {
+                let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                format!("<p>{}</p>", lines.join("<br>\n"))
+            }
+            Block::List(items) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|i| format!("<li>{}</li>", escape(i)))
+                    .collect();
+                format!("<ul>\n{}\n</ul>", items.join("\n"))
+            }
         })
         .collect::<Vec<_>>()
         .join("\n");
     Value::from_safe_string(html)
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A quoted CSS string (for `content:` in print margins): quotes,
@@ -116,6 +106,15 @@ mod tests {
         assert_eq!(
             html.as_str().unwrap(),
             "<p>Un &lt;script&gt;alert(1)&lt;/script&gt;<br>\nsuite</p>\n<p>Deux &amp; trois</p>"
+        );
+    }
+
+    #[test]
+    fn dash_lines_are_an_escaped_html_list() {
+        let html = paragraphs("Vues :\n- Aiguilleur <b>\n- Tri & co\n\nFin");
+        assert_eq!(
+            html.as_str().unwrap(),
+            "<p>Vues :</p>\n<ul>\n<li>Aiguilleur &lt;b&gt;</li>\n<li>Tri &amp; co</li>\n</ul>\n<p>Fin</p>"
         );
     }
 

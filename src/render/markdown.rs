@@ -10,6 +10,8 @@
 /// Characters escaped wherever they are: inline syntax (emphasis, code
 /// spans, links and images, autolinks and HTML, entities, tables,
 /// strikethrough, math) and the backslash itself.
+use super::blocks::Block;
+
 const ALWAYS: &[char] = &['\\', '`', '*', '[', ']', '<', '>', '&', '|', '~', '$'];
 
 /// Characters that only mean something at the start of a line: headings,
@@ -19,25 +21,23 @@ const LINE_START: &[char] = &['#', '>', '-', '+', '=', ':'];
 
 /// A multi-line answer as Markdown paragraphs: blank lines separate
 /// paragraphs, and a line break inside a paragraph stays a line break (a
-/// CommonMark hard break, two spaces at the end of the line).
+/// CommonMark hard break, two spaces at the end of the line). Lines that
+/// start with « - » are a list (`super::blocks`), their text escaped.
 pub fn text(text: &str) -> String {
-    let mut paragraphs: Vec<Vec<String>> = vec![Vec::new()];
-    for line in line_breaks_as_lf(text).trim().lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if paragraphs.last().is_some_and(|p| !p.is_empty()) {
-                paragraphs.push(Vec::new());
-            }
-            continue;
-        }
-        if let Some(p) = paragraphs.last_mut() {
-            p.push(escape_line(line, false));
-        }
-    }
-    paragraphs
+    super::blocks::blocks(&line_breaks_as_lf(text))
         .iter()
-        .filter(|p| !p.is_empty())
-        .map(|p| p.join("  \n"))
+        .map(|block| match block {
+            Block::Paragraph(lines) => lines
+                .iter()
+                .map(|l| escape_line(l, false))
+                .collect::<Vec<_>>()
+                .join("  \n"),
+            Block::List(items) => items
+                .iter()
+                .map(|item| format!("- {}", escape_line(item, false)))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        })
         .collect::<Vec<_>>()
         .join("\n\n")
 }
@@ -133,8 +133,16 @@ mod tests {
     #[test]
     fn line_start_markers_are_escaped_and_breaks_kept() {
         assert_eq!(
-            text("# Faux titre\n- item\n1984. année\n> citation\n===\n\nSuite"),
-            "\\# Faux titre  \n\\- item  \n1984\\. année  \n\\> citation  \n\\===\n\nSuite"
+            text("# Faux titre\n+ item\n1984. année\n> citation\n===\n\nSuite"),
+            "\\# Faux titre  \n\\+ item  \n1984\\. année  \n\\> citation  \n\\===\n\nSuite"
+        );
+    }
+
+    #[test]
+    fn dash_lines_are_a_list_whose_items_are_escaped() {
+        assert_eq!(
+            text("Consultées :\n- Aiguilleur (Gironde) : leurs *motifs*\n- - # titre <b>\nFin"),
+            "Consultées :\n\n- Aiguilleur (Gironde) : leurs \\*motifs\\*\n- \\- # titre \\<b\\>\n\nFin"
         );
     }
 

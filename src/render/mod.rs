@@ -4,6 +4,7 @@
 //! them. A user folder (`--templates DIR`) overrides built-in templates by
 //! file name.
 
+mod blocks;
 pub mod context;
 pub mod email;
 mod export;
@@ -14,6 +15,7 @@ mod markdown;
 pub mod odt;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod target;
 mod xml;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +31,7 @@ pub use context::DocumentContext;
 pub use export::{Export, ExportError, Exported, same_file};
 pub use folder::TemplateFolder;
 pub use format::{Document, FileType, Format};
+pub use target::{Target, TargetError};
 
 /// Built-in minijinja templates, by name.
 const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
@@ -85,7 +88,9 @@ pub enum RenderError {
         source: std::io::Error,
     },
     #[error(
-        "le document est incomplet ({missing} réponse(s) obligatoire(s) manquante(s), {errors} erreur(s)) : complétez-le ou retirez --strict pour produire un brouillon"
+        "le document est incomplet ({}, {}) : complétez-le ou retirez --strict pour produire un brouillon",
+        crate::format::count(*missing, "réponse obligatoire manquante", "réponses obligatoires manquantes"),
+        crate::format::count(*errors, "erreur", "erreurs")
     )]
     Incomplete { missing: usize, errors: usize },
     #[error(

@@ -7,6 +7,8 @@
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Output};
 
+use super::blocks::Block;
+
 /// The auto-escape mode of the XML templates (the renderer's formatter
 /// calls [`format_value`] for it).
 pub const AUTO_ESCAPE: AutoEscape = AutoEscape::Custom(std::borrow::Cow::Borrowed("xml"));
@@ -59,19 +61,35 @@ fn odt_lines(text: &str) -> Value {
 
 /// A multi-line answer as OpenDocument paragraphs of style `style`
 /// (`Text_20_body` by default): blank lines separate paragraphs, single
-/// line breaks are kept.
+/// line breaks are kept, lines starting with « - » are a bulleted list
+/// (`super::blocks`).
 fn odt_paragraphs(text: &str, style: Option<&str>) -> Value {
     let style = escape(style.unwrap_or("Text_20_body"));
-    let xml = normalise(text)
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let lines: Vec<String> = p.lines().map(|l| escape(l.trim())).collect();
-            format!(
-                "<text:p text:style-name=\"{style}\">{}</text:p>",
-                lines.join("<text:line-break/>")
-            )
+    let xml = super::blocks::blocks(&normalise(text))
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(lines) => {
+                let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
+                format!(
+                    "<text:p text:style-name=\"{style}\">{}</text:p>",
+                    lines.join("<text:line-break/>")
+                )
+            }
+            Block::List(items) => {
+                let items: Vec<String> = items
+                    .iter()
+                    .map(|i| {
+                        format!(
+                            "<text:list-item><text:p text:style-name=\"List_20_Contents\">{}</text:p></text:list-item>",
+                            escape(i)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "<text:list text:style-name=\"List_20_1\">{}</text:list>",
+                    items.concat()
+                )
+            }
         })
         .collect::<Vec<_>>()
         .join("\n");
@@ -92,6 +110,15 @@ mod tests {
         assert_eq!(
             escape("a < b & c ]]> \"d\" 'e'\u{0}\u{7}\u{1b}[31m\u{85}\u{ffff}\tf"),
             "a &lt; b &amp; c ]]&gt; &quot;d&quot; &apos;e&apos;[31m\tf"
+        );
+    }
+
+    #[test]
+    fn dash_lines_are_an_opendocument_list() {
+        let xml = odt_paragraphs("Vues :\n- Aiguilleur <b>\n- Tri", None);
+        assert_eq!(
+            xml.as_str().unwrap(),
+            "<text:p text:style-name=\"Text_20_body\">Vues :</text:p>\n<text:list text:style-name=\"List_20_1\"><text:list-item><text:p text:style-name=\"List_20_Contents\">Aiguilleur &lt;b&gt;</text:p></text:list-item><text:list-item><text:p text:style-name=\"List_20_Contents\">Tri</text:p></text:list-item></text:list>"
         );
     }
 

@@ -40,6 +40,9 @@ pub struct Compared {
 /// The summary row's figures, written for people.
 #[derive(Debug, Serialize)]
 pub struct Figures {
+    /// The file's name without its folder (`candidature.toml`); the path
+    /// given is `summary.file`.
+    pub file_name: String,
     pub status: &'static str,
     pub completeness: String,
     pub readiness: String,
@@ -79,15 +82,20 @@ impl From<&SummaryRow> for Figures {
     fn from(row: &SummaryRow) -> Figures {
         let dash = || "—".to_string();
         let euros = |x: Option<f64>| x.map_or_else(dash, format::euros);
+        let file_name = std::path::Path::new(&row.file)
+            .file_name()
+            .map_or_else(|| row.file.clone(), |n| n.to_string_lossy().into_owned());
         Figures {
+            file_name,
             status: row.status.label_fr(),
             completeness: row
                 .completeness
                 .map_or_else(dash, |c| format::percent(f64::from(c))),
             readiness: row.readiness.map_or_else(dash, |r| format!("{r}/100")),
             coach: format!(
-                "{} erreur(s), {} avertissement(s)",
-                row.coach_errors, row.coach_warnings
+                "{}, {}",
+                format::count(row.coach_errors, "erreur", "erreurs"),
+                format::count(row.coach_warnings, "avertissement", "avertissements")
             ),
             budget_per_year: euros(row.budget_per_year),
             amount_asked: euros(row.amount_asked),

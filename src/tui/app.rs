@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use fiche::answers::Conflict;
 use fiche::coach::{self, CoachReport};
 use fiche::recovery::Recovery;
-use fiche::render::Format;
+use fiche::render::Target;
 use fiche::validate::{self, Report};
 use fiche::walk::{Only, Walk};
 use fiche::{Answers, Form};
@@ -17,6 +17,7 @@ use ratatui::layout::Size;
 use super::autosave::SaveState;
 use super::editors::{Editor, LineEditor};
 use super::keys::{self, Global};
+use super::screens::parangonnage::{Initiatives, InitiativesRequest};
 use super::theme::Theme;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,10 @@ pub enum Modal {
     /// The file changed outside and these answers changed on both sides:
     /// the first one is asked, keep mine or take the file's.
     Conflict(Vec<Conflict>),
+    /// The export menu, with the line selected.
+    Export(usize),
+    /// The closest initiatives of the parangonnage export (Ctrl+T).
+    Initiatives(Box<Initiatives>),
 }
 
 /// What the wizard offers at start (issue: reuse saved answers).
@@ -73,7 +78,9 @@ pub enum Effect {
     SaveNow,
     SaveAs(PathBuf),
     ExternalEditor,
-    Export(Format),
+    Export(Target),
+    /// Read the parangonnage export (and the profile that remembers it).
+    Initiatives(InitiativesRequest),
 }
 
 pub use fiche::walk::At;
@@ -326,6 +333,7 @@ impl App {
                 self.modal = Some(Modal::Help(0));
                 return Effect::None;
             }
+            Some(Global::Initiatives) => return self.initiatives_key(),
             None => {}
         }
         match (self.screen, self.focus) {

@@ -1,9 +1,6 @@
 //! Every key of the wizard, as `(key, what it does)` tables: the footer shows
 //! the table of the current context, the `?` overlay lists them all.
 
-use std::sync::LazyLock;
-
-use fiche::render::Format;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub type Hints = &'static [(&'static str, &'static str)];
@@ -19,6 +16,8 @@ pub enum Global {
     PrevSection,
     ExternalEditor,
     Help,
+    /// The initiatives similar to the application (parangonnage).
+    Initiatives,
 }
 
 /// The Ctrl+letter shortcuts: the app acts on them, and editors that take
@@ -32,6 +31,7 @@ const CTRL: &[(char, Global)] = &[
     ('n', Global::NextSection),
     ('p', Global::PrevSection),
     ('e', Global::ExternalEditor),
+    ('t', Global::Initiatives),
 ];
 
 /// The global shortcut `key` is, if any.
@@ -49,30 +49,6 @@ pub fn global(key: &KeyEvent) -> Option<Global> {
         .find(|(k, _)| *k == c.to_ascii_lowercase())
         .map(|(_, g)| *g)
 }
-
-/// Export formats offered on the review screen: (format, key, label). Add a
-/// line per new format; the review's hint and help follow.
-pub const EXPORTS: &[(Format, char, &str)] = &[
-    (Format::Markdown, 'm', "Markdown"),
-    (Format::Html, 'h', "HTML"),
-    (Format::Pdf, 'p', "PDF"),
-    (Format::Pitch, 'c', "pitch"),
-];
-
-/// The export format of review key `c`.
-pub fn export_key(c: char) -> Option<Format> {
-    EXPORTS.iter().find(|(_, k, _)| *k == c).map(|(f, _, _)| *f)
-}
-
-/// `m h p c` and `exporter (md, html, pdf, pitch)`, from [`EXPORTS`].
-static EXPORT_HINT: LazyLock<(String, String)> = LazyLock::new(|| {
-    let keys: Vec<String> = EXPORTS.iter().map(|(_, k, _)| k.to_string()).collect();
-    let names: Vec<String> = EXPORTS
-        .iter()
-        .map(|(f, _, _)| f.short_name().to_string())
-        .collect();
-    (keys.join(" "), format!("exporter ({})", names.join(", ")))
-});
 
 pub const TEXT: Hints = &[
     ("Entrée", "valider, question suivante"),
@@ -99,10 +75,37 @@ pub const LONG: Hints = &[
     ("F1", "aide"),
 ];
 
+/// The long answer « Solutions existantes », where Ctrl+T shows the
+/// initiatives of the State's table closest to the application.
+pub const LONG_SOLUTIONS: Hints = &[
+    ("Tab", "valider, question suivante"),
+    ("Ctrl+T", "initiatives similaires"),
+    ("Entrée", "nouvelle ligne"),
+    ("Maj+Tab", "précédente"),
+    ("Ctrl+E", "ouvrir dans l'éditeur"),
+    ("Échap", "sections"),
+    ("Ctrl+Q", "quitter"),
+    ("Ctrl+Z", "annuler"),
+    ("Ctrl+G", "afficher / masquer les conseils"),
+    ("F1", "aide"),
+];
+
+/// The initiatives overlay (Ctrl+T on « Solutions existantes »).
+pub const INITIATIVES: Hints = &[
+    ("↑ ↓", "choisir"),
+    ("Espace", "cocher"),
+    ("Entrée", "ajouter les cochées à la réponse"),
+    ("f", "autre export"),
+    ("Échap", "fermer"),
+];
+
+/// Typing the path of the parangonnage export.
+pub const INITIATIVES_PATH: Hints = &[("Entrée", "ouvrir l'export"), ("Échap", "annuler")];
+
 pub const CHOICE: Hints = &[
     ("↑ ↓", "parcourir"),
     ("Espace", "choisir / cocher"),
-    ("1-9", "un numéro seul : choisir"),
+    ("1-9", "numéro d'option seul : choisir"),
     ("Entrée", "suivante"),
     ("Maj+Tab", "précédente"),
     ("Suppr", "effacer"),
@@ -120,9 +123,31 @@ pub const LIST: Hints = &[
     ("Ctrl+Q", "quitter"),
 ];
 
+/// The question « Supprimer l'élément n° 2 ? ».
+pub const LIST_DELETE: Hints = &[("o", "supprimer l'élément"), ("n ou Échap", "le garder")];
+
 pub const LIST_ITEM: Hints = &[
-    ("Tab / ↓", "champ suivant"),
+    ("Entrée / Tab / ↓", "champ suivant"),
     ("Maj+Tab / ↑", "champ précédent"),
+    ("Échap", "retour à la liste"),
+    ("Ctrl+Q", "quitter"),
+];
+
+/// A choice field of a list item: ↑ ↓ move in the options.
+pub const LIST_ITEM_CHOICE: Hints = &[
+    ("↑ ↓", "parcourir"),
+    ("Espace ou numéro", "choisir"),
+    ("Entrée / Tab", "champ suivant"),
+    ("Maj+Tab", "champ précédent"),
+    ("Échap", "retour à la liste"),
+    ("Ctrl+Q", "quitter"),
+];
+
+/// A long-text field of a list item: Entrée starts a new line.
+pub const LIST_ITEM_LONG: Hints = &[
+    ("Tab", "champ suivant"),
+    ("Entrée", "nouvelle ligne"),
+    ("Maj+Tab", "champ précédent"),
     ("Échap", "retour à la liste"),
     ("Ctrl+Q", "quitter"),
 ];
@@ -136,21 +161,54 @@ pub const SECTIONS: Hints = &[
     ("q", "quitter"),
 ];
 
-static REVIEW_TABLE: LazyLock<[(&str, &str); 6]> = LazyLock::new(|| {
-    [
-        ("↑ ↓", "choisir"),
-        ("Entrée", "aller à la question"),
-        (EXPORT_HINT.0.as_str(), EXPORT_HINT.1.as_str()),
-        ("Échap", "retour"),
-        ("?", "aide"),
-        ("q", "quitter"),
-    ]
-});
+pub const REVIEW: Hints = &[
+    ("↑ ↓", "choisir"),
+    ("Entrée", "aller à la question"),
+    ("e", "exporter (fiche, pitch, courriel…)"),
+    ("Échap", "retour"),
+    ("?", "aide"),
+    ("q", "quitter"),
+];
 
-/// The review screen's keys (the export keys come from [`EXPORTS`]).
-pub fn review() -> Hints {
-    &*REVIEW_TABLE
-}
+/// The export menu opened from the review (its lines come from
+/// `fiche::render::Target::all`).
+pub const EXPORT: Hints = &[
+    ("↑ ↓", "choisir"),
+    ("Entrée", "exporter"),
+    ("1-9", "exporter ce numéro"),
+    ("Échap", "fermer"),
+];
+
+/// The form's introduction, on a new file: any key closes it.
+pub const INTRO: Hints = &[
+    ("Entrée", "commencer à remplir"),
+    ("Ctrl+Q", "quitter"),
+    ("F1", "toutes les touches"),
+];
+
+/// The introduction when an offer (the profile's answers) follows it.
+pub const INTRO_THEN_OFFER: Hints = &[("Entrée", "continuer"), ("Ctrl+Q", "quitter")];
+
+/// A yes/no offer at start (profile, answer found after a crash, new
+/// questions of an updated form).
+pub const OFFER: Hints = &[("o ou Entrée", "oui"), ("n ou Échap", "non")];
+
+/// The updated-form notice with nothing new to walk.
+pub const NOTICE: Hints = &[("Entrée", "continuer")];
+
+/// An answer changed both here and in the file.
+pub const CONFLICT: Hints = &[("m", "garder la mienne"), ("f", "prendre celle du fichier")];
+
+/// Saving failed on quitting.
+pub const QUIT_UNSAVED: Hints = &[
+    ("r", "réessayer"),
+    ("a", "enregistrer ailleurs"),
+    ("q", "quitter sans enregistrer"),
+    ("Échap", "revenir"),
+];
+
+/// Typing another file name.
+pub const SAVE_AS: Hints = &[("Entrée", "enregistrer"), ("Échap", "annuler")];
 
 pub const EVERYWHERE: Hints = &[
     ("Ctrl+S", "enregistrer maintenant (sinon : auto)"),
@@ -158,6 +216,7 @@ pub const EVERYWHERE: Hints = &[
     ("Ctrl+R", "revue : manques, erreurs, export"),
     ("Ctrl+G", "afficher / masquer les conseils"),
     ("Ctrl+E", "texte long dans votre éditeur"),
+    ("Ctrl+T", "initiatives proches (parangonnage)"),
     ("↑ ↓ / Pg↑ Pg↓", "question précédente / suivante"),
     ("F1 ou ?", "cette aide (? hors texte)"),
     ("Ctrl+Q", "quitter (tout est enregistré)"),
@@ -165,7 +224,7 @@ pub const EVERYWHERE: Hints = &[
 ];
 
 /// The help overlay's tables, with their headings.
-pub fn all() -> [(&'static str, Hints); 8] {
+pub fn all() -> [(&'static str, Hints); 12] {
     [
         ("Partout", EVERYWHERE),
         ("Texte sur une ligne, nombres", TEXT),
@@ -173,8 +232,12 @@ pub fn all() -> [(&'static str, Hints); 8] {
         ("Oui/non, choix", CHOICE),
         ("Liste d'éléments", LIST),
         ("Élément d'une liste", LIST_ITEM),
+        ("Élément d'une liste : champ à choix", LIST_ITEM_CHOICE),
+        ("Élément d'une liste : champ texte long", LIST_ITEM_LONG),
         ("Liste des sections", SECTIONS),
-        ("Revue", review()),
+        ("Revue", REVIEW),
+        ("Export", EXPORT),
+        ("Initiatives similaires (Ctrl+T)", INITIATIVES),
     ]
 }
 
@@ -201,17 +264,6 @@ pub const LEGEND: Hints = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_export_hint_lists_every_export_key() {
-        let hint = review()
-            .iter()
-            .find(|(_, what)| what.starts_with("exporter"))
-            .expect("the review says how to export");
-        assert_eq!(hint.0, "m h p c");
-        assert_eq!(hint.1, "exporter (md, html, pdf, pitch)");
-        assert_eq!(export_key('p'), Some(Format::Pdf));
-    }
 
     #[test]
     fn ctrl_letters_are_global_plain_letters_are_not() {

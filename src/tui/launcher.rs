@@ -151,21 +151,43 @@ impl Launcher {
     }
 }
 
-/// Asks which file to open; `None` when the user leaves.
-pub fn choose_file(screen: &mut super::Screen, form: &Form) -> Result<Option<PathBuf>> {
+/// How the launcher ended.
+#[derive(Debug, PartialEq)]
+pub enum Launched {
+    File(PathBuf),
+    /// The user left: nothing to open.
+    Left,
+    /// A signal (or a terminal that hung up): the caller gives the terminal
+    /// back and exits with 128 + the signal.
+    Interrupted(i32),
+}
+
+/// Asks which file to open. Signals are watched from here on, so that one
+/// arriving while the launcher is shown still gives the terminal back.
+pub fn choose_file(screen: &mut super::Screen, form: &Form) -> Result<Launched> {
+    super::signals::install();
     let recent = most_recent_draft(form, Path::new("."));
     let mut launcher = Launcher::new(recent);
     let theme = Theme::from_env();
     loop {
-        screen.terminal().draw(|f| launcher.draw(f, form, &theme))?;
-        if !event::poll(Duration::from_millis(500))? {
-            continue;
+        if let Some(signal) = super::signals::pending() {
+            return Ok(Launched::Interrupted(signal));
         }
-        if let Event::Key(k) = event::read()? {
-            match launcher.handle_key(k) {
-                Choice::Open(p) => return Ok(Some(p)),
-                Choice::Cancel => return Ok(None),
-                Choice::Pending => {}
+        screen.terminal().draw(|f| launcher.draw(f, form, &theme))?;
+        let input = super::signals::wait_for_input(Duration::from_millis(500));
+        if let Some(signal) = super::signals::pending() {
+            return Ok(Launched::Interrupted(signal));
+        }
+        if input == super::signals::Input::Gone {
+            return Ok(Launched::Interrupted(super::signals::HANGUP));
+        }
+        while event::poll(Duration::ZERO)? {
+            if let Event::Key(k) = event::read()? {
+                match launcher.handle_key(k) {
+                    Choice::Open(p) => return Ok(Launched::File(p)),
+                    Choice::Cancel => return Ok(Launched::Left),
+                    Choice::Pending => {}
+                }
             }
         }
     }

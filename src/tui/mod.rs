@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use fiche::render::{Export, Format, Renderer};
+use fiche::render::{Renderer, Target};
 use fiche::{Answers, Form};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -32,10 +32,11 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 pub use app::App;
 pub use app::Offer;
 use app::{Effect, Modal};
-pub use launcher::choose_file;
+pub use launcher::{Launched, choose_file};
 /// Drawing one frame, for `benches/wizard.rs` (which includes this module).
 #[allow(unused_imports)]
 pub use screens::draw;
+use screens::parangonnage::InitiativesRequest;
 pub use terminal::Screen;
 
 /// How the session ended, reported once the terminal is restored.
@@ -280,9 +281,44 @@ fn carry_out(screen: &mut Screen, app: &mut App, effect: Effect) -> Result<Optio
             }
             external_editor(screen, app)?;
         }
-        Effect::Export(format) => export(screen.terminal(), app, format)?,
+        Effect::Export(target) => export(screen.terminal(), app, target)?,
+        Effect::Initiatives(request) => initiatives(app, request),
     }
     Ok(None)
+}
+
+/// Opens the parangonnage overlay on the export the profile remembers, or
+/// reads the one typed; an export that reads is remembered for next time.
+fn initiatives(app: &mut App, request: InitiativesRequest) {
+    match request {
+        InitiativesRequest::Open => {
+            let remembered = fiche::profile::load()
+                .ok()
+                .flatten()
+                .and_then(|profile| fiche::profile::parangonnage_export(&profile));
+            app.open_initiatives(remembered);
+        }
+        InitiativesRequest::Load(typed) => {
+            let path = expand_home(&typed);
+            if app.load_initiatives(&path) {
+                let path = std::fs::canonicalize(&path).unwrap_or(path);
+                let remembered = fiche::profile::path().and_then(|profile| {
+                    fiche::profile::remember_parangonnage_export(&app.form, &profile, &path)
+                });
+                if let Err(e) = remembered {
+                    app.notice = Some(format!("Export non mémorisé dans votre profil : {e}"));
+                }
+            }
+        }
+    }
+}
+
+/// `~/x` as the user's home folder followed by `x`, as a shell would.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Writes the answers atomically; on failure keeps them in memory and says
@@ -298,12 +334,7 @@ fn save(app: &mut App) {
         Ok(saved) => {
             let at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
             app.save.saved(at);
-            let outside: Vec<&str> = saved
-                .merged
-                .iter()
-                .map(String::as_str)
-                .filter(|id| !id.starts_with("meta."))
-                .collect();
+            let outside = saved.merged_answers();
             if !saved.merged.is_empty() {
                 app.recheck();
                 if !app.touched {
@@ -333,28 +364,35 @@ fn save(app: &mut App) {
 
 /// Writes one document next to the answers file. A PDF takes a moment, so
 /// the screen says so before the work starts.
-fn export(terminal: &mut DefaultTerminal, app: &mut App, format: Format) -> Result<()> {
-    if format.is_binary() {
+fn export(terminal: &mut DefaultTerminal, app: &mut App, target: Target) -> Result<()> {
+    if target.is_slow() {
         app.notice = Some(format!(
-            "Production du PDF en cours… ({})",
-            format.default_output(&app.path).display()
+            "Production en cours… ({})",
+            target.default_output(&app.path).display()
         ));
         terminal.draw(|frame| screens::draw(app, frame))?;
     }
-    let result = Renderer::new(app.templates.as_deref()).write(
+    let result = Renderer::new(app.templates.as_deref()).write_target(
         &app.form,
         &app.answers,
         &app.path,
-        Export::to_default(format),
+        target,
     );
     app.notice = Some(match result {
         Ok(done) => {
             let draft = if done.draft {
-                " (marquée BROUILLON : candidature incomplète)"
+                " (marqué BROUILLON : candidature incomplète)"
             } else {
                 ""
             };
-            format!("Fiche exportée : {}{draft}", absolute(&done.path).display())
+            let path = absolute(&done.path);
+            match target {
+                Target::Email => format!(
+                    "Courriel prêt : {}{draft} ; ouvrez-le dans votre messagerie pour l'envoyer",
+                    path.display()
+                ),
+                Target::Document(_) => format!("Exporté : {}{draft}", path.display()),
+            }
         }
         Err(e) => format!("Export impossible : {e}"),
     });

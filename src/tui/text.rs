@@ -19,6 +19,38 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` word-wrapped at `width` columns, the same way as
+/// [`wrapped_height`] counts (a word longer than the width is cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for para in text.lines() {
+        let mut line = String::new();
+        for word in para.split_whitespace() {
+            let w = word.chars().count();
+            let len = line.chars().count();
+            if len > 0 && len + 1 + w <= width {
+                line.push(' ');
+                line.push_str(word);
+                continue;
+            }
+            if len > 0 {
+                out.push(std::mem::take(&mut line));
+            }
+            let mut rest: Vec<char> = word.chars().collect();
+            while rest.len() > width {
+                out.push(rest.drain(..width).collect());
+            }
+            line = rest.into_iter().collect();
+        }
+        out.push(line);
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
+}
+
 /// How many lines `text` takes when word-wrapped at `width` (for layout).
 pub fn wrapped_height(text: &str, width: u16) -> u16 {
     let width = width.max(1) as usize;
@@ -44,4 +76,34 @@ pub fn wrapped_height(text: &str, width: u16) -> u16 {
         total += lines;
     }
     total.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_gives_as_many_lines_as_wrapped_height_counts() {
+        for (text, width) in [
+            ("Les usagers (citoyens, entreprises, associations…)", 20),
+            ("court", 20),
+            ("unmotbeaucouptroplongpourlacolonne et la suite", 8),
+            ("", 10),
+        ] {
+            let lines = wrap(text, width);
+            assert_eq!(
+                lines.len() as u16,
+                wrapped_height(text, width as u16),
+                "{text}"
+            );
+            assert!(
+                lines.iter().all(|l| l.chars().count() <= width),
+                "{lines:?}"
+            );
+        }
+        assert_eq!(
+            wrap("Les usagers (citoyens, entreprises)", 20),
+            ["Les usagers", "(citoyens,", "entreprises)"]
+        );
+    }
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use fiche::answers::Keep;
+use fiche::render::Target;
 
 use super::app::{App, Effect, Focus, Modal, Offer};
 use super::editors::{Editor, EditorAction, LineEditor};
@@ -111,11 +112,7 @@ impl App {
             KeyCode::Esc => self.toggle_review(),
             KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
             KeyCode::Char('q') => return Effect::Quit,
-            KeyCode::Char(c) => {
-                if let Some(format) = super::keys::export_key(c) {
-                    return Effect::Export(format);
-                }
-            }
+            KeyCode::Char('e') => self.modal = Some(Modal::Export(0)),
             _ => {}
         }
         Effect::None
@@ -126,6 +123,19 @@ impl App {
             return Effect::None;
         };
         match modal {
+            // Any key starts, but Ctrl+Q quits, as the introduction says.
+            Modal::Offer(Offer::Intro(_))
+                if super::keys::global(&key) == Some(super::keys::Global::Quit) =>
+            {
+                return Effect::Quit;
+            }
+            // F1, which the introduction mentions, shows the keys at once
+            // (unless an offer waits: it comes first).
+            Modal::Offer(Offer::Intro(None))
+                if super::keys::global(&key) == Some(super::keys::Global::Help) =>
+            {
+                self.modal = Some(Modal::Help(0));
+            }
             Modal::Offer(Offer::Intro(next)) => self.modal = next.map(|o| Modal::Offer(*o)),
             Modal::Offer(offer) => match key.code {
                 KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => self.accept(offer),
@@ -162,6 +172,28 @@ impl App {
                 self.save.flush = true;
                 return Effect::SaveNow;
             }
+            Modal::Export(selected) => {
+                let targets = Target::all();
+                let last = targets.len().saturating_sub(1);
+                let digit = match key.code {
+                    KeyCode::Char(c) => c.to_digit(10).map(|d| d as usize),
+                    _ => None,
+                };
+                match (key.code, digit) {
+                    (KeyCode::Up, _) => {
+                        self.modal = Some(Modal::Export(selected.saturating_sub(1)));
+                    }
+                    (KeyCode::Down, _) => {
+                        self.modal = Some(Modal::Export((selected + 1).min(last)))
+                    }
+                    (KeyCode::Enter, _) => return Effect::Export(targets[selected]),
+                    (_, Some(n)) if (1..=targets.len()).contains(&n) => {
+                        return Effect::Export(targets[n - 1]);
+                    }
+                    (KeyCode::Esc, _) => {}
+                    _ => self.modal = Some(Modal::Export(selected)),
+                }
+            }
             Modal::Help(scroll) => {
                 let area = ratatui::layout::Rect::new(0, 0, self.size.width, self.size.height);
                 let max = super::screens::help::max_scroll(self, area);
@@ -187,6 +219,7 @@ impl App {
                 KeyCode::Esc => {}
                 _ => self.modal = Some(Modal::QuitUnsaved(message)),
             },
+            Modal::Initiatives(overlay) => return self.initiatives_modal_key(*overlay, key),
             Modal::SaveAs(mut line, _) => match key.code {
                 KeyCode::Enter if !line.text().trim().is_empty() => {
                     return Effect::SaveAs(PathBuf::from(line.text().trim()));
@@ -218,8 +251,13 @@ impl App {
                 self.open(at);
                 self.notice = Some(match copied {
                     Ok(copied) => format!(
-                        "{} réponse(s) reprise(s) de votre profil : vérifiez-les au passage.",
-                        copied.len()
+                        "{} de votre profil : {} au passage.",
+                        fiche::format::count(copied.len(), "réponse reprise", "réponses reprises"),
+                        if copied.len() >= 2 {
+                            "vérifiez-les"
+                        } else {
+                            "vérifiez-la"
+                        }
                     ),
                     Err(e) => format!("Profil non repris en entier : {e}"),
                 });

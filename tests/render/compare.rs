@@ -45,6 +45,14 @@ fn one_column_per_application_for_the_pitch_and_the_business_case() {
     assert!(html.contains(&format!("575{NBSP}000")), "French figures");
     assert!(html.contains("BROUILLON"), "the draft is marked");
     let summary = html.split("titre-cote-a-cote").next().unwrap();
+    assert!(
+        summary.contains(">assistant-srdt.toml</td>"),
+        "a file's name, its folder in the cell's title:\n{summary}"
+    );
+    assert!(
+        summary.contains("0 erreur, 0 avertissement"),
+        "counts agreed in French:\n{summary}"
+    );
     assert_eq!(
         summary.matches("<td class=\"num\">").count(),
         3 * 5,

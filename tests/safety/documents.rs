@@ -313,7 +313,7 @@ fn line_breaks_of_an_answer_are_kept() {
         .set(
             "probleme.description",
             Some(toml::Value::String(
-                "- première ligne\n- deuxième ligne".into(),
+                "première ligne\ndeuxième ligne\n- un point\n- un autre".into(),
             )),
         )
         .unwrap();
@@ -324,7 +324,12 @@ fn line_breaks_of_an_answer_are_kept() {
         out
     };
     assert!(
-        html.contains("- première ligne<br />\n- deuxième ligne"),
+        html.contains("première ligne<br />\ndeuxième ligne"),
+        "{html}"
+    );
+    // Lines starting with « - » are the list the user wrote.
+    assert!(
+        html.contains("<ul>\n<li>un point</li>\n<li>un autre</li>\n</ul>"),
         "{html}"
     );
 }

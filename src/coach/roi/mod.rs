@@ -80,14 +80,12 @@ impl Roi {
             .and_then(|(v, m)| checked(v.checked_mul(m)))
             .and_then(|x| checked(x.checked_div(60.into())));
         let per_fte = per_fte.and_then(|h| {
-            if h.is_zero() {
-                Err(Why::Other(format!(
+            non_zero(h, || {
+                format!(
                     "non calculable : {} vaut 0 ; indiquez un nombre d'heures positif",
                     named(form, FTE_HOURS)
-                )))
-            } else {
-                Ok(h)
-            }
+                )
+            })
         });
         let fte = both(&hours_per_year, &per_fte).and_then(|(h, per)| checked(h.checked_div(per)));
         // Euros from the unrounded hours (h × cost ÷ hours per FTE) so the
@@ -101,14 +99,10 @@ impl Roi {
         let payback_months = payback(form, &euros_per_year, &budget, &minutes);
         let net_gain = both(&euros_per_year, &budget).and_then(|(e, b)| checked(e.checked_sub(b)));
         let ratio = both(&euros_per_year, &budget).and_then(|(e, b)| {
-            if b.is_zero() {
-                Err(Why::Other(format!(
-                    "non calculable : {} vaut 0",
-                    named(form, BUDGET)
-                )))
-            } else {
-                checked(e.checked_div(b))
-            }
+            let b = non_zero(b, || {
+                format!("non calculable : {} vaut 0", named(form, BUDGET))
+            })?;
+            checked(e.checked_div(b))
         });
         let unit =
             crate::coach::answer::text(answers, UNIT).unwrap_or_else(|| "opérations".to_string());
@@ -120,11 +114,9 @@ impl Roi {
             &cost,
             &per_fte,
         ) {
-            (Some(p), Ok(m), Ok(c), Ok(per)) => p
-                .checked_mul(*m)
-                .and_then(|x| x.checked_div(60.into()))
-                .and_then(|h| Some((h, h.checked_mul(*c)?.checked_div(*per)?)))
-                .map(|(h, e)| (per_year(&p), h, e)),
+            (Some(p), Ok(m), Ok(c), Ok(per)) => {
+                pilot_share(p, *m, *c, *per).map(|(h, e)| (per_year(&p), h, e))
+            }
             _ => None,
         };
         Roi {
@@ -374,6 +366,28 @@ fn payback(form: &Form, euros: &Figure, budget: &Figure, minutes: &Figure) -> Fi
 
 fn value(figure: &Figure) -> Result<Decimal, String> {
     figure.clone().map_err(|why| why.text())
+}
+
+/// `value`, or why the figure cannot be computed when it is zero.
+fn non_zero(value: Decimal, why: impl FnOnce() -> String) -> Result<Decimal, Why> {
+    if value.is_zero() {
+        Err(Why::Other(why()))
+    } else {
+        Ok(value)
+    }
+}
+
+/// The pilot's hours freed and their value per year, from its own volume;
+/// `None` when a product overflows.
+fn pilot_share(
+    volume: Decimal,
+    minutes: Decimal,
+    cost: Decimal,
+    hours_per_fte: Decimal,
+) -> Option<(Decimal, Decimal)> {
+    let hours = volume.checked_mul(minutes)?.checked_div(60.into())?;
+    let euros = hours.checked_mul(cost)?.checked_div(hours_per_fte)?;
+    Some((hours, euros))
 }
 
 fn checked(value: Option<Decimal>) -> Figure {

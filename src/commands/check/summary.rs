@@ -6,6 +6,7 @@
 use std::io::{self, IsTerminal, Write};
 
 use anyhow::{Result, bail};
+use fiche::format::count;
 use unicode_width::UnicodeWidthChar;
 
 use super::Outcome;
@@ -95,8 +96,15 @@ pub fn print_skipped(skipped: &[(String, String)], to_stdout: bool) {
         return;
     }
     let mut lines = vec![format!(
-        "Ignoré(s) : {} fichier(s) qui ne sont pas des candidatures",
-        skipped.len()
+        "Ignorés : {}",
+        if skipped.len() >= 2 {
+            format!(
+                "{} fichiers qui ne sont pas des candidatures",
+                skipped.len()
+            )
+        } else {
+            "1 fichier qui n'est pas une candidature".to_string()
+        }
     )];
     lines.extend(
         skipped
@@ -150,12 +158,12 @@ impl Totals {
 
     fn line_fr(&self) -> String {
         format!(
-            "{} candidature(s) : {} prête(s), {} à corriger, {} à compléter, {} illisible(s).",
-            self.count,
-            self.ready,
+            "{} : {}, {} à corriger, {} à compléter, {}.",
+            count(self.count, "candidature", "candidatures"),
+            count(self.ready, "prête", "prêtes"),
             self.to_correct,
             self.to_complete,
-            self.errors.len()
+            count(self.errors.len(), "illisible", "illisibles")
         )
     }
 }

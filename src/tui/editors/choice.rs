@@ -1,5 +1,5 @@
 //! Yes/no, single-choice and multiple-choice editors: a list of options with
-//! a highlight; Space picks (or ticks), digits pick directly.
+//! a highlight; Space picks (or ticks), an option number typed alone picks it.
 
 use fiche::form::{Kind, Question};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -16,10 +16,50 @@ pub struct ChoiceEditor {
     /// Characters typed as if this were a text field (« 12 mars »): shown,
     /// never acted on, until a key that is not a character.
     pub typed: String,
-    /// The digits just typed, each a pick, and the choice as it was before
-    /// them: a letter or a space right after (« 12 mars ») shows they were
-    /// text, and their picks are undone.
-    digit_run: Option<(String, Vec<usize>)>,
+    /// The digits just typed, as one option number.
+    number: Option<NumberRun>,
+}
+
+/// Digits typed back to back, read as one option number.
+#[derive(Debug, Clone, Default)]
+struct NumberRun {
+    digits: String,
+    /// The choice before the first digit, given back if the digits turn out
+    /// to be text.
+    before: Vec<usize>,
+    /// Whether the number has picked its option already.
+    applied: bool,
+}
+
+impl NumberRun {
+    /// The option index a waiting number would pick.
+    fn pending(&self) -> Option<usize> {
+        (!self.applied)
+            .then(|| self.digits.parse::<usize>().ok())
+            .flatten()
+            .filter(|&k| k >= 1)
+            .map(|k| k - 1)
+    }
+}
+
+/// `digits` as an option number among `n` options (no leading zero).
+fn option_number(digits: &str, n: usize) -> Option<usize> {
+    if digits.starts_with('0') {
+        return None;
+    }
+    digits
+        .parse::<usize>()
+        .ok()
+        .filter(|&k| (1..=n).contains(&k))
+}
+
+/// Whether some option number among `n` starts with `digits` and is longer.
+fn is_prefix_of_option(digits: &str, n: usize) -> bool {
+    !digits.starts_with('0')
+        && (1..=n).any(|k| {
+            let k = k.to_string();
+            k.len() > digits.len() && k.starts_with(digits)
+        })
 }
 
 /// What a key did.
@@ -75,7 +115,7 @@ impl ChoiceEditor {
             chosen,
             highlight,
             typed: String::new(),
-            digit_run: None,
+            number: None,
         }
     }
 
@@ -114,49 +154,141 @@ impl ChoiceEditor {
         self.highlight = i;
     }
 
-    /// A digit picks an option only when it is a valid option number; a
-    /// letter or a space right after digits (« 12 mars ») means text is being
-    /// typed: the digits' picks are undone and the text is only shown.
+    /// Digits typed back to back make one option number (« 12 » is option
+    /// 12, never 1 then 2). The number picks its option as soon as no longer
+    /// option number starts with it (at once with 9 options or fewer);
+    /// otherwise it waits for Entrée or a next digit. Digits that make no
+    /// option number, or followed by a letter or a space (« 12 mars »), are
+    /// text: shown, never picked, and a pick they made is undone. In a
+    /// multiple choice a comma separates numbers (« 1,3 »).
     pub fn handle_key(&mut self, key: KeyEvent) -> ChoiceKey {
-        let n = self.options.len();
-        let is_char = matches!(key.code, KeyCode::Char(_))
-            && !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        if !is_char {
-            self.digit_run = None;
+        let typed_char = match key.code {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                Some(c)
+            }
+            _ => None,
+        };
+        let Some(c) = typed_char else {
             if !self.typed.is_empty() {
                 // Any other key ends the stray text; it never picks.
                 self.typed.clear();
+                self.number = None;
                 return ChoiceKey::Moved;
             }
-        } else if let KeyCode::Char(c) = key.code {
-            if !self.typed.is_empty() {
-                self.typed.push(c);
-                return ChoiceKey::Moved;
+            if let Some(run) = self.number.take()
+                && !run.applied
+            {
+                return self.settle_pending(run, key.code);
             }
-            let valid_digit = c.to_digit(10).is_some_and(|d| d >= 1 && (d as usize) <= n);
-            if valid_digit {
-                let before = self.chosen.clone();
-                self.digit_run
-                    .get_or_insert((String::new(), before))
-                    .0
-                    .push(c);
-            } else if let Some((run, before)) = self.digit_run.take() {
-                // The digits just typed were the start of a text.
-                self.chosen = before;
-                self.typed = format!("{run}{c}");
-                return ChoiceKey::Changed;
+            return self.navigate(key);
+        };
+        if !self.typed.is_empty() {
+            self.typed.push(c);
+            return ChoiceKey::Moved;
+        }
+        if c.is_ascii_digit() {
+            return self.digit(c);
+        }
+        if let Some(run) = self.number.take() {
+            if c == ',' {
+                // « 1,3 »: the number before the comma stands.
+                return match run.pending() {
+                    Some(i) => {
+                        self.pick(i);
+                        ChoiceKey::Changed
+                    }
+                    None => ChoiceKey::Moved,
+                };
+            }
+            // The digits just typed were the start of a text.
+            let changed = self.chosen != run.before;
+            self.chosen = run.before;
+            self.typed = format!("{}{c}", run.digits);
+            return if changed {
+                ChoiceKey::Changed
             } else {
-                let command = matches!(c, ' ' | '?')
-                    || matches!(c, 'j' | 'k')
-                    || (self.is_bool() && matches!(c, 'o' | 'O' | 'n' | 'N'));
-                if !command {
-                    self.typed.push(c);
-                    return ChoiceKey::Moved;
-                }
+                ChoiceKey::Moved
+            };
+        }
+        let command = matches!(c, ' ' | '?' | 'j' | 'k')
+            || (self.is_bool() && matches!(c, 'o' | 'O' | 'n' | 'N'));
+        if !command {
+            self.typed.push(c);
+            return ChoiceKey::Moved;
+        }
+        self.navigate(key)
+    }
+
+    /// One more digit of the option number being typed.
+    fn digit(&mut self, c: char) -> ChoiceKey {
+        let n = self.options.len();
+        let before = self.chosen.clone();
+        let run = self.number.get_or_insert_with(|| NumberRun {
+            digits: String::new(),
+            before,
+            applied: false,
+        });
+        run.digits.push(c);
+        // A pick made by the digits before this one is undone first.
+        let mut chosen = run.before.clone();
+        let number = option_number(&run.digits, n);
+        let waits = number.is_some_and(|k| k * 10 <= n);
+        run.applied = false;
+        if number.is_none() && !is_prefix_of_option(&run.digits, n) {
+            // No option has this number: text, not a choice.
+            let run = self.number.take().unwrap_or_default();
+            let changed = self.chosen != run.before;
+            self.chosen = run.before;
+            self.typed = run.digits;
+            return if changed {
+                ChoiceKey::Changed
+            } else {
+                ChoiceKey::Moved
+            };
+        }
+        let changed;
+        match number {
+            Some(k) if !waits => {
+                run.applied = true;
+                std::mem::swap(&mut self.chosen, &mut chosen);
+                self.pick(k - 1);
+                changed = true;
+            }
+            _ => {
+                changed = self.chosen != chosen;
+                self.chosen = chosen;
             }
         }
+        if changed {
+            ChoiceKey::Changed
+        } else {
+            ChoiceKey::Moved
+        }
+    }
+
+    /// A key that is not a character after a number still waiting (« 1 »
+    /// with 10 options or more): Entrée picks it, any other key drops it.
+    fn settle_pending(&mut self, run: NumberRun, code: KeyCode) -> ChoiceKey {
+        match (code, run.pending()) {
+            (KeyCode::Enter, Some(i)) => {
+                self.pick(i);
+                if self.multi {
+                    ChoiceKey::Changed
+                } else {
+                    ChoiceKey::ChangedNext
+                }
+            }
+            _ => ChoiceKey::Moved,
+        }
+    }
+
+    /// Arrows, Espace, Entrée, Suppr, o/n: the keys that act on the list.
+    fn navigate(&mut self, key: KeyEvent) -> ChoiceKey {
+        let n = self.options.len();
         match key.code {
             KeyCode::Up | KeyCode::Char('k') if self.highlight > 0 => {
                 self.highlight -= 1;
@@ -182,10 +314,6 @@ impl ChoiceEditor {
                     ChoiceKey::Ignored
                 }
             }
-            KeyCode::Char(c @ '1'..='9') => {
-                self.pick(c as usize - '1' as usize);
-                ChoiceKey::Changed
-            }
             KeyCode::Char('o') | KeyCode::Char('O') if self.is_bool() => {
                 self.pick(0);
                 ChoiceKey::Changed
@@ -200,6 +328,28 @@ impl ChoiceEditor {
             }
             _ => ChoiceKey::Ignored,
         }
+    }
+
+    /// The option number typed so far that waits for Entrée or a next
+    /// digit, if any (« 1 » with 12 options).
+    pub fn pending_number(&self) -> Option<&str> {
+        self.number
+            .as_ref()
+            .filter(|run| !run.applied)
+            .map(|run| run.digits.as_str())
+    }
+
+    /// What to say about an option number that waits, in the footer.
+    pub fn pending_hint(&self) -> Option<String> {
+        let digits = self.pending_number()?;
+        let n = self.options.len();
+        Some(match option_number(digits, n) {
+            Some(k) => format!(
+                "numéro {digits}… : Entrée choisit l'option {k}, un autre chiffre pour {k}0 à {}",
+                n.min(k * 10 + 9)
+            ),
+            None => format!("numéro {digits}… : tapez le chiffre suivant"),
+        })
     }
 
     /// What to say about characters typed as if this were a text field.

@@ -29,13 +29,26 @@ pub fn kind_label(q: &Question) -> &'static str {
     }
 }
 
-/// How many lines the editor wants (the long text and lists take the rest).
-pub fn wanted_height(editor: &Editor) -> Option<u16> {
+/// How many lines the editor wants in a box `width` wide (the long text and
+/// lists take the rest).
+pub fn wanted_height(editor: &Editor, width: u16) -> Option<u16> {
     match editor {
         Editor::Line(_) => Some(3),
-        Editor::Choice(c) => Some(c.options.len() as u16 + 2),
+        Editor::Choice(c) => Some(option_rows(c, width.saturating_sub(2)).iter().sum::<u16>() + 2),
         Editor::Long(_) | Editor::List(_) => None,
     }
+}
+
+/// Columns before an option's text: the highlight mark.
+const MARK_WIDTH: u16 = 2;
+
+/// The rows each option takes, wrapped in `width` columns: a long label is
+/// read whole, not cut.
+fn option_rows(c: &ChoiceEditor, width: u16) -> Vec<u16> {
+    c.lines()
+        .iter()
+        .map(|(text, _)| crate::tui::text::wrapped_height(text, width.saturating_sub(MARK_WIDTH)))
+        .collect()
 }
 
 pub fn draw(
@@ -88,28 +101,37 @@ fn draw_line(
 }
 
 fn draw_choice(c: &ChoiceEditor, frame: &mut Frame, area: Rect, t: &Theme, focused: bool) {
-    let height = area.height as usize;
-    let offset = (c.highlight + 1).saturating_sub(height);
-    let lines: Vec<Line> = c
-        .lines()
-        .into_iter()
-        .skip(offset)
-        .take(height)
-        .map(|(text, hl)| {
-            let text = truncate(&text, area.width.saturating_sub(2) as usize);
-            if hl {
-                Line::from(Span::styled(format!("› {text}"), t.selected()))
+    let height = area.height;
+    let rows = option_rows(c, area.width);
+    // The first option shown: the highlighted one and those before it fit.
+    let mut offset = 0;
+    while offset < c.highlight && rows[offset..=c.highlight].iter().sum::<u16>() > height {
+        offset += 1;
+    }
+    let text_width = area.width.saturating_sub(MARK_WIDTH) as usize;
+    let mut lines: Vec<Line> = Vec::new();
+    for (text, hl) in c.lines().into_iter().skip(offset) {
+        for (n, part) in crate::tui::text::wrap(&text, text_width)
+            .into_iter()
+            .enumerate()
+        {
+            let mark = if hl && n == 0 { "› " } else { "  " };
+            lines.push(if hl {
+                Line::from(Span::styled(format!("{mark}{part}"), t.selected()))
             } else {
-                Line::from(format!("  {text}"))
-            }
-        })
-        .collect();
+                Line::from(format!("{mark}{part}"))
+            });
+        }
+    }
     frame.render_widget(Paragraph::new(lines), area);
     // The terminal cursor follows the highlight, for screen readers and
     // magnifiers that track it.
     if focused && area.height > 0 {
-        let row = (c.highlight - offset).min(area.height as usize - 1) as u16;
-        frame.set_cursor_position(Position::new(area.x + 2, area.y + row));
+        let row = rows[offset..c.highlight]
+            .iter()
+            .sum::<u16>()
+            .min(area.height - 1);
+        frame.set_cursor_position(Position::new(area.x + MARK_WIDTH, area.y + row));
     }
 }
 
@@ -154,13 +176,19 @@ fn draw_item_form(
     let fields_n = q.fields.len() as u16;
     let fixed = 2 + problem_h;
     let room = area.height.saturating_sub(fixed);
-    let box_h = wanted_height(editor)
+    let box_h = wanted_height(editor, area.width)
         .unwrap_or(room)
         .min(room.saturating_sub(fields_n.min(MIN_FIELD_ROWS)))
         .max(3)
         .min(room);
     let rest = room.saturating_sub(box_h);
-    let help_h = u16::from(!f.help.is_empty() && rest > fields_n.min(MIN_FIELD_ROWS));
+    // The field's help, whole when there is room (two lines at most).
+    let help_wanted = if f.help.is_empty() {
+        0
+    } else {
+        crate::tui::text::wrapped_height(&f.help, area.width).min(2)
+    };
+    let help_h = help_wanted.min(rest.saturating_sub(fields_n.min(MIN_FIELD_ROWS)));
     let [head, label, help, box_area, problem_area, list] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -194,7 +222,12 @@ fn draw_item_form(
         )),
         label,
     );
-    frame.render_widget(Paragraph::new(truncate(&f.help, width)), help);
+    let help_text = if help_h >= help_wanted {
+        f.help.clone()
+    } else {
+        truncate(&f.help, width)
+    };
+    frame.render_widget(Paragraph::new(help_text).wrap(Wrap { trim: true }), help);
     draw(editor, f, frame, box_area, t, focused);
     frame.render_widget(
         Paragraph::new(problem_lines).wrap(Wrap { trim: true }),
@@ -281,16 +314,36 @@ fn field_value(f: &Question, value: Option<&toml::Value>) -> String {
     }
 }
 
-/// The items, one line each (summarised by the library), and the delete
-/// question when one is asked.
+/// The items, one line each (summarised by the library), scrolled so that
+/// the selected one is shown, and under them the delete question when one
+/// is asked (always in view: it is what the keys answer).
 fn draw_items(l: &ListEditor, q: &Question, frame: &mut Frame, area: Rect, t: &Theme) {
     let width = area.width as usize;
+    let question = matches!(l.mode, ListMode::ConfirmDelete).then(|| {
+        let name = l
+            .items
+            .get(l.cursor)
+            .map(|i| list_item::summary(q, i).name())
+            .unwrap_or_default();
+        format!(
+            "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
+            l.cursor + 1,
+            truncate(&name, DELETE_NAME_WIDTH)
+        )
+    });
+    let question_h = question
+        .as_deref()
+        .map_or(0, |text| crate::tui::text::wrapped_height(text, area.width));
+    let [list_area, question_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(question_h)]).areas(area);
     let mut lines: Vec<Line> = Vec::new();
     if l.items.is_empty() {
         lines.push(Line::from("Aucun élément pour l'instant."));
         lines.push(Line::from("Appuyez sur « a » pour en ajouter un."));
     }
-    for (i, item) in l.items.iter().enumerate() {
+    let rows = list_area.height as usize;
+    let offset = (l.cursor + 1).saturating_sub(rows.max(1));
+    for (i, item) in l.items.iter().enumerate().skip(offset).take(rows) {
         let text = truncate(
             &format!("{}. {}", i + 1, list_item::summary(q, item)),
             width.saturating_sub(2),
@@ -301,21 +354,11 @@ fn draw_items(l: &ListEditor, q: &Question, frame: &mut Frame, area: Rect, t: &T
             Line::from(format!("  {text}"))
         });
     }
-    if matches!(l.mode, ListMode::ConfirmDelete) {
-        let name = l
-            .items
-            .get(l.cursor)
-            .map(|i| list_item::summary(q, i).name())
-            .unwrap_or_default();
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
-            format!(
-                "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
-                l.cursor + 1,
-                truncate(&name, DELETE_NAME_WIDTH)
-            ),
-            t.warning(),
-        )));
+    frame.render_widget(Paragraph::new(lines), list_area);
+    if let Some(text) = question {
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, t.warning())).wrap(Wrap { trim: true }),
+            question_area,
+        );
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

@@ -47,7 +47,7 @@ fn contents(app: &App, area: Rect) -> (Rect, Vec<Vec<Line<'static>>>) {
     let mut tables: Vec<(&str, keys::Hints)> = keys::all().to_vec();
     tables.push(("Signes de la liste des sections", keys::LEGEND));
     let two_columns = area.width >= TWO_COLUMNS_FROM;
-    let key_w = 15;
+    let key_w = 16;
     let mut columns: Vec<Vec<Line>> = vec![Vec::new(); if two_columns { 2 } else { 1 }];
     let total: usize = tables.iter().map(|(_, h)| h.len() + 1).sum();
     let mut used = 0;
@@ -105,6 +105,9 @@ pub fn draw(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
 /// A dialog's title and lines.
 type Dialog = (&'static str, Vec<Line<'static>>);
 
+/// Width of a dialog box, at most.
+const DIALOG_WIDTH: u16 = 70;
+
 pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let dialog = match modal {
@@ -115,13 +118,19 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
         Modal::Offer(Offer::Recovery(recovery, _)) => Some(recovery_offer(app, recovery)),
         Modal::Offer(Offer::Intro(_)) => Some(intro(app)),
         Modal::Conflict(conflicts) => conflict(app, conflicts),
+        Modal::Export(selected) => Some(export_menu(app, *selected)),
+        Modal::Initiatives(overlay) => Some(super::parangonnage::dialog(
+            app,
+            overlay,
+            DIALOG_WIDTH.min(area.width),
+        )),
         Modal::Help(_) => None,
     };
     let Some((title, lines)) = dialog else {
         return;
     };
     // Room for the lines as wrapped in the box.
-    let width = 70.min(area.width);
+    let width = DIALOG_WIDTH.min(area.width);
     let text_h: u16 = lines
         .iter()
         .map(|l| {
@@ -175,8 +184,12 @@ const DIALOG_MAX_LIST: usize = 8;
 
 fn profile_offer(labels: &[String]) -> Dialog {
     let mut lines = vec![Line::from(format!(
-        "Votre profil contient {} réponse(s) réutilisable(s) :",
-        labels.len()
+        "Votre profil contient {} :",
+        fiche::format::count(
+            labels.len(),
+            "réponse réutilisable",
+            "réponses réutilisables"
+        )
     ))];
     lines.extend(
         labels
@@ -186,8 +199,8 @@ fn profile_offer(labels: &[String]) -> Dialog {
     );
     if labels.len() > DIALOG_MAX_LIST {
         lines.push(Line::from(format!(
-            "  … et {} autre(s)",
-            labels.len() - DIALOG_MAX_LIST
+            "  … et {}",
+            fiche::format::count(labels.len() - DIALOG_MAX_LIST, "autre", "autres")
         )));
     }
     lines.push(Line::from(""));
@@ -203,8 +216,17 @@ fn changed_only(ids: &[String], report: &[String]) -> Dialog {
         lines.push(Line::from("Aucune question nouvelle. Entrée : continuer"));
     } else {
         lines.push(Line::from(format!(
-            "{} question(s) sont nouvelles ou ont changé depuis. Ne parcourir que celles-ci ?",
-            ids.len()
+            "{} depuis. Ne parcourir que {} ?",
+            fiche::format::count(
+                ids.len(),
+                "question est nouvelle ou a changé",
+                "questions sont nouvelles ou ont changé"
+            ),
+            if ids.len() >= 2 {
+                "celles-ci"
+            } else {
+                "celle-ci"
+            }
         )));
         lines.push(Line::from(
             "o ou Entrée : oui   n ou Échap : tout le formulaire",
@@ -265,14 +287,38 @@ fn conflict(app: &App, conflicts: &[Conflict]) -> Option<Dialog> {
     lines.push(Line::from(""));
     if conflicts.len() > 1 {
         lines.push(Line::from(format!(
-            "({} autre(s) ensuite)",
-            conflicts.len() - 1
+            "({} ensuite)",
+            fiche::format::count(conflicts.len() - 1, "autre", "autres")
         )));
     }
     lines.push(Line::from(
         "m : garder la mienne   f : prendre celle du fichier",
     ));
     Some((" Modifié ailleurs ", lines))
+}
+
+/// Every export, numbered, with the file each one writes.
+fn export_menu(app: &App, selected: usize) -> Dialog {
+    let t = &app.theme;
+    let mut lines = vec![
+        Line::from("Écrit à côté du fichier de réponses, remplacé s'il existe :"),
+        Line::from(""),
+    ];
+    for (i, target) in fiche::render::Target::all().into_iter().enumerate() {
+        let file = target
+            .default_output(&app.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // The selection is said by a mark, not by the colour alone.
+        let text = format!("{}. {} → {file}", i + 1, target.label_fr());
+        lines.push(if i == selected {
+            Line::from(Span::styled(format!("{text}  ‹ Entrée"), t.selected()))
+        } else {
+            Line::from(text)
+        });
+    }
+    (" Exporter ", lines)
 }
 
 /// The form's introduction, once, on a new file named on the command line.

@@ -2,6 +2,7 @@
 //! too-small notice). Drawing only reads the state.
 
 pub mod help;
+pub mod parangonnage;
 pub mod question;
 pub mod review;
 pub mod sidebar;
@@ -13,7 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Focus, Modal, Screen};
+use super::app::{App, Focus, Modal, Offer, Screen};
 use super::editors::{Editor, ListMode};
 use super::keys::{self, Hints};
 
@@ -109,18 +110,41 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The key table of the current context.
 pub fn current_hints(app: &App) -> Hints {
+    // A dialog takes every key: the footer says its keys, not the form's
+    // (the help overlay covers the footer and says its own keys).
+    let dialog = match &app.modal {
+        Some(Modal::Offer(Offer::Intro(None))) => Some(keys::INTRO),
+        Some(Modal::Offer(Offer::Intro(Some(_)))) => Some(keys::INTRO_THEN_OFFER),
+        Some(Modal::Offer(Offer::ChangedOnly(ids, _))) if ids.is_empty() => Some(keys::NOTICE),
+        Some(Modal::Offer(_)) => Some(keys::OFFER),
+        Some(Modal::Conflict(_)) => Some(keys::CONFLICT),
+        Some(Modal::QuitUnsaved(_)) => Some(keys::QUIT_UNSAVED),
+        Some(Modal::SaveAs(..)) => Some(keys::SAVE_AS),
+        Some(Modal::Export(_)) => Some(keys::EXPORT),
+        Some(Modal::Initiatives(overlay)) => Some(overlay.hints()),
+        Some(Modal::Help(_)) | None => None,
+    };
+    if let Some(hints) = dialog {
+        return hints;
+    }
     if app.screen == Screen::Review {
-        return keys::review();
+        return keys::REVIEW;
     }
     if app.focus == Focus::Sections {
         return keys::SECTIONS;
     }
     match &app.editor {
         Editor::Line(_) => keys::TEXT,
+        Editor::Long(_) if app.cites_initiatives_here() => keys::LONG_SOLUTIONS,
         Editor::Long(_) => keys::LONG,
         Editor::Choice(_) => keys::CHOICE,
-        Editor::List(l) => match l.mode {
-            ListMode::Item { .. } => keys::LIST_ITEM,
+        Editor::List(l) => match &l.mode {
+            ListMode::Item { editor, .. } => match editor.as_ref() {
+                Editor::Choice(_) => keys::LIST_ITEM_CHOICE,
+                Editor::Long(_) => keys::LIST_ITEM_LONG,
+                _ => keys::LIST_ITEM,
+            },
+            ListMode::ConfirmDelete => keys::LIST_DELETE,
             _ => keys::LIST,
         },
     }
@@ -132,6 +156,14 @@ pub fn hint_label(app: &App, key: &str, label: &'static str) -> std::borrow::Cow
     match key {
         "Ctrl+G" if app.guidance => "masquer les conseils".into(),
         "Ctrl+G" => "afficher les conseils".into(),
+        "1-9" => match &app.editor {
+            Editor::Choice(c) => match c.pending_hint() {
+                Some(hint) => hint.into(),
+                None if c.multi => "numéro seul ou 1,3 : cocher".into(),
+                None => label.into(),
+            },
+            _ => label.into(),
+        },
         "Ctrl+E" if app.screen == Screen::Question => {
             format!("ouvrir dans {}", app.editor_program).into()
         }

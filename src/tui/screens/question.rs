@@ -20,6 +20,8 @@ const INTRO_MAX_LINES: u16 = 4;
 const INTRO_MIN_HEIGHT: u16 = 16;
 /// Longest the label and the help may be, in lines each.
 const LABEL_MAX_LINES: u16 = 3;
+/// Under the editor of a question that has advice, while it is hidden.
+const GUIDANCE_REMINDER: &str = "Ctrl+G : afficher les conseils pour bien répondre";
 /// Longest the notice may be, in lines.
 const NOTICE_MAX_LINES: u16 = 6;
 
@@ -54,7 +56,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         status_lines(app)
     };
-    let (notice, notice_style) = notice(app);
+    let (mut notice, notice_style) = notice(app);
+    // The Ctrl+G reminder is also in the footer: it gives way to remarks
+    // that would otherwise be cut.
+    if notice == GUIDANCE_REMINDER
+        && status_cut(app, inner, intro, guidance.as_deref(), &status_lines, 0)
+    {
+        notice.clear();
+    }
     let notice_h = if notice.is_empty() {
         0
     } else {
@@ -92,10 +101,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     );
     let focused = app.focus == Focus::Editor && app.modal.is_none();
     editors::draw::draw(&app.editor, q, frame, editor_area, t, focused);
-    frame.render_widget(
-        Paragraph::new(status_lines).wrap(Wrap { trim: true }),
-        status_area,
-    );
+    draw_status(app, frame, status_lines, status_area);
     let [_, notice_area] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(notice_h)]).areas(notice_area);
     frame.render_widget(
@@ -165,14 +171,6 @@ fn heights(
         wrapped_height(&position_line(app), w).min(2)
     };
     let guidance_h = guidance.map_or(0, |g| wrapped_height(g, w).min(inner.height / 3));
-    let status_h = status_lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            wrapped_height(&text, w)
-        })
-        .sum::<u16>()
-        .min(inner.height / 3);
     let intro_h = intro.map_or(0, |i| wrapped_height(i, w).min(INTRO_MAX_LINES) + 1);
     let label_h = wrapped_height(&q.label, w).min(LABEL_MAX_LINES);
     let help_h = if q.help.is_empty() || in_item {
@@ -180,7 +178,15 @@ fn heights(
     } else {
         wrapped_height(&q.help, w).min(LABEL_MAX_LINES)
     };
-    let editor_h = editors::draw::wanted_height(&app.editor);
+    let editor_h = editors::draw::wanted_height(&app.editor, w);
+    // Remarks and the business case take what the rest leaves (a third of
+    // the box at least), so that at 80×24 they are not cut above blank lines.
+    let rest = pos_h + intro_h + label_h + help_h + guidance_h + editor_h.unwrap_or(0) + notice_h;
+    let room = match editor_h {
+        Some(_) => inner.height.saturating_sub(rest).max(inner.height / 3),
+        None => inner.height / 3,
+    };
+    let status_h = lines_height(status_lines, w).min(room);
     [
         Constraint::Length(pos_h),
         Constraint::Length(intro_h),
@@ -197,6 +203,51 @@ fn heights(
     ]
 }
 
+/// Whether the remarks under the editor would be cut, with a notice of
+/// `notice_h` lines.
+fn status_cut(
+    app: &App,
+    inner: Rect,
+    intro: Option<&str>,
+    guidance: Option<&str>,
+    status_lines: &[Line],
+    notice_h: u16,
+) -> bool {
+    let status_h = heights(app, inner, intro, guidance, status_lines, notice_h)[6];
+    status_h != Constraint::Length(lines_height(status_lines, inner.width))
+}
+
+/// Lines once wrapped to `width`.
+fn lines_height(lines: &[Line], width: u16) -> u16 {
+    lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrapped_height(&text, width)
+        })
+        .sum()
+}
+
+/// The remarks under the editor; when they do not all fit, the last line
+/// says so instead of cutting a sentence silently.
+fn draw_status(app: &App, frame: &mut Frame, lines: Vec<Line<'static>>, area: Rect) {
+    let cut = lines_height(&lines, area.width) > area.height && area.height > 1;
+    let [text_area, more_area] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(u16::from(cut))]).areas(area);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text_area);
+    if cut {
+        let more = if area.width >= 50 {
+            "… la suite : Ctrl+R (revue) ou fenêtre plus grande"
+        } else {
+            "… la suite : Ctrl+R (revue)"
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(more, app.theme.dim())),
+            more_area,
+        );
+    }
+}
+
 /// Whether one item of a list is being edited.
 fn in_item(app: &App) -> bool {
     matches!(&app.editor, Editor::List(l) if matches!(l.mode, ListMode::Item { .. }))
@@ -211,7 +262,7 @@ fn position_line(app: &App) -> String {
         "section complète ✓".to_string()
     } else {
         let errors = if invalid > 0 {
-            format!(", {invalid} erreur(s)")
+            format!(", {}", fiche::format::count(invalid, "erreur", "erreurs"))
         } else {
             String::new()
         };
@@ -256,7 +307,7 @@ fn notice(app: &App) -> (String, ratatui::style::Style) {
     }
     let text = app.notice.clone().unwrap_or_else(|| {
         if app.question().guidance.is_some() && !app.guidance && !in_item(app) {
-            "Ctrl+G : afficher les conseils pour bien répondre à cette question".to_string()
+            GUIDANCE_REMINDER.to_string()
         } else {
             String::new()
         }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::truncate;
 use crate::tui::app::App;
 
-pub use crate::tui::keys::EXPORTS;
+use fiche::render::Target;
 
 /// The review screen's texts and where they go; shared with mouse clicks.
 pub struct Parts {
@@ -23,16 +23,22 @@ pub struct Parts {
     pub exports: (Vec<String>, Rect),
 }
 
+/// Longest the notice (an export's path) may be, in lines.
+const NOTICE_MAX_LINES: u16 = 3;
 /// Longest the selected finding's detail may be, in lines.
 const DETAIL_MAX_LINES: u16 = 4;
 
 pub fn parts(app: &App, area: Rect) -> Parts {
     let inner = Block::new().borders(Borders::ALL).inner(area);
     let summary = summary(app);
-    let exports = vec![export_line(app)];
+    let exports = vec![export_line()];
     let export_h = exports.len() as u16 + 1;
-    let notice_h = u16::from(app.notice.is_some());
     let w = inner.width;
+    // Where an export went, whole: a cut path would leave the user guessing.
+    let notice_h = app
+        .notice
+        .as_ref()
+        .map_or(0, |n| super::wrapped_height(n, w).min(NOTICE_MAX_LINES));
     let detail = detail(app);
     let detail_h = detail
         .as_ref()
@@ -66,17 +72,18 @@ fn summary(app: &App) -> String {
         "✓ Candidature complète et valide : prête à exporter.".to_string()
     } else if r.is_complete() {
         format!(
-            "Candidature complète, mais le coach relève {coach_errors} erreur(s) qu'un jury refuserait."
+            "Candidature complète, mais le coach relève {} qu'un jury refuserait.",
+            fiche::format::count(coach_errors, "erreur", "erreurs")
         )
     } else {
         format!(
-            "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} point(s) à voir.",
+            "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} à voir.",
             r.percent(),
             r.required_answered,
             r.required_total,
             complete,
             r.sections.len(),
-            app.review_items().len()
+            fiche::format::count(app.review_items().len(), "point", "points")
         )
     };
     let roi = &app.coach.roi;
@@ -91,20 +98,12 @@ fn summary(app: &App) -> String {
     )
 }
 
-/// The export keys on one line, so the findings keep the room at 80×24;
-/// the written path is shown after each export.
-fn export_line(app: &App) -> String {
-    let keys: Vec<String> = EXPORTS
-        .iter()
-        .map(|(_, k, label)| format!("{k} {label}"))
-        .collect();
+/// How to export, on one line, so the findings keep the room at 80×24;
+/// the menu (`e`) lists every export and the file each one writes.
+fn export_line() -> String {
     format!(
-        "{} (à côté de {})",
-        keys.join(" · "),
-        app.path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default()
+        "e : exporter ({} choix : fiche, pitch, courriel)",
+        Target::all().len()
     )
 }
 
@@ -188,11 +187,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), list_area);
     if let Some(n) = &app.notice {
         frame.render_widget(
-            Paragraph::new(Span::styled(truncate(n, w as usize), t.ok())),
+            Paragraph::new(Span::styled(n.clone(), t.ok())).wrap(Wrap { trim: true }),
             notice_area,
         );
     }
-    let mut export_lines = vec![Line::from(Span::styled("Exporter la fiche :", t.title()))];
+    let mut export_lines = vec![Line::from(Span::styled("Exporter :", t.title()))];
     export_lines.extend(
         exports
             .into_iter()

@@ -67,18 +67,33 @@ fn the_business_case_follows_committed_answers() {
 }
 
 #[test]
-fn review_keys_export_every_format() {
+fn the_review_export_menu_offers_every_format_and_the_email() {
+    use crate::tui::app::Modal;
+    use fiche::render::Target;
     let mut app = example_app("assistant-srdt.toml");
     ctrl(&mut app, 'r');
-    for (key, format) in [
-        ('m', Format::Markdown),
-        ('h', Format::Html),
-        ('p', Format::Pdf),
-        ('c', Format::Pitch),
-    ] {
-        match press(&mut app, KeyCode::Char(key)) {
-            Effect::Export(f) => assert_eq!(f, format, "key {key}"),
-            _ => panic!("key {key} exports nothing"),
-        }
+    let targets = Target::all();
+    assert!(targets.contains(&Target::Document(Format::Odt)));
+    assert!(targets.contains(&Target::Document(Format::Pitch)));
+    assert!(targets.contains(&Target::Email));
+    // Each by its number.
+    for (i, target) in targets.iter().enumerate() {
+        assert_eq!(press(&mut app, KeyCode::Char('e')), Effect::None);
+        assert!(matches!(app.modal, Some(Modal::Export(0))));
+        let digit = char::from_digit(i as u32 + 1, 10).unwrap();
+        assert_eq!(
+            press(&mut app, KeyCode::Char(digit)),
+            Effect::Export(*target),
+            "number {digit}"
+        );
+        assert!(app.modal.is_none());
     }
+    // ↓ ↓ Entrée: the third one; Échap closes without exporting.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(press(&mut app, KeyCode::Enter), Effect::Export(targets[2]));
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(press(&mut app, KeyCode::Esc), Effect::None);
+    assert!(app.modal.is_none());
 }

@@ -5,6 +5,7 @@ mod coach;
 mod keys;
 mod library;
 mod newcomer;
+mod parangonnage;
 mod reuse;
 mod screens;
 

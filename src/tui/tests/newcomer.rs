@@ -239,6 +239,134 @@ fn digits_typed_as_text_in_a_choice_select_nothing() {
 }
 
 #[test]
+fn back_to_back_digits_are_one_option_number_not_successive_picks() {
+    let mut app = empty_app();
+    go(&mut app, "probleme.public_concerne");
+    // « 12 » with three options: no option 12, so nothing is picked (the
+    // « 1 » picked at once is undone), and Entrée then picks nothing.
+    type_text(&mut app, "12");
+    assert_eq!(get(&app, "probleme.public_concerne"), None);
+    let Editor::Choice(c) = &app.editor else {
+        panic!()
+    };
+    assert!(
+        c.stray_text()
+            .unwrap()
+            .contains("« 12 » n'est pas un choix")
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.question_id(), "probleme.public_concerne");
+    assert_eq!(get(&app, "probleme.public_concerne"), None);
+    // A digit typed alone after another key picks its option at once.
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(
+        get(&app, "probleme.public_concerne"),
+        s("agents_et_usagers")
+    );
+}
+
+#[test]
+fn in_a_multiple_choice_a_comma_separates_option_numbers() {
+    let mut app = empty_app();
+    go(&mut app, "pertinence.criteres");
+    let keys = |app: &App| -> Vec<String> {
+        get(app, "pertinence.criteres")
+            .and_then(|v| v.as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    // « 13 »: four options, no option 13: nothing ticked.
+    type_text(&mut app, "13");
+    assert!(keys(&app).is_empty());
+    press(&mut app, KeyCode::Up); // clears the stray text
+    type_text(&mut app, "1,3");
+    assert_eq!(keys(&app), ["taches_repetitives", "donnees_complexes"]);
+    // The footer says how to tick several.
+    assert!(
+        crate::tui::screens::hint_label(&app, "1-9", "x").contains("1,3 : cocher"),
+        "{}",
+        crate::tui::screens::hint_label(&app, "1-9", "x")
+    );
+    // A number followed by a letter is text: its tick is undone.
+    press(&mut app, KeyCode::Up);
+    type_text(&mut app, "2x");
+    assert_eq!(keys(&app), ["taches_repetitives", "donnees_complexes"]);
+}
+
+/// A choice of 12 options (none in the built-in form has more than 9).
+fn twelve_options() -> crate::tui::editors::ChoiceEditor {
+    let form = fiche::form::builtin();
+    let (_, q) = form.question("probleme.public_concerne").unwrap();
+    let mut q = q.clone();
+    q.choices = (1..=12)
+        .map(|i| fiche::form::Choice {
+            key: format!("o{i}"),
+            label: format!("Option {i}"),
+            exclusive: false,
+        })
+        .collect();
+    crate::tui::editors::ChoiceEditor::new(&q, None)
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+#[test]
+fn with_ten_options_or_more_a_number_waits_while_a_longer_one_may_follow() {
+    use crate::tui::editors::ChoiceKey;
+    let mut c = twelve_options();
+    // « 1 » may be 1, 10, 11 or 12: it waits, said in the footer.
+    assert_eq!(c.handle_key(key(KeyCode::Char('1'))), ChoiceKey::Moved);
+    assert_eq!(c.value(), None);
+    assert_eq!(
+        c.pending_hint().unwrap(),
+        "numéro 1… : Entrée choisit l'option 1, un autre chiffre pour 10 à 12"
+    );
+    // « 12 »: no longer number starts with it, picked at once.
+    assert_eq!(c.handle_key(key(KeyCode::Char('2'))), ChoiceKey::Changed);
+    assert_eq!(c.value(), s("o12"));
+    assert_eq!(c.pending_hint(), None);
+    // « 1 » then Entrée: option 1, and on to the next question.
+    c.handle_key(key(KeyCode::Left));
+    c.handle_key(key(KeyCode::Char('1')));
+    assert_eq!(c.handle_key(key(KeyCode::Enter)), ChoiceKey::ChangedNext);
+    assert_eq!(c.value(), s("o1"));
+    // « 1 » then ↓: the waiting number is dropped, nothing picked.
+    let mut c = twelve_options();
+    c.handle_key(key(KeyCode::Char('1')));
+    c.handle_key(key(KeyCode::Down));
+    assert_eq!(c.value(), None);
+    // « 13 »: no such option, text.
+    c.handle_key(key(KeyCode::Char('1')));
+    c.handle_key(key(KeyCode::Char('3')));
+    assert_eq!(c.value(), None);
+    assert!(c.stray_text().unwrap().contains("« 13 »"));
+    // « 2 » alone (no option 20 or more): at once.
+    c.handle_key(key(KeyCode::Left));
+    c.handle_key(key(KeyCode::Char('2')));
+    assert_eq!(c.value(), s("o2"));
+}
+
+#[test]
+fn an_item_being_filled_in_is_not_flagged_as_an_error_until_left() {
+    let mut app = empty_app();
+    go(&mut app, "donnees.sources");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Fiches internes");
+    press(&mut app, KeyCode::Tab);
+    // « Nature » and « Accès » are still to come: no ✗ yet.
+    assert_ne!(state(&app, "donnees.sources"), QuestionState::Error);
+    assert_eq!(app.invalid_in(app.at.section), 0);
+    // Left with them empty: now it is an error to correct.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(state(&app, "donnees.sources"), QuestionState::Error);
+    assert!(app.invalid_in(app.at.section) > 0);
+}
+
+#[test]
 fn aucun_is_ticked_alone() {
     let mut app = empty_app();
     go(&mut app, "ia_responsable.referents_consultes");

@@ -151,6 +151,132 @@ fn snapshot_new_file_introduction() {
     insta::assert_snapshot!("intro_80x24", render(&app, 80, 24));
 }
 
+/// The last two lines: the footer.
+fn footer_of(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[lines.len() - 2..].join("\n")
+}
+
+#[test]
+fn each_dialog_shows_its_own_keys_in_the_footer() {
+    use crate::tui::app::{Modal, Offer};
+    let mut app = saved(empty_app());
+    let form_keys = footer_of(&render(&app, 80, 24));
+    assert!(form_keys.contains("Ctrl+U"), "{form_keys}");
+    let cases = [
+        (
+            Modal::Offer(Offer::Intro(None)),
+            "Entrée commencer à remplir",
+        ),
+        (
+            Modal::Offer(Offer::Profile(
+                Box::new(fiche::Answers::new(&app.form)),
+                vec!["Administration".into()],
+            )),
+            "o ou Entrée oui",
+        ),
+        (Modal::Conflict(Vec::new()), "m garder la mienne"),
+        (
+            Modal::QuitUnsaved("disque plein".into()),
+            "a enregistrer ailleurs",
+        ),
+    ];
+    for (modal, expected) in cases {
+        app.modal = Some(modal);
+        let footer = footer_of(&render(&app, 80, 24));
+        assert!(footer.contains(expected), "{footer}");
+        assert!(!footer.contains("Ctrl+U"), "the form's keys: {footer}");
+    }
+}
+
+#[test]
+fn ctrl_q_during_the_introduction_quits_and_f1_shows_the_keys() {
+    use crate::tui::app::{Effect, Modal, Offer};
+    let mut app = empty_app();
+    app.modal = Some(Modal::Offer(Offer::Intro(None)));
+    assert_eq!(ctrl(&mut app, 'q'), Effect::Quit);
+    // F1, which it mentions, opens the keys.
+    app.modal = Some(Modal::Offer(Offer::Intro(None)));
+    press(&mut app, KeyCode::F(1));
+    assert!(matches!(app.modal, Some(Modal::Help(0))));
+    // Any other key starts.
+    app.modal = Some(Modal::Offer(Offer::Intro(None)));
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.modal.is_none());
+    assert_eq!(get(&app, "identite.nom_produit"), None);
+}
+
+#[test]
+fn snapshot_export_menu_80x24() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    ctrl(&mut app, 'r');
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Down);
+    let screen = render(&app, 80, 24);
+    for target in fiche::render::Target::all() {
+        assert!(screen.contains(&target.label_fr()), "{target:?}:\n{screen}");
+    }
+    insta::assert_snapshot!("export_menu_80x24", screen);
+}
+
+#[test]
+fn snapshot_long_choice_labels_wrap_at_80x24() {
+    let mut app = saved(empty_app());
+    go(&mut app, "probleme.public_concerne");
+    press(&mut app, KeyCode::Down);
+    let screen = render(&app, 80, 24);
+    // The whole label is readable, over two lines.
+    assert!(screen.contains("associations…)"), "{screen}");
+    insta::assert_snapshot!("choice_wrapped_80x24", screen);
+}
+
+#[test]
+fn the_path_of_an_export_is_shown_whole_on_the_review_at_80x24() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    ctrl(&mut app, 'r');
+    let path = "/home/claire.dupont/Documents/candidatures/2026/assistant-srdt-pitch.pdf";
+    app.notice = Some(format!("Exporté : {path}"));
+    let screen = render(&app, 80, 24);
+    let joined: String = screen
+        .lines()
+        .map(|l| l.split('│').nth(3).unwrap_or("").trim())
+        .collect();
+    assert!(joined.contains("assistant-srdt-pitch.pdf"), "{screen}");
+}
+
+#[test]
+fn the_delete_question_of_a_list_and_its_keys_are_in_view_at_80x24() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    go(&mut app, "donnees.sources");
+    // The last of four items: the list scrolls to keep it shown.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('s'));
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("Supprimer l'élément n° 4"), "{screen}");
+    assert!(screen.contains("› 4."), "{screen}");
+    assert!(
+        footer_of(&screen).contains("o supprimer l'élément"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("list_delete_80x24", screen);
+}
+
+#[test]
+fn snapshot_business_case_whole_at_80x24() {
+    let mut app = saved(example_app("assistant-srdt.toml"));
+    go(&mut app, "volume.volume_annuel");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("ratio bénéfice/coût"), "{screen}");
+    insta::assert_snapshot!("business_case_80x24", screen);
+    // Under a section introduction there is less room: the cut is said.
+    go(&mut app, "volume.nb_agents");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("… la suite : Ctrl+R (revue)"), "{screen}");
+    insta::assert_snapshot!("business_case_cut_80x24", screen);
+}
+
 #[test]
 fn snapshot_wide_sidebar_200x60() {
     let app = saved(example_app("brouillon-incomplet.toml"));
