@@ -7,6 +7,7 @@ mod condition;
 mod email;
 mod load;
 mod model;
+mod nearest;
 mod raw;
 
 pub use check::{Problem, check_item, check_value, is_answered};
