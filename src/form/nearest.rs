@@ -1,30 +1,39 @@
 //! The id a misspelt one most likely meant (`identite.nom_prodiut` →
-//! `identite.nom_produit`), so that a warning about an unknown answer can
-//! say what to write instead.
+//! `identite.nom_produit`), so that `fiche set` and the warning about an
+//! unknown answer can say what to write instead.
 
 use super::Form;
 
 impl Form {
-    /// The question id closest to `full_id` (`section.question`): the same
-    /// question name in another section, or a name a few letters away. None
-    /// when nothing is close enough to be a typo.
-    pub fn nearest_question(&self, full_id: &str) -> Option<String> {
-        let (section, key) = full_id.split_once('.')?;
-        let mut best: Option<(usize, String)> = None;
-        for (s, q) in self.questions() {
-            let distance = if q.id == key {
-                // Right name, wrong section.
-                0
-            } else if s.id == section {
-                distance(&q.id, key)
-            } else {
-                continue;
-            };
-            if distance <= tolerance(key) && best.as_ref().is_none_or(|(d, _)| distance < *d) {
-                best = Some((distance, s.full_id(q)));
-            }
+    /// The question id closest to a mistyped one (`section.question`, or a
+    /// bare question name): the same question name in another section, or
+    /// a small spelling distance. None when nothing is close enough.
+    pub fn nearest_question(&self, id: &str) -> Option<String> {
+        // Spelling distances are quadratic: a very long id is no typo.
+        if id.len() > 200 {
+            return None;
         }
-        best.map(|(_, id)| id)
+        let ids: Vec<String> = self.questions().map(|(s, q)| s.full_id(q)).collect();
+        let local = id.rsplit('.').next().unwrap_or(id);
+        let same_name: Vec<&String> = ids
+            .iter()
+            .filter(|f| f.ends_with(&format!(".{local}")))
+            .collect();
+        if same_name.len() == 1 {
+            return Some(same_name[0].clone());
+        }
+        let (best, distance) = ids
+            .iter()
+            .map(|f| {
+                (
+                    f,
+                    distance(f, id).min(distance(f.rsplit('.').next().unwrap_or(f), local) + 1),
+                )
+            })
+            .min_by_key(|(_, d)| *d)?;
+        // A few edits for a long name, one for a short one: « couleur » is
+        // no typo of « cout_etp ».
+        (distance <= (local.chars().count() / 4).clamp(1, 3)).then(|| best.clone())
     }
 
     /// The section id closest to a misspelt one (`indentite` → `identite`).
@@ -32,15 +41,10 @@ impl Form {
         self.sections
             .iter()
             .map(|s| (distance(&s.id, id), &s.id))
-            .filter(|(d, _)| *d <= tolerance(id))
+            .filter(|(d, _)| *d <= (id.chars().count() / 4).clamp(1, 3))
             .min_by_key(|(d, _)| *d)
             .map(|(_, s)| s.clone())
     }
-}
-
-/// How many edits still look like a typo rather than another word.
-fn tolerance(word: &str) -> usize {
-    (word.chars().count() / 4).clamp(1, 3)
 }
 
 /// Levenshtein distance, in characters; an adjacent swap (`prodiut`) counts
