@@ -75,10 +75,23 @@ impl CoachReport {
 /// Runs every rule, computes the business case and the readiness score.
 /// Cheap enough to call on each keystroke.
 pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
+    review_in(form, answers, report, &answers.context())
+}
+
+/// Like [`review`], with the answers' condition context already built
+/// (`Answers::context`, as for [`crate::validate::check_in`]): it converts
+/// every answer, so a caller that checks and reviews builds it once.
+pub fn review_in(
+    form: &Form,
+    answers: &Answers,
+    report: &Report,
+    context: &minijinja::Value,
+) -> CoachReport {
     let roi = Roi::compute(form, answers);
     let ctx = Context {
         form,
         answers,
+        visibility: context,
         roi: &roi,
         thresholds: Thresholds::from_table(&form.coach),
     };
@@ -89,9 +102,16 @@ pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
     reviewer::run(&ctx, &mut findings);
     texts::run(&ctx, &mut findings);
     contact::run(&ctx, &mut findings);
+    // Compared piece by piece: `section.question` is not written out for
+    // every question of the form and every finding.
     let order = |f: &Finding| {
+        let id = f.question_id();
         form.questions()
-            .position(|(s, q)| s.full_id(q) == f.question_id())
+            .position(|(s, q)| {
+                id.strip_prefix(s.id.as_str())
+                    .and_then(|rest| rest.strip_prefix('.'))
+                    == Some(q.id.as_str())
+            })
             .unwrap_or(usize::MAX)
     };
     findings.sort_by_cached_key(order);
@@ -181,6 +201,8 @@ pub fn rule_by_id(id: &str) -> Option<&'static Rule> {
 pub(crate) struct Context<'a> {
     pub form: &'a Form,
     pub answers: &'a Answers,
+    /// The answers as conditions read them (which questions are shown).
+    pub visibility: &'a minijinja::Value,
     pub roi: &'a Roi,
     pub thresholds: Thresholds,
 }

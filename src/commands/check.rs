@@ -96,8 +96,9 @@ fn details(form: &Form, files: &[Input], format: CheckFormat) -> Result<Outcome>
                 continue;
             }
             Ok(Opened::Application(answers)) => {
-                let report = validate::check(form, &answers);
-                let coach = coach::review(form, &answers, &report);
+                let context = answers.context();
+                let report = validate::check_in(form, &answers, &context);
+                let coach = coach::review_in(form, &answers, &report, &context);
                 Ok(Checked { report, coach })
             }
             Err(e) => Err(e),
