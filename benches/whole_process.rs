@@ -3,9 +3,11 @@
 //! in the same run (commands are interleaved, so machine load affects them
 //! alike), and each command's peak resident memory.
 //!
-//! Run with `benches/whole-process.sh` (or `cargo bench --bench
-//! whole_process`); `FICHE_BIN=/path/to/fiche` measures another build (the
-//! figures "before" in BENCHMARKS.md), `ROUNDS=n` changes the number of runs.
+//! Run with `benches/whole-process.sh`, which builds the release binary and
+//! points `FICHE_BIN` at it (`cargo bench --bench whole_process` alone
+//! measures the binary of the bench profile); `FICHE_BIN=/path/to/fiche`
+//! measures another build (the figures "before" in BENCHMARKS.md),
+//! `ROUNDS=n` changes the number of runs.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -113,36 +113,8 @@ pub fn resolve<'f>(form: &'f Form, id: &str, place: &str) -> Result<&'f Question
         .ok_or_else(|| FillError::UnknownId {
             place: place.to_string(),
             id: id.to_string(),
-            suggestion: suggest(form, id),
+            suggestion: form.nearest_question(id),
         })
-}
-
-/// The form id closest to a mistyped one: same question name in another
-/// section, or a small spelling distance.
-pub fn suggest(form: &Form, id: &str) -> Option<String> {
-    // Spelling distances are quadratic: a very long id is no typo.
-    if id.len() > 200 {
-        return None;
-    }
-    let ids: Vec<String> = form.questions().map(|(s, q)| s.full_id(q)).collect();
-    let local = id.rsplit('.').next().unwrap_or(id);
-    let same_name: Vec<&String> = ids
-        .iter()
-        .filter(|f| f.ends_with(&format!(".{local}")))
-        .collect();
-    if same_name.len() == 1 {
-        return Some(same_name[0].clone());
-    }
-    let (best, distance) = ids
-        .iter()
-        .map(|f| {
-            (
-                f,
-                levenshtein(f, id).min(levenshtein(f.rsplit('.').next().unwrap_or(f), local) + 1),
-            )
-        })
-        .min_by_key(|(_, d)| *d)?;
-    (distance <= (id.chars().count() / 3).max(2)).then(|| best.clone())
 }
 
 /// An example of what to type for `question`, shown after a refused value.
@@ -250,21 +222,4 @@ fn place_in(data: &Answers, source: &str, id: &str) -> String {
         Some(p) => format!("{source}, ligne {}", p.line),
         None => source.to_string(),
     }
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
 }

@@ -257,12 +257,19 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
             let mut f = Finding::new(
                 section_id,
                 Severity::Warning,
-                format!(
-                    "la section « {} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)",
-                    echo(section_id)
-                ),
+                match form.nearest_section(section_id) {
+                    Some(meant) => format!(
+                        "la section « {} » n'existe pas dans le formulaire : vouliez-vous écrire [{meant}] ? Ses réponses sont conservées mais ignorées tant que le nom n'est pas corrigé",
+                        echo(section_id)
+                    ),
+                    None => format!(
+                        "la section « {} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)",
+                        echo(section_id)
+                    ),
+                },
             );
             f.rule = Some(Rule::UNKNOWN_SECTION);
+            f.position = answers.position(section_id);
             out.push(f);
             continue;
         };
@@ -288,10 +295,16 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
             let mut f = Finding::new(
                 &id,
                 Severity::Warning,
-                format!(
-                    "« {} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)",
-                    echo(&id)
-                ),
+                match form.nearest_question(&id) {
+                    Some(meant) => format!(
+                        "« {} » n'est pas une question du formulaire : vouliez-vous écrire « {meant} » ? La réponse est conservée mais ignorée tant que l'identifiant n'est pas corrigé",
+                        echo(&id)
+                    ),
+                    None => format!(
+                        "« {} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)",
+                        echo(&id)
+                    ),
+                },
             );
             f.rule = Some(Rule::UNKNOWN_QUESTION);
             f.position = answers.position(&id);

@@ -339,6 +339,19 @@ fn a_broken_file_in_a_folder_is_a_row_and_exit_2_and_an_empty_folder_is_an_error
         "{}",
         stderr(&out)
     );
+
+    // A folder with no .toml at all, even one named like an application,
+    // is named in the error with what to do.
+    let folder = empty.path().join("dossier.toml");
+    std::fs::create_dir(&folder).unwrap();
+    let out = fiche(&["check", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("dossier.toml » ne contient aucun fichier .toml"),
+        "{err}"
+    );
+    assert!(err.contains("fiche new candidature.toml"), "{err}");
 }
 
 #[test]

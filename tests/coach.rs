@@ -235,7 +235,9 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
     assert_eq!(finding["id"], "identite.slogan");
     assert_eq!(finding["rule"], "texte-provisoire");
     assert_eq!(finding["severity"], "warning");
-    assert_eq!(v["coach"]["score"]["value"], 10);
+    // Its administration, a « Conseil départemental », also costs the
+    // local-authority warning.
+    assert_eq!(v["coach"]["score"]["value"], 5);
     assert!(
         v["coach"]["score"]["explanation"][0]
             .as_str()

@@ -507,8 +507,9 @@ fn library_prefill_records_origins_that_survive_a_save_and_go_on_edit() {
         "an empty table is removed"
     );
     assert_eq!(
-        fiche::fill::suggest(&form, "identite.chef_produit_mail").as_deref(),
+        form.nearest_question("identite.chef_produit_mail")
+            .as_deref(),
         Some("identite.chef_produit_email")
     );
-    assert_eq!(fiche::fill::suggest(&form, "zzz.qqqqqqqq"), None);
+    assert_eq!(form.nearest_question("zzz.qqqqqqqq"), None);
 }

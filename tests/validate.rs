@@ -193,8 +193,27 @@ fn unknown_answers_are_warnings_not_errors() {
         .find(|f| f.id == "identite.nom_prodiut")
         .unwrap();
     assert_eq!(f.severity, Severity::Warning);
-    assert!(f.message.contains("orthographe"));
+    assert!(
+        f.message
+            .contains("vouliez-vous écrire « identite.nom_produit » ?"),
+        "{}",
+        f.message
+    );
     assert_eq!(f.position.unwrap().line, 5);
+}
+
+#[test]
+fn a_misspelt_section_is_placed_and_the_right_one_suggested() {
+    let (form, a) = answers("[indentite]\nnom_produit = \"x\"\n");
+    let r = validate::check(&form, &a);
+    let f = r.findings.iter().find(|f| f.id == "indentite").unwrap();
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(
+        f.message.contains("vouliez-vous écrire [identite] ?"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.position.unwrap().line, 4);
 }
 
 #[test]

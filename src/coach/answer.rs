@@ -79,8 +79,12 @@ pub fn has_digit(text: &str) -> bool {
 
 /// Lowercase, single-spaced, trimmed: for comparing texts.
 pub fn normalized(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut spaced = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        spaced.push_str(word);
+    }
+    spaced.to_lowercase()
 }

@@ -5,6 +5,7 @@
 
 use super::Context;
 use super::answer;
+use super::applicant::{self, LocalAuthority};
 use crate::validate::{Finding, Severity};
 
 pub const ROLE: &str = "solution.role_ia";
@@ -45,12 +46,23 @@ fn choice(ctx: &Context, id: &str) -> Option<String> {
 }
 
 fn eligibility(ctx: &Context, out: &mut Vec<Finding>) {
-    if choice(ctx, APPLICANT).as_deref() == Some("collectivite") {
-        out.push(ctx.finding(
+    const FUNDING: &str = "le financement d'All_Ia_nce (FTAP) s'adresse aux services de l'État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l'incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l'État pour porter le projet avec vous";
+    match applicant::local_authority(ctx) {
+        Some(LocalAuthority::Declared) => out.push(ctx.finding(
             "porteur-collectivite",
             APPLICANT,
-            "le porteur est une collectivité territoriale : le financement d'All_Ia_nce (FTAP) s'adresse aux services de l'État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l'incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l'État pour porter le projet avec vous".to_string(),
-        ));
+            format!("le porteur est une collectivité territoriale : {FUNDING}"),
+        )),
+        Some(LocalAuthority::Named(name)) => out.push(ctx.finding(
+            "porteur-collectivite",
+            applicant::ADMINISTRATION,
+            format!(
+                "« {} » semble être une collectivité territoriale : {FUNDING} ; si un service de l'État porte le projet, nommez-le ici, ou répondez à {} ({APPLICANT})",
+                crate::sanitize::echo(&name),
+                ctx.label(APPLICANT)
+            ),
+        )),
+        None => {}
     }
 }
 
@@ -89,10 +101,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
     let host = choice(ctx, HOSTING);
     let host = host.as_deref();
     let sovereign = matches!(host, Some("administration" | "secnumcloud"));
-    let state = !matches!(
-        choice(ctx, APPLICANT).as_deref(),
-        Some("collectivite" | "autre")
-    );
+    let state = applicant::is_state(ctx);
     if let Some(why) = sensitive_because(ctx)
         && host.is_some()
         && !sovereign

@@ -18,6 +18,7 @@
 //! read from the form file's `[coach]` table ([`Thresholds`]).
 
 mod answer;
+mod applicant;
 mod compliance;
 mod contact;
 mod figures;
@@ -74,10 +75,23 @@ impl CoachReport {
 /// Runs every rule, computes the business case and the readiness score.
 /// Cheap enough to call on each keystroke.
 pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
+    review_in(form, answers, report, &answers.context())
+}
+
+/// Like [`review`], with the answers' condition context already built
+/// (`Answers::context`, as for [`crate::validate::check_in`]): it converts
+/// every answer, so a caller that checks and reviews builds it once.
+pub fn review_in(
+    form: &Form,
+    answers: &Answers,
+    report: &Report,
+    context: &minijinja::Value,
+) -> CoachReport {
     let roi = Roi::compute(form, answers);
     let ctx = Context {
         form,
         answers,
+        visibility: context,
         roi: &roi,
         thresholds: Thresholds::from_table(&form.coach),
     };
@@ -88,9 +102,16 @@ pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
     reviewer::run(&ctx, &mut findings);
     texts::run(&ctx, &mut findings);
     contact::run(&ctx, &mut findings);
+    // Compared piece by piece: `section.question` is not written out for
+    // every question of the form and every finding.
     let order = |f: &Finding| {
+        let id = f.question_id();
         form.questions()
-            .position(|(s, q)| s.full_id(q) == f.question_id())
+            .position(|(s, q)| {
+                id.strip_prefix(s.id.as_str())
+                    .and_then(|rest| rest.strip_prefix('.'))
+                    == Some(q.id.as_str())
+            })
             .unwrap_or(usize::MAX)
     };
     findings.sort_by_cached_key(order);
@@ -128,7 +149,7 @@ pub const RULES: &[Rule] = &[
     rule("cible-incoherente", "cible de l'indicateur incohérente avec les minutes économisées", Severity::Warning, &["indicateurs.valeur_cible", "indicateurs.valeur_actuelle", "roi.minutes_economisees"]),
     rule("pilote-superieur-au-volume", "pilote plus grand que le volume annuel", Severity::Warning, &["deploiement.volume_pilote", "volume.volume_annuel"]),
     rule("montant-superieur-au-budget", "montant demandé supérieur au budget annuel", Severity::Error, &["tco.montant_demande", "tco.budget_annuel"]),
-    rule("porteur-collectivite", "collectivité territoriale porteuse", Severity::Warning, &["tco.type_porteur"]),
+    rule("porteur-collectivite", "collectivité territoriale porteuse", Severity::Warning, &["tco.type_porteur", "identite.administration"]),
     rule("decision-automatique", "décision entièrement automatisée", Severity::Error, &["solution.role_ia", "solution.validation_humaine"]),
     rule("donnees-sensibles-hors-ue", "données sensibles sans hébergement souverain", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.sensibilite", "donnees.sources"]),
     rule("donnees-personnelles-hors-ue", "données personnelles hébergées hors de l'Union européenne", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.donnees_personnelles"]),
@@ -180,6 +201,8 @@ pub fn rule_by_id(id: &str) -> Option<&'static Rule> {
 pub(crate) struct Context<'a> {
     pub form: &'a Form,
     pub answers: &'a Answers,
+    /// The answers as conditions read them (which questions are shown).
+    pub visibility: &'a minijinja::Value,
     pub roi: &'a Roi,
     pub thresholds: Thresholds,
 }

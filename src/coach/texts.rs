@@ -16,10 +16,9 @@ const NAME_AND_SLOGAN: [&str; 2] = ["identite.nom_produit", "identite.slogan"];
 
 pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
     let mut seen: HashMap<String, String> = HashMap::new();
-    let visibility = ctx.answers.context();
     for (section, q) in ctx.form.questions() {
         // A hidden question is not in the document: its old text does not count.
-        if !matches!(q.kind, Kind::Text | Kind::Long) || !validate::is_visible(q, &visibility) {
+        if !matches!(q.kind, Kind::Text | Kind::Long) || !validate::is_visible(q, ctx.visibility) {
             continue;
         }
         let id = section.full_id(q);
@@ -65,20 +64,23 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The placeholder this (normalized) answer is, or contains for the product
-/// name and slogan.
+/// name and slogan. Only those two are cut into words: the long answers are
+/// compared whole.
 fn placeholder_in<'a>(ctx: &'a Context, id: &str, text: &str) -> Option<&'a str> {
     let bare = text.trim_end_matches(['.', '!', ' ', '…']);
-    let words = format!(" {} ", words_only(text));
+    let words = NAME_AND_SLOGAN
+        .contains(&id)
+        .then(|| format!(" {} ", words_only(text)));
     ctx.thresholds
         .placeholders
         .iter()
         .find(|p| {
-            let p_words = words_only(p);
             *p == text
                 || *p == bare
-                || (NAME_AND_SLOGAN.contains(&id)
-                    && !p_words.is_empty()
-                    && words.contains(&format!(" {p_words} ")))
+                || words.as_deref().is_some_and(|words| {
+                    let p_words = words_only(p);
+                    !p_words.is_empty() && words.contains(&format!(" {p_words} "))
+                })
         })
         .map(String::as_str)
 }

@@ -56,6 +56,17 @@ pub fn run(form: &Form, args: &CheckArgs) -> Result<Outcome> {
         eprintln!("erreur : {} : {why}", dir.display());
         failed = true;
     }
+    if found.files.is_empty() && !failed {
+        let folders: Vec<String> = args
+            .files
+            .iter()
+            .map(|p| format!("« {} »", fiche::sanitize::echo(&p.display().to_string())))
+            .collect();
+        bail!(
+            "aucune candidature à vérifier : {} ne contient aucun fichier .toml, même dans ses sous-dossiers.\n  Donnez un fichier de candidature (fiche check candidature.toml) ou un dossier qui en contient ; fiche new candidature.toml en crée une.",
+            folders.join(", ")
+        );
+    }
     let csv = matches!(args.format, CheckFormat::Csv);
     if args.details && csv {
         bail!(
@@ -85,8 +96,9 @@ fn details(form: &Form, files: &[Input], format: CheckFormat) -> Result<Outcome>
                 continue;
             }
             Ok(Opened::Application(answers)) => {
-                let report = validate::check(form, &answers);
-                let coach = coach::review(form, &answers, &report);
+                let context = answers.context();
+                let report = validate::check_in(form, &answers, &context);
+                let coach = coach::review_in(form, &answers, &report, &context);
                 Ok(Checked { report, coach })
             }
             Err(e) => Err(e),

@@ -3,7 +3,7 @@
 //! a default value, and `validate` builds its findings on it; neither
 //! imports the other.
 
-use validator::{ValidateEmail, ValidateUrl};
+use validator::ValidateUrl;
 
 use super::{Kind, Question};
 use crate::format;
@@ -87,7 +87,7 @@ fn check_text(q: &Question, value: &toml::Value) -> Vec<Problem> {
         }
     }
     let s = s.trim();
-    if !s.is_empty() && q.kind == Kind::Email && !s.validate_email() {
+    if !s.is_empty() && q.kind == Kind::Email && !super::email::is_valid(s) {
         out.push(problem(format!(
             "« {} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)",
             echo(s)

@@ -6,11 +6,11 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use serde::Deserialize;
 use toml::Spanned;
 
 use super::condition::Condition;
 use super::model::{Choice, Form, Kind, Migration, Question, Section};
+use super::raw::{RawForm, RawQuestion, RawSection};
 use super::{FormError, Result};
 use crate::limits::MAX_FORM_FILE_BYTES;
 use crate::position::{LineIndex, deepest_line};
@@ -18,90 +18,6 @@ use crate::position::{LineIndex, deepest_line};
 /// The built-in All_Ia_nce questionnaire, embedded in the binary.
 pub const BUILTIN_FORM: &str = include_str!("../../templates/fiche-action/form.toml");
 pub const BUILTIN_SOURCE: &str = "<formulaire intégré>/form.toml";
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawForm {
-    form: RawMeta,
-    coach: Option<Spanned<toml::Table>>,
-    sections: Vec<RawSection>,
-    #[serde(default)]
-    migrations: Vec<RawMigration>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMeta {
-    id: String,
-    version: u32,
-    title: String,
-    #[serde(default)]
-    description: String,
-    contact: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawSection {
-    id: Spanned<String>,
-    title: String,
-    intro: Option<String>,
-    document_title: Option<String>,
-    #[serde(default)]
-    addition: bool,
-    questions: Vec<RawQuestion>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuestion {
-    id: Spanned<String>,
-    label: String,
-    document_label: Option<String>,
-    document_group: Option<String>,
-    #[serde(default)]
-    model_prompt: bool,
-    #[serde(default)]
-    help: String,
-    guidance: Option<String>,
-    #[serde(rename = "type")]
-    kind: Spanned<String>,
-    #[serde(default)]
-    required: bool,
-    when: Option<Spanned<String>>,
-    max_length: Option<usize>,
-    min: Option<f64>,
-    max: Option<f64>,
-    min_items: Option<usize>,
-    default: Option<toml::Value>,
-    #[serde(default)]
-    reusable: bool,
-    placeholder: Option<String>,
-    #[serde(default)]
-    choices: Vec<RawChoice>,
-    #[serde(default)]
-    fields: Vec<RawQuestion>,
-    since: Option<u32>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawChoice {
-    key: String,
-    label: String,
-    #[serde(default)]
-    exclusive: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawMigration {
-    version: u32,
-    #[serde(default)]
-    renamed: toml::Table,
-    #[serde(default)]
-    removed: Vec<String>,
-}
 
 /// Loads `form.toml` from a folder (for `--form DIR`).
 pub fn load_dir(dir: &Path) -> Result<Form> {
@@ -115,19 +31,20 @@ pub fn load_dir(dir: &Path) -> Result<Form> {
     parse(&text, &path.display().to_string())
 }
 
-/// The built-in questionnaire. It is checked by the test suite, so a failure
-/// here is a programming error.
+/// The built-in questionnaire. The build script has already read its TOML
+/// (see [`super::builtin`]); only the checks below run, and the test suite
+/// runs them too, so a failure here is a programming error.
 pub fn builtin() -> Form {
-    parse(BUILTIN_FORM, BUILTIN_SOURCE).expect("the built-in form is valid")
+    checked(super::builtin::raw_form(), BUILTIN_FORM, BUILTIN_SOURCE)
+        .expect("the built-in form is valid")
 }
 
 /// Parses and checks a form file's text; `source` names it in errors.
 pub fn parse(text: &str, source: &str) -> Result<Form> {
-    let index = LineIndex::new(text);
     let raw: RawForm = toml::from_str(text).map_err(|e| {
         let position = e
             .span()
-            .map(|s| index.position(s.start))
+            .map(|s| LineIndex::new(text).position(s.start))
             .unwrap_or_else(|| deepest_line(text));
         FormError::Syntax {
             file: source.to_string(),
@@ -135,7 +52,15 @@ pub fn parse(text: &str, source: &str) -> Result<Form> {
             message: e.message().to_string(),
         }
     })?;
-    let ctx = Ctx { index, source };
+    checked(raw, text, source)
+}
+
+/// Checks a form as read from `text` and builds the questionnaire.
+fn checked(raw: RawForm, text: &str, source: &str) -> Result<Form> {
+    let ctx = Ctx {
+        index: LineIndex::new(text),
+        source,
+    };
     if raw.sections.is_empty() {
         return Err(FormError::Structure {
             file: source.to_string(),

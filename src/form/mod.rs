@@ -1,10 +1,14 @@
 //! The questionnaire as data: model, loader and `when` conditions.
 
+mod builtin;
 mod check;
 mod coach_table;
 mod condition;
+mod email;
 mod load;
 mod model;
+mod nearest;
+mod raw;
 
 pub use check::{Problem, check_item, check_value, is_answered};
 pub use coach_table::check_coach_table;

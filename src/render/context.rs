@@ -142,14 +142,25 @@ pub struct MissingAnswer {
 
 /// Builds the context from a checked application.
 pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext {
-    let (sections, t) = section_views(form, answers);
+    build_in(form, answers, report, &answers.context())
+}
+
+/// Like [`build`], with the answers' condition context already built
+/// (`Answers::context`, as for [`validate::check_in`]).
+pub fn build_in(
+    form: &Form,
+    answers: &Answers,
+    report: &Report,
+    visibility: &minijinja::Value,
+) -> DocumentContext {
+    let (sections, t) = section_views(form, answers, visibility);
     let missing = missing_answers(form, report);
     let product = answers
         .get("identite.nom_produit")
         .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "Produit sans nom".to_string());
-    let review = coach::review(form, answers, report);
+    let review = coach::review_in(form, answers, report, visibility);
     DocumentContext {
         form: FormInfo {
             id: form.id.clone(),
@@ -183,15 +194,18 @@ pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext
 
 /// Every section as the documents show it, and the answers as texts
 /// (`t.section.question`).
-fn section_views(form: &Form, answers: &Answers) -> (Vec<SectionView>, toml::Table) {
-    let context = answers.context();
+fn section_views(
+    form: &Form,
+    answers: &Answers,
+    context: &minijinja::Value,
+) -> (Vec<SectionView>, toml::Table) {
     let mut sections = Vec::new();
     let mut t = toml::Table::new();
     for section in &form.sections {
         let mut questions = Vec::new();
         let mut texts = toml::Table::new();
         for q in &section.questions {
-            if !validate::is_visible(q, &context) {
+            if !validate::is_visible(q, context) {
                 continue;
             }
             let value = answers.get_in(&section.id, &q.id);

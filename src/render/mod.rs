@@ -166,14 +166,16 @@ impl Renderer {
     /// Checks the application and builds the document context. With
     /// `strict`, an incomplete application is refused.
     pub fn context(&self, form: &Form, answers: &Answers, strict: bool) -> Result<DocumentContext> {
-        let report = validate::check(form, answers);
+        // Built once for the checks, the coach and the document.
+        let visibility = answers.context();
+        let report = validate::check_in(form, answers, &visibility);
         if strict && !report.is_complete() {
             return Err(RenderError::Incomplete {
                 missing: report.missing().count(),
                 errors: report.errors().count() - report.missing().count(),
             });
         }
-        Ok(context::build(form, answers, &report))
+        Ok(context::build_in(form, answers, &report, &visibility))
     }
 
     /// Renders a text format (Markdown, HTML, pitch). With `strict`, an

@@ -129,8 +129,10 @@ pub fn summarize(form: &Form, input: &Input) -> Checked {
     let file = input.path.display().to_string();
     match open(form, input) {
         Ok(Opened::Application(answers)) => {
-            let report = validate::check(form, &answers);
-            let coach = coach::review(form, &answers, &report);
+            // Built once for both: the context converts every answer.
+            let context = answers.context();
+            let report = validate::check_in(form, &answers, &context);
+            let coach = coach::review_in(form, &answers, &report, &context);
             Checked::Row(Box::new(summarize_answers(
                 &file, &answers, &report, &coach,
             )))

@@ -245,7 +245,7 @@ impl App {
         let context = self.answers.context();
         self.report = validate::check_in(&self.form, &self.answers, &context);
         self.walk = Walk::in_context(&self.form, &context);
-        self.coach = coach::review(&self.form, &self.answers, &self.report);
+        self.coach = coach::review_in(&self.form, &self.answers, &self.report, &context);
     }
 
     /// Commits only what the user actually typed (a default left untouched

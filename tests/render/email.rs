@@ -70,6 +70,12 @@ fn the_email_is_a_mime_draft_with_both_documents_attached() {
     );
 
     let body = message.body_text(0).expect("a text body").into_owned();
+    // The administration is named in parentheses, not as a subject without
+    // its article (« Ministère du Travail souhaite… »).
+    assert!(
+        body.contains("Je souhaite présenter à l’incubateur All_Ia_nce notre projet Assistant SRDT (Ministère du Travail"),
+        "{body}"
+    );
     for expected in [
         "Bonjour,",
         "1. Le problème :",

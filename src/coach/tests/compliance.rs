@@ -331,6 +331,48 @@ fn a_local_authority_as_applicant_is_warned() {
 }
 
 #[test]
+fn a_local_authority_named_as_administration_is_warned_without_type_porteur() {
+    // The public answers-file contract has no tco.type_porteur: a judge's
+    // « Mairie de … » must still be warned.
+    let mut a = with(&[("identite.administration", "\"Mairie de Saint-Flour\"")]);
+    a.set("tco.type_porteur", None).unwrap();
+    assert_eq!(
+        message(
+            &a,
+            "porteur-collectivite",
+            "identite.administration",
+            Severity::Warning
+        ),
+        "« Mairie de Saint-Flour » semble être une collectivité territoriale : le financement d'All_Ia_nce (FTAP) s'adresse aux services de l'État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l'incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l'État pour porter le projet avec vous ; si un service de l'État porte le projet, nommez-le ici, ou répondez à « Quel type de structure porte le projet et demande le financement ? » (tco.type_porteur)"
+    );
+    // The State's hosting doctrine is then not asserted as if it applied.
+    a.set("ia_responsable.donnees_personnelles", Some(v("true")))
+        .unwrap();
+    a.set("ia_responsable.sensibilite", Some(v("\"interne\"")))
+        .unwrap();
+    a.set("ia_responsable.hebergement", Some(v("\"cloud_europeen\"")))
+        .unwrap();
+    assert_silent(&a, "donnees-personnelles-cloud-non-qualifie");
+    // Saying a State service carries it silences the guess.
+    a.set("tco.type_porteur", Some(v("\"service_deconcentre\"")))
+        .unwrap();
+    assert_silent(&a, "porteur-collectivite");
+    assert_fires(
+        &a,
+        "donnees-personnelles-cloud-non-qualifie",
+        "ia_responsable.hebergement",
+        Severity::Error,
+    );
+    // A State service's name is not taken for a local authority.
+    let mut a = with(&[(
+        "identite.administration",
+        "\"Direction départementale des territoires du Cantal\"",
+    )]);
+    a.set("tco.type_porteur", None).unwrap();
+    assert_silent(&a, "porteur-collectivite");
+}
+
+#[test]
 fn accreditation_comes_before_production() {
     let q = "ia_responsable.homologation";
     assert_eq!(

@@ -1,0 +1,235 @@
+//! Work done once when `fiche` is built instead of at every start:
+//!
+//! - the built-in questionnaire (`templates/fiche-action/form.toml`, 73 kB)
+//!   is read here and written out as the Rust code that builds the same
+//!   values (`$OUT_DIR/builtin_form.rs`, included by `src/form/builtin.rs`):
+//!   the binary then runs only the form's checks, not a TOML parser;
+//! - a link option for the binary only (nothing here changes how the library
+//!   or a dependency is compiled: `rustc-link-arg-bins` only reaches the
+//!   final link of the binaries).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+#[allow(dead_code)]
+#[path = "src/form/raw.rs"]
+mod raw;
+
+use raw::{RawChoice, RawForm, RawMeta, RawMigration, RawQuestion, RawSection};
+
+const FORM: &str = "templates/fiche-action/form.toml";
+
+fn main() {
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/form/raw.rs");
+    println!("cargo::rerun-if-changed={FORM}");
+    let text = std::fs::read_to_string(FORM).unwrap_or_else(|e| panic!("{FORM} : {e}"));
+    // A form that is not even TOML stops the build here; every other check
+    // is the loader's, run by `form::builtin()` and by the test suite.
+    let raw: RawForm = toml::from_str(&text).unwrap_or_else(|e| panic!("{FORM} : {e}"));
+    let out =
+        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_form.rs");
+    std::fs::write(&out, form(&raw)).unwrap_or_else(|e| panic!("{} : {e}", out.display()));
+    link_options();
+}
+
+/// The release binary is a 50 MB position-independent executable with about
+/// 73 000 relative relocations: as classic `RELA` entries (24 bytes each) the
+/// dynamic loader reads 1.7 MB of table at every start, `fiche --version`
+/// included. Packed relative relocations (`DT_RELR`: GNU ld ≥ 2.38, lld ≥
+/// 15; run by glibc ≥ 2.36, which the binary then requires) say the same in
+/// a few kilobytes.
+fn link_options() {
+    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
+    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
+    if os == "linux" && env == "gnu" {
+        println!("cargo::rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
+}
+
+// Each function below writes one value as a Rust expression. The structs are
+// destructured without `..`, so a field added to `raw.rs` and not written
+// here does not compile.
+
+fn form(f: &RawForm) -> String {
+    let RawForm {
+        form,
+        coach,
+        sections,
+        migrations,
+    } = f;
+    format!(
+        "RawForm {{ form: {}, coach: {}, sections: {}, migrations: {} }}\n",
+        meta(form),
+        option(coach.as_ref(), |c| spanned(c, table)),
+        list(sections, section),
+        list(migrations, migration),
+    )
+}
+
+fn meta(m: &RawMeta) -> String {
+    let RawMeta {
+        id,
+        version,
+        title,
+        description,
+        contact,
+    } = m;
+    format!(
+        "RawMeta {{ id: {}, version: {version}, title: {}, description: {}, contact: {} }}",
+        string(id),
+        string(title),
+        string(description),
+        option(contact.as_ref(), |s| string(s)),
+    )
+}
+
+fn section(s: &RawSection) -> String {
+    let RawSection {
+        id,
+        title,
+        intro,
+        document_title,
+        addition,
+        questions,
+    } = s;
+    format!(
+        "RawSection {{ id: {}, title: {}, intro: {}, document_title: {}, addition: {addition}, questions: {} }}",
+        spanned(id, |s| string(s)),
+        string(title),
+        option(intro.as_ref(), |s| string(s)),
+        option(document_title.as_ref(), |s| string(s)),
+        list(questions, question),
+    )
+}
+
+fn question(q: &RawQuestion) -> String {
+    let RawQuestion {
+        id,
+        label,
+        document_label,
+        document_group,
+        model_prompt,
+        help,
+        guidance,
+        kind,
+        required,
+        when,
+        max_length,
+        min,
+        max,
+        min_items,
+        default,
+        reusable,
+        placeholder,
+        choices,
+        fields,
+        since,
+    } = q;
+    let text = |s: &String| string(s);
+    let mut out = String::from("RawQuestion { ");
+    let parts = [
+        ("id", spanned(id, text)),
+        ("label", string(label)),
+        ("document_label", option(document_label.as_ref(), text)),
+        ("document_group", option(document_group.as_ref(), text)),
+        ("model_prompt", model_prompt.to_string()),
+        ("help", string(help)),
+        ("guidance", option(guidance.as_ref(), text)),
+        ("kind", spanned(kind, text)),
+        ("required", required.to_string()),
+        ("when", option(when.as_ref(), |w| spanned(w, text))),
+        ("max_length", option(max_length.as_ref(), usize::to_string)),
+        ("min", option(min.as_ref(), float)),
+        ("max", option(max.as_ref(), float)),
+        ("min_items", option(min_items.as_ref(), usize::to_string)),
+        ("default", option(default.as_ref(), value)),
+        ("reusable", reusable.to_string()),
+        ("placeholder", option(placeholder.as_ref(), text)),
+        ("choices", list(choices, choice)),
+        ("fields", list(fields, question)),
+        ("since", option(since.as_ref(), u32::to_string)),
+    ];
+    for (name, code) in parts {
+        let _ = write!(out, "{name}: {code}, ");
+    }
+    out.push('}');
+    out
+}
+
+fn choice(c: &RawChoice) -> String {
+    let RawChoice {
+        key,
+        label,
+        exclusive,
+    } = c;
+    format!(
+        "RawChoice {{ key: {}, label: {}, exclusive: {exclusive} }}",
+        string(key),
+        string(label)
+    )
+}
+
+fn migration(m: &RawMigration) -> String {
+    let RawMigration {
+        version,
+        renamed,
+        removed,
+    } = m;
+    format!(
+        "RawMigration {{ version: {version}, renamed: {}, removed: {} }}",
+        table(renamed),
+        list(removed, |s| string(s)),
+    )
+}
+
+fn value(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => format!("toml::Value::String({})", string(s)),
+        toml::Value::Integer(i) => format!("toml::Value::Integer({i})"),
+        toml::Value::Float(f) => format!("toml::Value::Float({})", float(f)),
+        toml::Value::Boolean(b) => format!("toml::Value::Boolean({b})"),
+        toml::Value::Datetime(d) => format!(
+            "toml::Value::Datetime({:?}.parse().expect(\"a date written by the build script\"))",
+            d.to_string()
+        ),
+        toml::Value::Array(items) => format!("toml::Value::Array({})", list(items, value)),
+        toml::Value::Table(t) => format!("toml::Value::Table({})", table(t)),
+    }
+}
+
+/// A table in its file order (`toml`'s `preserve_order`).
+fn table(t: &toml::Table) -> String {
+    let entries: Vec<String> = t
+        .iter()
+        .map(|(k, v)| format!("({}, {})", string(k), value(v)))
+        .collect();
+    format!("table(vec![{}])", entries.join(", "))
+}
+
+fn spanned<T>(s: &toml::Spanned<T>, inner: impl Fn(&T) -> String) -> String {
+    let span = s.span();
+    format!("at({}, {}, {})", span.start, span.end, inner(s.get_ref()))
+}
+
+fn option<T>(o: Option<&T>, inner: impl Fn(&T) -> String) -> String {
+    match o {
+        Some(v) => format!("Some({})", inner(v)),
+        None => "None".to_string(),
+    }
+}
+
+fn list<T>(items: &[T], inner: impl Fn(&T) -> String) -> String {
+    let items: Vec<String> = items.iter().map(inner).collect();
+    format!("vec![{}]", items.join(", "))
+}
+
+/// A string literal (`{:?}` writes Rust's own escapes) made a `String`.
+fn string(s: &str) -> String {
+    format!("s({s:?})")
+}
+
+/// The exact bits, whatever the decimal writing in the file.
+fn float(f: &f64) -> String {
+    format!("f64::from_bits({:#x})", f.to_bits())
+}
