@@ -252,6 +252,13 @@ fn zero_hours_per_fte_and_negative_or_text_values_are_explained() {
             .unwrap_err()
             .contains("est négatif")
     );
+    // Listed under « non calculable : », a reason does not say it twice.
+    assert_eq!(
+        roi(&a).missing(),
+        [
+            "« Minutes agent économisées par opération » (roi.minutes_economisees) est négatif ; corrigez-le"
+        ]
+    );
 
     a.set(
         "roi.minutes_economisees",
