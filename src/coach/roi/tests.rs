@@ -330,3 +330,17 @@ fn the_pilots_figures_sit_beside_the_full_scale_ones() {
         )
     );
 }
+
+#[test]
+fn a_tiny_ratio_is_not_shown_as_zero() {
+    // 1 000 operations × 1 minute against a 300 000 € budget: 467 € a year,
+    // a ratio of 0,0016, which « 0 » would misread as nothing saved.
+    let a = answers(
+        "[volume]\nvolume_annuel = 1000\n[roi]\nminutes_economisees = 1\n[tco]\nbudget_annuel = 300000\n",
+    );
+    assert_eq!(roi(&a).ratio_fr().unwrap(), "moins de 0,1");
+    let none = answers(
+        "[volume]\nvolume_annuel = 1000\n[roi]\nminutes_economisees = 0\n[tco]\nbudget_annuel = 300000\n",
+    );
+    assert_eq!(roi(&none).ratio_fr().unwrap(), "0");
+}
