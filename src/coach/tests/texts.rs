@@ -29,6 +29,19 @@ fn placeholder_left_in_name_or_slogan() {
         "pari.pari_impact",
         Severity::Warning,
     );
+    // The name a newcomer types first.
+    assert_fires(
+        &with(&[("identite.nom_produit", "\"Mon projet IA\"")]),
+        "texte-provisoire",
+        "identite.nom_produit",
+        Severity::Warning,
+    );
+    assert_fires(
+        &with(&[("indicateurs.valeur_cible", "\"à préciser\"")]),
+        "texte-provisoire",
+        "indicateurs.valeur_cible",
+        Severity::Warning,
+    );
     // A word that merely starts like a placeholder is not one.
     assert_silent(
         &with(&[("identite.nom_produit", "\"Todolist des agents\"")]),
