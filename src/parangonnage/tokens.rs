@@ -10,16 +10,26 @@ use bm25::{DefaultTokenizer, Language, Tokenizer};
 
 /// The crate's French tokenizer, after splitting elisions (« l'usage »,
 /// « d’un » are one word to Unicode, two to a French reader) and dropping
-/// one-letter and all-digit tokens, which only add chance matches.
+/// one-letter and all-digit tokens and the stems of [`COMMON_WORDS`],
+/// which only add chance matches.
 pub struct FrenchTokenizer {
     inner: DefaultTokenizer,
+    common: Vec<String>,
 }
+
+/// Words the crate's French stop-word list keeps but that say nothing of
+/// what two projects share: shown as « mots en commun », they read as
+/// noise (« aussi, cas, bon »).
+const COMMON_WORDS: &str = "aussi ainsi alors autre autres avant après bon bonne cas car \
+    chaque comme déjà donc dont encore entre etc faire fait plus puis sans selon \
+    sont tout tous toute toutes très peut être avoir cette ceux celle celui \
+    plusieurs certains certaines notamment afin lors";
 
 impl FrenchTokenizer {
     pub fn new() -> FrenchTokenizer {
-        FrenchTokenizer {
-            inner: DefaultTokenizer::new(Language::French),
-        }
+        let inner = DefaultTokenizer::new(Language::French);
+        let common = inner.tokenize(COMMON_WORDS);
+        FrenchTokenizer { inner, common }
     }
 
     /// The stems of `text`, in order. Line breaks, tabs and other control
@@ -33,6 +43,7 @@ impl FrenchTokenizer {
             .tokenize(&split)
             .into_iter()
             .filter(|t| t.chars().count() > 1 && !t.chars().all(|c| c.is_ascii_digit()))
+            .filter(|t| !self.common.contains(t))
             .collect()
     }
 }
@@ -169,6 +180,15 @@ mod tests {
         assert_eq!(
             tokenizer.tokenize("l'image d’un courriel de 2024 à a"),
             ["imag", "courriel"]
+        );
+    }
+
+    #[test]
+    fn common_words_are_not_matches() {
+        let tokenizer = FrenchTokenizer::new();
+        assert_eq!(
+            tokenizer.tokenize("Aussi, dans ce cas, un bon tri des courriels"),
+            ["tri", "courriel"]
         );
     }
 
