@@ -420,7 +420,8 @@ pub fn describe_chain<'a>(
         }
         parts.push(text);
     }
-    parts.join(": ")
+    // French typography: a space before the colon.
+    parts.join(" : ")
 }
 
 #[cfg(test)]
@@ -446,7 +447,8 @@ mod tests {
         let text = describe_chain(e.chain());
         assert_eq!(
             text,
-            "écriture du document: accès refusé (vérifiez les droits sur le fichier et son dossier)"
+            // French typography: a space before the colon.
+            "écriture du document : accès refusé (vérifiez les droits sur le fichier et son dossier)"
         );
     }
 }

@@ -310,6 +310,57 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
             f.position = answers.position(&id);
             out.push(f);
         }
+        for q in section.questions.iter().filter(|q| !q.fields.is_empty()) {
+            let Some(items) = questions.get(&q.id).and_then(|v| v.as_array()) else {
+                continue;
+            };
+            for (i, item) in items.iter().enumerate() {
+                let Some(item) = item.as_table() else {
+                    continue;
+                };
+                for key in item
+                    .keys()
+                    .filter(|k| !q.fields.iter().any(|f| &f.id == *k))
+                {
+                    out.push(unknown_field(answers, section_id, q, i + 1, key));
+                }
+            }
+        }
     }
     out
+}
+
+/// A field of a list item the form does not have (`natur` for `nature`):
+/// kept in the file, but its answer is otherwise silently lost.
+fn unknown_field(
+    answers: &Answers,
+    section_id: &str,
+    q: &Question,
+    number: usize,
+    key: &str,
+) -> Finding {
+    let item = format!("{section_id}.{}[{number}]", q.id);
+    let id = format!("{item}.{key}");
+    let known = q
+        .fields
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = match q.nearest_field(key) {
+        Some(meant) => format!("vouliez-vous écrire « {meant} » ?"),
+        None => format!("les champs possibles sont : {known}."),
+    };
+    let mut f = Finding::new(
+        &id,
+        Severity::Warning,
+        format!(
+            "« {} » n'est pas un champ de « {} » : {hint} La réponse est conservée mais ignorée tant que le nom n'est pas corrigé",
+            echo(key),
+            q.label
+        ),
+    );
+    f.rule = Some(Rule::UNKNOWN_QUESTION);
+    f.position = answers.position(&id).or_else(|| answers.position(&item));
+    f
 }

@@ -176,11 +176,14 @@ fn labour_law_assistant_finds_the_labour_law_initiatives_first() {
     for name in &top[..3] {
         assert!(LABOUR_LAW.contains(name), "top 3 {top:?}");
     }
-    assert!(
-        results[0].words.iter().any(|w| w == "droit"),
-        "{:?}",
-        results[0].words
-    );
+    // Matched for labour-law reasons (the words shown are the top eight).
+    for word in ["travail", "code", "convention"] {
+        assert!(
+            results[0].words.iter().any(|w| w == word),
+            "{word}: {:?}",
+            results[0].words
+        );
+    }
     assert!(results[0].score > results[3].score);
 }
 
@@ -493,10 +496,21 @@ fn cli_citer_refuses_and_changes_nothing() {
 
     let out = fiche(&["parangonnage", &application, &export, "--citer", "99"]);
     assert_eq!(out.status.code(), Some(2));
+    // The count depends on the ranking; the message names the rank and
+    // the range that exists.
+    let err = stderr(&out);
+    let n = err
+        .split("--citer 99 : seules ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!((1..99).contains(&n), "{err}");
     assert!(
-        stderr(&out).contains("--citer 99 : seules 27 initiatives partagent des mots avec la candidature (rangs 1 à 27) ; la candidature n'a pas été modifiée."),
-        "{}",
-        stderr(&out)
+        err.contains(&format!(
+            "{n} initiatives partagent des mots avec la candidature (rangs 1 à {n}) ; la candidature n'a pas été modifiée."
+        )),
+        "{err}"
     );
     let out = fiche(&["parangonnage", &export, "courriels", "--citer", "1"]);
     assert_eq!(out.status.code(), Some(2));

@@ -364,3 +364,58 @@ fn ctrl_c_in_the_accessible_mode_keeps_the_answers_and_exits_as_interrupted() {
     assert_eq!(t["identite"]["nom_produit"].as_str(), Some("Outil"));
     assert!(!t["identite"].as_table().unwrap().contains_key("slogan"));
 }
+
+#[test]
+fn ctrl_t_cites_initiatives_and_remembers_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/tri-courriels-prefecture.toml"),
+        &file,
+    )
+    .unwrap();
+    let export =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parangonnage/initiatives.csv");
+    let open_solutions = |s: &mut Session| {
+        s.wait_for("Fiche action");
+        for _ in 0..4 {
+            s.send(CTRL_N);
+        }
+        s.wait_for("5/14");
+        for _ in 0..3 {
+            s.send(TAB);
+        }
+        s.wait_for("Solutions existantes dans l");
+        s.send("\x14"); // Ctrl+T
+    };
+    let mut s = Session::start(dir.path(), &["c.toml"]);
+    open_solutions(&mut s);
+    // Nothing remembered yet: the path is asked.
+    s.wait_for("Chemin de l'export");
+    s.send(export.to_str().unwrap());
+    s.send(ENTER);
+    s.wait_for("Aiguilleur de courriels");
+    s.send(" ");
+    s.send(ENTER);
+    s.wait_for("1 initiative ajoutée");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    let answer = t["pertinence"]["solutions_existantes"].as_str().unwrap();
+    assert!(
+        answer.ends_with("\n\n- Aiguilleur de courriels du service des étrangers (Préfecture de la Gironde) : ce que nous en retenons : à compléter"),
+        "{answer}"
+    );
+    let profile = std::fs::read_to_string(dir.path().join(".config/fiche/profil.toml")).unwrap();
+    assert!(profile.contains("export_parangonnage"), "{profile}");
+
+    // The next session opens the remembered export at once.
+    let mut s = Session::start(dir.path(), &["c.toml"]);
+    open_solutions(&mut s);
+    s.wait_for("Aiguilleur de courriels");
+    s.send(" ");
+    s.send(ENTER);
+    s.wait_for("déjà citées");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+}

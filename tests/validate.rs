@@ -203,6 +203,35 @@ fn unknown_answers_are_warnings_not_errors() {
 }
 
 #[test]
+fn a_misspelt_field_of_a_list_item_is_a_warning_not_a_silent_loss() {
+    let (form, a) = answers(
+        "[[donnees.sources]]\nnom = \"A\"\nnatur = \"documents\"\nacces = \"ouverte\"\ncouleur = \"bleu\"\n",
+    );
+    let r = validate::check(&form, &a);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.id == "donnees.sources[1].natur")
+        .expect("the misspelt field is reported");
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(
+        f.message,
+        "« natur » n'est pas un champ de « Sources de données » : vouliez-vous écrire « nature » ? La réponse est conservée mais ignorée tant que le nom n'est pas corrigé"
+    );
+    assert_eq!(f.position.unwrap().line, 6);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.id == "donnees.sources[1].couleur")
+        .expect("an unknown field is reported");
+    assert!(
+        f.message.contains("les champs possibles sont : nom, "),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
 fn a_misspelt_section_is_placed_and_the_right_one_suggested() {
     let (form, a) = answers("[indentite]\nnom_produit = \"x\"\n");
     let r = validate::check(&form, &a);

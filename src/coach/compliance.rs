@@ -265,19 +265,22 @@ fn ai_act(ctx: &Context, out: &mut Vec<Finding>) {
     let (rule, message) = match choice(ctx, AI_ACT).as_deref() {
         Some("haut_risque") => (
             "ai-act-haut-risque",
-            "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan, décrivez le contrôle dans « Validation humaine », à vérifier avec votre service juridique",
+            format!(
+                "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan et décrivez le contrôle dans {} ; à vérifier avec votre service juridique",
+                ctx.label("solution.validation_humaine")
+            ),
         ),
         Some("interdit") => (
             "ai-act-interdit",
-            "pratique interdite par le règlement (UE) 2024/1689 sur l'IA (article 5) : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie",
+            "pratique interdite par le règlement (UE) 2024/1689 sur l'IA (article 5) : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie".to_string(),
         ),
         Some("a_determiner") => (
             "ai-act-a-determiner",
-            "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation",
+            "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation".to_string(),
         ),
         _ => return,
     };
-    out.push(ctx.finding(rule, AI_ACT, message.to_string()));
+    out.push(ctx.finding(rule, AI_ACT, message));
 }
 
 /// Security accreditation (homologation) before production.

@@ -173,7 +173,7 @@ pub const RULES: &[Rule] = &[
     rule("retour-trop-long", "budget annuel couvert trop lentement", Severity::Warning, &["tco.budget_annuel", "roi.minutes_economisees"]),
     rule("aucun-gain-de-temps", "aucun gain de temps", Severity::Warning, &["roi.minutes_economisees"]),
     rule("plan-trop-court", "plan à six mois trop court", Severity::Warning, &["deploiement.plan_6_mois"]),
-    rule("texte-provisoire", "texte laissé provisoire", Severity::Warning, &["identite.nom_produit", "identite.slogan"]),
+    rule("texte-provisoire", "texte laissé provisoire", Severity::Warning, &["identite.nom_produit", "identite.slogan", "pertinence.solutions_existantes"]),
     rule("texte-duplique", "même texte dans plusieurs réponses", Severity::Warning, &[]),
     rule("adresse-personnelle", "adresse e-mail personnelle", Severity::Warning, &["identite.chef_produit_email"]),
 ];

@@ -41,28 +41,12 @@ fn irritant_figures(ctx: &Context, out: &mut Vec<Finding>) {
 /// no business case, which deserves more than "missing answer".
 fn volume(ctx: &Context, out: &mut Vec<Finding>) {
     let (volume, unit) = ("volume.volume_annuel", "volume.unite_operation");
-    if answer::text(ctx.answers, unit).is_some() || answer::number(ctx.answers, volume).is_some() {
-        if answer::number(ctx.answers, volume).is_none() {
-            out.push(ctx.finding(
-                "volume-manquant",
-                volume,
-                format!(
-                    "{} n'est pas renseigné : sans lui, ni l'échelle du projet ni son retour sur investissement ne peuvent être évalués ; donnez une estimation (ex. : 575000)",
-                    ctx.label(volume)
-                ),
-            ));
-        } else if answer::text(ctx.answers, unit).is_none() {
-            out.push(ctx.finding(
-                "volume-manquant",
-                unit,
-                format!(
-                    "le volume est donné sans {} : précisez ce que compte une opération (demandes, dossiers, courriels…)",
-                    ctx.label(unit)
-                ),
-            ));
-        }
-    } else {
-        out.push(ctx.finding(
+    // A volume written but not usable (text, too large) is answered: its
+    // field error says what is wrong, not « n'est pas renseigné ».
+    let has_volume = crate::answers::is_answered(ctx.answers.get(volume).as_ref());
+    let has_unit = answer::text(ctx.answers, unit).is_some();
+    match (has_volume, has_unit) {
+        (false, false) => out.push(ctx.finding(
             "volume-manquant",
             volume,
             format!(
@@ -70,7 +54,24 @@ fn volume(ctx: &Context, out: &mut Vec<Finding>) {
                 ctx.label(volume),
                 ctx.label(unit)
             ),
-        ));
+        )),
+        (false, true) => out.push(ctx.finding(
+            "volume-manquant",
+            volume,
+            format!(
+                "{} n'est pas renseigné : sans lui, ni l'échelle du projet ni son retour sur investissement ne peuvent être évalués ; donnez une estimation (ex. : 575000)",
+                ctx.label(volume)
+            ),
+        )),
+        (true, false) => out.push(ctx.finding(
+            "volume-manquant",
+            unit,
+            format!(
+                "le volume est donné sans {} : précisez ce que compte une opération (demandes, dossiers, courriels…)",
+                ctx.label(unit)
+            ),
+        )),
+        (true, true) => {}
     }
 }
 

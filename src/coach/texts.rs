@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::Context;
 use super::answer::normalized;
 use crate::form::Kind;
+use crate::parangonnage::{ANSWER_ID as EXISTING_SOLUTIONS, LEARNT_PLACEHOLDER};
 use crate::validate::{self, Finding};
 
 /// Shorter texts ("Oui", "Non communiqué") may legitimately repeat.
@@ -65,8 +66,13 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
 
 /// The placeholder this (normalized) answer is, or contains for the product
 /// name and slogan. Only those two are cut into words: the long answers are
-/// compared whole.
+/// compared whole, except the existing solutions, where `fiche parangonnage
+/// --citer` and the wizard's Ctrl+T leave « ce que nous en retenons : à
+/// compléter » after each initiative they cite.
 fn placeholder_in<'a>(ctx: &'a Context, id: &str, text: &str) -> Option<&'a str> {
+    if id == EXISTING_SOLUTIONS && text.contains(LEARNT_PLACEHOLDER) {
+        return Some(LEARNT_PLACEHOLDER);
+    }
     let bare = text.trim_end_matches(['.', '!', ' ', '…']);
     let words = NAME_AND_SLOGAN
         .contains(&id)

@@ -2,7 +2,7 @@
 //! `identite.nom_produit`), so that `fiche set` and the warning about an
 //! unknown answer can say what to write instead.
 
-use super::Form;
+use super::{Form, Question};
 
 impl Form {
     /// The question id closest to a mistyped one (`section.question`, or a
@@ -44,6 +44,22 @@ impl Form {
             .filter(|(d, _)| *d <= (id.chars().count() / 4).clamp(1, 3))
             .min_by_key(|(d, _)| *d)
             .map(|(_, s)| s.clone())
+    }
+}
+
+impl Question {
+    /// The field of this list question closest to a misspelt one
+    /// (`natur` → `nature`).
+    pub fn nearest_field(&self, key: &str) -> Option<String> {
+        if key.len() > 200 {
+            return None;
+        }
+        self.fields
+            .iter()
+            .map(|f| (distance(&f.id, key), &f.id))
+            .filter(|(d, _)| *d <= (key.chars().count() / 4).clamp(1, 3))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, id)| id.clone())
     }
 }
 

@@ -10,25 +10,40 @@ use bm25::{DefaultTokenizer, Language, Tokenizer};
 
 /// The crate's French tokenizer, after splitting elisions (« l'usage »,
 /// « d’un » are one word to Unicode, two to a French reader) and dropping
-/// one-letter and all-digit tokens, which only add chance matches.
+/// one-letter and all-digit tokens and the stems of [`COMMON_WORDS`],
+/// which only add chance matches.
 pub struct FrenchTokenizer {
     inner: DefaultTokenizer,
+    common: Vec<String>,
 }
+
+/// Words the crate's French stop-word list keeps but that say nothing of
+/// what two projects share: shown as « mots en commun », they read as
+/// noise (« aussi, cas, bon »).
+const COMMON_WORDS: &str = "aussi ainsi alors autre autres avant après bon bonne cas car \
+    chaque comme déjà donc dont encore entre etc faire fait plus puis sans selon \
+    sont tout tous toute toutes très peut être avoir cette ceux celle celui \
+    plusieurs certains certaines notamment afin lors";
 
 impl FrenchTokenizer {
     pub fn new() -> FrenchTokenizer {
-        FrenchTokenizer {
-            inner: DefaultTokenizer::new(Language::French),
-        }
+        let inner = DefaultTokenizer::new(Language::French);
+        let common = inner.tokenize(COMMON_WORDS);
+        FrenchTokenizer { inner, common }
     }
 
-    /// The stems of `text`, in order.
+    /// The stems of `text`, in order. Line breaks, tabs and other control
+    /// characters separate words as spaces do: the crate's accent folding
+    /// would otherwise drop them once it has met an accent, gluing
+    /// « préfecture\nDREETS » (two cells of a row, two lines of a
+    /// description) into one word.
     pub fn tokenize(&self, text: &str) -> Vec<String> {
-        let split = text.replace(ELISIONS, " ");
+        let split = text.replace(|c: char| c.is_control() || ELISIONS.contains(&c), " ");
         self.inner
             .tokenize(&split)
             .into_iter()
             .filter(|t| t.chars().count() > 1 && !t.chars().all(|c| c.is_ascii_digit()))
+            .filter(|t| !self.common.contains(t))
             .collect()
     }
 }
@@ -36,18 +51,12 @@ impl FrenchTokenizer {
 const ELISIONS: [char; 3] = ['\'', '’', 'ʼ'];
 
 /// Stems of many texts as term numbers (one per distinct stem), each
-/// distinct piece of text between spaces stemmed once: the terms are
-/// exactly those of [`FrenchTokenizer::tokenize`] on the whole text.
-///
-/// A space is a word boundary wherever it is. Control characters (line
-/// breaks, tabs) are not always: the crate's accent folding drops them once
-/// it has met a character that is not ASCII (DEL or above) earlier in the
-/// text, so that « préfecture\nDREETS » is one word there while
-/// « prefecture\nDREETS » is two. A piece holding control characters is
-/// therefore stemmed in the state the text before it left.
+/// distinct piece of text between spaces and line breaks stemmed once: the
+/// terms are exactly those of [`FrenchTokenizer::tokenize`] on the whole
+/// text, since both split words there.
 pub struct TermTokenizer<'t> {
     tokenizer: &'t FrenchTokenizer,
-    pieces: HashMap<(&'t str, bool), Vec<u32>, BuildHasherDefault<PieceHasher>>,
+    pieces: HashMap<&'t str, Vec<u32>, BuildHasherDefault<PieceHasher>>,
     terms: HashMap<String, u32>,
 }
 
@@ -62,24 +71,15 @@ impl<'t> TermTokenizer<'t> {
 
     /// Calls `each` with the term of each stem of `text`, in order.
     pub fn for_each_term(&mut self, text: &'t str, mut each: impl FnMut(u32)) {
-        let mut folding = false;
         for piece in pieces(text) {
-            let drops_controls = folding && piece.control;
-            let key = (piece.text, drops_controls);
-            if let Some(terms) = self.pieces.get(&key) {
+            if let Some(terms) = self.pieces.get(piece) {
                 terms.iter().for_each(|&t| each(t));
             } else {
-                let stems = if drops_controls {
-                    let kept: String = piece.text.chars().filter(|c| !c.is_control()).collect();
-                    self.tokenizer.tokenize(&kept)
-                } else {
-                    self.tokenizer.tokenize(piece.text)
-                };
+                let stems = self.tokenizer.tokenize(piece);
                 let terms: Vec<u32> = stems.into_iter().map(|s| self.term(s)).collect();
                 terms.iter().for_each(|&t| each(t));
-                self.pieces.insert(key, terms);
+                self.pieces.insert(piece, terms);
             }
-            folding = folding || piece.folds;
         }
     }
 
@@ -94,52 +94,13 @@ impl<'t> TermTokenizer<'t> {
     }
 }
 
-/// A piece of text between spaces.
-struct Piece<'t> {
-    text: &'t str,
-    /// It holds a control character.
-    control: bool,
-    /// It holds a character after which the crate's accent folding drops
-    /// control characters: DEL or above, except elisions (spaces by then).
-    folds: bool,
-}
-
-/// The non-empty pieces of `text` between spaces. One pass over the bytes:
-/// this runs on every row of the export, in builds where the standard
-/// library's generic string searches are not optimised.
-fn pieces(text: &str) -> impl Iterator<Item = Piece<'_>> {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    std::iter::from_fn(move || {
-        while start < bytes.len() {
-            let (mut control, mut non_ascii) = (false, false);
-            let mut end = start;
-            while end < bytes.len() && bytes[end] != b' ' {
-                let b = bytes[end];
-                control |= b < 0x20 || b == 0x7f;
-                non_ascii |= b >= 0x7f;
-                end += 1;
-            }
-            let piece = &text[start..end];
-            start = end + 1;
-            if piece.is_empty() {
-                continue;
-            }
-            let mut folds = false;
-            if non_ascii {
-                for c in piece.chars() {
-                    control |= c.is_control();
-                    folds |= c >= '\u{7f}' && !ELISIONS.contains(&c);
-                }
-            }
-            return Some(Piece {
-                text: piece,
-                control,
-                folds,
-            });
-        }
-        None
-    })
+/// The non-empty pieces of `text` between spaces and ASCII control
+/// characters (line breaks, tabs). One pass over the bytes: this runs on
+/// every row of the export, in builds where the standard library's generic
+/// string searches are not optimised.
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c == ' ' || c.is_ascii_control())
+        .filter(|piece| !piece.is_empty())
 }
 
 /// A multiply-rotate hash (as in Firefox and rustc) for the piece cache,
@@ -220,5 +181,24 @@ mod tests {
             tokenizer.tokenize("l'image d’un courriel de 2024 à a"),
             ["imag", "courriel"]
         );
+    }
+
+    #[test]
+    fn common_words_are_not_matches() {
+        let tokenizer = FrenchTokenizer::new();
+        assert_eq!(
+            tokenizer.tokenize("Aussi, dans ce cas, un bon tri des courriels"),
+            ["tri", "courriel"]
+        );
+    }
+
+    #[test]
+    fn line_breaks_separate_words_after_an_accent_too() {
+        let tokenizer = FrenchTokenizer::new();
+        assert_eq!(
+            tokenizer.tokenize("préfecture\nDREETS\ttravail"),
+            tokenizer.tokenize("préfecture DREETS travail")
+        );
+        assert_eq!(tokenizer.tokenize("préfecture\nDREETS").len(), 2);
     }
 }

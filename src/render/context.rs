@@ -353,6 +353,21 @@ fn question_view(section: &str, q: &Question, value: Option<&toml::Value>) -> Qu
 
 /// The French display text of one answer.
 pub fn display(q: &Question, value: &toml::Value) -> String {
+    // A number beyond the limits is refused by validation (and listed as an
+    // error): shown as written (`1e300`), not as three hundred digits.
+    let numeric = matches!(
+        q.kind,
+        Kind::Int | Kind::Decimal | Kind::Euros | Kind::Percent
+    );
+    if numeric
+        && format::as_number(value)
+            .is_some_and(|x| !x.is_finite() || x.abs() > crate::limits::MAX_ABS_NUMBER)
+    {
+        return match value {
+            toml::Value::Float(x) => format!("{x:e}"),
+            other => other.to_string(),
+        };
+    }
     match (q.kind, value) {
         (Kind::Int, toml::Value::Integer(i)) => format::integer(*i),
         (Kind::Euros, v) if format::as_number(v).is_some() => {

@@ -52,6 +52,11 @@ pub fn format_value(out: &mut Output, value: &Value) -> Result<(), minijinja::Er
     out.write_str(&text).map_err(minijinja::Error::from)
 }
 
+/// The justified body text style, and its left-aligned variant for a
+/// paragraph of several lines (both in `styles.odt.xml.j2`).
+const BODY: &str = "Text_20_body";
+const BODY_LINES: &str = "Text_20_body_20_lines";
+
 /// One answer inside an existing paragraph or cell: escaped, line breaks
 /// kept as `<text:line-break/>`.
 fn odt_lines(text: &str) -> Value {
@@ -64,11 +69,19 @@ fn odt_lines(text: &str) -> Value {
 /// line breaks are kept, lines starting with « - » are a bulleted list
 /// (`super::blocks`).
 fn odt_paragraphs(text: &str, style: Option<&str>) -> Value {
-    let style = escape(style.unwrap_or("Text_20_body"));
+    let style = escape(style.unwrap_or(BODY));
     let xml = super::blocks::blocks(&normalise(text))
         .iter()
         .map(|block| match block {
             Block::Paragraph(lines) => {
+                // Word and LibreOffice stretch a justified line that ends in
+                // a manual break across the page: lines kept as written are
+                // aligned left instead.
+                let style = if lines.len() > 1 && style == BODY {
+                    BODY_LINES.to_string()
+                } else {
+                    style.clone()
+                };
                 let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
                 format!(
                     "<text:p text:style-name=\"{style}\">{}</text:p>",
@@ -127,7 +140,7 @@ mod tests {
         let xml = odt_paragraphs("Un <b>\r\nsuite\n\n\nDeux & trois\n", None);
         assert_eq!(
             xml.as_str().unwrap(),
-            "<text:p text:style-name=\"Text_20_body\">Un &lt;b&gt;<text:line-break/>suite</text:p>\n\
+            "<text:p text:style-name=\"Text_20_body_20_lines\">Un &lt;b&gt;<text:line-break/>suite</text:p>\n\
              <text:p text:style-name=\"Text_20_body\">Deux &amp; trois</text:p>"
         );
     }

@@ -192,8 +192,8 @@ pub fn summarize_answers(
         readiness: Some(coach.score.value),
         coach_errors: count(Severity::Error),
         coach_warnings: count(Severity::Warning),
-        budget_per_year: amount(answers, coach::roi::BUDGET),
-        amount_asked: amount(answers, "tco.montant_demande"),
+        budget_per_year: amount(answers, report, coach::roi::BUDGET),
+        amount_asked: amount(answers, report, "tco.montant_demande"),
         savings_per_year: coach
             .roi
             .euros_per_year()
@@ -211,7 +211,17 @@ fn text(answers: &Answers, id: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-fn amount(answers: &Answers, id: &str) -> Option<f64> {
+/// An amount the summary can show: a refused one (negative, beyond the
+/// limits, not a number) is left out, as it is from the business case,
+/// rather than printed as « -5 € » or thirty digits.
+fn amount(answers: &Answers, report: &Report, id: &str) -> Option<f64> {
+    if report
+        .findings
+        .iter()
+        .any(|f| f.id == id && f.severity == Severity::Error)
+    {
+        return None;
+    }
     answers
         .get(id)
         .as_ref()
@@ -252,6 +262,21 @@ mod tests {
         assert!(row.budget_per_year.is_some_and(|b| b > 0.0));
         assert!(row.savings_per_year.is_some_and(|s| s > 0.0));
         assert!(row.error.is_none());
+    }
+
+    #[test]
+    fn refused_amounts_are_left_out_of_the_row() {
+        let form = crate::form::builtin();
+        let answers = Answers::parse(
+            "[meta]\nform = \"fiche-action\"\nform_version = 1\n[tco]\nbudget_annuel = -5\nmontant_demande = 1e30\n",
+            "t.toml",
+        )
+        .unwrap();
+        let report = validate::check(&form, &answers);
+        let coach = coach::review(&form, &answers, &report);
+        let row = summarize_answers("t.toml", &answers, &report, &coach);
+        assert_eq!(row.budget_per_year, None, "{row:?}");
+        assert_eq!(row.amount_asked, None, "{row:?}");
     }
 
     #[test]

@@ -361,3 +361,40 @@ fn a_user_template_replaces_content_xml_and_styles_xml() {
     assert!(err.contains("styles.odt.xml.j2"), "{err}");
     assert!(err.contains("ligne"), "{err}");
 }
+
+#[test]
+fn lines_kept_as_written_are_not_stretched_by_justification() {
+    // A justified line ending in a manual break is spread across the page
+    // by LibreOffice and Word: such a paragraph uses the left-aligned body
+    // style, which styles.xml declares.
+    let (_dir, path) = edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "probleme",
+            "description",
+            toml::Value::String("Constat :\nles agents attendent\net relancent".into()),
+        )],
+    );
+    let bytes = render_bytes(&path, "odt", &[]);
+    let content = odt_part(&bytes, "content.xml");
+    let doc = roxmltree::Document::parse(&content).unwrap();
+    let paragraph = doc
+        .descendants()
+        .find(|n| n.has_tag_name((TEXT_NS, "p")) && n.text() == Some("Constat :"))
+        .expect("the description's paragraph");
+    let style = paragraph.attribute((TEXT_NS, "style-name")).unwrap();
+    assert_eq!(style, "Text_20_body_20_lines");
+    let styles = odt_part(&bytes, "styles.xml");
+    let styles = roxmltree::Document::parse(&styles).unwrap();
+    let declared = styles
+        .descendants()
+        .find(|n| n.attribute((STYLE_NS, "name")) == Some(style))
+        .expect("the style is declared");
+    let align = declared.descendants().find_map(|n| {
+        n.attribute((
+            "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+            "text-align",
+        ))
+    });
+    assert_eq!(align, Some("start"));
+}

@@ -85,3 +85,12 @@ fn pitch_documents_go_next_to_the_answers_file() {
         assert!(dir.path().join(name).is_file(), "{name}");
     }
 }
+
+#[test]
+fn the_pitch_of_an_application_with_short_answers_fits_on_one_page() {
+    // « Le pitch d'une page »: the weak example's short answers and figures
+    // used to spill three lines onto a second page.
+    let bytes = render_bytes(&example("candidature-faible.toml"), "pitch-pdf", &[]);
+    let doc = lopdf::Document::load_mem(&bytes).expect("valid PDF");
+    assert_eq!(doc.get_pages().len(), 1);
+}

@@ -122,3 +122,19 @@ fn a_form_version_beyond_u32_is_newer() {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
     }
 }
+
+#[test]
+fn a_refused_huge_number_is_shown_as_written_in_documents() {
+    let (dir, path) = example_with("volume.minutes_par_operation", "1e300");
+    let out = fiche_in(
+        dir.path(),
+        &["render", path_str(&path), "--format", "md", "-o", "-"],
+    );
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Temps agent par opération"))
+        .unwrap_or_else(|| panic!("the answer is in the document:\n{text}"));
+    // Not three hundred digits of float noise, widening every table.
+    assert!(line.ends_with(": 1e300"), "{line}");
+}

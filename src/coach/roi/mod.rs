@@ -169,6 +169,10 @@ impl Roi {
     /// `5,4`.
     pub fn ratio_fr(&self) -> Option<String> {
         let ratio = self.ratio.clone().ok()?;
+        // A ratio that rounds to 0 is not « 0 »: something is saved.
+        if ratio.is_sign_positive() && !ratio.is_zero() && round(ratio, 1).is_zero() {
+            return Some("moins de 0,1".to_string());
+        }
         Some(format::decimal_exact(ratio, 1))
     }
 

@@ -13,11 +13,18 @@ pub(super) enum Why {
 }
 
 impl Why {
-    /// The problems one by one: `il manque « X » (id)` per input.
+    /// The problems one by one: `il manque « X » (id)` per input. Listed
+    /// under a « non calculable : » heading, so a reason does not repeat it.
     pub(super) fn parts(&self) -> Vec<String> {
         match self {
             Why::Missing(inputs) => inputs.iter().map(|i| format!("il manque {i}")).collect(),
-            Why::Other(text) => vec![text.clone()],
+            Why::Other(text) => {
+                vec![
+                    text.strip_prefix("non calculable : ")
+                        .unwrap_or(text)
+                        .to_string(),
+                ]
+            }
         }
     }
 

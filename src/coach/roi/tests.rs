@@ -252,6 +252,13 @@ fn zero_hours_per_fte_and_negative_or_text_values_are_explained() {
             .unwrap_err()
             .contains("est négatif")
     );
+    // Listed under « non calculable : », a reason does not say it twice.
+    assert_eq!(
+        roi(&a).missing(),
+        [
+            "« Minutes agent économisées par opération » (roi.minutes_economisees) est négatif ; corrigez-le"
+        ]
+    );
 
     a.set(
         "roi.minutes_economisees",
@@ -322,4 +329,18 @@ fn the_pilots_figures_sit_beside_the_full_scale_ones() {
             "À l'échelle du pilote (60_000 opérations par an) : 6_000_heures de temps d'agent libéré par an, valorisé à 168_015_€ par an."
         )
     );
+}
+
+#[test]
+fn a_tiny_ratio_is_not_shown_as_zero() {
+    // 1 000 operations × 1 minute against a 300 000 € budget: 467 € a year,
+    // a ratio of 0,0016, which « 0 » would misread as nothing saved.
+    let a = answers(
+        "[volume]\nvolume_annuel = 1000\n[roi]\nminutes_economisees = 1\n[tco]\nbudget_annuel = 300000\n",
+    );
+    assert_eq!(roi(&a).ratio_fr().unwrap(), "moins de 0,1");
+    let none = answers(
+        "[volume]\nvolume_annuel = 1000\n[roi]\nminutes_economisees = 0\n[tco]\nbudget_annuel = 300000\n",
+    );
+    assert_eq!(roi(&none).ratio_fr().unwrap(), "0");
 }

@@ -279,7 +279,7 @@ fn ai_act_categories_name_the_regulation_and_the_deployers_duties() {
             q,
             Severity::Warning
         ),
-        "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan, décrivez le contrôle dans « Validation humaine », à vérifier avec votre service juridique"
+        "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan et décrivez le contrôle dans « Comment un agent vérifie-t-il ce que produit l’IA ? » ; à vérifier avec votre service juridique"
     );
     assert_eq!(
         message(

@@ -41,6 +41,11 @@ fn volume_missing_or_without_unit() {
         Severity::Warning,
     );
     assert_silent(&srdt(), "volume-manquant");
+    // A volume written but unusable is not « pas renseigné »: its field
+    // error says what is wrong.
+    for bad in ["\"beaucoup\"", "9223372036854775807"] {
+        assert_silent(&with(&[("volume.volume_annuel", bad)]), "volume-manquant");
+    }
 }
 
 #[test]

@@ -29,6 +29,29 @@ fn placeholder_left_in_name_or_slogan() {
         "pari.pari_impact",
         Severity::Warning,
     );
+    // The name a newcomer types first.
+    assert_fires(
+        &with(&[("identite.nom_produit", "\"Mon projet IA\"")]),
+        "texte-provisoire",
+        "identite.nom_produit",
+        Severity::Warning,
+    );
+    assert_fires(
+        &with(&[("indicateurs.valeur_cible", "\"à préciser\"")]),
+        "texte-provisoire",
+        "indicateurs.valeur_cible",
+        Severity::Warning,
+    );
+    // An initiative cited by `--citer` or Ctrl+T and never written about.
+    assert_fires(
+        &with(&[(
+            "pertinence.solutions_existantes",
+            "\"Nous avons regardé :\\n\\n- Tri du courrier entrant (CPAM) : ce que nous en retenons : à compléter\"",
+        )]),
+        "texte-provisoire",
+        "pertinence.solutions_existantes",
+        Severity::Warning,
+    );
     // A word that merely starts like a placeholder is not one.
     assert_silent(
         &with(&[("identite.nom_produit", "\"Todolist des agents\"")]),
