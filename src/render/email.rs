@@ -106,7 +106,9 @@ impl Renderer {
 
 /// « Candidature All_Ia_nce : Assistant SRDT — Ministère du Travail ».
 fn subject(ctx: &DocumentContext) -> String {
-    let mut subject = format!("Candidature All_Ia_nce : {}", ctx.product);
+    // One line: a product name typed with line breaks stays one subject.
+    let product = ctx.product.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut subject = format!("Candidature All_Ia_nce : {product}");
     if let Some(administration) = answer(ctx, "administration") {
         subject.push_str(" — ");
         subject.push_str(&administration);

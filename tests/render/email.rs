@@ -193,3 +193,30 @@ fn the_contact_comes_from_the_form() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("contact"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_product_name_with_line_breaks_gives_a_one_line_subject() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("sauts.toml");
+    let text = std::fs::read_to_string(example("assistant-srdt.toml"))
+        .unwrap()
+        .replace(
+            "nom_produit = \"Assistant SRDT\"",
+            "nom_produit = \"Assistant\\r\\nBcc: pirate@example.com\"",
+        );
+    assert!(text.contains("pirate"), "the example's name was replaced");
+    std::fs::write(&file, text).unwrap();
+    let out = fiche(&["envoyer", file.to_str().unwrap(), "--brouillon", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = MessageParser::default().parse(&out.stdout).unwrap();
+    let subject = message.subject().unwrap();
+    assert!(
+        subject.contains("Candidature All_Ia_nce : Assistant Bcc: pirate@example.com —"),
+        "{subject:?}"
+    );
+    assert!(
+        !subject.contains('\n') && !subject.contains('\r'),
+        "{subject:?}"
+    );
+    assert!(message.bcc().is_none());
+}
