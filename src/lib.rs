@@ -13,6 +13,7 @@
 
 pub mod answers;
 pub mod application;
+pub mod clock;
 pub mod coach;
 pub mod diff;
 pub mod fill;

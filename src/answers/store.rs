@@ -447,7 +447,7 @@ fn header_of(index: &LineIndex, item: &Table) -> Option<usize> {
 
 /// Local time as RFC 3339 with its offset, e.g. `2026-11-29T10:42:00+01:00`.
 pub fn now_rfc3339() -> String {
-    jiff::ZonedDateTime::now()
+    crate::clock::now()
         .strftime("%Y-%m-%dT%H:%M:%S%:z")
         .to_string()
 }

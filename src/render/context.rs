@@ -169,7 +169,7 @@ pub fn build_in(
             contact: form.contact.clone(),
         },
         product,
-        generated_on: french_date(&jiff::ZonedDateTime::now().date()),
+        generated_on: french_date(&crate::clock::now().date()),
         draft: !report.is_complete(),
         completeness: Completeness {
             answered: report.required_answered,

@@ -96,7 +96,7 @@ fn now_iso() -> String {
         .and_then(|secs| jiff::Timestamp::from_second(secs).ok());
     let civil = match fixed {
         Some(ts) => ts.to_zoned_datetime(jiff::tz::TimeZone::UTC).datetime(),
-        None => jiff::ZonedDateTime::now().datetime(),
+        None => crate::clock::now().datetime(),
     };
     civil.strftime("%Y-%m-%dT%H:%M:%S").to_string()
 }

@@ -73,7 +73,7 @@ pub fn comparison(form: &Form, applications: &[(String, Answers)]) -> Comparison
             version: form.version,
             contact: form.contact.clone(),
         },
-        generated_on: context::french_date(&jiff::ZonedDateTime::now().date()),
+        generated_on: context::french_date(&crate::clock::now().date()),
         applications: compared,
     }
 }

@@ -332,7 +332,7 @@ fn save(app: &mut App) {
     }
     match app.answers.save(&app.path) {
         Ok(saved) => {
-            let at = jiff::ZonedDateTime::now().strftime("%H:%M").to_string();
+            let at = fiche::clock::now().strftime("%H:%M").to_string();
             app.save.saved(at);
             let outside = saved.merged_answers();
             if !saved.merged.is_empty() {

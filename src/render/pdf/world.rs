@@ -46,7 +46,7 @@ impl FicheWorld {
             main: Source::new(file_id(MAIN_PATH), template),
             data: Bytes::new(data),
             user_dir: user_dir.cloned(),
-            today: jiff::ZonedDateTime::now().date(),
+            today: crate::clock::now().date(),
         }
     }
 
