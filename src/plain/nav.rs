@@ -41,8 +41,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 .collect()
         };
         let [at] = found[..] else {
+            let hint = match self.form.nearest_question(target) {
+                Some(meant) if found.is_empty() => format!("Vouliez-vous dire :aller {meant} ? "),
+                _ => String::new(),
+            };
             self.say(&format!(
-                "erreur : « {target} » ne désigne aucune question (ou plusieurs). Écrivez section.question, par exemple volume.nb_agents ; « :verifier » affiche les identifiants."
+                "erreur : « {target} » ne désigne aucune question (ou plusieurs). {hint}Écrivez section.question, par exemple volume.nb_agents ; « :verifier » affiche les identifiants."
             ));
             return None;
         };

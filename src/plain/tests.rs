@@ -101,6 +101,18 @@ fn an_invalid_answer_is_explained_echoed_and_asked_again() {
 }
 
 #[test]
+fn a_misspelt_goto_suggests_the_question_meant() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let (_, out) = drive(&form, &path, ":aller donees.sources\n:quitter\n");
+    assert!(
+        out.contains("« donees.sources » ne désigne aucune question (ou plusieurs). Vouliez-vous dire :aller donnees.sources ?"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_when_question_appears_once_its_condition_holds() {
     let form = fiche::form::builtin();
     let dir = tempfile::tempdir().unwrap();
