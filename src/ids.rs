@@ -58,6 +58,8 @@ impl Rule {
     pub const UNKNOWN_SECTION: Rule = Rule::known("section-inconnue");
     pub const MALFORMED_SECTION: Rule = Rule::known("section-mal-formee");
     pub const UNKNOWN_QUESTION: Rule = Rule::known("question-inconnue");
+    /// An answer to a question that other answers make irrelevant.
+    pub const HIDDEN_ANSWER: Rule = Rule::known("reponse-hors-sujet");
 
     const fn known(id: &'static str) -> Rule {
         Rule(Cow::Borrowed(id))

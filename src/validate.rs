@@ -158,6 +158,9 @@ pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> R
         let before = findings.len();
         for q in &section.questions {
             if !is_visible(q, context) {
+                if is_answered(answers.get_in(&section.id, &q.id).as_ref()) {
+                    findings.push(hidden_answer(answers, &section.full_id(q), q));
+                }
                 continue;
             }
             let id = section.full_id(q);
@@ -197,6 +200,23 @@ pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> R
         required_answered: total_answered,
         required_total: total_required,
     }
+}
+
+/// An answer the document leaves out, because other answers make its
+/// question irrelevant (« Information des usagers » when the AI only
+/// assists): said, so that the text is not thought lost.
+fn hidden_answer(answers: &Answers, id: &str, q: &Question) -> Finding {
+    let mut f = Finding::new(
+        id,
+        Severity::Advice,
+        format!(
+            "« {} » ne s'applique pas avec vos autres réponses : sa réponse est gardée dans le fichier mais n'apparaît pas dans la fiche ; si elle compte, revoyez les réponses dont elle dépend, sinon effacez-la",
+            q.label
+        ),
+    );
+    f.rule = Some(Rule::HIDDEN_ANSWER);
+    f.position = answers.position(id);
+    f
 }
 
 fn located(answers: &Answers, question_id: &str, p: Problem) -> Finding {

@@ -232,6 +232,39 @@ fn a_misspelt_field_of_a_list_item_is_a_warning_not_a_silent_loss() {
 }
 
 #[test]
+fn an_answer_the_document_leaves_out_is_said_not_silently_dropped() {
+    let (form, a) = answers(
+        "[probleme]\npublic_concerne = \"usagers\"\n[solution]\nrole_ia = \"assiste\"\n[ia_responsable]\ninformation_usagers = \"Mention sur le site.\"\n",
+    );
+    let r = validate::check(&form, &a);
+    let f = r
+        .findings
+        .iter()
+        .find(|f| f.id == "ia_responsable.information_usagers")
+        .expect("the hidden answer is reported");
+    assert_eq!(f.severity, Severity::Advice);
+    assert_eq!(f.rule.as_deref(), Some("reponse-hors-sujet"));
+    assert!(
+        f.message.contains("n'apparaît pas dans la fiche"),
+        "{}",
+        f.message
+    );
+    assert_eq!(f.position.unwrap().line, 9);
+    // Once the question applies, nothing is said.
+    let (form, a) = answers(
+        "[probleme]\npublic_concerne = \"usagers\"\n[solution]\nrole_ia = \"recommande\"\n[ia_responsable]\ninformation_usagers = \"Mention sur le site.\"\n",
+    );
+    let r = validate::check(&form, &a);
+    assert!(
+        !r.findings
+            .iter()
+            .any(|f| f.id == "ia_responsable.information_usagers"),
+        "{:?}",
+        r.findings
+    );
+}
+
+#[test]
 fn a_misspelt_section_is_placed_and_the_right_one_suggested() {
     let (form, a) = answers("[indentite]\nnom_produit = \"x\"\n");
     let r = validate::check(&form, &a);
