@@ -39,12 +39,32 @@ fn main() {
 /// included. Packed relative relocations (`DT_RELR`: GNU ld ≥ 2.38, lld ≥
 /// 15; run by glibc ≥ 2.36, which the binary then requires) say the same in
 /// a few kilobytes.
+///
+/// Only when building on and for this machine's glibc, and that glibc is
+/// 2.36 or newer: `cargo install` on an older system (Debian 11, RHEL 9,
+/// Ubuntu 22.04) must still link and run.
 fn link_options() {
-    let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
-    let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    if os == "linux" && env == "gnu" {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    let native = var("HOST") == var("TARGET");
+    if var("CARGO_CFG_TARGET_OS") == "linux"
+        && var("CARGO_CFG_TARGET_ENV") == "gnu"
+        && native
+        && glibc_version().is_some_and(|v| v >= (2, 36))
+    {
         println!("cargo::rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
+}
+
+/// This machine's glibc, from `getconf GNU_LIBC_VERSION` (« glibc 2.36 »).
+fn glibc_version() -> Option<(u32, u32)> {
+    let out = std::process::Command::new("getconf")
+        .arg("GNU_LIBC_VERSION")
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    let (major, minor) = text.trim().strip_prefix("glibc ")?.split_once('.')?;
+    let minor: String = minor.chars().take_while(char::is_ascii_digit).collect();
+    Some((major.parse().ok()?, minor.parse().ok()?))
 }
 
 // Each function below writes one value as a Rust expression. The structs are
