@@ -239,6 +239,14 @@ fn new_writes_a_draft_with_meta_and_never_overwrites() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("existe déjà"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // A folder is not « déjà existant, ouvrez-le avec fiche edit ».
+    let folder = dir.path().join("dossier.toml");
+    std::fs::create_dir(&folder).unwrap();
+    let out = fiche(&["new", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("dossier.toml est un dossier"), "{err}");
+    assert!(err.contains("candidature.toml"), "{err}");
 }
 
 #[test]

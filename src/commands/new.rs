@@ -15,6 +15,13 @@ use fiche::reuse::{self, Copy};
 use fiche::{Answers, Form, application, fill, profile};
 
 pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome> {
+    if file.is_dir() {
+        bail!(
+            "{} est un dossier : donnez le nom du fichier à créer, par exemple « fiche new {} ».",
+            file.display(),
+            file.join("candidature.toml").display()
+        );
+    }
     if file.exists() {
         bail!(
             "{} existe déjà : il n'a pas été modifié. Ouvrez-le avec « fiche edit {} » ou choisissez un autre nom.",
