@@ -130,8 +130,7 @@ fn metric_reference(ctx: &Context, out: &mut Vec<Finding>) {
                 "metrique-sans-reference",
                 id,
                 format!(
-                    "{} de l'indicateur (« {text} ») n'est pas chiffrée : sans point de départ et cible mesurables, l'impact ne pourra pas être démontré ; écrivez un nombre et son unité (ex. : 15 minutes par demande)",
-                    capitalized(what)
+                    "{what} de l'indicateur (« {text} ») n'est pas chiffrée : sans point de départ et cible mesurables, l'impact ne pourra pas être démontré ; écrivez un nombre et son unité (ex. : 15 minutes par demande)"
                 ),
             ));
         }
@@ -211,13 +210,6 @@ fn milestones(ctx: &Context, out: &mut Vec<Finding>) {
             ),
         ));
     }
-}
-
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// `1 agent`, `3 agents` (a count of agents may be typed with decimals:

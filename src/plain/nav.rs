@@ -52,9 +52,29 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         };
         if !self.walk().is_visible(at) {
             let q = &self.form.sections[at.section].questions[at.question];
-            let condition = q.when.as_ref().map(|c| c.source()).unwrap_or_default();
+            // The questions it depends on, by their labels: the condition
+            // itself (« solution.role_ia in [...] ») is the form's language.
+            let depends_on: Vec<String> = q
+                .when
+                .as_ref()
+                .map(|c| c.referenced_ids())
+                .unwrap_or_default()
+                .iter()
+                .map(|id| match self.form.question(id) {
+                    Some((_, dep)) => format!("« {} » ({id})", dep.label),
+                    None => id.clone(),
+                })
+                .collect();
+            let because = if depends_on.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " : elle dépend de votre réponse à {}",
+                    depends_on.join(", ")
+                )
+            };
             self.say(&format!(
-                "La question {} n'est pas posée avec vos réponses actuelles (condition : {condition}).",
+                "La question {} n'est pas posée avec vos réponses actuelles{because}.",
                 self.full_id(at.section, at.question)
             ));
             return None;

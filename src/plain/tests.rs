@@ -113,6 +113,27 @@ fn a_misspelt_goto_suggests_the_question_meant() {
 }
 
 #[test]
+fn a_goto_to_a_question_not_asked_names_what_it_depends_on() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let (_, out) = drive(
+        &form,
+        &path,
+        ":aller ia_responsable.information_usagers\n:quitter\n",
+    );
+    assert!(
+        out.contains("La question ia_responsable.information_usagers n'est pas posée avec vos réponses actuelles : elle dépend de votre réponse à « "),
+        "{out}"
+    );
+    assert!(out.contains("(solution.role_ia)"), "{out}");
+    assert!(
+        !out.contains(" in ["),
+        "not the form's condition language: {out}"
+    );
+}
+
+#[test]
 fn a_when_question_appears_once_its_condition_holds() {
     let form = fiche::form::builtin();
     let dir = tempfile::tempdir().unwrap();
