@@ -32,6 +32,15 @@ pub(super) fn input(form: &Form, answers: &Answers, id: &str) -> Figure {
             )
         })
     })?;
+    // Validation refuses « 12,5 » for a count; the business case does not
+    // compute on an answer the check calls wrong.
+    let whole_number = form.question(id).is_some_and(|(_, q)| q.kind == Kind::Int);
+    if whole_number && !value.fract().is_zero() {
+        return Err(Why::Other(format!(
+            "non calculable : {} doit être un nombre entier ; corrigez-le",
+            named(form, id)
+        )));
+    }
     if value.is_sign_negative() && !value.is_zero() {
         return Err(Why::Other(format!(
             "non calculable : {} est négatif ; corrigez-le",

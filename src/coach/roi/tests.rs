@@ -274,6 +274,24 @@ fn zero_hours_per_fte_and_negative_or_text_values_are_explained() {
 }
 
 #[test]
+fn a_decimal_count_of_operations_is_not_computed_on() {
+    let mut a = worked_example();
+    a.set("volume.volume_annuel", Some(toml::Value::Float(12.5)))
+        .unwrap();
+    assert_eq!(
+        roi(&a).missing(),
+        [
+            "« Volume d’opérations par an » (volume.volume_annuel) doit être un nombre entier ; corrigez-le"
+        ]
+    );
+    // Minutes saved may be decimal: 1,5 minute is a real answer.
+    let mut b = worked_example();
+    b.set("roi.minutes_economisees", Some(toml::Value::Float(1.5)))
+        .unwrap();
+    assert!(roi(&b).hours_per_year().is_ok());
+}
+
+#[test]
 fn json_has_numbers_and_display_texts() {
     let json = serde_json::to_value(roi(&worked_example())).unwrap();
     assert_eq!(json["hours_per_year"], 57500.0);
