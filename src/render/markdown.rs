@@ -95,35 +95,36 @@ fn escape_line(line: &str, hashes: bool) -> String {
     // Control characters are shown, not written raw: a document printed on a
     // terminal (`-o -`, `cat`) must not run escape sequences either.
     let line = crate::sanitize::terminal(line.trim_start());
-    let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len() + 8);
-    let ordered_marker = ordered_list_marker(&chars);
-    for (i, &c) in chars.iter().enumerate() {
+    let ordered_marker = ordered_list_marker(&line);
+    let mut before: Option<char> = None;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, next)| next);
         let escape = ALWAYS.contains(&c)
             || (i == 0 && LINE_START.contains(&c))
             || (hashes && c == '#')
-            || (c == '_' && !between_alphanumerics(&chars, i))
+            || (c == '_' && !between_alphanumerics(before, after))
             || Some(i) == ordered_marker;
         if escape {
             out.push('\\');
         }
         out.push(c);
+        before = Some(c);
     }
     out
 }
 
 /// `_` inside a word (`nom_produit`) cannot start or end emphasis.
-fn between_alphanumerics(chars: &[char], i: usize) -> bool {
-    let before = i.checked_sub(1).and_then(|j| chars.get(j));
-    let after = chars.get(i + 1);
-    before.is_some_and(|c| c.is_alphanumeric()) && after.is_some_and(|c| c.is_alphanumeric())
+fn between_alphanumerics(before: Option<char>, after: Option<char>) -> bool {
+    before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
 }
 
-/// The index of the `.` or `)` of `1984.` at the start of a line, which
-/// would start an ordered list.
-fn ordered_list_marker(chars: &[char]) -> Option<usize> {
-    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    (digits > 0 && matches!(chars.get(digits), Some('.' | ')'))).then_some(digits)
+/// The byte index of the `.` or `)` of `1984.` at the start of a line,
+/// which would start an ordered list.
+fn ordered_list_marker(line: &str) -> Option<usize> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')'))).then_some(digits)
 }
 
 #[cfg(test)]
