@@ -153,6 +153,19 @@ pub fn build_in(
     report: &Report,
     visibility: &minijinja::Value,
 ) -> DocumentContext {
+    let review = coach::review_in(form, answers, report, visibility);
+    build_reviewed(form, answers, report, visibility, &review)
+}
+
+/// Like [`build_in`], with the coach's review already made (the comparison
+/// page needs it for its summary row too).
+pub fn build_reviewed(
+    form: &Form,
+    answers: &Answers,
+    report: &Report,
+    visibility: &minijinja::Value,
+    review: &coach::CoachReport,
+) -> DocumentContext {
     let (sections, t) = section_views(form, answers, visibility);
     let missing = missing_answers(form, report);
     let product = answers
@@ -160,7 +173,6 @@ pub fn build_in(
         .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "Produit sans nom".to_string());
-    let review = coach::review_in(form, answers, report, visibility);
     DocumentContext {
         form: FormInfo {
             id: form.id.clone(),
@@ -187,7 +199,7 @@ pub fn build_in(
             .cloned()
             .collect(),
         roi: RoiView::from(&review.roi),
-        coach: CoachView::from(&review),
+        coach: CoachView::from(review),
         budget: budget(answers),
     }
 }

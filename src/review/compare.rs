@@ -56,10 +56,11 @@ pub struct Figures {
 pub fn comparison(form: &Form, applications: &[(String, Answers)]) -> ComparisonContext {
     let mut compared = Vec::new();
     for (file, answers) in applications {
-        let report = validate::check(form, answers);
-        let review = coach::review(form, answers, &report);
+        let visibility = answers.context();
+        let report = validate::check_in(form, answers, &visibility);
+        let review = coach::review_in(form, answers, &report, &visibility);
         let summary = summarize_answers(file, answers, &report, &review);
-        let document = context::build(form, answers, &report);
+        let document = context::build_reviewed(form, answers, &report, &visibility, &review);
         compared.push(Compared {
             figures: Figures::from(&summary),
             summary,
