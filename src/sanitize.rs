@@ -41,10 +41,9 @@ pub fn shorten(text: &str, max_chars: usize) -> Cow<'_, str> {
         Some((cut, _)) => {
             let rest = text[cut..].chars().count();
             Cow::Owned(format!(
-                "{}… ({} caractère{} de plus)",
+                "{}… ({} de plus)",
                 &text[..cut],
-                crate::format::integer(rest as i64),
-                if rest > 1 { "s" } else { "" }
+                crate::format::count(rest, "caractère", "caractères")
             ))
         }
     }

@@ -124,12 +124,10 @@ fn print_table(
 ) -> Result<()> {
     writeln!(
         out,
-        "Initiatives les plus proches de « {} » dans {} ({} initiative{} lue{})",
+        "Initiatives les plus proches de « {} » dans {} ({})",
         sanitize::terminal_line(&shorten(&query.title, 80)),
         sanitize::terminal_line(&table.source),
-        table.rows.len(),
-        plural(table.rows.len()),
-        plural(table.rows.len()),
+        fiche::format::count(table.rows.len(), "initiative lue", "initiatives lues"),
     )?;
     writeln!(
         out,
@@ -301,8 +299,4 @@ fn shorten(text: &str, max: usize) -> String {
         Some((cut, _)) if one_line.chars().count() > max => format!("{}…", &one_line[..cut]),
         _ => one_line,
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
 }

@@ -72,9 +72,12 @@ pub fn run(form: &Form, file: &Path, results: &[Ranked], ranks: &[u32]) -> Resul
     }
     if !citation.already.is_empty() {
         say!(
-            "Déjà citée{} auparavant, non ajoutée{} : {}.",
-            plural(citation.already.len()),
-            plural(citation.already.len()),
+            "{} : {}.",
+            if citation.already.len() >= 2 {
+                "Déjà citées auparavant, non ajoutées"
+            } else {
+                "Déjà citée auparavant, non ajoutée"
+            },
             names(&citation.already)
         );
     }
@@ -117,8 +120,4 @@ fn names(names: &[String]) -> String {
         .map(|n| format!("« {} »", sanitize::terminal_line(n)))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
 }
