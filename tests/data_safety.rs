@@ -613,28 +613,14 @@ fn accessible_mode_reads_an_answer_set_outside_before_asking_it() {
 
 #[test]
 fn accessible_mode_keeps_each_line_of_a_long_answer_for_after_a_kill() {
-    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.toml");
-    write(&path, HEAD);
     let recovery = fiche::recovery::path_for(&path);
-    let mut child = accessible(dir.path(), "a.toml");
-    let mut input = child.stdin.take().unwrap();
-    let out = Transcript::follow(child.stdout.take().unwrap());
-    out.wait_for("Réponse : ", 1);
-    input
-        .write_all(":aller probleme.description\nPremière ligne\nseconde ligne\n".as_bytes())
-        .unwrap();
-    let start = Instant::now();
-    while !std::fs::read_to_string(&recovery).is_ok_and(|t| t.contains("seconde ligne")) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "no recovery file"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    killed_once_recovered(
+        &path,
+        ":aller probleme.description\nPremière ligne\nseconde ligne\n",
+        "seconde ligne",
+    );
     assert_eq!(
         Answers::load(&path).unwrap().get("probleme.description"),
         None
@@ -650,28 +636,14 @@ fn accessible_mode_keeps_each_line_of_a_long_answer_for_after_a_kill() {
 
 #[test]
 fn accessible_mode_keeps_the_fields_of_an_item_being_added_for_after_a_kill() {
-    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.toml");
-    write(&path, HEAD);
     let recovery = fiche::recovery::path_for(&path);
-    let mut child = accessible(dir.path(), "a.toml");
-    let mut input = child.stdin.take().unwrap();
-    let out = Transcript::follow(child.stdout.take().unwrap());
-    out.wait_for("Réponse : ", 1);
-    input
-        .write_all(":aller donnees.sources\na\nFiches internes\nDGT\n".as_bytes())
-        .unwrap();
-    let start = Instant::now();
-    while !std::fs::read_to_string(&recovery).is_ok_and(|t| t.contains("DGT")) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "no recovery file"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    killed_once_recovered(
+        &path,
+        ":aller donnees.sources\na\nFiches internes\nDGT\n",
+        "DGT",
+    );
     assert_eq!(Answers::load(&path).unwrap().get("donnees.sources"), None);
     // The next session offers the item back.
     let out = accessible_with(dir.path(), "a.toml", "o\n");
@@ -695,4 +667,29 @@ fn hold_lock_elsewhere(path: &Path) {
         lock::hostname()
     );
     write(&lock::lock_path(path), &holder);
+}
+
+/// Writes the draft `path`, types `keys` into the accessible mode on it,
+/// and kills it (`kill -9`) once its recovery file holds `kept`.
+fn killed_once_recovered(path: &Path, keys: &str, kept: &str) {
+    use std::io::Write;
+    write(path, HEAD);
+    let dir = path.parent().unwrap();
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let recovery = fiche::recovery::path_for(path);
+    let mut child = accessible(dir, name);
+    let mut input = child.stdin.take().unwrap();
+    let out = Transcript::follow(child.stdout.take().unwrap());
+    out.wait_for("Réponse : ", 1);
+    input.write_all(keys.as_bytes()).unwrap();
+    let start = Instant::now();
+    while !std::fs::read_to_string(&recovery).is_ok_and(|t| t.contains(kept)) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no recovery file"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
 }
