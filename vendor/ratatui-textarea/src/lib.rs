@@ -17,6 +17,7 @@ mod util;
 mod widget;
 mod word;
 mod wrap;
+mod wrap_cache;
 
 pub use cursor::{CursorMove, DataCursor, ScreenCursor};
 pub use input::{Input, Key};

@@ -17,9 +17,7 @@ pub(crate) struct DataLine {
     pub pure_ascii: bool,
 }
 
-fn is_pure_ascii(line: &str) -> bool {
-    line.is_ascii() && !line.contains('\t')
-}
+use crate::wrap_cache::{WrapParams, is_pure_ascii};
 
 fn char_display_width(c: char, col: usize, tab_len: u8, mask: Option<char>) -> usize {
     // A masked line is drawn as one mask character per char, so each char is as wide as the mask.
@@ -34,7 +32,7 @@ fn char_display_width(c: char, col: usize, tab_len: u8, mask: Option<char>) -> u
     }
 }
 
-fn display_width(text: &str, tab_len: u8, mask: Option<char>) -> usize {
+pub(crate) fn display_width(text: &str, tab_len: u8, mask: Option<char>) -> usize {
     let mut col = 0usize;
     for c in text.chars() {
         col += char_display_width(c, col, tab_len, mask);
@@ -42,7 +40,7 @@ fn display_width(text: &str, tab_len: u8, mask: Option<char>) -> usize {
     col
 }
 
-fn screen_col_for_char_offset(
+pub(crate) fn screen_col_for_char_offset(
     text: &str,
     char_offset: usize,
     tab_len: u8,
@@ -109,6 +107,17 @@ impl TextArea<'_> {
             None
         };
 
+        if let Some(width) = wrap_width.filter(|_| WrapParams::cached(self.wrap_mode())) {
+            self.screen_map_load_cached(WrapParams {
+                mode: self.wrap_mode(),
+                width,
+                tab_len: self.tab_length(),
+                mask: self.mask_char(),
+            });
+            return;
+        }
+        self.wrap_cache.borrow_mut().clear();
+
         let rows = match wrap_width {
             Some(width) => wrapped_rows(
                 &self.lines,
@@ -156,6 +165,38 @@ impl TextArea<'_> {
 
         *self.screen_lines.borrow_mut() = screen_lines;
         *self.data_pointers.borrow_mut() = data_pointers;
+    }
+
+    /// The screen map from the incremental wrap of `wrap_cache` (fiche's
+    /// vendored copy): the same rows as the full wrap above.
+    fn screen_map_load_cached(&self, params: WrapParams) {
+        let mut cache = self.wrap_cache.borrow_mut();
+        cache.update(&self.lines, params);
+        let mut screen_lines = self.screen_lines.borrow_mut();
+        let mut data_pointers = self.data_pointers.borrow_mut();
+        screen_lines.clear();
+        data_pointers.clear();
+        for (row, line) in cache.lines().iter().enumerate() {
+            data_pointers.push(DataLine {
+                first_screen_line: screen_lines.len(),
+                screen_line_count: line.rows.len(),
+                pure_ascii: line.pure_ascii,
+            });
+            let last = line.rows.len() - 1;
+            screen_lines.extend(line.rows.iter().enumerate().map(|(i, r)| ScreenLine {
+                wrapped: WrappedLine {
+                    row,
+                    start_byte: r.start_byte,
+                    end_byte: r.end_byte,
+                    start_col: r.start_col,
+                    end_col: r.end_col,
+                    first_in_row: i == 0,
+                    last_in_row: i == last,
+                },
+                screen_width: r.screen_width,
+                cursor_max_col: r.cursor_max_col,
+            }));
+        }
     }
 
     pub(crate) fn screen_lines_count(&self) -> usize {

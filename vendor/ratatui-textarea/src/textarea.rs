@@ -10,6 +10,7 @@ use crate::util::{Pos, char_width, num_digits, spaces};
 use crate::widget::Viewport;
 use crate::word::{find_word_exclusive_end_forward, find_word_start_backward};
 use crate::wrap::{WrapMode, WrappedLine};
+use crate::wrap_cache::WrapCache;
 use ratatui_core::layout::Alignment;
 use ratatui_core::layout::Rect;
 use ratatui_core::style::{Color, Modifier, Style, Stylize};
@@ -126,6 +127,7 @@ pub struct TextArea<'a> {
     pub(crate) screen_lines: RefCell<Vec<ScreenLine>>,
     pub(crate) data_pointers: RefCell<Vec<DataLine>>,
     pub(crate) area: Cell<Rect>,
+    pub(crate) wrap_cache: RefCell<WrapCache>,
 }
 
 /// Convert any iterator whose elements can be converted into [`String`] into [`TextArea`]. Each [`String`] element is
@@ -238,6 +240,7 @@ impl<'a> TextArea<'a> {
             screen_lines: RefCell::new(Vec::new()),
             data_pointers: RefCell::new(Vec::new()),
             area: Cell::new(Rect::default()),
+            wrap_cache: RefCell::new(WrapCache::default()),
         };
         textarea.screen_map_load();
         textarea

@@ -178,7 +178,7 @@ fn wrap_word_chunks(
     out
 }
 
-fn split_range_by_grapheme_width(
+pub(crate) fn split_range_by_grapheme_width(
     line: &str,
     start: usize,
     end: usize,
@@ -229,7 +229,7 @@ fn chunk_text(line: &str, chunk: Chunk) -> &str {
     &line[chunk.start..chunk.end]
 }
 
-fn display_width_from(text: &str, start_width: usize, tab_len: u8, mask: Option<char>) -> usize {
+pub(crate) fn display_width_from(text: &str, start_width: usize, tab_len: u8, mask: Option<char>) -> usize {
     display_width_to(text, start_width, tab_len, mask).saturating_sub(start_width)
 }
 
