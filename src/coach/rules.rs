@@ -178,8 +178,10 @@ fn payback(ctx: &Context, out: &mut Vec<Finding>) {
         ));
     }
     let max = ctx.thresholds.max_payback_months;
+    // Compared as shown (one decimal): « couvert qu'en 36 mois…, plus de 36
+    // mois » would contradict itself.
     if let (Ok(months), Some(text)) = (ctx.roi.payback_months(), ctx.roi.payback_fr())
-        && months > max
+        && super::roi::round(months, 1) > max
     {
         let years = super::roi::round(months / Decimal::from(12), 1);
         out.push(ctx.finding(
