@@ -149,10 +149,7 @@ fn payback_longer_than_three_years() {
 fn a_budget_covered_in_what_shows_as_36_months_is_not_more_than_36() {
     // 4 830 500 € against 1 610 143 € a year: 36,0008 months, shown « 36 mois ».
     let a = with(&[("tco.budget_annuel", "4830500"), ("tco.postes", "[]")]);
-    assert_eq!(
-        coach(&a).roi.payback_fr().as_deref(),
-        Some("36\u{a0}mois")
-    );
+    assert_eq!(coach(&a).roi.payback_fr().as_deref(), Some("36\u{a0}mois"));
     assert_silent(&a, "retour-trop-long");
     // 4 840 000 €: 36,07 months, shown « 36,1 mois »: more than 36.
     let f = assert_fires(
