@@ -116,6 +116,27 @@ fn no_alternative_without_ai() {
     assert_silent(&srdt(), "solutionnisme");
 }
 
+/// A whole sentence saying there is no alternative used to pass.
+#[test]
+fn a_short_sentence_saying_there_is_no_alternative_is_solutionism() {
+    let q = "pertinence.alternatives_sans_ia";
+    for text in [
+        "\"Aucune alternative sans IA n'a été étudiée.\"",
+        "\"Nous n’avons pas étudié d'autre solution.\"",
+        "\"Il n'y a pas d'autre solution possible.\"",
+        "\"Pas encore étudié, ce sera fait pendant le pilote.\"",
+    ] {
+        assert_fires(&with(&[(q, text)]), "solutionnisme", q, Severity::Warning);
+    }
+    for text in [
+        // An alternative described, even when it starts with « aucune ».
+        "\"Aucune des pistes étudiées ne suffit : une foire aux questions ne couvre pas les cas complexes, et recruter 36 conseillers n'est pas finançable.\"",
+        "\"Recruter des conseillers supplémentaires n'est pas finançable.\"",
+    ] {
+        assert_silent(&with(&[(q, text)]), "solutionnisme");
+    }
+}
+
 #[test]
 fn procedure_to_simplify() {
     let q = "pertinence.procedure_a_simplifier";
