@@ -269,7 +269,7 @@ fn informing_people(ctx: &Context, out: &mut Vec<Finding>) {
         INFORMATION,
         |label| {
             format!(
-                "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie les règles de ses principaux traitements algorithmiques (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
+                "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
             )
         },
     );
