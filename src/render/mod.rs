@@ -339,9 +339,12 @@ fn format_value(
         if value.is_undefined() {
             return Ok(());
         }
-        return out
-            .write_str(&markdown::text(&value.to_string()))
-            .map_err(minijinja::Error::from);
+        let mut text = String::new();
+        match value.as_str() {
+            Some(s) => markdown::text_into(&mut text, s),
+            None => markdown::text_into(&mut text, &value.to_string()),
+        }
+        return out.write_str(&text).map_err(minijinja::Error::from);
     }
     if *state.auto_escape() == xml::AUTO_ESCAPE {
         return xml::format_value(out, value);

@@ -116,6 +116,27 @@ fn no_alternative_without_ai() {
     assert_silent(&srdt(), "solutionnisme");
 }
 
+/// A whole sentence saying there is no alternative used to pass.
+#[test]
+fn a_short_sentence_saying_there_is_no_alternative_is_solutionism() {
+    let q = "pertinence.alternatives_sans_ia";
+    for text in [
+        "\"Aucune alternative sans IA n'a été étudiée.\"",
+        "\"Nous n’avons pas étudié d'autre solution.\"",
+        "\"Il n'y a pas d'autre solution possible.\"",
+        "\"Pas encore étudié, ce sera fait pendant le pilote.\"",
+    ] {
+        assert_fires(&with(&[(q, text)]), "solutionnisme", q, Severity::Warning);
+    }
+    for text in [
+        // An alternative described, even when it starts with « aucune ».
+        "\"Aucune des pistes étudiées ne suffit : une foire aux questions ne couvre pas les cas complexes, et recruter 36 conseillers n'est pas finançable.\"",
+        "\"Recruter des conseillers supplémentaires n'est pas finançable.\"",
+    ] {
+        assert_silent(&with(&[(q, text)]), "solutionnisme");
+    }
+}
+
 #[test]
 fn procedure_to_simplify() {
     let q = "pertinence.procedure_a_simplifier";
@@ -143,6 +164,22 @@ fn payback_longer_than_three_years() {
         &with(&[("tco.budget_annuel", "4800000")]),
         "retour-trop-long",
     );
+}
+
+#[test]
+fn a_budget_covered_in_what_shows_as_36_months_is_not_more_than_36() {
+    // 4 830 500 € against 1 610 143 € a year: 36,0008 months, shown « 36 mois ».
+    let a = with(&[("tco.budget_annuel", "4830500"), ("tco.postes", "[]")]);
+    assert_eq!(coach(&a).roi.payback_fr().as_deref(), Some("36\u{a0}mois"));
+    assert_silent(&a, "retour-trop-long");
+    // 4 840 000 €: 36,07 months, shown « 36,1 mois »: more than 36.
+    let f = assert_fires(
+        &with(&[("tco.budget_annuel", "4840000")]),
+        "retour-trop-long",
+        "tco.budget_annuel",
+        Severity::Warning,
+    );
+    assert!(f.message.contains("36,1"), "{}", f.message);
 }
 
 #[test]
