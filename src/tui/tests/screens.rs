@@ -269,6 +269,8 @@ fn snapshot_business_case_whole_at_80x24() {
     go(&mut app, "volume.volume_annuel");
     let screen = render(&app, 80, 24);
     assert!(screen.contains("ratio bénéfice/coût"), "{screen}");
+    // The pilot's share, next to the full-scale figures.
+    assert!(screen.contains("À l'échelle du pilote"), "{screen}");
     insta::assert_snapshot!("business_case_80x24", screen);
     // Under a section introduction there is less room: the cut is said.
     go(&mut app, "volume.nb_agents");
