@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::answers::{Answers, AnswersError};
+use crate::answers::{Answers, AnswersError, ReadOnly};
 use crate::form::Form;
 use crate::migrate::{self, MigrationReport};
 
@@ -13,6 +13,15 @@ use crate::migrate::{self, MigrationReport};
 /// written: a refused or migrated file is left exactly as it was on disk.
 pub fn open(form: &Form, path: &Path) -> Result<Answers, AnswersError> {
     open_migrating(form, path).map(|(answers, _)| answers)
+}
+
+/// Like [`open`], for a command that only reads the file (`check`,
+/// `render`, `diff`…): the same checks, errors and migration, without what
+/// a save needs (see [`ReadOnly`]).
+pub fn read(form: &Form, path: &Path) -> Result<ReadOnly, AnswersError> {
+    let answers = ReadOnly::load(path)?;
+    check_compatible(form, &answers, &path.display().to_string())?;
+    Ok(answers.migrated(form))
 }
 
 /// Like [`open`], and says what the migration did (`None` when the file was
