@@ -115,6 +115,23 @@ pub(crate) fn read(path: &Path) -> io::Result<Option<OnDisk>> {
     }))
 }
 
+/// Reads `path`'s text without its byte order mark, as [`read`] does (the
+/// same refusals, the same errors) but without the stamp or the layout a
+/// save needs: for a file only read.
+pub(crate) fn read_text(path: &Path) -> io::Result<Option<String>> {
+    let bytes = match fs_util::read_limited(path, crate::limits::MAX_ANSWERS_FILE_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut text =
+        String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+    if text.starts_with(BOM) {
+        text.drain(..BOM.len_utf8());
+    }
+    Ok(Some(text))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

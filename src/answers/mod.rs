@@ -7,12 +7,15 @@ mod input;
 pub mod lock;
 mod merge;
 mod origin;
+mod plain;
+mod read_only;
 mod store;
 mod syntax;
 
 pub use input::{format_for_input, parse_input};
 pub use merge::{Conflict, Keep};
 pub use origin::{ORIGIN_TABLE, Origin};
+pub use read_only::ReadOnly;
 pub use store::{Answers, Saved, now_rfc3339};
 
 use crate::position::Position;

@@ -11,6 +11,7 @@ use std::fmt;
 use toml_edit::{Item, Table};
 
 use super::Answers;
+use super::store::Tree;
 
 /// Key of the provenance table inside `[meta]`.
 pub const ORIGIN_TABLE: &str = "origine";
@@ -68,20 +69,17 @@ impl Answers {
     /// Where the answer to `full_id` was copied from, if it was pre-filled and
     /// not edited since.
     pub fn origin(&self, full_id: &str) -> Option<Origin> {
-        self.origin_table()?
-            .get(full_id)?
-            .as_str()
-            .map(Origin::from_file)
+        self.origin_texts()
+            .into_iter()
+            .find(|(id, _)| *id == full_id)
+            .map(|(_, origin)| Origin::from_file(origin))
     }
 
     /// Every pre-filled answer still unedited: `(full id, origin)`, in file order.
     pub fn origins(&self) -> Vec<(String, Origin)> {
-        let Some(table) = self.origin_table() else {
-            return Vec::new();
-        };
-        table
-            .iter()
-            .filter_map(|(k, v)| Some((k.to_string(), Origin::from_file(v.as_str()?))))
+        self.origin_texts()
+            .into_iter()
+            .map(|(id, origin)| (id.to_string(), Origin::from_file(origin)))
             .collect()
     }
 
@@ -120,12 +118,36 @@ impl Answers {
         }
     }
 
-    fn origin_table(&self) -> Option<&dyn toml_edit::TableLike> {
-        self.document()
-            .get("meta")?
-            .as_table_like()?
-            .get(ORIGIN_TABLE)?
-            .as_table_like()
+    /// The `[meta.origine]` entries written as text, in file order.
+    fn origin_texts(&self) -> Vec<(&str, &str)> {
+        match &self.tree {
+            Tree::Edit(edit) => edit
+                .doc
+                .get("meta")
+                .and_then(Item::as_table_like)
+                .and_then(|meta| meta.get(ORIGIN_TABLE))
+                .and_then(Item::as_table_like)
+                .map(|table| {
+                    table
+                        .iter()
+                        .filter_map(|(k, v)| Some((k, v.as_str()?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Tree::Plain(plain) => plain
+                .values
+                .get("meta")
+                .and_then(toml::Value::as_table)
+                .and_then(|meta| meta.get(ORIGIN_TABLE))
+                .and_then(toml::Value::as_table)
+                .map(|table| {
+                    table
+                        .iter()
+                        .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
     }
 }
 

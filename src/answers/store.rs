@@ -5,7 +5,12 @@
 //! What the file held when last read or written is remembered, so that a
 //! save notices changes made outside meanwhile and merges them (see `merge`),
 //! and writes the file back with its byte order mark and line endings.
+//!
+//! A file opened only to be read (`check`, `render`, `diff`…) is read
+//! without its layout instead ([`super::ReadOnly`]): plain values, the
+//! positions of its answers found only when a message asks for one.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -15,6 +20,7 @@ use super::bounds;
 use super::convert::{item_to_value, table_to_map};
 use super::disk::{self, Layout, Stamp};
 use super::merge::{self, Conflict, Keep, Leaves};
+use super::plain::Plain;
 use super::{AnswersError, Result};
 use crate::form::Form;
 use crate::fs_util;
@@ -24,12 +30,28 @@ use crate::position::{LineIndex, Position, deepest_line};
 /// One application's answers.
 #[derive(Debug, Clone)]
 pub struct Answers {
-    doc: DocumentMut,
+    pub(super) tree: Tree,
+    /// The file as last read or written; `None` for a document never saved
+    /// and for one read only.
+    disk: Option<Disk>,
+}
+
+/// The answers themselves.
+#[derive(Debug, Clone)]
+pub(super) enum Tree {
+    /// With the file's layout, to edit and save.
+    Edit(Edit),
+    /// Plain values, read only: only [`super::ReadOnly`] makes one, and an
+    /// edit (on a clone) first reads its text again with the layout.
+    Plain(Plain),
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Edit {
+    pub doc: DocumentMut,
     /// Where each answer stood in the file when it was read (`section.question`,
     /// `section.list[2].field`), for error messages.
-    positions: BTreeMap<String, Position>,
-    /// The file as last read or written; `None` for a document never saved.
-    disk: Option<Disk>,
+    pub positions: BTreeMap<String, Position>,
 }
 
 /// What the file held when last read or written.
@@ -72,10 +94,59 @@ impl Answers {
         meta.insert("created", toml_edit::value(now.as_str()));
         meta.insert("updated", toml_edit::value(now.as_str()));
         doc.insert("meta", Item::Table(meta));
+        Answers::edit_tree(doc, BTreeMap::new())
+    }
+
+    fn edit_tree(doc: DocumentMut, positions: BTreeMap<String, Position>) -> Answers {
         Answers {
-            doc,
-            positions: BTreeMap::new(),
+            tree: Tree::Edit(Edit { doc, positions }),
             disk: None,
+        }
+    }
+
+    /// Read-only answers from the plain reader.
+    pub(super) fn plain(plain: Plain) -> Answers {
+        Answers {
+            tree: Tree::Plain(plain),
+            disk: None,
+        }
+    }
+
+    /// The answers with their layout, to change them: plain answers (a
+    /// clone of read-only ones) are read again from their text first.
+    fn edit(&mut self) -> &mut Edit {
+        if let Tree::Plain(plain) = &self.tree {
+            let edit = match Answers::parse(&plain.text, "") {
+                Ok(Answers {
+                    tree: Tree::Edit(edit),
+                    ..
+                }) => edit,
+                // The plain reader accepted the text, so this parser does
+                // too; should it not, the values are kept, without comments.
+                _ => {
+                    let mut doc = DocumentMut::new();
+                    for (k, v) in &plain.values {
+                        doc.insert(k, super::convert::value_to_item(v));
+                    }
+                    Edit {
+                        doc,
+                        positions: plain.all_positions(),
+                    }
+                }
+            };
+            self.tree = Tree::Edit(edit);
+        }
+        match &mut self.tree {
+            Tree::Edit(edit) => edit,
+            Tree::Plain(_) => unreachable!("read again above"),
+        }
+    }
+
+    /// The document with its layout (read again for plain answers).
+    fn edit_doc(&self) -> Cow<'_, DocumentMut> {
+        match &self.tree {
+            Tree::Edit(edit) => Cow::Borrowed(&edit.doc),
+            Tree::Plain(_) => Cow::Owned(self.clone().edit().doc.clone()),
         }
     }
 
@@ -115,11 +186,7 @@ impl Answers {
                 collect_positions(&index, section, table, &mut positions);
             }
         }
-        Ok(Answers {
-            doc: parsed.into_mut(),
-            positions,
-            disk: None,
-        })
+        Ok(Answers::edit_tree(parsed.into_mut(), positions))
     }
 
     /// Reads an answers file from disk (only a regular file: a FIFO or a
@@ -132,10 +199,11 @@ impl Answers {
             ));
         };
         let mut answers = Answers::parse(&on_disk.text, &path.display().to_string())?;
+        let base = merge::leaves(&answers.edit().doc);
         answers.disk = Some(Disk {
             stamp: on_disk.stamp,
             layout: on_disk.layout,
-            base: merge::leaves(&answers.doc),
+            base,
         });
         Ok(answers)
     }
@@ -176,12 +244,12 @@ impl Answers {
             }
         }
         self.set_meta("updated", toml::Value::String(now_rfc3339()))?;
-        let text = layout.apply(&self.doc.to_string());
+        let text = layout.apply(&self.edit().doc.to_string());
         fs_util::write_atomic(path, text.as_bytes()).map_err(|e| io_error(path, e))?;
         self.disk = Some(Disk {
             stamp: Stamp::written(path, text.as_bytes()),
             layout,
-            base: merge::leaves(&self.doc),
+            base: merge::leaves(&self.edit().doc),
         });
         Ok(saved)
     }
@@ -195,7 +263,11 @@ impl Answers {
         mut theirs: toml_edit::DocumentMut,
         text: &str,
     ) -> Result<Vec<String>> {
-        let plan = merge::plan(base, &merge::leaves(&self.doc), &merge::leaves(&theirs));
+        let plan = merge::plan(
+            base,
+            &merge::leaves(&self.edit().doc),
+            &merge::leaves(&theirs),
+        );
         if !plan.conflicts.is_empty() {
             return Err(AnswersError::Conflict {
                 file: path.display().to_string(),
@@ -206,10 +278,7 @@ impl Answers {
             merge::place(&mut theirs, p, value.as_ref())
                 .map_err(|(at, found)| self.unplaceable(&merge::dotted(p), at, found))?;
         }
-        self.doc = theirs;
-        if let Ok(fresh) = Answers::parse(text, "") {
-            self.positions = fresh.positions;
-        }
+        self.replace_doc(theirs, text);
         Ok(plan.outside)
     }
 
@@ -234,22 +303,20 @@ impl Answers {
         let Ok(theirs) = current.text.parse::<toml_edit::DocumentMut>() else {
             return Ok(Vec::new());
         };
+        let base = known.base.clone();
         let plan = merge::plan(
-            &known.base,
-            &merge::leaves(&self.doc),
+            &base,
+            &merge::leaves(&self.edit().doc),
             &merge::leaves(&theirs),
         );
         if !plan.mine.is_empty() || !plan.conflicts.is_empty() {
             return Ok(Vec::new());
         }
-        self.doc = theirs;
-        if let Ok(fresh) = Answers::parse(&current.text, "") {
-            self.positions = fresh.positions;
-        }
+        self.replace_doc(theirs, &current.text);
         self.disk = Some(Disk {
             stamp: current.stamp,
             layout: current.layout,
-            base: merge::leaves(&self.doc),
+            base: merge::leaves(&self.edit().doc),
         });
         Ok(plan.outside)
     }
@@ -258,8 +325,12 @@ impl Answers {
     /// or take the file's. The next save then merges without asking again.
     pub fn resolve(&mut self, conflict: &Conflict, keep: Keep) -> Result<()> {
         if keep == Keep::Theirs {
-            merge::place(&mut self.doc, &conflict.path, conflict.theirs.as_ref())
-                .map_err(|(at, found)| self.unplaceable(&conflict.id, at, found))?;
+            merge::place(
+                &mut self.edit().doc,
+                &conflict.path,
+                conflict.theirs.as_ref(),
+            )
+            .map_err(|(at, found)| self.unplaceable(&conflict.id, at, found))?;
         }
         if let Some(known) = &mut self.disk {
             match &conflict.theirs {
@@ -277,7 +348,7 @@ impl Answers {
     pub fn save_new(&mut self, path: &Path) -> Result<()> {
         self.set_meta("updated", toml::Value::String(now_rfc3339()))?;
         let layout = self.disk.as_ref().map(|d| d.layout).unwrap_or_default();
-        let text = layout.apply(&self.doc.to_string());
+        let text = layout.apply(&self.edit().doc.to_string());
         fs_util::write_new(path, text.as_bytes()).map_err(|source| {
             if source.kind() == std::io::ErrorKind::AlreadyExists {
                 AnswersError::Exists {
@@ -290,13 +361,27 @@ impl Answers {
         self.disk = Some(Disk {
             stamp: Stamp::written(path, text.as_bytes()),
             layout,
-            base: merge::leaves(&self.doc),
+            base: merge::leaves(&self.edit().doc),
         });
         Ok(())
     }
 
+    /// The file's document taken in (`text` is what it was read from, for
+    /// the positions).
+    fn replace_doc(&mut self, doc: DocumentMut, text: &str) {
+        let edit = self.edit();
+        edit.doc = doc;
+        if let Ok(Answers {
+            tree: Tree::Edit(fresh),
+            ..
+        }) = Answers::parse(text, "")
+        {
+            edit.positions = fresh.positions;
+        }
+    }
+
     pub fn to_toml_string(&self) -> String {
-        self.doc.to_string()
+        self.edit_doc().to_string()
     }
 
     /// The answer to `section.question`, if any.
@@ -306,8 +391,18 @@ impl Answers {
     }
 
     pub fn get_in(&self, section: &str, question: &str) -> Option<toml::Value> {
-        let item = self.doc.get(section)?.as_table_like()?.get(question)?;
-        item_to_value(item)
+        match &self.tree {
+            Tree::Edit(edit) => {
+                let item = edit.doc.get(section)?.as_table_like()?.get(question)?;
+                item_to_value(item)
+            }
+            Tree::Plain(plain) => plain
+                .values
+                .get(section)?
+                .as_table()?
+                .get(question)
+                .cloned(),
+        }
     }
 
     /// Sets (or with `None`, removes) the answer to `section.question`. A
@@ -322,19 +417,18 @@ impl Answers {
             });
         };
         let path = [s.to_string(), q.to_string()];
-        merge::place(&mut self.doc, &path, value.as_ref())
+        merge::place(&mut self.edit().doc, &path, value.as_ref())
             .map_err(|(at, found)| self.unplaceable(full_id, at, found))?;
         if s != "meta" {
             self.clear_origin(full_id);
         }
-        self.positions.remove(full_id);
+        self.edit().positions.remove(full_id);
         Ok(())
     }
 
     fn unplaceable(&self, id: &str, at: String, found: &'static str) -> AnswersError {
         let line = self
-            .positions
-            .get(&at)
+            .position(&at)
             .map(|p| format!(" (ligne {})", p.line))
             .unwrap_or_default();
         AnswersError::Unplaceable {
@@ -368,35 +462,44 @@ impl Answers {
 
     /// Where an answer stood in the file as read.
     pub fn position(&self, id: &str) -> Option<Position> {
-        self.positions.get(id).copied()
+        match &self.tree {
+            Tree::Edit(edit) => edit.positions.get(id).copied(),
+            Tree::Plain(plain) => plain.position(id),
+        }
     }
 
     /// Every table of the file (sections and `meta`), as plain values.
     pub fn to_table(&self) -> toml::Table {
-        table_to_map(self.doc.as_table())
+        match &self.tree {
+            Tree::Edit(edit) => table_to_map(edit.doc.as_table()),
+            Tree::Plain(plain) => plain.values.clone(),
+        }
     }
 
     /// The answers as a template/condition context: `section.question`.
     pub fn context(&self) -> minijinja::Value {
-        minijinja::Value::from(minijinja::value::Serde(self.to_table()))
+        use minijinja::value::Serde;
+        match &self.tree {
+            Tree::Edit(_) => minijinja::Value::from(Serde(self.to_table())),
+            Tree::Plain(plain) => minijinja::Value::from(Serde(&plain.values)),
+        }
     }
 
     /// Section names present in the file, in file order.
     pub fn section_ids(&self) -> Vec<String> {
-        self.doc.iter().map(|(k, _)| k.to_string()).collect()
+        match &self.tree {
+            Tree::Edit(edit) => edit.doc.iter().map(|(k, _)| k.to_string()).collect(),
+            Tree::Plain(plain) => plain.values.keys().cloned().collect(),
+        }
     }
 
     /// The underlying document, for migrations that move whole tables.
     pub fn document_mut(&mut self) -> &mut DocumentMut {
-        &mut self.doc
-    }
-
-    pub fn document(&self) -> &DocumentMut {
-        &self.doc
+        &mut self.edit().doc
     }
 }
 
-fn io_error(path: &Path, source: std::io::Error) -> AnswersError {
+pub(super) fn io_error(path: &Path, source: std::io::Error) -> AnswersError {
     AnswersError::Io {
         path: path.display().to_string(),
         source,

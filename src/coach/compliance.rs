@@ -33,6 +33,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
     eligibility(ctx, out);
     automated_decision(ctx, out);
     hosting(ctx, out);
+    personal_data_contradiction(ctx, out);
     dpia(ctx, out);
     informing_people(ctx, out);
     bias(ctx, out);
@@ -91,8 +92,43 @@ fn sensitive_because(ctx: &Context) -> Option<&'static str> {
     in_sources.then_some("une source de données est marquée sensible")
 }
 
+/// Whether the product processes personal data: said so, or a data source
+/// is marked as holding some (the hosting rules take the safe side when the
+/// two answers disagree; `personal_data_contradiction` asks to fix them).
 fn personal(ctx: &Context) -> bool {
-    answer::boolean(ctx.answers, PERSONAL) == Some(true)
+    answer::boolean(ctx.answers, PERSONAL) == Some(true) || personal_source(ctx).is_some()
+}
+
+/// The name of the first data source marked as holding personal data.
+fn personal_source(ctx: &Context) -> Option<String> {
+    answer::items(ctx.answers, SOURCES)
+        .unwrap_or_default()
+        .iter()
+        .find(|s| s.get("personnelles").and_then(|v| v.as_bool()) == Some(true))
+        .map(|s| {
+            s.get("nom")
+                .and_then(|v| v.as_str())
+                .map(|n| crate::sanitize::echo(n.trim()))
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| "sans nom".to_string())
+        })
+}
+
+/// « No personal data » while a source is marked as holding some.
+fn personal_data_contradiction(ctx: &Context, out: &mut Vec<Finding>) {
+    if answer::boolean(ctx.answers, PERSONAL) != Some(false) {
+        return;
+    }
+    if let Some(name) = personal_source(ctx) {
+        out.push(ctx.finding(
+            "donnees-personnelles-incoherentes",
+            PERSONAL,
+            format!(
+                "la source de données « {name} » est marquée comme contenant des données personnelles, mais vous répondez Non à {} : corrigez l'une des deux réponses ; avec des données personnelles, le RGPD s'applique et le coach vérifie l'hébergement et l'analyse d'impact (AIPD) ; {CHECK_WITH}",
+                ctx.label(PERSONAL)
+            ),
+        ));
+    }
 }
 
 /// The State's hosting rules ("cloud au centre" doctrine, loi SREN art. 31),
@@ -175,7 +211,7 @@ fn host_text(host: Option<&str>) -> &'static str {
 /// AIPD (DPIA): only for personal data. Two or more CNIL criteria make it
 /// presumed necessary; one: check the CNIL's list.
 fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
-    if !personal(ctx) {
+    if answer::boolean(ctx.answers, PERSONAL) != Some(true) {
         return;
     }
     let criteria = answer::keys(ctx.answers, DPIA_CRITERIA);
@@ -233,7 +269,7 @@ fn informing_people(ctx: &Context, out: &mut Vec<Finding>) {
         INFORMATION,
         |label| {
             format!(
-                "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie les règles de ses principaux traitements algorithmiques (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
+                "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
             )
         },
     );

@@ -137,14 +137,41 @@ fn metric_reference(ctx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// How an answer that considers no alternative starts…
+const DENIALS: &[&str] = &[
+    "aucun",
+    "pas d'alternative",
+    "pas encore",
+    "pas étudié",
+    "non étudié",
+    "néant",
+    "rien",
+    "nous n'avons pas",
+    "nous n'en avons pas",
+    "on n'a pas",
+    "je n'ai pas",
+    "il n'y a pas",
+    "il n'y en a pas",
+];
+/// …when it is shorter than this (a longer one usually goes on to describe
+/// the alternatives it rules out).
+const SHORT_DENIAL_WORDS: usize = 12;
+
 fn solutionism(ctx: &Context, out: &mut Vec<Finding>) {
     let id = "pertinence.alternatives_sans_ia";
     let Some(text) = answer::text(ctx.answers, id) else {
         return;
     };
     let bare = normalized(text.trim_end_matches(['.', '!', ' ']));
-    let too_short = text.split_whitespace().count() < 4;
-    if ctx.thresholds.empty_alternatives.contains(&bare) || too_short {
+    let words = text.split_whitespace().count();
+    let too_short = words < 4;
+    // « Aucune alternative sans IA n'a été étudiée. »: a short sentence
+    // that only says there is none.
+    let says_none = words < SHORT_DENIAL_WORDS
+        && DENIALS
+            .iter()
+            .any(|d| bare.replace('’', "'").starts_with(d));
+    if ctx.thresholds.empty_alternatives.contains(&bare) || too_short || says_none {
         out.push(ctx.finding(
             "solutionnisme",
             id,
@@ -178,8 +205,10 @@ fn payback(ctx: &Context, out: &mut Vec<Finding>) {
         ));
     }
     let max = ctx.thresholds.max_payback_months;
+    // Compared as shown (one decimal): « couvert qu'en 36 mois…, plus de 36
+    // mois » would contradict itself.
     if let (Ok(months), Some(text)) = (ctx.roi.payback_months(), ctx.roi.payback_fr())
-        && months > max
+        && super::roi::round(months, 1) > max
     {
         let years = super::roi::round(months / Decimal::from(12), 1);
         out.push(ctx.finding(
@@ -205,8 +234,12 @@ fn milestones(ctx: &Context, out: &mut Vec<Finding>) {
             "plan-trop-court",
             id,
             format!(
-                "le plan à six mois ne compte que {} : prévoyez-en au moins {min} (par exemple données prêtes, premier test avec des agents, première mesure d'impact) pour montrer comment l'impact sera mesuré et le produit ajusté",
-                format::count(items.len(), "jalon", "jalons")
+                "le plan à six mois ne compte {} : prévoyez-en au moins {min} (par exemple données prêtes, premier test avec des agents, première mesure d'impact) pour montrer comment l'impact sera mesuré et le produit ajusté",
+                match items.len() {
+                    0 => "aucun jalon".to_string(),
+                    1 => "qu'un jalon".to_string(),
+                    n => format!("que {n} jalons"),
+                }
             ),
         ));
     }

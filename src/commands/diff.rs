@@ -16,8 +16,8 @@ const INLINE_MAX: usize = 50;
 const NONE: &str = "(sans réponse)";
 
 pub fn run(form: &Form, before: &Path, after: &Path) -> Result<Outcome> {
-    let a = application::open(form, before)?;
-    let b = application::open(form, after)?;
+    let a = application::read(form, before)?;
+    let b = application::read(form, after)?;
     let sections = diff::compare(form, &a, &b);
     if sections.is_empty() {
         say!(

@@ -18,7 +18,7 @@ pub fn run(
     allow_draft: bool,
     templates: Option<&Path>,
 ) -> Result<Outcome> {
-    let answers = application::open(form, file)?;
+    let answers = application::read(form, file)?;
     let target = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| file.with_extension("eml"));

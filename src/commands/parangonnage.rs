@@ -99,7 +99,7 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
             sanitize::terminal_line(first)
         );
     }
-    let answers = application::open(form, Path::new(first))?;
+    let answers = application::read(form, Path::new(first))?;
     let query = Query::from_answers(&answers);
     if query.is_empty() {
         bail!(

@@ -21,7 +21,7 @@ pub fn run(
     strict: bool,
     templates: Option<&Path>,
 ) -> Result<Outcome> {
-    let answers = application::open(form, file)?;
+    let answers = application::read(form, file)?;
     let format = Format::from(format);
     let renderer = Renderer::new(templates);
     if output == Some(Path::new("-")) {

@@ -16,6 +16,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// Sets one answer and saves the file at once. An answer that has no
     /// place in the file is refused, saying why.
     pub(super) fn store(&mut self, id: &str, value: Option<toml::Value>) {
+        let before = self.coach_notes(id);
         if let Err(e) = self.answers.set(id, value) {
             self.say(&format!("erreur : réponse non enregistrée. {e}"));
             return;
@@ -26,6 +27,24 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             let _writing = super::signals::hold();
             let _ = Recovery::remove(&self.path);
         }
+        // As the wizard does: a new remark of the coach on this answer is
+        // said at once, not only at « :verifier ».
+        for (severity, message) in self.coach_notes(id) {
+            if !before.iter().any(|(_, m)| *m == message) {
+                self.say(&format!("Remarque du coach ({severity}) : {message}"));
+            }
+        }
+    }
+
+    /// The coach's remarks on question `id`: (severity, message).
+    fn coach_notes(&self, id: &str) -> Vec<(&'static str, String)> {
+        let report = fiche::validate::check(self.form, &self.answers);
+        fiche::coach::review(self.form, &self.answers, &report)
+            .findings
+            .into_iter()
+            .filter(|f| f.question_id() == id)
+            .map(|f| (f.severity.label_fr(), f.message))
+            .collect()
     }
 
     /// Saves; on failure says so and keeps the answers in memory for the

@@ -444,3 +444,47 @@ fn a_refused_choice_names_the_numbers_and_labels_read_out() {
     );
     assert!(!out.contains("agents_et_usagers"), "{out}");
 }
+
+/// The coach's remark on an answer used to be said only at « :verifier »;
+/// the wizard shows it at once, so the accessible mode says it too, once.
+#[test]
+fn a_new_remark_of_the_coach_is_said_after_the_answer() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let decide = number(&form, "solution.role_ia", "decide");
+    let input = format!("Mon produit\n:aller solution.role_ia\n{decide}\n<\n{decide}\n:quitter\n");
+    let (_, out) = drive(&form, &path, &input);
+    assert!(
+        out.contains("Enregistré.\nRemarque du coach (attention) : « Nom du produit » contient encore le texte provisoire « mon produit »"),
+        "{out}"
+    );
+    let said = "Remarque du coach (erreur) : l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée";
+    // Said when the answer is given, not again when it is kept unchanged.
+    assert_eq!(out.matches(said).count(), 1, "{out}");
+    // A clean answer draws no remark.
+    let (_, out) = drive(
+        &form,
+        &dir.path().join("d.toml"),
+        "Assistant SRDT\n:quitter\n",
+    );
+    assert!(!out.contains("Remarque du coach"), "{out}");
+}
+
+/// « :bilan » gives the pilot's share next to the full-scale figures, as the
+/// documents do.
+#[test]
+fn the_business_case_says_the_pilots_share() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("srdt.toml");
+    std::fs::write(&path, include_str!("../../examples/assistant-srdt.toml")).unwrap();
+    let (_, out) = drive(&form, &path, ":bilan\n:quitter\n");
+    let full = out
+        .find("Bilan économique : À pleine échelle (575")
+        .expect("full scale said");
+    let pilot = out
+        .find("À l'échelle du pilote (60\u{a0}000 demandes de renseignement par an)")
+        .expect("the pilot's share said");
+    assert!(full < pilot, "{out}");
+}

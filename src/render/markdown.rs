@@ -7,59 +7,145 @@
 //! custom auto-escape, see `render::Renderer`); the `md_*` filters say which
 //! escaping a place needs (a heading, a table cell, a code span).
 
+use std::borrow::Cow;
+
+use super::blocks::Block;
+
 /// Characters escaped wherever they are: inline syntax (emphasis, code
 /// spans, links and images, autolinks and HTML, entities, tables,
 /// strikethrough, math) and the backslash itself.
-use super::blocks::Block;
-
-const ALWAYS: &[char] = &['\\', '`', '*', '[', ']', '<', '>', '&', '|', '~', '$'];
+const ALWAYS: &[u8] = b"\\`*[]<>&|~$";
 
 /// Characters that only mean something at the start of a line: headings,
 /// block quotes, list items, setext underlines, thematic breaks, definition
 /// lists.
-const LINE_START: &[char] = &['#', '>', '-', '+', '=', ':'];
+const LINE_START: &[u8] = b"#>-+=:";
+
+/// What [`escape_line_into`] does with a byte of a line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Copied as it is, with the bytes around it.
+    Plain,
+    /// Always escaped.
+    Always,
+    /// Escaped at the start of the line ([`LINE_START`]).
+    LineStart,
+    /// `#`: escaped at the start of the line, and everywhere in [`inline`].
+    Hash,
+    /// `_`: escaped unless inside a word.
+    Underscore,
+    /// `.` and `)`: escaped after the digits that start a line.
+    ListMarker,
+    /// A control character or the first byte of a non-ASCII character:
+    /// the line may have to be shown with `crate::sanitize::terminal`.
+    Check,
+}
+
+/// The class of every byte, so that a run of ordinary text is copied at once.
+const CLASSES: [Class; 256] = {
+    let mut table = [Class::Plain; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = if b < 0x20 || b == 0x7f || b >= 0xc0 {
+            Class::Check
+        } else {
+            Class::Plain
+        };
+        b += 1;
+    }
+    let mut i = 0;
+    while i < LINE_START.len() {
+        table[LINE_START[i] as usize] = Class::LineStart;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ALWAYS.len() {
+        table[ALWAYS[i] as usize] = Class::Always;
+        i += 1;
+    }
+    table[b'#' as usize] = Class::Hash;
+    table[b'_' as usize] = Class::Underscore;
+    table[b'.' as usize] = Class::ListMarker;
+    table[b')' as usize] = Class::ListMarker;
+    table
+};
 
 /// A multi-line answer as Markdown paragraphs: blank lines separate
 /// paragraphs, and a line break inside a paragraph stays a line break (a
 /// CommonMark hard break, two spaces at the end of the line). Lines that
 /// start with « - » are a list (`super::blocks`), their text escaped.
 pub fn text(text: &str) -> String {
-    super::blocks::blocks(&line_breaks_as_lf(text))
+    let mut out = String::with_capacity(text.len() + text.len() / 16 + 8);
+    text_into(&mut out, text);
+    out
+}
+
+/// [`text`], written at the end of `out`.
+pub fn text_into(out: &mut String, text: &str) {
+    for (n, block) in super::blocks::blocks(&line_breaks_as_lf(text))
         .iter()
-        .map(|block| match block {
-            Block::Paragraph(lines) => lines
-                .iter()
-                .map(|l| escape_line(l, false))
-                .collect::<Vec<_>>()
-                .join("  \n"),
-            Block::List(items) => items
-                .iter()
-                .map(|item| format!("- {}", escape_line(item, false)))
-                .collect::<Vec<_>>()
-                .join("\n"),
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
+        .enumerate()
+    {
+        if n > 0 {
+            out.push_str("\n\n");
+        }
+        match block {
+            Block::Paragraph(lines) => {
+                for (k, line) in lines.iter().enumerate() {
+                    if k > 0 {
+                        out.push_str("  \n");
+                    }
+                    escape_line_into(out, line, false);
+                }
+            }
+            Block::List(items) => {
+                for (k, item) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push('\n');
+                    }
+                    out.push_str("- ");
+                    escape_line_into(out, item, false);
+                }
+            }
+        }
+    }
 }
 
 /// One line of text wherever it is put (a heading, a list item, after a
 /// label): line breaks become spaces, and `#` is escaped everywhere so a
 /// heading keeps its last characters.
 pub fn inline(text: &str) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    escape_line(&joined, true)
+    let mut out = String::with_capacity(text.len() + 8);
+    inline_into(&mut out, text);
+    out
+}
+
+fn inline_into(out: &mut String, text: &str) {
+    let mut joined = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    escape_line_into(out, &joined, true);
 }
 
 /// A table cell: like [`inline`], with line breaks kept as `<br>` (the
 /// only HTML fiche writes itself) since a cell cannot span lines.
 pub fn cell(text: &str) -> String {
-    line_breaks_as_lf(text)
-        .trim()
-        .lines()
-        .map(|l| inline(l.trim()))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("<br>")
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in line_breaks_as_lf(text).trim().lines() {
+        let before = out.len();
+        let separator = if before > 0 { "<br>" } else { "" };
+        out.push_str(separator);
+        inline_into(&mut out, line.trim());
+        if out.len() == before + separator.len() {
+            // An empty line adds nothing, not even a separator.
+            out.truncate(before);
+        }
+    }
+    out
 }
 
 /// A code span (an id): delimited by more backticks than the text holds, so
@@ -86,33 +172,78 @@ pub fn code(text: &str) -> String {
 }
 
 /// CommonMark ends a line at `\n`, `\r\n` and a lone `\r` alike.
-fn line_breaks_as_lf(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
+fn line_breaks_as_lf(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
-/// Escapes one line (without line breaks) so it reads as plain text.
-fn escape_line(line: &str, hashes: bool) -> String {
-    // Control characters are shown, not written raw: a document printed on a
-    // terminal (`-o -`, `cat`) must not run escape sequences either.
-    let line = crate::sanitize::terminal(line.trim_start());
-    let mut out = String::with_capacity(line.len() + 8);
-    let ordered_marker = ordered_list_marker(&line);
-    let mut before: Option<char> = None;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let after = chars.peek().map(|&(_, next)| next);
-        let escape = ALWAYS.contains(&c)
-            || (i == 0 && LINE_START.contains(&c))
-            || (hashes && c == '#')
-            || (c == '_' && !between_alphanumerics(before, after))
-            || Some(i) == ordered_marker;
-        if escape {
-            out.push('\\');
-        }
-        out.push(c);
-        before = Some(c);
+/// Escapes one line (without line breaks) so it reads as plain text, at
+/// the end of `out`.
+fn escape_line_into(out: &mut String, line: &str, hashes: bool) {
+    let line = line.trim_start();
+    let start = out.len();
+    if !escape_clean_line(out, line, hashes) {
+        // Control characters are shown, not written raw: a document printed
+        // on a terminal (`-o -`, `cat`) must not run escape sequences
+        // either. The visible form is escaped like any text.
+        out.truncate(start);
+        let shown = crate::sanitize::terminal(line);
+        let clean = escape_clean_line(out, &shown, hashes);
+        debug_assert!(clean, "sanitize::terminal leaves nothing to show");
     }
-    out
+}
+
+/// Escapes `line` at the end of `out`, copying the runs of bytes that need
+/// no escape at once; false (and `out` partly written) when the line holds
+/// a character `crate::sanitize::terminal` would change.
+fn escape_clean_line(out: &mut String, line: &str, hashes: bool) -> bool {
+    let bytes = line.as_bytes();
+    let ordered_marker = ordered_list_marker(line);
+    // Start of the run not yet copied.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let escape = match CLASSES[bytes[i] as usize] {
+            Class::Plain => false,
+            Class::Always => true,
+            Class::LineStart => i == 0,
+            Class::Hash => hashes || i == 0,
+            Class::Underscore => {
+                !between_alphanumerics(line[..i].chars().next_back(), line[i + 1..].chars().next())
+            }
+            Class::ListMarker => Some(i) == ordered_marker,
+            Class::Check => {
+                let len = utf8_len(bytes[i]);
+                if let Cow::Owned(_) = crate::sanitize::terminal(&line[i..i + len]) {
+                    return false;
+                }
+                i += len;
+                continue;
+            }
+        };
+        if escape {
+            out.push_str(&line[run..i]);
+            out.push('\\');
+            run = i;
+        }
+        i += 1;
+    }
+    out.push_str(&line[run..]);
+    true
+}
+
+/// The length of the UTF-8 character starting with `first` (an ASCII
+/// control or a leading byte: `Class::Check` bytes only).
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        0xc0.. => 2,
+        _ => 1,
+    }
 }
 
 /// `_` inside a word (`nom_produit`) cannot start or end emphasis.
@@ -130,6 +261,102 @@ fn ordered_list_marker(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The escaping rules written character by character (as before the
+    /// fast path), to compare with [`escape_line_into`].
+    fn reference_line(line: &str, hashes: bool) -> String {
+        let line = crate::sanitize::terminal(line.trim_start());
+        let ordered_marker = ordered_list_marker(&line);
+        let mut out = String::new();
+        let mut before: Option<char> = None;
+        let mut chars = line.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let after = chars.peek().map(|&(_, next)| next);
+            let special = |set: &[u8]| c.is_ascii() && set.contains(&(c as u8));
+            if special(ALWAYS)
+                || (i == 0 && special(LINE_START))
+                || (hashes && c == '#')
+                || (c == '_' && !between_alphanumerics(before, after))
+                || Some(i) == ordered_marker
+            {
+                out.push('\\');
+            }
+            out.push(c);
+            before = Some(c);
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_path_escapes_like_the_rules_character_by_character() {
+        let pieces = [
+            "",
+            " ",
+            "a",
+            "é",
+            "_",
+            "#",
+            "1984.",
+            "12)",
+            "3",
+            ".",
+            ")",
+            "-",
+            "+",
+            "=",
+            ":",
+            ">",
+            "\\",
+            "`",
+            "*",
+            "[",
+            "]",
+            "<",
+            "&",
+            "|",
+            "~",
+            "$",
+            "x_y",
+            "é_à",
+            "ü_1",
+            "_début",
+            "fin_",
+            "\t",
+            "\u{1b}]52;c;eA==\u{7}",
+            "\u{9b}31m",
+            "\u{202e}",
+            "\u{200b}",
+            "\u{85}",
+            "\u{a0}",
+            "«\u{a0}x\u{a0}»",
+            "—",
+            "€",
+            "👩‍💻",
+            "\u{7f}",
+            "\u{feff}",
+            "\u{fffa}",
+            "\u{2066}",
+            "\u{61c}",
+            "nom_produit",
+            "  indenté",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "_", "#", "x", "1.", "\u{9b}"] {
+                    let line = format!("{a}{b}{c}");
+                    for hashes in [false, true] {
+                        let mut fast = String::from("avant ");
+                        escape_line_into(&mut fast, &line, hashes);
+                        assert_eq!(
+                            fast,
+                            format!("avant {}", reference_line(&line, hashes)),
+                            "{line:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn line_start_markers_are_escaped_and_breaks_kept() {

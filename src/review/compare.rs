@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::row::{SummaryRow, summarize_answers};
-use crate::answers::Answers;
+use crate::answers::ReadOnly;
 use crate::coach;
 use crate::form::Form;
 use crate::format;
@@ -53,7 +53,7 @@ pub struct Figures {
 }
 
 /// Checks each application and builds the page's context.
-pub fn comparison(form: &Form, applications: &[(String, Answers)]) -> ComparisonContext {
+pub fn comparison(form: &Form, applications: &[(String, ReadOnly)]) -> ComparisonContext {
     let mut compared = Vec::new();
     for (file, answers) in applications {
         let visibility = answers.context();

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::discover::Input;
 use super::finding::{TopFinding, top_finding};
-use crate::answers::{Answers, AnswersError};
+use crate::answers::{Answers, AnswersError, ReadOnly};
 use crate::coach::{self, CoachReport};
 use crate::form::Form;
 use crate::format;
@@ -104,7 +104,7 @@ pub enum Checked {
 #[derive(Debug)]
 pub enum Opened {
     /// An application of the form, migrated in memory to its current version.
-    Application(Box<Answers>),
+    Application(Box<ReadOnly>),
     /// A file found in a folder that is not an application, and why.
     Skipped(String),
 }
@@ -113,15 +113,14 @@ pub enum Opened {
 /// application of `form` is skipped rather than reported as an error; a
 /// file the user named must be one (as [`crate::application::open`] says).
 pub fn open(form: &Form, input: &Input) -> Result<Opened, AnswersError> {
-    let mut answers = Answers::load(&input.path)?;
+    let answers = ReadOnly::load(&input.path)?;
     if !input.named
         && let Some(reason) = not_an_application(form, &answers)
     {
         return Ok(Opened::Skipped(reason));
     }
     crate::application::check_compatible(form, &answers, &input.path.display().to_string())?;
-    crate::migrate::migrate(form, &mut answers);
-    Ok(Opened::Application(Box::new(answers)))
+    Ok(Opened::Application(Box::new(answers.migrated(form))))
 }
 
 /// Opens and checks one file, down to its summary row.

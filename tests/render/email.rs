@@ -220,3 +220,58 @@ fn a_product_name_with_line_breaks_gives_a_one_line_subject() {
     );
     assert!(message.bcc().is_none());
 }
+
+/// Points 3 to 5 and the business case used to run together, while points 1
+/// and 2 were separated by a blank line: a line ending in a template tag
+/// lost its line break.
+#[test]
+fn the_points_of_the_email_are_separate_paragraphs() {
+    let file = example_str("assistant-srdt.toml");
+    let out = fiche_at_fixed_date(&["envoyer", &file, "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = MessageParser::default().parse(&out.stdout).unwrap();
+    let body = message.body_text(0).unwrap().replace("\r\n", "\n");
+    for start in [
+        "1. Le problème :",
+        "2. L’irritant en chiffres :",
+        "3. Le volume :",
+        "4. Les données :",
+        "5. La métrique d’impact :",
+        "Bilan économique :",
+        "Nous demandons",
+        "Je me tiens à votre disposition",
+    ] {
+        assert!(
+            body.contains(&format!("\n\n{start}")),
+            "« {start} » does not start a paragraph:\n{body}"
+        );
+    }
+    // The access is not a parenthesis inside a parenthesis.
+    assert!(
+        body.contains("4. Les données : Code du travail : donnée ouverte (open data) ; "),
+        "{body}"
+    );
+}
+
+/// A slogan typed with its final period gave « …des SRDT.. » in the body.
+#[test]
+fn a_slogan_ending_with_a_period_ends_the_sentence_once() {
+    let (_dir, path) = crate::edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "identite",
+            "slogan",
+            toml::Value::String("Répondre plus vite aux usagers.".into()),
+        )],
+    );
+    let out = fiche_at_fixed_date(&["envoyer", path.to_str().unwrap(), "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = MessageParser::default().parse(&out.stdout).unwrap();
+    let body = message.body_text(0).unwrap().into_owned();
+    assert!(
+        body.contains(" : Répondre plus vite aux usagers.\r\n")
+            || body.contains(" : Répondre plus vite aux usagers.\n"),
+        "{body}"
+    );
+    assert!(!body.contains("usagers.."), "{body}");
+}

@@ -217,6 +217,73 @@ fn the_business_case_sentence_appears_once_per_document_at_full_scale() {
     )), "{md}");
 }
 
+/// The pilot's own figures used to be only in the Markdown, HTML and PDF
+/// fiche and the Markdown pitch: a reader of the ODT fiche or of the other
+/// pitches saw full-scale figures and no pilot figures.
+#[test]
+fn the_pilots_figures_are_in_every_document() {
+    let file = example("assistant-srdt.toml");
+    let pilot = squash(&format!(
+        "À l'échelle du pilote (60{NBSP}000 demandes de renseignement par an) : 6{NBSP}000{NBSP}heures de temps d'agent libéré par an, valorisé à 168{NBSP}015{NBSP}€ par an."
+    ));
+    for format in [
+        "md",
+        "html",
+        "pdf",
+        "odt",
+        "pitch-md",
+        "pitch-html",
+        "pitch-pdf",
+        "pitch-odt",
+    ] {
+        let bytes = render_bytes(&file, format, &[]);
+        let text = if format.ends_with("pdf") {
+            pdf_text(&bytes)
+        } else if format.ends_with("odt") {
+            crate::odt::odt_text(&bytes)
+        } else if format.ends_with("html") {
+            String::from_utf8(bytes).unwrap().replace("&#x27;", "'")
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        assert_eq!(squash(&text).matches(&pilot).count(), 1, "{format}");
+    }
+}
+
+/// « …qui porte sur : Les trois agents du service insertion.. »: the
+/// answer's own final period was followed by the sentence's.
+#[test]
+fn the_pilots_scope_ends_with_one_period_in_every_document() {
+    let file = example("candidature-faible.toml");
+    for format in [
+        "md",
+        "html",
+        "pdf",
+        "odt",
+        "pitch-md",
+        "pitch-html",
+        "pitch-pdf",
+        "pitch-odt",
+    ] {
+        let bytes = render_bytes(&file, format, &[]);
+        let text = if format.ends_with("pdf") {
+            pdf_text(&bytes)
+        } else if format.ends_with("odt") {
+            crate::odt::odt_text(&bytes)
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        let text = squash(&text);
+        assert!(
+            text.contains(&squash(
+                "qui porte sur : Les trois agents du service insertion."
+            )),
+            "{format}"
+        );
+        assert!(!text.contains("insertion.."), "{format}");
+    }
+}
+
 #[test]
 fn single_line_breaks_survive_in_markdown() {
     let (_dir, path) = edited_example(

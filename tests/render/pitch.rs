@@ -94,3 +94,14 @@ fn the_pitch_of_an_application_with_short_answers_fits_on_one_page() {
     let doc = lopdf::Document::load_mem(&bytes).expect("valid PDF");
     assert_eq!(doc.get_pages().len(), 1);
 }
+
+/// The two complete examples' pitches used to run onto a second page (the
+/// closing lines or the bet), though the README promises a one-page pitch.
+#[test]
+fn the_pitch_of_each_complete_example_fits_on_one_page() {
+    for name in ["assistant-srdt.toml", "tri-courriels-prefecture.toml"] {
+        let bytes = render_bytes(&example(name), "pitch-pdf", &[]);
+        let doc = lopdf::Document::load_mem(&bytes).expect("valid PDF");
+        assert_eq!(doc.get_pages().len(), 1, "{name}");
+    }
+}

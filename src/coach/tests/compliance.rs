@@ -6,6 +6,13 @@ use crate::validate::Severity;
 
 const CHECK: &str = "à vérifier avec votre DPO / service juridique";
 
+/// The SRDT example's sources without the one marked personal, for
+/// applications that truly process no personal data.
+const NO_PERSONAL_SOURCE: (&str, &str) = (
+    "donnees.sources",
+    r#"[{ nom = "Code du travail", nature = "documents", acces = "ouverte", personnelles = false }]"#,
+);
+
 fn message(a: &Answers, rule: &str, question: &str, severity: Severity) -> String {
     assert_fires(a, rule, question, severity).message
 }
@@ -100,6 +107,7 @@ fn personal_data_hosted_outside_the_eu_is_an_error() {
         &with(&[
             ("ia_responsable.sensibilite", "\"interne\""),
             ("ia_responsable.donnees_personnelles", "false"),
+            NO_PERSONAL_SOURCE,
             (q, "\"hors_ue\""),
         ]),
         "donnees-personnelles-hors-ue",
@@ -131,6 +139,7 @@ fn personal_data_of_a_state_service_on_a_non_qualified_cloud_is_an_error() {
         &with(&[
             (q, "\"cloud_europeen\""),
             ("ia_responsable.donnees_personnelles", "false"),
+            NO_PERSONAL_SOURCE,
         ]),
         rule,
     );
@@ -147,6 +156,7 @@ fn a_provider_outside_the_eu_with_personal_or_internal_data_is_a_warning() {
     let internal = with(&[
         (q, "\"hors_ue\""),
         ("ia_responsable.donnees_personnelles", "false"),
+        NO_PERSONAL_SOURCE,
     ]);
     assert!(
         message(&internal, "fournisseur-hors-ue", q, Severity::Warning)
@@ -156,6 +166,7 @@ fn a_provider_outside_the_eu_with_personal_or_internal_data_is_a_warning() {
         &with(&[
             (q, "\"hors_ue\""),
             ("ia_responsable.donnees_personnelles", "false"),
+            NO_PERSONAL_SOURCE,
             ("ia_responsable.sensibilite", "\"publique\""),
         ]),
         "fournisseur-hors-ue",
@@ -221,6 +232,7 @@ fn no_dpia_without_personal_data_and_the_criteria_are_hidden() {
         let a = with(&[
             (q, criteria),
             ("ia_responsable.donnees_personnelles", "false"),
+            NO_PERSONAL_SOURCE,
         ]);
         assert_silent(&a, "aipd-requise");
         assert_silent(&a, "aipd-a-verifier");
@@ -238,7 +250,7 @@ fn users_must_be_told_when_the_ai_recommends_on_their_case() {
     assert_eq!(
         message(&a, "information-usagers-manquante", q, Severity::Warning),
         format!(
-            "l'IA intervient dans des décisions sur la situation d'usagers et « Information des usagers » est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie les règles de ses principaux traitements algorithmiques (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK}"
+            "l'IA intervient dans des décisions sur la situation d'usagers et « Information des usagers » est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK}"
         )
     );
     // Required for a complete application in that case, hidden otherwise.
@@ -413,4 +425,43 @@ fn closed_code() {
         "le code ne sera pas publié : All_Ia_nce finance des produits dont le code est ouvert ; prévoyez une publication sous licence libre (MIT, EUPL-1.2…) ou expliquez ce qui l'empêche"
     );
     assert_silent(&srdt(), "code-non-ouvert");
+}
+
+/// A source marked personal used to count for nothing when the product said
+/// « no personal data »: personal data could be hosted outside the EU
+/// without a word from the coach.
+#[test]
+fn a_source_marked_personal_counts_and_contradicting_it_is_a_warning() {
+    let q = "ia_responsable.donnees_personnelles";
+    let a = with(&[
+        (q, "false"),
+        ("ia_responsable.sensibilite", "\"publique\""),
+        ("ia_responsable.hebergement", "\"hors_ue\""),
+    ]);
+    assert_eq!(
+        message(
+            &a,
+            "donnees-personnelles-incoherentes",
+            q,
+            Severity::Warning
+        ),
+        format!(
+            "la source de données « Historique anonymisé des questions-réponses des conseillers » est marquée comme contenant des données personnelles, mais vous répondez Non à « Le produit traite-t-il des données personnelles ? » : corrigez l'une des deux réponses ; avec des données personnelles, le RGPD s'applique et le coach vérifie l'hébergement et l'analyse d'impact (AIPD) ; {CHECK}"
+        )
+    );
+    assert_fires(
+        &a,
+        "donnees-personnelles-hors-ue",
+        "ia_responsable.hebergement",
+        Severity::Error,
+    );
+    // The contract: no personal data declared, nothing said about the AIPD.
+    assert_silent(&a, "aipd-requise");
+    assert_silent(&a, "aipd-a-verifier");
+    // Consistent answers either way: no contradiction.
+    assert_silent(&srdt(), "donnees-personnelles-incoherentes");
+    assert_silent(
+        &with(&[(q, "false"), NO_PERSONAL_SOURCE]),
+        "donnees-personnelles-incoherentes",
+    );
 }

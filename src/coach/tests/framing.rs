@@ -116,6 +116,27 @@ fn no_alternative_without_ai() {
     assert_silent(&srdt(), "solutionnisme");
 }
 
+/// A whole sentence saying there is no alternative used to pass.
+#[test]
+fn a_short_sentence_saying_there_is_no_alternative_is_solutionism() {
+    let q = "pertinence.alternatives_sans_ia";
+    for text in [
+        "\"Aucune alternative sans IA n'a été étudiée.\"",
+        "\"Nous n’avons pas étudié d'autre solution.\"",
+        "\"Il n'y a pas d'autre solution possible.\"",
+        "\"Pas encore étudié, ce sera fait pendant le pilote.\"",
+    ] {
+        assert_fires(&with(&[(q, text)]), "solutionnisme", q, Severity::Warning);
+    }
+    for text in [
+        // An alternative described, even when it starts with « aucune ».
+        "\"Aucune des pistes étudiées ne suffit : une foire aux questions ne couvre pas les cas complexes, et recruter 36 conseillers n'est pas finançable.\"",
+        "\"Recruter des conseillers supplémentaires n'est pas finançable.\"",
+    ] {
+        assert_silent(&with(&[(q, text)]), "solutionnisme");
+    }
+}
+
 #[test]
 fn procedure_to_simplify() {
     let q = "pertinence.procedure_a_simplifier";
@@ -146,6 +167,22 @@ fn payback_longer_than_three_years() {
 }
 
 #[test]
+fn a_budget_covered_in_what_shows_as_36_months_is_not_more_than_36() {
+    // 4 830 500 € against 1 610 143 € a year: 36,0008 months, shown « 36 mois ».
+    let a = with(&[("tco.budget_annuel", "4830500"), ("tco.postes", "[]")]);
+    assert_eq!(coach(&a).roi.payback_fr().as_deref(), Some("36\u{a0}mois"));
+    assert_silent(&a, "retour-trop-long");
+    // 4 840 000 €: 36,07 months, shown « 36,1 mois »: more than 36.
+    let f = assert_fires(
+        &with(&[("tco.budget_annuel", "4840000")]),
+        "retour-trop-long",
+        "tco.budget_annuel",
+        Severity::Warning,
+    );
+    assert!(f.message.contains("36,1"), "{}", f.message);
+}
+
+#[test]
 fn no_time_saved() {
     let q = "roi.minutes_economisees";
     let a = with(&[(q, "0")]);
@@ -160,6 +197,21 @@ fn six_month_plan_with_too_few_milestones() {
     let two = r#"[{ mois = 1, jalon = "Données" }, { mois = 6, jalon = "Bilan" }]"#;
     let f = assert_fires(&with(&[(q, two)]), "plan-trop-court", q, Severity::Warning);
     assert!(f.message.contains("2 jalon"), "{}", f.message);
+    assert!(
+        f.message
+            .starts_with("le plan à six mois ne compte que 2 jalons :"),
+        "{}",
+        f.message
+    );
+    // « ne compte que 1 jalon » was not French.
+    let one = r#"[{ mois = 1, jalon = "Données" }]"#;
+    let f = assert_fires(&with(&[(q, one)]), "plan-trop-court", q, Severity::Warning);
+    assert!(
+        f.message
+            .starts_with("le plan à six mois ne compte qu'un jalon :"),
+        "{}",
+        f.message
+    );
     let three = r#"[{ mois = 1, jalon = "Données" }, { mois = 3, jalon = "Test" }, { mois = 6, jalon = "Bilan" }]"#;
     assert_silent(&with(&[(q, three)]), "plan-trop-court");
 }

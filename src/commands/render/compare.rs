@@ -29,7 +29,7 @@ pub fn run(
     }
     let mut applications = Vec::new();
     for file in files {
-        let answers = application::open(form, file)?;
+        let answers = application::read(form, file)?;
         let report = fiche::validate::check(form, &answers);
         if strict && !report.is_complete() {
             let e = RenderError::Incomplete {
