@@ -60,7 +60,10 @@ fn assert_wrapped_afresh(editor: &LongEditor, width: u16) {
     fresh.jump_to((cursor.0, cursor.1));
     assert_eq!(screen, draw(&fresh, width), "width {width}");
     assert_eq!(
-        (editor.widget().scroll_offset(), fresh.widget().scroll_offset()),
+        (
+            editor.widget().scroll_offset(),
+            fresh.widget().scroll_offset()
+        ),
         ((0, 0), (0, 0)),
         "the whole text fits in {HEIGHT} rows"
     );

@@ -229,7 +229,12 @@ fn chunk_text(line: &str, chunk: Chunk) -> &str {
     &line[chunk.start..chunk.end]
 }
 
-pub(crate) fn display_width_from(text: &str, start_width: usize, tab_len: u8, mask: Option<char>) -> usize {
+pub(crate) fn display_width_from(
+    text: &str,
+    start_width: usize,
+    tab_len: u8,
+    mask: Option<char>,
+) -> usize {
     display_width_to(text, start_width, tab_len, mask).saturating_sub(start_width)
 }
 

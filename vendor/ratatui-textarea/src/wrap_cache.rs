@@ -220,7 +220,14 @@ fn rewrap(old: &CachedLine, line: &str, params: &WrapParams) -> Vec<Row> {
 
     let mut out = Vec::with_capacity(rows.len() + 2);
     out.extend_from_slice(&rows[..restart]);
-    finish_rows(line, &pieces, first_col, resumed.is_none(), params, &mut out);
+    finish_rows(
+        line,
+        &pieces,
+        first_col,
+        resumed.is_none(),
+        params,
+        &mut out,
+    );
     if let Some(i) = resumed {
         let old_chars = old_text[prefix..old_end].chars().count();
         let new_chars = line[prefix..new_end].chars().count();
@@ -323,12 +330,7 @@ fn wrap_rows(
                         mask,
                         &mut glyphs,
                     );
-                    out.extend(
-                        glyphs
-                            .iter()
-                            .enumerate()
-                            .map(|(i, &(s, e))| (s, e, i == 0)),
-                    );
+                    out.extend(glyphs.iter().enumerate().map(|(i, &(s, e))| (s, e, i == 0)));
                 } else {
                     out.push((start, end, true));
                 }
@@ -450,7 +452,9 @@ mod tests {
 
     /// A deterministic pseudo-random text of `n` pieces.
     fn text(seed: u64, n: usize) -> String {
-        let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut x = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (0..n)
             .map(|_| {
                 x ^= x << 13;
