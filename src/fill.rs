@@ -198,7 +198,9 @@ fn checked(
             q,
             id,
             place,
-            format!("{}{}", problem.path, problem.message),
+            // The message names the item and field itself (« Plan à six
+            // mois » n° 1 : « Mois »…); the path glued in front was noise.
+            problem.message,
         ));
     }
     Ok(Assignment {

@@ -377,6 +377,31 @@ fn set_reads_french_numbers_choice_labels_and_lists() {
     assert_eq!(load(d, "c.toml").get("roi.minutes_economisees"), None);
 }
 
+/// The path of a list field was glued to the message:
+/// « deploiement.plan_6_mois : [1].mois« Plan à six mois » n° 1… ».
+#[test]
+fn a_bad_field_of_a_list_item_is_named_once_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(fiche_in(d, &["new", "c.toml"]).status.code(), Some(0));
+    let out = fiche_in(
+        d,
+        &[
+            "set",
+            "c.toml",
+            "deploiement.plan_6_mois=[{mois = 7, jalon = \"Bilan\"}]",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "deploiement.plan_6_mois : « Plan à six mois » n° 1 : « Mois » doit être au plus 6 (valeur : 7)"
+        ),
+        "{err}"
+    );
+}
+
 #[test]
 fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

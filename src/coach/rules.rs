@@ -234,8 +234,12 @@ fn milestones(ctx: &Context, out: &mut Vec<Finding>) {
             "plan-trop-court",
             id,
             format!(
-                "le plan à six mois ne compte que {} : prévoyez-en au moins {min} (par exemple données prêtes, premier test avec des agents, première mesure d'impact) pour montrer comment l'impact sera mesuré et le produit ajusté",
-                format::count(items.len(), "jalon", "jalons")
+                "le plan à six mois ne compte {} : prévoyez-en au moins {min} (par exemple données prêtes, premier test avec des agents, première mesure d'impact) pour montrer comment l'impact sera mesuré et le produit ajusté",
+                match items.len() {
+                    0 => "aucun jalon".to_string(),
+                    1 => "qu'un jalon".to_string(),
+                    n => format!("que {n} jalons"),
+                }
             ),
         ));
     }

@@ -166,6 +166,38 @@ pub fn build_reviewed(
     visibility: &minijinja::Value,
     review: &coach::CoachReport,
 ) -> DocumentContext {
+    assemble(
+        form,
+        answers,
+        answers.to_table(),
+        report,
+        visibility,
+        review,
+    )
+}
+
+/// Like [`build_in`], with the raw answers (`Answers::to_table`) already
+/// made for the condition context (`render::Renderer::context`).
+pub(super) fn build_from_table(
+    form: &Form,
+    answers: &Answers,
+    table: toml::Table,
+    report: &Report,
+    visibility: &minijinja::Value,
+) -> DocumentContext {
+    let review = coach::review_in(form, answers, report, visibility);
+    assemble(form, answers, table, report, visibility, &review)
+}
+
+/// The context, from its parts: `a` is the raw answers' table.
+fn assemble(
+    form: &Form,
+    answers: &Answers,
+    a: toml::Table,
+    report: &Report,
+    visibility: &minijinja::Value,
+    review: &coach::CoachReport,
+) -> DocumentContext {
     let (sections, t) = section_views(form, answers, visibility);
     let missing = missing_answers(form, report);
     let product = answers
@@ -189,7 +221,7 @@ pub fn build_reviewed(
             percent: report.percent(),
         },
         sections,
-        a: answers.to_table(),
+        a,
         t,
         missing,
         findings: report

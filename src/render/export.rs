@@ -76,15 +76,13 @@ impl Renderer {
             return Err(ExportError::SameFile(path));
         }
         let ctx = self.context(form, answers, export.strict)?;
-        let bytes = self.export_context(export.format, &ctx)?;
+        let draft = ctx.draft;
+        let bytes = self.export_document(export.format, ctx)?;
         fs_util::write_atomic(&path, &bytes).map_err(|source| ExportError::Write {
             path: path.clone(),
             source,
         })?;
-        Ok(Exported {
-            path,
-            draft: ctx.draft,
-        })
+        Ok(Exported { path, draft })
     }
 }
 

@@ -11,6 +11,7 @@ mod export;
 mod filters;
 mod folder;
 mod format;
+mod live;
 mod markdown;
 pub mod odt;
 #[cfg(feature = "pdf")]
@@ -19,8 +20,9 @@ mod target;
 mod xml;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use minijinja::{AutoEscape, Environment};
+use minijinja::{AutoEscape, Environment, Value};
 use serde::Serialize;
 
 use crate::answers::Answers;
@@ -154,20 +156,28 @@ impl Renderer {
     /// Renders one minijinja template with a context (a [`DocumentContext`],
     /// or any value of the same shape).
     pub fn render_template<C: Serialize>(&self, name: &str, ctx: &C) -> Result<String> {
+        self.render_value(name, Value::from(minijinja::value::Serde(ctx)))
+    }
+
+    /// Renders one minijinja template with a context already made a
+    /// template value.
+    fn render_value(&self, name: &str, ctx: Value) -> Result<String> {
         let template = self
             .env
             .get_template(name)
             .map_err(|e| RenderError::Template(self.describe(&e)))?;
         template
-            .render(minijinja::value::Serde(ctx))
+            .render(ctx)
             .map_err(|e| RenderError::Template(self.describe(&e)))
     }
 
     /// Checks the application and builds the document context. With
     /// `strict`, an incomplete application is refused.
     pub fn context(&self, form: &Form, answers: &Answers, strict: bool) -> Result<DocumentContext> {
-        // Built once for the checks, the coach and the document.
-        let visibility = answers.context();
+        // Built once for the checks, the coach and the document (`a`): the
+        // condition context is `Answers::context`, made from the same table.
+        let table = answers.to_table();
+        let visibility = Value::from(minijinja::value::Serde(&table));
         let report = validate::check_in(form, answers, &visibility);
         if strict && !report.is_complete() {
             return Err(RenderError::Incomplete {
@@ -175,7 +185,13 @@ impl Renderer {
                 errors: report.errors().count() - report.missing().count(),
             });
         }
-        Ok(context::build_in(form, answers, &report, &visibility))
+        Ok(context::build_from_table(
+            form,
+            answers,
+            table,
+            &report,
+            &visibility,
+        ))
     }
 
     /// Renders a text format (Markdown, HTML, pitch). With `strict`, an
@@ -191,7 +207,7 @@ impl Renderer {
             return Err(RenderError::NotText);
         }
         let ctx = self.context(form, answers, strict)?;
-        self.render_template(format.template(), &ctx)
+        self.render_value(format.template(), live::document(Arc::new(ctx)))
     }
 
     /// Renders any format as the bytes of the file to write.
@@ -203,25 +219,49 @@ impl Renderer {
         strict: bool,
     ) -> Result<Vec<u8>> {
         let ctx = self.context(form, answers, strict)?;
-        self.export_context(format, &ctx)
+        self.export_document(format, ctx)
     }
 
     /// Renders an already built context (several formats from one check).
     pub fn export_context<C: Serialize>(&self, format: Format, ctx: &C) -> Result<Vec<u8>> {
+        self.export_with(format, ctx, || Value::from(minijinja::value::Serde(ctx)))
+    }
+
+    /// Renders a document context of this renderer's own, which templates
+    /// read lazily (`live`): only what a template reads is converted.
+    fn export_document(&self, format: Format, ctx: DocumentContext) -> Result<Vec<u8>> {
+        let ctx = Arc::new(ctx);
+        let value = live::document(ctx.clone());
+        self.export_with(format, &*ctx, || value.clone())
+    }
+
+    /// Renders `format` from `ctx`, serialised for Typst and OpenDocument's
+    /// metadata, and as `value()` for the minijinja templates.
+    fn export_with<C: Serialize>(
+        &self,
+        format: Format,
+        ctx: &C,
+        value: impl Fn() -> Value,
+    ) -> Result<Vec<u8>> {
         match format.file_type() {
             FileType::Pdf => self.pdf(format.template(), ctx),
-            FileType::Odt => self.odt(format, ctx),
+            FileType::Odt => self.odt(format, ctx, value),
             FileType::Markdown | FileType::Html => self
-                .render_template(format.template(), ctx)
+                .render_value(format.template(), value())
                 .map(String::into_bytes),
         }
     }
 
     /// An OpenDocument text: `content.xml` from the format's template,
     /// `styles.xml` from the shared one, title and author in `meta.xml`.
-    fn odt<C: Serialize>(&self, format: Format, ctx: &C) -> Result<Vec<u8>> {
-        let content = self.render_template(format.template(), ctx)?;
-        let styles = self.render_template(odt::STYLES_TEMPLATE, ctx)?;
+    fn odt<C: Serialize>(
+        &self,
+        format: Format,
+        ctx: &C,
+        value: impl Fn() -> Value,
+    ) -> Result<Vec<u8>> {
+        let content = self.render_value(format.template(), value())?;
+        let styles = self.render_value(odt::STYLES_TEMPLATE, value())?;
         let data = serde_json::to_value(ctx)
             .map_err(|e| RenderError::Template(format!("données du document illisibles : {e}")))?;
         let title = match format.document() {

@@ -252,3 +252,26 @@ fn the_points_of_the_email_are_separate_paragraphs() {
         "{body}"
     );
 }
+
+/// A slogan typed with its final period gave « …des SRDT.. » in the body.
+#[test]
+fn a_slogan_ending_with_a_period_ends_the_sentence_once() {
+    let (_dir, path) = crate::edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "identite",
+            "slogan",
+            toml::Value::String("Répondre plus vite aux usagers.".into()),
+        )],
+    );
+    let out = fiche_at_fixed_date(&["envoyer", path.to_str().unwrap(), "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = MessageParser::default().parse(&out.stdout).unwrap();
+    let body = message.body_text(0).unwrap().into_owned();
+    assert!(
+        body.contains(" : Répondre plus vite aux usagers.\r\n")
+            || body.contains(" : Répondre plus vite aux usagers.\n"),
+        "{body}"
+    );
+    assert!(!body.contains("usagers.."), "{body}");
+}

@@ -250,6 +250,40 @@ fn the_pilots_figures_are_in_every_document() {
     }
 }
 
+/// « …qui porte sur : Les trois agents du service insertion.. »: the
+/// answer's own final period was followed by the sentence's.
+#[test]
+fn the_pilots_scope_ends_with_one_period_in_every_document() {
+    let file = example("candidature-faible.toml");
+    for format in [
+        "md",
+        "html",
+        "pdf",
+        "odt",
+        "pitch-md",
+        "pitch-html",
+        "pitch-pdf",
+        "pitch-odt",
+    ] {
+        let bytes = render_bytes(&file, format, &[]);
+        let text = if format.ends_with("pdf") {
+            pdf_text(&bytes)
+        } else if format.ends_with("odt") {
+            crate::odt::odt_text(&bytes)
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        let text = squash(&text);
+        assert!(
+            text.contains(&squash(
+                "qui porte sur : Les trois agents du service insertion."
+            )),
+            "{format}"
+        );
+        assert!(!text.contains("insertion.."), "{format}");
+    }
+}
+
 #[test]
 fn single_line_breaks_survive_in_markdown() {
     let (_dir, path) = edited_example(

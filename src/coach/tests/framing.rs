@@ -197,6 +197,21 @@ fn six_month_plan_with_too_few_milestones() {
     let two = r#"[{ mois = 1, jalon = "Données" }, { mois = 6, jalon = "Bilan" }]"#;
     let f = assert_fires(&with(&[(q, two)]), "plan-trop-court", q, Severity::Warning);
     assert!(f.message.contains("2 jalon"), "{}", f.message);
+    assert!(
+        f.message
+            .starts_with("le plan à six mois ne compte que 2 jalons :"),
+        "{}",
+        f.message
+    );
+    // « ne compte que 1 jalon » was not French.
+    let one = r#"[{ mois = 1, jalon = "Données" }]"#;
+    let f = assert_fires(&with(&[(q, one)]), "plan-trop-court", q, Severity::Warning);
+    assert!(
+        f.message
+            .starts_with("le plan à six mois ne compte qu'un jalon :"),
+        "{}",
+        f.message
+    );
     let three = r#"[{ mois = 1, jalon = "Données" }, { mois = 3, jalon = "Test" }, { mois = 6, jalon = "Bilan" }]"#;
     assert_silent(&with(&[(q, three)]), "plan-trop-court");
 }

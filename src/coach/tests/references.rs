@@ -315,3 +315,37 @@ fn articles_are_read_with_their_paragraph_or_range() {
         ]
     );
 }
+
+/// The examples are what new users copy: the tri-courriels plan had an
+/// « AIPD validée par le DPO », which the domain reference says is wrong
+/// (the controller carries out and validates it, with the DPO's advice).
+#[test]
+fn the_examples_do_not_have_the_dpo_validate_the_dpia() {
+    for (name, text) in [
+        (
+            "assistant-srdt",
+            include_str!("../../../examples/assistant-srdt.toml"),
+        ),
+        (
+            "tri-courriels-prefecture",
+            include_str!("../../../examples/tri-courriels-prefecture.toml"),
+        ),
+        (
+            "candidature-faible",
+            include_str!("../../../examples/candidature-faible.toml"),
+        ),
+        (
+            "brouillon-incomplet",
+            include_str!("../../../examples/brouillon-incomplet.toml"),
+        ),
+    ] {
+        let lower = text.to_lowercase();
+        for wrong in [
+            "validée par le dpo",
+            "validée par votre dpo",
+            "valider par le dpo",
+        ] {
+            assert!(!lower.contains(wrong), "{name}: « {wrong} »");
+        }
+    }
+}

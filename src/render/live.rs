@@ -1,0 +1,265 @@
+//! The document context as minijinja templates read it: each field becomes
+//! a template value the first time a template reads it, instead of the
+//! whole context being copied into template values before rendering (the
+//! Markdown fiche never reads the raw answers, the pitch reads a few
+//! sections). A template reads exactly what `minijinja::value::Serde` of
+//! the same [`DocumentContext`] would give it; `tests` compare the two.
+
+use std::sync::{Arc, OnceLock};
+
+use minijinja::value::{Enumerator, Object, Serde, Value};
+
+use super::context::{DocumentContext, GroupView, QuestionView, SectionView};
+
+/// The template value of a shared document context.
+pub fn document(ctx: Arc<DocumentContext>) -> Value {
+    Live::value(Document(ctx))
+}
+
+/// A part of the context: its field names, in the order of its `Serialize`
+/// derive, and the template value of each.
+trait View: std::fmt::Debug + Send + Sync + 'static {
+    const FIELDS: &'static [&'static str];
+
+    /// The value of `FIELDS[index]`.
+    fn field(&self, index: usize) -> Value;
+}
+
+/// A [`View`] as a template map, each field converted once, when first read.
+#[derive(Debug)]
+struct Live<V: View> {
+    view: V,
+    fields: Vec<OnceLock<Value>>,
+}
+
+impl<V: View> Live<V> {
+    fn value(view: V) -> Value {
+        Value::from_object(Live {
+            view,
+            fields: V::FIELDS.iter().map(|_| OnceLock::new()).collect(),
+        })
+    }
+}
+
+impl<V: View> Object for Live<V> {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.get_value_by_str(key.as_str()?)
+    }
+
+    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<Value> {
+        let index = V::FIELDS.iter().position(|field| *field == key)?;
+        Some(
+            self.fields[index]
+                .get_or_init(|| self.view.field(index))
+                .clone(),
+        )
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(V::FIELDS)
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(V::FIELDS.len())
+    }
+}
+
+/// A list of parts, as serde would give it.
+fn list(items: impl Iterator<Item = Value>) -> Value {
+    Value::from_object(items.collect::<Vec<Value>>())
+}
+
+#[derive(Debug)]
+struct Document(Arc<DocumentContext>);
+
+impl View for Document {
+    const FIELDS: &'static [&'static str] = &[
+        "form",
+        "product",
+        "generated_on",
+        "draft",
+        "completeness",
+        "sections",
+        "a",
+        "t",
+        "missing",
+        "findings",
+        "roi",
+        "coach",
+        "budget",
+    ];
+
+    fn field(&self, index: usize) -> Value {
+        let ctx = &self.0;
+        match index {
+            0 => Value::from(Serde(&ctx.form)),
+            1 => Value::from(Serde(&ctx.product)),
+            2 => Value::from(Serde(&ctx.generated_on)),
+            3 => Value::from(Serde(ctx.draft)),
+            4 => Value::from(Serde(&ctx.completeness)),
+            5 => list((0..ctx.sections.len()).map(|section| {
+                Live::value(Section {
+                    ctx: ctx.clone(),
+                    section,
+                })
+            })),
+            6 => Value::from(Serde(&ctx.a)),
+            7 => Value::from(Serde(&ctx.t)),
+            8 => Value::from(Serde(&ctx.missing)),
+            9 => Value::from(Serde(&ctx.findings)),
+            10 => Value::from(Serde(&ctx.roi)),
+            11 => Value::from(Serde(&ctx.coach)),
+            _ => Value::from(Serde(&ctx.budget)),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Section {
+    ctx: Arc<DocumentContext>,
+    section: usize,
+}
+
+impl Section {
+    fn get(&self) -> &SectionView {
+        &self.ctx.sections[self.section]
+    }
+}
+
+impl View for Section {
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "title",
+        "heading",
+        "addition",
+        "wizard_title",
+        "intro",
+        "answered",
+        "shown",
+        "questions",
+        "groups",
+    ];
+
+    fn field(&self, index: usize) -> Value {
+        let s = self.get();
+        match index {
+            0 => Value::from(Serde(&s.id)),
+            1 => Value::from(Serde(&s.title)),
+            2 => Value::from(Serde(&s.heading)),
+            3 => Value::from(Serde(s.addition)),
+            4 => Value::from(Serde(&s.wizard_title)),
+            5 => Value::from(Serde(&s.intro)),
+            6 => Value::from(Serde(s.answered)),
+            7 => Value::from(Serde(s.shown)),
+            8 => list((0..s.questions.len()).map(|question| {
+                Live::value(Question {
+                    ctx: self.ctx.clone(),
+                    section: self.section,
+                    group: None,
+                    question,
+                })
+            })),
+            _ => list((0..s.groups.len()).map(|group| {
+                Live::value(Group {
+                    ctx: self.ctx.clone(),
+                    section: self.section,
+                    group,
+                })
+            })),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Group {
+    ctx: Arc<DocumentContext>,
+    section: usize,
+    group: usize,
+}
+
+impl Group {
+    fn get(&self) -> &GroupView {
+        &self.ctx.sections[self.section].groups[self.group]
+    }
+}
+
+impl View for Group {
+    const FIELDS: &'static [&'static str] = &["title", "shown", "questions"];
+
+    fn field(&self, index: usize) -> Value {
+        let g = self.get();
+        match index {
+            0 => Value::from(Serde(&g.title)),
+            1 => Value::from(Serde(g.shown)),
+            _ => list((0..g.questions.len()).map(|question| {
+                Live::value(Question {
+                    ctx: self.ctx.clone(),
+                    section: self.section,
+                    group: Some(self.group),
+                    question,
+                })
+            })),
+        }
+    }
+}
+
+/// A question of a section (`group: None`) or of one of its groups.
+#[derive(Debug)]
+struct Question {
+    ctx: Arc<DocumentContext>,
+    section: usize,
+    group: Option<usize>,
+    question: usize,
+}
+
+impl Question {
+    fn get(&self) -> &QuestionView {
+        let section = &self.ctx.sections[self.section];
+        match self.group {
+            Some(group) => &section.groups[group].questions[self.question],
+            None => &section.questions[self.question],
+        }
+    }
+}
+
+impl View for Question {
+    const FIELDS: &'static [&'static str] = &[
+        "id",
+        "full_id",
+        "label",
+        "question",
+        "group",
+        "model_prompt",
+        "shown",
+        "kind",
+        "required",
+        "answered",
+        "text",
+        "labels",
+        "columns",
+        "rows",
+    ];
+
+    fn field(&self, index: usize) -> Value {
+        let q = self.get();
+        match index {
+            0 => Value::from(Serde(&q.id)),
+            1 => Value::from(Serde(&q.full_id)),
+            2 => Value::from(Serde(&q.label)),
+            3 => Value::from(Serde(&q.question)),
+            4 => Value::from(Serde(&q.group)),
+            5 => Value::from(Serde(q.model_prompt)),
+            6 => Value::from(Serde(q.shown)),
+            7 => Value::from(Serde(q.kind)),
+            8 => Value::from(Serde(q.required)),
+            9 => Value::from(Serde(q.answered)),
+            10 => Value::from(Serde(&q.text)),
+            11 => Value::from(Serde(&q.labels)),
+            12 => Value::from(Serde(&q.columns)),
+            _ => Value::from(Serde(&q.rows)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
