@@ -7,7 +7,8 @@
 //! paragraphs typed in the middle of the text. `FICHE_BENCH_KEYS=n` sets
 //! the number of keystrokes per case (2 000), e.g. `FICHE_BENCH_KEYS=200`
 //! under `valgrind --tool=callgrind` with a filter that matches no
-//! criterion bench, to count instructions per keystroke.
+//! criterion bench, to count instructions per keystroke;
+//! `FICHE_BENCH_CASE=1`, `2` or `3` keeps only that case.
 //! Run with `cargo bench --bench wizard`.
 //!
 //! The wizard lives in the binary, not the library: its modules are
