@@ -140,7 +140,10 @@ fn wizard(c: &mut Criterion) {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(2_000);
-    for (what, shape, place) in [
+    let only: Option<usize> = std::env::var("FICHE_BENCH_CASE")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let cases = [
         (
             "un paragraphe, frappe à la fin",
             Shape::OneParagraph,
@@ -156,7 +159,11 @@ fn wizard(c: &mut Criterion) {
             Shape::Paragraphs,
             Place::Middle,
         ),
-    ] {
+    ];
+    for (n, (what, shape, place)) in (1..).zip(cases) {
+        if only.is_some_and(|only| only != n) {
+            continue;
+        }
         let (mut app, mut terminal) = app_on_long_answer(shape, place);
         let (mut wall, mut cpu): (Vec<Duration>, Vec<Duration>) = (0..keys)
             .map(|i| {
