@@ -5,9 +5,10 @@
 //! time, which machine load does not inflate) are printed after criterion's
 //! figures, for one paragraph typed at its end and in its middle, and for
 //! paragraphs typed in the middle of the text. `FICHE_BENCH_KEYS=n` sets
-//! the number of keystrokes per case (2 000), e.g. `FICHE_BENCH_KEYS=200`
-//! under `valgrind --tool=callgrind` with a filter that matches no
-//! criterion bench, to count instructions per keystroke;
+//! the number of keystrokes per case (2 000): under `valgrind
+//! --tool=callgrind`, with a filter that matches no criterion bench, the
+//! instructions with 100 keystrokes less those with 0, divided by 100, are
+//! the instructions per keystroke;
 //! `FICHE_BENCH_CASE=1`, `2` or `3` keeps only that case.
 //! Run with `cargo bench --bench wizard`.
 //!
@@ -183,6 +184,9 @@ fn wizard(c: &mut Criterion) {
 }
 
 fn print_percentiles(case: &str, what: &str, samples: &mut [Duration]) {
+    if samples.is_empty() {
+        return;
+    }
     samples.sort();
     let at = |p: usize| samples[(samples.len() * p / 100).min(samples.len() - 1)];
     println!(
