@@ -23,14 +23,12 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let id = section.full_id(q);
-        let Some(text) = ctx
-            .answers
-            .get(&id)
-            .and_then(|v| v.as_str().map(str::to_string))
-        else {
+        let Some(value) = ctx.answers.value_in(&section.id, &q.id) else {
             continue;
         };
-        let text = normalized(&text);
+        let Some(text) = value.as_str().map(normalized) else {
+            continue;
+        };
         if text.is_empty() {
             continue;
         }
