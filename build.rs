@@ -2,8 +2,10 @@
 //!
 //! - the built-in questionnaire (`templates/fiche-action/form.toml`, 73 kB)
 //!   is read here and written out as the Rust code that builds the same
-//!   values (`$OUT_DIR/builtin_form.rs`, included by `src/form/builtin.rs`):
-//!   the binary then runs only the form's checks, not a TOML parser;
+//!   values (`$OUT_DIR/builtin_form.rs`, included by `src/form/builtin.rs`),
+//!   and where each of its lines starts (`$OUT_DIR/builtin_lines.rs`, for
+//!   the line numbers of questions): the binary runs neither a TOML parser
+//!   nor a scan of the form's text;
 //! - a link option for the binary only (nothing here changes how the library
 //!   or a dependency is compiled: `rustc-link-arg-bins` only reaches the
 //!   final link of the binaries).
@@ -30,6 +32,9 @@ fn main() {
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_form.rs");
     std::fs::write(&out, form(&raw)).unwrap_or_else(|e| panic!("{} : {e}", out.display()));
+    let lines = out.with_file_name("builtin_lines.rs");
+    std::fs::write(&lines, line_starts(&text))
+        .unwrap_or_else(|e| panic!("{} : {e}", lines.display()));
     link_options();
 }
 
@@ -65,6 +70,17 @@ fn glibc_version() -> Option<(u32, u32)> {
     let (major, minor) = text.trim().strip_prefix("glibc ")?.split_once('.')?;
     let minor: String = minor.chars().take_while(char::is_ascii_digit).collect();
     Some((major.parse().ok()?, minor.parse().ok()?))
+}
+
+/// Where each line of `text` starts, as a Rust array expression (what
+/// `position::LineIndex::new` computes).
+fn line_starts(text: &str) -> String {
+    let mut out = String::from("[0");
+    for (i, _) in text.match_indices('\n') {
+        let _ = write!(out, ", {}", i + 1);
+    }
+    out.push_str("]\n");
+    out
 }
 
 // Each function below writes one value as a Rust expression. The structs are

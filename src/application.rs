@@ -60,6 +60,37 @@ pub fn check_compatible(form: &Form, answers: &Answers, file: &str) -> Result<()
     Ok(())
 }
 
+/// The `*.toml` files of `dir` that cannot be read as answers (broken TOML,
+/// too large…), each with the first line of its error: `fiche` without a
+/// file name cannot offer them, and says so instead of offering an older
+/// draft, or a new one, in silence.
+pub fn unreadable_drafts(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(std::path::PathBuf, String)> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .filter_map(|p| {
+            let error = Answers::load(&p).err()?.to_string();
+            let first = error.lines().next().unwrap_or_default().to_string();
+            Some((p, first))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// What to say about each of [`unreadable_drafts`]: the error, and that the
+/// file is left as it is until it is mended.
+pub fn unreadable_note(error: &str) -> String {
+    let error = error.trim_end().trim_end_matches('.');
+    format!(
+        "{error} ; ce fichier n'est pas proposé : corrigez-le dans un éditeur de texte puis relancez fiche (il n'a pas été modifié)"
+    )
+}
+
 /// The most recently modified `*.toml` of `dir` that answers `form`: the
 /// draft `fiche` without a file name offers to resume.
 pub fn most_recent_draft(form: &Form, dir: &Path) -> Option<std::path::PathBuf> {

@@ -1,5 +1,7 @@
 //! Line and column of a place in a text file, as users count them (from 1).
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -10,10 +12,22 @@ pub struct Position {
 
 impl Position {
     /// Converts a byte offset into a 1-based line and a 1-based column counted
-    /// in characters (so accents count once). Scans the text: for many
-    /// lookups in one text, build a [`LineIndex`] once.
+    /// in characters (so accents count once). Scans the text up to the
+    /// offset: for many lookups in one text, build a [`LineIndex`] once.
     pub fn from_offset(text: &str, offset: usize) -> Position {
-        LineIndex::new(text).position(offset)
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let before = &text.as_bytes()[..offset];
+        // Counted byte by byte without branching, which compiles to wide
+        // comparisons: a few lookups in a large file stay cheap.
+        let newlines = before.iter().filter(|&&b| b == b'\n').count();
+        let line_start = before
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |i| i + 1);
+        Position {
+            line: newlines + 1,
+            column: text[line_start..offset].chars().count() + 1,
+        }
     }
 }
 
@@ -23,14 +37,33 @@ impl Position {
 pub struct LineIndex<'a> {
     text: &'a str,
     /// Byte offset of the start of each line; the first is 0.
-    starts: Vec<usize>,
+    starts: Cow<'a, [usize]>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts: Cow::Owned(starts),
+        }
+    }
+
+    /// The index of `text` from line starts computed beforehand (by the
+    /// build script, for the built-in form), as [`LineIndex::new`] would
+    /// find them.
+    pub fn with_starts(text: &'a str, starts: &'a [usize]) -> LineIndex<'a> {
+        debug_assert_eq!(starts.first(), Some(&0));
+        LineIndex {
+            text,
+            starts: Cow::Borrowed(starts),
+        }
+    }
+
+    /// Where each line starts.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
     }
 
     /// The text the index was built for.
@@ -120,6 +153,11 @@ mod tests {
                 column: before[start..].chars().count() + 1,
             };
             assert_eq!(index.position(offset), expected, "offset {offset}");
+            assert_eq!(
+                Position::from_offset(text, offset),
+                expected,
+                "offset {offset}"
+            );
         }
         assert_eq!(index.position(text.len()), Position { line: 4, column: 4 });
     }

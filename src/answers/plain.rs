@@ -12,6 +12,8 @@
 //! of range, a table reopened by a later `[header]` (the two parsers order
 //! its keys differently).
 
+mod places;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -19,7 +21,8 @@ use std::sync::OnceLock;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::limits::MAX_ANSWER_CHARS;
-use crate::position::{LineIndex, Position};
+use crate::position::Position;
+use places::{Below, ItemSpans, KeySpans, Keys};
 
 /// One file's answers as plain values.
 #[derive(Debug, Clone)]
@@ -28,48 +31,28 @@ pub(crate) struct Plain {
     pub text: String,
     pub values: toml::Table,
     /// Where each root key stands, in the order of `values`.
-    spans: Vec<KeySpans>,
-    /// Built on the first question: most runs of a check ask for a few.
+    keys: Keys,
+    /// Whether every recorded key is free of `.`, `[` and `]`, so that an
+    /// id names one place and is found by walking `keys`.
+    simple: bool,
+    /// Otherwise every id, built on the first question.
     positions: OnceLock<BTreeMap<String, Position>>,
-}
-
-/// The offsets `Answers::parse` records, in the order of the table's keys.
-#[derive(Debug, Clone)]
-struct KeySpans {
-    /// Where the key starts (its first mention for a table made by dotted
-    /// keys or a longer header).
-    key: usize,
-    below: Below,
-}
-
-/// What is recorded under a key: a section's questions (a root table that
-/// is not inline), or each item of a `[[list]]` below a section.
-#[derive(Debug, Clone)]
-enum Below {
-    Nothing,
-    Table(Vec<KeySpans>),
-    Items(Vec<ItemSpans>),
-}
-
-#[derive(Debug, Clone)]
-struct ItemSpans {
-    /// Where the item's `[[…]]` header starts.
-    start: usize,
-    keys: Vec<KeySpans>,
 }
 
 /// Reads `text`; gives it back when only the layout-keeping parser can say
 /// what `Answers::parse` says of it (see the module's documentation).
 pub(crate) fn read(text: String) -> Result<Plain, String> {
-    let Some((values, spans)) = DeTable::parse(&text)
+    let mut simple = true;
+    let Some((values, keys)) = DeTable::parse(&text)
         .ok()
-        .and_then(|parsed| table(&text, parsed.into_inner(), true))
+        .and_then(|parsed| table(&text, parsed.into_inner(), Level::Root, &mut simple))
     else {
         return Err(text);
     };
     Ok(Plain {
         values,
-        spans,
+        keys,
+        simple,
         positions: OnceLock::new(),
         text,
     })
@@ -79,83 +62,70 @@ impl Plain {
     /// Where an answer stood in the file (`section`, `section.question`,
     /// `section.list[2].field`), as `Answers::parse` records it.
     pub fn position(&self, id: &str) -> Option<Position> {
+        if self.simple {
+            let offset = places::offset(&self.values, &self.keys, id)?;
+            return Some(Position::from_offset(&self.text, offset));
+        }
         self.positions
             .get_or_init(|| self.all_positions())
             .get(id)
             .copied()
     }
 
-    /// Every position, keyed as `Answers::parse` keys them (a later id
-    /// spelled like an earlier one replaces it, as there).
+    /// Every position, keyed as `Answers::parse` keys them.
     pub fn all_positions(&self) -> BTreeMap<String, Position> {
-        let index = LineIndex::new(&self.text);
-        let mut out = BTreeMap::new();
-        for ((section, value), spans) in self.values.iter().zip(&self.spans) {
-            out.insert(section.clone(), index.position(spans.key));
-            if let (Below::Table(keys), Some(table)) = (&spans.below, value.as_table()) {
-                collect(&index, section, table, keys, &mut out);
-            }
-        }
-        out
+        places::all(&self.text, &self.values, &self.keys)
     }
 }
 
-fn collect(
-    index: &LineIndex,
-    prefix: &str,
-    table: &toml::Table,
-    spans: &[KeySpans],
-    out: &mut BTreeMap<String, Position>,
-) {
-    for ((key, value), spans) in table.iter().zip(spans) {
-        let id = format!("{prefix}.{key}");
-        out.insert(id.clone(), index.position(spans.key));
-        let (Below::Items(items), Some(values)) = (&spans.below, value.as_array()) else {
-            continue;
-        };
-        for (i, (item, value)) in items.iter().zip(values).enumerate() {
-            let item_id = format!("{id}[{}]", i + 1);
-            out.insert(item_id.clone(), index.position(item.start));
-            if let Some(table) = value.as_table() {
-                collect(index, &item_id, table, &item.keys, out);
-            }
-        }
-    }
+/// Which keys of a table `Answers::parse` records.
+#[derive(Clone, Copy, PartialEq)]
+enum Level {
+    /// The document: its keys, and the keys of its tables (sections).
+    Root,
+    /// A section or a `[[list]]` item below one: its keys, and the items of
+    /// its `[[lists]]`.
+    Recorded,
 }
 
-/// A table's values and offsets; `root` for the document itself, whose
-/// tables (sections) record their keys.
-fn table(text: &str, t: DeTable<'_>, root: bool) -> Option<(toml::Table, Vec<KeySpans>)> {
+/// A table's values and recorded offsets; `simple` turns false at a
+/// recorded key holding `.`, `[` or `]`.
+fn table(
+    text: &str,
+    t: DeTable<'_>,
+    level: Level,
+    simple: &mut bool,
+) -> Option<(toml::Table, Keys)> {
     let mut values = toml::Table::with_capacity(t.len());
-    let mut spans = Vec::with_capacity(t.len());
+    let mut keys = Vec::with_capacity(t.len());
     for (key, value) in t {
         let key_start = key.span().start;
         let span = value.span();
+        let name = key.into_inner().into_owned();
+        *simple &= !name.contains(['.', '[', ']']);
         let (value, below) = match value.into_inner() {
-            DeValue::Table(inner) => {
+            DeValue::Table(inner)
+                if level == Level::Root && !text[span.start..].starts_with('{') =>
+            {
                 reopened(&inner, span.start, text)?;
-                let inline = text[span.start..].starts_with('{');
-                let (inner, keys) = table(text, inner, false)?;
-                let below = if root && !inline {
-                    Below::Table(keys)
-                } else {
-                    Below::Nothing
-                };
-                (toml::Value::Table(inner), below)
+                let (inner, keys) = table(text, inner, Level::Recorded, simple)?;
+                (toml::Value::Table(inner), Below::Table(keys))
             }
-            DeValue::Array(items) if !root && is_array_of_tables(text, &items) => {
-                let (values, items) = array_of_tables(text, items)?;
+            DeValue::Array(items)
+                if level == Level::Recorded && is_array_of_tables(text, &items) =>
+            {
+                let (values, items) = array_of_tables(text, items, simple)?;
                 (toml::Value::Array(values), Below::Items(items))
             }
             other => (plain(text, other, span)?, Below::Nothing),
         };
-        values.insert(key.into_inner().into_owned(), value);
-        spans.push(KeySpans {
+        values.insert(name, value);
+        keys.push(KeySpans {
             key: key_start,
             below,
         });
     }
-    Some((values, spans))
+    Some((values, keys))
 }
 
 /// `None` when a later `[header]` reopened a table first made by a longer
@@ -178,7 +148,11 @@ fn is_array_of_tables(text: &str, items: &DeArray<'_>) -> bool {
     })
 }
 
-fn array_of_tables(text: &str, items: DeArray<'_>) -> Option<(Vec<toml::Value>, Vec<ItemSpans>)> {
+fn array_of_tables(
+    text: &str,
+    items: DeArray<'_>,
+    simple: &mut bool,
+) -> Option<(Vec<toml::Value>, Vec<ItemSpans>)> {
     let mut values = Vec::with_capacity(items.len());
     let mut spans = Vec::with_capacity(items.len());
     for item in items {
@@ -187,7 +161,7 @@ fn array_of_tables(text: &str, items: DeArray<'_>) -> Option<(Vec<toml::Value>, 
             return None;
         };
         reopened(&t, start, text)?;
-        let (table, keys) = table(text, t, false)?;
+        let (table, keys) = table(text, t, Level::Recorded, simple)?;
         values.push(toml::Value::Table(table));
         spans.push(ItemSpans { start, keys });
     }

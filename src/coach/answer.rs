@@ -78,7 +78,84 @@ pub fn has_digit(text: &str) -> bool {
 }
 
 /// Lowercase, single-spaced, trimmed: for comparing texts.
+///
+/// The coach compares every long answer, so this is one pass that copies
+/// runs of ASCII words at once (`split_whitespace` then `to_lowercase` went
+/// through the text twice, character by character); a text with a capital
+/// sigma, whose lowercase depends on its neighbours, takes the standard
+/// library's way.
 pub fn normalized(text: &str) -> String {
+    if text.contains('Σ') {
+        return normalized_std(text);
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let mut space = false;
+    let mut rest = text;
+    while let Some(&b) = rest.as_bytes().first() {
+        if is_ascii_space(b) {
+            space = !out.is_empty();
+            rest = &rest[1..];
+            continue;
+        }
+        if b.is_ascii() {
+            if space {
+                out.push(b' ');
+                space = false;
+            }
+            let run = ascii_run(rest.as_bytes());
+            let start = out.len();
+            out.extend_from_slice(&rest.as_bytes()[..run]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[run..];
+            continue;
+        }
+        let c = rest.chars().next().expect("a character starts here");
+        rest = &rest[c.len_utf8()..];
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(b' ');
+            space = false;
+        }
+        let mut buf = [0; 4];
+        for lower in c.to_lowercase() {
+            out.extend_from_slice(lower.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    String::from_utf8(out).expect("made of whole characters")
+}
+
+/// ASCII whitespace as `char::is_whitespace` counts it (vertical tab
+/// included).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+}
+
+/// How many bytes from the start (an ASCII character that is not a space)
+/// read the same once normalized, but for case: ASCII words with single
+/// spaces between them.
+fn ascii_run(bytes: &[u8]) -> usize {
+    let mut i = 1;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            match bytes.get(i + 1) {
+                Some(&next) if next.is_ascii() && !is_ascii_space(next) => i += 2,
+                _ => break,
+            }
+        } else if b.is_ascii() && !is_ascii_space(b) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// [`normalized`] as the standard library writes it.
+fn normalized_std(text: &str) -> String {
     let mut spaced = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !spaced.is_empty() {
@@ -87,4 +164,41 @@ pub fn normalized(text: &str) -> String {
         spaced.push_str(word);
     }
     spaced.to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{normalized, normalized_std};
+
+    #[test]
+    fn normalized_is_the_standard_lowercase_of_the_single_spaced_text() {
+        let texts = [
+            "",
+            "   ",
+            "À compléter !",
+            "  Plusieurs   ESPACES\tet\nLIGNES\r\n ",
+            "ÉTÉ Œuvre ÇA İstanbul ß ẞ",
+            "insécables\u{a0}et\u{202f}fines\u{2003}espaces\u{85}fin",
+            "tab\u{0b}vertical\u{0c}saut",
+            "ΣΟΦΊΑ Σ σ ΟΔΟΣ",
+            "mixte ABC123 déf GHI",
+            "\u{1F600} emoji Ünïcödé",
+        ];
+        for text in texts {
+            assert_eq!(normalized(text), normalized_std(text), "{text:?}");
+        }
+        let pool: Vec<char> = "aZ é\tÉ\n\u{a0}\u{b}ΣσİßẞŒ.!1_\u{85}\u{2028}\u{1F600}"
+            .chars()
+            .collect();
+        let mut seed: u64 = 7;
+        for _ in 0..2000 {
+            let text: String = (0..(seed % 23))
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+                    pool[(seed >> 33) as usize % pool.len()]
+                })
+                .collect();
+            assert_eq!(normalized(&text), normalized_std(&text), "{text:?}");
+        }
+    }
 }

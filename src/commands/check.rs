@@ -300,6 +300,10 @@ fn print_coach(form: &Form, coach: &CoachReport) {
         say!("  (valeur par défaut utilisée : {note})");
     }
     say!("  {}", roi.summary_fr());
+    // Next to the full-scale figures, what the pilot's own share is.
+    if let Some(pilot) = roi.pilot_summary_fr() {
+        say!("  {pilot}");
+    }
     say!("Score de préparation : {}/100", coach.score.value);
     for line in &coach.score.explanation {
         say!("  {line}");

@@ -16,6 +16,9 @@ pub(super) fn raw_form() -> RawForm {
     include!(concat!(env!("OUT_DIR"), "/builtin_form.rs"))
 }
 
+/// Where each line of the form file starts, as `build.rs` found them.
+pub(super) static LINE_STARTS: &[usize] = &include!(concat!(env!("OUT_DIR"), "/builtin_lines.rs"));
+
 fn s(text: &str) -> String {
     text.to_string()
 }
@@ -32,6 +35,8 @@ fn table(entries: Vec<(String, toml::Value)>) -> toml::Table {
 #[cfg(test)]
 mod tests {
     use super::super::{BUILTIN_FORM, BUILTIN_SOURCE, builtin, parse};
+    use super::{LINE_STARTS, raw_form};
+    use crate::position::LineIndex;
 
     /// What the build script wrote is what the loader reads from the file
     /// itself: every field, line numbers and order included.
@@ -39,6 +44,20 @@ mod tests {
     fn the_precomputed_form_is_the_form_file() {
         let from_text = parse(BUILTIN_FORM, BUILTIN_SOURCE).expect("the built-in form is valid");
         assert_eq!(format!("{:#?}", builtin()), format!("{from_text:#?}"));
+    }
+
+    /// The loader's checks, which `builtin()` skips, pass on what the build
+    /// script wrote, and give the same form.
+    #[test]
+    fn the_precomputed_form_passes_the_loaders_checks() {
+        let checked = super::super::load::checked(raw_form(), BUILTIN_FORM, BUILTIN_SOURCE)
+            .expect("the built-in form passes every check");
+        assert_eq!(format!("{:#?}", builtin()), format!("{checked:#?}"));
+    }
+
+    #[test]
+    fn the_precomputed_line_starts_are_the_form_files() {
+        assert_eq!(LINE_STARTS, LineIndex::new(BUILTIN_FORM).starts());
     }
 
     #[test]

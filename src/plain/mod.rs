@@ -69,6 +69,12 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
     let path = match file {
         Some(p) => p,
         None => {
+            for (_, error) in fiche::application::unreadable_drafts(Path::new(".")) {
+                say!(
+                    "illisible : {}",
+                    fiche::application::unreadable_note(&error)
+                );
+            }
             chosen = fiche::application::most_recent_draft(form, Path::new("."))
                 .unwrap_or_else(|| Path::new(DEFAULT_NAME).to_path_buf());
             let what = if chosen.exists() {

@@ -19,6 +19,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let coach = coach::review(form, &self.answers, &report);
         if coach.roi.is_computable() {
             self.say(&format!("Bilan économique : {}", coach.roi.summary_fr()));
+            // Next to the full-scale figures, what the pilot's own share is.
+            if let Some(pilot) = coach.roi.pilot_summary_fr() {
+                self.say(&pilot);
+            }
         } else {
             self.say(&coach.roi.summary_fr());
         }

@@ -470,3 +470,21 @@ fn a_new_remark_of_the_coach_is_said_after_the_answer() {
     );
     assert!(!out.contains("Remarque du coach"), "{out}");
 }
+
+/// « :bilan » gives the pilot's share next to the full-scale figures, as the
+/// documents do.
+#[test]
+fn the_business_case_says_the_pilots_share() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("srdt.toml");
+    std::fs::write(&path, include_str!("../../examples/assistant-srdt.toml")).unwrap();
+    let (_, out) = drive(&form, &path, ":bilan\n:quitter\n");
+    let full = out
+        .find("Bilan économique : À pleine échelle (575")
+        .expect("full scale said");
+    let pilot = out
+        .find("À l'échelle du pilote (60\u{a0}000 demandes de renseignement par an)")
+        .expect("the pilot's share said");
+    assert!(full < pilot, "{out}");
+}

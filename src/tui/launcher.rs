@@ -21,6 +21,9 @@ pub use fiche::application::most_recent_draft;
 
 pub struct Launcher {
     pub recent: Option<PathBuf>,
+    /// `*.toml` files of the folder that could not be read, as said to the
+    /// user (see `fiche::application::unreadable_drafts`).
+    pub unreadable: Vec<String>,
     pub naming: bool,
     pub name: LineEditor,
     pub error: Option<String>,
@@ -39,6 +42,7 @@ impl Launcher {
         Launcher {
             naming: recent.is_none(),
             recent,
+            unreadable: Vec::new(),
             name: LineEditor::new(DEFAULT_NAME),
             error: None,
         }
@@ -88,10 +92,20 @@ impl Launcher {
         }
     }
 
+    /// The choice box, with room for a few unreadable files (three lines
+    /// each at 80 columns).
+    fn top_height(&self) -> u16 {
+        const BASE: u16 = 8;
+        const PER_NOTE: u16 = 3;
+        const MAX_NOTES: u16 = 3;
+        BASE + PER_NOTE * (self.unreadable.len() as u16).min(MAX_NOTES)
+    }
+
     pub fn draw(&self, frame: &mut Frame, form: &Form, theme: &Theme) {
         let area = frame.area();
         let [top, about] =
-            Layout::vertical([Constraint::Length(8), Constraint::Min(0)]).areas(area);
+            Layout::vertical([Constraint::Length(self.top_height()), Constraint::Min(0)])
+                .areas(area);
         let mut lines = Vec::new();
         if !self.naming
             && let Some(p) = &self.recent
@@ -127,6 +141,12 @@ impl Launcher {
         if let Some(e) = &self.error {
             lines.push(Line::from(Span::styled(
                 format!("erreur : {e}"),
+                theme.error(),
+            )));
+        }
+        for note in &self.unreadable {
+            lines.push(Line::from(Span::styled(
+                format!("illisible : {note}"),
                 theme.error(),
             )));
         }
@@ -168,6 +188,13 @@ pub fn choose_file(screen: &mut super::Screen, form: &Form) -> Result<Launched> 
     super::signals::install();
     let recent = most_recent_draft(form, Path::new("."));
     let mut launcher = Launcher::new(recent);
+    launcher.unreadable = fiche::application::unreadable_drafts(Path::new("."))
+        .into_iter()
+        .map(|(_, error)| {
+            fiche::sanitize::terminal_line(&fiche::application::unreadable_note(&error))
+                .into_owned()
+        })
+        .collect();
     let theme = Theme::from_env();
     loop {
         if let Some(signal) = super::signals::pending() {

@@ -47,6 +47,29 @@ fn same(text: &str, what: &str) -> bool {
     assert_eq!(positions, edit.positions, "{what}: same positions\n{text}");
     for id in edit.positions.keys() {
         assert_eq!(slow.position(id), fast.position(id), "{what}: {id}");
+        // Ids that are not in the file are not found either.
+        for other in [
+            format!("{id}[1]"),
+            format!("{id}.x"),
+            format!("{id}]"),
+            id.replace('[', "[0"),
+            id.replace("[1]", "[0]"),
+            id.replace("[1]", "[9]"),
+            id.replace(']', "]]"),
+        ] {
+            assert_eq!(
+                slow.position(&other),
+                fast.position(&other),
+                "{what}: {other}"
+            );
+        }
+    }
+    for other in ["", ".", "..", "[1]", "x[1].y", "meta.form[", "a.b.c.d"] {
+        assert_eq!(
+            slow.position(other),
+            fast.position(other),
+            "{what}: {other}"
+        );
     }
     for (section, item) in &fast.to_table() {
         for question in item.as_table().into_iter().flat_map(|t| t.keys()) {

@@ -365,6 +365,13 @@ fn payback(form: &Form, euros: &Figure, budget: &Figure, minutes: &Figure) -> Fi
             _ => "impossible : aucune économie n'est attendue".to_string(),
         }));
     }
+    // « couvert en 0 mois » says nothing: a project costs something.
+    if budget.is_zero() {
+        return Err(Why::Other(format!(
+            "non calculable : {} vaut 0 ; indiquez le coût complet du projet sur un an",
+            named(form, BUDGET)
+        )));
+    }
     checked(checked(budget.checked_mul(12.into()))?.checked_div(euros))
 }
 

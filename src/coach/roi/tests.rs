@@ -362,3 +362,32 @@ fn a_tiny_ratio_is_not_shown_as_zero() {
     );
     assert_eq!(roi(&none).ratio_fr().unwrap(), "0");
 }
+
+/// A yearly budget of 0 € gave « le budget annuel est couvert en 0 mois
+/// d'économies »: no project costs nothing; the figure says why it is absent.
+#[test]
+fn a_zero_budget_is_not_covered_in_zero_months() {
+    let r = roi(&answers(
+        "[volume]\nvolume_annuel = 575000\n[roi]\nminutes_economisees = 6\n[tco]\nbudget_annuel = 0\n",
+    ));
+    assert!(r.is_computable());
+    let why = r.payback_months().unwrap_err();
+    assert!(
+        why.starts_with("non calculable : ")
+            && why.contains("tco.budget_annuel")
+            && why.contains("vaut 0"),
+        "{why}"
+    );
+    assert_eq!(r.payback_fr(), None);
+    assert!(
+        !r.summary_fr().contains("0\u{a0}mois"),
+        "{}",
+        r.summary_fr()
+    );
+    assert!(
+        r.summary_fr()
+            .contains("couverture du budget annuel non calculable"),
+        "{}",
+        r.summary_fr()
+    );
+}

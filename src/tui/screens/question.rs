@@ -466,7 +466,12 @@ fn business_case(app: &App) -> Option<Line<'static>> {
         None => (&app.coach.roi, ""),
     };
     let text = if roi.is_computable() {
-        format!("Bilan économique{typing} : {}", roi.summary_fr())
+        // Next to the full-scale figures, what the pilot's own share is.
+        let pilot = roi
+            .pilot_summary_fr()
+            .map(|p| format!(" {p}"))
+            .unwrap_or_default();
+        format!("Bilan économique{typing} : {}{pilot}", roi.summary_fr())
     } else {
         format!(
             "Bilan économique non calculable : {}",

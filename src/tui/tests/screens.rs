@@ -140,6 +140,33 @@ fn snapshot_launcher() {
         "launcher_recent_80x24",
         draw(&Launcher::new(Some("brouillon.toml".into())))
     );
+    // A draft broken by hand used to be skipped in silence: the launcher
+    // offered an older one, or a new one, without a word about it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("casse.toml"),
+        "[identite]\nnom_produit = Assistant\n",
+    )
+    .unwrap();
+    let unreadable = fiche::application::unreadable_drafts(dir.path());
+    assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+    let mut launcher = Launcher::new(Some("brouillon.toml".into()));
+    launcher.unreadable = unreadable
+        .iter()
+        .map(|(_, e)| fiche::application::unreadable_note(e))
+        .collect();
+    let screen = draw(&launcher);
+    let flat = screen
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains("illisible :"), "{screen}");
+    assert!(flat.contains("casse.toml, ligne 2"), "{screen}");
+    assert!(
+        flat.contains("corrigez-le dans un éditeur de texte puis relancez fiche"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -269,6 +296,8 @@ fn snapshot_business_case_whole_at_80x24() {
     go(&mut app, "volume.volume_annuel");
     let screen = render(&app, 80, 24);
     assert!(screen.contains("ratio bénéfice/coût"), "{screen}");
+    // The pilot's share, next to the full-scale figures.
+    assert!(screen.contains("À l'échelle du pilote"), "{screen}");
     insta::assert_snapshot!("business_case_80x24", screen);
     // Under a section introduction there is less room: the cut is said.
     go(&mut app, "volume.nb_agents");
