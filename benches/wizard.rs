@@ -3,7 +3,11 @@
 //! to the next frame while a 20 000-character answer is open. The keystroke
 //! latency's 50th and 99th percentiles (wall clock, and the thread's CPU
 //! time, which machine load does not inflate) are printed after criterion's
-//! figures.
+//! figures, for one paragraph typed at its end and in its middle, and for
+//! paragraphs typed in the middle of the text. `FICHE_BENCH_KEYS=n` sets
+//! the number of keystrokes per case (2 000), e.g. `FICHE_BENCH_KEYS=200`
+//! under `valgrind --tool=callgrind` with a filter that matches no
+//! criterion bench, to count instructions per keystroke.
 //! Run with `cargo bench --bench wizard`.
 //!
 //! The wizard lives in the binary, not the library: its modules are
@@ -38,19 +42,66 @@ fn new_terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal")
 }
 
-/// The wizard opened on a long answer of `LONG_ANSWER` characters.
-fn app_on_long_answer() -> tui::App {
+/// How the long answer is written.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// One paragraph of `LONG_ANSWER` characters.
+    OneParagraph,
+    /// Paragraphs of about 500 characters, a blank line between them.
+    Paragraphs,
+}
+
+/// Where the cursor types.
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    End,
+    /// Ctrl+Début, then 8 × Pg↓ (64 rows): about the middle of one
+    /// paragraph (about 135 rows of 150 columns), the first third of the
+    /// paragraphs (a blank row between them).
+    Middle,
+}
+
+fn long_answer(shape: Shape) -> String {
+    let sentence = "Les agents recopient chaque demande à la main dans trois outils. ";
+    match shape {
+        Shape::OneParagraph => sentence.chars().cycle().take(LONG_ANSWER).collect(),
+        Shape::Paragraphs => {
+            let paragraph = sentence.repeat(8);
+            let mut text = String::new();
+            while text.chars().count() + paragraph.chars().count() + 2 <= LONG_ANSWER {
+                text.push_str(&paragraph);
+                text.push_str("\n\n");
+            }
+            let rest = LONG_ANSWER - text.chars().count();
+            text.extend(sentence.chars().cycle().take(rest));
+            text
+        }
+    }
+}
+
+/// The wizard opened on a long answer of `LONG_ANSWER` characters, drawn
+/// once, the cursor at `place`.
+fn app_on_long_answer(shape: Shape, place: Place) -> (tui::App, Terminal<TestBackend>) {
     let form = fiche::form::builtin();
     let mut answers = fiche::Answers::load(&example()).expect("the example loads");
-    let paragraph = "Les agents recopient chaque demande à la main dans trois outils. ";
-    let text: String = paragraph.chars().cycle().take(LONG_ANSWER).collect();
+    let text = long_answer(shape);
+    assert_eq!(text.chars().count(), LONG_ANSWER);
     answers
         .set(LONG_QUESTION, Some(toml::Value::String(text)))
         .expect("a long answer is accepted");
     let mut app = tui::App::new(form, answers, example()).expect("the form has questions");
     let at = app.locate(LONG_QUESTION).expect("the question exists");
     app.go_to(at);
-    app
+    let mut terminal = new_terminal();
+    terminal.draw(|f| tui::draw(&app, f)).unwrap();
+    if place == Place::Middle {
+        app.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+        for _ in 0..8 {
+            app.handle_key(KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE));
+        }
+        terminal.draw(|f| tui::draw(&app, f)).unwrap();
+    }
+    (app, terminal)
 }
 
 fn key(c: char) -> KeyEvent {
@@ -72,9 +123,7 @@ fn wizard(c: &mut Criterion) {
         },
     );
 
-    let mut app = app_on_long_answer();
-    let mut terminal = new_terminal();
-    terminal.draw(|f| tui::draw(&app, f)).unwrap();
+    let (mut app, mut terminal) = app_on_long_answer(Shape::OneParagraph, Place::End);
     c.bench_function(
         "assistant : une touche → image suivante (réponse de 20 000 caractères, 200×60)",
         |b| {
@@ -86,29 +135,50 @@ fn wizard(c: &mut Criterion) {
     );
 
     // Percentiles, which criterion does not report.
-    let mut app = app_on_long_answer();
-    let mut terminal = new_terminal();
-    terminal.draw(|f| tui::draw(&app, f)).unwrap();
-    let (mut wall, mut cpu): (Vec<Duration>, Vec<Duration>) = (0..2_000)
-        .map(|i| {
-            let c = if i % 50 == 49 { ' ' } else { 'a' };
-            let (start, start_cpu) = (Instant::now(), thread_cpu_time());
-            app.handle_key(key(c));
-            terminal.draw(|f| tui::draw(&app, f)).unwrap();
-            (start.elapsed(), thread_cpu_time().saturating_sub(start_cpu))
-        })
-        .unzip();
-    print_percentiles("temps écoulé", &mut wall);
-    // The thread's own CPU time leaves out the time other processes took the
-    // core: on a loaded machine, the figure that says what the code costs.
-    print_percentiles("temps CPU du fil", &mut cpu);
+    let keys: usize = std::env::var("FICHE_BENCH_KEYS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000);
+    for (what, shape, place) in [
+        (
+            "un paragraphe, frappe à la fin",
+            Shape::OneParagraph,
+            Place::End,
+        ),
+        (
+            "un paragraphe, frappe au milieu",
+            Shape::OneParagraph,
+            Place::Middle,
+        ),
+        (
+            "paragraphes, frappe au milieu",
+            Shape::Paragraphs,
+            Place::Middle,
+        ),
+    ] {
+        let (mut app, mut terminal) = app_on_long_answer(shape, place);
+        let (mut wall, mut cpu): (Vec<Duration>, Vec<Duration>) = (0..keys)
+            .map(|i| {
+                let c = if i % 50 == 49 { ' ' } else { 'a' };
+                let (start, start_cpu) = (Instant::now(), thread_cpu_time());
+                app.handle_key(key(c));
+                terminal.draw(|f| tui::draw(&app, f)).unwrap();
+                (start.elapsed(), thread_cpu_time().saturating_sub(start_cpu))
+            })
+            .unzip();
+        print_percentiles(what, "temps écoulé", &mut wall);
+        // The thread's own CPU time leaves out the time other processes took
+        // the core: on a loaded machine, the figure that says what the code
+        // costs.
+        print_percentiles(what, "temps CPU du fil", &mut cpu);
+    }
 }
 
-fn print_percentiles(what: &str, samples: &mut [Duration]) {
+fn print_percentiles(case: &str, what: &str, samples: &mut [Duration]) {
     samples.sort();
     let at = |p: usize| samples[(samples.len() * p / 100).min(samples.len() - 1)];
     println!(
-        "assistant : une touche → image suivante, {} frappes, {what} : médiane {:.3} ms, 99e centile {:.3} ms, max {:.3} ms",
+        "assistant : une touche → image suivante, {case}, {} frappes, {what} : médiane {:.3} ms, 99e centile {:.3} ms, max {:.3} ms",
         samples.len(),
         at(50).as_secs_f64() * 1e3,
         at(99).as_secs_f64() * 1e3,

@@ -98,4 +98,11 @@ impl LongEditor {
     pub fn widget(&self) -> &TextArea<'static> {
         &self.area
     }
+
+    /// Puts the cursor at `(row, col)` (lines and chars), as a click would.
+    #[cfg(test)]
+    pub fn jump_to(&mut self, (row, col): (usize, usize)) {
+        self.area
+            .move_cursor(CursorMove::Jump(row as u16, col as u16));
+    }
 }

@@ -4,6 +4,7 @@
 mod coach;
 mod keys;
 mod library;
+mod long_editor;
 mod newcomer;
 mod parangonnage;
 mod reuse;
