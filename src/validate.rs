@@ -158,16 +158,16 @@ pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> R
         let before = findings.len();
         for q in &section.questions {
             if !is_visible(q, context) {
-                if is_answered(answers.get_in(&section.id, &q.id).as_ref()) {
+                if is_answered(answers.value_in(&section.id, &q.id).as_deref()) {
                     findings.push(hidden_answer(answers, &section.full_id(q), q));
                 }
                 continue;
             }
             let id = section.full_id(q);
-            let value = answers.get_in(&section.id, &q.id);
+            let value = answers.value_in(&section.id, &q.id);
             if q.required {
                 status.required += 1;
-                if is_answered(value.as_ref()) {
+                if is_answered(value.as_deref()) {
                     status.answered += 1;
                 } else {
                     let mut f = Finding::new(

@@ -396,3 +396,40 @@ fn an_exclusive_choice_is_not_ticked_with_others() {
         );
     }
 }
+
+/// A number written in quotes, the French way, in a file written by hand:
+/// the message used to be « la valeur "575 000" n'en est pas », which reads
+/// as nonsense; it now says what to write.
+#[test]
+fn a_number_written_as_text_says_how_to_write_it() {
+    for (text, id, expected) in [
+        (
+            "[volume]\nvolume_annuel = \"575 000\"\n",
+            "volume.volume_annuel",
+            "« Volume d’opérations par an » attend un nombre entier : écrivez 575000, sans guillemets ni espaces (valeur : \"575 000\")",
+        ),
+        (
+            "[tco]\nbudget_annuel = \"300 000 €\"\n",
+            "tco.budget_annuel",
+            "écrivez 300000, sans guillemets ni espaces",
+        ),
+        (
+            "[tco]\npart_cofinancement = \"50 %\"\n",
+            "tco.part_cofinancement",
+            "écrivez 50, sans guillemets ni espaces",
+        ),
+    ] {
+        let e = errors_for(text, id);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains(expected), "{e:?}");
+    }
+    // Text that is no number keeps the plain message.
+    let e = errors_for(
+        "[volume]\nvolume_annuel = \"beaucoup\"\n",
+        "volume.volume_annuel",
+    );
+    assert!(
+        e[0].contains("la valeur \"beaucoup\" n'en est pas"),
+        "{e:?}"
+    );
+}

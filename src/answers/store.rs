@@ -390,6 +390,25 @@ impl Answers {
         self.get_in(s, q)
     }
 
+    /// The answer to `section.question`, lent when the answers are read
+    /// only (no copy of a long text), converted otherwise.
+    pub fn value(&self, full_id: &str) -> Option<Cow<'_, toml::Value>> {
+        let (s, q) = QuestionId::split(full_id)?;
+        self.value_in(s, q)
+    }
+
+    pub fn value_in(&self, section: &str, question: &str) -> Option<Cow<'_, toml::Value>> {
+        match &self.tree {
+            Tree::Edit(_) => self.get_in(section, question).map(Cow::Owned),
+            Tree::Plain(plain) => plain
+                .values
+                .get(section)?
+                .as_table()?
+                .get(question)
+                .map(Cow::Borrowed),
+        }
+    }
+
     pub fn get_in(&self, section: &str, question: &str) -> Option<toml::Value> {
         match &self.tree {
             Tree::Edit(edit) => {

@@ -1,8 +1,6 @@
 //! Rules on the texts themselves: placeholders left as written, and the same
 //! paragraph pasted into several answers.
 
-use std::collections::HashMap;
-
 use super::Context;
 use super::answer::normalized;
 use crate::form::Kind;
@@ -16,21 +14,21 @@ const MIN_DUPLICATE_CHARS: usize = 40;
 const NAME_AND_SLOGAN: [&str; 2] = ["identite.nom_produit", "identite.slogan"];
 
 pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
-    let mut seen: HashMap<String, String> = HashMap::new();
+    // The long texts seen so far and their question, in form order: a few
+    // dozen, compared by length first, which is cheaper than hashing them.
+    let mut seen: Vec<(String, String)> = Vec::new();
     for (section, q) in ctx.form.questions() {
         // A hidden question is not in the document: its old text does not count.
         if !matches!(q.kind, Kind::Text | Kind::Long) || !validate::is_visible(q, ctx.visibility) {
             continue;
         }
         let id = section.full_id(q);
-        let Some(text) = ctx
-            .answers
-            .get(&id)
-            .and_then(|v| v.as_str().map(str::to_string))
-        else {
+        let Some(value) = ctx.answers.value_in(&section.id, &q.id) else {
             continue;
         };
-        let text = normalized(&text);
+        let Some(text) = value.as_str().map(normalized) else {
+            continue;
+        };
         if text.is_empty() {
             continue;
         }
@@ -47,8 +45,8 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
         if text.chars().count() < MIN_DUPLICATE_CHARS {
             continue;
         }
-        match seen.get(&text) {
-            Some(first) => out.push(ctx.finding(
+        match seen.iter().find(|(seen, _)| *seen == text) {
+            Some((_, first)) => out.push(ctx.finding(
                 "texte-duplique",
                 &id,
                 format!(
@@ -57,9 +55,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
                     ctx.label(first)
                 ),
             )),
-            None => {
-                seen.insert(text, id);
-            }
+            None => seen.push((text, id)),
         }
     }
 }
