@@ -9,6 +9,8 @@
 
 use std::borrow::Cow;
 
+use super::scan::{LATIN_LETTERS, terminal_clean_at, utf8_len};
+
 /// Characters escaped wherever they are: inline syntax (emphasis, code
 /// spans, links and images, autolinks and HTML, entities, tables,
 /// strikethrough, math) and the backslash itself.
@@ -38,11 +40,6 @@ enum Class {
     /// the line may have to be shown with `crate::sanitize::terminal`.
     Check,
 }
-
-/// First bytes of U+00C0–U+017F (accented Latin letters, `Œ`, `œ`), which
-/// `crate::sanitize::terminal` never changes (a test checks it): the
-/// accents of French text are copied with the runs around them.
-const LATIN_LETTERS: std::ops::RangeInclusive<u8> = 0xc3..=0xc5;
 
 /// The class of every byte, so that a run of ordinary text is copied at once.
 const CLASSES: [Class; 256] = {
@@ -222,11 +219,10 @@ fn escape_clean_line(out: &mut String, line: &str, hashes: bool) -> bool {
             }
             Class::ListMarker => Some(i) == ordered_marker,
             Class::Check => {
-                let len = utf8_len(bytes[i]);
-                if let Cow::Owned(_) = crate::sanitize::terminal(&line[i..i + len]) {
+                if !terminal_clean_at(line, i) {
                     return false;
                 }
-                i += len;
+                i += utf8_len(bytes[i]);
                 continue;
             }
         };
@@ -239,17 +235,6 @@ fn escape_clean_line(out: &mut String, line: &str, hashes: bool) -> bool {
     }
     out.push_str(&line[run..]);
     true
-}
-
-/// The length of the UTF-8 character starting with `first` (an ASCII
-/// control or a leading byte: `Class::Check` bytes only).
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
 }
 
 /// `_` inside a word (`nom_produit`) cannot start or end emphasis.
@@ -330,18 +315,6 @@ mod tests {
                     }
                 }
             }
-        }
-    }
-
-    #[test]
-    fn latin_letters_are_never_changed_for_the_terminal() {
-        for c in '\u{c0}'..='\u{17f}' {
-            let s = c.to_string();
-            assert!(LATIN_LETTERS.contains(&s.as_bytes()[0]), "{c:?}");
-            assert!(
-                matches!(crate::sanitize::terminal(&s), Cow::Borrowed(_)),
-                "{c:?}"
-            );
         }
     }
 
