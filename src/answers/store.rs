@@ -495,6 +495,29 @@ impl Answers {
         }
     }
 
+    /// Every table of the file as plain values, lent when the answers are
+    /// read only.
+    pub fn table(&self) -> Cow<'_, toml::Table> {
+        match &self.tree {
+            Tree::Edit(_) => Cow::Owned(self.to_table()),
+            Tree::Plain(plain) => Cow::Borrowed(&plain.values),
+        }
+    }
+
+    /// The answers the `when` conditions of `form` read, as their context:
+    /// the sections they name ([`Form::condition_sections`]), not the
+    /// whole file. A condition evaluates the same on it as on
+    /// [`Answers::context`]; converting every long text does not.
+    pub fn condition_context(&self, form: &Form) -> minijinja::Value {
+        let table = self.table();
+        let sections: toml::Table = form
+            .condition_sections
+            .iter()
+            .filter_map(|s| Some((s.clone(), table.get(s)?.clone())))
+            .collect();
+        minijinja::Value::from(minijinja::value::Serde(sections))
+    }
+
     /// The answers as a template/condition context: `section.question`.
     pub fn context(&self) -> minijinja::Value {
         use minijinja::value::Serde;

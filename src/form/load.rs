@@ -112,6 +112,11 @@ fn build(ctx: &Ctx, raw: RawForm) -> Result<Form> {
             })
             .collect(),
         source: ctx.source.to_string(),
+        condition_sections: Vec::new(),
+    };
+    let form = Form {
+        condition_sections: condition_sections(&form),
+        ..form
     };
     if ctx.verify {
         check_conditions(ctx, &form)?;
@@ -390,6 +395,24 @@ fn parse_when(ctx: &Ctx, full: &str, when: Option<Spanned<String>>) -> Result<Op
             ),
         )
     })
+}
+
+/// The first part of every name the conditions of the form (questions and
+/// list fields) read: `solution` for `solution.role_ia != 'assiste'`.
+fn condition_sections(form: &Form) -> Vec<String> {
+    let mut names = BTreeSet::new();
+    for (_, q) in form.questions() {
+        for cond in std::iter::once(q)
+            .chain(&q.fields)
+            .filter_map(|q| q.when.as_ref())
+        {
+            for var in cond.referenced_ids() {
+                let root = var.split(['.', '[']).next().unwrap_or_default();
+                names.insert(root.to_string());
+            }
+        }
+    }
+    names.into_iter().collect()
 }
 
 /// A condition may only read questions that exist (a typo would silently hide

@@ -21,6 +21,9 @@ pub struct Form {
     pub migrations: Vec<Migration>,
     /// File the form was read from (`<intégré>` for the built-in one).
     pub source: String,
+    /// The top-level names (sections) the `when` conditions read, in order:
+    /// all a condition context needs ([`crate::Answers::condition_context`]).
+    pub condition_sections: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
