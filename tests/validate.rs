@@ -478,3 +478,24 @@ fn the_condition_context_decides_as_the_whole_answers() {
     }
     assert!(shown > 0 && hidden > 0, "{shown} shown, {hidden} hidden");
 }
+
+/// The complete examples are what a new user runs first: the mail-sorting
+/// one answered « Information des usagers » with the AI only assisting, and
+/// `fiche check` advised to erase it.
+#[test]
+fn the_complete_examples_have_no_answer_left_out_of_the_fiche() {
+    let form = form::builtin();
+    for name in ["assistant-srdt.toml", "tri-courriels-prefecture.toml"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name);
+        let a = Answers::load(&path).unwrap();
+        let report = validate::check(&form, &a);
+        let hidden: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.message.contains("ne s'applique pas"))
+            .collect();
+        assert!(hidden.is_empty(), "{name}: {hidden:#?}");
+    }
+}
