@@ -1,6 +1,8 @@
-//! `fiche check` in-process: one application (open, validate, coach), and
-//! the summary of 1 000 applications checked in parallel (the examples
-//! copied 250 times each into a temporary folder).
+//! `fiche check` in-process: one application (open, validate, coach), the
+//! two ways of reading an answers file (kept with its layout to be edited,
+//! or read only as `check`, `render` and `diff` do), and the summary of
+//! 1 000 applications checked in parallel (the examples copied 250 times
+//! each into a temporary folder).
 //! Run with `cargo bench --bench check`.
 
 use std::hint::black_box;
@@ -25,11 +27,17 @@ fn check(c: &mut Criterion) {
     c.bench_function("formulaire intégré (analyse)", |b| {
         b.iter(|| black_box(fiche::form::builtin()))
     });
+    c.bench_function("lecture pour modifier (mise en page gardée)", |b| {
+        b.iter(|| black_box(fiche::Answers::load(&one).unwrap()))
+    });
+    c.bench_function("lecture seule", |b| {
+        b.iter(|| black_box(fiche::answers::ReadOnly::load(&one).unwrap()))
+    });
     c.bench_function(
         "check d'une candidature (lecture, vérification, coach)",
         |b| {
             b.iter(|| {
-                let answers = fiche::application::open(&form, &one).unwrap();
+                let answers = fiche::application::read(&form, &one).unwrap();
                 let report = fiche::validate::check(&form, &answers);
                 black_box(fiche::coach::review(&form, &answers, &report))
             })

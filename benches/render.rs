@@ -31,6 +31,23 @@ fn render(c: &mut Criterion) {
             b.iter(|| black_box(renderer.export_context(format, black_box(&ctx)).unwrap()))
         });
     }
+    // What `fiche render` does for a text format: check, context, and the
+    // template reading the context lazily (`export_context` above
+    // serializes a context given from outside).
+    for (format, name) in [
+        (
+            Format::Markdown,
+            "md de bout en bout (vérifié, contexte, modèle)",
+        ),
+        (
+            Format::Html,
+            "html de bout en bout (vérifié, contexte, modèle)",
+        ),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter(|| black_box(renderer.export(&form, &answers, format, false).unwrap()))
+        });
+    }
     c.bench_function(
         "pdf de bout en bout (fichier lu, vérifié, compilé)",
         |b| {

@@ -94,11 +94,16 @@ pub fn decimal_exact(value: rust_decimal::Decimal, places: u32) -> String {
         out.push(',');
         out.push_str(frac);
     }
+    // The minus sign (U+2212), not a hyphen: a line may break after a
+    // hyphen, and « gain net annuel : - » / « 14 991 € » then reads as a gain.
     if rounded.is_sign_negative() && !rounded.is_zero() {
-        out.insert(0, '-');
+        out.insert(0, MINUS);
     }
     out
 }
+
+/// The minus sign of French figures.
+pub const MINUS: char = '\u{2212}';
 
 #[cfg(test)]
 mod tests {
@@ -110,6 +115,13 @@ mod tests {
         assert_eq!(count(1, "erreur", "erreurs"), "1 erreur");
         assert_eq!(count(2, "erreur", "erreurs"), "2 erreurs");
         assert_eq!(count(1500, "erreur", "erreurs"), "1\u{a0}500 erreurs");
+    }
+
+    #[test]
+    fn a_negative_figure_takes_the_minus_sign() {
+        let d = rust_decimal::Decimal::from(-14_991);
+        assert_eq!(decimal_exact(d, 0), "\u{2212}14\u{a0}991");
+        assert_eq!(decimal_exact(rust_decimal::Decimal::ZERO, 0), "0");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use std::fmt;
 
 use crate::answers::is_answered;
-use crate::form::Question;
+use crate::form::{Kind, Question};
 use crate::render::context::display;
 use crate::validate::{Problem, check_item};
 
@@ -60,7 +60,14 @@ pub fn summary(q: &Question, item: &toml::Table) -> Summary {
     for (i, f) in q.fields.iter().enumerate() {
         match item.get(&f.id) {
             Some(v) if is_answered(Some(v)) && (i == 0 || f.required) => {
-                out.values.push(one_line(&display(f, v)));
+                let shown = one_line(&display(f, v));
+                // A bare number says nothing (« 1. 1 · Données prêtes »):
+                // it is named (« Mois 1 »).
+                if matches!(f.kind, Kind::Int | Kind::Decimal) {
+                    out.values.push(format!("{} {shown}", f.label));
+                } else {
+                    out.values.push(shown);
+                }
             }
             Some(v) if is_answered(Some(v)) => {}
             _ if f.required => out.missing.push(f.label.clone()),
@@ -132,6 +139,21 @@ mod tests {
         );
         let empty = summary(&q, &toml::Table::new());
         assert_eq!(empty.name(), "(vide)");
+    }
+
+    /// A milestone read « 1. 1 · Données prêtes » in both front ends.
+    #[test]
+    fn a_number_is_named_by_its_field() {
+        let form = crate::form::builtin();
+        let q = form.question("deploiement.plan_6_mois").unwrap().1.clone();
+        let mut milestone = item(&[("jalon", "Données prêtes")]);
+        milestone.insert("mois".into(), toml::Value::Integer(1));
+        assert_eq!(summary(&q, &milestone).name(), "Mois 1 · Données prêtes");
+        // Amounts already say what they are.
+        let q = form.question("tco.postes").unwrap().1.clone();
+        let mut line = item(&[("poste", "GPU")]);
+        line.insert("montant".into(), toml::Value::Integer(40000));
+        assert_eq!(summary(&q, &line).name(), "GPU · 40\u{a0}000\u{a0}€");
     }
 
     #[test]

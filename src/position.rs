@@ -42,11 +42,9 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex {
             text,
-            starts: Cow::Owned(starts),
+            starts: Cow::Owned(line_starts(text)),
         }
     }
 
@@ -80,6 +78,31 @@ impl<'a> LineIndex<'a> {
         let column = self.text[line_start..offset].chars().count() + 1;
         Position { line, column }
     }
+}
+
+/// Where each line of `text` starts. Blocks of 32 bytes are first tested
+/// for a line break at once (wide comparisons): most have none.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    const BLOCK: usize = 32;
+    let bytes = text.as_bytes();
+    let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
+    starts.push(0);
+    let mut scan = |from: usize, block: &[u8]| {
+        for (i, &b) in block.iter().enumerate() {
+            if b == b'\n' {
+                starts.push(from + i + 1);
+            }
+        }
+    };
+    let blocks = bytes.chunks_exact(BLOCK);
+    let tail = blocks.remainder();
+    for (n, block) in blocks.enumerate() {
+        if block.iter().fold(false, |any, &b| any | (b == b'\n')) {
+            scan(n * BLOCK, block);
+        }
+    }
+    scan(bytes.len() - tail.len(), tail);
+    starts
 }
 
 /// Where a parse error without a position most likely is: the line that
@@ -143,6 +166,13 @@ mod tests {
     fn the_index_agrees_with_a_plain_scan() {
         let text = "a\n\nété = 1\r\nfin";
         let index = LineIndex::new(text);
+        let mut naive = vec![0];
+        naive.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        assert_eq!(index.starts(), naive);
+        let long = "ligne\n".repeat(40) + "é\n\n" + &"x".repeat(70) + "\nfin";
+        let mut naive = vec![0];
+        naive.extend(long.match_indices('\n').map(|(i, _)| i + 1));
+        assert_eq!(line_starts(&long), naive);
         for offset in 0..=text.len() + 3 {
             let offset_in = offset.min(text.len());
             let before = &text[..floor_char_boundary(text, offset_in)];

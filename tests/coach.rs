@@ -248,3 +248,25 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
             .starts_with("-10 : ")
     );
 }
+
+/// Every answer given, one of them unusable: the result said « à compléter
+/// — 0 réponse obligatoire manquante », and the pilot's share was printed
+/// under « Bilan économique non calculable ».
+#[test]
+fn a_complete_application_with_a_typing_error_is_to_correct() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("assistant-srdt.toml"))
+        .unwrap()
+        .replace("volume_annuel = 575000", "volume_annuel = \"575 000\"");
+    std::fs::write(dir.path().join("c.toml"), text).unwrap();
+    let out = fiche_in(dir.path(), &["check", "c.toml"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Résultat : à corriger — 1 erreur de saisie."),
+        "{text}"
+    );
+    assert!(!text.contains("à compléter"), "{text}");
+    assert!(text.contains("Bilan économique non calculable"), "{text}");
+    assert!(!text.contains("À l'échelle du pilote"), "{text}");
+}

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use crate::limits::MAX_ANSWER_CHARS;
-use crate::position::Position;
+use crate::position::{LineIndex, Position, line_starts};
 use places::{Below, ItemSpans, KeySpans, Keys};
 
 /// One file's answers as plain values.
@@ -37,6 +37,8 @@ pub(crate) struct Plain {
     simple: bool,
     /// Otherwise every id, built on the first question.
     positions: OnceLock<BTreeMap<String, Position>>,
+    /// Where each line starts, found on the first question.
+    lines: OnceLock<Vec<usize>>,
 }
 
 /// Reads `text`; gives it back when only the layout-keeping parser can say
@@ -54,6 +56,7 @@ pub(crate) fn read(text: String) -> Result<Plain, String> {
         keys,
         simple,
         positions: OnceLock::new(),
+        lines: OnceLock::new(),
         text,
     })
 }
@@ -64,7 +67,8 @@ impl Plain {
     pub fn position(&self, id: &str) -> Option<Position> {
         if self.simple {
             let offset = places::offset(&self.values, &self.keys, id)?;
-            return Some(Position::from_offset(&self.text, offset));
+            let lines = self.lines.get_or_init(|| line_starts(&self.text));
+            return Some(LineIndex::with_starts(&self.text, lines).position(offset));
         }
         self.positions
             .get_or_init(|| self.all_positions())

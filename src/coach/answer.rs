@@ -11,9 +11,11 @@ use crate::answers::{Answers, is_answered};
 /// A non-empty text answer, trimmed.
 pub fn text(answers: &Answers, id: &str) -> Option<String> {
     answers
-        .get(id)
-        .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
+        .value(id)?
+        .as_str()
+        .map(str::trim)
         .filter(|s| !s.is_empty())
+        .map(str::to_string)
 }
 
 /// The key of a `choice` answer.
@@ -22,30 +24,32 @@ pub fn choice(answers: &Answers, id: &str) -> Option<String> {
 }
 
 pub fn boolean(answers: &Answers, id: &str) -> Option<bool> {
-    answers.get(id).and_then(|v| v.as_bool())
+    answers.value(id)?.as_bool()
 }
 
 /// The keys of a `multi` answer (empty when unanswered).
 pub fn keys(answers: &Answers, id: &str) -> Vec<String> {
-    answers
-        .get(id)
-        .and_then(|v| v.as_array().cloned())
-        .unwrap_or_default()
-        .iter()
+    let Some(value) = answers.value(id) else {
+        return Vec::new();
+    };
+    value
+        .as_array()
+        .into_iter()
+        .flatten()
         .filter_map(|v| v.as_str().map(str::to_string))
         .collect()
 }
 
 /// The items of a `list` answer, `None` when unanswered.
 pub fn items(answers: &Answers, id: &str) -> Option<Vec<toml::Table>> {
-    let value = answers.get(id);
-    if !is_answered(value.as_ref()) {
+    let value = answers.value(id);
+    if !is_answered(value.as_deref()) {
         return None;
     }
-    let items = value?.as_array()?.clone();
     Some(
-        items
-            .into_iter()
+        value?
+            .as_array()?
+            .iter()
             .filter_map(|i| i.as_table().cloned())
             .collect(),
     )
@@ -54,7 +58,7 @@ pub fn items(answers: &Answers, id: &str) -> Option<Vec<toml::Table>> {
 /// A numeric answer as an exact decimal: `6` and `6.0` both read 6, `2.5`
 /// reads 2.5 exactly (from the float's shortest decimal writing).
 pub fn number(answers: &Answers, id: &str) -> Option<Decimal> {
-    decimal(answers.get(id).as_ref())
+    decimal(answers.value(id).as_deref())
 }
 
 /// A TOML number as an exact decimal; `None` for non-numbers, NaN,

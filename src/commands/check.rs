@@ -96,7 +96,7 @@ fn details(form: &Form, files: &[Input], format: CheckFormat) -> Result<Outcome>
                 continue;
             }
             Ok(Opened::Application(answers)) => {
-                let context = answers.context();
+                let context = answers.condition_context(form);
                 let report = validate::check_in(form, &answers, &context);
                 let coach = coach::review_in(form, &answers, &report, &context);
                 Ok(Checked { report, coach })
@@ -208,23 +208,32 @@ fn print_text(file: &str, form: &Form, checked: &Checked) {
             count(coach_errors, "erreur relevée", "erreurs relevées")
         );
     } else {
-        say!(
-            "Résultat : à compléter — {}, {}{}.",
-            count(
-                missing,
-                "réponse obligatoire manquante",
-                "réponses obligatoires manquantes"
-            ),
-            count(errors, "erreur", "erreurs"),
-            if coach_errors > 0 {
-                format!(
-                    ", {} par le coach de pitch",
-                    count(coach_errors, "erreur relevée", "erreurs relevées")
-                )
-            } else {
-                String::new()
-            }
-        );
+        let coach = if coach_errors > 0 {
+            format!(
+                ", {} par le coach de pitch",
+                count(coach_errors, "erreur relevée", "erreurs relevées")
+            )
+        } else {
+            String::new()
+        };
+        if missing == 0 {
+            // Every answer is there: « à compléter — 0 réponse manquante »
+            // said the wrong thing to do.
+            say!(
+                "Résultat : à corriger — {}{coach}.",
+                count(errors, "erreur de saisie", "erreurs de saisie")
+            );
+        } else {
+            say!(
+                "Résultat : à compléter — {}, {}{coach}.",
+                count(
+                    missing,
+                    "réponse obligatoire manquante",
+                    "réponses obligatoires manquantes"
+                ),
+                count(errors, "erreur", "erreurs"),
+            );
+        }
     }
 }
 
@@ -301,7 +310,7 @@ fn print_coach(form: &Form, coach: &CoachReport) {
     }
     say!("  {}", roi.summary_fr());
     // Next to the full-scale figures, what the pilot's own share is.
-    if let Some(pilot) = roi.pilot_summary_fr() {
+    if let Some(pilot) = roi.pilot_summary_fr().filter(|_| roi.is_computable()) {
         say!("  {pilot}");
     }
     say!("Score de préparation : {}/100", coach.score.value);

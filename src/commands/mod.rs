@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     let form = load_form(&cli.global)?;
     let accessible = crate::plain::requested(cli.global.accessible);
     let templates = cli.global.templates.as_deref();
-    match cli.command {
+    let outcome = match cli.command {
         Some(Command::New { file, prefill }) => new::run(&form, &file, &prefill),
         Some(Command::Set { file, assignments }) => set::run(&form, &file, &assignments),
         Some(Command::Diff { before, after }) => diff::run(&form, &before, &after),
@@ -89,7 +89,11 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         ),
         Some(Command::Edit { file }) => edit(&form, Some(&file), accessible, templates),
         None => edit(&form, cli.file.as_deref(), accessible, templates),
-    }
+    };
+    // The process ends with the command: freeing the questionnaire's
+    // thousand small allocations one by one would only delay the exit.
+    std::mem::forget(form);
+    outcome
 }
 
 /// The questionnaire: `--form DIR` or the built-in one.

@@ -122,10 +122,10 @@ fn number_bounds(q: &Question) -> (Option<f64>, Option<f64>) {
 
 fn check_number(q: &Question, value: &toml::Value) -> Vec<Problem> {
     if q.kind == Kind::Int && value.as_integer().is_none() {
-        return vec![wrong_type(q, value)];
+        return vec![number_as_text(q, value).unwrap_or_else(|| wrong_type(q, value))];
     }
     let Some(n) = format::as_number(value) else {
-        return vec![wrong_type(q, value)];
+        return vec![number_as_text(q, value).unwrap_or_else(|| wrong_type(q, value))];
     };
     if let Some(why) = limits::number_problem(n) {
         return vec![problem(format!(
@@ -157,6 +157,19 @@ fn check_number(q: &Question, value: &toml::Value) -> Vec<Problem> {
         )));
     }
     out
+}
+
+/// A number written in a file as typed text (`volume_annuel = "575 000"`):
+/// says how to write it, as the yes/no questions do, instead of « la valeur
+/// "575 000" n'en est pas », which a reader takes for a number.
+fn number_as_text(q: &Question, value: &toml::Value) -> Option<Problem> {
+    let typed = crate::answers::parse_input(q, value.as_str()?).ok()??;
+    Some(problem(format!(
+        "« {} » attend {} : écrivez {typed}, sans guillemets ni espaces (valeur : {})",
+        q.label,
+        q.kind.expected_fr(),
+        short(value)
+    )))
 }
 
 fn check_bool(q: &Question, value: &toml::Value) -> Vec<Problem> {
@@ -239,11 +252,12 @@ fn check_item_field(
     field: &Question,
     value: Option<&toml::Value>,
 ) -> Vec<Problem> {
-    let path = format!("[{n}].{}", field.id);
+    // Written out only for a problem.
+    let path = || format!("[{n}].{}", field.id);
     let mut out = Vec::new();
     if field.required && !is_answered(value) {
         out.push(Problem {
-            path: path.clone(),
+            path: path(),
             message: format!(
                 "« {} » n° {n} : « {} » est obligatoire",
                 q.label, field.label
@@ -253,7 +267,7 @@ fn check_item_field(
     if let Some(v) = value {
         for p in check_value(field, v) {
             out.push(Problem {
-                path: path.clone(),
+                path: path(),
                 message: format!("« {} » n° {n} : {}", q.label, p.message),
             });
         }

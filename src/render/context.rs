@@ -13,6 +13,8 @@ use crate::form::{Form, Kind, Question, Section};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
 
+mod groups;
+
 #[derive(Debug, Serialize)]
 pub struct DocumentContext {
     pub form: FormInfo,
@@ -70,7 +72,8 @@ pub struct Completeness {
     pub percent: u8,
 }
 
-#[derive(Debug, Serialize)]
+/// Serialized with each group's questions written out (`groups`).
+#[derive(Debug)]
 pub struct SectionView {
     pub id: String,
     /// The fiche model's heading, verbatim (`Quel est le problème à résoudre ?`).
@@ -95,14 +98,7 @@ pub struct SectionView {
     pub groups: Vec<GroupView>,
 }
 
-/// Consecutive questions of a section under one sub-heading of the model.
-#[derive(Debug, Serialize)]
-pub struct GroupView {
-    pub title: Option<String>,
-    /// Whether any of its questions is printed.
-    pub shown: bool,
-    pub questions: Vec<QuestionView>,
-}
+pub use groups::GroupView;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct QuestionView {
@@ -281,7 +277,7 @@ fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView 
         intro: section.intro.clone(),
         answered: questions.iter().any(|q| q.answered),
         shown: questions.iter().any(|q| q.shown),
-        groups: groups(&questions),
+        groups: groups::of(&questions),
         questions,
     }
 }
@@ -313,30 +309,11 @@ fn budget(answers: &Answers) -> BudgetView {
     }
 }
 
-/// Consecutive questions sharing a sub-heading, in order.
-fn groups(questions: &[QuestionView]) -> Vec<GroupView> {
-    let mut out: Vec<GroupView> = Vec::new();
-    for q in questions {
-        match out.last_mut() {
-            Some(g) if g.title == q.group => {
-                g.shown |= q.shown;
-                g.questions.push(q.clone());
-            }
-            _ => out.push(GroupView {
-                title: q.group.clone(),
-                shown: q.shown,
-                questions: vec![q.clone()],
-            }),
-        }
-    }
-    out
-}
-
 fn question_view(section: &str, q: &Question, value: Option<&toml::Value>) -> QuestionView {
     let answered = is_answered(value);
     let mut view = QuestionView {
         id: q.id.clone(),
-        full_id: format!("{section}.{}", q.id),
+        full_id: [section, ".", &q.id].concat(),
         label: q.document_label.clone(),
         question: q.label.clone(),
         group: q.document_group.clone(),

@@ -58,7 +58,7 @@ fn md_code(text: &str) -> Value {
 /// single line breaks are kept, lines starting with « - » are a list
 /// (`super::blocks`); every character of the answer is escaped.
 fn paragraphs(text: &str) -> Value {
-    let escape = |l: &str| super::xml::escape(&crate::sanitize::terminal(l));
+    let escape = |l: &str| super::xml::escape(&super::scan::terminal(l));
     let html = super::blocks::blocks(&text.replace("\r\n", "\n"))
         .iter()
         .map(|block| match block {

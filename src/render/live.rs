@@ -155,7 +155,6 @@ impl View for Section {
                 Live::value(Question {
                     ctx: self.ctx.clone(),
                     section: self.section,
-                    group: None,
                     question,
                 })
             })),
@@ -191,11 +190,10 @@ impl View for Group {
         match index {
             0 => Value::from(Serde(&g.title)),
             1 => Value::from(Serde(g.shown)),
-            _ => list((0..g.questions.len()).map(|question| {
+            _ => list(g.questions.clone().map(|question| {
                 Live::value(Question {
                     ctx: self.ctx.clone(),
                     section: self.section,
-                    group: Some(self.group),
                     question,
                 })
             })),
@@ -203,22 +201,17 @@ impl View for Group {
     }
 }
 
-/// A question of a section (`group: None`) or of one of its groups.
+/// A question of a section (its groups' questions are ranges of them).
 #[derive(Debug)]
 struct Question {
     ctx: Arc<DocumentContext>,
     section: usize,
-    group: Option<usize>,
     question: usize,
 }
 
 impl Question {
     fn get(&self) -> &QuestionView {
-        let section = &self.ctx.sections[self.section];
-        match self.group {
-            Some(group) => &section.groups[group].questions[self.question],
-            None => &section.questions[self.question],
-        }
+        &self.ctx.sections[self.section].questions[self.question]
     }
 }
 

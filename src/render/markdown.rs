@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use super::blocks::Block;
+use super::scan::{LATIN_LETTERS, terminal_clean_at, utf8_len};
 
 /// Characters escaped wherever they are: inline syntax (emphasis, code
 /// spans, links and images, autolinks and HTML, entities, tables,
@@ -46,7 +46,8 @@ const CLASSES: [Class; 256] = {
     let mut table = [Class::Plain; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = if b < 0x20 || b == 0x7f || b >= 0xc0 {
+        let latin = b >= *LATIN_LETTERS.start() as usize && b <= *LATIN_LETTERS.end() as usize;
+        table[b] = if b < 0x20 || b == 0x7f || (b >= 0xc0 && !latin) {
             Class::Check
         } else {
             Class::Plain
@@ -80,34 +81,36 @@ pub fn text(text: &str) -> String {
     out
 }
 
-/// [`text`], written at the end of `out`.
+/// [`text`], written at the end of `out`: the blocks of
+/// `super::blocks::blocks`, written as they are found.
 pub fn text_into(out: &mut String, text: &str) {
-    for (n, block) in super::blocks::blocks(&line_breaks_as_lf(text))
-        .iter()
-        .enumerate()
-    {
-        if n > 0 {
-            out.push_str("\n\n");
+    // Whether the last block written is a list; none before the first.
+    let mut last: Option<bool> = None;
+    // A blank line ends the block; the next line starts a new one.
+    let mut open = false;
+    for line in line_breaks_as_lf(text).lines().map(str::trim) {
+        if line.is_empty() {
+            open = false;
+            continue;
         }
-        match block {
-            Block::Paragraph(lines) => {
-                for (k, line) in lines.iter().enumerate() {
-                    if k > 0 {
-                        out.push_str("  \n");
-                    }
-                    escape_line_into(out, line, false);
-                }
+        let item = line.strip_prefix("- ").map(str::trim_start);
+        let list = item.is_some();
+        match last {
+            Some(was_list) if open && was_list == list => {
+                out.push_str(if list { "\n" } else { "  \n" })
             }
-            Block::List(items) => {
-                for (k, item) in items.iter().enumerate() {
-                    if k > 0 {
-                        out.push('\n');
-                    }
-                    out.push_str("- ");
-                    escape_line_into(out, item, false);
-                }
-            }
+            Some(_) => out.push_str("\n\n"),
+            None => {}
         }
+        match item {
+            Some(item) => {
+                out.push_str("- ");
+                escape_line_into(out, item, false);
+            }
+            None => escape_line_into(out, line, false),
+        }
+        last = Some(list);
+        open = true;
     }
 }
 
@@ -216,11 +219,10 @@ fn escape_clean_line(out: &mut String, line: &str, hashes: bool) -> bool {
             }
             Class::ListMarker => Some(i) == ordered_marker,
             Class::Check => {
-                let len = utf8_len(bytes[i]);
-                if let Cow::Owned(_) = crate::sanitize::terminal(&line[i..i + len]) {
+                if !terminal_clean_at(line, i) {
                     return false;
                 }
-                i += len;
+                i += utf8_len(bytes[i]);
                 continue;
             }
         };
@@ -233,17 +235,6 @@ fn escape_clean_line(out: &mut String, line: &str, hashes: bool) -> bool {
     }
     out.push_str(&line[run..]);
     true
-}
-
-/// The length of the UTF-8 character starting with `first` (an ASCII
-/// control or a leading byte: `Class::Check` bytes only).
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0xf0.. => 4,
-        0xe0.. => 3,
-        0xc0.. => 2,
-        _ => 1,
-    }
 }
 
 /// `_` inside a word (`nom_produit`) cannot start or end emphasis.
@@ -285,6 +276,46 @@ mod tests {
             before = Some(c);
         }
         out
+    }
+
+    /// [`text`] from `super::blocks::blocks` (as before it was written as
+    /// it goes).
+    fn reference_text(text: &str) -> String {
+        use super::super::blocks::Block;
+        super::super::blocks::blocks(&line_breaks_as_lf(text))
+            .iter()
+            .map(|block| match block {
+                Block::Paragraph(lines) => lines
+                    .iter()
+                    .map(|l| reference_line(l, false))
+                    .collect::<Vec<_>>()
+                    .join("  \n"),
+                Block::List(items) => items
+                    .iter()
+                    .map(|item| format!("- {}", reference_line(item, false)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn blocks_are_written_as_the_blocks_module_cuts_them() {
+        let lines = [
+            "", " ", "texte", "- item", "-  item", "-item", "- ", "-", "  - x", "# t", "\r",
+            "1. un", "a  ", "\u{a0}",
+        ];
+        for a in lines {
+            for b in lines {
+                for c in lines {
+                    for sep in ["\n", "\r\n", "\r", "\n\n"] {
+                        let input = format!("{a}{sep}{b}\n{c}");
+                        assert_eq!(text(&input), reference_text(&input), "{input:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -16,6 +16,7 @@ mod markdown;
 pub mod odt;
 #[cfg(feature = "pdf")]
 mod pdf;
+mod scan;
 mod target;
 mod xml;
 
@@ -391,7 +392,7 @@ fn format_value(
     }
     // HTML: escaped by minijinja, terminal controls shown first.
     if let Some(text) = value.as_str().filter(|_| !value.is_safe())
-        && let std::borrow::Cow::Owned(shown) = crate::sanitize::terminal(text)
+        && let std::borrow::Cow::Owned(shown) = scan::terminal(text)
     {
         return minijinja::escape_formatter(out, state, &minijinja::Value::from(shown));
     }

@@ -23,19 +23,50 @@ pub fn register(env: &mut Environment<'static>) {
 /// and C1 controls removed.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' => out.push(c),
-            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
+    escape_into(&mut out, text);
     out
+}
+
+/// [`escape`], written at the end of `out`: runs of bytes that stay as they
+/// are copied at once.
+pub fn escape_into(out: &mut String, text: &str) {
+    let bytes = text.as_bytes();
+    // Start of the run not yet copied.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let replacement = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            b'\t' | b'\n' => {
+                i += 1;
+                continue;
+            }
+            0..0x20 | 0x7f => "",
+            // C1 controls (U+0080–U+009F) and U+FFFE/U+FFFF start so.
+            0xc2 | 0xef => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                if !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}') {
+                    i += c.len_utf8();
+                    continue;
+                }
+                ""
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(replacement);
+        i += super::scan::utf8_len(b);
+        run = i;
+    }
+    out.push_str(&text[run..]);
 }
 
 /// Prints a value in an XML template: escaped, unless a filter of this
@@ -46,7 +77,8 @@ pub fn format_value(out: &mut Output, value: &Value) -> Result<(), minijinja::Er
         return Ok(());
     }
     let text = match (value.is_safe(), value.as_str()) {
-        (true, Some(s)) => s.to_string(),
+        (true, Some(s)) => return out.write_str(s).map_err(minijinja::Error::from),
+        (false, Some(s)) => escape(s),
         _ => escape(&value.to_string()),
     };
     out.write_str(&text).map_err(minijinja::Error::from)
@@ -117,6 +149,64 @@ fn normalise(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`escape`] character by character, as before it copied runs.
+    fn reference(text: &str) -> String {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&apos;"),
+                '\t' | '\n' => out.push(c),
+                c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn runs_are_escaped_like_each_character() {
+        let pieces = [
+            "",
+            "a",
+            "é",
+            "&",
+            "<",
+            ">",
+            "\"",
+            "'",
+            "\t",
+            "\n",
+            "\r",
+            "\u{0}",
+            "\u{1b}",
+            "\u{7f}",
+            "\u{80}",
+            "\u{85}",
+            "\u{9f}",
+            "\u{a0}",
+            "«",
+            "\u{fffe}",
+            "\u{ffff}",
+            "\u{fffd}",
+            "\u{feff}",
+            "€",
+            "👩‍💻",
+            "]]>",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let text = format!("{a}{b}x{c}");
+                    assert_eq!(escape(&text), reference(&text), "{text:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn markup_is_escaped_and_forbidden_characters_are_dropped() {

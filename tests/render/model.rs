@@ -330,3 +330,24 @@ fn a_total_is_printed_only_when_it_is_the_sum_of_the_lines() {
         );
     }
 }
+
+/// « gain net annuel : - » at the end of a line and « 89 440 € » on the
+/// next read as a gain: a negative figure takes the minus sign, which no
+/// line breaks after.
+#[test]
+fn a_negative_net_gain_keeps_its_sign_in_every_document() {
+    let file = example("candidature-faible.toml");
+    for format in ["md", "html", "pdf", "odt", "pitch-md", "pitch-pdf"] {
+        let bytes = render_bytes(&file, format, &[]);
+        let text = if format.ends_with("pdf") {
+            pdf_text(&bytes)
+        } else if format.ends_with("odt") {
+            crate::odt::odt_text(&bytes)
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        let text = squash(&text);
+        assert!(text.contains("\u{2212}89440"), "{format}");
+        assert!(!text.contains("-89"), "{format}");
+    }
+}

@@ -349,3 +349,20 @@ fn the_examples_do_not_have_the_dpo_validate_the_dpia() {
         }
     }
 }
+
+/// The domain reference: freed agent time is « temps d'agent libéré,
+/// valorisé à » so many euros, not cash saved. The form's help said « euros
+/// économisés = ETP économisés × coût d'un ETP ».
+#[test]
+fn freed_time_is_never_called_money_saved() {
+    let coach: String = SOURCES.iter().map(|(_, s)| *s).collect();
+    let all = format!("{FORM_TEXT}{coach}").to_lowercase();
+    for wrong in [
+        "euros économisés",
+        "etp économisés",
+        "heures économisées",
+        "économies réalisées",
+    ] {
+        assert!(!all.contains(wrong), "« {wrong} »");
+    }
+}
