@@ -62,7 +62,7 @@ fn sigterm_sighup_and_sigint_save_the_answer_being_typed_and_restore_the_termina
 }
 
 #[test]
-fn tmux_kill_session_saves_the_answer_being_typed() {
+fn tmux_kill_session_saves_the_answer_being_typed_and_keeps_an_unanswered_recovery() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("c.toml");
     let socket = dir.path().join("tmux.sock");
@@ -119,6 +119,43 @@ fn tmux_kill_session_saves_the_answer_being_typed() {
         !fiche::answers::lock::lock_path(&file).exists()
     });
     assert!(!recovery_file(&file).exists());
+
+    // Killed while a recovery left by a `kill -9` is offered (the cursor is
+    // hidden then, and the terminal is gone when fiche gives it back): the
+    // offer was not answered, so it stays for the next start, and fiche
+    // still ends with 128 + SIGHUP, its lock released. The shell around it
+    // ignores SIGHUP to write down the exit code.
+    fiche::recovery::Recovery::new("identite.slogan", "Pas encore repris".into())
+        .write(&file)
+        .unwrap();
+    let code = dir.path().join("code");
+    let command = format!("trap '' HUP; {command}; echo $? > {}", code.display());
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "fiche",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    assert!(started.status.success(), "{}", stderr(&started));
+    eventually("the recovery offered in tmux", || {
+        screen().contains("Pas encore repris")
+    });
+    assert!(tmux(&["kill-session", "-t", "fiche"]).status.success());
+    eventually("the exit code written", || {
+        std::fs::read_to_string(&code).is_ok_and(|c| c.ends_with('\n'))
+    });
+    assert_eq!(std::fs::read_to_string(&code).unwrap(), "129\n");
+    assert!(!fiche::answers::lock::lock_path(&file).exists());
+    assert!(
+        std::fs::read_to_string(recovery_file(&file))
+            .is_ok_and(|t| t.contains("Pas encore repris"))
+    );
+    assert_eq!(answer(&file, "identite.slogan"), None);
     let _ = tmux(&["kill-server"]);
 }
 

@@ -39,9 +39,17 @@ impl RecoveryWriter {
     }
 
     /// At the end of the session: nothing left to recover once all is saved.
+    /// One this session never wrote was left by a killed session and offered
+    /// at start; a signal may have come before it was answered, so it goes
+    /// only if the file holds what it holds (else the next start offers it).
     pub fn finish(&mut self, app: &App) {
-        if self.exists && app.save.read_only.is_none() && !app.save.dirty && !app.touched {
-            let _ = Recovery::remove(&self.answers);
+        if !self.exists || app.save.read_only.is_some() || app.save.dirty || app.touched {
+            return;
+        }
+        let unanswered = self.written.is_none()
+            && !Recovery::read(&self.answers)
+                .is_ok_and(|left| left.is_some_and(|r| r.is_saved_in(&app.answers)));
+        if !unanswered && Recovery::remove(&self.answers).is_ok() {
             self.exists = false;
         }
     }

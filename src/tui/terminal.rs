@@ -4,6 +4,7 @@
 //! answer). Suspended around the external editor, restored when dropped
 //! and on a panic; the panic hook is installed once, never stacked.
 
+use std::mem::ManuallyDrop;
 use std::sync::Once;
 
 use anyhow::Result;
@@ -19,7 +20,10 @@ use ratatui::{DefaultTerminal, Terminal};
 
 /// The started terminal; dropping it gives the terminal back.
 pub struct Screen {
-    terminal: DefaultTerminal,
+    /// Never dropped: ratatui's `Drop` shows the cursor (done in ours) and
+    /// prints when it cannot, and printing on a terminal that is gone
+    /// (SIGHUP) panics, then aborts: no lock released, no exit code 128 + n.
+    terminal: ManuallyDrop<DefaultTerminal>,
 }
 
 static PANIC_HOOK: Once = Once::new();
@@ -41,7 +45,9 @@ impl Screen {
             }));
         });
         capture_mouse();
-        Ok(Screen { terminal })
+        Ok(Screen {
+            terminal: ManuallyDrop::new(terminal),
+        })
     }
 
     pub fn terminal(&mut self) -> &mut DefaultTerminal {
@@ -64,7 +70,7 @@ impl Screen {
         // the next frame is drawn whole; `Terminal::clear` would query the
         // cursor position, which some terminals never answer.
         let _ = execute!(std::io::stdout(), Clear(ClearType::All));
-        self.terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+        *self.terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
         Ok(())
     }
 }
@@ -75,6 +81,7 @@ impl Drop for Screen {
         // Not `ratatui::restore`, which prints its error: on a terminal that
         // is gone (SIGHUP), that print would itself fail and panic.
         let _ = ratatui::try_restore();
+        let _ = self.terminal.show_cursor();
     }
 }
 
