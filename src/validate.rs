@@ -138,11 +138,12 @@ pub fn is_visible(question: &Question, context: &minijinja::Value) -> bool {
 
 /// Checks every answer and the completeness of an application.
 pub fn check(form: &Form, answers: &Answers) -> Report {
-    check_in(form, answers, &answers.context())
+    check_in(form, answers, &answers.condition_context(form))
 }
 
 /// Like [`check`], with the answers' condition context already built
-/// (`Answers::context`), for a caller that also needs it.
+/// (`Answers::condition_context`, or the whole `Answers::context`), for a
+/// caller that also needs it.
 pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> Report {
     let mut findings = Vec::new();
     let mut sections = Vec::new();
@@ -163,7 +164,8 @@ pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> R
                 }
                 continue;
             }
-            let id = section.full_id(q);
+            // Written out only for a finding.
+            let id = || section.full_id(q);
             let value = answers.value_in(&section.id, &q.id);
             if q.required {
                 status.required += 1;
@@ -171,7 +173,7 @@ pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> R
                     status.answered += 1;
                 } else {
                     let mut f = Finding::new(
-                        &id,
+                        &id(),
                         Severity::Error,
                         format!("réponse obligatoire manquante : « {} »", q.label),
                     );
@@ -180,8 +182,12 @@ pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> R
                 }
             }
             if let Some(v) = &value {
-                for problem in check_value(q, v) {
-                    findings.push(located(answers, &id, problem));
+                let problems = check_value(q, v);
+                if !problems.is_empty() {
+                    let id = id();
+                    for problem in problems {
+                        findings.push(located(answers, &id, problem));
+                    }
                 }
             }
         }
@@ -254,8 +260,8 @@ fn meta_findings(answers: &Answers) -> Vec<Finding> {
 
 fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
     let mut out = Vec::new();
-    let table = answers.to_table();
-    for (section_id, item) in &table {
+    let table = answers.table();
+    for (section_id, item) in table.iter() {
         if section_id == "meta" {
             out.extend(meta_findings(answers));
             continue;

@@ -433,3 +433,69 @@ fn a_number_written_as_text_says_how_to_write_it() {
         "{e:?}"
     );
 }
+
+/// The condition context (only the answers the form's conditions name)
+/// shows and hides the same questions as the whole answers, on every
+/// example and every readable file of the bad-input corpus, and with
+/// each condition's answers changed.
+#[test]
+fn the_condition_context_decides_as_the_whole_answers() {
+    let form = form::builtin();
+    assert!(
+        !form.condition_ids.is_empty(),
+        "the built-in form has conditions"
+    );
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<_> = ["examples", "tests/bad_input"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter_map(|p| Answers::load(&p).ok())
+        .collect();
+    // Each condition's question answered otherwise, to flip it.
+    for changed in [
+        "[solution]\nrole_ia = \"decide\"\n",
+        "[solution]\nrole_ia = \"assiste\"\nia_generative = true\n",
+        "[probleme]\npublic_concerne = \"usagers\"\n[ia_responsable]\ndonnees_personnelles = true\n",
+        "[probleme]\npublic_concerne = \"agents\"\n",
+        "[deploiement]\nconditions_reelles = true\n[mutualisation]\ngenerique = true\n",
+        "[deploiement]\nconditions_reelles = false\n[mutualisation]\ngenerique = \"oui\"\n",
+        "solution = \"pas une table\"\n",
+    ] {
+        files.push(answers(changed).1);
+    }
+    let (mut shown, mut hidden) = (0, 0);
+    for a in &files {
+        let whole = a.context();
+        let conditions = a.condition_context(&form);
+        for (_, q) in form.questions().filter(|(_, q)| q.when.is_some()) {
+            let visible = validate::is_visible(q, &whole);
+            assert_eq!(visible, validate::is_visible(q, &conditions), "{}", q.id);
+            shown += usize::from(visible);
+            hidden += usize::from(!visible);
+        }
+    }
+    assert!(shown > 0 && hidden > 0, "{shown} shown, {hidden} hidden");
+}
+
+/// The complete examples are what a new user runs first: the mail-sorting
+/// one answered « Information des usagers » with the AI only assisting, and
+/// `fiche check` advised to erase it.
+#[test]
+fn the_complete_examples_have_no_answer_left_out_of_the_fiche() {
+    let form = form::builtin();
+    for name in ["assistant-srdt.toml", "tri-courriels-prefecture.toml"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples")
+            .join(name);
+        let a = Answers::load(&path).unwrap();
+        let report = validate::check(&form, &a);
+        let hidden: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.message.contains("ne s'applique pas"))
+            .collect();
+        assert!(hidden.is_empty(), "{name}: {hidden:#?}");
+    }
+}

@@ -75,7 +75,7 @@ impl CoachReport {
 /// Runs every rule, computes the business case and the readiness score.
 /// Cheap enough to call on each keystroke.
 pub fn review(form: &Form, answers: &Answers, report: &Report) -> CoachReport {
-    review_in(form, answers, report, &answers.context())
+    review_in(form, answers, report, &answers.condition_context(form))
 }
 
 /// Like [`review`], with the answers' condition context already built

@@ -16,13 +16,13 @@ const NAME_AND_SLOGAN: [&str; 2] = ["identite.nom_produit", "identite.slogan"];
 pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
     // The long texts seen so far and their question, in form order: a few
     // dozen, compared by length first, which is cheaper than hashing them.
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<(String, (&str, &str))> = Vec::new();
     for (section, q) in ctx.form.questions() {
         // A hidden question is not in the document: its old text does not count.
         if !matches!(q.kind, Kind::Text | Kind::Long) || !validate::is_visible(q, ctx.visibility) {
             continue;
         }
-        let id = section.full_id(q);
+        let place = (section.id.as_str(), q.id.as_str());
         let Some(value) = ctx.answers.value_in(&section.id, &q.id) else {
             continue;
         };
@@ -32,7 +32,8 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
         if text.is_empty() {
             continue;
         }
-        if let Some(placeholder) = placeholder_in(ctx, &id, &text) {
+        if let Some(placeholder) = placeholder_in(ctx, place, &text) {
+            let id = section.full_id(q);
             out.push(ctx.finding(
                 "texte-provisoire",
                 &id,
@@ -46,16 +47,20 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         match seen.iter().find(|(seen, _)| *seen == text) {
-            Some((_, first)) => out.push(ctx.finding(
-                "texte-duplique",
-                &id,
-                format!(
-                    "{} reprend mot pour mot la réponse à {} ({first}) : chaque rubrique attend une information différente ; réécrivez l'une des deux",
-                    ctx.label(&id),
-                    ctx.label(first)
-                ),
-            )),
-            None => seen.push((text, id)),
+            Some((_, (first_section, first_question))) => {
+                let id = section.full_id(q);
+                let first = format!("{first_section}.{first_question}");
+                out.push(ctx.finding(
+                    "texte-duplique",
+                    &id,
+                    format!(
+                        "{} reprend mot pour mot la réponse à {} ({first}) : chaque rubrique attend une information différente ; réécrivez l'une des deux",
+                        ctx.label(&id),
+                        ctx.label(&first)
+                    ),
+                ))
+            }
+            None => seen.push((text, place)),
         }
     }
 }
@@ -65,13 +70,15 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
 /// compared whole, except the existing solutions, where `fiche parangonnage
 /// --citer` and the wizard's Ctrl+T leave « ce que nous en retenons : à
 /// compléter » after each initiative they cite.
-fn placeholder_in<'a>(ctx: &'a Context, id: &str, text: &str) -> Option<&'a str> {
-    if id == EXISTING_SOLUTIONS && text.contains(LEARNT_PLACEHOLDER) {
+fn placeholder_in<'a>(ctx: &'a Context, place: (&str, &str), text: &str) -> Option<&'a str> {
+    let is = |id: &str| id.split_once('.') == Some(place);
+    if is(EXISTING_SOLUTIONS) && text.contains(LEARNT_PLACEHOLDER) {
         return Some(LEARNT_PLACEHOLDER);
     }
     let bare = text.trim_end_matches(['.', '!', ' ', '…']);
     let words = NAME_AND_SLOGAN
-        .contains(&id)
+        .iter()
+        .any(|id| is(id))
         .then(|| format!(" {} ", words_only(text)));
     ctx.thresholds
         .placeholders

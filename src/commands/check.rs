@@ -96,7 +96,7 @@ fn details(form: &Form, files: &[Input], format: CheckFormat) -> Result<Outcome>
                 continue;
             }
             Ok(Opened::Application(answers)) => {
-                let context = answers.context();
+                let context = answers.condition_context(form);
                 let report = validate::check_in(form, &answers, &context);
                 let coach = coach::review_in(form, &answers, &report, &context);
                 Ok(Checked { report, coach })

@@ -252,11 +252,12 @@ fn check_item_field(
     field: &Question,
     value: Option<&toml::Value>,
 ) -> Vec<Problem> {
-    let path = format!("[{n}].{}", field.id);
+    // Written out only for a problem.
+    let path = || format!("[{n}].{}", field.id);
     let mut out = Vec::new();
     if field.required && !is_answered(value) {
         out.push(Problem {
-            path: path.clone(),
+            path: path(),
             message: format!(
                 "« {} » n° {n} : « {} » est obligatoire",
                 q.label, field.label
@@ -266,7 +267,7 @@ fn check_item_field(
     if let Some(v) = value {
         for p in check_value(field, v) {
             out.push(Problem {
-                path: path.clone(),
+                path: path(),
                 message: format!("« {} » n° {n} : {}", q.label, p.message),
             });
         }

@@ -112,6 +112,11 @@ fn build(ctx: &Ctx, raw: RawForm) -> Result<Form> {
             })
             .collect(),
         source: ctx.source.to_string(),
+        condition_ids: Vec::new(),
+    };
+    let form = Form {
+        condition_ids: condition_ids(&form),
+        ..form
     };
     if ctx.verify {
         check_conditions(ctx, &form)?;
@@ -390,6 +395,21 @@ fn parse_when(ctx: &Ctx, full: &str, when: Option<Spanned<String>>) -> Result<Op
             ),
         )
     })
+}
+
+/// Every name the conditions of the form (questions and list fields)
+/// read: `solution.role_ia` for `solution.role_ia != 'assiste'`.
+fn condition_ids(form: &Form) -> Vec<String> {
+    let mut names = BTreeSet::new();
+    for (_, q) in form.questions() {
+        for cond in std::iter::once(q)
+            .chain(&q.fields)
+            .filter_map(|q| q.when.as_ref())
+        {
+            names.extend(cond.referenced_ids());
+        }
+    }
+    names.into_iter().collect()
 }
 
 /// A condition may only read questions that exist (a typo would silently hide

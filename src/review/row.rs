@@ -128,8 +128,8 @@ pub fn summarize(form: &Form, input: &Input) -> Checked {
     let file = input.path.display().to_string();
     match open(form, input) {
         Ok(Opened::Application(answers)) => {
-            // Built once for both: the context converts every answer.
-            let context = answers.context();
+            // Built once for both: the sections the conditions read.
+            let context = answers.condition_context(form);
             let report = validate::check_in(form, &answers, &context);
             let coach = coach::review_in(form, &answers, &report, &context);
             Checked::Row(Box::new(summarize_answers(

@@ -106,6 +106,10 @@ pub struct App {
     pub save: SaveState,
     /// Selected line of the review screen's findings.
     pub review: usize,
+    /// How far the selected finding's detail is scrolled (Pg↓), as
+    /// `(the finding it was scrolled on, lines)`: another finding starts at
+    /// its top.
+    pub review_scroll: (usize, u16),
     /// The visible questions for the current answers (kept in step with
     /// `report`).
     pub walk: Walk,
@@ -165,6 +169,7 @@ impl App {
             modal: None,
             save: SaveState::default(),
             review: 0,
+            review_scroll: (0, 0),
             walk,
             walk_only: None,
             notice: None,

@@ -164,6 +164,7 @@ pub const SECTIONS: Hints = &[
 pub const REVIEW: Hints = &[
     ("↑ ↓", "choisir"),
     ("Entrée", "aller à la question"),
+    ("Pg↑ Pg↓", "lire la remarque"),
     ("e", "exporter (fiche, pitch, courriel…)"),
     ("Échap", "retour"),
     ("?", "aide"),

@@ -26,7 +26,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut out = Vec::new();
     for para in text.lines() {
         let mut line = String::new();
-        for word in para.split_whitespace() {
+        for word in words(para) {
             let w = word.chars().count();
             let len = line.chars().count();
             if len > 0 && len + 1 + w <= width {
@@ -51,6 +51,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// The words of a line as ratatui wraps them: a no-break space (in French
+/// figures, `1 610 143 €`) joins, it does not separate. Splitting there
+/// counted fewer lines than drawn, and the last line of a text was cut.
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty())
+}
+
 /// How many lines `text` takes when word-wrapped at `width` (for layout).
 pub fn wrapped_height(text: &str, width: u16) -> u16 {
     let width = width.max(1) as usize;
@@ -58,7 +66,7 @@ pub fn wrapped_height(text: &str, width: u16) -> u16 {
     for para in text.lines() {
         let mut lines = 1u16;
         let mut col = 0usize;
-        for word in para.split_whitespace() {
+        for word in words(para) {
             let w = word.chars().count();
             if col == 0 {
                 col = w;
@@ -105,5 +113,32 @@ mod tests {
             wrap("Les usagers (citoyens, entreprises)", 20),
             ["Les usagers", "(citoyens,", "entreprises)"]
         );
+    }
+
+    /// « ratio bénéfice/coût : moins de 0,1. » lost its last line on the
+    /// review: the count split « −89 440 € » where ratatui does not.
+    #[test]
+    fn a_no_break_space_joins_like_ratatui_does() {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        use ratatui::widgets::{Paragraph, Wrap};
+        let text =
+            "gain net annuel : \u{2212}89\u{a0}440\u{a0}€ ; ratio bénéfice/coût : moins de 0,1.";
+        for width in 10..40u16 {
+            let mut terminal = Terminal::new(TestBackend::new(width, 20)).unwrap();
+            terminal
+                .draw(|f| f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), f.area()))
+                .unwrap();
+            let buffer = terminal.backend().buffer();
+            let drawn = (0..20)
+                .filter(|&y| (0..width).any(|x| buffer[(x, y)].symbol() != " "))
+                .count() as u16;
+            assert_eq!(wrapped_height(text, width), drawn, "width {width}");
+            assert_eq!(
+                wrap(text, width as usize).len() as u16,
+                drawn,
+                "width {width}"
+            );
+        }
     }
 }

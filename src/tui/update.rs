@@ -13,6 +13,9 @@ use super::editors::{Editor, EditorAction, LineEditor};
 
 /// Said when Entrée meets an invalid answer.
 pub const STAY_INVALID: &str = "Réponse à corriger (message ci-dessus) : Entrée ne passe pas à la suite tant qu'elle est invalide. Votre texte est gardé ; Maj+Tab ou Échap pour la laisser et y revenir plus tard.";
+/// Lines Pg↓ / Pg↑ move the review's detail by.
+const REVIEW_SCROLL_STEP: u16 = 3;
+
 /// Said when a committed answer drew a new remark from the coach.
 pub const STAY_COACH: &str = "Le coach fait une remarque sur cette réponse (ci-dessus) : corrigez-la, ou Entrée pour continuer.";
 
@@ -101,6 +104,15 @@ impl App {
         Effect::None
     }
 
+    /// How far the selected finding's detail is scrolled.
+    pub fn review_detail_scroll(&self) -> u16 {
+        if self.review_scroll.0 == self.review {
+            self.review_scroll.1
+        } else {
+            0
+        }
+    }
+
     pub(super) fn review_key(&mut self, key: KeyEvent) -> Effect {
         let n = self.review_items().len();
         match key.code {
@@ -108,6 +120,19 @@ impl App {
             KeyCode::Down => self.review = (self.review + 1).min(n.saturating_sub(1)),
             KeyCode::Enter => {
                 self.open_review_item(self.review);
+            }
+            // A long remark is read to its end (the drawing stops at it).
+            KeyCode::PageDown => {
+                let lines = self
+                    .review_detail_scroll()
+                    .saturating_add(REVIEW_SCROLL_STEP);
+                self.review_scroll = (self.review, lines);
+            }
+            KeyCode::PageUp => {
+                let lines = self
+                    .review_detail_scroll()
+                    .saturating_sub(REVIEW_SCROLL_STEP);
+                self.review_scroll = (self.review, lines);
             }
             KeyCode::Esc => self.toggle_review(),
             KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),

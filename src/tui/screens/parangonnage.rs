@@ -69,10 +69,14 @@ impl App {
         if self.screen == crate::tui::app::Screen::Question && self.cites_initiatives_here() {
             return Effect::Initiatives(InitiativesRequest::Open);
         }
-        self.notice = Some(
-            "Ctrl+T montre les initiatives similaires sur la question « Solutions existantes » (section Pertinence)."
-                .to_string(),
-        );
+        // Named as the user sees them: there is no section « Pertinence ».
+        let place = match self.form.question(ANSWER_ID) {
+            Some((section, q)) => format!("« {} » (section « {} »)", q.label, section.title),
+            None => format!("« {ANSWER_ID} »"),
+        };
+        self.notice = Some(format!(
+            "Ctrl+T montre les initiatives similaires sur la question {place}."
+        ));
         Effect::None
     }
 

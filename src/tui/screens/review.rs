@@ -25,8 +25,10 @@ pub struct Parts {
 
 /// Longest the notice (an export's path) may be, in lines.
 const NOTICE_MAX_LINES: u16 = 3;
-/// Longest the selected finding's detail may be, in lines.
-const DETAIL_MAX_LINES: u16 = 4;
+/// Lines the findings list keeps, heading included, when the selected
+/// finding's detail is long: a few when it can, the selected one at least.
+const LIST_ROWS_KEPT: u16 = 4;
+const LIST_ROWS_MIN: u16 = 2;
 
 pub fn parts(app: &App, area: Rect) -> Parts {
     let inner = Block::new().borders(Borders::ALL).inner(area);
@@ -40,11 +42,26 @@ pub fn parts(app: &App, area: Rect) -> Parts {
         .as_ref()
         .map_or(0, |n| super::wrapped_height(n, w).min(NOTICE_MAX_LINES));
     let detail = detail(app);
-    let detail_h = detail
-        .as_ref()
-        .map_or(0, |d| super::wrapped_height(d, w).min(DETAIL_MAX_LINES) + 1);
+    let summary_h = super::wrapped_height(&summary, w);
+    // The detail is where a long remark (a legal one) is read in full — the
+    // question screen sends here for « la suite » — so it takes the room the
+    // list can spare, not a fixed four lines.
+    let spare = |list_rows: u16| {
+        inner
+            .height
+            .saturating_sub(summary_h + notice_h + export_h + list_rows + 1)
+    };
+    let detail_h = detail.as_ref().map_or(0, |d| {
+        let wanted = super::wrapped_height(d, w);
+        let room = if wanted <= spare(LIST_ROWS_KEPT) {
+            spare(LIST_ROWS_KEPT)
+        } else {
+            spare(LIST_ROWS_MIN)
+        };
+        wanted.min(room) + 1
+    });
     let [summary_area, list, detail_area, notice, export_area] = Layout::vertical([
-        Constraint::Length(super::wrapped_height(&summary, w)),
+        Constraint::Length(summary_h),
         Constraint::Min(1),
         Constraint::Length(detail_h),
         Constraint::Length(notice_h),
@@ -139,7 +156,29 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let items = app.review_items();
     let w = p.inner.width;
     if let Some((d, rect)) = p.detail {
-        frame.render_widget(Paragraph::new(d).wrap(Wrap { trim: true }), rect);
+        let total = super::wrapped_height(&d, rect.width);
+        let hidden = total.saturating_sub(rect.height);
+        let scroll = app.review_detail_scroll().min(hidden);
+        frame.render_widget(
+            Paragraph::new(d)
+                .wrap(Wrap { trim: true })
+                .scroll((scroll, 0)),
+            rect,
+        );
+        // A remark longer than the room says so, in the line above it.
+        if hidden > 0 && rect.y > p.inner.y {
+            let above = Rect {
+                y: rect.y - 1,
+                height: 1,
+                ..rect
+            };
+            let hint = format!(
+                "Pg↓ Pg↑ : lire la suite (lignes {}–{} sur {total})",
+                scroll + 1,
+                scroll + rect.height
+            );
+            frame.render_widget(Paragraph::new(Span::styled(hint, t.dim())), above);
+        }
     }
     let style = if r.is_complete() {
         t.ok()

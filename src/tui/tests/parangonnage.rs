@@ -58,10 +58,12 @@ fn ctrl_t_works_on_solutions_existantes_only() {
         app.notice
             .as_deref()
             .unwrap()
-            .contains("« Solutions existantes »"),
+            .contains("« Solutions existantes dans l’administration (parangonnage) » (section « Pourquoi l’IA ? (éviter le solutionnisme) »)"),
         "{:?}",
         app.notice
     );
+    // There is no section « Pertinence » on screen (it is the section's id).
+    assert!(!app.notice.as_deref().unwrap().contains("Pertinence"));
     go(&mut app, ANSWER_ID);
     let before = answer(&app);
     assert_eq!(

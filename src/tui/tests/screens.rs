@@ -257,6 +257,43 @@ fn snapshot_long_choice_labels_wrap_at_80x24() {
     insta::assert_snapshot!("choice_wrapped_80x24", screen);
 }
 
+/// The question screen cuts a long remark with « la suite : Ctrl+R (revue) »,
+/// and the review cut it again at four lines: at 80×24 the legal text of
+/// « l'IA décide seule » could not be read to its end anywhere.
+#[test]
+fn a_long_remark_is_read_to_its_end_on_the_review_at_80x24() {
+    let mut app = saved(example_app("candidature-faible.toml"));
+    ctrl(&mut app, 'r');
+    let joined = |app: &App| {
+        let screen = render(app, 80, 24);
+        let text = screen
+            .lines()
+            .map(|l| l.split('│').nth(3).unwrap_or("").trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        (screen, text)
+    };
+    let (screen, text) = joined(&app);
+    assert!(text.contains("l'IA décide seule"), "{screen}");
+    // The selected finding stays in the list above it.
+    assert!(text.contains("› erreur :"), "{screen}");
+    assert!(
+        text.contains("Pg↓ Pg↑ : lire la suite (lignes 1–"),
+        "{screen}"
+    );
+    for _ in 0..10 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let (screen, text) = joined(&app);
+    assert!(
+        text.contains("à vérifier avec votre DPO / service juridique"),
+        "{screen}"
+    );
+    // Another finding starts at its top.
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.review_detail_scroll(), 0);
+}
+
 #[test]
 fn the_path_of_an_export_is_shown_whole_on_the_review_at_80x24() {
     let mut app = saved(example_app("assistant-srdt.toml"));
