@@ -434,7 +434,7 @@ fn a_number_written_as_text_says_how_to_write_it() {
     );
 }
 
-/// The condition context (only the sections the form's conditions name)
+/// The condition context (only the answers the form's conditions name)
 /// shows and hides the same questions as the whole answers, on every
 /// example and every readable file of the bad-input corpus, and with
 /// each condition's answers changed.
@@ -442,7 +442,7 @@ fn a_number_written_as_text_says_how_to_write_it() {
 fn the_condition_context_decides_as_the_whole_answers() {
     let form = form::builtin();
     assert!(
-        !form.condition_sections.is_empty(),
+        !form.condition_ids.is_empty(),
         "the built-in form has conditions"
     );
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

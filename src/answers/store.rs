@@ -505,17 +505,34 @@ impl Answers {
     }
 
     /// The answers the `when` conditions of `form` read, as their context:
-    /// the sections they name ([`Form::condition_sections`]), not the
-    /// whole file. A condition evaluates the same on it as on
-    /// [`Answers::context`]; converting every long text does not.
+    /// the questions they name ([`Form::condition_ids`]; a whole section
+    /// for a bare name, or when it is not a table), not the whole file. A
+    /// condition evaluates the same on it as on [`Answers::context`];
+    /// converting every long text does not.
     pub fn condition_context(&self, form: &Form) -> minijinja::Value {
         let table = self.table();
-        let sections: toml::Table = form
-            .condition_sections
-            .iter()
-            .filter_map(|s| Some((s.clone(), table.get(s)?.clone())))
-            .collect();
-        minijinja::Value::from(minijinja::value::Serde(sections))
+        let mut read = toml::Table::new();
+        for id in &form.condition_ids {
+            let (section, rest) = id.split_once('.').unwrap_or((id, ""));
+            let Some(value) = table.get(section) else {
+                continue;
+            };
+            let question = rest.split(['.', '[']).next().unwrap_or_default();
+            let whole = rest.is_empty() || !value.is_table();
+            let entry = read
+                .entry(section)
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            match (whole, value.as_table().and_then(|t| t.get(question))) {
+                (true, _) => *entry = value.clone(),
+                (false, Some(answer)) => {
+                    if let Some(t) = entry.as_table_mut() {
+                        t.insert(question.to_string(), answer.clone());
+                    }
+                }
+                (false, None) => {}
+            }
+        }
+        minijinja::Value::from(minijinja::value::Serde(read))
     }
 
     /// The answers as a template/condition context: `section.question`.

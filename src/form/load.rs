@@ -112,10 +112,10 @@ fn build(ctx: &Ctx, raw: RawForm) -> Result<Form> {
             })
             .collect(),
         source: ctx.source.to_string(),
-        condition_sections: Vec::new(),
+        condition_ids: Vec::new(),
     };
     let form = Form {
-        condition_sections: condition_sections(&form),
+        condition_ids: condition_ids(&form),
         ..form
     };
     if ctx.verify {
@@ -397,19 +397,16 @@ fn parse_when(ctx: &Ctx, full: &str, when: Option<Spanned<String>>) -> Result<Op
     })
 }
 
-/// The first part of every name the conditions of the form (questions and
-/// list fields) read: `solution` for `solution.role_ia != 'assiste'`.
-fn condition_sections(form: &Form) -> Vec<String> {
+/// Every name the conditions of the form (questions and list fields)
+/// read: `solution.role_ia` for `solution.role_ia != 'assiste'`.
+fn condition_ids(form: &Form) -> Vec<String> {
     let mut names = BTreeSet::new();
     for (_, q) in form.questions() {
         for cond in std::iter::once(q)
             .chain(&q.fields)
             .filter_map(|q| q.when.as_ref())
         {
-            for var in cond.referenced_ids() {
-                let root = var.split(['.', '[']).next().unwrap_or_default();
-                names.insert(root.to_string());
-            }
+            names.extend(cond.referenced_ids());
         }
     }
     names.into_iter().collect()

@@ -21,9 +21,10 @@ pub struct Form {
     pub migrations: Vec<Migration>,
     /// File the form was read from (`<intégré>` for the built-in one).
     pub source: String,
-    /// The top-level names (sections) the `when` conditions read, in order:
-    /// all a condition context needs ([`crate::Answers::condition_context`]).
-    pub condition_sections: Vec<String>,
+    /// What the `when` conditions read (`section.question`, or a bare name),
+    /// in order: all a condition context needs
+    /// ([`crate::Answers::condition_context`]).
+    pub condition_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
