@@ -5,9 +5,11 @@
 //! time, which machine load does not inflate) are printed after criterion's
 //! figures, for one paragraph typed at its end and in its middle, and for
 //! paragraphs typed in the middle of the text. `FICHE_BENCH_KEYS=n` sets
-//! the number of keystrokes per case (2 000), e.g. `FICHE_BENCH_KEYS=200`
-//! under `valgrind --tool=callgrind` with a filter that matches no
-//! criterion bench, to count instructions per keystroke.
+//! the number of keystrokes per case (2 000): under `valgrind
+//! --tool=callgrind`, with a filter that matches no criterion bench, the
+//! instructions with 100 keystrokes less those with 0, divided by 100, are
+//! the instructions per keystroke;
+//! `FICHE_BENCH_CASE=1`, `2` or `3` keeps only that case.
 //! Run with `cargo bench --bench wizard`.
 //!
 //! The wizard lives in the binary, not the library: its modules are
@@ -139,7 +141,10 @@ fn wizard(c: &mut Criterion) {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(2_000);
-    for (what, shape, place) in [
+    let only: Option<usize> = std::env::var("FICHE_BENCH_CASE")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let cases = [
         (
             "un paragraphe, frappe à la fin",
             Shape::OneParagraph,
@@ -155,7 +160,11 @@ fn wizard(c: &mut Criterion) {
             Shape::Paragraphs,
             Place::Middle,
         ),
-    ] {
+    ];
+    for (n, (what, shape, place)) in (1..).zip(cases) {
+        if only.is_some_and(|only| only != n) {
+            continue;
+        }
         let (mut app, mut terminal) = app_on_long_answer(shape, place);
         let (mut wall, mut cpu): (Vec<Duration>, Vec<Duration>) = (0..keys)
             .map(|i| {
@@ -175,6 +184,9 @@ fn wizard(c: &mut Criterion) {
 }
 
 fn print_percentiles(case: &str, what: &str, samples: &mut [Duration]) {
+    if samples.is_empty() {
+        return;
+    }
     samples.sort();
     let at = |p: usize| samples[(samples.len() * p / 100).min(samples.len() - 1)];
     println!(

@@ -135,9 +135,7 @@ fn event_loop(
             return Ok(interrupted(app, signal));
         }
         if redraw {
-            let terminal = screen.terminal();
-            app.size = terminal.size()?;
-            terminal.draw(|f| screens::draw(app, f))?;
+            draw_frame(screen, app)?;
             redraw = false;
         }
         // Sleep until input, a signal, or the next pending piece of work.
@@ -164,6 +162,14 @@ fn event_loop(
                 return Ok(ending);
             }
         }
+        // The frame the keys asked for comes before any write to disk: an
+        // autosave or the recovery file waits on `fsync` for milliseconds
+        // (8 ms at the median on the development machine), and the recovery
+        // file is written every half second while one types.
+        if redraw && signals::pending().is_none() {
+            draw_frame(screen, app)?;
+            redraw = false;
+        }
         if app.save.due(Instant::now()) {
             save(app);
             redraw = true;
@@ -174,6 +180,14 @@ fn event_loop(
             redraw |= show_outside_changes(app);
         }
     }
+}
+
+/// Draws the whole screen (ratatui sends only the cells that changed).
+fn draw_frame(screen: &mut Screen, app: &mut App) -> Result<()> {
+    let terminal = screen.terminal();
+    app.size = terminal.size()?;
+    terminal.draw(|f| screens::draw(app, f))?;
+    Ok(())
 }
 
 /// How often the wizard looks whether the file changed outside.

@@ -5,6 +5,7 @@
 #![doc = include_str!("../README.md")]
 
 mod cursor;
+mod draw_rows;
 mod highlight;
 mod history;
 mod input;

@@ -9,7 +9,10 @@ pub fn spaces(size: u8) -> &'static str {
 /// halfwidth katakana sound marks `ﾞ` and `ﾟ` as one cell each. Control chars are not drawn, so
 /// they take no cells.
 pub fn char_width(c: char) -> usize {
-    if c.is_control() {
+    // One cell, without looking it up (fiche's vendored copy; see `draw_rows::is_simple`).
+    if crate::draw_rows::is_simple(c) {
+        1
+    } else if c.is_control() {
         0
     } else {
         c.encode_utf8(&mut [0; 4]).cell_width().into()

@@ -1,3 +1,4 @@
+use crate::draw_rows::{render_text, simple_width};
 use crate::textarea::TextArea;
 use crate::util::{char_width, num_digits};
 use crate::wrap::WrapMode;
@@ -7,7 +8,6 @@ use ratatui_core::buffer::{Buffer, CellWidth as _};
 use ratatui_core::layout::{Alignment, Rect};
 use ratatui_core::text::{Line, Span, Text};
 use ratatui_core::widgets::Widget;
-use ratatui_widgets::paragraph::Paragraph;
 use std::cmp;
 #[cfg(not(feature = "portable-atomic"))]
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -107,13 +107,14 @@ fn drawn_graphemes<'s>(span: &'s Span<'_>) -> impl Iterator<Item = (&'s str, usi
 // cursor on that char is still drawn.
 fn clip_line(line: Line<'_>, left: usize, width: usize) -> Line<'_> {
     // `Line::width` gives no cells to the halfwidth sound marks ﾞ and ﾟ, so count the cells
-    // ratatui draws.
-    let line_width: usize = line
-        .spans
-        .iter()
-        .flat_map(drawn_graphemes)
-        .map(|(_, w)| w)
-        .sum();
+    // ratatui draws (one per char for simple chars, without segmenting: fiche's vendored copy).
+    let line_width: usize = simple_width(&line).unwrap_or_else(|| {
+        line.spans
+            .iter()
+            .flat_map(drawn_graphemes)
+            .map(|(_, w)| w)
+            .sum()
+    });
     if left == 0 && line_width <= width {
         return line;
     }
@@ -228,7 +229,6 @@ impl Widget for &TextArea<'_> {
         // To get fine control over the text color and the surrrounding block they have to be rendered separately
         // see https://github.com/ratatui/ratatui/issues/144
         let mut text_area = area;
-        let inner = Paragraph::new(text).alignment(self.alignment());
         if let Some(b) = self.block() {
             text_area = b.inner(area);
             b.render(area, buf)
@@ -237,7 +237,8 @@ impl Widget for &TextArea<'_> {
         // Store scroll top position for rendering on the next tick
         self.viewport.store(top_row, top_col, width, height);
 
-        inner.render(text_area, buf);
+        // As `Paragraph::new(text).alignment(..)` draws it (fiche's vendored copy).
+        render_text(&text, self.alignment(), text_area, buf);
     }
 }
 

@@ -160,22 +160,13 @@ fn rewrap(old: &CachedLine, line: &str, params: &WrapParams) -> Vec<Row> {
     let rows = &old.rows;
     // The changed bytes: `prefix..old_end` in the old text, `prefix..new_end`
     // in the new one. Equal bytes around them, so the char boundaries agree.
-    let mut prefix = old_text
-        .bytes()
-        .zip(line.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
+    let mut prefix = common_prefix(old_text.as_bytes(), line.as_bytes());
     while !line.is_char_boundary(prefix) {
         prefix -= 1;
     }
     let most = old_text.len().min(line.len()) - prefix;
-    let mut suffix = old_text
-        .bytes()
-        .rev()
-        .zip(line.bytes().rev())
-        .take(most)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let mut suffix =
+        common_suffix(&old_text.as_bytes()[prefix..], &line.as_bytes()[prefix..]).min(most);
     while !line.is_char_boundary(line.len() - suffix) {
         suffix -= 1;
     }
@@ -241,6 +232,36 @@ fn rewrap(old: &CachedLine, line: &str, params: &WrapParams) -> Vec<Row> {
         }));
     }
     out
+}
+
+/// How many bytes `a` and `b` start with in common: blocks compared at
+/// once (`memcmp`), then bytes.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let len = a.len().min(b.len());
+    let mut n = 0;
+    while n + BLOCK <= len && a[n..n + BLOCK] == b[n..n + BLOCK] {
+        n += BLOCK;
+    }
+    while n < len && a[n] == b[n] {
+        n += 1;
+    }
+    n
+}
+
+/// How many bytes `a` and `b` end with in common.
+fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+    const BLOCK: usize = 64;
+    let len = a.len().min(b.len());
+    let (a_end, b_end) = (a.len(), b.len());
+    let mut n = 0;
+    while n + BLOCK <= len && a[a_end - n - BLOCK..a_end - n] == b[b_end - n - BLOCK..b_end - n] {
+        n += BLOCK;
+    }
+    while n < len && a[a_end - n - 1] == b[b_end - n - 1] {
+        n += 1;
+    }
+    n
 }
 
 /// Where the word segmenter stops reading when it looks for the end of a
@@ -526,6 +547,17 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn common_ends_are_counted_across_blocks() {
+        let a = "x".repeat(200) + "ab" + &"y".repeat(150);
+        let b = "x".repeat(200) + "cde" + &"y".repeat(150);
+        assert_eq!(common_prefix(a.as_bytes(), b.as_bytes()), 200);
+        assert_eq!(common_suffix(a.as_bytes(), b.as_bytes()), 150);
+        assert_eq!(common_prefix(a.as_bytes(), a.as_bytes()), a.len());
+        assert_eq!(common_suffix(b"abc", b"bc"), 2);
+        assert_eq!(common_prefix(b"", b"abc"), 0);
     }
 
     #[test]
