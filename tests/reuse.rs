@@ -377,6 +377,33 @@ fn set_reads_french_numbers_choice_labels_and_lists() {
     assert_eq!(load(d, "c.toml").get("roi.minutes_economisees"), None);
 }
 
+/// An answer to a question that does not apply was saved without a word:
+/// the user learnt only from `check` that it is left out of the fiche.
+#[test]
+fn set_says_when_an_answer_is_left_out_of_the_fiche() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(fiche_in(d, &["new", "c.toml"]).status.code(), Some(0));
+    let out = fiche_in(
+        d,
+        &[
+            "set",
+            "c.toml",
+            "solution.role_ia=assiste",
+            "ia_responsable.information_usagers=Mention sur le site.",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("note : « Information des usagers » ne s'applique pas avec vos autres réponses (elle dépend de « Qui subit le problème ? » (probleme.public_concerne), « Rôle de l’IA dans la décision » (solution.role_ia)) : sa réponse est enregistrée mais n'apparaît pas dans la fiche."),
+        "{text}"
+    );
+    // An answer that applies gets no note.
+    let out = fiche_in(d, &["set", "c.toml", "identite.nom_produit=Trieur"]);
+    assert!(!stdout(&out).contains("note :"), "{}", stdout(&out));
+}
+
 /// The path of a list field was glued to the message:
 /// « deploiement.plan_6_mois : [1].mois« Plan à six mois » n° 1… ».
 #[test]

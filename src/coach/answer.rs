@@ -76,10 +76,66 @@ pub fn decimal(value: Option<&toml::Value>) -> Option<Decimal> {
     }
 }
 
-/// Whether a text holds at least one figure.
-pub fn has_digit(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit())
+/// Whether a text holds at least one figure: a digit, or a number written
+/// in French words (« trois semaines », « la moitié des dossiers »).
+pub fn has_figure(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| NUMBER_WORDS.contains(&word.to_lowercase().as_str()))
 }
+
+/// French words that state a quantity. Left out: « un », « une » (mostly
+/// articles) and « neuf » (mostly "new").
+const NUMBER_WORDS: &[&str] = &[
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
+    "vingt",
+    "vingts",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "cent",
+    "cents",
+    "mille",
+    "million",
+    "millions",
+    "milliard",
+    "milliards",
+    "dizaine",
+    "dizaines",
+    "douzaine",
+    "douzaines",
+    "quinzaine",
+    "quinzaines",
+    "vingtaine",
+    "trentaine",
+    "quarantaine",
+    "cinquantaine",
+    "centaine",
+    "centaines",
+    "millier",
+    "milliers",
+    "moitié",
+    "tiers",
+    "quart",
+    "quarts",
+    "double",
+    "triple",
+];
 
 /// Lowercase, single-spaced, trimmed: for comparing texts.
 ///

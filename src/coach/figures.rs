@@ -158,7 +158,7 @@ fn amount_asked(ctx: &Context, out: &mut Vec<Finding>) {
             "montant-superieur-au-budget",
             AMOUNT_ASKED,
             format!(
-                "{} ({}) dépasse {} ({}) : le financement demandé ne peut pas excéder ce que coûte le projet ; corrigez l'un des deux montants",
+                "{} ({}) dépasse {} ({}) : si la demande couvre plusieurs années, dites-le dans le dossier ; sinon, corrigez l'un des deux montants",
                 ctx.label(AMOUNT_ASKED),
                 euros(asked),
                 ctx.label(BUDGET),

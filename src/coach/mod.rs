@@ -148,7 +148,7 @@ pub const RULES: &[Rule] = &[
     rule("postes-hors-budget", "postes de dépense différents du budget annuel", Severity::Warning, &["tco.postes", "tco.budget_annuel"]),
     rule("cible-incoherente", "cible de l'indicateur incohérente avec les minutes économisées", Severity::Warning, &["indicateurs.valeur_cible", "indicateurs.valeur_actuelle", "roi.minutes_economisees"]),
     rule("pilote-superieur-au-volume", "pilote plus grand que le volume annuel", Severity::Warning, &["deploiement.volume_pilote", "volume.volume_annuel"]),
-    rule("montant-superieur-au-budget", "montant demandé supérieur au budget annuel", Severity::Error, &["tco.montant_demande", "tco.budget_annuel"]),
+    rule("montant-superieur-au-budget", "montant demandé supérieur au budget annuel", Severity::Warning, &["tco.montant_demande", "tco.budget_annuel"]),
     rule("porteur-collectivite", "collectivité territoriale porteuse", Severity::Warning, &["tco.type_porteur", "identite.administration"]),
     rule("decision-automatique", "décision entièrement automatisée", Severity::Error, &["solution.role_ia", "solution.validation_humaine"]),
     rule("donnees-sensibles-hors-ue", "données sensibles sans hébergement souverain", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.sensibilite", "donnees.sources"]),

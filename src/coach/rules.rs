@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::Context;
-use super::answer::{self, has_digit, normalized};
+use super::answer::{self, has_figure, normalized};
 use super::roi::{BUDGET, MINUTES_SAVED};
 use crate::format;
 use crate::validate::Finding;
@@ -24,7 +24,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
 fn irritant_figures(ctx: &Context, out: &mut Vec<Finding>) {
     let id = "probleme.chiffres_irritant";
     if let Some(text) = answer::text(ctx.answers, id)
-        && !has_digit(&text)
+        && !has_figure(&text)
     {
         out.push(ctx.finding(
             "irritant-sans-chiffres",
@@ -124,7 +124,7 @@ fn metric_reference(ctx: &Context, out: &mut Vec<Finding>) {
         ("indicateurs.valeur_cible", "la valeur cible"),
     ] {
         if let Some(text) = answer::text(ctx.answers, id)
-            && !has_digit(&text)
+            && !has_figure(&text)
         {
             out.push(ctx.finding(
                 "metrique-sans-reference",

@@ -53,7 +53,43 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
             None => say!("  {} : réponse effacée", describe(form, &a.id)),
         }
     }
+    say_left_out(form, &answers, &assignments);
     Ok(Outcome::Ok)
+}
+
+/// An answer given to a question the other answers make irrelevant is kept,
+/// but left out of the fiche: said at once, with what it depends on (the
+/// wizard and the accessible mode do not ask it; `check` says it later).
+fn say_left_out(form: &Form, answers: &Answers, assignments: &[Assignment]) {
+    let context = answers.context();
+    for a in assignments.iter().filter(|a| a.value.is_some()) {
+        let Some((_, q)) = form.question(&a.id) else {
+            continue;
+        };
+        if fiche::validate::is_visible(q, &context) {
+            continue;
+        }
+        let depends_on: Vec<String> = q
+            .when
+            .as_ref()
+            .map(|c| c.referenced_ids())
+            .unwrap_or_default()
+            .iter()
+            .map(|id| match form.question(id) {
+                Some((_, dep)) => format!("« {} » ({id})", dep.label),
+                None => id.clone(),
+            })
+            .collect();
+        say!(
+            "note : « {} » ne s'applique pas avec vos autres réponses{} : sa réponse est enregistrée mais n'apparaît pas dans la fiche.",
+            q.label,
+            if depends_on.is_empty() {
+                String::new()
+            } else {
+                format!(" (elle dépend de {})", depends_on.join(", "))
+            }
+        );
+    }
 }
 
 /// Whether [`write`] saved the file.

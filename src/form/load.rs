@@ -3,6 +3,7 @@
 //! Every problem is reported with the file, the line and the question id, so
 //! that whoever writes a questionnaire can fix it without reading Rust.
 
+use std::cell::LazyCell;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -242,7 +243,8 @@ fn build_question(
     let line = ctx.line(&raw.id);
     let local = raw.id.get_ref().clone();
     check_id(ctx, &local, line, "question")?;
-    let full = format!("{section}.{local}");
+    // `section.question`, written out only for a message or a list's fields.
+    let full = LazyCell::new(|| format!("{section}.{}", raw.id.get_ref()));
     let kind_name = raw.kind.get_ref().clone();
     let kind = Kind::parse(&kind_name).ok_or_else(|| {
         ctx.invalid(
@@ -256,14 +258,14 @@ fn build_question(
     if ctx.verify {
         check_shape(ctx, line, &full, kind, &raw)?;
     }
-    let when = parse_when(ctx, &full, raw.when.take())?;
+    let when = parse_when(ctx, || full.clone(), raw.when.take())?;
     let mut fields = Vec::new();
     for f in raw.fields {
         let field = build_question(ctx, &full, f, version)?;
         if ctx.verify && field.kind == Kind::List {
             return Err(ctx.invalid(
                 field.line,
-                &format!("{full}.{}", field.id),
+                &format!("{}.{}", *full, field.id),
                 "une liste ne peut pas contenir une autre liste",
             ));
         }
@@ -306,7 +308,7 @@ fn build_question(
     {
         return Err(ctx.invalid(
             line,
-            &full,
+            &format!("{section}.{}", question.id),
             &format!("valeur par défaut (default) refusée : {}", p.message),
         ));
     }
@@ -379,7 +381,11 @@ fn check_shape(ctx: &Ctx, line: usize, full: &str, kind: Kind, raw: &RawQuestion
 }
 
 /// The `when` condition, compiled now so a typo is reported with its line.
-fn parse_when(ctx: &Ctx, full: &str, when: Option<Spanned<String>>) -> Result<Option<Condition>> {
+fn parse_when(
+    ctx: &Ctx,
+    full: impl FnOnce() -> String,
+    when: Option<Spanned<String>>,
+) -> Result<Option<Condition>> {
     let Some(w) = when else {
         return Ok(None);
     };
@@ -388,7 +394,7 @@ fn parse_when(ctx: &Ctx, full: &str, when: Option<Spanned<String>>) -> Result<Op
     Condition::parse(&src).map(Some).map_err(|e| {
         ctx.invalid(
             wline,
-            full,
+            &full(),
             &format!(
                 "condition « when » illisible ({}) : {e}",
                 crate::sanitize::echo(&src)

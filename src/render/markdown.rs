@@ -71,6 +71,18 @@ const CLASSES: [Class; 256] = {
     table
 };
 
+/// The bytes that need something after the start of a line (where line
+/// start markers and `.` or `)` mean nothing), `#` aside.
+const STOPS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(CLASSES[b], Class::Always | Class::Underscore | Class::Check);
+        b += 1;
+    }
+    table
+};
+
 /// A multi-line answer as Markdown paragraphs: blank lines separate
 /// paragraphs, and a line break inside a paragraph stays a line break (a
 /// CommonMark hard break, two spaces at the end of the line). Lines that
@@ -205,10 +217,22 @@ fn escape_line_into(out: &mut String, line: &str, hashes: bool) {
 fn escape_clean_line(out: &mut String, line: &str, hashes: bool) -> bool {
     let bytes = line.as_bytes();
     let ordered_marker = ordered_list_marker(line);
+    // After the first byte and the list marker, only `STOPS` (and `#` in
+    // headings) can need anything: the bytes between are skipped at once.
+    let line_start = ordered_marker.map_or(1, |m| m + 1);
     // Start of the run not yet copied.
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if i >= line_start {
+            match bytes[i..]
+                .iter()
+                .position(|&b| STOPS[b as usize] || (hashes && b == b'#'))
+            {
+                Some(skipped) => i += skipped,
+                None => break,
+            }
+        }
         let escape = match CLASSES[bytes[i] as usize] {
             Class::Plain => false,
             Class::Always => true,

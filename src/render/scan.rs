@@ -36,18 +36,20 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        let plain = (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\t';
-        if plain || LATIN_LETTERS.contains(&b) {
-            i += if plain { 1 } else { 2 };
-        } else if (0x80..0xc0).contains(&b) {
-            // A continuation byte of a character already looked at.
-            i += 1;
-        } else if terminal_clean_at(text, i) {
-            i += utf8_len(b);
-        } else {
+        // ASCII but controls, accented Latin letters and the bytes that
+        // continue a character are skipped at once.
+        match bytes[i..].iter().position(|&b| {
+            (b < 0x20 && b != b'\n' && b != b'\t')
+                || b == 0x7f
+                || (b >= 0xc0 && !LATIN_LETTERS.contains(&b))
+        }) {
+            Some(skipped) => i += skipped,
+            None => break,
+        }
+        if !terminal_clean_at(text, i) {
             return crate::sanitize::terminal(text);
         }
+        i += utf8_len(bytes[i]);
     }
     Cow::Borrowed(text)
 }

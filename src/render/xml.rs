@@ -35,6 +35,13 @@ pub fn escape_into(out: &mut String, text: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Skip at once what stays as it is.
+        match bytes[i..].iter().position(|&b| {
+            matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0..0x09 | 0x0b..0x20 | 0x7f | 0xc2 | 0xef)
+        }) {
+            Some(skipped) => i += skipped,
+            None => break,
+        }
         let b = bytes[i];
         let replacement = match b {
             b'&' => "&amp;",

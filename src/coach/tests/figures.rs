@@ -80,18 +80,18 @@ fn minutes_are_read_from_the_first_figure_when_it_is_in_minutes() {
 }
 
 #[test]
-fn asking_more_than_the_yearly_budget_is_an_error() {
+fn asking_more_than_the_yearly_budget_is_a_warning_since_a_request_may_cover_years() {
     let q = "tco.montant_demande";
     let f = assert_fires(
         &with(&[(q, "350000")]),
         "montant-superieur-au-budget",
         q,
-        Severity::Error,
+        Severity::Warning,
     );
     assert_eq!(
         f.message,
         fr(
-            "« Montant demandé à All_Ia_nce (en euros) » (350~000~€) dépasse « Budget annuel total (en euros) » (300~000~€) : le financement demandé ne peut pas excéder ce que coûte le projet ; corrigez l'un des deux montants"
+            "« Montant demandé à All_Ia_nce (en euros) » (350~000~€) dépasse « Budget annuel total (en euros) » (300~000~€) : si la demande couvre plusieurs années, dites-le dans le dossier ; sinon, corrigez l'un des deux montants"
         )
     );
     assert_silent(&with(&[(q, "300000")]), "montant-superieur-au-budget");

@@ -23,6 +23,29 @@ fn irritant_without_figures() {
 }
 
 #[test]
+fn a_figure_written_in_words_is_a_figure() {
+    for text in [
+        "Trois semaines d'attente en moyenne.",
+        "La moitié des dossiers reviennent incomplets.",
+        "Des centaines d'appels par jour.",
+    ] {
+        let a = with(&[("probleme.chiffres_irritant", &format!("{text:?}"))]);
+        assert_silent(&a, "irritant-sans-chiffres");
+    }
+    // « un », « une » and « neuf » are read as words, not figures.
+    let a = with(&[(
+        "probleme.chiffres_irritant",
+        "\"Une attente trop longue pour un outil neuf.\"",
+    )]);
+    assert_fires(
+        &a,
+        "irritant-sans-chiffres",
+        "probleme.chiffres_irritant",
+        Severity::Warning,
+    );
+}
+
+#[test]
 fn volume_missing_or_without_unit() {
     let mut a = srdt();
     a.set("volume.volume_annuel", None).unwrap();
