@@ -209,6 +209,28 @@ fn after_kill_9_the_text_being_typed_is_offered_back_then_removed() {
 }
 
 #[test]
+fn a_recovery_file_that_cannot_be_read_is_left_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("i.toml");
+    std::fs::write(&file, "[meta]\nform = \"fiche-action\"\nform_version = 1\n").unwrap();
+    let cut = "question = \"identite.slogan\"\nvaleur = \"texte coupé\n";
+    std::fs::write(recovery_file(&file), cut).unwrap();
+    let mut s = Session::start_past_intro(dir.path(), &["i.toml"], &[]);
+    s.wait_for("n'est pas");
+    s.send("Tapé ensuite");
+    s.wait_for("Tapé ensuite");
+    s.send(ENTER);
+    s.wait_for("Enregistré ");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert_eq!(
+        answer(&file, "identite.nom_produit").as_deref(),
+        Some("Tapé ensuite")
+    );
+    assert_eq!(std::fs::read_to_string(recovery_file(&file)).unwrap(), cut);
+}
+
+#[test]
 fn a_second_wizard_on_the_same_file_says_who_has_it_and_opens_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("f.toml");

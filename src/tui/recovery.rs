@@ -24,17 +24,22 @@ pub struct RecoveryWriter {
     /// A recovery file exists (ours, or one left by a killed session that
     /// is offered at start).
     exists: bool,
+    /// The one left cannot be read: the start said it is left as it is, so
+    /// this session neither removes nor overwrites it.
+    unreadable: bool,
 }
 
 impl RecoveryWriter {
     pub fn new(answers: PathBuf) -> RecoveryWriter {
         let exists = fiche::recovery::path_for(&answers).exists();
+        let unreadable = exists && Recovery::read(&answers).is_err();
         RecoveryWriter {
             answers,
             written: None,
             written_at: None,
             pending: false,
             exists,
+            unreadable,
         }
     }
 
@@ -43,7 +48,12 @@ impl RecoveryWriter {
     /// at start; a signal may have come before it was answered, so it goes
     /// only if the file holds what it holds (else the next start offers it).
     pub fn finish(&mut self, app: &App) {
-        if !self.exists || app.save.read_only.is_some() || app.save.dirty || app.touched {
+        if !self.exists
+            || self.unreadable
+            || app.save.read_only.is_some()
+            || app.save.dirty
+            || app.touched
+        {
             return;
         }
         let unanswered = self.written.is_none()
@@ -67,7 +77,7 @@ impl RecoveryWriter {
     /// Called after every event and wake-up of the loop.
     pub fn tick(&mut self, app: &App, now: Instant) {
         self.pending = false;
-        if app.save.read_only.is_some() || app.path != self.answers {
+        if app.save.read_only.is_some() || app.path != self.answers || self.unreadable {
             return;
         }
         let typing = if app.touched {
