@@ -209,6 +209,60 @@ fn after_kill_9_the_text_being_typed_is_offered_back_then_removed() {
 }
 
 #[test]
+fn after_kill_9_a_list_item_field_being_typed_is_offered_back_into_its_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("l.toml");
+    let mut s = Session::start_past_intro(dir.path(), &["l.toml"], &[]);
+    s.wait_for("Nom du produit");
+    // « Données » is the seventh section; its first question is the list.
+    for _ in 0..6 {
+        s.send(CTRL_N);
+    }
+    s.wait_for("Sources de données");
+    s.send("a");
+    s.wait_for("Nom de la source");
+    s.send("Fiches jamais validées");
+    s.wait_for("Fiches jamais validées");
+    eventually("the recovery file holds the field", || {
+        fiche::recovery::Recovery::read(&file)
+            .ok()
+            .flatten()
+            .is_some_and(|r| {
+                r.question == "donnees.sources"
+                    && r.value.as_array().is_some_and(|items| {
+                        items.len() == 1
+                            && items[0].get("nom").and_then(|v| v.as_str())
+                                == Some("Fiches jamais validées")
+                    })
+            })
+    });
+    s.kill("KILL");
+    s.wait_exit();
+
+    let mut s = Session::start_past_intro(dir.path(), &["l.toml"], &[]);
+    s.wait_for("Réponse non enregistrée retrouvée");
+    s.wait_for("Fiches jamais validées");
+    s.send("o");
+    s.wait_for("Réponse reprise");
+    eventually("the restored item saved", || {
+        Answers::load(&file)
+            .unwrap()
+            .get("donnees.sources")
+            .and_then(|v| v.as_array().cloned())
+            .is_some_and(|items| {
+                items.len() == 1
+                    && items[0].get("nom").and_then(|v| v.as_str())
+                        == Some("Fiches jamais validées")
+            })
+    });
+    eventually("the recovery file removed", || {
+        !recovery_file(&file).exists()
+    });
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+}
+
+#[test]
 fn a_recovery_file_that_cannot_be_read_is_left_as_it_is() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("i.toml");

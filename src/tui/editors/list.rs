@@ -64,16 +64,11 @@ impl ListEditor {
     /// Writes the field editor's value into the item.
     fn store_field(&mut self, question: &Question) {
         if let ListMode::Item { field, editor, .. } = &self.mode {
-            let f = &question.fields[*field];
-            let item = &mut self.items[self.cursor];
-            match editor.value(f) {
-                Some(v) => {
-                    item.insert(f.id.clone(), v);
-                }
-                None => {
-                    item.remove(&f.id);
-                }
-            }
+            put_field(
+                &mut self.items[self.cursor],
+                &question.fields[*field],
+                editor,
+            );
         }
     }
 
@@ -231,6 +226,25 @@ impl ListEditor {
         }
     }
 
+    /// The items with the field being typed in place, while one is typed
+    /// into and not yet stored (for the recovery file); `None` otherwise.
+    pub fn typing_value(&self, question: &Question) -> Option<toml::Value> {
+        let ListMode::Item {
+            field,
+            editor,
+            touched: true,
+            ..
+        } = &self.mode
+        else {
+            return None;
+        };
+        let mut items = self.items.clone();
+        put_field(&mut items[self.cursor], &question.fields[*field], editor);
+        Some(toml::Value::Array(
+            items.into_iter().map(toml::Value::Table).collect(),
+        ))
+    }
+
     /// Stores a field typed into but not yet validated (before leaving the
     /// question or quitting). Returns whether the items changed.
     pub fn flush(&mut self, question: &Question) -> bool {
@@ -255,5 +269,17 @@ impl ListEditor {
             return true;
         }
         false
+    }
+}
+
+/// Puts the field editor's value into `item` (an emptied field is removed).
+fn put_field(item: &mut toml::Table, field: &Question, editor: &Editor) {
+    match editor.value(field) {
+        Some(v) => {
+            item.insert(field.id.clone(), v);
+        }
+        None => {
+            item.remove(&field.id);
+        }
     }
 }
