@@ -62,16 +62,9 @@ impl App {
         {
             return;
         }
-        match &mut self.editor {
-            Editor::Line(e) => {
-                e.insert_str(&text.replace(['\r', '\n'], " "));
-                self.touched = true;
-            }
-            Editor::Long(e) => {
-                e.insert_str(&text.replace("\r\n", "\n").replace('\r', "\n"));
-                self.touched = true;
-            }
-            _ => {}
+        // A list's own flag marks its field as typed (see `ListEditor::paste`).
+        if self.editor.paste(text) && !matches!(self.editor, Editor::List(_)) {
+            self.touched = true;
         }
     }
 }

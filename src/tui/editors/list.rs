@@ -72,6 +72,19 @@ impl ListEditor {
         }
     }
 
+    /// Pasted text goes into the field being typed, if any.
+    pub fn paste(&mut self, text: &str) -> bool {
+        let ListMode::Item {
+            editor, touched, ..
+        } = &mut self.mode
+        else {
+            return false;
+        };
+        let pasted = editor.paste(text);
+        *touched |= pasted;
+        pasted
+    }
+
     pub fn handle_key(&mut self, question: &Question, key: KeyEvent) -> EditorAction {
         match self.mode {
             ListMode::Browse => self.browse_key(question, key),

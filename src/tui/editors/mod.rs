@@ -44,6 +44,19 @@ pub enum EditorAction {
 }
 
 impl Editor {
+    /// Inserts pasted text at the cursor of a text editor, or of the list
+    /// item's field being typed; true when it went in. Line breaks become
+    /// spaces in a one-line answer. Choices take no pasted text.
+    pub fn paste(&mut self, text: &str) -> bool {
+        match self {
+            Editor::Line(e) => e.insert_str(&text.replace(['\r', '\n'], " ")),
+            Editor::Long(e) => e.insert_str(&text.replace("\r\n", "\n").replace('\r', "\n")),
+            Editor::List(list) => return list.paste(text),
+            Editor::Choice(_) => return false,
+        }
+        true
+    }
+
     /// The editor for `question`, filled with `value`, or with the question's
     /// default when there is no answer yet (saved only once committed).
     pub fn for_question(question: &Question, value: Option<&toml::Value>) -> Editor {

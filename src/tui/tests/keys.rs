@@ -359,6 +359,25 @@ fn a_paste_never_validates_a_one_line_answer() {
 }
 
 #[test]
+fn a_paste_goes_into_the_list_item_field_being_typed() {
+    let mut app = empty_app();
+    go(&mut app, "donnees.sources");
+    // Browsing the items: there is no field to paste into.
+    app.paste("ignoré");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Base ");
+    app.paste("KALI\nconventions");
+    press(&mut app, KeyCode::Esc);
+    let items = get(&app, "donnees.sources").expect("the item is saved");
+    let items = items.as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(
+        items[0].get("nom").and_then(|v| v.as_str()),
+        Some("Base KALI conventions")
+    );
+}
+
+#[test]
 fn text_from_the_external_editor_is_committed() {
     let mut app = empty_app();
     go(&mut app, "probleme.description");
