@@ -220,6 +220,7 @@ fn document_context_has_the_agreed_roi_and_coach_shape() {
             "ratio",
             "scale",
             "pilot_summary",
+            "pilot_whole",
             "summary",
             "missing"
         ]

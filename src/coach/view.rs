@@ -30,8 +30,11 @@ pub struct RoiView {
     /// `575 000 demandes de renseignement par an`: the figures are at this
     /// full scale, not the pilot's.
     pub scale: Option<String>,
-    /// The same figures at the pilot's scale, when its volume is given.
+    /// The same figures at the pilot's scale, when its volume is given and
+    /// is not the whole annual volume.
     pub pilot_summary: Option<String>,
+    /// The pilot covers the whole annual volume: the figures are its own.
+    pub pilot_whole: bool,
     /// The business case in one sentence.
     pub summary: String,
     /// Why figures are missing (`non calculable : il manque …`).
@@ -50,7 +53,8 @@ impl From<&Roi> for RoiView {
             net_gain: roi.net_gain_fr(),
             ratio: roi.ratio_fr(),
             scale: roi.scale_fr(),
-            pilot_summary: roi.pilot_summary_fr(),
+            pilot_summary: roi.pilot_summary_fr().filter(|_| !roi.pilot_is_whole()),
+            pilot_whole: roi.pilot_is_whole(),
             summary: roi.summary_fr(),
             missing: roi.missing(),
         }

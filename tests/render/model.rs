@@ -250,6 +250,74 @@ fn the_pilots_figures_are_in_every_document() {
     }
 }
 
+/// Every document's text as a reader sees it, the e-mail's body included.
+fn every_document(file: &Path) -> Vec<(&'static str, String)> {
+    let mut texts: Vec<(&'static str, String)> = [
+        "md",
+        "html",
+        "pdf",
+        "odt",
+        "pitch-md",
+        "pitch-html",
+        "pitch-pdf",
+        "pitch-odt",
+    ]
+    .into_iter()
+    .map(|format| {
+        let bytes = render_bytes(file, format, &[]);
+        let text = if format.ends_with("pdf") {
+            pdf_text(&bytes)
+        } else if format.ends_with("odt") {
+            crate::odt::odt_text(&bytes)
+        } else {
+            String::from_utf8(bytes).unwrap().replace("&#x27;", "'")
+        };
+        (format, text)
+    })
+    .collect();
+    let out = fiche(&["envoyer", file.to_str().unwrap(), "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = mail_parser::MessageParser::default()
+        .parse(&out.stdout)
+        .expect("the .eml parses as MIME");
+    texts.push(("courriel", message.body_text(0).unwrap().into_owned()));
+    texts
+}
+
+/// « Ces chiffres sont à pleine échelle, pas ceux du pilote » was said of a
+/// pilot that covers the whole annual volume, whose figures they are.
+#[test]
+fn a_pilot_on_the_whole_volume_owns_the_full_scale_figures() {
+    let owned = squash("le pilote porte sur tout le volume annuel");
+    let theirs = squash("ces chiffres sont aussi les siens");
+    let not_theirs = squash("pas ceux du pilote");
+    let pilot_scale = squash("échelle du pilote");
+
+    let (_dir, whole) = edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "deploiement",
+            "volume_pilote",
+            toml::Value::Integer(575_000),
+        )],
+    );
+    for (format, text) in every_document(&whole) {
+        let text = squash(&text).to_lowercase();
+        assert_eq!(text.matches(&owned).count(), 1, "{format}: {text}");
+        assert!(text.contains(&theirs), "{format}: {text}");
+        assert!(!text.contains(&not_theirs), "{format}: {text}");
+        assert!(!text.contains(&pilot_scale), "{format}: {text}");
+    }
+
+    // A pilot on a fraction (60 000 of 575 000) keeps today's text.
+    for (format, text) in every_document(&example("assistant-srdt.toml")) {
+        let text = squash(&text).to_lowercase();
+        assert_eq!(text.matches(&not_theirs).count(), 1, "{format}: {text}");
+        assert!(!text.contains(&owned), "{format}: {text}");
+        assert!(!text.contains(&theirs), "{format}: {text}");
+    }
+}
+
 /// « …qui porte sur : Les trois agents du service insertion.. »: the
 /// answer's own final period was followed by the sentence's.
 #[test]

@@ -50,6 +50,9 @@ pub struct Roi {
     scale: Option<String>,
     /// The pilot's share: `(its scale, hours freed, their value)`.
     pilot: Option<(String, Decimal, Decimal)>,
+    /// The pilot's volume is the whole annual volume: the full-scale
+    /// figures are the pilot's too.
+    pilot_is_whole: bool,
     /// Inputs left unanswered for which the form's default was used.
     defaults_used: Vec<String>,
 }
@@ -108,12 +111,9 @@ impl Roi {
             crate::coach::answer::text(answers, UNIT).unwrap_or_else(|| "opérations".to_string());
         let per_year = |v: &Decimal| format!("{} {unit} par an", format::decimal_exact(*v, 0));
         let scale = volume.as_ref().ok().map(per_year);
-        let pilot = match (
-            crate::coach::answer::number(answers, PILOT_VOLUME),
-            &minutes,
-            &cost,
-            &per_fte,
-        ) {
+        let pilot_volume = crate::coach::answer::number(answers, PILOT_VOLUME);
+        let pilot_is_whole = matches!((pilot_volume, &volume), (Some(p), Ok(v)) if p == *v);
+        let pilot = match (pilot_volume, &minutes, &cost, &per_fte) {
             (Some(p), Ok(m), Ok(c), Ok(per)) => {
                 pilot_share(p, *m, *c, *per).map(|(h, e)| (per_year(&p), h, e))
             }
@@ -128,8 +128,15 @@ impl Roi {
             ratio,
             scale,
             pilot,
+            pilot_is_whole,
             defaults_used,
         }
+    }
+
+    /// The pilot covers the whole annual volume (`deploiement.volume_pilote`
+    /// equals `volume.volume_annuel`): the full-scale figures are its own.
+    pub fn pilot_is_whole(&self) -> bool {
+        self.pilot_is_whole
     }
 
     /// The pilot's figures, beside the full-scale ones: `À l'échelle du

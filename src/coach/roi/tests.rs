@@ -350,6 +350,22 @@ fn the_pilots_figures_sit_beside_the_full_scale_ones() {
     );
 }
 
+/// A pilot on the whole annual volume: the full-scale figures are its own,
+/// and no templates should say otherwise.
+#[test]
+fn a_pilot_on_the_whole_volume_is_told_apart() {
+    let mut a = worked_example();
+    assert!(!roi(&a).pilot_is_whole());
+    for (pilot, whole) in [(60_000, false), (575_000, true)] {
+        a.set(
+            "deploiement.volume_pilote",
+            Some(toml::Value::Integer(pilot)),
+        )
+        .unwrap();
+        assert_eq!(roi(&a).pilot_is_whole(), whole, "{pilot}");
+    }
+}
+
 #[test]
 fn a_tiny_ratio_is_not_shown_as_zero() {
     // 1 000 operations × 1 minute against a 300 000 € budget: 467 € a year,
