@@ -203,6 +203,13 @@ impl App {
         self.live_roi = None;
     }
 
+    /// Whether something typed here is not yet in the answers: the editor
+    /// was typed into, or a list item's field (which keeps its own flag).
+    /// Then the editor must not be reopened from the answers.
+    pub fn is_typing(&self) -> bool {
+        self.touched || matches!(&self.editor, Editor::List(l) if l.is_typing())
+    }
+
     /// Stores the editor's value if it differs from the file's. An answer
     /// that has no place in the file stays in the editor, and the notice
     /// says why (`Err` holds the message).

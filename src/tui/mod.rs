@@ -96,7 +96,7 @@ pub fn run(
     let result = event_loop(screen, &mut app, &mut recovery);
     // The terminal may be gone (SIGHUP): save what was typed before anything.
     let result = match result {
-        Err(_) if signals::pending().is_some() || app.touched || app.save.dirty => {
+        Err(_) if signals::pending().is_some() || app.is_typing() || app.save.dirty => {
             let signal = signals::pending().unwrap_or(signals::HANGUP);
             Ok(interrupted(&mut app, signal))
         }
@@ -197,7 +197,7 @@ const OUTSIDE_CHECK: Duration = Duration::from_secs(2);
 /// set`), when nothing here waits to be saved; otherwise the next save
 /// merges it. Says whether anything changed (the screen must be redrawn).
 fn show_outside_changes(app: &mut App) -> bool {
-    if app.save.dirty || app.touched || app.modal.is_some() {
+    if app.save.dirty || app.is_typing() || app.modal.is_some() {
         return false;
     }
     let Ok(ids) = app.answers.reload_outside_changes(&app.path) else {
@@ -351,7 +351,7 @@ fn save(app: &mut App) {
             let outside = saved.merged_answers();
             if !saved.merged.is_empty() {
                 app.recheck();
-                if !app.touched {
+                if !app.is_typing() {
                     let at = app.at;
                     app.open(at);
                 }

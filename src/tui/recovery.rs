@@ -53,7 +53,7 @@ impl RecoveryWriter {
             || self.unreadable
             || app.save.read_only.is_some()
             || app.save.dirty
-            || app.touched
+            || app.is_typing()
         {
             return;
         }

@@ -189,7 +189,7 @@ impl App {
                     return Effect::None;
                 }
                 self.recheck();
-                if !self.touched {
+                if !self.is_typing() {
                     let at = self.at;
                     self.open(at);
                 }

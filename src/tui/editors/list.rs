@@ -258,6 +258,11 @@ impl ListEditor {
         ))
     }
 
+    /// Whether a field of an item has been typed into and not yet stored.
+    pub fn is_typing(&self) -> bool {
+        matches!(self.mode, ListMode::Item { touched: true, .. })
+    }
+
     /// Stores a field typed into but not yet validated (before leaving the
     /// question or quitting). Returns whether the items changed.
     pub fn flush(&mut self, question: &Question) -> bool {

@@ -429,6 +429,99 @@ fn quitting_inside_a_list_item_keeps_the_field_being_typed() {
     );
 }
 
+/// An app on a real answers file, so another process can change it.
+fn app_on_disk(dir: &tempfile::TempDir) -> App {
+    let form = fiche::form::builtin();
+    let path = dir.path().join("candidature.toml");
+    std::fs::write(&path, fiche::Answers::new(&form).to_toml_string()).unwrap();
+    let answers = fiche::Answers::load(&path).unwrap();
+    let mut app = App::new(form, answers, path).unwrap();
+    app.theme = crate::tui::theme::Theme::plain();
+    app
+}
+
+/// Another process (a colleague, `fiche set`) writes an answer in the file.
+fn written_by_another_process(app: &App) {
+    let mut other = fiche::Answers::load(&app.path).unwrap();
+    other
+        .set("identite.nom_produit", s("Assistant SRDT"))
+        .unwrap();
+    other.save(&app.path).unwrap();
+}
+
+/// The list item's field being typed, if any.
+fn item_field_typed(app: &App) -> Option<String> {
+    let Editor::List(list) = &app.editor else {
+        return None;
+    };
+    let ListMode::Item { field, editor, .. } = &list.mode else {
+        return None;
+    };
+    editor
+        .value(&app.question().fields[*field])
+        .and_then(|v| v.as_str().map(String::from))
+}
+
+fn source_on_disk(app: &App, field: &str) -> Option<String> {
+    let saved = fiche::Answers::load(&app.path).unwrap();
+    assert_eq!(
+        saved.get("identite.nom_produit"),
+        s("Assistant SRDT"),
+        "the other process's answer is kept"
+    );
+    let items = saved.get("donnees.sources")?;
+    items.as_array()?[0]
+        .get(field)
+        .and_then(|v| v.as_str())
+        .map(String::from)
+}
+
+#[test]
+fn a_list_item_field_being_typed_survives_a_change_made_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on_disk(&dir);
+    go(&mut app, "donnees.sources");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Légi");
+    // The autosave writes the new (empty) item: nothing waits to be saved.
+    crate::tui::save(&mut app);
+    assert!(!app.save.dirty);
+    type_text(&mut app, "france");
+    written_by_another_process(&app);
+    crate::tui::show_outside_changes(&mut app);
+    assert_eq!(
+        item_field_typed(&app).as_deref(),
+        Some("Légifrance"),
+        "the field being typed stays in the editor"
+    );
+    assert_eq!(ctrl(&mut app, 'q'), Effect::Quit);
+    crate::tui::save(&mut app);
+    assert_eq!(source_on_disk(&app, "nom").as_deref(), Some("Légifrance"));
+}
+
+#[test]
+fn a_list_item_field_being_typed_survives_a_save_merged_with_a_change_made_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_on_disk(&dir);
+    go(&mut app, "donnees.sources");
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "Légifrance");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.save.dirty, "the first field is stored, to be saved");
+    type_text(&mut app, "DILA");
+    written_by_another_process(&app);
+    crate::tui::save(&mut app);
+    assert_eq!(
+        item_field_typed(&app).as_deref(),
+        Some("DILA"),
+        "the field being typed stays in the editor"
+    );
+    assert_eq!(ctrl(&mut app, 'q'), Effect::Quit);
+    crate::tui::save(&mut app);
+    assert_eq!(source_on_disk(&app, "producteur").as_deref(), Some("DILA"));
+    assert_eq!(source_on_disk(&app, "nom").as_deref(), Some("Légifrance"));
+}
+
 #[test]
 fn a_review_line_about_a_list_item_selects_that_item() {
     let mut app = app_from(
