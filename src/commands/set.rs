@@ -69,17 +69,7 @@ fn say_left_out(form: &Form, answers: &Answers, assignments: &[Assignment]) {
         if fiche::validate::is_visible(q, &context) {
             continue;
         }
-        let depends_on: Vec<String> = q
-            .when
-            .as_ref()
-            .map(|c| c.referenced_ids())
-            .unwrap_or_default()
-            .iter()
-            .map(|id| match form.question(id) {
-                Some((_, dep)) => format!("« {} » ({id})", dep.label),
-                None => id.clone(),
-            })
-            .collect();
+        let depends_on = form.depends_on(q);
         say!(
             "note : « {} » ne s'applique pas avec vos autres réponses{} : sa réponse est enregistrée mais n'apparaît pas dans la fiche.",
             q.label,

@@ -191,6 +191,23 @@ impl Form {
         Some((section, question))
     }
 
+    /// The questions `question`'s condition reads, as users see them:
+    /// « label » (section.question), or the bare id when the form has no such
+    /// question. Empty when it is always asked.
+    pub fn depends_on(&self, question: &Question) -> Vec<String> {
+        let Some(condition) = &question.when else {
+            return Vec::new();
+        };
+        condition
+            .referenced_ids()
+            .iter()
+            .map(|id| match self.question(id) {
+                Some((_, dep)) => format!("« {} » ({id})", dep.label),
+                None => id.clone(),
+            })
+            .collect()
+    }
+
     /// Every `(section, question)` pair in form order.
     pub fn questions(&self) -> impl Iterator<Item = (&Section, &Question)> {
         self.sections

@@ -54,17 +54,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             let q = &self.form.sections[at.section].questions[at.question];
             // The questions it depends on, by their labels: the condition
             // itself (« solution.role_ia in [...] ») is the form's language.
-            let depends_on: Vec<String> = q
-                .when
-                .as_ref()
-                .map(|c| c.referenced_ids())
-                .unwrap_or_default()
-                .iter()
-                .map(|id| match self.form.question(id) {
-                    Some((_, dep)) => format!("« {} » ({id})", dep.label),
-                    None => id.clone(),
-                })
-                .collect();
+            let depends_on = self.form.depends_on(q);
             let because = if depends_on.is_empty() {
                 String::new()
             } else {
