@@ -226,33 +226,15 @@ fn the_pilots_figures_are_in_every_document() {
     let pilot = squash(&format!(
         "À l'échelle du pilote (60{NBSP}000 demandes de renseignement par an) : 6{NBSP}000{NBSP}heures de temps d'agent libéré par an, valorisé à 168{NBSP}015{NBSP}€ par an."
     ));
-    for format in [
-        "md",
-        "html",
-        "pdf",
-        "odt",
-        "pitch-md",
-        "pitch-html",
-        "pitch-pdf",
-        "pitch-odt",
-    ] {
-        let bytes = render_bytes(&file, format, &[]);
-        let text = if format.ends_with("pdf") {
-            pdf_text(&bytes)
-        } else if format.ends_with("odt") {
-            crate::odt::odt_text(&bytes)
-        } else if format.ends_with("html") {
-            String::from_utf8(bytes).unwrap().replace("&#x27;", "'")
-        } else {
-            String::from_utf8(bytes).unwrap()
-        };
+    for (format, text) in document_texts(&file) {
         assert_eq!(squash(&text).matches(&pilot).count(), 1, "{format}");
     }
 }
 
-/// Every document's text as a reader sees it, the e-mail's body included.
-fn every_document(file: &Path) -> Vec<(&'static str, String)> {
-    let mut texts: Vec<(&'static str, String)> = [
+/// The text of the fiche and the pitch in every format, as a reader sees it
+/// (PDF and ODT text extracted, HTML apostrophes unescaped).
+fn document_texts(file: &Path) -> Vec<(&'static str, String)> {
+    [
         "md",
         "html",
         "pdf",
@@ -274,7 +256,12 @@ fn every_document(file: &Path) -> Vec<(&'static str, String)> {
         };
         (format, text)
     })
-    .collect();
+    .collect()
+}
+
+/// Every document's text as a reader sees it, the e-mail's body included.
+fn every_document(file: &Path) -> Vec<(&'static str, String)> {
+    let mut texts = document_texts(file);
     let out = fiche(&["envoyer", file.to_str().unwrap(), "-o", "-"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let message = mail_parser::MessageParser::default()
@@ -323,24 +310,7 @@ fn a_pilot_on_the_whole_volume_owns_the_full_scale_figures() {
 #[test]
 fn the_pilots_scope_ends_with_one_period_in_every_document() {
     let file = example("candidature-faible.toml");
-    for format in [
-        "md",
-        "html",
-        "pdf",
-        "odt",
-        "pitch-md",
-        "pitch-html",
-        "pitch-pdf",
-        "pitch-odt",
-    ] {
-        let bytes = render_bytes(&file, format, &[]);
-        let text = if format.ends_with("pdf") {
-            pdf_text(&bytes)
-        } else if format.ends_with("odt") {
-            crate::odt::odt_text(&bytes)
-        } else {
-            String::from_utf8(bytes).unwrap()
-        };
+    for (format, text) in document_texts(&file) {
         let text = squash(&text);
         assert!(
             text.contains(&squash(
