@@ -80,18 +80,22 @@ fn tmux_kill_session_saves_the_answer_being_typed_and_keeps_an_unanswered_recove
         bin = env!("CARGO_BIN_EXE_fiche"),
         f = file.display()
     );
-    let started = tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "fiche",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
-    assert!(started.status.success(), "{}", stderr(&started));
+    // A 100×30 session named « fiche » running `command`.
+    let start = |command: &str| {
+        let started = tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "fiche",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            command,
+        ]);
+        assert!(started.status.success(), "{}", stderr(&started));
+    };
+    start(&command);
     let screen = || stdout(&tmux(&["capture-pane", "-p", "-t", "fiche"]));
     eventually("the form's introduction in tmux", || {
         screen().contains("Bienvenue")
@@ -130,18 +134,7 @@ fn tmux_kill_session_saves_the_answer_being_typed_and_keeps_an_unanswered_recove
         .unwrap();
     let code = dir.path().join("code");
     let command = format!("trap '' HUP; {command}; echo $? > {}", code.display());
-    let started = tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "fiche",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
-    assert!(started.status.success(), "{}", stderr(&started));
+    start(&command);
     eventually("the recovery offered in tmux", || {
         screen().contains("Pas encore repris")
     });
