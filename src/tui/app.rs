@@ -210,6 +210,18 @@ impl App {
         self.touched || matches!(&self.editor, Editor::List(l) if l.is_typing())
     }
 
+    /// What [`App::is_typing`] holds: the current question's value with what
+    /// is typed, for the recovery file. `None` when nothing is typed.
+    pub fn typed_value(&self) -> Option<toml::Value> {
+        if self.touched {
+            self.editor.value(self.question())
+        } else if let Editor::List(list) = &self.editor {
+            list.typing_value(self.question())
+        } else {
+            None
+        }
+    }
+
     /// Stores the editor's value if it differs from the file's. An answer
     /// that has no place in the file stays in the editor, and the notice
     /// says why (`Err` holds the message).

@@ -8,7 +8,6 @@ use std::time::{Duration, Instant};
 use fiche::recovery::Recovery;
 
 use super::app::App;
-use super::editors::Editor;
 
 /// The least time between two writes while typing: the loop wakes up when
 /// the next write is due ([`RecoveryWriter::wait`]), so the file lags the
@@ -81,15 +80,7 @@ impl RecoveryWriter {
         if app.save.read_only.is_some() || app.path != self.answers || self.unreadable {
             return;
         }
-        // A list item's field keeps its own "typed" flag until it is stored.
-        let typing = if app.touched {
-            app.editor.value(app.question())
-        } else if let Editor::List(list) = &app.editor {
-            list.typing_value(app.question())
-        } else {
-            None
-        }
-        .map(|v| (app.question_id(), v));
+        let typing = app.typed_value().map(|v| (app.question_id(), v));
         match typing {
             Some(current) => {
                 let changed = self.written.as_ref() != Some(&current);
