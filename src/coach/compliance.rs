@@ -245,7 +245,7 @@ fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
                 severity,
                 DPIA_CRITERIA,
                 format!(
-                    "Une AIPD est présumée nécessaire : le traitement de données personnelles remplit {n} critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; {next}"
+                    "une AIPD est présumée nécessaire : le traitement de données personnelles remplit {n} critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; {next}"
                 ),
             ));
         }

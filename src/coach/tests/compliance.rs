@@ -201,7 +201,7 @@ fn two_criteria_make_a_dpia_presumed_necessary_validated_by_the_controller() {
     let a = with(&[("ia_responsable.referents_consultes", "[\"rssi\"]")]);
     assert_eq!(
         message(&a, rule, q, Severity::Warning),
-        "Une AIPD est présumée nécessaire : le traitement de données personnelles remplit 2 critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »"
+        "une AIPD est présumée nécessaire : le traitement de données personnelles remplit 2 critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »"
     );
     // The DPO already consulted: a reminder.
     assert!(message(&srdt(), rule, q, Severity::Advice).ends_with(
