@@ -8,7 +8,7 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::answers::{Answers, is_answered};
-use crate::coach::{self, CoachView, RoiView};
+use crate::coach::{self, CoachFindingView, CoachView, RoiView};
 use crate::form::{Form, Kind, Question, Section};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
@@ -38,6 +38,9 @@ pub struct DocumentContext {
     pub roi: RoiView,
     /// The pitch coach's findings and the readiness score.
     pub coach: CoachView,
+    /// What a draft's annex lists to review: the answers the form does not
+    /// accept (`findings`), then the coach's remarks.
+    pub open_points: Vec<CoachFindingView>,
     /// The budget lines' true sum, compared with the yearly budget.
     pub budget: BudgetView,
 }
@@ -70,6 +73,9 @@ pub struct Completeness {
     pub answered: usize,
     pub total: usize,
     pub percent: u8,
+    /// Answers given but not accepted by the form (too long, out of range…):
+    /// a draft with every required answer can still have some.
+    pub invalid: usize,
 }
 
 /// Serialized with each group's questions written out (`groups`).
@@ -196,6 +202,13 @@ fn assemble(
 ) -> DocumentContext {
     let (sections, t) = section_views(form, answers, visibility);
     let missing = missing_answers(form, report);
+    let findings: Vec<Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Advice && !f.is_missing())
+        .cloned()
+        .collect();
+    let coach = CoachView::from(review);
     let product = answers
         .get("identite.nom_produit")
         .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
@@ -215,19 +228,16 @@ fn assemble(
             answered: report.required_answered,
             total: report.required_total,
             percent: report.percent(),
+            invalid: report.errors().filter(|f| !f.is_missing()).count(),
         },
         sections,
         a,
         t,
         missing,
-        findings: report
-            .findings
-            .iter()
-            .filter(|f| f.severity != Severity::Advice && !f.is_missing())
-            .cloned()
-            .collect(),
+        findings: findings.clone(),
         roi: RoiView::from(&review.roi),
-        coach: CoachView::from(review),
+        open_points: open_points(&findings, &coach),
+        coach,
         budget: budget(answers),
     }
 }
@@ -280,6 +290,17 @@ fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView 
         groups: groups::of(&questions),
         questions,
     }
+}
+
+/// The form's findings on given answers, then the coach's, as one list.
+fn open_points(findings: &[Finding], coach: &CoachView) -> Vec<CoachFindingView> {
+    let answers = findings.iter().map(|f| CoachFindingView {
+        id: f.id.clone(),
+        rule: f.rule.as_ref().map(|r| r.to_string()).unwrap_or_default(),
+        severity: f.severity,
+        message: f.message.clone(),
+    });
+    answers.chain(coach.findings.iter().cloned()).collect()
 }
 
 /// The required answers still missing, for a draft's annex.

@@ -86,6 +86,7 @@ impl View for Document {
         "findings",
         "roi",
         "coach",
+        "open_points",
         "budget",
     ];
 
@@ -109,6 +110,7 @@ impl View for Document {
             9 => Value::from(Serde(&ctx.findings)),
             10 => Value::from(Serde(&ctx.roi)),
             11 => Value::from(Serde(&ctx.coach)),
+            12 => Value::from(Serde(&ctx.open_points)),
             _ => Value::from(Serde(&ctx.budget)),
         }
     }

@@ -47,7 +47,7 @@ fn fields_are_the_serialized_ones_in_order() {
 const PROBES: &str = r#"
 {{ form }}|{{ form | tojson }}|{{ product }}|{{ generated_on }}|{{ draft }}|{{ completeness }}
 {{ a | tojson }}|{{ t | tojson }}|{{ t.identite }}|{{ a.volume.volume_annuel }}
-{{ missing | tojson }}|{{ findings | tojson }}|{{ roi | tojson }}|{{ coach | tojson }}|{{ budget }}
+{{ missing | tojson }}|{{ findings | tojson }}|{{ roi | tojson }}|{{ coach | tojson }}|{{ open_points | tojson }}|{{ budget }}
 {{ sections | length }}|{{ sections | tojson }}
 {% for s in sections %}
 {{ s }}|{{ s | length }}|{{ s | list }}|{{ s | items | list }}|{{ "id" in s }}|{{ s.nope is undefined }}|{{ s["heading"] }}|{{ s.intro is none }}
