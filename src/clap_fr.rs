@@ -78,14 +78,16 @@ pub fn report(e: clap::Error) -> ExitCode {
 /// does, `NO_COLOR` included), on the stream clap chose.
 fn print_help(e: &clap::Error) {
     let styled = e.render();
-    let colour = |terminal: bool| terminal && std::env::var_os("NO_COLOR").is_none();
-    let text = if e.use_stderr() {
-        colour(std::io::stderr().is_terminal())
+    let terminal = if e.use_stderr() {
+        std::io::stderr().is_terminal()
     } else {
-        colour(std::io::stdout().is_terminal())
-    }
-    .then(|| styled.ansi().to_string())
-    .unwrap_or_else(|| styled.to_string());
+        std::io::stdout().is_terminal()
+    };
+    let text = if terminal && std::env::var_os("NO_COLOR").is_none() {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
     let text = in_french(&text);
     let _ = if e.use_stderr() {
         std::io::stderr().write_all(text.as_bytes())
