@@ -206,7 +206,11 @@ fn assemble(
         .findings
         .iter()
         .filter(|f| f.severity != Severity::Advice && !f.is_missing())
-        .cloned()
+        .map(|f| Finding {
+            // An unknown key is the file's own text: escapes shown, not kept.
+            id: crate::sanitize::terminal_line(&f.id).into_owned(),
+            ..f.clone()
+        })
         .collect();
     let coach = CoachView::from(review);
     let product = answers
