@@ -138,11 +138,12 @@ pub struct MissingAnswer {
 
 /// Builds the context from a checked application.
 pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext {
-    build_in(form, answers, report, &answers.context())
+    build_in(form, answers, report, &answers.condition_context(form))
 }
 
 /// Like [`build`], with the answers' condition context already built
-/// (`Answers::context`, as for [`validate::check_in`]).
+/// (`Answers::condition_context` or `Answers::context`, as for
+/// [`validate::check_in`]).
 pub fn build_in(
     form: &Form,
     answers: &Answers,
@@ -162,34 +163,13 @@ pub fn build_reviewed(
     visibility: &minijinja::Value,
     review: &coach::CoachReport,
 ) -> DocumentContext {
-    assemble(
-        form,
-        answers,
-        answers.to_table(),
-        report,
-        visibility,
-        review,
-    )
+    assemble(form, answers, report, visibility, review)
 }
 
-/// Like [`build_in`], with the raw answers (`Answers::to_table`) already
-/// made for the condition context (`render::Renderer::context`).
-pub(super) fn build_from_table(
-    form: &Form,
-    answers: &Answers,
-    table: toml::Table,
-    report: &Report,
-    visibility: &minijinja::Value,
-) -> DocumentContext {
-    let review = coach::review_in(form, answers, report, visibility);
-    assemble(form, answers, table, report, visibility, &review)
-}
-
-/// The context, from its parts: `a` is the raw answers' table.
+/// The context, from its parts.
 fn assemble(
     form: &Form,
     answers: &Answers,
-    a: toml::Table,
     report: &Report,
     visibility: &minijinja::Value,
     review: &coach::CoachReport,
@@ -217,7 +197,7 @@ fn assemble(
             percent: report.percent(),
         },
         sections,
-        a,
+        a: answers.to_table(),
         t,
         missing,
         findings: report

@@ -175,10 +175,10 @@ impl Renderer {
     /// Checks the application and builds the document context. With
     /// `strict`, an incomplete application is refused.
     pub fn context(&self, form: &Form, answers: &Answers, strict: bool) -> Result<DocumentContext> {
-        // Built once for the checks, the coach and the document (`a`): the
-        // condition context is `Answers::context`, made from the same table.
-        let table = answers.to_table();
-        let visibility = Value::from(minijinja::value::Serde(&table));
+        // Built once for the checks, the coach and the document's questions:
+        // only the answers the `when` conditions read are converted, the
+        // templates read the rest from the context (`live`).
+        let visibility = answers.condition_context(form);
         let report = validate::check_in(form, answers, &visibility);
         if strict && !report.is_complete() {
             return Err(RenderError::Incomplete {
@@ -186,13 +186,7 @@ impl Renderer {
                 errors: report.errors().count() - report.missing().count(),
             });
         }
-        Ok(context::build_from_table(
-            form,
-            answers,
-            table,
-            &report,
-            &visibility,
-        ))
+        Ok(context::build_in(form, answers, &report, &visibility))
     }
 
     /// Renders a text format (Markdown, HTML, pitch). With `strict`, an

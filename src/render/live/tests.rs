@@ -47,6 +47,8 @@ fn fields_are_the_serialized_ones_in_order() {
 const PROBES: &str = r#"
 {{ form }}|{{ form | tojson }}|{{ product }}|{{ generated_on }}|{{ draft }}|{{ completeness }}
 {{ a | tojson }}|{{ t | tojson }}|{{ t.identite }}|{{ a.volume.volume_annuel }}
+{{ t }}|{{ a }}|{{ a | length }}|{{ t | list }}|{{ a | items | list }}|{{ t | dictsort | tojson }}|{{ "identite" in t }}|{{ t.nope is undefined }}|{{ a[0] is undefined }}|{{ t.tco.budget_annuel or "x" }}|{{ a == a }}|{{ t is mapping }}|{{ t.identite | length }}
+{% for name, section in a | items %}{{ name }}={{ section | tojson }};{% endfor %}{% for name in t %}{{ name }}:{{ t[name] }};{% endfor %}
 {{ missing | tojson }}|{{ findings | tojson }}|{{ roi | tojson }}|{{ coach | tojson }}|{{ budget }}
 {{ sections | length }}|{{ sections | tojson }}
 {% for s in sections %}
