@@ -8,12 +8,15 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::answers::{Answers, is_answered};
-use crate::coach::{self, CoachView, RoiView};
+use crate::coach::{self, CoachView, Roi, RoiView};
 use crate::form::{Form, Kind, Question, Section};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
 
+mod coach_view;
 mod groups;
+
+pub use coach_view::Coach;
 
 #[derive(Debug, Serialize)]
 pub struct DocumentContext {
@@ -37,7 +40,7 @@ pub struct DocumentContext {
     /// The business case: French figures (`1 610 143 €`) or why they are missing.
     pub roi: RoiView,
     /// The pitch coach's findings and the readiness score.
-    pub coach: CoachView,
+    pub coach: Coach,
     /// The budget lines' true sum, compared with the yearly budget.
     pub budget: BudgetView,
 }
@@ -163,7 +166,24 @@ pub fn build_reviewed(
     visibility: &minijinja::Value,
     review: &coach::CoachReport,
 ) -> DocumentContext {
-    assemble(form, answers, report, visibility, review)
+    let coach = Coach::made(CoachView::from(review));
+    assemble(form, answers, report, visibility, &review.roi, coach)
+}
+
+/// Like [`build_in`], the coach's review made only when something reads
+/// it: the context owns what the review reads.
+pub fn build_deferred<A>(
+    form: &'static Form,
+    answers: std::sync::Arc<A>,
+    report: std::sync::Arc<Report>,
+    visibility: minijinja::Value,
+) -> DocumentContext
+where
+    A: std::ops::Deref<Target = Answers> + Send + Sync + 'static,
+{
+    let roi = Roi::compute(form, &answers);
+    let coach = Coach::deferred(form, answers.clone(), report.clone(), visibility.clone());
+    assemble(form, &answers, &report, &visibility, &roi, coach)
 }
 
 /// The context, from its parts.
@@ -172,7 +192,8 @@ fn assemble(
     answers: &Answers,
     report: &Report,
     visibility: &minijinja::Value,
-    review: &coach::CoachReport,
+    roi: &Roi,
+    coach: Coach,
 ) -> DocumentContext {
     let (sections, t) = section_views(form, answers, visibility);
     let missing = missing_answers(form, report);
@@ -206,8 +227,8 @@ fn assemble(
             .filter(|f| f.severity != Severity::Advice && !f.is_missing())
             .cloned()
             .collect(),
-        roi: RoiView::from(&review.roi),
-        coach: CoachView::from(review),
+        roi: RoiView::from(roi),
+        coach,
         budget: budget(answers),
     }
 }

@@ -96,3 +96,40 @@ fn every_text_document_is_the_same_from_the_lazy_context() {
         }
     }
 }
+
+/// The context whose coach's review is made when first read gives every
+/// document and the same serialized data as the one made at once.
+#[test]
+fn a_deferred_review_gives_the_same_documents() {
+    let form: &'static crate::Form = Box::leak(Box::new(crate::form::builtin()));
+    let renderer = Renderer::new(None);
+    for example in EXAMPLES {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
+        let answers = Arc::new(crate::application::read(form, &path).unwrap());
+        let made = renderer.context(form, &answers, false).unwrap();
+        for format in [
+            Format::Markdown,
+            Format::Html,
+            Format::Pitch,
+            Format::PitchHtml,
+            Format::Odt,
+        ] {
+            let deferred = renderer
+                .context_owned(form, answers.clone(), false)
+                .unwrap();
+            assert_eq!(
+                renderer.export_document(format, deferred).unwrap(),
+                renderer.export_context(format, &made).unwrap(),
+                "{example} {format:?}"
+            );
+        }
+        let deferred = renderer
+            .context_owned(form, answers.clone(), false)
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(&deferred).unwrap(),
+            serde_json::to_string(&made).unwrap(),
+            "{example}"
+        );
+    }
+}
