@@ -43,7 +43,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     let form: &'static Form = Box::leak(Box::new(load_form(&cli.global)?));
     let accessible = crate::plain::requested(cli.global.accessible);
     let templates = cli.global.templates.as_deref();
-    let outcome = match cli.command {
+    match cli.command {
         Some(Command::New { file, prefill }) => new::run(form, &file, &prefill),
         Some(Command::Set { file, assignments }) => set::run(form, &file, &assignments),
         Some(Command::Diff { before, after }) => diff::run(form, &before, &after),
@@ -93,8 +93,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         ),
         Some(Command::Edit { file }) => edit(form, Some(&file), accessible, templates),
         None => edit(form, cli.file.as_deref(), accessible, templates),
-    };
-    outcome
+    }
 }
 
 /// The questionnaire: `--form DIR` or the built-in one.
