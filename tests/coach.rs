@@ -101,7 +101,7 @@ fn dpia_obligation_shows_without_failing_the_check() {
         .find(|l| l.contains("[aipd-requise]"))
         .unwrap_or_else(|| panic!("no AIPD finding in:\n{text}"));
     assert!(
-        line.contains("Une AIPD est présumée nécessaire : le traitement de données personnelles remplit 3 critères de la CNIL"),
+        line.contains("une AIPD est présumée nécessaire : le traitement de données personnelles remplit 3 critères de la CNIL"),
         "{line}"
     );
     assert!(line.contains("3 critères"), "{line}");

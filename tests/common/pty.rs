@@ -156,6 +156,18 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    /// Pastes `text` as a terminal does: its lines end with « \r », and the
+    /// whole is wrapped in bracketed-paste marks when the program asked
+    /// for them.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace('\n', ENTER);
+        if self.screen.lock().unwrap().screen().bracketed_paste() {
+            self.send(&format!("\x1b[200~{text}\x1b[201~"));
+        } else {
+            self.send(&text);
+        }
+    }
+
     /// Resizes the terminal, as a user dragging the window's corner.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.master
