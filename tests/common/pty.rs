@@ -98,7 +98,6 @@ impl Session {
         session
     }
 
-    /// The screen's text, row by row.
     /// Waits until the prompt under `header` (the last one on screen) is
     /// drawn: the line editor draws it once it reads keys.
     pub fn wait_for_prompt_under(&self, header: &str) {
@@ -115,8 +114,12 @@ impl Session {
         panic!("no prompt under « {header} »; screen:\n{}", self.contents());
     }
 
+    /// The screen's text, row by row; the no-break spaces of French
+    /// spacing (« Format : ») read as spaces, so tests look for the text as
+    /// it is written.
     pub fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
+        let screen = self.screen.lock().unwrap();
+        screen.screen().contents().replace('\u{a0}', " ")
     }
 
     /// Waits until `text` is on screen; fails with the screen shown.

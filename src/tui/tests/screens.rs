@@ -160,7 +160,8 @@ fn snapshot_launcher() {
         .lines()
         .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" ")
+        .replace('\u{a0}', " ");
     assert!(flat.contains("illisible :"), "{screen}");
     assert!(flat.contains("casse.toml, ligne 2"), "{screen}");
     assert!(
