@@ -360,7 +360,8 @@ fn snapshot_business_case_of_a_pilot_on_the_whole_volume_at_80x24() {
         .lines()
         .map(|l| l.split('│').nth(3).unwrap_or("").trim())
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" ")
+        .replace('\u{a0}', " ");
     assert!(
         joined.contains(
             "Le pilote porte sur tout le volume annuel : ces chiffres sont aussi les siens."
