@@ -536,8 +536,8 @@ fn the_accessible_mode_saves_the_lines_of_a_long_answer_on_sighup() {
     s.wait_for_prompt_under("Nom du produit");
     s.send(&format!(":aller probleme.description{ENTER}"));
     s.wait_for_prompt_under("Décrivez le problème");
-    // Each line reaches the recovery file once validated (the line editor
-    // reads one line at a time: the next is sent once the first is in).
+    // Each line reaches the recovery file once validated (the next is sent
+    // once the first is in, to see each on its own).
     s.send(&format!("Première ligne{ENTER}"));
     eventually("the first line in the recovery file", || {
         std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Première"))

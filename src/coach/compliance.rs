@@ -146,7 +146,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             "donnees-sensibles-hors-ue",
             HOSTING,
             format!(
-                "{why} et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l'administration ou qualifié SecNumCloud, qu'il soit européen ou non (doctrine « cloud au centre » de l'État ; loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI",
+                "{why} et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI",
                 host_text(host)
             ),
         ));
@@ -245,7 +245,7 @@ fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
                 severity,
                 DPIA_CRITERIA,
                 format!(
-                    "Une AIPD est présumée nécessaire : le traitement de données personnelles remplit {n} critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; {next}"
+                    "une AIPD est présumée nécessaire : le traitement de données personnelles remplit {n} critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; {next}"
                 ),
             ));
         }

@@ -275,21 +275,25 @@ impl Renderer {
     }
 
     /// An OpenDocument text: `content.xml` from the format's template,
-    /// `styles.xml` from the shared one, title and author in `meta.xml`.
+    /// `styles.xml` from the shared one (told which `document` it styles:
+    /// the pitch holds on one page), title and author in `meta.xml`.
     fn odt<C: Serialize>(
         &self,
         format: Format,
         ctx: &C,
         value: impl Fn() -> Value,
     ) -> Result<Vec<u8>> {
+        let (document, title) = match format.document() {
+            Document::Fiche => ("fiche", "Fiche action"),
+            Document::Pitch => ("pitch", "Pitch"),
+        };
         let content = self.render_value(format.template(), value())?;
-        let styles = self.render_value(odt::STYLES_TEMPLATE, value())?;
+        let styles = self.render_value(
+            odt::STYLES_TEMPLATE,
+            minijinja::context! { document, ..value() },
+        )?;
         let data = serde_json::to_value(ctx)
             .map_err(|e| RenderError::Template(format!("données du document illisibles : {e}")))?;
-        let title = match format.document() {
-            Document::Fiche => "Fiche action",
-            Document::Pitch => "Pitch",
-        };
         odt::package(&content, &styles, &odt::Meta::from_context(&data, title))
     }
 

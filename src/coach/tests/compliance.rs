@@ -65,7 +65,7 @@ fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
         assert_eq!(
             message(&a, rule, q, Severity::Error),
             format!(
-                "la sensibilité des données est « sensible » et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l'administration ou qualifié SecNumCloud, qu'il soit européen ou non (doctrine « cloud au centre » de l'État ; loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI"
+                "la sensibilité des données est « sensible » et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI"
             ),
             "{host}"
         );
@@ -201,7 +201,7 @@ fn two_criteria_make_a_dpia_presumed_necessary_validated_by_the_controller() {
     let a = with(&[("ia_responsable.referents_consultes", "[\"rssi\"]")]);
     assert_eq!(
         message(&a, rule, q, Severity::Warning),
-        "Une AIPD est présumée nécessaire : le traitement de données personnelles remplit 2 critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »"
+        "une AIPD est présumée nécessaire : le traitement de données personnelles remplit 2 critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »"
     );
     // The DPO already consulted: a reminder.
     assert!(message(&srdt(), rule, q, Severity::Advice).ends_with(

@@ -4,13 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use fiche::answers::Conflict;
 use fiche::recovery::Recovery;
 
 use crate::tui::app::{App, Modal, Offer};
 use crate::tui::keys;
+use crate::tui::text::paragraph;
 use crate::tui::theme::Theme;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -141,9 +142,7 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
     let popup = centered(area, width, text_h + 2);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::new().borders(Borders::ALL).title(title)),
+        paragraph(lines).block(Block::new().borders(Borders::ALL).title(title)),
         popup,
     );
 }

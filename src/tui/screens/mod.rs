@@ -7,12 +7,12 @@ pub mod question;
 pub mod review;
 pub mod sidebar;
 
-pub use super::text::{truncate, wrapped_height};
+pub use super::text::{paragraph, truncate, wrapped_height};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus, Modal, Offer, Screen};
 use super::editors::{Editor, ListMode};
@@ -80,7 +80,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
         "Fenêtre trop petite ({}×{}). Agrandissez-la à au moins {MIN_WIDTH} colonnes sur {MIN_HEIGHT} lignes. Vos réponses sont enregistrées. En attendant, seul Ctrl+Q (quitter) agit : les autres touches sont ignorées.",
         area.width, area.height
     );
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    frame.render_widget(paragraph(text), area);
 }
 
 fn header(app: &App, frame: &mut Frame, area: Rect) {
