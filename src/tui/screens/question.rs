@@ -453,9 +453,9 @@ fn business_case(app: &App) -> Option<Line<'static>> {
         None => (&app.coach.roi, ""),
     };
     let text = if roi.is_computable() {
-        // Next to the full-scale figures, what the pilot's own share is.
+        // Next to the full-scale figures, what they are for the pilot.
         let pilot = roi
-            .pilot_summary_fr()
+            .pilot_note_fr()
             .map(|p| format!(" {p}"))
             .unwrap_or_default();
         format!("Bilan économique{typing} : {}{pilot}", roi.summary_fr())
