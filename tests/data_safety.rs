@@ -556,7 +556,7 @@ fn accessible_mode_on_a_read_only_file_says_a_kept_recovery_and_offers_it_once_w
     let said = stdout(&out);
     assert!(said.contains("Lecture seule"), "{said}");
     assert!(
-        said.contains("(« Nom du produit », tapée à")
+        said.contains("(« Nom du produit », ")
             && said.contains("vous sera proposée dès que le fichier pourra être modifié"),
         "{said}"
     );
