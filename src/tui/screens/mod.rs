@@ -114,7 +114,9 @@ pub fn current_hints(app: &App) -> Hints {
     // (the help overlay covers the footer and says its own keys).
     let dialog = match &app.modal {
         Some(Modal::Offer(Offer::Intro(None))) => Some(keys::INTRO),
-        Some(Modal::Offer(Offer::Intro(Some(_)))) => Some(keys::INTRO_THEN_OFFER),
+        Some(Modal::Offer(Offer::Intro(Some(_)) | Offer::KeptRecovery(..))) => {
+            Some(keys::INTRO_THEN_OFFER)
+        }
         Some(Modal::Offer(Offer::ChangedOnly(ids, _))) if ids.is_empty() => Some(keys::NOTICE),
         Some(Modal::Offer(_)) => Some(keys::OFFER),
         Some(Modal::Conflict(_)) => Some(keys::CONFLICT),
