@@ -122,7 +122,10 @@ fn emoji_in_answers_are_drawn_with_an_emoji_font() {
             );
         }
         let text = pdf_text(&bytes);
-        assert!(squash(&text).contains("AssistantSRDT🚀"), "{format}: {text}");
+        assert!(
+            squash(&text).contains("AssistantSRDT🚀"),
+            "{format}: {text}"
+        );
     }
     // Text without emoji does not embed the font.
     let bytes = render_bytes(&example("assistant-srdt.toml"), "pitch-pdf", &[]);
