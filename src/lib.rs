@@ -32,6 +32,7 @@ pub mod render;
 pub mod reuse;
 pub mod review;
 pub mod sanitize;
+pub mod typography;
 pub mod validate;
 pub mod walk;
 

@@ -2,13 +2,15 @@
 //! swap file (`.candidature.toml.fiche-recup`, mode 0600), so that a session
 //! killed without warning (`kill -9`, a crash, a power cut) loses at most the
 //! last second of typing. The next start shows what it holds and offers to
-//! restore it; it is removed once restored or declined.
+//! restore it; it is removed once restored or declined. A start that may
+//! not write the answers file (read-only) cannot restore it: it says that
+//! the recovery is kept, and leaves it untouched for a later start.
 
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::answers::{Answers, AnswersError};
-use crate::fs_util;
+use crate::answers::{Answers, AnswersError, lock};
+use crate::{Form, fs_util};
 
 /// One answer typed but not yet saved.
 #[derive(Debug, Clone, PartialEq)]
@@ -106,10 +108,53 @@ impl Recovery {
         }
     }
 
+    /// The label of its question (its id when the form has no such question).
+    pub fn label(&self, form: &Form) -> String {
+        form.question(&self.question)
+            .map_or(self.question.clone(), |(_, q)| q.label.clone())
+    }
+
     /// « 10:42 » from the time it was written.
     pub fn time(&self) -> &str {
         self.at.get(11..16).unwrap_or(&self.at)
     }
+}
+
+/// The recovery a session that may not write `answers_path` (read-only)
+/// must mention at start: restoring it would write the file, so it is kept
+/// as it is and offered by the first start that can. `None` when there is
+/// nothing to mention: no recovery, one already in the file, or a file open
+/// in another fiche (whose recovery is its own typing). An error: one that
+/// cannot be read ([`unreadable_note`]).
+pub fn kept_while_read_only(
+    answers_path: &Path,
+    answers: &Answers,
+) -> io::Result<Option<Recovery>> {
+    if lock::holder(answers_path).is_some() {
+        return Ok(None);
+    }
+    Ok(Recovery::read(answers_path)?.filter(|r| !r.is_saved_in(answers)))
+}
+
+/// Says that `recovery`, left next to `answers_path`, is kept for a start
+/// that can write the file.
+pub fn kept_note(form: &Form, answers_path: &Path, recovery: &Recovery) -> String {
+    format!(
+        "Une réponse tapée avant une interruption (« {} », {}) est gardée dans {} : elle vous sera proposée dès que le fichier pourra être modifié.",
+        recovery.label(form),
+        recovery.time(),
+        path_for(answers_path).display()
+    )
+}
+
+/// Says that the recovery next to `answers_path` cannot be read (`e`), and
+/// that it is left as it is for the user to look at.
+pub fn unreadable_note(answers_path: &Path, e: &io::Error) -> String {
+    format!(
+        "attention : {} : {} ; il est laissé tel quel.",
+        path_for(answers_path).display(),
+        fs_util::io_error_fr(e)
+    )
 }
 
 #[cfg(test)]
@@ -135,5 +180,56 @@ mod tests {
         Recovery::remove(&answers).unwrap();
         assert!(!path.exists());
         Recovery::remove(&answers).unwrap();
+    }
+
+    #[test]
+    fn a_read_only_start_mentions_the_recovery_kept_for_later() {
+        let form = crate::form::builtin();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        let mut answers = Answers::new(&form);
+        answers.save(&path).unwrap();
+        assert_eq!(kept_while_read_only(&path, &answers).unwrap(), None);
+
+        let r = Recovery::new("identite.nom_produit", "Tapé avant l'arrêt".into());
+        r.write(&path).unwrap();
+        let kept = kept_while_read_only(&path, &answers).unwrap();
+        assert_eq!(kept.as_ref(), Some(&r));
+        let note = kept_note(&form, &path, &r);
+        assert!(
+            note.contains(&format!("(« Nom du produit », {})", r.time())),
+            "{note}"
+        );
+        assert!(note.contains(".a.toml.fiche-recup"), "{note}");
+        assert!(
+            note.ends_with("vous sera proposée dès que le fichier pourra être modifié."),
+            "{note}"
+        );
+        assert_eq!(
+            Recovery::read(&path).unwrap(),
+            Some(r.clone()),
+            "left as it is"
+        );
+
+        // A fiche open on the file elsewhere may be typing it right now.
+        let lock = lock::lock_path(&path);
+        std::fs::write(
+            &lock,
+            "pid = 4242\nmachine = \"autre-poste\"\ndepuis = \"\"\n",
+        )
+        .unwrap();
+        assert_eq!(kept_while_read_only(&path, &answers).unwrap(), None);
+        std::fs::remove_file(&lock).unwrap();
+
+        r.restore(&mut answers).unwrap();
+        assert_eq!(
+            kept_while_read_only(&path, &answers).unwrap(),
+            None,
+            "in the file"
+        );
+
+        std::fs::write(path_for(&path), "pas du toml [").unwrap();
+        let e = kept_while_read_only(&path, &answers).unwrap_err();
+        assert!(unreadable_note(&path, &e).ends_with("; il est laissé tel quel."));
     }
 }

@@ -5,7 +5,8 @@
 //! A hostile answers file could otherwise write to the clipboard (OSC 52),
 //! change the window title, clear the screen, hide text behind a hyperlink or
 //! reorder a line with bidi overrides. Every front end prints through these
-//! functions; the library itself never writes to a terminal.
+//! functions; the library itself never writes to a terminal. A document's
+//! metadata leaves the same characters out ([`metadata`]).
 
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -65,6 +66,25 @@ pub fn json(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Text for a field that nobody reads character by character (a document's
+/// title, author or subject in its metadata): the characters [`terminal_line`]
+/// would show by a symbol or a code point are left out instead, line breaks
+/// and tabs become spaces.
+pub fn metadata(text: &str) -> Cow<'_, str> {
+    if let Cow::Borrowed(clean) = terminal_line(text) {
+        return Cow::Borrowed(clean);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter_map(|c| match c {
+                '\n' | '\r' | '\t' => Some(' '),
+                c if is_c0_or_del(c) || needs_code(c) => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
 }
 
 fn sanitize(text: &str, keep_breaks: bool) -> Cow<'_, str> {
@@ -172,6 +192,17 @@ mod tests {
         assert!(echoed.ends_with("… (1\u{a0}234 caractères de plus)"));
         assert_eq!(shorten("court", 10), "court");
         assert_eq!(shorten("abc", 2), "ab… (1 caractère de plus)");
+    }
+
+    #[test]
+    fn metadata_leaves_out_what_a_terminal_would_show_by_code() {
+        assert_eq!(
+            metadata("Assis\u{202e}tant\u{200b} SRDT\u{2066}x\u{2069}\u{200f}\u{feff}\u{7}\u{9b}"),
+            "Assistant SRDTx"
+        );
+        assert_eq!(metadata("deux\r\nlignes\tici"), "deux  lignes ici");
+        // Joiners inside an emoji sequence are part of the text.
+        assert!(matches!(metadata("Équipe 👩‍💻"), Cow::Borrowed("Équipe 👩‍💻")));
     }
 
     #[test]

@@ -36,6 +36,44 @@ fn complete_example_shows_the_business_case_and_exits_0() {
     );
 }
 
+/// A pilot on the whole annual volume: `fiche check` says what the pitch
+/// says, instead of a second « À l'échelle du pilote » line repeating the
+/// full-scale figures as if they were another gain.
+#[test]
+fn check_says_the_figures_are_the_pilots_when_it_covers_the_whole_volume() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pilote-complet.toml");
+    let text = std::fs::read_to_string(example("assistant-srdt.toml")).unwrap();
+    let whole = text.replace("volume_pilote = 60000", "volume_pilote = 575000");
+    assert_ne!(whole, text, "the example's pilot volume moved");
+    std::fs::write(&path, whole).unwrap();
+
+    let out = fiche(&["check", path.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
+    let sentence = "Le pilote porte sur tout le volume annuel : ces chiffres sont aussi les siens.";
+    assert_eq!(text.matches(sentence).count(), 1, "{text}");
+    assert!(!text.contains("l'échelle du pilote"), "{text}");
+    let summary = text.find("  À pleine échelle (575").expect("the summary");
+    assert!(summary < text.find(sentence).unwrap(), "{text}");
+
+    // The same words as the pitch.
+    let out = fiche(&[
+        "render",
+        path.to_str().unwrap(),
+        "--format",
+        "pitch-md",
+        "-o",
+        "-",
+    ]);
+    assert!(stdout(&out).contains(sentence), "{}", stdout(&out));
+
+    let out = fiche(&["check", "--format", "json", path.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json[0]["roi"]["pilot_whole"], true);
+    assert!(json[0]["roi"]["pilot_summary"].is_null(), "{json}");
+}
+
 #[test]
 fn both_complete_examples_pass_the_check_with_the_new_rules() {
     for name in ["assistant-srdt.toml", "tri-courriels-prefecture.toml"] {

@@ -540,6 +540,42 @@ fn accessible_mode_offers_back_an_answer_a_killed_session_typed() {
     assert!(!fiche::recovery::path_for(&path).exists());
 }
 
+#[cfg(unix)]
+#[test]
+fn accessible_mode_on_a_read_only_file_says_a_kept_recovery_and_offers_it_once_writable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    write(&path, HEAD);
+    fiche::recovery::Recovery::new("identite.nom_produit", "Tapé avant l'arrêt".into())
+        .write(&path)
+        .unwrap();
+    let recovery = fiche::recovery::path_for(&path);
+    let kept = read(&recovery);
+    chmod(&path, 0o444);
+    let out = accessible_with(dir.path(), "a.toml", "");
+    let said = stdout(&out);
+    assert!(said.contains("Lecture seule"), "{said}");
+    assert!(
+        said.contains("(« Nom du produit », ")
+            && said.contains("vous sera proposée dès que le fichier pourra être modifié"),
+        "{said}"
+    );
+    assert_eq!(read(&path), HEAD);
+    assert_eq!(read(&recovery), kept, "the recovery is left as it is");
+
+    chmod(&path, 0o644);
+    let out = accessible_with(dir.path(), "a.toml", "o\n");
+    assert!(
+        stdout(&out).contains("s'est arrêtée sans enregistrer"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        Answers::load(&path).unwrap().get("identite.nom_produit"),
+        s("Tapé avant l'arrêt")
+    );
+}
+
 #[test]
 fn accessible_mode_refuses_an_answer_with_no_place_in_the_file() {
     let dir = tempfile::tempdir().unwrap();

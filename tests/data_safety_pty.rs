@@ -408,6 +408,49 @@ fn a_read_only_file_opens_read_only_and_changes_can_be_saved_elsewhere() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_shows_the_kept_recovery_and_offers_it_once_writable() {
+    use std::os::unix::fs::PermissionsExt;
+    let chmod = |path: &Path, mode: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lu.toml");
+    let text = "[meta]\nform = \"fiche-action\"\nform_version = 1\n";
+    std::fs::write(&file, text).unwrap();
+    fiche::recovery::Recovery::new("identite.nom_produit", "Tapé avant l'arrêt".into())
+        .write(&file)
+        .unwrap();
+    let kept = std::fs::read_to_string(recovery_file(&file)).unwrap();
+    chmod(&file, 0o444);
+    // Read-only: it cannot be restored now; it is shown and kept.
+    let mut s = Session::start(dir.path(), &["lu.toml"]);
+    s.wait_for("Réponse non enregistrée gardée");
+    s.wait_for("Tapé avant l'arrêt");
+    s.wait_for("Le fichier est en lecture seule");
+    s.wait_for("Elle est gardée dans .lu.toml.fiche-recup");
+    s.send(ENTER);
+    s.wait_gone("Réponse non enregistrée gardée");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
+    assert_eq!(std::fs::read_to_string(recovery_file(&file)).unwrap(), kept);
+    // Writable again: offered back as after any crash.
+    chmod(&file, 0o644);
+    let mut s = Session::start(dir.path(), &["lu.toml"]);
+    s.wait_for("Réponse non enregistrée retrouvée");
+    s.send("o");
+    s.wait_gone("Réponse non enregistrée retrouvée");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert_eq!(
+        answer(&file, "identite.nom_produit").as_deref(),
+        Some("Tapé avant l'arrêt")
+    );
+    assert!(!recovery_file(&file).exists());
+}
+
 #[test]
 fn an_answer_with_no_place_in_the_file_is_refused_in_the_wizard() {
     let dir = tempfile::tempdir().unwrap();
@@ -536,8 +579,8 @@ fn the_accessible_mode_saves_the_lines_of_a_long_answer_on_sighup() {
     s.wait_for_prompt_under("Nom du produit");
     s.send(&format!(":aller probleme.description{ENTER}"));
     s.wait_for_prompt_under("Décrivez le problème");
-    // Each line reaches the recovery file once validated (the line editor
-    // reads one line at a time: the next is sent once the first is in).
+    // Each line reaches the recovery file once validated (the next is sent
+    // once the first is in, to see each on its own).
     s.send(&format!("Première ligne{ENTER}"));
     eventually("the first line in the recovery file", || {
         std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Première"))

@@ -350,6 +350,56 @@ fn the_accessible_mode_edits_lines_with_arrows_and_recalls_answers() {
 }
 
 #[test]
+fn lines_typed_ahead_in_the_accessible_mode_answer_the_next_questions_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    let mut s = Session::start(dir.path(), &["a.toml", "--accessible"]);
+    s.wait_for_prompt_under("Nom du produit");
+    // Everything at once, as a fast typist or `tmux send-keys`: the keys
+    // after each Entrée arrive in the same read and must not be dropped.
+    s.send(&format!(
+        "Outil{ENTER}La promesse{ENTER}Préfecture{ENTER}\
+         :aller probleme.description{ENTER}Ligne 1{ENTER}Ligne 2{ENTER}.{ENTER}\
+         1,4{ENTER}\x04"
+    ));
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(t["identite"]["nom_produit"].as_str(), Some("Outil"));
+    assert_eq!(t["identite"]["slogan"].as_str(), Some("La promesse"));
+    assert_eq!(t["identite"]["administration"].as_str(), Some("Préfecture"));
+    let probleme = t["probleme"].as_table().unwrap();
+    assert_eq!(
+        probleme["description"].as_str(),
+        Some("Ligne 1\nLigne 2"),
+        "{probleme:?}"
+    );
+    let irritants: Vec<&str> = probleme["irritants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(irritants, ["surcouts", "delais"], "after the long text");
+}
+
+#[test]
+fn lines_pasted_in_the_accessible_mode_answer_the_next_questions_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.toml");
+    let mut s = Session::start(dir.path(), &["a.toml", "--accessible"]);
+    s.wait_for_prompt_under("Nom du produit");
+    // A paste is read as typed lines, not as one answer holding them all.
+    s.paste("Outil\nLa promesse\nPréfecture\n");
+    s.wait_for_prompt_under("Direction ou service");
+    s.send("\x04");
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(t["identite"]["nom_produit"].as_str(), Some("Outil"));
+    assert_eq!(t["identite"]["slogan"].as_str(), Some("La promesse"));
+    assert_eq!(t["identite"]["administration"].as_str(), Some("Préfecture"));
+}
+
+#[test]
 fn ctrl_c_in_the_accessible_mode_keeps_the_answers_and_exits_as_interrupted() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("a.toml");

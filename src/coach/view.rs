@@ -53,7 +53,7 @@ impl From<&Roi> for RoiView {
             net_gain: roi.net_gain_fr(),
             ratio: roi.ratio_fr(),
             scale: roi.scale_fr(),
-            pilot_summary: roi.pilot_summary_fr().filter(|_| !roi.pilot_is_whole()),
+            pilot_summary: roi.pilot_summary_fr(),
             pilot_whole: roi.pilot_is_whole(),
             summary: roi.summary_fr(),
             missing: roi.missing(),

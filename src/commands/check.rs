@@ -309,8 +309,8 @@ fn print_coach(form: &Form, coach: &CoachReport) {
         say!("  (valeur par défaut utilisée : {note})");
     }
     say!("  {}", roi.summary_fr());
-    // Next to the full-scale figures, what the pilot's own share is.
-    if let Some(pilot) = roi.pilot_summary_fr().filter(|_| roi.is_computable()) {
+    // Next to the full-scale figures, what they are for the pilot.
+    if let Some(pilot) = roi.pilot_note_fr().filter(|_| roi.is_computable()) {
         say!("  {pilot}");
     }
     say!("Score de préparation : {}/100", coach.score.value);

@@ -2,7 +2,8 @@
 //! file that cannot be read is refused before the screen changes, untouched.
 //! The file is locked while open: a second `fiche` on it says who has it and
 //! offers to open it read-only; a read-only file opens read-only; an answer
-//! a killed session typed but never saved is offered back.
+//! a killed session typed but never saved is offered back (shown and kept
+//! for later while the file is read-only).
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -89,6 +90,8 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         start.templates = templates.map(Path::to_path_buf);
         if read_only.is_none() {
             start.offer = recovery_offer(&path, &answers, start.offer.take(), &mut start.notice);
+        } else {
+            start.offer = kept_recovery(&path, &answers, start.offer.take(), &mut start.notice);
         }
         start.read_only = read_only;
         tui::run(&mut screen, form.clone(), answers, path, start)
@@ -181,11 +184,25 @@ fn recovery_offer(
         Ok(Some(r)) => Some(tui::Offer::Recovery(Box::new(r), then.map(Box::new))),
         Ok(None) => then,
         Err(e) => {
-            *notice = Some(format!(
-                "attention : {} : {} ; il est laissé tel quel.",
-                fiche::recovery::path_for(path).display(),
-                fs_util::io_error_fr(&e)
-            ));
+            *notice = Some(fiche::recovery::unreadable_note(path, &e));
+            then
+        }
+    }
+}
+
+/// Read-only: an answer a killed session typed cannot be restored (that
+/// writes the file); it is shown first, kept for a start that can write.
+fn kept_recovery(
+    path: &Path,
+    answers: &Answers,
+    then: Option<tui::Offer>,
+    notice: &mut Option<String>,
+) -> Option<tui::Offer> {
+    match fiche::recovery::kept_while_read_only(path, answers) {
+        Ok(Some(r)) => Some(tui::Offer::KeptRecovery(Box::new(r), then.map(Box::new))),
+        Ok(None) => then,
+        Err(e) => {
+            *notice = Some(fiche::recovery::unreadable_note(path, &e));
             then
         }
     }

@@ -2,6 +2,12 @@
 //! the text, ↑ ↓ bring back the answers typed earlier in this session, as in
 //! a shell. Pipes and files are read as plain lines (`prompt.rs`), so scripts
 //! and tests see no difference.
+//!
+//! Lines typed ahead (typing fast, `tmux send-keys`, a paste of several
+//! lines) answer the next questions in order, as from a pipe: rustyline's
+//! `buffer-redux` feature keeps the keys read past an Entrée for the next
+//! `readline` (without it they are dropped with the reader of each line),
+//! and a paste is read as typed keys, each line ending with its Entrée.
 
 use std::io::IsTerminal;
 
@@ -30,11 +36,13 @@ impl LineReader {
             return None;
         }
         // History holds what `remember` is given, not every line typed
-        // (no « o » from a yes/no question).
+        // (no « o » from a yes/no question). A bracketed paste would make
+        // all the pasted lines one answer.
         let config = rustyline::Config::builder()
             .auto_add_history(false)
             .history_ignore_dups(true)
             .ok()?
+            .bracketed_paste(false)
             .build();
         DefaultEditor::with_config(config)
             .ok()

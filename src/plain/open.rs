@@ -3,7 +3,8 @@
 //! too new, with what a migration moved and where the walk resumes. The
 //! file is locked while open (a second fiche on it is offered read-only), a
 //! read-only file opens read-only, and an answer a killed session typed but
-//! never saved is offered back.
+//! never saved is offered back (said and kept for later while the file is
+//! read-only).
 
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -66,6 +67,11 @@ pub(super) fn open<'f, R: BufRead, W: Write>(
         session.say(&format!(
             "Lecture seule : {why}. Vos réponses seront gardées en mémoire, et fiche vous proposera de les enregistrer dans un autre fichier en quittant."
         ));
+        match recovery::kept_while_read_only(path, &session.answers) {
+            Ok(Some(kept)) => session.say(&recovery::kept_note(form, path, &kept)),
+            Ok(None) => {}
+            Err(e) => session.say(&recovery::unreadable_note(path, &e)),
+        }
     } else {
         session.offer_recovery();
     }
@@ -229,20 +235,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             Ok(Some(r)) => r,
             Ok(None) => return,
             Err(e) => {
-                let file = recovery::path_for(&self.path);
-                self.say(&format!(
-                    "attention : {} : {} ; il est laissé tel quel.",
-                    file.display(),
-                    fs_util::io_error_fr(&e)
-                ));
+                self.say(&recovery::unreadable_note(&self.path, &e));
                 return;
             }
         };
         if !recovery.is_saved_in(&self.answers) {
-            let label = self
-                .form
-                .question(&recovery.question)
-                .map_or(recovery.question.clone(), |(_, q)| q.label.clone());
+            let label = recovery.label(self.form);
             self.say(&format!(
                 "La dernière séance s'est arrêtée sans enregistrer cette réponse (tapée à {}), à la question « {label} » ({}) :",
                 recovery.time(),

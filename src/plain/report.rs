@@ -19,8 +19,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let coach = coach::review(form, &self.answers, &report);
         if coach.roi.is_computable() {
             self.say(&format!("Bilan économique : {}", coach.roi.summary_fr()));
-            // Next to the full-scale figures, what the pilot's own share is.
-            if let Some(pilot) = coach.roi.pilot_summary_fr() {
+            // Next to the full-scale figures, what they are for the pilot.
+            if let Some(pilot) = coach.roi.pilot_note_fr() {
                 self.say(&pilot);
             }
         } else {

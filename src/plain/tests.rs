@@ -487,4 +487,13 @@ fn the_business_case_says_the_pilots_share() {
         .find("À l'échelle du pilote (60\u{a0}000 demandes de renseignement par an)")
         .expect("the pilot's share said");
     assert!(full < pilot, "{out}");
+
+    // A pilot on the whole volume: the documents' sentence, not the same
+    // figures again.
+    let whole = include_str!("../../examples/assistant-srdt.toml")
+        .replace("volume_pilote = 60000", "volume_pilote = 575000");
+    std::fs::write(&path, whole).unwrap();
+    let (_, out) = drive(&form, &path, ":bilan\n:quitter\n");
+    assert!(out.contains(fiche::coach::roi::PILOT_WHOLE_FR), "{out}");
+    assert!(!out.contains("l'échelle du pilote"), "{out}");
 }

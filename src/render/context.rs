@@ -8,12 +8,15 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::answers::{Answers, is_answered};
-use crate::coach::{self, CoachFindingView, CoachView, RoiView};
+use crate::coach::{self, CoachView, Roi, RoiView};
 use crate::form::{Form, Kind, Question, Section};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
 
+mod coach_view;
 mod groups;
+
+pub use coach_view::Coach;
 
 #[derive(Debug, Serialize)]
 pub struct DocumentContext {
@@ -37,10 +40,7 @@ pub struct DocumentContext {
     /// The business case: French figures (`1 610 143 €`) or why they are missing.
     pub roi: RoiView,
     /// The pitch coach's findings and the readiness score.
-    pub coach: CoachView,
-    /// What a draft's annex lists to review: the answers the form does not
-    /// accept (`findings`), then the coach's remarks.
-    pub open_points: Vec<CoachFindingView>,
+    pub coach: Coach,
     /// The budget lines' true sum, compared with the yearly budget.
     pub budget: BudgetView,
 }
@@ -144,11 +144,12 @@ pub struct MissingAnswer {
 
 /// Builds the context from a checked application.
 pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext {
-    build_in(form, answers, report, &answers.context())
+    build_in(form, answers, report, &answers.condition_context(form))
 }
 
 /// Like [`build`], with the answers' condition context already built
-/// (`Answers::context`, as for [`validate::check_in`]).
+/// (`Answers::condition_context` or `Answers::context`, as for
+/// [`validate::check_in`]).
 pub fn build_in(
     form: &Form,
     answers: &Answers,
@@ -168,51 +169,37 @@ pub fn build_reviewed(
     visibility: &minijinja::Value,
     review: &coach::CoachReport,
 ) -> DocumentContext {
-    assemble(
-        form,
-        answers,
-        answers.to_table(),
-        report,
-        visibility,
-        review,
-    )
+    let coach = Coach::made(CoachView::from(review));
+    assemble(form, answers, report, visibility, &review.roi, coach)
 }
 
-/// Like [`build_in`], with the raw answers (`Answers::to_table`) already
-/// made for the condition context (`render::Renderer::context`).
-pub(super) fn build_from_table(
-    form: &Form,
-    answers: &Answers,
-    table: toml::Table,
-    report: &Report,
-    visibility: &minijinja::Value,
-) -> DocumentContext {
-    let review = coach::review_in(form, answers, report, visibility);
-    assemble(form, answers, table, report, visibility, &review)
+/// Like [`build_in`], the coach's review made only when something reads
+/// it: the context owns what the review reads.
+pub fn build_deferred<A>(
+    form: &'static Form,
+    answers: std::sync::Arc<A>,
+    report: std::sync::Arc<Report>,
+    visibility: minijinja::Value,
+) -> DocumentContext
+where
+    A: std::ops::Deref<Target = Answers> + Send + Sync + 'static,
+{
+    let roi = Roi::compute(form, &answers);
+    let coach = Coach::deferred(form, answers.clone(), report.clone(), visibility.clone());
+    assemble(form, &answers, &report, &visibility, &roi, coach)
 }
 
-/// The context, from its parts: `a` is the raw answers' table.
+/// The context, from its parts.
 fn assemble(
     form: &Form,
     answers: &Answers,
-    a: toml::Table,
     report: &Report,
     visibility: &minijinja::Value,
-    review: &coach::CoachReport,
+    roi: &Roi,
+    coach: Coach,
 ) -> DocumentContext {
     let (sections, t) = section_views(form, answers, visibility);
     let missing = missing_answers(form, report);
-    let findings: Vec<Finding> = report
-        .findings
-        .iter()
-        .filter(|f| f.severity != Severity::Advice && !f.is_missing())
-        .map(|f| Finding {
-            // An unknown key is the file's own text: escapes shown, not kept.
-            id: crate::sanitize::terminal_line(&f.id).into_owned(),
-            ..f.clone()
-        })
-        .collect();
-    let coach = CoachView::from(review);
     let product = answers
         .get("identite.nom_produit")
         .and_then(|v| v.as_str().map(str::trim).map(str::to_string))
@@ -235,12 +222,20 @@ fn assemble(
             invalid: report.errors().filter(|f| !f.is_missing()).count(),
         },
         sections,
-        a,
+        a: answers.to_table(),
         t,
         missing,
-        findings: findings.clone(),
-        roi: RoiView::from(&review.roi),
-        open_points: open_points(&findings, &coach),
+        findings: report
+            .findings
+            .iter()
+            .filter(|f| f.severity != Severity::Advice && !f.is_missing())
+            .map(|f| Finding {
+                // An unknown key is the file's own text: escapes shown, not kept.
+                id: crate::sanitize::terminal_line(&f.id).into_owned(),
+                ..f.clone()
+            })
+            .collect(),
+        roi: RoiView::from(roi),
         coach,
         budget: budget(answers),
     }
@@ -294,17 +289,6 @@ fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView 
         groups: groups::of(&questions),
         questions,
     }
-}
-
-/// The form's findings on given answers, then the coach's, as one list.
-fn open_points(findings: &[Finding], coach: &CoachView) -> Vec<CoachFindingView> {
-    let answers = findings.iter().map(|f| CoachFindingView {
-        id: f.id.clone(),
-        rule: f.rule.as_ref().map(|r| r.to_string()).unwrap_or_default(),
-        severity: f.severity,
-        message: f.message.clone(),
-    });
-    answers.chain(coach.findings.iter().cloned()).collect()
 }
 
 /// The required answers still missing, for a draft's annex.

@@ -32,15 +32,16 @@ pub struct Meta {
 
 impl Meta {
     /// Reads title and author from a document context (serialised), dated
-    /// now, or `SOURCE_DATE_EPOCH` when set (reproducible documents).
+    /// now, or `SOURCE_DATE_EPOCH` when set (reproducible documents). Bidi
+    /// controls and invisible characters of the answers are left out, like
+    /// the controls that XML cannot hold (a file manager shows these fields).
     pub fn from_context(ctx: &serde_json::Value, document_title: &str) -> Meta {
         let text = |path: &[&str]| {
             path.iter()
                 .try_fold(ctx, |v, key| v.get(key))
                 .and_then(serde_json::Value::as_str)
-                .map(str::trim)
+                .map(|s| crate::sanitize::metadata(s).trim().to_string())
                 .filter(|s| !s.is_empty())
-                .map(str::to_string)
         };
         let product = text(&["product"]).unwrap_or_default();
         let author = text(&["t", "identite", "chef_produit_nom"])
@@ -153,5 +154,24 @@ mod tests {
         let xml = meta.to_xml();
         assert!(xml.contains("<dc:title>BROUILLON – Fiche action – A &amp; &lt;B&gt;</dc:title>"));
         assert!(xml.contains("<dc:creator>Zoé O&apos;Hara</dc:creator>"));
+    }
+
+    #[test]
+    fn meta_leaves_out_bidi_controls_and_invisible_characters() {
+        let ctx = serde_json::json!({
+            "product": "Assis\u{202e}tant\u{200b} SRDT\u{2066}\u{feff}",
+            "t": { "identite": {
+                "administration": "\u{200f}Préfecture\u{2060}",
+                "slogan": "\u{202a}Trier\u{202c} vite",
+            } }
+        });
+        let meta = Meta::from_context(&ctx, "Pitch");
+        assert_eq!(meta.title, "Pitch – Assistant SRDT");
+        assert_eq!(meta.author.as_deref(), Some("Préfecture"));
+        assert_eq!(meta.subject.as_deref(), Some("Trier vite"));
+        // Only invisible characters: no author rather than an empty one.
+        let ctx =
+            serde_json::json!({ "t": { "identite": { "administration": "\u{200b}\u{202e}" } } });
+        assert_eq!(Meta::from_context(&ctx, "Pitch").author, None);
     }
 }

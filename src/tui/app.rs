@@ -65,6 +65,10 @@ pub enum Offer {
     /// An answer typed but never saved by a session that was killed: restore
     /// it? Then the next offer, if any.
     Recovery(Box<Recovery>, Option<Box<Offer>>),
+    /// Read-only: such an answer cannot be restored now (that writes the
+    /// file); said, and kept for a start that can write. Any key goes on to
+    /// the next offer, if any.
+    KeptRecovery(Box<Recovery>, Option<Box<Offer>>),
 }
 
 /// Work for the event loop (I/O), asked for by a key.

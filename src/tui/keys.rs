@@ -187,7 +187,8 @@ pub const INTRO: Hints = &[
     ("F1", "toutes les touches"),
 ];
 
-/// The introduction when an offer (the profile's answers) follows it.
+/// The introduction when an offer (the profile's answers) follows it; the
+/// recovery kept while the file is read-only (any key goes on).
 pub const INTRO_THEN_OFFER: Hints = &[("Entrée", "continuer"), ("Ctrl+Q", "quitter")];
 
 /// A yes/no offer at start (profile, answer found after a crash, new

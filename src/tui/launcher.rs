@@ -10,9 +10,10 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders};
 
 use super::editors::LineEditor;
+use super::text::paragraph;
 use super::theme::Theme;
 
 pub const DEFAULT_NAME: &str = "candidature.toml";
@@ -151,7 +152,7 @@ impl Launcher {
             )));
         }
         frame.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: true }).block(
+            paragraph(lines).block(
                 Block::new()
                     .borders(Borders::ALL)
                     .title(" fiche : préparer une candidature All_Ia_nce "),
@@ -159,13 +160,11 @@ impl Launcher {
             top,
         );
         frame.render_widget(
-            Paragraph::new(form.description.clone())
-                .wrap(Wrap { trim: true })
-                .block(
-                    Block::new()
-                        .borders(Borders::ALL)
-                        .title(format!(" {} ", form.title)),
-                ),
+            paragraph(form.description.clone()).block(
+                Block::new()
+                    .borders(Borders::ALL)
+                    .title(format!(" {} ", form.title)),
+            ),
             about,
         );
     }

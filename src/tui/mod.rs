@@ -82,9 +82,15 @@ pub fn run(
     app.modal = start.offer.map(Modal::Offer);
     app.notice = start.notice;
     if let Some(why) = &start.read_only {
-        app.notice = Some(format!(
+        let read_only = format!(
             "Lecture seule : {why}. Vos modifications éventuelles pourront être enregistrées dans un autre fichier en quittant."
-        ));
+        );
+        // Said before what the start had to say (a kept recovery), not
+        // instead of it.
+        app.notice = Some(match app.notice.take() {
+            Some(notice) => format!("{read_only} {notice}"),
+            None => read_only,
+        });
     }
     app.save.read_only = start.read_only;
     app.templates = start.templates;

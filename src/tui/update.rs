@@ -149,7 +149,7 @@ impl App {
         };
         match modal {
             // Any key starts, but Ctrl+Q quits, as the introduction says.
-            Modal::Offer(Offer::Intro(_))
+            Modal::Offer(Offer::Intro(_) | Offer::KeptRecovery(..))
                 if super::keys::global(&key) == Some(super::keys::Global::Quit) =>
             {
                 return Effect::Quit;
@@ -161,7 +161,9 @@ impl App {
             {
                 self.modal = Some(Modal::Help(0));
             }
-            Modal::Offer(Offer::Intro(next)) => self.modal = next.map(|o| Modal::Offer(*o)),
+            Modal::Offer(Offer::Intro(next) | Offer::KeptRecovery(_, next)) => {
+                self.modal = next.map(|o| Modal::Offer(*o));
+            }
             Modal::Offer(offer) => match key.code {
                 KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => self.accept(offer),
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => {
@@ -309,7 +311,9 @@ impl App {
                 }
                 self.modal = next.map(|o| Modal::Offer(*o));
             }
-            Offer::Intro(next) => self.modal = next.map(|o| Modal::Offer(*o)),
+            Offer::Intro(next) | Offer::KeptRecovery(_, next) => {
+                self.modal = next.map(|o| Modal::Offer(*o));
+            }
             Offer::ChangedOnly(ids, _) if ids.is_empty() => {}
             Offer::ChangedOnly(ids, _) => {
                 let first = ids

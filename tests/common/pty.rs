@@ -98,7 +98,6 @@ impl Session {
         session
     }
 
-    /// The screen's text, row by row.
     /// Waits until the prompt under `header` (the last one on screen) is
     /// drawn: the line editor draws it once it reads keys.
     pub fn wait_for_prompt_under(&self, header: &str) {
@@ -115,8 +114,12 @@ impl Session {
         panic!("no prompt under « {header} »; screen:\n{}", self.contents());
     }
 
+    /// The screen's text, row by row; the no-break spaces of French
+    /// spacing (« Format : ») read as spaces, so tests look for the text as
+    /// it is written.
     pub fn contents(&self) -> String {
-        self.screen.lock().unwrap().screen().contents()
+        let screen = self.screen.lock().unwrap();
+        screen.screen().contents().replace('\u{a0}', " ")
     }
 
     /// Waits until `text` is on screen; fails with the screen shown.
@@ -154,6 +157,18 @@ impl Session {
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();
         self.writer.flush().unwrap();
+    }
+
+    /// Pastes `text` as a terminal does: its lines end with « \r », and the
+    /// whole is wrapped in bracketed-paste marks when the program asked
+    /// for them.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace('\n', ENTER);
+        if self.screen.lock().unwrap().screen().bracketed_paste() {
+            self.send(&format!("\x1b[200~{text}\x1b[201~"));
+        } else {
+            self.send(&text);
+        }
     }
 
     /// Resizes the terminal, as a user dragging the window's corner.

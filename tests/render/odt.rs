@@ -398,3 +398,98 @@ fn lines_kept_as_written_are_not_stretched_by_justification() {
     });
     assert_eq!(align, Some("start"));
 }
+
+const FO_NS: &str = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
+
+/// An OpenDocument length in points (`9.5pt`, `1.2cm`).
+fn points(length: &str) -> f64 {
+    let number = |unit: &str| {
+        length
+            .strip_suffix(unit)
+            .and_then(|n| n.parse::<f64>().ok())
+    };
+    number("pt")
+        .or_else(|| number("cm").map(|cm| cm * 72.0 / 2.54))
+        .unwrap_or_else(|| panic!("« {length} » is not a length in pt or cm"))
+}
+
+/// The `fo:` attribute `name` of the first element under the style (or page
+/// layout) called `style` in `styles.xml`; for the default paragraph style,
+/// `style` is `default`.
+fn fo_property(styles: &roxmltree::Document, style: &str, name: &str) -> String {
+    let node = styles
+        .descendants()
+        .find(|n| match style {
+            "default" => n.has_tag_name((STYLE_NS, "default-style")),
+            _ => n.attribute((STYLE_NS, "name")) == Some(style),
+        })
+        .unwrap_or_else(|| panic!("style {style} missing"));
+    node.descendants()
+        .find_map(|n| n.attribute((FO_NS, name)))
+        .unwrap_or_else(|| panic!("{style}: no fo:{name}"))
+        .to_string()
+}
+
+/// Opened in LibreOffice, the OpenDocument pitch of each example holds on
+/// one A4 page: body 9.5 pt at 110 % line height, 12 pt headings set
+/// closer, 1 × 1.7 cm margins. With the fiche's styles (10.5 pt, 125 %,
+/// 15 pt headings 0.8 cm apart, 1.5 × 2 cm margins) it took two. No office
+/// suite runs in the tests: this keeps the pitch's own styles, and the
+/// fiche's.
+#[test]
+fn the_odt_pitch_keeps_the_styles_that_hold_on_one_page() {
+    let file = example("assistant-srdt.toml");
+    let pitch_bytes = render_bytes(&file, "pitch-odt", &[]);
+    let pitch_xml = odt_part(&pitch_bytes, "styles.xml");
+    let pitch = roxmltree::Document::parse(&pitch_xml).unwrap();
+    let size = |style: &str, name: &str| points(&fo_property(&pitch, style, name));
+
+    let body = size("default", "font-size");
+    assert!(
+        (9.0..=9.5).contains(&body),
+        "pitch body of {body} pt: under 9 pt is hard to read, over 9.5 pt spills onto a second page"
+    );
+    assert_eq!(fo_property(&pitch, "Text_20_body", "line-height"), "110%");
+    assert!(size("Heading_20_1", "font-size") <= 12.0);
+    assert!(size("Heading_20_1", "margin-top") <= points("0.3cm") + 0.01);
+    let margins =
+        ["margin-top", "margin-bottom", "margin-left", "margin-right"].map(|m| size("A4", m));
+    assert!(
+        margins[0] + margins[1] <= points("2cm") + 0.01
+            && margins[2] + margins[3] <= points("3.4cm") + 0.01,
+        "pitch page margins {margins:?} pt"
+    );
+    // The pitch is masculine: « généré le » in its footer.
+    assert!(pitch_xml.contains("Pitch : Assistant SRDT – généré le"));
+
+    // The fiche, many pages long anyway, keeps its larger type.
+    let fiche_bytes = render_bytes(&file, "odt", &[]);
+    let fiche_xml = odt_part(&fiche_bytes, "styles.xml");
+    let fiche = roxmltree::Document::parse(&fiche_xml).unwrap();
+    assert_eq!(fo_property(&fiche, "default", "font-size"), "10.5pt");
+    assert_eq!(fo_property(&fiche, "Text_20_body", "line-height"), "125%");
+    assert!(fiche_xml.contains("Assistant SRDT – générée le"));
+}
+
+#[test]
+fn meta_leaves_out_bidi_controls_and_zero_width_characters() {
+    let (_dir, path) = edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "identite",
+            "nom_produit",
+            toml::Value::String("Assis\u{202e}tant\u{200b} SRDT\u{2066}\u{feff}".into()),
+        )],
+    );
+    for (format, title) in [
+        ("odt", "Fiche action – Assistant SRDT"),
+        ("pitch-odt", "Pitch – Assistant SRDT"),
+    ] {
+        let bytes = render_bytes(&path, format, &[]);
+        let meta = odt_part(&bytes, "meta.xml");
+        assert!(
+            meta.contains(&format!("<dc:title>{title}</dc:title>")),
+            "{format}: {meta}"
+        );
+    }
+}

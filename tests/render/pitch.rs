@@ -105,3 +105,94 @@ fn the_pitch_of_each_complete_example_fits_on_one_page() {
         assert_eq!(doc.get_pages().len(), 1, "{name}");
     }
 }
+
+/// The rules of `selector` inside `block` (CSS without nested braces), as
+/// `property: value` pairs.
+fn css_rules<'a>(block: &'a str, selector: &str) -> Vec<(&'a str, &'a str)> {
+    let start = block
+        .find(&format!("{selector} {{"))
+        .unwrap_or_else(|| panic!("no rule for {selector}"));
+    let body = &block[start..];
+    let body = &body[body.find('{').unwrap() + 1..body.find('}').unwrap()];
+    body.split(';')
+        .filter_map(|d| d.split_once(':'))
+        .map(|(p, v)| (p.trim(), v.trim()))
+        .collect()
+}
+
+/// The inside of `@media print { … }`.
+fn print_block(html: &str) -> &str {
+    let start = html.find("@media print {").expect("a print style") + "@media print {".len();
+    let mut depth = 1;
+    for (i, c) in html[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 {
+            return &html[start..start + i];
+        }
+    }
+    panic!("@media print is not closed");
+}
+
+/// A CSS length in points (`9pt`, `11mm`); `None` for other units.
+fn css_points(value: &str) -> Option<f64> {
+    let number = |unit: &str| value.strip_suffix(unit)?.parse::<f64>().ok();
+    number("pt").or_else(|| number("mm").map(|mm| mm * 72.0 / 25.4))
+}
+
+/// Printed from a browser, the HTML pitch of each example holds on one A4
+/// page (Chromium, DejaVu Sans, the widest of the usual fonts): body 9 pt,
+/// lines 1.3, margins 11 × 14 mm. With the screen's 10.5 pt, 1.55 lines and
+/// 18 mm margins it took two pages, and at 9.5 pt the Assistant SRDT's
+/// footer still went over. No browser runs in the tests: this keeps that
+/// print style, and long words that wrap (an unbroken link made Chromium
+/// shrink the whole page to fit its width).
+#[test]
+fn the_printed_html_pitch_keeps_the_style_that_holds_on_one_page() {
+    let html = String::from_utf8(render_bytes(
+        &example("assistant-srdt.toml"),
+        "pitch-html",
+        &[],
+    ))
+    .unwrap();
+    let print = print_block(&html);
+    let value = |selector: &str, property: &str| {
+        css_rules(print, selector)
+            .into_iter()
+            .find(|(p, _)| *p == property)
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| panic!("print: no {property} for {selector}"))
+    };
+    let body_size = css_points(value("html", "font-size")).expect("a size in pt");
+    assert!(
+        (body_size - 9.0).abs() < 0.01,
+        "printed body of {body_size} pt: under 9 pt is hard to read, over it spills onto a second page"
+    );
+    let line_height: f64 = value("body", "line-height").parse().unwrap();
+    assert!(line_height <= 1.3, "line height {line_height}");
+
+    let page = &html[html.find("@page {").expect("an @page rule")..];
+    let margin: Vec<f64> = css_rules(page, "@page")
+        .into_iter()
+        .find(|(p, _)| *p == "margin")
+        .expect("page margins")
+        .1
+        .split_whitespace()
+        .map(|m| css_points(m).expect("margins in mm or pt"))
+        .collect();
+    let (vertical, horizontal) = (margin[0], *margin.get(1).unwrap_or(&margin[0]));
+    assert!(
+        vertical <= css_points("11mm").unwrap() + 0.01
+            && horizontal <= css_points("14mm").unwrap() + 0.01,
+        "page margins {margin:?} pt"
+    );
+
+    let screen_body = &html[..html.find("@page {").unwrap()];
+    assert!(
+        css_rules(screen_body, "body").contains(&("overflow-wrap", "anywhere")),
+        "long words must wrap"
+    );
+}

@@ -131,8 +131,6 @@ fn business_case_and_coach_findings_show_when_the_context_has_them() {
         }],
         "score": { "value": 20, "explanation": ["Peu de réponses."] },
     });
-    // A draft's annex lists the form's findings, then the coach's.
-    value["open_points"] = value["coach"]["findings"].clone();
     for format in Format::ALL {
         let bytes = renderer.export_context(format, &value).unwrap();
         let text = match format.file_type() {

@@ -31,6 +31,11 @@ pub const BUDGET: &str = "tco.budget_annuel";
 pub const UNIT: &str = "volume.unite_operation";
 pub const PILOT_VOLUME: &str = "deploiement.volume_pilote";
 
+/// Next to the full-scale figures when the pilot covers the whole annual
+/// volume, in the wizard, `fiche check` and the pitch documents alike.
+pub const PILOT_WHOLE_FR: &str =
+    "Le pilote porte sur tout le volume annuel : ces chiffres sont aussi les siens.";
+
 /// The guide's defaults, used when the form file gives none.
 const DEFAULT_FTE_COST: i64 = 45_000;
 const DEFAULT_FTE_HOURS: i64 = 1_607;
@@ -139,10 +144,27 @@ impl Roi {
         self.pilot_is_whole
     }
 
+    /// What the pilot's figures are, next to the full-scale ones, as the
+    /// documents say it: its own share ([`Roi::pilot_summary_fr`]) or, when
+    /// it covers the whole annual volume, that the full-scale figures are
+    /// its own ([`PILOT_WHOLE_FR`]). `None` without a pilot volume.
+    pub fn pilot_note_fr(&self) -> Option<String> {
+        if self.pilot_is_whole {
+            Some(PILOT_WHOLE_FR.to_string())
+        } else {
+            self.pilot_summary_fr()
+        }
+    }
+
     /// The pilot's figures, beside the full-scale ones: `À l'échelle du
     /// pilote (60 000 demandes par an) : 6 000 heures de temps d'agent libéré
-    /// par an, valorisé à 168 015 € par an.`
+    /// par an, valorisé à 168 015 € par an.` `None` when the pilot covers
+    /// the whole annual volume: the same figures again would read as a
+    /// second, separate gain.
     pub fn pilot_summary_fr(&self) -> Option<String> {
+        if self.pilot_is_whole {
+            return None;
+        }
         let (scale, hours, euros) = self.pilot.as_ref()?;
         Some(format!(
             "À l'échelle du pilote ({scale}) : {}{}heures de temps d'agent libéré par an, valorisé à {}{}€ par an.",
@@ -333,7 +355,7 @@ impl Serialize for Roi {
         use serde::ser::SerializeStruct;
         let number =
             |f: &Figure, places: u32| f.as_ref().ok().and_then(|d| round(*d, places).to_f64());
-        let mut st = s.serialize_struct("Roi", 18)?;
+        let mut st = s.serialize_struct("Roi", 19)?;
         st.serialize_field("computable", &self.is_computable())?;
         st.serialize_field("hours_per_year", &number(&self.hours_per_year, 1))?;
         st.serialize_field("fte", &number(&self.fte, 2))?;
@@ -349,6 +371,7 @@ impl Serialize for Roi {
         st.serialize_field("ratio_fr", &self.ratio_fr())?;
         st.serialize_field("scale_fr", &self.scale)?;
         st.serialize_field("pilot_summary", &self.pilot_summary_fr())?;
+        st.serialize_field("pilot_whole", &self.pilot_is_whole)?;
         st.serialize_field("summary", &self.summary_fr())?;
         st.serialize_field("missing", &self.missing())?;
         st.serialize_field("defaults_used", &self.defaults_used)?;

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::{Roi, round};
+use super::{PILOT_WHOLE_FR, Roi, round};
 use crate::answers::Answers;
 use crate::form::{self, Form};
 
@@ -364,6 +364,37 @@ fn a_pilot_on_the_whole_volume_is_told_apart() {
         .unwrap();
         assert_eq!(roi(&a).pilot_is_whole(), whole, "{pilot}");
     }
+}
+
+/// What the front ends print next to the full-scale figures: the pilot's
+/// share, or, for a pilot on the whole volume, the documents' sentence
+/// instead of the same figures again as « À l'échelle du pilote ».
+#[test]
+fn the_pilot_note_is_the_share_or_that_the_figures_are_the_pilots() {
+    let mut a = worked_example();
+    assert_eq!(roi(&a).pilot_note_fr(), None);
+    a.set(
+        "deploiement.volume_pilote",
+        Some(toml::Value::Integer(60_000)),
+    )
+    .unwrap();
+    assert_eq!(roi(&a).pilot_note_fr(), roi(&a).pilot_summary_fr());
+    assert!(
+        roi(&a)
+            .pilot_note_fr()
+            .unwrap()
+            .starts_with("À l'échelle du pilote")
+    );
+    a.set(
+        "deploiement.volume_pilote",
+        Some(toml::Value::Integer(575_000)),
+    )
+    .unwrap();
+    assert_eq!(roi(&a).pilot_summary_fr(), None);
+    assert_eq!(roi(&a).pilot_note_fr().as_deref(), Some(PILOT_WHOLE_FR));
+    let json = serde_json::to_value(roi(&a)).unwrap();
+    assert_eq!(json["pilot_whole"], true);
+    assert!(json["pilot_summary"].is_null());
 }
 
 #[test]

@@ -4,10 +4,10 @@ use fiche::form::{Kind, Question};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::{ChoiceEditor, Editor, LineEditor, ListEditor, ListMode};
-use crate::tui::text::truncate;
+use crate::tui::text::{paragraph, truncate};
 use crate::tui::theme::Theme;
 use fiche::list_item;
 
@@ -227,12 +227,9 @@ fn draw_item_form(
     } else {
         truncate(&f.help, width)
     };
-    frame.render_widget(Paragraph::new(help_text).wrap(Wrap { trim: true }), help);
+    frame.render_widget(paragraph(help_text), help);
     draw(editor, f, frame, box_area, t, focused);
-    frame.render_widget(
-        Paragraph::new(problem_lines).wrap(Wrap { trim: true }),
-        problem_area,
-    );
+    frame.render_widget(paragraph(problem_lines), problem_area);
     draw_item_fields(l, q, field, frame, list, t);
 }
 
@@ -356,9 +353,6 @@ fn draw_items(l: &ListEditor, q: &Question, frame: &mut Frame, area: Rect, t: &T
     }
     frame.render_widget(Paragraph::new(lines), list_area);
     if let Some(text) = question {
-        frame.render_widget(
-            Paragraph::new(Span::styled(text, t.warning())).wrap(Wrap { trim: true }),
-            question_area,
-        );
+        frame.render_widget(paragraph(Span::styled(text, t.warning())), question_area);
     }
 }

@@ -4,13 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use fiche::answers::Conflict;
 use fiche::recovery::Recovery;
 
 use crate::tui::app::{App, Modal, Offer};
 use crate::tui::keys;
+use crate::tui::text::paragraph;
 use crate::tui::theme::Theme;
 
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -117,6 +118,7 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
         Modal::Offer(Offer::ChangedOnly(ids, report)) => Some(changed_only(ids, report)),
         Modal::Offer(Offer::Recovery(recovery, _)) => Some(recovery_offer(app, recovery)),
         Modal::Offer(Offer::Intro(_)) => Some(intro(app)),
+        Modal::Offer(Offer::KeptRecovery(recovery, _)) => Some(kept_recovery(app, recovery)),
         Modal::Conflict(conflicts) => conflict(app, conflicts),
         Modal::Export(selected) => Some(export_menu(app, *selected)),
         Modal::Initiatives(overlay) => Some(super::parangonnage::dialog(
@@ -141,9 +143,7 @@ pub fn draw_dialog(app: &App, modal: &Modal, frame: &mut Frame, area: Rect) {
     let popup = centered(area, width, text_h + 2);
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(Block::new().borders(Borders::ALL).title(title)),
+        paragraph(lines).block(Block::new().borders(Borders::ALL).title(title)),
         popup,
     );
 }
@@ -237,10 +237,7 @@ fn changed_only(ids: &[String], report: &[String]) -> Dialog {
 
 fn recovery_offer(app: &App, recovery: &Recovery) -> Dialog {
     let t = &app.theme;
-    let label = app
-        .form
-        .question(&recovery.question)
-        .map_or(recovery.question.clone(), |(_, q)| q.label.clone());
+    let label = recovery.label(&app.form);
     let mut lines = vec![
         Line::from(format!(
             "La dernière séance s'est arrêtée sans enregistrer cette réponse (tapée à {}) :",
@@ -262,6 +259,39 @@ fn recovery_offer(app: &App, recovery: &Recovery) -> Dialog {
     lines.push(Line::from("La reprendre ? (sinon elle est effacée)"));
     lines.push(Line::from("o ou Entrée : oui   n ou Échap : non"));
     (" Réponse non enregistrée retrouvée ", lines)
+}
+
+fn kept_recovery(app: &App, recovery: &Recovery) -> Dialog {
+    let mut lines = vec![
+        Line::from(format!(
+            "Une séance interrompue a laissé cette réponse sans l'enregistrer (tapée à {}) :",
+            recovery.time()
+        )),
+        Line::from(Span::styled(
+            recovery.label(&app.form),
+            app.theme.selected(),
+        )),
+    ];
+    lines.extend(
+        recovery
+            .text()
+            .lines()
+            .take(DIALOG_MAX_LIST)
+            .map(|l| Line::from(format!("  {l}"))),
+    );
+    if recovery.text().lines().count() > DIALOG_MAX_LIST {
+        lines.push(Line::from("  …"));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(
+        "Le fichier est en lecture seule : elle ne peut pas y être reprise maintenant.",
+    ));
+    lines.push(Line::from(format!(
+        "Elle est gardée dans {} et vous sera proposée dès que le fichier pourra être modifié.",
+        fiche::recovery::path_for(&app.path).display()
+    )));
+    lines.push(Line::from("Entrée : continuer"));
+    (" Réponse non enregistrée gardée ", lines)
 }
 
 fn conflict(app: &App, conflicts: &[Conflict]) -> Option<Dialog> {

@@ -7,12 +7,12 @@ pub mod question;
 pub mod review;
 pub mod sidebar;
 
-pub use super::text::{truncate, wrapped_height};
+pub use super::text::{paragraph, truncate, wrapped_height};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus, Modal, Offer, Screen};
 use super::editors::{Editor, ListMode};
@@ -80,7 +80,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
         "Fenêtre trop petite ({}×{}). Agrandissez-la à au moins {MIN_WIDTH} colonnes sur {MIN_HEIGHT} lignes. Vos réponses sont enregistrées. En attendant, seul Ctrl+Q (quitter) agit : les autres touches sont ignorées.",
         area.width, area.height
     );
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    frame.render_widget(paragraph(text), area);
 }
 
 fn header(app: &App, frame: &mut Frame, area: Rect) {
@@ -114,7 +114,9 @@ pub fn current_hints(app: &App) -> Hints {
     // (the help overlay covers the footer and says its own keys).
     let dialog = match &app.modal {
         Some(Modal::Offer(Offer::Intro(None))) => Some(keys::INTRO),
-        Some(Modal::Offer(Offer::Intro(Some(_)))) => Some(keys::INTRO_THEN_OFFER),
+        Some(Modal::Offer(Offer::Intro(Some(_)) | Offer::KeptRecovery(..))) => {
+            Some(keys::INTRO_THEN_OFFER)
+        }
         Some(Modal::Offer(Offer::ChangedOnly(ids, _))) if ids.is_empty() => Some(keys::NOTICE),
         Some(Modal::Offer(_)) => Some(keys::OFFER),
         Some(Modal::Conflict(_)) => Some(keys::CONFLICT),

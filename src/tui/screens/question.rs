@@ -7,9 +7,9 @@ use fiche::validate::Severity;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::wrapped_height;
+use super::{paragraph, wrapped_height};
 use crate::tui::app::{App, Focus};
 use crate::tui::autosave::SaveStatus;
 use crate::tui::editors::{self, Editor, ListMode, french_figure};
@@ -88,10 +88,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         notice_h,
     ))
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(Span::styled(position, t.dim())).wrap(Wrap { trim: true }),
-        pos_area,
-    );
+    frame.render_widget(paragraph(Span::styled(position, t.dim())), pos_area);
     draw_texts(
         app,
         frame,
@@ -104,10 +101,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     draw_status(app, frame, status_lines, status_area);
     let [_, notice_area] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(notice_h)]).areas(notice_area);
-    frame.render_widget(
-        Paragraph::new(Span::styled(notice, notice_style)).wrap(Wrap { trim: true }),
-        notice_area,
-    );
+    frame.render_widget(paragraph(Span::styled(notice, notice_style)), notice_area);
 }
 
 /// The section's introduction, the question's label and help, and the
@@ -123,31 +117,24 @@ fn draw_texts(
     let q = app.question();
     if let Some(i) = intro {
         frame.render_widget(
-            Paragraph::new(Span::styled(
+            paragraph(Span::styled(
                 i.to_string(),
                 t.dim().add_modifier(ratatui::style::Modifier::ITALIC),
-            ))
-            .wrap(Wrap { trim: true }),
+            )),
             intro_area,
         );
     }
     frame.render_widget(
-        Paragraph::new(Span::styled(q.label.clone(), t.title())).wrap(Wrap { trim: true }),
+        paragraph(Span::styled(q.label.clone(), t.title())),
         label_area,
     );
-    frame.render_widget(
-        Paragraph::new(q.help.clone()).wrap(Wrap { trim: true }),
-        help_area,
-    );
+    frame.render_widget(paragraph(q.help.clone()), help_area);
     if let Some(g) = guidance {
         let lines: Vec<Line> = g
             .lines()
             .map(|l| Line::from(Span::styled(l.to_string(), t.warning())))
             .collect();
-        frame.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: true }),
-            guidance_area,
-        );
+        frame.render_widget(paragraph(lines), guidance_area);
     }
 }
 
@@ -234,7 +221,7 @@ fn draw_status(app: &App, frame: &mut Frame, lines: Vec<Line<'static>>, area: Re
     let cut = lines_height(&lines, area.width) > area.height && area.height > 1;
     let [text_area, more_area] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(u16::from(cut))]).areas(area);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text_area);
+    frame.render_widget(paragraph(lines), text_area);
     if cut {
         let more = if area.width >= 50 {
             "… la suite : Ctrl+R (revue) ou fenêtre plus grande"
@@ -466,9 +453,9 @@ fn business_case(app: &App) -> Option<Line<'static>> {
         None => (&app.coach.roi, ""),
     };
     let text = if roi.is_computable() {
-        // Next to the full-scale figures, what the pilot's own share is.
+        // Next to the full-scale figures, what they are for the pilot.
         let pilot = roi
-            .pilot_summary_fr()
+            .pilot_note_fr()
             .map(|p| format!(" {p}"))
             .unwrap_or_default();
         format!("Bilan économique{typing} : {}{pilot}", roi.summary_fr())

@@ -5,9 +5,9 @@ use fiche::validate::Severity;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::truncate;
+use super::{paragraph, truncate};
 use crate::tui::app::App;
 
 use fiche::render::Target;
@@ -159,12 +159,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         let total = super::wrapped_height(&d, rect.width);
         let hidden = total.saturating_sub(rect.height);
         let scroll = app.review_detail_scroll().min(hidden);
-        frame.render_widget(
-            Paragraph::new(d)
-                .wrap(Wrap { trim: true })
-                .scroll((scroll, 0)),
-            rect,
-        );
+        frame.render_widget(paragraph(d).scroll((scroll, 0)), rect);
         // A remark longer than the room says so, in the line above it.
         if hidden > 0 && rect.y > p.inner.y {
             let above = Rect {
@@ -185,10 +180,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         ratatui::style::Style::new()
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(p.summary.0, style)).wrap(Wrap { trim: true }),
-        p.summary.1,
-    );
+    frame.render_widget(paragraph(Span::styled(p.summary.0, style)), p.summary.1);
     let list_area = p.list;
     let notice_area = p.notice;
     let exports = p.exports.0;
@@ -225,10 +217,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(lines), list_area);
     if let Some(n) = &app.notice {
-        frame.render_widget(
-            Paragraph::new(Span::styled(n.clone(), t.ok())).wrap(Wrap { trim: true }),
-            notice_area,
-        );
+        frame.render_widget(paragraph(Span::styled(n.clone(), t.ok())), notice_area);
     }
     let mut export_lines = vec![Line::from(Span::styled("Exporter :", t.title()))];
     export_lines.extend(

@@ -160,7 +160,8 @@ fn snapshot_launcher() {
         .lines()
         .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(" ")
+        .replace('\u{a0}', " ");
     assert!(flat.contains("illisible :"), "{screen}");
     assert!(flat.contains("casse.toml, ligne 2"), "{screen}");
     assert!(
@@ -341,6 +342,34 @@ fn snapshot_business_case_whole_at_80x24() {
     let screen = render(&app, 80, 24);
     assert!(screen.contains("… la suite : Ctrl+R (revue)"), "{screen}");
     insta::assert_snapshot!("business_case_cut_80x24", screen);
+}
+
+/// A pilot on the whole annual volume: the panel says, as the documents
+/// do, that the full-scale figures are the pilot's, instead of the same
+/// figures again « à l'échelle du pilote ».
+#[test]
+fn snapshot_business_case_of_a_pilot_on_the_whole_volume_at_80x24() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/assistant-srdt.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let whole = text.replace("volume_pilote = 60000", "volume_pilote = 575000");
+    assert_ne!(whole, text, "the example's pilot volume moved");
+    let mut app = saved(app_from(&whole));
+    go(&mut app, "volume.volume_annuel");
+    let screen = render(&app, 80, 24);
+    let joined: String = screen
+        .lines()
+        .map(|l| l.split('│').nth(3).unwrap_or("").trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\u{a0}', " ");
+    assert!(
+        joined.contains(
+            "Le pilote porte sur tout le volume annuel : ces chiffres sont aussi les siens."
+        ),
+        "{screen}"
+    );
+    assert!(!screen.contains("l'échelle du pilote"), "{screen}");
+    insta::assert_snapshot!("business_case_whole_pilot_80x24", screen);
 }
 
 #[test]
