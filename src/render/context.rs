@@ -73,7 +73,8 @@ pub struct Completeness {
     pub answered: usize,
     pub total: usize,
     pub percent: u8,
-    /// Answers given but not accepted by the form (too long, out of range…):
+    /// Answers given but refused by the form (too long, out of range…),
+    /// each counted once:
     /// a draft with every required answer can still have some.
     pub invalid: usize,
 }
@@ -219,7 +220,7 @@ fn assemble(
             answered: report.required_answered,
             total: report.required_total,
             percent: report.percent(),
-            invalid: report.errors().filter(|f| !f.is_missing()).count(),
+            invalid: invalid_answers(report),
         },
         sections,
         a: answers.to_table(),
@@ -289,6 +290,16 @@ fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView 
         groups: groups::of(&questions),
         questions,
     }
+}
+
+/// How many answers the form refuses (one answer can break two rules).
+fn invalid_answers(report: &Report) -> usize {
+    let ids: std::collections::BTreeSet<&str> = report
+        .errors()
+        .filter(|f| !f.is_missing())
+        .map(|f| f.id.as_str())
+        .collect();
+    ids.len()
 }
 
 /// The required answers still missing, for a draft's annex.

@@ -417,6 +417,19 @@ fn a_draft_with_every_answer_but_one_invalid_says_what_to_correct() {
         assert!(text.contains(&problem), "{format}: {text}");
     }
 
+    // Two faults in one answer make one answer to correct.
+    let (_dir, file) = edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "probleme",
+            "irritants",
+            toml::Value::Array(vec!["inconnu".into(), 3.into(), "delais".into()]),
+        )],
+    );
+    let md = String::from_utf8(render_bytes(&file, "md", &[])).unwrap();
+    assert!(md.contains("1 réponse invalide,"), "{md}");
+    assert_eq!(md.matches("(`probleme.irritants`)").count(), 2, "{md}");
+
     // Missing answers as well: both are said, in one sentence.
     let (_dir, file) = edited_example(
         "brouillon-incomplet.toml",
