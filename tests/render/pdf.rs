@@ -70,3 +70,65 @@ fn pdf_goes_to_stdout_as_bytes() {
     assert!(bytes.starts_with(b"%PDF-"));
     assert!(bytes.ends_with(b"%%EOF") || bytes.ends_with(b"%%EOF\n"));
 }
+
+/// The `ToUnicode` map of the embedded font whose name ends with `family`,
+/// upper-case: which characters that font's glyphs draw.
+fn font_to_unicode(doc: &lopdf::Document, family: &str) -> Option<String> {
+    doc.objects.values().find_map(|o| {
+        let lopdf::Object::Dictionary(d) = o else {
+            return None;
+        };
+        let name = d.get(b"BaseFont").ok()?.as_name().ok()?;
+        if !String::from_utf8_lossy(name).ends_with(family) {
+            return None;
+        }
+        let id = d.get(b"ToUnicode").ok()?.as_reference().ok()?;
+        let map = doc.get_object(id).ok()?.as_stream().ok()?;
+        let bytes = map.decompressed_content().ok()?;
+        Some(String::from_utf8_lossy(&bytes).to_uppercase())
+    })
+}
+
+/// Emoji in answers used to print as empty boxes: none of Typst's fonts has
+/// them (the text layer had the emoji, the page an empty box). They are
+/// drawn with the embedded Noto Emoji, whose glyphs map back to the emoji
+/// (U+1F680 is D83D DE80 in UTF-16).
+#[test]
+fn emoji_in_answers_are_drawn_with_an_emoji_font() {
+    let (_dir, path) = edited_example(
+        "assistant-srdt.toml",
+        &[
+            (
+                "identite",
+                "nom_produit",
+                toml::Value::String("Assistant SRDT 🚀".into()),
+            ),
+            (
+                "probleme",
+                "description",
+                toml::Value::String("Des usagers déçus 😞, des idées 💡.".into()),
+            ),
+        ],
+    );
+    for format in ["pdf", "pitch-pdf"] {
+        let bytes = render_bytes(&path, format, &[]);
+        let doc = lopdf::Document::load_mem(&bytes).expect("valid PDF");
+        let map = font_to_unicode(&doc, "NotoEmoji")
+            .unwrap_or_else(|| panic!("{format}: no emoji font embedded"));
+        for (emoji, utf16) in [('🚀', "D83DDE80"), ('😞', "D83DDE1E"), ('💡', "D83DDCA1")] {
+            assert!(
+                map.contains(utf16),
+                "{format}: {emoji} not drawn by the emoji font"
+            );
+        }
+        let text = pdf_text(&bytes);
+        assert!(
+            squash(&text).contains("AssistantSRDT🚀"),
+            "{format}: {text}"
+        );
+    }
+    // Text without emoji does not embed the font.
+    let bytes = render_bytes(&example("assistant-srdt.toml"), "pitch-pdf", &[]);
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    assert_eq!(font_to_unicode(&doc, "NotoEmoji"), None);
+}

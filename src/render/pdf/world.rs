@@ -21,9 +21,13 @@ pub const DATA_PATH: &str = "/fiche.json";
 /// The standard library, built once per process.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
 
-/// The embedded fonts and their metadata, parsed once per process.
+/// The embedded fonts and their metadata, parsed once per process:
+/// Typst's own, and a monochrome Noto Emoji that Typst falls back to for
+/// emoji in answers (none of Typst's fonts has them: they printed as empty
+/// boxes).
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     let fonts: Vec<Font> = typst_assets::fonts()
+        .chain([epaint_default_fonts::NOTO_EMOJI_REGULAR])
         .flat_map(|data| Font::iter(Bytes::new(data)))
         .collect();
     let book = FontBook::from_fonts(&fonts);
