@@ -36,15 +36,19 @@ pub enum Outcome {
 const SIGINT: i32 = 2;
 
 pub fn run(cli: Cli) -> Result<Outcome> {
-    let form = load_form(&cli.global)?;
+    // The process ends with the command: the questionnaire is never freed
+    // (freeing its thousand small allocations one by one would only delay
+    // the exit), so a document's context may keep it
+    // (`Renderer::context_owned`).
+    let form: &'static Form = Box::leak(Box::new(load_form(&cli.global)?));
     let accessible = crate::plain::requested(cli.global.accessible);
     let templates = cli.global.templates.as_deref();
-    let outcome = match cli.command {
-        Some(Command::New { file, prefill }) => new::run(&form, &file, &prefill),
-        Some(Command::Set { file, assignments }) => set::run(&form, &file, &assignments),
-        Some(Command::Diff { before, after }) => diff::run(&form, &before, &after),
-        Some(Command::Profile { action }) => profile::run(&form, action),
-        Some(Command::Check(args)) => check::run(&form, &args),
+    match cli.command {
+        Some(Command::New { file, prefill }) => new::run(form, &file, &prefill),
+        Some(Command::Set { file, assignments }) => set::run(form, &file, &assignments),
+        Some(Command::Diff { before, after }) => diff::run(form, &before, &after),
+        Some(Command::Profile { action }) => profile::run(form, action),
+        Some(Command::Check(args)) => check::run(form, &args),
         Some(Command::Render {
             file,
             others,
@@ -52,7 +56,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             output,
             strict,
         }) if !others.is_empty() => render::compare::run(
-            &form,
+            form,
             &[&[file], &others[..]].concat(),
             format,
             output.as_deref(),
@@ -65,12 +69,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             output,
             strict,
             ..
-        }) => render::run(&form, &file, format, output.as_deref(), strict, templates),
+        }) => render::run(form, &file, format, output.as_deref(), strict, templates),
         Some(Command::Envoyer {
             file,
             output,
             brouillon,
-        }) => envoyer::run(&form, &file, output.as_deref(), brouillon, templates),
+        }) => envoyer::run(form, &file, output.as_deref(), brouillon, templates),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
         Some(Command::Parangonnage {
@@ -80,20 +84,16 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             format,
             citer,
         }) => parangonnage::run(
-            &form,
+            form,
             &inputs,
             limit as usize,
             colonnes.as_deref(),
             format,
             &citer,
         ),
-        Some(Command::Edit { file }) => edit(&form, Some(&file), accessible, templates),
-        None => edit(&form, cli.file.as_deref(), accessible, templates),
-    };
-    // The process ends with the command: freeing the questionnaire's
-    // thousand small allocations one by one would only delay the exit.
-    std::mem::forget(form);
-    outcome
+        Some(Command::Edit { file }) => edit(form, Some(&file), accessible, templates),
+        None => edit(form, cli.file.as_deref(), accessible, templates),
+    }
 }
 
 /// The questionnaire: `--form DIR` or the built-in one.

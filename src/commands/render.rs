@@ -5,6 +5,7 @@ pub mod compare;
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Result;
 
@@ -14,18 +15,20 @@ use fiche::render::{Export, ExportError, Format, RenderError, Renderer};
 use fiche::{Form, application};
 
 pub fn run(
-    form: &Form,
+    form: &'static Form,
     file: &Path,
     format: DocFormat,
     output: Option<&Path>,
     strict: bool,
     templates: Option<&Path>,
 ) -> Result<Outcome> {
-    let answers = application::read(form, file)?;
+    // Handed over to the document's context, which makes the coach's
+    // review only if the template reads it.
+    let answers = Arc::new(application::read(form, file)?);
     let format = Format::from(format);
     let renderer = Renderer::new(templates);
     if output == Some(Path::new("-")) {
-        let bytes = match renderer.export(form, &answers, format, strict) {
+        let bytes = match renderer.export_owned(form, answers, format, strict) {
             Ok(bytes) => bytes,
             Err(e @ RenderError::Incomplete { .. }) => return incomplete(file, &e),
             Err(e) => return Err(e.into()),
@@ -40,7 +43,7 @@ pub fn run(
         strict,
         output,
     };
-    match renderer.write(form, &answers, file, export) {
+    match renderer.write_owned(form, answers, file, export) {
         Ok(done) => {
             say_err!("Document écrit : {}", done.path.display());
             Ok(Outcome::Ok)

@@ -8,12 +8,15 @@ use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;
 
 use crate::answers::{Answers, is_answered};
-use crate::coach::{self, CoachView, RoiView};
+use crate::coach::{self, CoachView, Roi, RoiView};
 use crate::form::{Form, Kind, Question, Section};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
 
+mod coach_view;
 mod groups;
+
+pub use coach_view::Coach;
 
 #[derive(Debug, Serialize)]
 pub struct DocumentContext {
@@ -37,7 +40,7 @@ pub struct DocumentContext {
     /// The business case: French figures (`1 610 143 €`) or why they are missing.
     pub roi: RoiView,
     /// The pitch coach's findings and the readiness score.
-    pub coach: CoachView,
+    pub coach: Coach,
     /// The budget lines' true sum, compared with the yearly budget.
     pub budget: BudgetView,
 }
@@ -138,11 +141,12 @@ pub struct MissingAnswer {
 
 /// Builds the context from a checked application.
 pub fn build(form: &Form, answers: &Answers, report: &Report) -> DocumentContext {
-    build_in(form, answers, report, &answers.context())
+    build_in(form, answers, report, &answers.condition_context(form))
 }
 
 /// Like [`build`], with the answers' condition context already built
-/// (`Answers::context`, as for [`validate::check_in`]).
+/// (`Answers::condition_context` or `Answers::context`, as for
+/// [`validate::check_in`]).
 pub fn build_in(
     form: &Form,
     answers: &Answers,
@@ -162,37 +166,34 @@ pub fn build_reviewed(
     visibility: &minijinja::Value,
     review: &coach::CoachReport,
 ) -> DocumentContext {
-    assemble(
-        form,
-        answers,
-        answers.to_table(),
-        report,
-        visibility,
-        review,
-    )
+    let coach = Coach::made(CoachView::from(review));
+    assemble(form, answers, report, visibility, &review.roi, coach)
 }
 
-/// Like [`build_in`], with the raw answers (`Answers::to_table`) already
-/// made for the condition context (`render::Renderer::context`).
-pub(super) fn build_from_table(
-    form: &Form,
-    answers: &Answers,
-    table: toml::Table,
-    report: &Report,
-    visibility: &minijinja::Value,
-) -> DocumentContext {
-    let review = coach::review_in(form, answers, report, visibility);
-    assemble(form, answers, table, report, visibility, &review)
+/// Like [`build_in`], the coach's review made only when something reads
+/// it: the context owns what the review reads.
+pub fn build_deferred<A>(
+    form: &'static Form,
+    answers: std::sync::Arc<A>,
+    report: std::sync::Arc<Report>,
+    visibility: minijinja::Value,
+) -> DocumentContext
+where
+    A: std::ops::Deref<Target = Answers> + Send + Sync + 'static,
+{
+    let roi = Roi::compute(form, &answers);
+    let coach = Coach::deferred(form, answers.clone(), report.clone(), visibility.clone());
+    assemble(form, &answers, &report, &visibility, &roi, coach)
 }
 
-/// The context, from its parts: `a` is the raw answers' table.
+/// The context, from its parts.
 fn assemble(
     form: &Form,
     answers: &Answers,
-    a: toml::Table,
     report: &Report,
     visibility: &minijinja::Value,
-    review: &coach::CoachReport,
+    roi: &Roi,
+    coach: Coach,
 ) -> DocumentContext {
     let (sections, t) = section_views(form, answers, visibility);
     let missing = missing_answers(form, report);
@@ -217,7 +218,7 @@ fn assemble(
             percent: report.percent(),
         },
         sections,
-        a,
+        a: answers.to_table(),
         t,
         missing,
         findings: report
@@ -226,8 +227,8 @@ fn assemble(
             .filter(|f| f.severity != Severity::Advice && !f.is_missing())
             .cloned()
             .collect(),
-        roi: RoiView::from(&review.roi),
-        coach: CoachView::from(review),
+        roi: RoiView::from(roi),
+        coach,
         budget: budget(answers),
     }
 }

@@ -4,8 +4,9 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use super::{Format, RenderError, Renderer};
+use super::{DocumentContext, Format, RenderError, Renderer};
 use crate::answers::Answers;
 use crate::form::Form;
 use crate::fs_util;
@@ -68,6 +69,35 @@ impl Renderer {
         answers_file: &Path,
         export: Export<'_>,
     ) -> Result<Exported, ExportError> {
+        self.write_with(answers_file, export, |strict| {
+            self.context(form, answers, strict)
+        })
+    }
+
+    /// Like [`Renderer::write`], for an application handed over
+    /// ([`Renderer::context_owned`]).
+    pub fn write_owned<A>(
+        &self,
+        form: &'static Form,
+        answers: Arc<A>,
+        answers_file: &Path,
+        export: Export<'_>,
+    ) -> Result<Exported, ExportError>
+    where
+        A: std::ops::Deref<Target = Answers> + Send + Sync + 'static,
+    {
+        self.write_with(answers_file, export, |strict| {
+            self.context_owned(form, answers, strict)
+        })
+    }
+
+    /// Writes the document of the context `context(strict)` builds.
+    fn write_with(
+        &self,
+        answers_file: &Path,
+        export: Export<'_>,
+        context: impl FnOnce(bool) -> Result<DocumentContext, RenderError>,
+    ) -> Result<Exported, ExportError> {
         let path = export
             .output
             .map(Path::to_path_buf)
@@ -75,7 +105,7 @@ impl Renderer {
         if same_file(&path, answers_file) {
             return Err(ExportError::SameFile(path));
         }
-        let ctx = self.context(form, answers, export.strict)?;
+        let ctx = context(export.strict)?;
         let draft = ctx.draft;
         let bytes = self.export_document(export.format, ctx)?;
         fs_util::write_atomic(&path, &bytes).map_err(|source| ExportError::Write {

@@ -2,7 +2,7 @@
 //! a template value the first time a template reads it, instead of the
 //! whole context being copied into template values before rendering (the
 //! Markdown fiche never reads the raw answers, the pitch reads a few
-//! sections). A template reads exactly what `minijinja::value::Serde` of
+//! sections of them). A template reads exactly what `minijinja::value::Serde` of
 //! the same [`DocumentContext`] would give it; `tests` compare the two.
 
 use std::sync::{Arc, OnceLock};
@@ -103,14 +103,71 @@ impl View for Document {
                     section,
                 })
             })),
-            6 => Value::from(Serde(&ctx.a)),
-            7 => Value::from(Serde(&ctx.t)),
+            6 => Answers::value(ctx.clone(), Answers::RAW),
+            7 => Answers::value(ctx.clone(), Answers::TEXTS),
             8 => Value::from(Serde(&ctx.missing)),
             9 => Value::from(Serde(&ctx.findings)),
             10 => Value::from(Serde(&ctx.roi)),
             11 => Value::from(Serde(&ctx.coach)),
             _ => Value::from(Serde(&ctx.budget)),
         }
+    }
+}
+
+/// `a` or `t`: the answers by section, each section converted when first
+/// read (the Markdown fiche reads three sections of `t`, never `a`).
+#[derive(Debug)]
+struct Answers {
+    ctx: Arc<DocumentContext>,
+    texts: bool,
+    sections: Vec<OnceLock<Value>>,
+}
+
+impl Answers {
+    const RAW: bool = false;
+    const TEXTS: bool = true;
+
+    fn value(ctx: Arc<DocumentContext>, texts: bool) -> Value {
+        let mut answers = Answers {
+            ctx,
+            texts,
+            sections: Vec::new(),
+        };
+        answers.sections = answers.table().iter().map(|_| OnceLock::new()).collect();
+        Value::from_object(answers)
+    }
+
+    fn table(&self) -> &toml::Table {
+        if self.texts { &self.ctx.t } else { &self.ctx.a }
+    }
+}
+
+impl Object for Answers {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        let key = key.as_str()?;
+        let (index, (_, section)) = self
+            .table()
+            .iter()
+            .enumerate()
+            .find(|(_, (name, _))| name.as_str() == key)?;
+        Some(
+            self.sections[index]
+                .get_or_init(|| Value::from(Serde(section)))
+                .clone(),
+        )
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Values(
+            self.table()
+                .keys()
+                .map(|k| Value::from(k.as_str()))
+                .collect(),
+        )
+    }
+
+    fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
+        Some(self.sections.len())
     }
 }
 

@@ -175,23 +175,28 @@ impl Renderer {
     /// Checks the application and builds the document context. With
     /// `strict`, an incomplete application is refused.
     pub fn context(&self, form: &Form, answers: &Answers, strict: bool) -> Result<DocumentContext> {
-        // Built once for the checks, the coach and the document (`a`): the
-        // condition context is `Answers::context`, made from the same table.
-        let table = answers.to_table();
-        let visibility = Value::from(minijinja::value::Serde(&table));
-        let report = validate::check_in(form, answers, &visibility);
-        if strict && !report.is_complete() {
-            return Err(RenderError::Incomplete {
-                missing: report.missing().count(),
-                errors: report.errors().count() - report.missing().count(),
-            });
-        }
-        Ok(context::build_from_table(
+        let (report, visibility) = checked(form, answers, strict)?;
+        Ok(context::build_in(form, answers, &report, &visibility))
+    }
+
+    /// Like [`Renderer::context`], for an application handed over: the
+    /// coach's review is made only if something reads it (a Markdown fiche
+    /// reads it only for a draft).
+    pub fn context_owned<A>(
+        &self,
+        form: &'static Form,
+        answers: Arc<A>,
+        strict: bool,
+    ) -> Result<DocumentContext>
+    where
+        A: std::ops::Deref<Target = Answers> + Send + Sync + 'static,
+    {
+        let (report, visibility) = checked(form, &answers, strict)?;
+        Ok(context::build_deferred(
             form,
             answers,
-            table,
-            &report,
-            &visibility,
+            Arc::new(report),
+            visibility,
         ))
     }
 
@@ -220,6 +225,22 @@ impl Renderer {
         strict: bool,
     ) -> Result<Vec<u8>> {
         let ctx = self.context(form, answers, strict)?;
+        self.export_document(format, ctx)
+    }
+
+    /// Like [`Renderer::export`], for an application handed over
+    /// ([`Renderer::context_owned`]).
+    pub fn export_owned<A>(
+        &self,
+        form: &'static Form,
+        answers: Arc<A>,
+        format: Format,
+        strict: bool,
+    ) -> Result<Vec<u8>>
+    where
+        A: std::ops::Deref<Target = Answers> + Send + Sync + 'static,
+    {
+        let ctx = self.context_owned(form, answers, strict)?;
         self.export_document(format, ctx)
     }
 
@@ -332,6 +353,23 @@ impl Renderer {
         }
         out
     }
+}
+
+/// The application checked, with the condition context the checks used.
+/// With `strict`, an incomplete application is refused.
+fn checked(form: &Form, answers: &Answers, strict: bool) -> Result<(validate::Report, Value)> {
+    // Built once for the checks, the coach and the document's questions:
+    // only the answers the `when` conditions read are converted, the
+    // templates read the rest from the context (`live`).
+    let visibility = answers.condition_context(form);
+    let report = validate::check_in(form, answers, &visibility);
+    if strict && !report.is_complete() {
+        return Err(RenderError::Incomplete {
+            missing: report.missing().count(),
+            errors: report.errors().count() - report.missing().count(),
+        });
+    }
+    Ok((report, visibility))
 }
 
 /// The user's file overriding template `name`, if there is one; an error

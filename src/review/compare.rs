@@ -56,7 +56,7 @@ pub struct Figures {
 pub fn comparison(form: &Form, applications: &[(String, ReadOnly)]) -> ComparisonContext {
     let mut compared = Vec::new();
     for (file, answers) in applications {
-        let visibility = answers.context();
+        let visibility = answers.condition_context(form);
         let report = validate::check_in(form, answers, &visibility);
         let review = coach::review_in(form, answers, &report, &visibility);
         let summary = summarize_answers(file, answers, &report, &review);

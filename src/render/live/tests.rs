@@ -47,6 +47,8 @@ fn fields_are_the_serialized_ones_in_order() {
 const PROBES: &str = r#"
 {{ form }}|{{ form | tojson }}|{{ product }}|{{ generated_on }}|{{ draft }}|{{ completeness }}
 {{ a | tojson }}|{{ t | tojson }}|{{ t.identite }}|{{ a.volume.volume_annuel }}
+{{ t }}|{{ a }}|{{ a | length }}|{{ t | list }}|{{ a | items | list }}|{{ t | dictsort | tojson }}|{{ "identite" in t }}|{{ t.nope is undefined }}|{{ a[0] is undefined }}|{{ t.tco.budget_annuel or "x" }}|{{ a == a }}|{{ t is mapping }}|{{ t.identite | length }}
+{% for name, section in a | items %}{{ name }}={{ section | tojson }};{% endfor %}{% for name in t %}{{ name }}:{{ t[name] }};{% endfor %}
 {{ missing | tojson }}|{{ findings | tojson }}|{{ roi | tojson }}|{{ coach | tojson }}|{{ budget }}
 {{ sections | length }}|{{ sections | tojson }}
 {% for s in sections %}
@@ -92,5 +94,42 @@ fn every_text_document_is_the_same_from_the_lazy_context() {
                 .unwrap();
             assert_eq!(live, serde, "{example} {format:?}");
         }
+    }
+}
+
+/// The context whose coach's review is made when first read gives every
+/// document and the same serialized data as the one made at once.
+#[test]
+fn a_deferred_review_gives_the_same_documents() {
+    let form: &'static crate::Form = Box::leak(Box::new(crate::form::builtin()));
+    let renderer = Renderer::new(None);
+    for example in EXAMPLES {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
+        let answers = Arc::new(crate::application::read(form, &path).unwrap());
+        let made = renderer.context(form, &answers, false).unwrap();
+        for format in [
+            Format::Markdown,
+            Format::Html,
+            Format::Pitch,
+            Format::PitchHtml,
+            Format::Odt,
+        ] {
+            let deferred = renderer
+                .context_owned(form, answers.clone(), false)
+                .unwrap();
+            assert_eq!(
+                renderer.export_document(format, deferred).unwrap(),
+                renderer.export_context(format, &made).unwrap(),
+                "{example} {format:?}"
+            );
+        }
+        let deferred = renderer
+            .context_owned(form, answers.clone(), false)
+            .unwrap();
+        assert_eq!(
+            serde_json::to_string(&deferred).unwrap(),
+            serde_json::to_string(&made).unwrap(),
+            "{example}"
+        );
     }
 }
