@@ -289,7 +289,12 @@ fn a_pilot_on_the_whole_volume_owns_the_full_scale_figures() {
             toml::Value::Integer(575_000),
         )],
     );
+    // The pitch says it in the words of the wizard and `fiche check`.
+    let sentence = squash(fiche::coach::roi::PILOT_WHOLE_FR);
     for (format, text) in every_document(&whole) {
+        if format.starts_with("pitch") {
+            assert!(squash(&text).contains(&sentence), "{format}: {text}");
+        }
         let text = squash(&text).to_lowercase();
         assert_eq!(text.matches(&owned).count(), 1, "{format}: {text}");
         assert!(text.contains(&theirs), "{format}: {text}");
