@@ -244,14 +244,11 @@ fn profile_hint(
     (missing > 0).then(|| {
         format!(
             "{} : « fiche profile save {} » {} pour pré-remplir vos prochaines candidatures.",
-            if missing >= 2 {
-                format!(
-                    "{} réponses réutilisables ne sont pas dans votre profil",
-                    fiche::format::integer(missing as i64)
-                )
-            } else {
-                "1 réponse réutilisable n'est pas dans votre profil".to_string()
-            },
+            fiche::format::count(
+                missing,
+                "réponse réutilisable n'est pas dans votre profil",
+                "réponses réutilisables ne sont pas dans votre profil"
+            ),
             path.display(),
             if missing >= 2 {
                 "les y enregistre"

@@ -259,6 +259,42 @@ fn quitting_a_read_only_session_says_nothing_was_written_and_where_the_recovery_
 }
 
 #[test]
+fn counts_of_zero_and_one_take_the_singular() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let mut answers = Answers::new(&form);
+    answers.save(&path).unwrap();
+    let (_, out) = drive(&form, &path, ":verifier\n:quitter\n");
+    for said in [
+        " — 0 réponse obligatoire donnée sur ",
+        "Vérification : 0 réponse obligatoire donnée sur ",
+        " — 0 réponse obligatoire sur ",
+    ] {
+        assert!(out.contains(said), "« {said} » in:\n{out}");
+    }
+    assert!(!out.contains("0 réponses"), "{out}");
+
+    answers
+        .set("identite.nom_produit", Some("Assistant SRDT".into()))
+        .unwrap();
+    answers.save(&path).unwrap();
+    let (_, out) = drive(
+        &form,
+        &path,
+        ":verifier\n:aller identite.slogan\n:quitter\n",
+    );
+    for said in [
+        " — 1 réponse obligatoire donnée sur ",
+        "Vérification : 1 réponse obligatoire donnée sur ",
+        " — 1 réponse obligatoire sur ",
+    ] {
+        assert!(out.contains(said), "« {said} » in:\n{out}");
+    }
+    assert!(!out.contains("1 réponses"), "{out}");
+}
+
+#[test]
 fn a_long_text_cut_by_the_end_of_input_keeps_what_was_typed() {
     let form = fiche::form::builtin();
     let dir = tempfile::tempdir().unwrap();
