@@ -265,6 +265,32 @@ fn help_is_in_french() {
     }
     let out = fiche(&["--help"]);
     assert!(stdout(&out).contains("Commandes"));
+
+    // The words clap adds around values were English.
+    for args in [
+        vec!["render", "--help"],
+        vec!["check", "--help"],
+        vec!["parangonnage", "--help"],
+        vec!["completions", "--help"],
+    ] {
+        let text = stdout(&fiche(&args));
+        for english in [
+            "Possible values",
+            "possible values",
+            "[default:",
+            "aliases:",
+        ] {
+            assert!(!text.contains(english), "{args:?}: {text}");
+        }
+    }
+    let render = stdout(&fiche(&["render", "--help"]));
+    assert!(render.contains("Valeurs possibles :"), "{render}");
+    assert!(render.contains("[par défaut : md]"), "{render}");
+    let completions = stdout(&fiche(&["completions", "--help"]));
+    assert!(
+        completions.contains("[valeurs possibles : bash,"),
+        "{completions}"
+    );
 }
 
 #[test]

@@ -560,6 +560,11 @@ fn accessible_mode_on_a_read_only_file_says_a_kept_recovery_and_offers_it_once_w
             && said.contains("vous sera proposée dès que le fichier pourra être modifié"),
         "{said}"
     );
+    assert!(
+        said.contains("Rien n'a été écrit dans a.toml (le fichier est en lecture seule)."),
+        "{said}"
+    );
+    assert!(!said.contains("Vos réponses sont enregistrées"), "{said}");
     assert_eq!(read(&path), HEAD);
     assert_eq!(read(&recovery), kept, "the recovery is left as it is");
 

@@ -152,6 +152,113 @@ fn tmux_kill_session_saves_the_answer_being_typed_and_keeps_an_unanswered_recove
     let _ = tmux(&["kill-server"]);
 }
 
+/// A bug that panics once the terminal is gone (a debug-build switch makes
+/// the save after SIGHUP panic): the panic unwinds instead of aborting on a
+/// print to the dead terminal, so fiche exits with Rust's 101, its lock
+/// released, and the text being typed stays in the recovery file.
+#[test]
+fn a_panic_after_the_terminal_hung_up_exits_cleanly_and_keeps_the_recovery() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.toml");
+    let socket = dir.path().join("tmux.sock");
+    let tmux = |args: &[&str]| {
+        std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/apt-packages)")
+    };
+    let code = dir.path().join("code");
+    // The shell around fiche ignores SIGHUP to write down the exit code.
+    let command = format!(
+        "trap '' HUP; env HOME={d} XDG_CONFIG_HOME={d}/.config TERM=xterm-256color \
+         FICHE_TEST_PANIC_ON_INTERRUPT=1 {bin} {f}; echo $? > {c}",
+        d = dir.path().display(),
+        bin = env!("CARGO_BIN_EXE_fiche"),
+        f = file.display(),
+        c = code.display()
+    );
+    let started = tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "fiche",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    assert!(started.status.success(), "{}", stderr(&started));
+    let screen = || stdout(&tmux(&["capture-pane", "-p", "-t", "fiche"]));
+    eventually("the form's introduction in tmux", || {
+        screen().contains("Bienvenue")
+    });
+    assert!(
+        tmux(&["send-keys", "-t", "fiche", "Enter"])
+            .status
+            .success()
+    );
+    eventually("the wizard in tmux", || {
+        screen().contains("Nom du produit") && !screen().contains("Bienvenue")
+    });
+    assert!(
+        tmux(&["send-keys", "-t", "fiche", "-l", "Avant la panique"])
+            .status
+            .success()
+    );
+    eventually("the text in the recovery file", || {
+        std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Avant la panique"))
+    });
+    assert!(tmux(&["kill-session", "-t", "fiche"]).status.success());
+    eventually("the exit code written", || {
+        std::fs::read_to_string(&code).is_ok_and(|c| c.ends_with('\n'))
+    });
+    let _ = tmux(&["kill-server"]);
+    assert_eq!(
+        std::fs::read_to_string(&code).unwrap(),
+        "101\n",
+        "not aborted"
+    );
+    assert!(
+        !fiche::answers::lock::lock_path(&file).exists(),
+        "lock released"
+    );
+    assert!(
+        std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Avant la panique")),
+        "the recovery is kept"
+    );
+}
+
+/// The same bug with the terminal still there: it is given back (main
+/// screen, line editing, no mouse) before the message, said in French too.
+#[test]
+fn a_panic_gives_the_terminal_back_and_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start_past_intro(
+        dir.path(),
+        &["p.toml"],
+        &[
+            ("FICHE_TEST_PANIC_ON_INTERRUPT", "1"),
+            ("RUST_BACKTRACE", "0"),
+        ],
+    );
+    s.wait_for("Nom du produit");
+    s.send("Avant la panique");
+    s.wait_for("Avant la panique");
+    s.kill("TERM");
+    assert_eq!(s.wait_exit(), 101, "{}", s.contents());
+    s.wait_for("erreur interne de fiche");
+    s.assert_terminal_restored();
+    let settings = s.line_settings();
+    assert!(
+        settings.contains(" icanon") && settings.contains(" echo"),
+        "{settings}"
+    );
+    assert!(!fiche::answers::lock::lock_path(&dir.path().join("p.toml")).exists());
+}
+
 #[test]
 fn after_kill_9_the_text_being_typed_is_offered_back_then_removed() {
     let dir = tempfile::tempdir().unwrap();
@@ -434,6 +541,14 @@ fn a_read_only_file_shows_the_kept_recovery_and_offers_it_once_writable() {
     s.wait_gone("Réponse non enregistrée gardée");
     s.send(CTRL_Q);
     assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    // Said once the terminal is given back: what is true, not « enregistrées ».
+    s.wait_for("Rien n'a été écrit dans lu.toml (le fichier est en lecture seule).");
+    s.wait_for("est gardée dans");
+    assert!(
+        !s.contents().contains("Réponses enregistrées"),
+        "{}",
+        s.contents()
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     assert_eq!(std::fs::read_to_string(recovery_file(&file)).unwrap(), kept);
     // Writable again: offered back as after any crash.

@@ -72,10 +72,7 @@ fn french(roff: &str) -> String {
                     return format!("{macro_}{fr}");
                 }
             }
-            line.replace("[default: ", "[par défaut : ")
-                .replace("Possible values:", "Valeurs possibles :")
-                .replace("[aliases: ", "[alias : ")
-                .replace("[alias: ", "[alias : ")
+            crate::clap_fr::in_french(line)
         })
         .collect::<Vec<_>>()
         .join("\n")

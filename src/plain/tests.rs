@@ -230,6 +230,71 @@ fn end_of_input_saves_and_quits_cleanly() {
 }
 
 #[test]
+fn quitting_a_read_only_session_says_nothing_was_written_and_where_the_recovery_is() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    Answers::new(&form).save(&path).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    fiche::recovery::Recovery::new("identite.nom_produit", "Tapé avant l'arrêt".into())
+        .write(&path)
+        .unwrap();
+    let prompt = Prompt::new(Cursor::new(b":quitter\n".to_vec()), Vec::new());
+    let mut session = Session::new(&form, &path, Answers::load(&path).unwrap(), prompt);
+    session.read_only = Some("le fichier est en lecture seule".to_string());
+    let outcome = session.run();
+    let out = String::from_utf8(session.prompt.into_output()).unwrap();
+    assert!(matches!(outcome, Ending::Saved));
+    assert!(!out.contains("Vos réponses sont enregistrées"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "Rien n'a été écrit dans {} (le fichier est en lecture seule). Une réponse tapée avant une interruption",
+            path.display()
+        )),
+        "{out}"
+    );
+    assert!(out.contains(".c.toml.fiche-recup"), "{out}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    assert!(fiche::recovery::path_for(&path).exists(), "kept for later");
+}
+
+#[test]
+fn counts_of_zero_and_one_take_the_singular() {
+    let form = fiche::form::builtin();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.toml");
+    let mut answers = Answers::new(&form);
+    answers.save(&path).unwrap();
+    let (_, out) = drive(&form, &path, ":verifier\n:quitter\n");
+    for said in [
+        " — 0 réponse obligatoire donnée sur ",
+        "Vérification : 0 réponse obligatoire donnée sur ",
+        " — 0 réponse obligatoire sur ",
+    ] {
+        assert!(out.contains(said), "« {said} » in:\n{out}");
+    }
+    assert!(!out.contains("0 réponses"), "{out}");
+
+    answers
+        .set("identite.nom_produit", Some("Assistant SRDT".into()))
+        .unwrap();
+    answers.save(&path).unwrap();
+    let (_, out) = drive(
+        &form,
+        &path,
+        ":verifier\n:aller identite.slogan\n:quitter\n",
+    );
+    for said in [
+        " — 1 réponse obligatoire donnée sur ",
+        "Vérification : 1 réponse obligatoire donnée sur ",
+        " — 1 réponse obligatoire sur ",
+    ] {
+        assert!(out.contains(said), "« {said} » in:\n{out}");
+    }
+    assert!(!out.contains("1 réponses"), "{out}");
+}
+
+#[test]
 fn a_long_text_cut_by_the_end_of_input_keeps_what_was_typed() {
     let form = fiche::form::builtin();
     let dir = tempfile::tempdir().unwrap();

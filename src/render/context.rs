@@ -73,6 +73,10 @@ pub struct Completeness {
     pub answered: usize,
     pub total: usize,
     pub percent: u8,
+    /// Answers given but refused by the form (too long, out of range…),
+    /// each counted once:
+    /// a draft with every required answer can still have some.
+    pub invalid: usize,
 }
 
 /// Serialized with each group's questions written out (`groups`).
@@ -225,6 +229,7 @@ fn assemble(
             answered: report.required_answered,
             total: report.required_total,
             percent: report.percent(),
+            invalid: invalid_answers(report),
         },
         sections,
         a,
@@ -234,7 +239,11 @@ fn assemble(
             .findings
             .iter()
             .filter(|f| f.severity != Severity::Advice && !f.is_missing())
-            .cloned()
+            .map(|f| Finding {
+                // An unknown key is the file's own text: escapes shown, not kept.
+                id: crate::sanitize::terminal_line(&f.id).into_owned(),
+                ..f.clone()
+            })
             .collect(),
         roi: RoiView::from(roi),
         coach,
@@ -290,6 +299,16 @@ fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView 
         groups: groups::of(&questions),
         questions,
     }
+}
+
+/// How many answers the form refuses (one answer can break two rules).
+fn invalid_answers(report: &Report) -> usize {
+    let ids: std::collections::BTreeSet<&str> = report
+        .errors()
+        .filter(|f| !f.is_missing())
+        .map(|f| f.id.as_str())
+        .collect();
+    ids.len()
 }
 
 /// The required answers still missing, for a draft's annex.

@@ -114,6 +114,12 @@ pub fn run(
 
 /// A last save after a signal or a lost terminal.
 fn interrupted(app: &mut App, signal: i32) -> Ending {
+    // Debug builds only: a test's way to panic with the terminal gone
+    // (tests/data_safety_pty.rs), as a bug would.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("FICHE_TEST_PANIC_ON_INTERRUPT").is_some() {
+        panic!("panique demandée par FICHE_TEST_PANIC_ON_INTERRUPT");
+    }
     let _ = app.commit_if_touched();
     if app.save.dirty {
         app.save.flush = true;

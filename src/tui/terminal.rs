@@ -3,12 +3,21 @@
 //! pasted text arrives whole, so its newlines never validate a one-line
 //! answer). Suspended around the external editor, restored when dropped
 //! and on a panic; the panic hook is installed once, never stacked.
+//!
+//! The panic hook is ours, not ratatui's: ratatui's prints with `eprintln!`
+//! when it cannot restore the terminal, and on a terminal that hung up that
+//! print panics inside the panic, which aborts (no unwinding: the lock is
+//! not released, the exit code is SIGABRT's). Ours writes nothing that can
+//! fail, so the panic unwinds and fiche exits with 101, the recovery file
+//! of the answer being typed left for the next start.
 
+use std::io::Write;
 use std::mem::ManuallyDrop;
 use std::sync::Once;
 
 use anyhow::Result;
 use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
@@ -30,20 +39,23 @@ static PANIC_HOOK: Once = Once::new();
 
 impl Screen {
     pub fn start() -> Result<Screen> {
-        let terminal = ratatui::try_init().map_err(|e| {
+        // Before the terminal changes: from then on a panic gives it back.
+        PANIC_HOOK.call_once(|| {
+            let hook = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                give_back();
+                // Rust's own hook (the message, in English) ignores write
+                // errors; so does the French note after it.
+                hook(info);
+                let _ = writeln!(std::io::stderr(), "{PANIC_NOTE}");
+            }));
+        });
+        let terminal = init().map_err(|e| {
+            give_back();
             anyhow::anyhow!(
                 "impossible de préparer le terminal ({e}) ; sans terminal, utilisez fiche check et fiche render"
             )
         })?;
-        // ratatui's own hook restores raw mode and the screen; this one,
-        // wrapped around it once, gives the mouse back too.
-        PANIC_HOOK.call_once(|| {
-            let hook = std::panic::take_hook();
-            std::panic::set_hook(Box::new(move |info| {
-                release_mouse();
-                hook(info);
-            }));
-        });
         capture_mouse();
         Ok(Screen {
             terminal: ManuallyDrop::new(terminal),
@@ -75,8 +87,32 @@ impl Screen {
     }
 }
 
+/// Said after a panic's message; the exit code is then Rust's, 101.
+const PANIC_NOTE: &str = "erreur interne de fiche (un bogue, décrit ci-dessus : merci de le signaler). Les réponses déjà enregistrées le restent ; relancez fiche sur le même fichier : la réponse que vous tapiez vous sera proposée si elle a pu être gardée.";
+
+/// `ratatui::try_init` without its panic hook (see the module's comment).
+fn init() -> std::io::Result<DefaultTerminal> {
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen)?;
+    Terminal::new(CrosstermBackend::new(std::io::stdout()))
+}
+
+/// Gives the terminal back, on a panic or a failed start: nothing here can
+/// fail on a terminal that is gone (errors are dropped, nothing printed).
+fn give_back() {
+    release_mouse();
+    let _ = ratatui::try_restore();
+    let _ = execute!(std::io::stdout(), Show);
+}
+
 impl Drop for Screen {
     fn drop(&mut self) {
+        // Unwinding from a panic: the hook gave the terminal back before the
+        // message. Leaving the alternate screen twice would move the cursor
+        // back over that message (xterm restores the cursor saved on entry).
+        if std::thread::panicking() {
+            return;
+        }
         release_mouse();
         // Not `ratatui::restore`, which prints its error: on a terminal that
         // is gone (SIGHUP), that print would itself fail and panic.

@@ -126,6 +126,18 @@ fn data_sources_and_budget_lines_are_in_every_format() {
     assert!(html.contains("<caption>Calendrier des itérations (plan à six mois)</caption>"));
 }
 
+/// An unbroken word longer than the page (a pasted link) made Chromium
+/// shrink every page of the printed fiche to fit its width: long words wrap.
+#[test]
+fn long_words_wrap_in_the_html_fiche() {
+    let html = render_text(&example("assistant-srdt.toml"), "html");
+    let screen = &html[..html.find("@page").expect("a print style")];
+    assert!(
+        css_rules(screen, "body").contains(&("overflow-wrap", "anywhere")),
+        "{screen}"
+    );
+}
+
 #[test]
 fn html_is_self_contained_print_ready_and_escapes_answers() {
     let (_dir, path) = edited_example(

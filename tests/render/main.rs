@@ -65,6 +65,20 @@ pub fn squash(text: &str) -> String {
         .collect()
 }
 
+/// The rules of `selector` inside `block` (CSS without nested braces), as
+/// `property: value` pairs.
+pub fn css_rules<'a>(block: &'a str, selector: &str) -> Vec<(&'a str, &'a str)> {
+    let start = block
+        .find(&format!("{selector} {{"))
+        .unwrap_or_else(|| panic!("no rule for {selector}"));
+    let body = &block[start..];
+    let body = &body[body.find('{').unwrap() + 1..body.find('}').unwrap()];
+    body.split(';')
+        .filter_map(|d| d.split_once(':'))
+        .map(|(p, v)| (p.trim(), v.trim()))
+        .collect()
+}
+
 pub fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")

@@ -259,10 +259,11 @@ fn document_texts(file: &Path) -> Vec<(&'static str, String)> {
     .collect()
 }
 
-/// Every document's text as a reader sees it, the e-mail's body included.
+/// Every document's text as a reader sees it, the e-mail's body included
+/// (prepared with `--brouillon`, which a complete application ignores).
 fn every_document(file: &Path) -> Vec<(&'static str, String)> {
     let mut texts = document_texts(file);
-    let out = fiche(&["envoyer", file.to_str().unwrap(), "-o", "-"]);
+    let out = fiche(&["envoyer", file.to_str().unwrap(), "--brouillon", "-o", "-"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let message = mail_parser::MessageParser::default()
         .parse(&out.stdout)
@@ -288,7 +289,12 @@ fn a_pilot_on_the_whole_volume_owns_the_full_scale_figures() {
             toml::Value::Integer(575_000),
         )],
     );
+    // The pitch says it in the words of the wizard and `fiche check`.
+    let sentence = squash(fiche::coach::roi::PILOT_WHOLE_FR);
     for (format, text) in every_document(&whole) {
+        if format.starts_with("pitch") {
+            assert!(squash(&text).contains(&sentence), "{format}: {text}");
+        }
         let text = squash(&text).to_lowercase();
         assert_eq!(text.matches(&owned).count(), 1, "{format}: {text}");
         assert!(text.contains(&theirs), "{format}: {text}");
@@ -387,5 +393,63 @@ fn a_negative_net_gain_keeps_its_sign_in_every_document() {
         let text = squash(&text);
         assert!(text.contains("\u{2212}89440"), "{format}");
         assert!(!text.contains("-89"), "{format}");
+    }
+}
+
+/// A complete application with one answer the form refuses was a draft
+/// « incomplète (45/45 réponses obligatoires) » whose annex did not say
+/// what to correct.
+#[test]
+fn a_draft_with_every_answer_but_one_invalid_says_what_to_correct() {
+    let long_name = "Trieur ".repeat(12);
+    let (_dir, file) = edited_example(
+        "assistant-srdt.toml",
+        &[("identite", "nom_produit", toml::Value::String(long_name))],
+    );
+    let banner = squash("à corriger : 1 réponse invalide, signalée en annexe.");
+    let problem = squash("« Nom du produit » est trop long");
+    for (format, text) in every_document(&file) {
+        let text = squash(&text);
+        assert!(!text.contains("incompl"), "{format}: {text}");
+        if format == "courriel" {
+            assert!(
+                text.contains(&squash("candidature à corriger (1 réponse invalide)")),
+                "{format}: {text}"
+            );
+            continue;
+        }
+        assert!(text.contains(&banner), "{format}: {text}");
+        assert!(text.contains(&problem), "{format}: {text}");
+    }
+
+    // Two faults in one answer make one answer to correct.
+    let (_dir, file) = edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "probleme",
+            "irritants",
+            toml::Value::Array(vec!["inconnu".into(), 3.into(), "delais".into()]),
+        )],
+    );
+    let md = String::from_utf8(render_bytes(&file, "md", &[])).unwrap();
+    assert!(md.contains("1 réponse invalide,"), "{md}");
+    assert_eq!(md.matches("(`probleme.irritants`)").count(), 2, "{md}");
+
+    // Missing answers as well: both are said, in one sentence.
+    let (_dir, file) = edited_example(
+        "brouillon-incomplet.toml",
+        &[(
+            "identite",
+            "nom_produit",
+            toml::Value::String("Trieur ".repeat(12)),
+        )],
+    );
+    for (format, text) in document_texts(&file) {
+        let text = squash(&text);
+        assert!(
+            text.contains(&squash("et 1 réponse invalide. Les éléments manquants et les réponses invalides sont listés en annexe.")),
+            "{format}: {text}"
+        );
+        assert!(text.contains(&problem), "{format}: {text}");
     }
 }

@@ -106,20 +106,6 @@ fn the_pitch_of_each_complete_example_fits_on_one_page() {
     }
 }
 
-/// The rules of `selector` inside `block` (CSS without nested braces), as
-/// `property: value` pairs.
-fn css_rules<'a>(block: &'a str, selector: &str) -> Vec<(&'a str, &'a str)> {
-    let start = block
-        .find(&format!("{selector} {{"))
-        .unwrap_or_else(|| panic!("no rule for {selector}"));
-    let body = &block[start..];
-    let body = &body[body.find('{').unwrap() + 1..body.find('}').unwrap()];
-    body.split(';')
-        .filter_map(|d| d.split_once(':'))
-        .map(|(p, v)| (p.trim(), v.trim()))
-        .collect()
-}
-
 /// The inside of `@media print { … }`.
 fn print_block(html: &str) -> &str {
     let start = html.find("@media print {").expect("a print style") + "@media print {".len();

@@ -35,6 +35,7 @@ pub struct Structure {
 /// Headings of the drafts' annexes, present or not depending on findings.
 const ANNEXES: &[&str] = &[
     "Annexe : ce qui manque encore",
+    "Annexe : réponses à corriger",
     "Annexe : points relevés par le coach de pitch",
 ];
 

@@ -97,6 +97,31 @@ fn every_text_document_is_the_same_from_the_lazy_context() {
     }
 }
 
+/// A document's bytes, or for an OpenDocument text its parts with the
+/// date left out of `meta.xml`: it is the time of the export, to the
+/// second, and two exports a moment apart can straddle a second.
+fn undated(bytes: Vec<u8>) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())) else {
+        return vec![(String::new(), bytes)];
+    };
+    (0..zip.len())
+        .map(|i| {
+            let mut entry = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).unwrap();
+            let name = entry.name().unwrap().to_string();
+            if name == "meta.xml" {
+                let text = String::from_utf8(data).unwrap();
+                let start = text.find("<meta:creation-date>").unwrap();
+                let end = text.find("</dc:date>").unwrap();
+                data = format!("{}{}", &text[..start], &text[end..]).into_bytes();
+            }
+            (name, data)
+        })
+        .collect()
+}
+
 /// The context whose coach's review is made when first read gives every
 /// document and the same serialized data as the one made at once.
 #[test]
@@ -118,8 +143,8 @@ fn a_deferred_review_gives_the_same_documents() {
                 .context_owned(form, answers.clone(), false)
                 .unwrap();
             assert_eq!(
-                renderer.export_document(format, deferred).unwrap(),
-                renderer.export_context(format, &made).unwrap(),
+                undated(renderer.export_document(format, deferred).unwrap()),
+                undated(renderer.export_context(format, &made).unwrap()),
                 "{example} {format:?}"
             );
         }
