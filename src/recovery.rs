@@ -147,6 +147,31 @@ pub fn kept_note(form: &Form, answers_path: &Path, recovery: &Recovery) -> Strin
     )
 }
 
+/// What a session that could not write `answers_path` (`why`: read-only
+/// file, open in another fiche) says on quitting: nothing was written
+/// there, and where a recovery kept for a later start is. The file is read
+/// again to tell a kept recovery from one it already holds.
+pub fn read_only_farewell(form: &Form, answers_path: &Path, why: &str) -> String {
+    let mut text = format!(
+        "Rien n'a été écrit dans {} ({why}).",
+        answers_path.display()
+    );
+    let on_disk =
+        crate::application::open(form, answers_path).unwrap_or_else(|_| Answers::new(form));
+    match kept_while_read_only(answers_path, &on_disk) {
+        Ok(Some(kept)) => {
+            text.push(' ');
+            text.push_str(&kept_note(form, answers_path, &kept));
+        }
+        Ok(None) => {}
+        Err(e) => {
+            text.push(' ');
+            text.push_str(&unreadable_note(answers_path, &e));
+        }
+    }
+    text
+}
+
 /// Says that the recovery next to `answers_path` cannot be read (`e`), and
 /// that it is left as it is for the user to look at.
 pub fn unreadable_note(answers_path: &Path, e: &io::Error) -> String {
@@ -231,5 +256,32 @@ mod tests {
         std::fs::write(path_for(&path), "pas du toml [").unwrap();
         let e = kept_while_read_only(&path, &answers).unwrap_err();
         assert!(unreadable_note(&path, &e).ends_with("; il est laissé tel quel."));
+    }
+
+    #[test]
+    fn quitting_read_only_says_nothing_was_written_and_where_the_recovery_is_kept() {
+        let form = crate::form::builtin();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        Answers::new(&form).save(&path).unwrap();
+        let why = "le fichier est en lecture seule";
+        assert_eq!(
+            read_only_farewell(&form, &path, why),
+            format!(
+                "Rien n'a été écrit dans {} (le fichier est en lecture seule).",
+                path.display()
+            )
+        );
+
+        let r = Recovery::new("identite.nom_produit", "Tapé avant l'arrêt".into());
+        r.write(&path).unwrap();
+        assert_eq!(
+            read_only_farewell(&form, &path, why),
+            format!(
+                "Rien n'a été écrit dans {} (le fichier est en lecture seule). {}",
+                path.display(),
+                kept_note(&form, &path, &r)
+            )
+        );
     }
 }

@@ -70,6 +70,20 @@ fn csv_rows(out: &std::process::Output) -> (Vec<String>, Vec<Vec<String>>) {
 }
 
 #[test]
+fn one_skipped_file_is_counted_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    copy("assistant-srdt.toml", &dir.path().join("srdt.toml"));
+    copy("candidature-faible.toml", &dir.path().join("faible.toml"));
+    std::fs::write(dir.path().join("rustfmt.toml"), "edition = \"2024\"\n").unwrap();
+    let out = fiche(&["check", dir.path().to_str().unwrap()]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Ignorés : 1 fichier qui n'est pas une candidature"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_folder_is_walked_recursively_and_other_toml_files_are_skipped() {
     let dir = collection();
     let out = fiche(&["check", dir.path().to_str().unwrap()]);
@@ -81,7 +95,10 @@ fn a_folder_is_walked_recursively_and_other_toml_files_are_skipped() {
     }
     assert!(text.contains("Assistant SRDT"), "{text}");
     assert!(text.contains("4 candidatures"), "{text}");
-    assert!(text.contains("Ignorés : 2 fichiers"), "{text}");
+    assert!(
+        text.contains("Ignorés : 2 fichiers qui ne sont pas des candidatures"),
+        "{text}"
+    );
     assert!(
         text.contains("rustfmt.toml") && text.contains("appel-a-projets"),
         "{text}"

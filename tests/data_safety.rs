@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -23,6 +23,19 @@ fn s(text: &str) -> Option<toml::Value> {
 
 fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
+}
+
+/// `a.toml` holding `text`, in a fresh folder (kept while the folder lives).
+fn a_toml(text: impl AsRef<str>) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.toml");
+    write(&path, text.as_ref());
+    (dir, path)
+}
+
+/// The answer to `id` in the file at `path`, as loaded from disk.
+fn answer_in(path: &Path, id: &str) -> Option<toml::Value> {
+    Answers::load(path).unwrap().get(id)
 }
 
 fn read(path: &Path) -> String {
@@ -45,9 +58,7 @@ fn chmod(path: &Path, mode: u32) {
 
 #[test]
 fn an_outside_change_to_another_answer_is_kept_and_ours_added() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, &format!("{HEAD}\n[identite]\nnom_produit = \"A\"\n"));
+    let (_dir, path) = a_toml(format!("{HEAD}\n[identite]\nnom_produit = \"A\"\n"));
     let mut mine = Answers::load(&path).unwrap();
     // Another process (here: another Answers) changes the sponsor meanwhile,
     // and adds a comment by hand.
@@ -69,9 +80,7 @@ fn an_outside_change_to_another_answer_is_kept_and_ours_added() {
 
 #[test]
 fn the_same_answer_changed_on_both_sides_is_asked_and_nothing_written_until_settled() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, &format!("{HEAD}\n[identite]\nsponsor = \"A\"\n"));
+    let (_dir, path) = a_toml(format!("{HEAD}\n[identite]\nsponsor = \"A\"\n"));
     for (keep, expected) in [(Keep::Mine, "mienne"), (Keep::Theirs, "leur")] {
         let mut mine = Answers::load(&path).unwrap();
         let mut other = Answers::load(&path).unwrap();
@@ -91,10 +100,7 @@ fn the_same_answer_changed_on_both_sides_is_asked_and_nothing_written_until_sett
         assert_eq!(conflicts[0].theirs, s("leur"));
         mine.resolve(&conflicts[0], keep).unwrap();
         mine.save(&path).unwrap();
-        assert_eq!(
-            Answers::load(&path).unwrap().get("identite.sponsor"),
-            s(expected)
-        );
+        assert_eq!(answer_in(&path, "identite.sponsor"), s(expected));
         // Back to a common start for the next round.
         let mut reset = Answers::load(&path).unwrap();
         reset.set("identite.sponsor", s("A")).unwrap();
@@ -104,9 +110,7 @@ fn the_same_answer_changed_on_both_sides_is_asked_and_nothing_written_until_sett
 
 #[test]
 fn two_set_processes_on_one_file_keep_both_answers() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, HEAD);
+    let (dir, path) = a_toml(HEAD);
     // Many rounds of two real processes writing different answers at once.
     for round in 0..5 {
         let spawn = |arg: String| {
@@ -132,26 +136,13 @@ fn two_set_processes_on_one_file_keep_both_answers() {
 
 #[test]
 fn set_on_a_file_open_elsewhere_writes_and_says_the_session_will_merge() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, HEAD);
+    let (dir, path) = a_toml(HEAD);
     hold_lock_elsewhere(&path);
     let out = fiche_in(dir.path(), &["set", "a.toml", "identite.sponsor=X"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("est ouvert dans fiche par le processus"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(
-        stderr(&out).contains("prochain enregistrement"),
-        "{}",
-        stderr(&out)
-    );
-    assert_eq!(
-        Answers::load(&path).unwrap().get("identite.sponsor"),
-        s("X")
-    );
+    assert_said(&stderr(&out), "est ouvert dans fiche par le processus");
+    assert_said(&stderr(&out), "prochain enregistrement");
+    assert_eq!(answer_in(&path, "identite.sponsor"), s("X"));
 }
 
 // Item 2: an answer with no place in the file.
@@ -177,10 +168,10 @@ fn an_answer_with_no_place_in_the_file_is_an_error_and_nothing_is_written() {
         let out = fiche_in(dir.path(), &["set", "s.toml", "identite.nom_produit=A"]);
         assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
         let message = stderr(&out);
-        assert!(message.contains("identite.nom_produit"), "{message}");
-        assert!(message.contains(found), "{message}");
-        assert!(message.contains("n'a pas été modifié"), "{message}");
-        assert!(!stdout(&out).contains("Enregistré"), "{}", stdout(&out));
+        assert_said(&message, "identite.nom_produit");
+        assert_said(&message, found);
+        assert_said(&message, "n'a pas été modifié");
+        assert_not_said(&stdout(&out), "Enregistré");
         assert_eq!(read(&path), text);
     }
 }
@@ -190,22 +181,12 @@ fn an_answer_with_no_place_in_the_file_is_an_error_and_nothing_is_written() {
 #[cfg(unix)]
 #[test]
 fn a_read_only_file_is_never_written_and_a_save_keeps_the_mode() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, HEAD);
+    let (dir, path) = a_toml(HEAD);
     chmod(&path, 0o444);
     let out = fiche_in(dir.path(), &["set", "a.toml", "identite.sponsor=X"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("est en lecture seule"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(
-        stderr(&out).contains("fiche new copie.toml --from"),
-        "{}",
-        stderr(&out)
-    );
+    assert_said(&stderr(&out), "est en lecture seule");
+    assert_said(&stderr(&out), "fiche new copie.toml --from");
     assert_eq!(read(&path), HEAD);
     assert_eq!(mode(&path), 0o444);
     // The library refuses too (even for root, who may write anything).
@@ -333,10 +314,9 @@ fn a_fifo_is_refused_before_reading_and_left_in_place() {
         }
         let out = child.wait_with_output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(
-            stderr(&out).contains("pas un fichier ordinaire (un tube nommé (FIFO))"),
-            "{}",
-            stderr(&out)
+        assert_said(
+            &stderr(&out),
+            "pas un fichier ordinaire (un tube nommé (FIFO))",
         );
         use std::os::unix::fs::FileTypeExt;
         assert!(
@@ -422,6 +402,19 @@ fn accessible_with(dir: &Path, file: &str, input: &str) -> std::process::Output 
     child.wait_with_output().unwrap()
 }
 
+/// The accessible mode on `file` in `dir`, once it asks its first question:
+/// the process, its input and what it says.
+fn accessible_at_first_question(
+    dir: &Path,
+    file: &str,
+) -> (std::process::Child, std::process::ChildStdin, Transcript) {
+    let mut child = accessible(dir, file);
+    let input = child.stdin.take().unwrap();
+    let out = Transcript::follow(child.stdout.take().unwrap());
+    out.wait_for("Réponse : ", 1);
+    (child, input, out)
+}
+
 /// What the accessible mode has printed so far, read on a thread.
 struct Transcript(std::sync::Arc<std::sync::Mutex<String>>);
 
@@ -464,13 +457,8 @@ impl Transcript {
 #[test]
 fn accessible_mode_merges_an_outside_change_and_asks_about_the_same_answer() {
     use std::io::Write;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, HEAD);
-    let mut child = accessible(dir.path(), "a.toml");
-    let mut input = child.stdin.take().unwrap();
-    let out = Transcript::follow(child.stdout.take().unwrap());
-    out.wait_for("Réponse : ", 1);
+    let (dir, path) = a_toml(HEAD);
+    let (child, mut input, out) = accessible_at_first_question(dir.path(), "a.toml");
     let set = fiche_in(dir.path(), &["set", "a.toml", "identite.sponsor=Mme X"]);
     assert!(set.status.success(), "{}", stderr(&set));
     input.write_all("Mon produit\n".as_bytes()).unwrap();
@@ -496,56 +484,35 @@ fn accessible_mode_merges_an_outside_change_and_asks_about_the_same_answer() {
 
 #[test]
 fn accessible_mode_on_a_file_open_elsewhere_offers_read_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, HEAD);
+    let (dir, path) = a_toml(HEAD);
     hold_lock_elsewhere(&path);
     let out = accessible_with(dir.path(), "a.toml", "n\n");
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stdout(&out).contains("est déjà ouvert par fiche (le processus"),
-        "{}",
-        stdout(&out)
-    );
-    assert!(
-        stderr(&out).contains("il n'a pas été ouvert ici"),
-        "{}",
-        stderr(&out)
-    );
+    assert_said(&stdout(&out), "est déjà ouvert par fiche (le processus");
+    assert_said(&stderr(&out), "il n'a pas été ouvert ici");
     let out = accessible_with(dir.path(), "a.toml", "o\nPas ici\n");
-    assert!(stdout(&out).contains("Lecture seule"), "{}", stdout(&out));
+    assert_said(&stdout(&out), "Lecture seule");
     assert_eq!(read(&path), HEAD);
 }
 
 #[test]
 fn accessible_mode_offers_back_an_answer_a_killed_session_typed() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, HEAD);
+    let (dir, path) = a_toml(HEAD);
     fiche::recovery::Recovery::new("identite.nom_produit", "Repris".into())
         .write(&path)
         .unwrap();
     let out = accessible_with(dir.path(), "a.toml", "o\n");
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("s'est arrêtée sans enregistrer"),
-        "{}",
-        stdout(&out)
-    );
-    assert!(stdout(&out).contains("  Repris"), "{}", stdout(&out));
-    assert_eq!(
-        Answers::load(&path).unwrap().get("identite.nom_produit"),
-        s("Repris")
-    );
+    assert_said(&stdout(&out), "s'est arrêtée sans enregistrer");
+    assert_said(&stdout(&out), "  Repris");
+    assert_eq!(answer_in(&path, "identite.nom_produit"), s("Repris"));
     assert!(!fiche::recovery::path_for(&path).exists());
 }
 
 #[cfg(unix)]
 #[test]
 fn accessible_mode_on_a_read_only_file_says_a_kept_recovery_and_offers_it_once_writable() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, HEAD);
+    let (dir, path) = a_toml(HEAD);
     fiche::recovery::Recovery::new("identite.nom_produit", "Tapé avant l'arrêt".into())
         .write(&path)
         .unwrap();
@@ -554,24 +521,25 @@ fn accessible_mode_on_a_read_only_file_says_a_kept_recovery_and_offers_it_once_w
     chmod(&path, 0o444);
     let out = accessible_with(dir.path(), "a.toml", "");
     let said = stdout(&out);
-    assert!(said.contains("Lecture seule"), "{said}");
+    assert_said(&said, "Lecture seule");
     assert!(
         said.contains("(« Nom du produit », ")
             && said.contains("vous sera proposée dès que le fichier pourra être modifié"),
         "{said}"
     );
+    assert_said(
+        &said,
+        "Rien n'a été écrit dans a.toml (le fichier est en lecture seule).",
+    );
+    assert_not_said(&said, "Vos réponses sont enregistrées");
     assert_eq!(read(&path), HEAD);
     assert_eq!(read(&recovery), kept, "the recovery is left as it is");
 
     chmod(&path, 0o644);
     let out = accessible_with(dir.path(), "a.toml", "o\n");
-    assert!(
-        stdout(&out).contains("s'est arrêtée sans enregistrer"),
-        "{}",
-        stdout(&out)
-    );
+    assert_said(&stdout(&out), "s'est arrêtée sans enregistrer");
     assert_eq!(
-        Answers::load(&path).unwrap().get("identite.nom_produit"),
+        answer_in(&path, "identite.nom_produit"),
         s("Tapé avant l'arrêt")
     );
 }
@@ -583,20 +551,17 @@ fn accessible_mode_refuses_an_answer_with_no_place_in_the_file() {
     let text = format!("identite = \"x\"\n{HEAD}");
     write(&path, &text);
     let out = accessible_with(dir.path(), "s.toml", "A\n");
-    assert!(
-        stdout(&out).contains("erreur : réponse non enregistrée. identite.nom_produit"),
-        "{}",
-        stdout(&out)
+    assert_said(
+        &stdout(&out),
+        "erreur : réponse non enregistrée. identite.nom_produit",
     );
-    assert!(!stdout(&out).contains("Enregistré."), "{}", stdout(&out));
+    assert_not_said(&stdout(&out), "Enregistré.");
     assert_eq!(read(&path), text);
 }
 
 #[test]
 fn outside_changes_are_taken_in_at_once_only_when_nothing_here_waits() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, &format!("{HEAD}\n[identite]\nnom_produit = \"A\"\n"));
+    let (_dir, path) = a_toml(format!("{HEAD}\n[identite]\nnom_produit = \"A\"\n"));
     let mut mine = Answers::load(&path).unwrap();
     assert!(mine.reload_outside_changes(&path).unwrap().is_empty());
     let mut other = Answers::load(&path).unwrap();
@@ -619,13 +584,8 @@ fn outside_changes_are_taken_in_at_once_only_when_nothing_here_waits() {
 #[test]
 fn accessible_mode_reads_an_answer_set_outside_before_asking_it() {
     use std::io::Write;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("a.toml");
-    write(&path, HEAD);
-    let mut child = accessible(dir.path(), "a.toml");
-    let mut input = child.stdin.take().unwrap();
-    let out = Transcript::follow(child.stdout.take().unwrap());
-    out.wait_for("Réponse : ", 1);
+    let (dir, path) = a_toml(HEAD);
+    let (child, mut input, out) = accessible_at_first_question(dir.path(), "a.toml");
     let set = fiche_in(
         dir.path(),
         &["set", "a.toml", "identite.slogan=Posé ailleurs"],
@@ -641,10 +601,7 @@ fn accessible_mode_reads_an_answer_set_outside_before_asking_it() {
     drop(input);
     let done = child.wait_with_output().unwrap();
     assert!(done.status.success(), "{}", stderr(&done));
-    assert_eq!(
-        Answers::load(&path).unwrap().get("identite.slogan"),
-        s("Posé ailleurs")
-    );
+    assert_eq!(answer_in(&path, "identite.slogan"), s("Posé ailleurs"));
 }
 
 #[test]
@@ -657,14 +614,11 @@ fn accessible_mode_keeps_each_line_of_a_long_answer_for_after_a_kill() {
         ":aller probleme.description\nPremière ligne\nseconde ligne\n",
         "seconde ligne",
     );
-    assert_eq!(
-        Answers::load(&path).unwrap().get("probleme.description"),
-        None
-    );
+    assert_eq!(answer_in(&path, "probleme.description"), None);
     let out = accessible_with(dir.path(), "a.toml", "o\n");
-    assert!(stdout(&out).contains("  seconde ligne"), "{}", stdout(&out));
+    assert_said(&stdout(&out), "  seconde ligne");
     assert_eq!(
-        Answers::load(&path).unwrap().get("probleme.description"),
+        answer_in(&path, "probleme.description"),
         s("Première ligne\nseconde ligne")
     );
     assert!(!recovery.exists());
@@ -680,10 +634,10 @@ fn accessible_mode_keeps_the_fields_of_an_item_being_added_for_after_a_kill() {
         ":aller donnees.sources\na\nFiches internes\nDGT\n",
         "DGT",
     );
-    assert_eq!(Answers::load(&path).unwrap().get("donnees.sources"), None);
+    assert_eq!(answer_in(&path, "donnees.sources"), None);
     // The next session offers the item back.
     let out = accessible_with(dir.path(), "a.toml", "o\n");
-    assert!(stdout(&out).contains("Fiches internes"), "{}", stdout(&out));
+    assert_said(&stdout(&out), "Fiches internes");
     let sources = Answers::load(&path)
         .unwrap()
         .get("donnees.sources")
@@ -713,10 +667,7 @@ fn killed_once_recovered(path: &Path, keys: &str, kept: &str) {
     let dir = path.parent().unwrap();
     let name = path.file_name().unwrap().to_str().unwrap();
     let recovery = fiche::recovery::path_for(path);
-    let mut child = accessible(dir, name);
-    let mut input = child.stdin.take().unwrap();
-    let out = Transcript::follow(child.stdout.take().unwrap());
-    out.wait_for("Réponse : ", 1);
+    let (mut child, mut input, _said) = accessible_at_first_question(dir, name);
     input.write_all(keys.as_bytes()).unwrap();
     let start = Instant::now();
     while !std::fs::read_to_string(&recovery).is_ok_and(|t| t.contains(kept)) {

@@ -541,6 +541,14 @@ fn a_read_only_file_shows_the_kept_recovery_and_offers_it_once_writable() {
     s.wait_gone("Réponse non enregistrée gardée");
     s.send(CTRL_Q);
     assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    // Said once the terminal is given back: what is true, not « enregistrées ».
+    s.wait_for("Rien n'a été écrit dans lu.toml (le fichier est en lecture seule).");
+    s.wait_for("est gardée dans");
+    assert!(
+        !s.contents().contains("Réponses enregistrées"),
+        "{}",
+        s.contents()
+    );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
     assert_eq!(std::fs::read_to_string(recovery_file(&file)).unwrap(), kept);
     // Writable again: offered back as after any crash.

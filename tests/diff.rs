@@ -120,46 +120,46 @@ fn diff_shows_changed_added_and_removed_answers_by_section() {
     assert!(at("\nLe problème, vu de l’agent") < at("\nLes données\n"));
     assert!(at("\nLes données\n") < at("\nRéponses hors formulaire\n"));
 
-    assert_eq!(
-        block(&text, "identite.nom_produit"),
-        ["    « Assistant » → « Assistant SRDT »"]
-    );
-    assert_eq!(
-        block(&text, "identite.slogan"),
-        ["    (sans réponse) → « Répondre plus vite »"]
-    );
-    assert_eq!(
-        block(&text, "identite.sponsor"),
-        ["    « La DGT » → (sans réponse)"]
-    );
-    assert_eq!(
-        block(&text, "probleme.public_concerne"),
-        ["    Les agents → Les agents et les usagers"]
-    );
-    assert_eq!(
-        block(&text, "probleme.irritants"),
-        [
-            "    - Surcoûts (temps agent, dépenses)",
-            "    + Non-recours aux droits"
-        ]
-    );
-    assert_eq!(
-        block(&text, "probleme.description"),
-        [
-            "      …",
-            "      Ligne cinq.",
-            "    - Ligne six.",
-            "    + Ligne 6 modifiée."
-        ]
-    );
-    assert_eq!(
-        block(&text, "volume.volume_annuel"),
-        [format!("    575{NBSP}000 → 600{NBSP}000")]
-    );
+    // What each question shows, old → new.
+    let shown: [(&str, &[&str]); 7] = [
+        (
+            "identite.nom_produit",
+            &["    « Assistant » → « Assistant SRDT »"],
+        ),
+        (
+            "identite.slogan",
+            &["    (sans réponse) → « Répondre plus vite »"],
+        ),
+        ("identite.sponsor", &["    « La DGT » → (sans réponse)"]),
+        (
+            "probleme.public_concerne",
+            &["    Les agents → Les agents et les usagers"],
+        ),
+        (
+            "probleme.irritants",
+            &[
+                "    - Surcoûts (temps agent, dépenses)",
+                "    + Non-recours aux droits",
+            ],
+        ),
+        (
+            "probleme.description",
+            &[
+                "      …",
+                "      Ligne cinq.",
+                "    - Ligne six.",
+                "    + Ligne 6 modifiée.",
+            ],
+        ),
+        ("volume.volume_annuel", &["    575\u{a0}000 → 600\u{a0}000"]),
+    ];
+    for (id, lines) in shown {
+        assert_eq!(block(&text, id), lines, "{id}");
+    }
     // 6 and 6.0 are the same answer.
-    assert!(!text.contains("minutes_par_operation"), "{text}");
+    assert_not_said(&text, "minutes_par_operation");
     // Meta (dates) is not an answer.
-    assert!(!text.contains("created"), "{text}");
+    assert_not_said(&text, "created");
     let sources = block(&text, "donnees.sources");
     assert_eq!(sources[0], "    n° 2 :");
     assert_eq!(
@@ -207,13 +207,12 @@ fn identical_answers_exit_0_and_errors_exit_2() {
     std::fs::write(d.join("same.toml"), same).unwrap();
     let out = fiche_in(d, &["diff", "a.toml", "same.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).contains("Aucune différence entre a.toml et same.toml"));
+    assert_said(&stdout(&out), "Aucune différence entre a.toml et same.toml");
     let out = fiche_in(d, &["diff", "a.toml", "absent.toml"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("absent.toml : fichier ou dossier introuvable"),
-        "{}",
-        stderr(&out)
+    assert_said(
+        &stderr(&out),
+        "absent.toml : fichier ou dossier introuvable",
     );
 }
 

@@ -4,6 +4,7 @@
 mod common;
 
 use std::path::Path;
+use std::process::Output;
 
 use common::*;
 use fiche::Answers;
@@ -20,6 +21,30 @@ fn load(dir: &Path, name: &str) -> Answers {
 
 fn text_of(answers: &Answers, id: &str) -> Option<String> {
     answers.get(id).and_then(|v| v.as_str().map(str::to_string))
+}
+
+/// Fails unless the answer to `id` is the text `expected`.
+#[track_caller]
+fn assert_text(answers: &Answers, id: &str, expected: &str) {
+    assert_eq!(text_of(answers, id).as_deref(), Some(expected), "{id}");
+}
+
+/// What the command said on stdout, once it is checked to have succeeded
+/// (its stderr shown otherwise).
+#[track_caller]
+fn succeeded(out: &Output) -> String {
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    stdout(out)
+}
+
+/// A fresh folder holding a new draft `c.toml` (`fiche new c.toml`).
+fn with_new_draft() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        fiche_in(dir.path(), &["new", "c.toml"]).status.code(),
+        Some(0)
+    );
+    dir
 }
 
 const OLD: &str = r#"[meta]
@@ -41,56 +66,34 @@ fn profile_round_trip_in_a_temporary_config_dir() {
     let d = dir.path();
     let out = fiche_in(d, &["profile", "show"]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(
-        stdout(&out).contains("pas encore de profil"),
-        "{}",
-        stdout(&out)
-    );
-    assert!(
-        stdout(&out).contains("fiche profile save"),
-        "{}",
-        stdout(&out)
-    );
+    assert_said(&stdout(&out), "pas encore de profil");
+    assert_said(&stdout(&out), "fiche profile save");
 
     let old = write(d, "2026.toml", OLD);
     let out = fiche_in(d, &["profile", "save", &old]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let said = stdout(&out);
-    assert!(said.contains("identite.administration"), "{said}");
-    assert!(said.contains("identite.chef_produit_nom"), "{said}");
-    assert!(!said.contains("identite.nom_produit"), "{said}");
+    let said = succeeded(&out);
+    assert_said(&said, "identite.administration");
+    assert_said(&said, "identite.chef_produit_nom");
+    assert_not_said(&said, "identite.nom_produit");
 
     let profile_path = d.join(".config-test/fiche/profil.toml");
     let profile = Answers::load(&profile_path).unwrap();
-    assert_eq!(
-        text_of(&profile, "identite.administration").as_deref(),
-        Some("Ministère du Travail")
-    );
+    assert_text(&profile, "identite.administration", "Ministère du Travail");
     assert_eq!(profile.get("identite.nom_produit"), None);
     assert_eq!(profile.get("volume.volume_annuel"), None);
 
     let out = fiche_in(d, &["profile", "show"]);
     assert_eq!(out.status.code(), Some(0));
     let shown = stdout(&out);
-    assert!(
-        shown.contains("Administration porteuse : « Ministère du Travail »"),
-        "{shown}"
-    );
-    assert!(shown.contains("Camille Durand"), "{shown}");
+    assert_said(&shown, "Administration porteuse : « Ministère du Travail »");
+    assert_said(&shown, "Camille Durand");
 
     // A new draft is pre-filled from the profile, and says so.
     let out = fiche_in(d, &["new", "2027.toml"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("Repris de votre profil (2)"),
-        "{}",
-        stdout(&out)
-    );
+    assert_said(&stdout(&out), "Repris de votre profil (2)");
     let new = load(d, "2027.toml");
-    assert_eq!(
-        text_of(&new, "identite.administration").as_deref(),
-        Some("Ministère du Travail")
-    );
+    assert_text(&new, "identite.administration", "Ministère du Travail");
     assert_eq!(new.origin("identite.administration"), Some(Origin::Profile));
 
     // … unless asked not to.
@@ -157,8 +160,8 @@ fn profile_edit_reports_a_broken_profile_with_its_line_and_keeps_it() {
     let out = run("printf 'sponsor = [\\n' >>");
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("ligne"), "{err}");
-    assert!(err.contains("conservé tel quel"), "{err}");
+    assert_said(&err, "ligne");
+    assert_said(&err, "conservé tel quel");
     let broken = std::fs::read_to_string(&path).unwrap();
     assert_eq!(
         broken,
@@ -169,7 +172,7 @@ fn profile_edit_reports_a_broken_profile_with_its_line_and_keeps_it() {
     // A broken profile stops `new` with advice rather than being ignored.
     let out = fiche_in(d, &["new", "x.toml"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--sans-profil"), "{}", stderr(&out));
+    assert_said(&stderr(&out), "--sans-profil");
     assert!(!d.join("x.toml").exists());
 }
 
@@ -179,33 +182,19 @@ fn new_from_copies_only_reusable_answers_and_all_copies_everything() {
     let d = dir.path();
     let old = write(d, "2026.toml", OLD);
     let out = fiche_in(d, &["new", "reuse.toml", "--from", &old]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let said = stdout(&out);
-    assert!(said.contains("Repris de 2026.toml (2)"), "{said}");
-    assert!(
-        said.contains("Administration porteuse (identite.administration)"),
-        "{said}"
-    );
+    let said = succeeded(&out);
+    assert_said(&said, "Repris de 2026.toml (2)");
+    assert_said(&said, "Administration porteuse (identite.administration)");
     let new = load(d, "reuse.toml");
-    assert_eq!(
-        text_of(&new, "identite.administration").as_deref(),
-        Some("Ministère du Travail")
-    );
+    assert_text(&new, "identite.administration", "Ministère du Travail");
     assert_eq!(new.get("identite.nom_produit"), None);
     assert_eq!(new.get("volume.volume_annuel"), None);
 
     let out = fiche_in(d, &["new", "tout.toml", "--from", &old, "--all"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("Repris de 2026.toml (4)"),
-        "{}",
-        stdout(&out)
-    );
+    assert_said(&stdout(&out), "Repris de 2026.toml (4)");
     let all = load(d, "tout.toml");
-    assert_eq!(
-        text_of(&all, "identite.nom_produit").as_deref(),
-        Some("Assistant SRDT")
-    );
+    assert_text(&all, "identite.nom_produit", "Assistant SRDT");
     assert_eq!(
         all.get("volume.volume_annuel"),
         Some(toml::Value::Integer(575000))
@@ -242,38 +231,22 @@ fn layering_is_profile_then_from_then_data_then_set() {
         "[identite]\nsponsor = \"des données\"\nchef_produit_nom = \"des données\"\n\n[volume]\nvolume_annuel = \"575 000\"\n\n[probleme]\npublic_concerne = \"Les agents\"\nirritants = [\"delais\", \"Non-recours aux droits\"]\n",
     );
     let out = fiche_in(d, &["new", "c.toml", "--from", &old, "--data", &data]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let said = stdout(&out);
-    assert!(said.contains("Repris de votre profil (1)"), "{said}");
-    assert!(said.contains("Repris de ancienne.toml (1)"), "{said}");
-    assert!(said.contains("Lu dans donnees.toml (5)"), "{said}");
+    let said = succeeded(&out);
+    assert_said(&said, "Repris de votre profil (1)");
+    assert_said(&said, "Repris de ancienne.toml (1)");
+    assert_said(&said, "Lu dans donnees.toml (5)");
     let out = fiche_in(d, &["set", "c.toml", "identite.chef_produit_nom=de set"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let c = load(d, "c.toml");
-    assert_eq!(
-        text_of(&c, "identite.administration").as_deref(),
-        Some("du profil")
-    );
-    assert_eq!(
-        text_of(&c, "identite.direction").as_deref(),
-        Some("de l'ancienne")
-    );
-    assert_eq!(
-        text_of(&c, "identite.sponsor").as_deref(),
-        Some("des données")
-    );
-    assert_eq!(
-        text_of(&c, "identite.chef_produit_nom").as_deref(),
-        Some("de set")
-    );
+    assert_text(&c, "identite.administration", "du profil");
+    assert_text(&c, "identite.direction", "de l'ancienne");
+    assert_text(&c, "identite.sponsor", "des données");
+    assert_text(&c, "identite.chef_produit_nom", "de set");
     assert_eq!(
         c.get("volume.volume_annuel"),
         Some(toml::Value::Integer(575000))
     );
-    assert_eq!(
-        text_of(&c, "probleme.public_concerne").as_deref(),
-        Some("agents")
-    );
+    assert_text(&c, "probleme.public_concerne", "agents");
     assert_eq!(
         c.get("probleme.irritants"),
         Some(toml::Value::Array(vec![
@@ -302,21 +275,17 @@ fn bad_data_file_creates_nothing_and_names_the_line() {
     let out = fiche_in(d, &["new", "c.toml", "--data", &data, "--sans-profil"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.contains("donnees.toml, ligne 2"), "{err}");
-    assert!(
-        err.contains("vouliez-vous dire « volume.volume_annuel »"),
-        "{err}"
-    );
-    assert!(err.contains("donnees.toml, ligne 3"), "{err}");
-    assert!(err.contains("nombre entier"), "{err}");
+    assert_said(&err, "donnees.toml, ligne 2");
+    assert_said(&err, "vouliez-vous dire « volume.volume_annuel »");
+    assert_said(&err, "donnees.toml, ligne 3");
+    assert_said(&err, "nombre entier");
     assert!(!d.join("c.toml").exists());
 }
 
 #[test]
 fn set_reads_french_numbers_choice_labels_and_lists() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = with_new_draft();
     let d = dir.path();
-    assert_eq!(fiche_in(d, &["new", "c.toml"]).status.code(), Some(0));
     let out = fiche_in(
         d,
         &[
@@ -331,12 +300,8 @@ fn set_reads_french_numbers_choice_labels_and_lists() {
             "deploiement.plan_6_mois=[{ mois = 1, jalon = \"Prototype\" }]",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let said = stdout(&out);
-    assert!(
-        said.contains(&format!("volume.volume_annuel) = 575{NBSP}000")),
-        "{said}"
-    );
+    let said = succeeded(&out);
+    assert_said(&said, &format!("volume.volume_annuel) = 575{NBSP}000"));
     let c = load(d, "c.toml");
     assert_eq!(
         c.get("volume.volume_annuel"),
@@ -350,10 +315,7 @@ fn set_reads_french_numbers_choice_labels_and_lists() {
         c.get("tco.budget_annuel"),
         Some(toml::Value::Integer(300000))
     );
-    assert_eq!(
-        text_of(&c, "probleme.public_concerne").as_deref(),
-        Some("agents_et_usagers")
-    );
+    assert_text(&c, "probleme.public_concerne", "agents_et_usagers");
     assert_eq!(
         c.get("pertinence.procedure_a_simplifier"),
         Some(toml::Value::Boolean(false))
@@ -368,12 +330,11 @@ fn set_reads_french_numbers_choice_labels_and_lists() {
         Some("Prototype")
     );
     let text = std::fs::read_to_string(d.join("c.toml")).unwrap();
-    assert!(text.contains("[[deploiement.plan_6_mois]]"), "{text}");
+    assert_said(&text, "[[deploiement.plan_6_mois]]");
 
     // An empty value erases the answer.
     let out = fiche_in(d, &["set", "c.toml", "roi.minutes_economisees="]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("réponse effacée"));
+    assert_said(&succeeded(&out), "réponse effacée");
     assert_eq!(load(d, "c.toml").get("roi.minutes_economisees"), None);
 }
 
@@ -381,9 +342,8 @@ fn set_reads_french_numbers_choice_labels_and_lists() {
 /// the user learnt only from `check` that it is left out of the fiche.
 #[test]
 fn set_says_when_an_answer_is_left_out_of_the_fiche() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = with_new_draft();
     let d = dir.path();
-    assert_eq!(fiche_in(d, &["new", "c.toml"]).status.code(), Some(0));
     let out = fiche_in(
         d,
         &[
@@ -393,24 +353,22 @@ fn set_says_when_an_answer_is_left_out_of_the_fiche() {
             "ia_responsable.information_usagers=Mention sur le site.",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
-    assert!(
-        text.contains("note : « Information des usagers » ne s'applique pas avec vos autres réponses (elle dépend de « Qui subit le problème ? » (probleme.public_concerne), « Rôle de l’IA dans la décision » (solution.role_ia)) : sa réponse est enregistrée mais n'apparaît pas dans la fiche."),
-        "{text}"
+    let text = succeeded(&out);
+    assert_said(
+        &text,
+        "note : « Information des usagers » ne s'applique pas avec vos autres réponses (elle dépend de « Qui subit le problème ? » (probleme.public_concerne), « Rôle de l’IA dans la décision » (solution.role_ia)) : sa réponse est enregistrée mais n'apparaît pas dans la fiche.",
     );
     // An answer that applies gets no note.
     let out = fiche_in(d, &["set", "c.toml", "identite.nom_produit=Trieur"]);
-    assert!(!stdout(&out).contains("note :"), "{}", stdout(&out));
+    assert_not_said(&stdout(&out), "note :");
 }
 
 /// The path of a list field was glued to the message:
 /// « deploiement.plan_6_mois : [1].mois« Plan à six mois » n° 1… ».
 #[test]
 fn a_bad_field_of_a_list_item_is_named_once_in_words() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = with_new_draft();
     let d = dir.path();
-    assert_eq!(fiche_in(d, &["new", "c.toml"]).status.code(), Some(0));
     let out = fiche_in(
         d,
         &[
@@ -421,19 +379,16 @@ fn a_bad_field_of_a_list_item_is_named_once_in_words() {
     );
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(
-        err.contains(
-            "deploiement.plan_6_mois : « Plan à six mois » n° 1 : « Mois » doit être au plus 6 (valeur : 7)"
-        ),
-        "{err}"
+    assert_said(
+        &err,
+        "deploiement.plan_6_mois : « Plan à six mois » n° 1 : « Mois » doit être au plus 6 (valeur : 7)",
     );
 }
 
 #[test]
 fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = with_new_draft();
     let d = dir.path();
-    assert_eq!(fiche_in(d, &["new", "c.toml"]).status.code(), Some(0));
     let before = std::fs::read(d.join("c.toml")).unwrap();
     let cases: [(&[&str], &[&str]); 4] = [
         (
@@ -479,12 +434,12 @@ fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
         for e in expected {
             assert!(err.contains(e), "{args:?}: missing {e} in {err}");
         }
-        assert!(err.contains("c.toml n'a pas été modifié"), "{err}");
+        assert_said(&err, "c.toml n'a pas été modifié");
         assert_eq!(std::fs::read(d.join("c.toml")).unwrap(), before, "{args:?}");
     }
     let out = fiche_in(d, &["set", "absent.toml", "identite.nom_produit=X"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("introuvable"), "{}", stderr(&out));
+    assert_said(&stderr(&out), "introuvable");
     assert!(!d.join("absent.toml").exists());
 }
 

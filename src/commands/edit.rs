@@ -93,12 +93,12 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         } else {
             start.offer = kept_recovery(&path, &answers, start.offer.take(), &mut start.notice);
         }
-        start.read_only = read_only;
-        tui::run(&mut screen, form.clone(), answers, path, start)
+        start.read_only = read_only.clone();
+        tui::run(&mut screen, form.clone(), answers, path.clone(), start)
     });
     drop(screen);
     let ending = ending?;
-    let outcome = report(&ending);
+    let outcome = report(&ending, form, &path, read_only.as_deref());
     // The wizard never writes the profile: say how, when it matters.
     if let tui::Ending::Saved(p) = &ending
         && let Ok((answers, _)) = fiche::application::open_migrating(form, p)
@@ -110,29 +110,47 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
     Ok(outcome)
 }
 
-/// Says how the wizard ended, once the terminal is given back.
-fn report(ending: &tui::Ending) -> Outcome {
+/// Says how the wizard ended, once the terminal is given back. A session
+/// that could not write `opened` (`read_only` says why) wrote nothing there:
+/// it never says its answers were saved in it.
+fn report(ending: &tui::Ending, form: &Form, opened: &Path, read_only: Option<&str>) -> Outcome {
+    let nothing_written = |p: &Path| {
+        read_only
+            .filter(|_| p == opened)
+            .map(|why| fiche::recovery::read_only_farewell(form, p, why))
+    };
     match ending {
         tui::Ending::Saved(p) => {
-            say!("Réponses enregistrées dans {}", p.display());
+            match nothing_written(p) {
+                Some(farewell) => say!("{farewell}"),
+                None => say!("Réponses enregistrées dans {}", p.display()),
+            }
             Outcome::Ok
         }
         tui::Ending::Unsaved(p, message) => {
-            say_err!(
-                "attention : les dernières réponses n'ont pas pu être enregistrées dans {} ({message}).",
-                p.display()
-            );
+            match nothing_written(p) {
+                Some(farewell) => say_err!(
+                    "attention : vos modifications de cette séance ne sont enregistrées nulle part. {farewell}"
+                ),
+                None => say_err!(
+                    "attention : les dernières réponses n'ont pas pu être enregistrées dans {} ({message}).",
+                    p.display()
+                ),
+            }
             Outcome::Failed
         }
         tui::Ending::Interrupted(p, signal, failure) => {
             // The terminal may be gone: never fail on writing this.
             let mut err = std::io::stderr();
-            let text = match failure {
-                None => format!(
+            let text = match (failure, nothing_written(p)) {
+                (None, Some(farewell)) => {
+                    format!("fiche arrêté par un signal ({signal}). {farewell}")
+                }
+                (None, None) => format!(
                     "fiche arrêté par un signal ({signal}) : réponses enregistrées dans {}.",
                     p.display()
                 ),
-                Some(m) => format!(
+                (Some(m), _) => format!(
                     "fiche arrêté par un signal ({signal}) : dernières réponses non enregistrées dans {} ({m}).",
                     p.display()
                 ),
@@ -226,14 +244,11 @@ fn profile_hint(
     (missing > 0).then(|| {
         format!(
             "{} : « fiche profile save {} » {} pour pré-remplir vos prochaines candidatures.",
-            if missing >= 2 {
-                format!(
-                    "{} réponses réutilisables ne sont pas dans votre profil",
-                    fiche::format::integer(missing as i64)
-                )
-            } else {
-                "1 réponse réutilisable n'est pas dans votre profil".to_string()
-            },
+            fiche::format::count(
+                missing,
+                "réponse réutilisable n'est pas dans votre profil",
+                "réponses réutilisables ne sont pas dans votre profil"
+            ),
             path.display(),
             if missing >= 2 {
                 "les y enregistre"

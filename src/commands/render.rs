@@ -26,34 +26,47 @@ pub fn run(
     // review only if the template reads it.
     let answers = Arc::new(application::read(form, file)?);
     let format = Format::from(format);
-    let renderer = Renderer::new(templates);
-    if output == Some(Path::new("-")) {
-        let bytes = match renderer.export_owned(form, answers, format, strict) {
-            Ok(bytes) => bytes,
-            Err(e @ RenderError::Incomplete { .. }) => return incomplete(file, &e),
-            Err(e) => return Err(e.into()),
-        };
-        let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&bytes)?;
-        stdout.flush()?;
-        return Ok(Outcome::Ok);
-    }
     let export = Export {
         format,
         strict,
         output,
     };
-    match renderer.write_owned(form, answers, file, export) {
-        Ok(done) => {
-            say_err!("Document écrit : {}", done.path.display());
+    // None: standard output.
+    let path = if output == Some(Path::new("-")) {
+        None
+    } else {
+        Some(export.path(file)?)
+    };
+    let renderer = Renderer::new(templates);
+    let document = match renderer.prepare_owned(form, answers, strict) {
+        Ok(document) => document,
+        Err(e @ RenderError::Incomplete { .. }) => return incomplete(file, &e),
+        Err(e) => return Err(e.into()),
+    };
+    let outcome = match path {
+        None => {
+            let bytes = renderer.export_prepared(format, &document)?;
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(&bytes)?;
+            stdout.flush()?;
             Ok(Outcome::Ok)
         }
-        Err(ExportError::Render(e @ RenderError::Incomplete { .. })) => incomplete(file, &e),
-        Err(e @ ExportError::Write { .. }) => {
-            Err(anyhow::Error::new(e).context("écriture du document"))
-        }
-        Err(e) => Err(e.into()),
-    }
+        Some(path) => match renderer.write_prepared(&document, format, path) {
+            Ok(done) => {
+                say_err!("Document écrit : {}", done.path.display());
+                Ok(Outcome::Ok)
+            }
+            Err(e @ ExportError::Write { .. }) => {
+                Err(anyhow::Error::new(e).context("écriture du document"))
+            }
+            Err(e) => Err(e.into()),
+        },
+    };
+    // The process ends with the document, like the questionnaire
+    // (`commands::run`): its context is not freed allocation by allocation.
+    std::mem::forget(document);
+    std::mem::forget(renderer);
+    outcome
 }
 
 /// `--strict` on an incomplete application: said, exit 1.

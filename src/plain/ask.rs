@@ -67,7 +67,10 @@ pub fn format_hint(q: &Question) -> String {
         Kind::Text => {
             let max = q
                 .max_length
-                .map(|m| format!(", {m} caractères au plus"))
+                .map(|m| {
+                    let most = fiche::format::count(m, "caractère", "caractères");
+                    format!(", {most} au plus")
+                })
                 .unwrap_or_default();
             let ex = example.map(|e| format!(" Exemple : {e}.")).unwrap_or_default();
             format!("Format : texte sur une ligne{max}.{ex}")

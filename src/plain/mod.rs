@@ -225,8 +225,10 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
         let status = &report.sections[si];
         let progress = match (status.answered, status.required) {
             (_, 0) => "aucune question obligatoire".to_string(),
-            (a, r) if a > 1 => format!("{a} réponses obligatoires sur {r}"),
-            (a, r) => format!("{a} réponse obligatoire sur {r}"),
+            (a, r) => format!(
+                "{} sur {r}",
+                fiche::format::count(a, "réponse obligatoire", "réponses obligatoires")
+            ),
         };
         self.say("");
         self.say(&format!(

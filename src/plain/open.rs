@@ -78,11 +78,9 @@ pub(super) fn open<'f, R: BufRead, W: Write>(
     session.read_only = read_only;
     let report = validate::check(form, &session.answers);
     session.say(&format!(
-        "Fichier : {} — {} réponses obligatoires données sur {} ({} %).",
+        "Fichier : {} — {}.",
         path.display(),
-        report.required_answered,
-        report.required_total,
-        report.percent()
+        super::report::required_given(&report)
     ));
     if let Some(migration) = migration {
         session.offer_changed_only(&migration);

@@ -56,12 +56,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let form = self.form;
         let report = validate::check(form, &self.answers);
         let coach = coach::review(form, &self.answers, &report);
-        self.say(&format!(
-            "Vérification : {} réponses obligatoires données sur {} ({} %).",
-            report.required_answered,
-            report.required_total,
-            report.percent()
-        ));
+        self.say(&format!("Vérification : {}.", required_given(&report)));
         self.say_missing(&report);
         let others: Vec<&Finding> = report.findings.iter().filter(|f| !f.is_missing()).collect();
         if !others.is_empty() {
@@ -81,8 +76,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             let errors = coach.errors().count();
             let of_which = match errors {
                 0 => String::new(),
-                1 => ", dont 1 erreur".to_string(),
-                n => format!(", dont {n} erreurs"),
+                n => format!(", dont {}", fiche::format::count(n, "erreur", "erreurs")),
             };
             self.say(&format!(
                 "Remarques du coach de pitch ({}{of_which}) :",
@@ -130,12 +124,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let coach = coach::review(form, &self.answers, &report);
         self.say("");
         self.say("Fin du questionnaire.");
-        self.say(&format!(
-            "Complétude : {} réponses obligatoires données sur {} ({} %).",
-            report.required_answered,
-            report.required_total,
-            report.percent()
-        ));
+        self.say(&format!("Complétude : {}.", required_given(&report)));
         self.say_missing(&report);
         self.say(&format!(
             "Score de préparation du coach : {} sur 100.",
@@ -222,5 +211,20 @@ fn coach_line(f: &Finding) -> String {
         f.id,
         f.rule.as_deref().unwrap_or_default(),
         f.message
+    )
+}
+
+/// `3 réponses obligatoires données sur 20 (15 %)`, `0 réponse obligatoire
+/// donnée sur 20 (0 %)`: the singular below two, as French agrees it.
+pub(super) fn required_given(report: &validate::Report) -> String {
+    format!(
+        "{} sur {} ({} %)",
+        fiche::format::count(
+            report.required_answered,
+            "réponse obligatoire donnée",
+            "réponses obligatoires données"
+        ),
+        report.required_total,
+        report.percent()
     )
 }

@@ -155,13 +155,22 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if self.unsaved && !self.save() {
             if !self.save_elsewhere() {
                 self.say("erreur : les réponses de cette séance n'ont pas pu être enregistrées.");
+                if let Some(why) = &self.read_only {
+                    let farewell = fiche::recovery::read_only_farewell(self.form, &self.path, why);
+                    self.say(&farewell);
+                }
                 return Ending::Unsaved;
             }
             return Ending::Saved;
         }
-        if self.read_only.is_none() {
-            let _ = Recovery::remove(&self.path);
+        if let Some(why) = &self.read_only {
+            // Nothing typed here: the file holds every answer, but nothing
+            // was written, and a recovery kept for later is still there.
+            let farewell = fiche::recovery::read_only_farewell(self.form, &self.path, why);
+            self.say(&farewell);
+            return Ending::Saved;
         }
+        let _ = Recovery::remove(&self.path);
         let file = self.path.display().to_string();
         self.say(&format!(
             "Vos réponses sont enregistrées dans {file}. Pour reprendre : fiche {file} --accessible"

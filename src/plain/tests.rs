@@ -2,7 +2,7 @@
 //! it leaves on disk.
 
 use std::io::Cursor;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Ending;
 use super::prompt::{Command, Prompt, parse_command};
@@ -19,8 +19,56 @@ fn drive_with(form: &Form, path: &Path, input: &str, profile: Option<Answers>) -
     (outcome, out)
 }
 
-fn drive(form: &Form, path: &Path, input: &str) -> (Ending, String) {
-    drive_with(form, path, input, None)
+/// Runs a whole session of the built-in form on `path`.
+fn drive(path: &Path, input: &str) -> (Ending, String) {
+    drive_with(&fiche::form::builtin(), path, input, None)
+}
+
+/// Runs `session` to its end: the outcome and everything it said.
+fn run(mut session: Session<'_, Cursor<Vec<u8>>, Vec<u8>>) -> (Ending, String) {
+    let outcome = session.run();
+    let out = String::from_utf8(session.prompt.into_output()).expect("UTF-8 output");
+    (outcome, out)
+}
+
+/// A session of `form` on `path` holding `answers`, made as is (no lock,
+/// nothing asked on opening), reading `input`.
+fn session_on<'f>(
+    form: &'f Form,
+    path: &Path,
+    answers: Answers,
+    input: &str,
+) -> Session<'f, Cursor<Vec<u8>>, Vec<u8>> {
+    let prompt = Prompt::new(Cursor::new(input.as_bytes().to_vec()), Vec::new());
+    Session::new(form, path, answers, prompt)
+}
+
+/// `name` in a fresh empty folder (kept while the folder lives); the file
+/// itself is not written.
+fn new_file(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    (dir, path)
+}
+
+/// `srdt.toml`, a copy of the complete example `assistant-srdt.toml`, in a
+/// fresh folder.
+fn srdt() -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = new_file("srdt.toml");
+    std::fs::write(&path, include_str!("../../examples/assistant-srdt.toml")).unwrap();
+    (dir, path)
+}
+
+/// Fails, showing everything said, unless `out` contains `text`.
+#[track_caller]
+fn assert_said(out: &str, text: &str) {
+    assert!(out.contains(text), "« {text} » not said in:\n{out}");
+}
+
+/// Fails, showing everything said, if `out` contains `text`.
+#[track_caller]
+fn assert_not_said(out: &str, text: &str) {
+    assert!(!out.contains(text), "« {text} » said in:\n{out}");
 }
 
 fn text(path: &Path, id: &str) -> Option<String> {
@@ -46,11 +94,9 @@ fn number(form: &Form, id: &str, key: &str) -> usize {
 
 #[test]
 fn a_whole_section_is_filled_and_saved() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     let input = "Assistant SRDT\nRépondre vite et juste\nMinistère du Travail\n\nCamille Martin\nCheffe de projet\ncamille.martin@travail.gouv.fr\n\n:quitter\n";
-    let (outcome, out) = drive(&form, &path, input);
+    let (outcome, out) = drive(&path, input);
     assert!(matches!(outcome, Ending::Saved));
     assert_eq!(
         text(&path, "identite.nom_produit").as_deref(),
@@ -66,24 +112,23 @@ fn a_whole_section_is_filled_and_saved() {
     );
     assert_eq!(value(&path, "identite.direction"), None);
     assert_eq!(value(&path, "identite.sponsor"), None);
-    assert!(
-        out.contains("Section 1 sur 14 : Intitulé du produit — 0 réponse obligatoire sur 6"),
-        "{out}"
+    assert_said(
+        &out,
+        "Section 1 sur 14 : Intitulé du produit — 0 réponse obligatoire sur 6",
     );
-    assert!(out.contains("Section 2 sur 14 : "), "{out}");
-    assert!(out.contains("Question 1 sur 8 : Nom du produit (obligatoire)"));
+    assert_said(&out, "Section 2 sur 14 : ");
+    assert_said(&out, "Question 1 sur 8 : Nom du produit (obligatoire)");
 }
 
 #[test]
 fn an_invalid_answer_is_explained_echoed_and_asked_again() {
     let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     let usagers = number(&form, "probleme.public_concerne", "usagers");
     let input = format!(
         ":aller volume.nb_agents\ntrois cents\n300\n:aller probleme.public_concerne\n9\n{usagers}\n:quitter\n"
     );
-    let (_, out) = drive(&form, &path, &input);
+    let (_, out) = drive(&path, &input);
     let refused = |typed: &str| {
         out.lines()
             .any(|l| l.contains("erreur : réponse refusée") && l.contains(&format!("« {typed} »")))
@@ -102,31 +147,26 @@ fn an_invalid_answer_is_explained_echoed_and_asked_again() {
 
 #[test]
 fn a_misspelt_goto_suggests_the_question_meant() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
-    let (_, out) = drive(&form, &path, ":aller donees.sources\n:quitter\n");
-    assert!(
-        out.contains("« donees.sources » ne désigne aucune question (ou plusieurs). Vouliez-vous dire :aller donnees.sources ?"),
-        "{out}"
+    let (_dir, path) = new_file("c.toml");
+    let (_, out) = drive(&path, ":aller donees.sources\n:quitter\n");
+    assert_said(
+        &out,
+        "« donees.sources » ne désigne aucune question (ou plusieurs). Vouliez-vous dire :aller donnees.sources ?",
     );
 }
 
 #[test]
 fn a_goto_to_a_question_not_asked_names_what_it_depends_on() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     let (_, out) = drive(
-        &form,
         &path,
         ":aller ia_responsable.information_usagers\n:quitter\n",
     );
-    assert!(
-        out.contains("La question ia_responsable.information_usagers n'est pas posée avec vos réponses actuelles : elle dépend de votre réponse à « "),
-        "{out}"
+    assert_said(
+        &out,
+        "La question ia_responsable.information_usagers n'est pas posée avec vos réponses actuelles : elle dépend de votre réponse à « ",
     );
-    assert!(out.contains("(solution.role_ia)"), "{out}");
+    assert_said(&out, "(solution.role_ia)");
     assert!(
         !out.contains(" in ["),
         "not the form's condition language: {out}"
@@ -135,13 +175,11 @@ fn a_goto_to_a_question_not_asked_names_what_it_depends_on() {
 
 #[test]
 fn a_when_question_appears_once_its_condition_holds() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     // With « non » the next question is the shared offer; back, then « oui »
     // brings the adaptations question.
     let input = ":aller mutualisation.generique\nn\n<\no\nChanger le corpus\net les consignes.\n.\n:quitter\n";
-    let (_, out) = drive(&form, &path, input);
+    let (_, out) = drive(&path, input);
     let after_no = out
         .split("Le produit pourrait-il devenir un outil générique")
         .nth(1)
@@ -166,8 +204,7 @@ fn a_when_question_appears_once_its_condition_holds() {
 #[test]
 fn list_items_are_added_and_deleted_after_confirmation() {
     let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     let documents = number_in_field(&form, "nature", "documents");
     let ouverte = number_in_field(&form, "acces", "ouverte");
     let input = format!(
@@ -178,13 +215,10 @@ fn list_items_are_added_and_deleted_after_confirmation() {
          s 1\no\n\
          :quitter\n"
     );
-    let (_, out) = drive(&form, &path, &input);
-    assert!(out.contains("Élément 2 ajouté"), "{out}");
-    assert!(out.contains("Rien n'est supprimé."), "{out}");
-    assert!(
-        out.contains("Élément 2 : Nom de la source : FAQ ; Nature"),
-        "{out}"
-    );
+    let (_, out) = drive(&path, &input);
+    assert_said(&out, "Élément 2 ajouté");
+    assert_said(&out, "Rien n'est supprimé.");
+    assert_said(&out, "Élément 2 : Nom de la source : FAQ ; Nature");
     let sources = value(&path, "donnees.sources").expect("sources saved");
     let items = sources.as_array().unwrap();
     assert_eq!(items.len(), 1, "{sources}");
@@ -203,11 +237,9 @@ fn number_in_field(form: &Form, field: &str, key: &str) -> usize {
 
 #[test]
 fn back_returns_to_the_previous_question() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
-    let (_, out) = drive(&form, &path, "Premier nom\n<\nSecond nom\n:quitter\n");
-    assert!(out.contains("Réponse actuelle : Premier nom"), "{out}");
+    let (_dir, path) = new_file("c.toml");
+    let (_, out) = drive(&path, "Premier nom\n<\nSecond nom\n:quitter\n");
+    assert_said(&out, "Réponse actuelle : Premier nom");
     assert_eq!(
         text(&path, "identite.nom_produit").as_deref(),
         Some("Second nom")
@@ -217,25 +249,77 @@ fn back_returns_to_the_previous_question() {
 
 #[test]
 fn end_of_input_saves_and_quits_cleanly() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
-    let (outcome, out) = drive(&form, &path, "Nom\nUne promesse");
+    let (_dir, path) = new_file("c.toml");
+    let (outcome, out) = drive(&path, "Nom\nUne promesse");
     assert!(matches!(outcome, Ending::Saved));
     assert_eq!(
         text(&path, "identite.slogan").as_deref(),
         Some("Une promesse")
     );
-    assert!(out.contains("Vos réponses sont enregistrées dans"), "{out}");
+    assert_said(&out, "Vos réponses sont enregistrées dans");
+}
+
+#[test]
+fn quitting_a_read_only_session_says_nothing_was_written_and_where_the_recovery_is() {
+    let form = fiche::form::builtin();
+    let (_dir, path) = new_file("c.toml");
+    Answers::new(&form).save(&path).unwrap();
+    let before = std::fs::read_to_string(&path).unwrap();
+    fiche::recovery::Recovery::new("identite.nom_produit", "Tapé avant l'arrêt".into())
+        .write(&path)
+        .unwrap();
+    let mut session = session_on(&form, &path, Answers::load(&path).unwrap(), ":quitter\n");
+    session.read_only = Some("le fichier est en lecture seule".to_string());
+    let (outcome, out) = run(session);
+    assert!(matches!(outcome, Ending::Saved));
+    assert_not_said(&out, "Vos réponses sont enregistrées");
+    assert_said(
+        &out,
+        &format!(
+            "Rien n'a été écrit dans {} (le fichier est en lecture seule). Une réponse tapée avant une interruption",
+            path.display()
+        ),
+    );
+    assert_said(&out, ".c.toml.fiche-recup");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+    assert!(fiche::recovery::path_for(&path).exists(), "kept for later");
+}
+
+#[test]
+fn counts_of_zero_and_one_take_the_singular() {
+    let form = fiche::form::builtin();
+    let (_dir, path) = new_file("c.toml");
+    let mut answers = Answers::new(&form);
+    answers.save(&path).unwrap();
+    let (_, out) = drive(&path, ":verifier\n:quitter\n");
+    for said in [
+        " — 0 réponse obligatoire donnée sur ",
+        "Vérification : 0 réponse obligatoire donnée sur ",
+        " — 0 réponse obligatoire sur ",
+    ] {
+        assert!(out.contains(said), "« {said} » in:\n{out}");
+    }
+    assert_not_said(&out, "0 réponses");
+
+    answers
+        .set("identite.nom_produit", Some("Assistant SRDT".into()))
+        .unwrap();
+    answers.save(&path).unwrap();
+    let (_, out) = drive(&path, ":verifier\n:aller identite.slogan\n:quitter\n");
+    for said in [
+        " — 1 réponse obligatoire donnée sur ",
+        "Vérification : 1 réponse obligatoire donnée sur ",
+        " — 1 réponse obligatoire sur ",
+    ] {
+        assert!(out.contains(said), "« {said} » in:\n{out}");
+    }
+    assert_not_said(&out, "1 réponses");
 }
 
 #[test]
 fn a_long_text_cut_by_the_end_of_input_keeps_what_was_typed() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     drive(
-        &form,
         &path,
         ":aller probleme.description\nLes agents attendent.\n\nLongtemps.",
     );
@@ -248,16 +332,12 @@ fn a_long_text_cut_by_the_end_of_input_keeps_what_was_typed() {
 #[test]
 fn a_failed_save_keeps_answers_and_offers_another_file() {
     let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let gone = dir.path().join("dossier-absent").join("c.toml");
+    let (dir, gone) = new_file("dossier-absent/c.toml");
     let other = dir.path().join("ailleurs.toml");
     let input = format!("Nom\nPromesse\n:quitter\n{}\n", other.display());
-    let prompt = Prompt::new(Cursor::new(input.into_bytes()), Vec::new());
-    let mut session = Session::new(&form, &gone, Answers::new(&form), prompt);
-    let outcome = session.run();
-    let out = String::from_utf8(session.prompt.into_output()).unwrap();
+    let (outcome, out) = run(session_on(&form, &gone, Answers::new(&form), &input));
     assert!(matches!(outcome, Ending::Saved));
-    assert!(out.contains("n'ont pas pu être enregistrées"), "{out}");
+    assert_said(&out, "n'ont pas pu être enregistrées");
     assert!(!gone.exists());
     assert_eq!(text(&other, "identite.nom_produit").as_deref(), Some("Nom"));
     assert_eq!(text(&other, "identite.slogan").as_deref(), Some("Promesse"));
@@ -266,18 +346,15 @@ fn a_failed_save_keeps_answers_and_offers_another_file() {
 #[test]
 fn answers_lost_at_end_of_input_fail() {
     let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let gone = dir.path().join("dossier-absent").join("c.toml");
-    let prompt = Prompt::new(Cursor::new(b"Nom\n".to_vec()), Vec::new());
-    let mut session = Session::new(&form, &gone, Answers::new(&form), prompt);
-    assert!(matches!(session.run(), Ending::Unsaved));
+    let (_dir, gone) = new_file("dossier-absent/c.toml");
+    let (outcome, _) = run(session_on(&form, &gone, Answers::new(&form), "Nom\n"));
+    assert!(matches!(outcome, Ending::Unsaved));
 }
 
 #[test]
 fn a_new_draft_takes_the_profile_when_accepted() {
     let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     let mut profile = Answers::new(&form);
     profile
         .set(
@@ -286,14 +363,11 @@ fn a_new_draft_takes_the_profile_when_accepted() {
         )
         .unwrap();
     let (_, out) = drive_with(&form, &path, "o\n\n\n:quitter\n", Some(profile));
-    assert!(
-        out.contains("Réponse actuelle, reprise de votre profil : Préfecture du Nord"),
-        "{out}"
+    assert_said(
+        &out,
+        "Réponse actuelle, reprise de votre profil : Préfecture du Nord",
     );
-    assert!(
-        out.contains("Reprendre les réponses de votre profil"),
-        "{out}"
-    );
+    assert_said(&out, "Reprendre les réponses de votre profil");
     let answers = Answers::load(&path).unwrap();
     assert_eq!(
         answers.get("identite.administration"),
@@ -307,54 +381,37 @@ fn a_new_draft_takes_the_profile_when_accepted() {
 
 #[test]
 fn the_end_offers_every_format_and_the_email_draft() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("srdt.toml");
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/assistant-srdt.toml");
-    std::fs::copy(example, &path).unwrap();
+    let (dir, path) = srdt();
     // Last section, Entrée keeps the answer, then ODT by name, the e-mail by
     // its number, a wrong name, then the end.
     let email_number = fiche::render::Target::all().len();
     let input = format!(":section 14\n\nodt\n{email_number}\ndocx\n\n");
-    let (_, out) = drive(&form, &path, &input);
+    let (_, out) = drive(&path, &input);
     // The list is the library's table, every entry numbered.
     for (i, t) in fiche::render::Target::all().iter().enumerate() {
         let line = format!("  {} : {} ({})", i + 1, t.label_fr(), t.short_name());
         assert!(out.contains(&line), "« {line} » missing:\n{out}");
     }
     let odt = dir.path().join("srdt.odt");
-    assert!(
-        out.contains(&format!("Document écrit : {}", odt.display())),
-        "{out}"
-    );
+    assert_said(&out, &format!("Document écrit : {}", odt.display()));
     assert!(std::fs::read(&odt).unwrap().starts_with(b"PK"), "a zip");
     let eml = dir.path().join("srdt.eml");
-    assert!(
-        out.contains(&format!("Courriel prêt : {}", eml.display())),
-        "{out}"
-    );
+    assert_said(&out, &format!("Courriel prêt : {}", eml.display()));
     let message = std::fs::read_to_string(&eml).unwrap();
-    assert!(message.contains("X-Unsent: 1"), "{message}");
-    assert!(out.contains("« docx » n'est pas un export"), "{out}");
+    assert_said(&message, "X-Unsent: 1");
+    assert_said(&out, "« docx » n'est pas un export");
 }
 
 #[test]
 fn the_end_offers_exports_and_writes_the_document() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("srdt.toml");
-    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/assistant-srdt.toml");
-    std::fs::copy(example, &path).unwrap();
+    let (dir, path) = srdt();
     let before = std::fs::read_to_string(&path).unwrap();
     // Last section, Entrée keeps the answer, then Markdown, then the end.
-    let (_, out) = drive(&form, &path, ":section 14\n\n1\n\n");
-    assert!(out.contains("Fin du questionnaire."), "{out}");
-    assert!(out.contains("Score de préparation du coach"), "{out}");
+    let (_, out) = drive(&path, ":section 14\n\n1\n\n");
+    assert_said(&out, "Fin du questionnaire.");
+    assert_said(&out, "Score de préparation du coach");
     let md = dir.path().join("srdt.md");
-    assert!(
-        out.contains(&format!("Document écrit : {}", md.display())),
-        "{out}"
-    );
+    assert_said(&out, &format!("Document écrit : {}", md.display()));
     assert!(
         std::fs::read_to_string(&md)
             .unwrap()
@@ -370,14 +427,13 @@ fn after_a_migration_only_changed_questions_are_walked() {
         .replacen("version = 1", "version = 2", 1)
         .replacen("id = \"sponsor\"", "id = \"sponsor\"\nsince = 2", 1);
     let form = fiche::form::parse(&v2, "v2").expect("test form");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     let v1 =
         "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[identite]\nnom_produit = \"X\"\n";
     std::fs::write(&path, v1).unwrap();
-    let (_, out) = drive(&form, &path, "o\nLa DGT\n\n");
-    assert!(out.contains("version 1 du formulaire"), "{out}");
-    assert!(out.contains("identite.sponsor"), "{out}");
+    let (_, out) = drive_with(&form, &path, "o\nLa DGT\n\n", None);
+    assert_said(&out, "version 1 du formulaire");
+    assert_said(&out, "identite.sponsor");
     assert_eq!(out.matches("(obligatoire)").count(), 0, "{out}");
     assert_eq!(text(&path, "identite.sponsor").as_deref(), Some("La DGT"));
     assert_eq!(
@@ -403,16 +459,15 @@ fn commands_are_told_from_answers() {
 #[test]
 fn end_of_input_inside_a_list_item_keeps_its_valid_fields() {
     let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     let documents = number_in_field(&form, "nature", "documents");
     // Name, producer, nature typed; the input ends at « accès ».
     let input = format!(":aller donnees.sources\na\nCode du travail\nDGT\n{documents}\n");
-    let (outcome, out) = drive(&form, &path, &input);
+    let (outcome, out) = drive(&path, &input);
     assert!(matches!(outcome, Ending::Saved));
-    assert!(
-        out.contains("Élément 1 enregistré tel quel, à compléter : Code du travail"),
-        "{out}"
+    assert_said(
+        &out,
+        "Élément 1 enregistré tel quel, à compléter : Code du travail",
     );
     let sources = value(&path, "donnees.sources").expect("item kept");
     let item = sources.as_array().unwrap()[0].as_table().unwrap().clone();
@@ -424,25 +479,17 @@ fn end_of_input_inside_a_list_item_keeps_its_valid_fields() {
 
 #[test]
 fn a_refused_choice_names_the_numbers_and_labels_read_out() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (_dir, path) = new_file("c.toml");
     let (_, out) = drive(
-        &form,
         &path,
         ":aller probleme.public_concerne\ntous\n9\n:quitter\n",
     );
-    assert!(
-        out.contains(
-            "« tous » n'est pas un des choix ; tapez un numéro entre 1 et 3 (1. Les agents ;"
-        ),
-        "{out}"
+    assert_said(
+        &out,
+        "« tous » n'est pas un des choix ; tapez un numéro entre 1 et 3 (1. Les agents ;",
     );
-    assert!(
-        out.contains("le numéro 9 ne correspond à aucun choix"),
-        "{out}"
-    );
-    assert!(!out.contains("agents_et_usagers"), "{out}");
+    assert_said(&out, "le numéro 9 ne correspond à aucun choix");
+    assert_not_said(&out, "agents_et_usagers");
 }
 
 /// The coach's remark on an answer used to be said only at « :verifier »;
@@ -450,36 +497,28 @@ fn a_refused_choice_names_the_numbers_and_labels_read_out() {
 #[test]
 fn a_new_remark_of_the_coach_is_said_after_the_answer() {
     let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("c.toml");
+    let (dir, path) = new_file("c.toml");
     let decide = number(&form, "solution.role_ia", "decide");
     let input = format!("Mon produit\n:aller solution.role_ia\n{decide}\n<\n{decide}\n:quitter\n");
-    let (_, out) = drive(&form, &path, &input);
-    assert!(
-        out.contains("Enregistré.\nRemarque du coach (attention) : « Nom du produit » contient encore le texte provisoire « mon produit »"),
-        "{out}"
+    let (_, out) = drive(&path, &input);
+    assert_said(
+        &out,
+        "Enregistré.\nRemarque du coach (attention) : « Nom du produit » contient encore le texte provisoire « mon produit »",
     );
     let said = "Remarque du coach (erreur) : l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée";
     // Said when the answer is given, not again when it is kept unchanged.
     assert_eq!(out.matches(said).count(), 1, "{out}");
     // A clean answer draws no remark.
-    let (_, out) = drive(
-        &form,
-        &dir.path().join("d.toml"),
-        "Assistant SRDT\n:quitter\n",
-    );
-    assert!(!out.contains("Remarque du coach"), "{out}");
+    let (_, out) = drive(&dir.path().join("d.toml"), "Assistant SRDT\n:quitter\n");
+    assert_not_said(&out, "Remarque du coach");
 }
 
 /// « :bilan » gives the pilot's share next to the full-scale figures, as the
 /// documents do.
 #[test]
 fn the_business_case_says_the_pilots_share() {
-    let form = fiche::form::builtin();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("srdt.toml");
-    std::fs::write(&path, include_str!("../../examples/assistant-srdt.toml")).unwrap();
-    let (_, out) = drive(&form, &path, ":bilan\n:quitter\n");
+    let (_dir, path) = srdt();
+    let (_, out) = drive(&path, ":bilan\n:quitter\n");
     let full = out
         .find("Bilan économique : À pleine échelle (575")
         .expect("full scale said");
@@ -493,7 +532,7 @@ fn the_business_case_says_the_pilots_share() {
     let whole = include_str!("../../examples/assistant-srdt.toml")
         .replace("volume_pilote = 60000", "volume_pilote = 575000");
     std::fs::write(&path, whole).unwrap();
-    let (_, out) = drive(&form, &path, ":bilan\n:quitter\n");
-    assert!(out.contains(fiche::coach::roi::PILOT_WHOLE_FR), "{out}");
-    assert!(!out.contains("l'échelle du pilote"), "{out}");
+    let (_, out) = drive(&path, ":bilan\n:quitter\n");
+    assert_said(&out, fiche::coach::roi::PILOT_WHOLE_FR);
+    assert_not_said(&out, "l'échelle du pilote");
 }

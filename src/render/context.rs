@@ -13,10 +13,10 @@ use crate::form::{Form, Kind, Question, Section};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
 
-mod coach_view;
+mod deferred;
 mod groups;
 
-pub use coach_view::Coach;
+pub use deferred::Deferred;
 
 #[derive(Debug, Serialize)]
 pub struct DocumentContext {
@@ -30,7 +30,7 @@ pub struct DocumentContext {
     pub completeness: Completeness,
     pub sections: Vec<SectionView>,
     /// Raw answers: `a.volume.volume_annuel` → `575000`.
-    pub a: toml::Table,
+    pub a: Deferred<toml::Table>,
     /// Display texts: `t.volume.volume_annuel` → `575 000`.
     pub t: toml::Table,
     /// Required answers still missing (drafts' final annex).
@@ -40,7 +40,7 @@ pub struct DocumentContext {
     /// The business case: French figures (`1 610 143 €`) or why they are missing.
     pub roi: RoiView,
     /// The pitch coach's findings and the readiness score.
-    pub coach: Coach,
+    pub coach: Deferred<CoachView>,
     /// The budget lines' true sum, compared with the yearly budget.
     pub budget: BudgetView,
 }
@@ -170,8 +170,9 @@ pub fn build_reviewed(
     visibility: &minijinja::Value,
     review: &coach::CoachReport,
 ) -> DocumentContext {
-    let coach = Coach::made(CoachView::from(review));
-    assemble(form, answers, report, visibility, &review.roi, coach)
+    let a = Deferred::made(answers.to_table());
+    let coach = Deferred::made(CoachView::from(review));
+    assemble(form, answers, report, visibility, &review.roi, a, coach)
 }
 
 /// Like [`build_in`], the coach's review made only when something reads
@@ -186,8 +187,15 @@ where
     A: std::ops::Deref<Target = Answers> + Send + Sync + 'static,
 {
     let roi = Roi::compute(form, &answers);
-    let coach = Coach::deferred(form, answers.clone(), report.clone(), visibility.clone());
-    assemble(form, &answers, &report, &visibility, &roi, coach)
+    let a = Deferred::later({
+        let answers = answers.clone();
+        move || answers.to_table()
+    });
+    let coach = Deferred::later({
+        let (answers, report, visibility) = (answers.clone(), report.clone(), visibility.clone());
+        move || CoachView::from(&coach::review_in(form, &answers, &report, &visibility))
+    });
+    assemble(form, &answers, &report, &visibility, &roi, a, coach)
 }
 
 /// The context, from its parts.
@@ -197,7 +205,8 @@ fn assemble(
     report: &Report,
     visibility: &minijinja::Value,
     roi: &Roi,
-    coach: Coach,
+    a: Deferred<toml::Table>,
+    coach: Deferred<CoachView>,
 ) -> DocumentContext {
     let (sections, t) = section_views(form, answers, visibility);
     let missing = missing_answers(form, report);
@@ -223,7 +232,7 @@ fn assemble(
             invalid: invalid_answers(report),
         },
         sections,
-        a: answers.to_table(),
+        a,
         t,
         missing,
         findings: report
@@ -258,8 +267,8 @@ fn section_views(
             if !validate::is_visible(q, context) {
                 continue;
             }
-            let value = answers.get_in(&section.id, &q.id);
-            let mut view = question_view(&section.id, q, value.as_ref());
+            let value = answers.value_in(&section.id, &q.id);
+            let mut view = question_view(&section.id, q, value.as_deref());
             texts.insert(q.id.clone(), toml::Value::String(view.text.clone()));
             if !view.answered && view.model_prompt {
                 view.text = NOT_ANSWERED.to_string();

@@ -4,9 +4,8 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use super::{DocumentContext, Format, RenderError, Renderer};
+use super::{Format, Prepared, RenderError, Renderer};
 use crate::answers::Answers;
 use crate::form::Form;
 use crate::fs_util;
@@ -69,51 +68,48 @@ impl Renderer {
         answers_file: &Path,
         export: Export<'_>,
     ) -> Result<Exported, ExportError> {
-        self.write_with(answers_file, export, |strict| {
-            self.context(form, answers, strict)
-        })
+        let path = export.path(answers_file)?;
+        let ctx = self.context(form, answers, export.strict)?;
+        let draft = ctx.draft;
+        let bytes = self.export_document(export.format, ctx)?;
+        write_document(path, &bytes, draft)
     }
 
-    /// Like [`Renderer::write`], for an application handed over
-    /// ([`Renderer::context_owned`]).
-    pub fn write_owned<A>(
+    /// Like [`Renderer::write`], from a prepared context: `path` comes
+    /// from [`Export::path`].
+    pub fn write_prepared(
         &self,
-        form: &'static Form,
-        answers: Arc<A>,
-        answers_file: &Path,
-        export: Export<'_>,
-    ) -> Result<Exported, ExportError>
-    where
-        A: std::ops::Deref<Target = Answers> + Send + Sync + 'static,
-    {
-        self.write_with(answers_file, export, |strict| {
-            self.context_owned(form, answers, strict)
-        })
-    }
-
-    /// Writes the document of the context `context(strict)` builds.
-    fn write_with(
-        &self,
-        answers_file: &Path,
-        export: Export<'_>,
-        context: impl FnOnce(bool) -> Result<DocumentContext, RenderError>,
+        document: &Prepared,
+        format: Format,
+        path: PathBuf,
     ) -> Result<Exported, ExportError> {
-        let path = export
+        let bytes = self.export_prepared(format, document)?;
+        write_document(path, &bytes, document.draft())
+    }
+}
+
+impl Export<'_> {
+    /// Where the document of the application read from `answers_file`
+    /// goes; never the answers file itself.
+    pub fn path(&self, answers_file: &Path) -> Result<PathBuf, ExportError> {
+        let path = self
             .output
             .map(Path::to_path_buf)
-            .unwrap_or_else(|| export.format.default_output(answers_file));
+            .unwrap_or_else(|| self.format.default_output(answers_file));
         if same_file(&path, answers_file) {
             return Err(ExportError::SameFile(path));
         }
-        let ctx = context(export.strict)?;
-        let draft = ctx.draft;
-        let bytes = self.export_document(export.format, ctx)?;
-        fs_util::write_atomic(&path, &bytes).map_err(|source| ExportError::Write {
-            path: path.clone(),
-            source,
-        })?;
-        Ok(Exported { path, draft })
+        Ok(path)
     }
+}
+
+/// Writes a rendered document atomically.
+fn write_document(path: PathBuf, bytes: &[u8], draft: bool) -> Result<Exported, ExportError> {
+    fs_util::write_atomic(&path, bytes).map_err(|source| ExportError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(Exported { path, draft })
 }
 
 /// Whether `a` and `b` name the same file, even through `..` or links.

@@ -26,6 +26,8 @@ trait View: std::fmt::Debug + Send + Sync + 'static {
 }
 
 /// A [`View`] as a template map, each field converted once, when first read.
+/// Texts, flags and absent values are made directly (as `Serde` makes
+/// them); lists and records through `Serde`.
 #[derive(Debug)]
 struct Live<V: View> {
     view: V,
@@ -200,14 +202,14 @@ impl View for Section {
     fn field(&self, index: usize) -> Value {
         let s = self.get();
         match index {
-            0 => Value::from(Serde(&s.id)),
-            1 => Value::from(Serde(&s.title)),
-            2 => Value::from(Serde(&s.heading)),
-            3 => Value::from(Serde(s.addition)),
-            4 => Value::from(Serde(&s.wizard_title)),
-            5 => Value::from(Serde(&s.intro)),
-            6 => Value::from(Serde(s.answered)),
-            7 => Value::from(Serde(s.shown)),
+            0 => Value::from(s.id.as_str()),
+            1 => Value::from(s.title.as_str()),
+            2 => Value::from(s.heading.as_str()),
+            3 => Value::from(s.addition),
+            4 => Value::from(s.wizard_title.as_str()),
+            5 => Value::from(s.intro.as_deref()),
+            6 => Value::from(s.answered),
+            7 => Value::from(s.shown),
             8 => list((0..s.questions.len()).map(|question| {
                 Live::value(Question {
                     ctx: self.ctx.clone(),
@@ -245,8 +247,8 @@ impl View for Group {
     fn field(&self, index: usize) -> Value {
         let g = self.get();
         match index {
-            0 => Value::from(Serde(&g.title)),
-            1 => Value::from(Serde(g.shown)),
+            0 => Value::from(g.title.as_deref()),
+            1 => Value::from(g.shown),
             _ => list(g.questions.clone().map(|question| {
                 Live::value(Question {
                     ctx: self.ctx.clone(),
@@ -293,17 +295,17 @@ impl View for Question {
     fn field(&self, index: usize) -> Value {
         let q = self.get();
         match index {
-            0 => Value::from(Serde(&q.id)),
-            1 => Value::from(Serde(&q.full_id)),
-            2 => Value::from(Serde(&q.label)),
-            3 => Value::from(Serde(&q.question)),
-            4 => Value::from(Serde(&q.group)),
-            5 => Value::from(Serde(q.model_prompt)),
-            6 => Value::from(Serde(q.shown)),
-            7 => Value::from(Serde(q.kind)),
-            8 => Value::from(Serde(q.required)),
-            9 => Value::from(Serde(q.answered)),
-            10 => Value::from(Serde(&q.text)),
+            0 => Value::from(q.id.as_str()),
+            1 => Value::from(q.full_id.as_str()),
+            2 => Value::from(q.label.as_str()),
+            3 => Value::from(q.question.as_str()),
+            4 => Value::from(q.group.as_deref()),
+            5 => Value::from(q.model_prompt),
+            6 => Value::from(q.shown),
+            7 => Value::from(q.kind),
+            8 => Value::from(q.required),
+            9 => Value::from(q.answered),
+            10 => Value::from(q.text.as_str()),
             11 => Value::from(Serde(&q.labels)),
             12 => Value::from(Serde(&q.columns)),
             _ => Value::from(Serde(&q.rows)),

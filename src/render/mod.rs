@@ -108,6 +108,30 @@ pub enum RenderError {
 
 pub type Result<T, E = RenderError> = std::result::Result<T, E>;
 
+/// A document context with its template value, which templates read
+/// lazily (`live`: only what a template reads is converted). A command that
+/// ends with the document may leave it unfreed (`std::mem::forget`): its
+/// thousands of small allocations need not be freed one by one at exit.
+pub struct Prepared {
+    ctx: Arc<DocumentContext>,
+    value: Value,
+}
+
+impl Prepared {
+    fn new(ctx: DocumentContext) -> Prepared {
+        let ctx = Arc::new(ctx);
+        Prepared {
+            value: live::document(ctx.clone()),
+            ctx,
+        }
+    }
+
+    /// The application is incomplete: the document is marked BROUILLON.
+    pub fn draft(&self) -> bool {
+        self.ctx.draft
+    }
+}
+
 /// Wraps the template environment: built-in templates plus user overrides.
 pub struct Renderer {
     env: Environment<'static>,
@@ -228,20 +252,23 @@ impl Renderer {
         self.export_document(format, ctx)
     }
 
-    /// Like [`Renderer::export`], for an application handed over
-    /// ([`Renderer::context_owned`]).
-    pub fn export_owned<A>(
+    /// Like [`Renderer::context_owned`], with the context's template value
+    /// made, ready for [`Renderer::export_prepared`].
+    pub fn prepare_owned<A>(
         &self,
         form: &'static Form,
         answers: Arc<A>,
-        format: Format,
         strict: bool,
-    ) -> Result<Vec<u8>>
+    ) -> Result<Prepared>
     where
         A: std::ops::Deref<Target = Answers> + Send + Sync + 'static,
     {
-        let ctx = self.context_owned(form, answers, strict)?;
-        self.export_document(format, ctx)
+        Ok(Prepared::new(self.context_owned(form, answers, strict)?))
+    }
+
+    /// Renders a prepared context in any format.
+    pub fn export_prepared(&self, format: Format, document: &Prepared) -> Result<Vec<u8>> {
+        self.export_with(format, &*document.ctx, || document.value.clone())
     }
 
     /// Renders an already built context (several formats from one check).
@@ -252,9 +279,7 @@ impl Renderer {
     /// Renders a document context of this renderer's own, which templates
     /// read lazily (`live`): only what a template reads is converted.
     fn export_document(&self, format: Format, ctx: DocumentContext) -> Result<Vec<u8>> {
-        let ctx = Arc::new(ctx);
-        let value = live::document(ctx.clone());
-        self.export_with(format, &*ctx, || value.clone())
+        self.export_prepared(format, &Prepared::new(ctx))
     }
 
     /// Renders `format` from `ctx`, serialised for Typst and OpenDocument's

@@ -41,3 +41,16 @@ pub fn example_str(name: &str) -> String {
 
 /// The French no-break space used in figures.
 pub const NBSP: &str = "\u{a0}";
+
+/// Fails, showing the whole of `text` (what a command said), unless it
+/// contains `part`.
+#[track_caller]
+pub fn assert_said(text: &str, part: &str) {
+    assert!(text.contains(part), "« {part} » not said in:\n{text}");
+}
+
+/// Fails, showing the whole of `text`, if it contains `part`.
+#[track_caller]
+pub fn assert_not_said(text: &str, part: &str) {
+    assert!(!text.contains(part), "« {part} » said in:\n{text}");
+}

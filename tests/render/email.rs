@@ -165,14 +165,18 @@ fn the_contact_comes_from_the_form() {
     );
     assert_ne!(form, changed);
     std::fs::write(form_dir.join("form.toml"), &changed).unwrap();
-    let out = fiche(&[
-        "envoyer",
-        &example_str("tri-courriels-prefecture.toml"),
-        "--form",
-        form_dir.to_str().unwrap(),
-        "-o",
-        "-",
-    ]);
+    // The e-mail of an example, to stdout, with the form in `form_dir`.
+    let send = || {
+        fiche(&[
+            "envoyer",
+            &example_str("tri-courriels-prefecture.toml"),
+            "--form",
+            form_dir.to_str().unwrap(),
+            "-o",
+            "-",
+        ])
+    };
+    let out = send();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let message = MessageParser::default().parse(&out.stdout).unwrap();
     assert_eq!(first_address(message.to()), "test@exemple.fr");
@@ -182,14 +186,7 @@ fn the_contact_comes_from_the_form() {
         form.replace("contact = \"alliance@mail.numerique.gouv.fr\"\n", ""),
     )
     .unwrap();
-    let out = fiche(&[
-        "envoyer",
-        &example_str("tri-courriels-prefecture.toml"),
-        "--form",
-        form_dir.to_str().unwrap(),
-        "-o",
-        "-",
-    ]);
+    let out = send();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("contact"), "{}", stderr(&out));
 }

@@ -97,14 +97,11 @@ pub fn print_skipped(skipped: &[(String, String)], to_stdout: bool) {
     }
     let mut lines = vec![format!(
         "Ignorés : {}",
-        if skipped.len() >= 2 {
-            format!(
-                "{} fichiers qui ne sont pas des candidatures",
-                skipped.len()
-            )
-        } else {
-            "1 fichier qui n'est pas une candidature".to_string()
-        }
+        fiche::format::count(
+            skipped.len(),
+            "fichier qui n'est pas une candidature",
+            "fichiers qui ne sont pas des candidatures"
+        )
     )];
     lines.extend(
         skipped

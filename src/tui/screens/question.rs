@@ -338,7 +338,7 @@ fn counter_line(app: &App) -> Option<Line<'static>> {
                     t.error(),
                 ),
                 Some(max) => Span::styled(format!("{n} / {max} caractères"), t.dim()),
-                None => Span::styled(format!("{n} caractères"), t.dim()),
+                None => Span::styled(fiche::format::count(n, "caractère", "caractères"), t.dim()),
             }))
         }
         Editor::Line(e) if q.kind.is_numeric() => {

@@ -15,6 +15,38 @@ fn state(app: &App, id: &str) -> QuestionState {
     app.question_state(app.locate(id).unwrap())
 }
 
+/// The keys ticked in the multiple choice `id`, in the form's order.
+fn ticked(app: &App, id: &str) -> Vec<String> {
+    get(app, id)
+        .and_then(|v| v.as_array().cloned())
+        .unwrap_or_default()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// « Qui subit le problème ? » (three options) once `typed` is typed in it
+/// and refused as text: nothing picked, said as not a choice, and Entrée
+/// then neither picks the highlighted option nor leaves.
+fn after_stray_text_in_a_choice(typed: &str) -> App {
+    let mut app = empty_app();
+    go(&mut app, "probleme.public_concerne");
+    type_text(&mut app, typed);
+    assert_eq!(get(&app, "probleme.public_concerne"), None);
+    let Editor::Choice(c) = &app.editor else {
+        panic!()
+    };
+    let said = c.stray_text().unwrap();
+    assert!(
+        said.contains(&format!("« {typed} » n'est pas un choix")),
+        "{said}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.question_id(), "probleme.public_concerne");
+    assert_eq!(get(&app, "probleme.public_concerne"), None);
+    app
+}
+
 #[test]
 fn under_a_too_small_window_only_quitting_acts() {
     let mut app = empty_app();
@@ -213,22 +245,8 @@ fn the_business_case_follows_the_number_being_typed() {
 
 #[test]
 fn digits_typed_as_text_in_a_choice_select_nothing() {
-    let mut app = empty_app();
-    go(&mut app, "probleme.public_concerne");
-    type_text(&mut app, "12 mars");
-    assert_eq!(get(&app, "probleme.public_concerne"), None);
-    let Editor::Choice(c) = &app.editor else {
-        panic!()
-    };
-    assert!(
-        c.stray_text()
-            .unwrap()
-            .contains("« 12 mars » n'est pas un choix")
-    );
     // Entrée after stray text does not pick the highlighted option.
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.question_id(), "probleme.public_concerne");
-    assert_eq!(get(&app, "probleme.public_concerne"), None);
+    let mut app = after_stray_text_in_a_choice("12 mars");
     // A digit on its own still chooses.
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(get(&app, "probleme.public_concerne"), s("usagers"));
@@ -240,23 +258,9 @@ fn digits_typed_as_text_in_a_choice_select_nothing() {
 
 #[test]
 fn back_to_back_digits_are_one_option_number_not_successive_picks() {
-    let mut app = empty_app();
-    go(&mut app, "probleme.public_concerne");
     // « 12 » with three options: no option 12, so nothing is picked (the
     // « 1 » picked at once is undone), and Entrée then picks nothing.
-    type_text(&mut app, "12");
-    assert_eq!(get(&app, "probleme.public_concerne"), None);
-    let Editor::Choice(c) = &app.editor else {
-        panic!()
-    };
-    assert!(
-        c.stray_text()
-            .unwrap()
-            .contains("« 12 » n'est pas un choix")
-    );
-    press(&mut app, KeyCode::Enter);
-    assert_eq!(app.question_id(), "probleme.public_concerne");
-    assert_eq!(get(&app, "probleme.public_concerne"), None);
+    let mut app = after_stray_text_in_a_choice("12");
     // A digit typed alone after another key picks its option at once.
     press(&mut app, KeyCode::Char('3'));
     assert_eq!(
@@ -269,14 +273,7 @@ fn back_to_back_digits_are_one_option_number_not_successive_picks() {
 fn in_a_multiple_choice_a_comma_separates_option_numbers() {
     let mut app = empty_app();
     go(&mut app, "pertinence.criteres");
-    let keys = |app: &App| -> Vec<String> {
-        get(app, "pertinence.criteres")
-            .and_then(|v| v.as_array().cloned())
-            .unwrap_or_default()
-            .iter()
-            .map(|v| v.as_str().unwrap().to_string())
-            .collect()
-    };
+    let keys = |app: &App| ticked(app, "pertinence.criteres");
     // « 13 »: four options, no option 13: nothing ticked.
     type_text(&mut app, "13");
     assert!(keys(&app).is_empty());
@@ -370,14 +367,7 @@ fn an_item_being_filled_in_is_not_flagged_as_an_error_until_left() {
 fn aucun_is_ticked_alone() {
     let mut app = empty_app();
     go(&mut app, "ia_responsable.referents_consultes");
-    let keys = |app: &App| -> Vec<String> {
-        get(app, "ia_responsable.referents_consultes")
-            .and_then(|v| v.as_array().cloned())
-            .unwrap_or_default()
-            .iter()
-            .map(|v| v.as_str().unwrap().to_string())
-            .collect()
-    };
+    let keys = |app: &App| ticked(app, "ia_responsable.referents_consultes");
     press(&mut app, KeyCode::Char('1'));
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Char('2'));

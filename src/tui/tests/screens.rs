@@ -381,3 +381,27 @@ fn snapshot_wide_sidebar_200x60() {
     }
     insta::assert_snapshot!("question_200x60", screen);
 }
+
+#[test]
+fn the_counter_of_a_long_text_without_a_limit_agrees_with_its_count() {
+    let mut app = saved(empty_app());
+    let description = app
+        .form
+        .sections
+        .iter_mut()
+        .filter(|s| s.id == "probleme")
+        .flat_map(|s| s.questions.iter_mut())
+        .find(|q| q.id == "description")
+        .expect("the built-in form asks for the problem");
+    description.max_length = None;
+    go(&mut app, "probleme.description");
+    let screen = render(&app, 120, 40);
+    assert!(
+        screen.contains("0 caractère") && !screen.contains("0 caractères"),
+        "{screen}"
+    );
+    type_text(&mut app, "a");
+    assert!(render(&app, 120, 40).contains("1 caractère "));
+    type_text(&mut app, "b");
+    assert!(render(&app, 120, 40).contains("2 caractères"));
+}
