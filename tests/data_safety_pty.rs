@@ -65,56 +65,15 @@ fn sigterm_sighup_and_sigint_save_the_answer_being_typed_and_restore_the_termina
 fn tmux_kill_session_saves_the_answer_being_typed_and_keeps_an_unanswered_recovery() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("c.toml");
-    let socket = dir.path().join("tmux.sock");
-    let tmux = |args: &[&str]| {
-        std::process::Command::new("tmux")
-            .arg("-S")
-            .arg(&socket)
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/apt-packages)")
-    };
-    let command = format!(
-        "env HOME={d} XDG_CONFIG_HOME={d}/.config TERM=xterm-256color {bin} {f}",
-        d = dir.path().display(),
-        bin = env!("CARGO_BIN_EXE_fiche"),
-        f = file.display()
-    );
-    // A 100×30 session named « fiche » running `command`.
-    let start = |command: &str| {
-        let started = tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "fiche",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            command,
-        ]);
-        assert!(started.status.success(), "{}", stderr(&started));
-    };
-    start(&command);
-    let screen = || stdout(&tmux(&["capture-pane", "-p", "-t", "fiche"]));
-    eventually("the form's introduction in tmux", || {
-        screen().contains("Bienvenue")
+    let tmux = Tmux::new(dir.path());
+    let command = fiche_command(dir.path(), &file, "");
+    tmux.start(&command);
+    tmux.past_intro();
+    tmux.send_keys(&["-l", "Dans tmux"]);
+    eventually("the text typed in tmux", || {
+        tmux.screen().contains("Dans tmux")
     });
-    assert!(
-        tmux(&["send-keys", "-t", "fiche", "Enter"])
-            .status
-            .success()
-    );
-    eventually("the wizard in tmux", || {
-        screen().contains("Nom du produit") && !screen().contains("Bienvenue")
-    });
-    assert!(
-        tmux(&["send-keys", "-t", "fiche", "-l", "Dans tmux"])
-            .status
-            .success()
-    );
-    eventually("the text typed in tmux", || screen().contains("Dans tmux"));
-    assert!(tmux(&["kill-session", "-t", "fiche"]).status.success());
+    tmux.kill_session();
     eventually("the typed answer saved", || {
         answer(&file, "identite.nom_produit").as_deref() == Some("Dans tmux")
     });
@@ -133,23 +92,21 @@ fn tmux_kill_session_saves_the_answer_being_typed_and_keeps_an_unanswered_recove
         .write(&file)
         .unwrap();
     let code = dir.path().join("code");
-    let command = format!("trap '' HUP; {command}; echo $? > {}", code.display());
-    start(&command);
+    tmux.start(&format!(
+        "trap '' HUP; {command}; echo $? > {}",
+        code.display()
+    ));
     eventually("the recovery offered in tmux", || {
-        screen().contains("Pas encore repris")
+        tmux.screen().contains("Pas encore repris")
     });
-    assert!(tmux(&["kill-session", "-t", "fiche"]).status.success());
-    eventually("the exit code written", || {
-        std::fs::read_to_string(&code).is_ok_and(|c| c.ends_with('\n'))
-    });
-    assert_eq!(std::fs::read_to_string(&code).unwrap(), "129\n");
+    tmux.kill_session();
+    assert_eq!(exit_code_written(&code), "129\n");
     assert!(!fiche::answers::lock::lock_path(&file).exists());
     assert!(
         std::fs::read_to_string(recovery_file(&file))
             .is_ok_and(|t| t.contains("Pas encore repris"))
     );
     assert_eq!(answer(&file, "identite.slogan"), None);
-    let _ = tmux(&["kill-server"]);
 }
 
 /// A bug that panics once the terminal is gone (a debug-build switch makes
@@ -160,67 +117,21 @@ fn tmux_kill_session_saves_the_answer_being_typed_and_keeps_an_unanswered_recove
 fn a_panic_after_the_terminal_hung_up_exits_cleanly_and_keeps_the_recovery() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("p.toml");
-    let socket = dir.path().join("tmux.sock");
-    let tmux = |args: &[&str]| {
-        std::process::Command::new("tmux")
-            .arg("-S")
-            .arg(&socket)
-            .args(args)
-            .output()
-            .expect("tmux is installed (.ci/apt-packages)")
-    };
+    let tmux = Tmux::new(dir.path());
     let code = dir.path().join("code");
     // The shell around fiche ignores SIGHUP to write down the exit code.
-    let command = format!(
-        "trap '' HUP; env HOME={d} XDG_CONFIG_HOME={d}/.config TERM=xterm-256color \
-         FICHE_TEST_PANIC_ON_INTERRUPT=1 {bin} {f}; echo $? > {c}",
-        d = dir.path().display(),
-        bin = env!("CARGO_BIN_EXE_fiche"),
-        f = file.display(),
-        c = code.display()
-    );
-    let started = tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        "fiche",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
-    assert!(started.status.success(), "{}", stderr(&started));
-    let screen = || stdout(&tmux(&["capture-pane", "-p", "-t", "fiche"]));
-    eventually("the form's introduction in tmux", || {
-        screen().contains("Bienvenue")
-    });
-    assert!(
-        tmux(&["send-keys", "-t", "fiche", "Enter"])
-            .status
-            .success()
-    );
-    eventually("the wizard in tmux", || {
-        screen().contains("Nom du produit") && !screen().contains("Bienvenue")
-    });
-    assert!(
-        tmux(&["send-keys", "-t", "fiche", "-l", "Avant la panique"])
-            .status
-            .success()
-    );
+    tmux.start(&format!(
+        "trap '' HUP; {}; echo $? > {}",
+        fiche_command(dir.path(), &file, "FICHE_TEST_PANIC_ON_INTERRUPT=1"),
+        code.display()
+    ));
+    tmux.past_intro();
+    tmux.send_keys(&["-l", "Avant la panique"]);
     eventually("the text in the recovery file", || {
         std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Avant la panique"))
     });
-    assert!(tmux(&["kill-session", "-t", "fiche"]).status.success());
-    eventually("the exit code written", || {
-        std::fs::read_to_string(&code).is_ok_and(|c| c.ends_with('\n'))
-    });
-    let _ = tmux(&["kill-server"]);
-    assert_eq!(
-        std::fs::read_to_string(&code).unwrap(),
-        "101\n",
-        "not aborted"
-    );
+    tmux.kill_session();
+    assert_eq!(exit_code_written(&code), "101\n", "not aborted");
     assert!(
         !fiche::answers::lock::lock_path(&file).exists(),
         "lock released"
@@ -229,6 +140,100 @@ fn a_panic_after_the_terminal_hung_up_exits_cleanly_and_keeps_the_recovery() {
         std::fs::read_to_string(recovery_file(&file)).is_ok_and(|t| t.contains("Avant la panique")),
         "the recovery is kept"
     );
+}
+
+/// The shell command that runs fiche on `file` with a home of its own in
+/// `dir`, and `env` (`NAME=value …`, may be empty).
+fn fiche_command(dir: &Path, file: &Path, env: &str) -> String {
+    format!(
+        "env HOME={d} XDG_CONFIG_HOME={d}/.config TERM=xterm-256color {env} {bin} {f}",
+        d = dir.display(),
+        bin = env!("CARGO_BIN_EXE_fiche"),
+        f = file.display()
+    )
+}
+
+/// The exit code the shell wrote to `code` once fiche ended (with its
+/// newline), waited for.
+fn exit_code_written(code: &Path) -> String {
+    eventually("the exit code written", || {
+        std::fs::read_to_string(code).is_ok_and(|c| c.ends_with('\n'))
+    });
+    std::fs::read_to_string(code).unwrap()
+}
+
+/// A tmux server of the test's own (its socket in a test folder) running
+/// fiche in a 100×30 session « fiche », which the test closes as a user
+/// closing the window would. The server stops when this is dropped.
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    fn new(dir: &Path) -> Tmux {
+        Tmux {
+            socket: dir.join("tmux.sock"),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is installed (.ci/apt-packages)")
+    }
+
+    /// Starts the session « fiche » running the shell `command`.
+    fn start(&self, command: &str) {
+        let started = self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "fiche",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            command,
+        ]);
+        assert!(started.status.success(), "{}", stderr(&started));
+    }
+
+    fn screen(&self) -> String {
+        stdout(&self.run(&["capture-pane", "-p", "-t", "fiche"]))
+    }
+
+    /// `tmux send-keys` to the session with `args` (`-l` to type text).
+    fn send_keys(&self, args: &[&str]) {
+        let mut all = vec!["send-keys", "-t", "fiche"];
+        all.extend_from_slice(args);
+        assert!(self.run(&all).status.success(), "send-keys {args:?}");
+    }
+
+    /// Waits for the form's introduction and leaves it for the first
+    /// question.
+    fn past_intro(&self) {
+        eventually("the form's introduction in tmux", || {
+            self.screen().contains("Bienvenue")
+        });
+        self.send_keys(&["Enter"]);
+        eventually("the wizard in tmux", || {
+            let screen = self.screen();
+            screen.contains("Nom du produit") && !screen.contains("Bienvenue")
+        });
+    }
+
+    fn kill_session(&self) {
+        assert!(self.run(&["kill-session", "-t", "fiche"]).status.success());
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
 }
 
 /// The same bug with the terminal still there: it is given back (main

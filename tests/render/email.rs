@@ -33,6 +33,16 @@ fn first_address(address: Option<&Address>) -> String {
         .to_string()
 }
 
+/// How the points of the e-mail's body begin, in order.
+const POINTS: [&str; 6] = [
+    "1. Le problème :",
+    "2. L’irritant en chiffres :",
+    "3. Le volume :",
+    "4. Les données :",
+    "5. La métrique d’impact :",
+    "Bilan économique :",
+];
+
 #[test]
 fn the_email_is_a_mime_draft_with_both_documents_attached() {
     let file = example_str("assistant-srdt.toml");
@@ -76,16 +86,7 @@ fn the_email_is_a_mime_draft_with_both_documents_attached() {
         body.contains("Je souhaite présenter à l’incubateur All_Ia_nce notre projet Assistant SRDT (Ministère du Travail"),
         "{body}"
     );
-    for expected in [
-        "Bonjour,",
-        "1. Le problème :",
-        "2. L’irritant en chiffres :",
-        "3. Le volume :",
-        "4. Les données :",
-        "5. La métrique d’impact :",
-        "Bilan économique :",
-        "Camille Durand",
-    ] {
+    for expected in ["Bonjour,", "Camille Durand"].iter().chain(&POINTS) {
         assert!(body.contains(expected), "« {expected} » not in:\n{body}");
     }
     assert!(body.contains(&format!("575{NBSP}000")), "{body}");
@@ -228,16 +229,10 @@ fn the_points_of_the_email_are_separate_paragraphs() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let message = MessageParser::default().parse(&out.stdout).unwrap();
     let body = message.body_text(0).unwrap().replace("\r\n", "\n");
-    for start in [
-        "1. Le problème :",
-        "2. L’irritant en chiffres :",
-        "3. Le volume :",
-        "4. Les données :",
-        "5. La métrique d’impact :",
-        "Bilan économique :",
-        "Nous demandons",
-        "Je me tiens à votre disposition",
-    ] {
+    for start in POINTS
+        .iter()
+        .chain(&["Nous demandons", "Je me tiens à votre disposition"])
+    {
         assert!(
             body.contains(&format!("\n\n{start}")),
             "« {start} » does not start a paragraph:\n{body}"

@@ -13,6 +13,8 @@ mod screens;
 use std::path::PathBuf;
 
 use fiche::{Answers, form};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::app::{App, Effect};
@@ -26,6 +28,22 @@ pub fn app_from(toml: &str) -> App {
     app.theme = Theme::plain();
     app.editor_program = "nano".into();
     app
+}
+
+/// The text of the screen drawn for `app` at `width`×`height`, row by row
+/// without trailing spaces. Only the text: styles are checked by the "no
+/// colour alone" words.
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| super::screens::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..height {
+        let line: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 pub fn empty_app() -> App {

@@ -7,24 +7,6 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::*;
 use crate::tui::app::App;
-use crate::tui::screens;
-
-fn render(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| screens::draw(app, f)).unwrap();
-    // Only the text: styles are checked by the "no colour alone" words.
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        for x in 0..width {
-            line.push_str(buffer[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn saved(mut app: App) -> App {
     app.save.saved("10:42".into());
