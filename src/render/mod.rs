@@ -337,7 +337,7 @@ impl Renderer {
             }
             None => (pdf::builtin_template(name).to_string(), name.to_string()),
         };
-        let data = serde_json::to_vec(ctx).map_err(|e| {
+        let data = pdf::data(ctx).map_err(|e| {
             RenderError::Template(format!("données du document illisibles pour Typst : {e}"))
         })?;
         pdf::compile(template, &origin, data, self.user_dir.as_ref())

@@ -18,9 +18,11 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("odt_paragraphs", odt_paragraphs);
 }
 
-/// Text as XML character data: markup characters escaped, characters that
-/// XML 1.0 forbids (C0 controls but tab and line feed, `\r`, U+FFFE/U+FFFF)
-/// and C1 controls removed.
+/// Text as XML character data: markup characters escaped, and controls
+/// shown as the other formats show them (`crate::sanitize::terminal`:
+/// `ESC` → `␛`, a bidi override → `<U+202E>`), so an answer cannot reorder
+/// or hide text in the document; what XML 1.0 still forbids (U+FFFE/U+FFFF)
+/// is removed.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_into(&mut out, text);
@@ -30,6 +32,8 @@ pub fn escape(text: &str) -> String {
 /// [`escape`], written at the end of `out`: runs of bytes that stay as they
 /// are copied at once.
 pub fn escape_into(out: &mut String, text: &str) {
+    let shown = super::scan::terminal(text);
+    let text: &str = &shown;
     let bytes = text.as_bytes();
     // Start of the run not yet copied.
     let mut run = 0;
@@ -160,7 +164,7 @@ mod tests {
     /// [`escape`] character by character, as before it copied runs.
     fn reference(text: &str) -> String {
         let mut out = String::new();
-        for c in text.chars() {
+        for c in crate::sanitize::terminal(text).chars() {
             match c {
                 '&' => out.push_str("&amp;"),
                 '<' => out.push_str("&lt;"),
@@ -201,6 +205,8 @@ mod tests {
             "\u{ffff}",
             "\u{fffd}",
             "\u{feff}",
+            "\u{202e}",
+            "\r\n",
             "€",
             "👩‍💻",
             "]]>",
@@ -216,10 +222,15 @@ mod tests {
     }
 
     #[test]
-    fn markup_is_escaped_and_forbidden_characters_are_dropped() {
+    fn markup_is_escaped_controls_shown_and_forbidden_characters_dropped() {
         assert_eq!(
             escape("a < b & c ]]> \"d\" 'e'\u{0}\u{7}\u{1b}[31m\u{85}\u{ffff}\tf"),
-            "a &lt; b &amp; c ]]&gt; &quot;d&quot; &apos;e&apos;[31m\tf"
+            "a &lt; b &amp; c ]]&gt; &quot;d&quot; &apos;e&apos;␀␇␛[31m&lt;U+0085&gt;\tf"
+        );
+        // A bidi override would reverse the rest of the line in LibreOffice.
+        assert_eq!(
+            escape("Trieur \u{202e}evil\u{200b}"),
+            "Trieur &lt;U+202E&gt;evil&lt;U+200B&gt;"
         );
     }
 

@@ -233,7 +233,7 @@ fn the_pilots_figures_are_in_every_document() {
 
 /// The text of the fiche and the pitch in every format, as a reader sees it
 /// (PDF and ODT text extracted, HTML apostrophes unescaped).
-fn document_texts(file: &Path) -> Vec<(&'static str, String)> {
+pub fn document_texts(file: &Path) -> Vec<(&'static str, String)> {
     [
         "md",
         "html",

@@ -276,7 +276,10 @@ fn a_draft_odt_is_marked_and_lists_what_is_missing() {
 #[test]
 fn a_hostile_answer_stays_text_in_every_part() {
     let hostile = "</text:p></office:text> <![CDATA[x]]> & &amp; ]]> <text:h text:outline-level=\"1\">faux titre</text:h>\u{0}\u{7}\u{1b}[31m\u{8}\u{b}\u{c}\u{fffe}fin";
-    let shown = "</text:p></office:text> <![CDATA[x]]> & &amp; ]]> <text:h text:outline-level=\"1\">faux titre</text:h>[31mfin";
+    // Shown as in the HTML and Markdown documents: controls by their symbol.
+    let shown = "</text:p></office:text> <![CDATA[x]]> & &amp; ]]> <text:h text:outline-level=\"1\">faux titre</text:h>␀␇␛[31m␈␋␌fin";
+    // Metadata nobody reads character by character: controls left out.
+    let in_metadata = "</text:p></office:text> <![CDATA[x]]> & &amp; ]]> <text:h text:outline-level=\"1\">faux titre</text:h>[31mfin";
     let (_dir, path) = edited_example(
         "assistant-srdt.toml",
         &[
@@ -322,7 +325,7 @@ fn a_hostile_answer_stays_text_in_every_part() {
             .find(|n| n.has_tag_name((DC_NS, "creator")))
             .and_then(|n| n.text())
             .unwrap();
-        assert_eq!(creator, shown);
+        assert_eq!(creator, in_metadata);
     }
 }
 

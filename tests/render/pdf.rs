@@ -132,3 +132,32 @@ fn emoji_in_answers_are_drawn_with_an_emoji_font() {
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
     assert_eq!(font_to_unicode(&doc, "NotoEmoji"), None);
 }
+
+/// A bidi override in an answer reversed the rest of its line in the PDF
+/// and the ODT, while the HTML and Markdown showed it as `<U+202E>`; an
+/// escape character was dropped there and shown as `␛` here.
+#[test]
+fn controls_in_answers_are_shown_alike_in_every_format() {
+    let (_dir, path) = edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "volume",
+            "perimetre",
+            toml::Value::String("Lyon \u{202e}exe.txt \u{1b}[31m fin".into()),
+        )],
+    );
+    for (format, text) in crate::model::document_texts(&path) {
+        // As a reader sees it: without the Markdown's or the HTML's escapes.
+        let text = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace('\\', "");
+        assert!(text.contains("Lyon <U+202E>exe.txt "), "{format}: {text}");
+        // The PDF's fonts have no glyph for ␛: it is drawn as a box there.
+        if !format.ends_with("pdf") {
+            assert!(text.contains("exe.txt ␛[31m fin"), "{format}: {text}");
+        }
+        assert!(!text.contains('\u{202e}'), "{format}");
+        assert!(!text.contains('\u{1b}'), "{format}");
+    }
+}

@@ -25,6 +25,29 @@ pub fn builtin_template(name: &str) -> &'static str {
     }
 }
 
+/// The document context as JSON for the template, every text shown as the
+/// other formats show it (`crate::sanitize::terminal`): a bidi override or
+/// an escape sequence in an answer is printed (`<U+202E>`, `␛`), not obeyed.
+pub fn data<C: serde::Serialize>(ctx: &C) -> serde_json::Result<Vec<u8>> {
+    let mut value = serde_json::to_value(ctx)?;
+    show_controls(&mut value);
+    serde_json::to_vec(&value)
+}
+
+fn show_controls(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => {
+            if let std::borrow::Cow::Owned(shown) = super::scan::terminal(text) {
+                *text = shown;
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(show_controls),
+        Value::Object(fields) => fields.values_mut().for_each(show_controls),
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
 /// Compiles `template` (named `origin` in messages) with `data` (the
 /// document context as JSON, read by the template from `fiche.json`).
 pub fn compile(
