@@ -150,17 +150,23 @@ fn inline_into(out: &mut String, text: &str) {
 /// only HTML fiche writes itself) since a cell cannot span lines.
 pub fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    cell_into(&mut out, text);
+    out
+}
+
+/// [`cell`], written at the end of `out`.
+pub fn cell_into(out: &mut String, text: &str) {
+    let start = out.len();
     for line in line_breaks_as_lf(text).trim().lines() {
         let before = out.len();
-        let separator = if before > 0 { "<br>" } else { "" };
+        let separator = if before > start { "<br>" } else { "" };
         out.push_str(separator);
-        inline_into(&mut out, line.trim());
+        inline_into(out, line.trim());
         if out.len() == before + separator.len() {
             // An empty line adds nothing, not even a separator.
             out.truncate(before);
         }
     }
-    out
 }
 
 /// A code span (an id): delimited by more backticks than the text holds, so
