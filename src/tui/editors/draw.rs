@@ -165,14 +165,7 @@ fn draw_item_form(
             t.warning(),
         )));
     }
-    let problem_h = problem_lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            crate::tui::text::wrapped_height(&text, area.width)
-        })
-        .sum::<u16>()
-        .min(3);
+    let problem_h = crate::tui::text::lines_height(&problem_lines, area.width).min(3);
     let fields_n = q.fields.len() as u16;
     let fixed = 2 + problem_h;
     let room = area.height.saturating_sub(fixed);

@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{paragraph, wrapped_height};
+use super::{lines_height, paragraph, wrapped_height};
 use crate::tui::app::{App, Focus};
 use crate::tui::autosave::SaveStatus;
 use crate::tui::editors::{self, Editor, ListMode, french_figure};
@@ -202,17 +202,6 @@ fn status_cut(
 ) -> bool {
     let status_h = heights(app, inner, intro, guidance, status_lines, notice_h)[6];
     status_h != Constraint::Length(lines_height(status_lines, inner.width))
-}
-
-/// Lines once wrapped to `width`.
-fn lines_height(lines: &[Line], width: u16) -> u16 {
-    lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            wrapped_height(&text, width)
-        })
-        .sum()
 }
 
 /// The remarks under the editor; when they do not all fit, the last line
