@@ -48,44 +48,12 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
         },
     };
     clean_leftovers(&path);
-    let (_lock, mut read_only) = match lock::acquire(&path) {
-        Ok(Ok(lock)) => (Some(lock), None),
-        Ok(Err(holder)) => {
-            let who = holder.describe_fr();
-            screen.suspend();
-            let yes = ask_yes_no(&format!(
-                "{} est déjà ouvert par fiche ({who}).\nL'ouvrir en lecture seule (vos modifications pourront être enregistrées dans un autre fichier) ? [o/N] ",
-                path.display()
-            ));
-            if !yes {
-                drop(screen);
-                say_err!("{} n'a pas été ouvert.", path.display());
-                return Ok(Outcome::Failed);
-            }
-            screen.resume()?;
-            (None, Some(format!("ouvert ailleurs par {who}")))
-        }
-        // A folder where no lock can be written (read-only, full): the file
-        // itself is then checked at each save as usual.
-        Err(_) => (None, None),
+    let Some((_lock, read_only)) = lock_or_read_only(&mut screen, &path)? else {
+        drop(screen);
+        say_err!("{} n'a pas été ouvert.", path.display());
+        return Ok(Outcome::Failed);
     };
-    if read_only.is_none() && fs_util::is_read_only(&path) {
-        read_only = Some("le fichier est en lecture seule".to_string());
-    }
-    let opened: Result<(Answers, tui::Start)> = match existing {
-        Some(opened) => Ok(migrated(form, opened)),
-        None if path.exists() => fiche::application::open_migrating(form, &path)
-            .map(|o| migrated(form, o))
-            .map_err(Into::into),
-        None => new_draft(form, &path, fiche::profile::load()).map(|(answers, mut start)| {
-            // Named on the command line: the launcher did not introduce the
-            // form, so its introduction comes first, once.
-            if file.is_some() {
-                start.offer = Some(tui::Offer::Intro(start.offer.take().map(Box::new)));
-            }
-            (answers, start)
-        }),
-    };
+    let opened = open_answers(form, existing, &path, file.is_some());
     let ending = opened.and_then(|(answers, mut start)| {
         start.templates = templates.map(Path::to_path_buf);
         if read_only.is_none() {
@@ -99,15 +67,76 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
     drop(screen);
     let ending = ending?;
     let outcome = report(&ending, form, &path, read_only.as_deref());
-    // The wizard never writes the profile: say how, when it matters.
-    if let tui::Ending::Saved(p) = &ending
+    say_profile_hint(form, &ending);
+    Ok(outcome)
+}
+
+/// Takes the file's lock, and says why the session is read-only if it is.
+/// A file already open in another session is opened read-only if the user
+/// agrees; `None` when they do not (nothing is opened).
+fn lock_or_read_only(
+    screen: &mut tui::Screen,
+    path: &Path,
+) -> Result<Option<(Option<lock::Lock>, Option<String>)>> {
+    let (lock, mut read_only) = match lock::acquire(path) {
+        Ok(Ok(lock)) => (Some(lock), None),
+        Ok(Err(holder)) => {
+            let who = holder.describe_fr();
+            screen.suspend();
+            let yes = ask_yes_no(&format!(
+                "{} est déjà ouvert par fiche ({who}).\nL'ouvrir en lecture seule (vos modifications pourront être enregistrées dans un autre fichier) ? [o/N] ",
+                path.display()
+            ));
+            if !yes {
+                return Ok(None);
+            }
+            screen.resume()?;
+            (None, Some(format!("ouvert ailleurs par {who}")))
+        }
+        // A folder where no lock can be written (read-only, full): the file
+        // itself is then checked at each save as usual.
+        Err(_) => (None, None),
+    };
+    if read_only.is_none() && fs_util::is_read_only(path) {
+        read_only = Some("le fichier est en lecture seule".to_string());
+    }
+    Ok(Some((lock, read_only)))
+}
+
+/// The answers to edit: the file already opened (`existing`), the file at
+/// `path`, or a new draft from the profile. A new file `named` on the
+/// command line starts with the form's introduction.
+fn open_answers(
+    form: &Form,
+    existing: Option<(Answers, Option<fiche::migrate::MigrationReport>)>,
+    path: &Path,
+    named: bool,
+) -> Result<(Answers, tui::Start)> {
+    match existing {
+        Some(opened) => Ok(migrated(form, opened)),
+        None if path.exists() => fiche::application::open_migrating(form, path)
+            .map(|o| migrated(form, o))
+            .map_err(Into::into),
+        None => new_draft(form, path, fiche::profile::load()).map(|(answers, mut start)| {
+            // Named on the command line: the launcher did not introduce the
+            // form, so its introduction comes first, once.
+            if named {
+                start.offer = Some(tui::Offer::Intro(start.offer.take().map(Box::new)));
+            }
+            (answers, start)
+        }),
+    }
+}
+
+/// The wizard never writes the profile: says how, when it matters.
+fn say_profile_hint(form: &Form, ending: &tui::Ending) {
+    if let tui::Ending::Saved(p) = ending
         && let Ok((answers, _)) = fiche::application::open_migrating(form, p)
         && let Ok(profile) = fiche::profile::load()
         && let Some(hint) = profile_hint(form, &answers, profile.as_ref(), p)
     {
         say!("{hint}");
     }
-    Ok(outcome)
 }
 
 /// Says how the wizard ended, once the terminal is given back. A session

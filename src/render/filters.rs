@@ -15,6 +15,7 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("fr_euros", |v: Value| number(&v).map(format::euros));
     env.add_filter("fr_percent", |v: Value| number(&v).map(format::percent));
     env.add_filter("md_cell", md_cell);
+    env.add_filter("md_cells", md_cells);
     env.add_filter("md_text", md_text);
     env.add_filter("md_inline", md_inline);
     env.add_filter("md_code", md_code);
@@ -35,6 +36,24 @@ fn number(v: &Value) -> Result<f64, minijinja::Error> {
 /// character escaped.
 fn md_cell(text: &str) -> Value {
     Value::from_safe_string(markdown::cell(text))
+}
+
+/// The cells of a Markdown table row (a list of texts), each written as
+/// [`md_cell`] writes it and followed by ` | `: `| {{ row | md_cells }}`
+/// writes the row, without a loop in the template for each cell.
+fn md_cells(cells: &Value) -> Result<Value, minijinja::Error> {
+    let mut row = String::new();
+    for cell in cells.try_iter()? {
+        let text = cell.as_str().ok_or_else(|| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("« {cell} » n'est pas un texte"),
+            )
+        })?;
+        markdown::cell_into(&mut row, text);
+        row.push_str(" | ");
+    }
+    Ok(Value::from_safe_string(row))
 }
 
 /// A free-text answer as Markdown paragraphs, escaped so it cannot reshape
@@ -116,6 +135,26 @@ mod tests {
             html.as_str().unwrap(),
             "<p>Vues :</p>\n<ul>\n<li>Aiguilleur &lt;b&gt;</li>\n<li>Tri &amp; co</li>\n</ul>\n<p>Fin</p>"
         );
+    }
+
+    #[test]
+    fn a_row_of_cells_is_each_cell_as_md_cell_writes_it() {
+        let cells = [
+            "Code du travail",
+            "",
+            "a|b\n- c",
+            "  \n\n  ",
+            "# x_y _z_ <b> 1. un\r\ndeux",
+            "\u{1b}[31m rouge",
+        ];
+        let row = md_cells(&Value::from(minijinja::value::Serde(cells))).unwrap();
+        let expected: String = cells
+            .iter()
+            .map(|c| format!("{} | ", md_cell(c).as_str().unwrap()))
+            .collect();
+        assert_eq!(row.as_str().unwrap(), expected);
+        assert!(row.is_safe());
+        assert!(md_cells(&Value::from(minijinja::value::Serde([1, 2]))).is_err());
     }
 
     #[test]

@@ -136,6 +136,11 @@ pub fn inline(text: &str) -> String {
 }
 
 fn inline_into(out: &mut String, text: &str) {
+    // Most texts already are their words joined by single spaces: only the
+    // others are joined again.
+    if single_spaced(text) {
+        return escape_line_into(out, text, true);
+    }
     let mut joined = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !joined.is_empty() {
@@ -146,21 +151,43 @@ fn inline_into(out: &mut String, text: &str) {
     escape_line_into(out, &joined, true);
 }
 
+/// Whether `text` is its words (as `split_whitespace` cuts them: a
+/// no-break space separates words too) joined by single spaces.
+fn single_spaced(text: &str) -> bool {
+    // A space at the start would be a leading one.
+    let mut after_space = true;
+    for c in text.chars() {
+        match c {
+            ' ' if after_space => return false,
+            ' ' => after_space = true,
+            c if c.is_whitespace() => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || text.is_empty()
+}
+
 /// A table cell: like [`inline`], with line breaks kept as `<br>` (the
 /// only HTML fiche writes itself) since a cell cannot span lines.
 pub fn cell(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    cell_into(&mut out, text);
+    out
+}
+
+/// [`cell`], written at the end of `out`.
+pub fn cell_into(out: &mut String, text: &str) {
+    let start = out.len();
     for line in line_breaks_as_lf(text).trim().lines() {
         let before = out.len();
-        let separator = if before > 0 { "<br>" } else { "" };
+        let separator = if before > start { "<br>" } else { "" };
         out.push_str(separator);
-        inline_into(&mut out, line.trim());
+        inline_into(out, line.trim());
         if out.len() == before + separator.len() {
             // An empty line adds nothing, not even a separator.
             out.truncate(before);
         }
     }
-    out
 }
 
 /// A code span (an id): delimited by more backticks than the text holds, so
@@ -462,6 +489,35 @@ mod tests {
     #[test]
     fn terminal_escapes_are_shown() {
         assert_eq!(text("a\x1b]52;c;eA==\x07b"), "a␛\\]52;c;eA==␇b");
+    }
+
+    #[test]
+    fn single_spaced_texts_are_those_split_whitespace_would_not_change() {
+        let samples = [
+            "",
+            " ",
+            "a",
+            "a b",
+            "a  b",
+            " a",
+            "a ",
+            "a\tb",
+            "a\nb",
+            "a\u{a0}b",
+            "1\u{202f}000 €",
+            "a\u{3000}b",
+            "a\u{85}b",
+            "a\u{2028}b",
+            "« a » b",
+            "l’été",
+            "a b c d",
+            "a b  c",
+            "\u{a0}",
+        ];
+        for s in samples {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(s), joined == s, "{s:?}");
+        }
     }
 
     #[test]

@@ -267,6 +267,16 @@ impl App {
         self.live_roi = Some(fiche::coach::Roi::compute(&self.form, &answers));
     }
 
+    /// After the answers changed under the editor (merged from the file, a
+    /// conflict resolved): re-runs the checks and reopens the current
+    /// question from the answers, unless something is being typed there.
+    pub fn answers_changed(&mut self) {
+        self.recheck();
+        if !self.is_typing() {
+            self.open(self.at);
+        }
+    }
+
     /// Re-runs validation and the coach after the answers changed.
     pub fn recheck(&mut self) {
         // Built once for both: the context serialises every answer.

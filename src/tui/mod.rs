@@ -223,9 +223,8 @@ fn show_outside_changes(app: &mut App) -> bool {
     if ids.is_empty() {
         return false;
     }
-    app.recheck();
-    let at = app.at;
-    app.open(at);
+    // Not typing (checked above): the question is reopened with the news.
+    app.answers_changed();
     if !shown.is_empty() {
         app.notice = Some(format!(
             "Fichier modifié ailleurs : réponses mises à jour ({}).",
@@ -362,11 +361,7 @@ fn save(app: &mut App) {
             app.save.saved(at);
             let outside = saved.merged_answers();
             if !saved.merged.is_empty() {
-                app.recheck();
-                if !app.is_typing() {
-                    let at = app.at;
-                    app.open(at);
-                }
+                app.answers_changed();
             }
             if !outside.is_empty() {
                 app.notice = Some(format!(

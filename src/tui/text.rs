@@ -95,6 +95,18 @@ fn words(line: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// How many rows `lines` take once each is word-wrapped at `width` (for
+/// layout), their spans read as one text.
+pub fn lines_height(lines: &[Line], width: u16) -> u16 {
+    lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            wrapped_height(&text, width)
+        })
+        .sum()
+}
+
 /// How many lines `text` takes when word-wrapped at `width` (for layout).
 pub fn wrapped_height(text: &str, width: u16) -> u16 {
     let text = french_spacing(text);

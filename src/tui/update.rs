@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use fiche::answers::Keep;
+use fiche::answers::{Conflict, Keep};
 use fiche::render::Target;
 
 use super::app::{App, Effect, Focus, Modal, Offer};
@@ -143,28 +143,44 @@ impl App {
         Effect::None
     }
 
+    /// A key while a dialog or overlay is open: the dialog is taken out and
+    /// put back unless the key closes it.
     pub(super) fn modal_key(&mut self, key: KeyEvent) -> Effect {
         let Some(modal) = self.modal.take() else {
             return Effect::None;
         };
         match modal {
+            Modal::Offer(offer) => return self.offer_key(offer, key),
+            Modal::Conflict(conflicts) => return self.conflict_key(conflicts, key),
+            Modal::Export(selected) => return self.export_key(selected, key),
+            Modal::Help(scroll) => self.help_key(scroll, key),
+            Modal::QuitUnsaved(message) => return self.quit_unsaved_key(message, key),
+            Modal::Initiatives(overlay) => return self.initiatives_modal_key(*overlay, key),
+            Modal::SaveAs(line, _) => return self.save_as_key(line, key),
+        }
+        Effect::None
+    }
+
+    /// A start-up offer: yes (o, Entrée) or no (n, Échap); the introduction
+    /// and the kept recovery go away on any key.
+    fn offer_key(&mut self, offer: Offer, key: KeyEvent) -> Effect {
+        let global = super::keys::global(&key);
+        match offer {
             // Any key starts, but Ctrl+Q quits, as the introduction says.
-            Modal::Offer(Offer::Intro(_) | Offer::KeptRecovery(..))
-                if super::keys::global(&key) == Some(super::keys::Global::Quit) =>
+            Offer::Intro(_) | Offer::KeptRecovery(..)
+                if global == Some(super::keys::Global::Quit) =>
             {
                 return Effect::Quit;
             }
             // F1, which the introduction mentions, shows the keys at once
             // (unless an offer waits: it comes first).
-            Modal::Offer(Offer::Intro(None))
-                if super::keys::global(&key) == Some(super::keys::Global::Help) =>
-            {
+            Offer::Intro(None) if global == Some(super::keys::Global::Help) => {
                 self.modal = Some(Modal::Help(0));
             }
-            Modal::Offer(Offer::Intro(next) | Offer::KeptRecovery(_, next)) => {
+            Offer::Intro(next) | Offer::KeptRecovery(_, next) => {
                 self.modal = next.map(|o| Modal::Offer(*o));
             }
-            Modal::Offer(offer) => match key.code {
+            offer => match key.code {
                 KeyCode::Char('o' | 'O' | 'y' | 'Y') | KeyCode::Enter => self.accept(offer),
                 KeyCode::Char('n' | 'N') | KeyCode::Esc => {
                     if let Offer::Recovery(_, next) = offer {
@@ -173,90 +189,101 @@ impl App {
                 }
                 _ => self.modal = Some(Modal::Offer(offer)),
             },
-            Modal::Conflict(mut conflicts) => {
-                let keep = match key.code {
-                    KeyCode::Char('m' | 'M') => Keep::Mine,
-                    KeyCode::Char('f' | 'F') => Keep::Theirs,
-                    _ => {
-                        self.modal = Some(Modal::Conflict(conflicts));
-                        return Effect::None;
-                    }
-                };
-                let conflict = conflicts.remove(0);
-                if let Err(e) = self.answers.resolve(&conflict, keep) {
-                    self.notice = Some(format!("Réponse non reprise : {e}"));
-                }
-                if !conflicts.is_empty() {
-                    self.modal = Some(Modal::Conflict(conflicts));
-                    return Effect::None;
-                }
-                self.recheck();
-                if !self.is_typing() {
-                    let at = self.at;
-                    self.open(at);
-                }
-                self.save.mark_changed();
-                self.save.flush = true;
-                return Effect::SaveNow;
+        }
+        Effect::None
+    }
+
+    /// An answer changed on both sides: m keeps mine, f takes the file's;
+    /// once the last is settled, the answers are saved at once.
+    fn conflict_key(&mut self, mut conflicts: Vec<Conflict>, key: KeyEvent) -> Effect {
+        let keep = match key.code {
+            KeyCode::Char('m' | 'M') => Keep::Mine,
+            KeyCode::Char('f' | 'F') => Keep::Theirs,
+            _ => {
+                self.modal = Some(Modal::Conflict(conflicts));
+                return Effect::None;
             }
-            Modal::Export(selected) => {
-                let targets = Target::all();
-                let last = targets.len().saturating_sub(1);
-                let digit = match key.code {
-                    KeyCode::Char(c) => c.to_digit(10).map(|d| d as usize),
-                    _ => None,
-                };
-                match (key.code, digit) {
-                    (KeyCode::Up, _) => {
-                        self.modal = Some(Modal::Export(selected.saturating_sub(1)));
-                    }
-                    (KeyCode::Down, _) => {
-                        self.modal = Some(Modal::Export((selected + 1).min(last)))
-                    }
-                    (KeyCode::Enter, _) => return Effect::Export(targets[selected]),
-                    (_, Some(n)) if (1..=targets.len()).contains(&n) => {
-                        return Effect::Export(targets[n - 1]);
-                    }
-                    (KeyCode::Esc, _) => {}
-                    _ => self.modal = Some(Modal::Export(selected)),
-                }
+        };
+        let conflict = conflicts.remove(0);
+        if let Err(e) = self.answers.resolve(&conflict, keep) {
+            self.notice = Some(format!("Réponse non reprise : {e}"));
+        }
+        if !conflicts.is_empty() {
+            self.modal = Some(Modal::Conflict(conflicts));
+            return Effect::None;
+        }
+        self.answers_changed();
+        self.save.mark_changed();
+        self.save.flush = true;
+        Effect::SaveNow
+    }
+
+    /// The export menu: ↑ ↓ and Entrée, or the export's number.
+    fn export_key(&mut self, selected: usize, key: KeyEvent) -> Effect {
+        let targets = Target::all();
+        let last = targets.len().saturating_sub(1);
+        let digit = match key.code {
+            KeyCode::Char(c) => c.to_digit(10).map(|d| d as usize),
+            _ => None,
+        };
+        match (key.code, digit) {
+            (KeyCode::Up, _) => {
+                self.modal = Some(Modal::Export(selected.saturating_sub(1)));
             }
-            Modal::Help(scroll) => {
-                let area = ratatui::layout::Rect::new(0, 0, self.size.width, self.size.height);
-                let max = super::screens::help::max_scroll(self, area);
-                let page = self.size.height.saturating_sub(6).max(1);
-                let scroll = match key.code {
-                    KeyCode::Down | KeyCode::Char('j') => Some(scroll + 1),
-                    KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll + page),
-                    KeyCode::Up | KeyCode::Char('k') => Some(scroll.saturating_sub(1)),
-                    KeyCode::PageUp => Some(scroll.saturating_sub(page)),
-                    KeyCode::Home => Some(0),
-                    KeyCode::End => Some(max),
-                    _ => None,
-                };
-                self.modal = scroll.map(|s| Modal::Help(s.min(max)));
+            (KeyCode::Down, _) => self.modal = Some(Modal::Export((selected + 1).min(last))),
+            (KeyCode::Enter, _) => return Effect::Export(targets[selected]),
+            (_, Some(n)) if (1..=targets.len()).contains(&n) => {
+                return Effect::Export(targets[n - 1]);
             }
-            Modal::QuitUnsaved(message) => match key.code {
-                KeyCode::Char('r' | 'R') => return Effect::Quit,
-                KeyCode::Char('a' | 'A') => {
-                    let suggestion = super::backup_path(&self.path);
-                    self.modal = Some(Modal::SaveAs(LineEditor::new(&suggestion), None));
-                }
-                KeyCode::Char('q' | 'Q') => return Effect::QuitUnsaved,
-                KeyCode::Esc => {}
-                _ => self.modal = Some(Modal::QuitUnsaved(message)),
-            },
-            Modal::Initiatives(overlay) => return self.initiatives_modal_key(*overlay, key),
-            Modal::SaveAs(mut line, _) => match key.code {
-                KeyCode::Enter if !line.text().trim().is_empty() => {
-                    return Effect::SaveAs(PathBuf::from(line.text().trim()));
-                }
-                KeyCode::Esc => {}
-                _ => {
-                    line.handle_key(key);
-                    self.modal = Some(Modal::SaveAs(line, None));
-                }
-            },
+            (KeyCode::Esc, _) => {}
+            _ => self.modal = Some(Modal::Export(selected)),
+        }
+        Effect::None
+    }
+
+    /// The help overlay scrolls; any other key closes it.
+    fn help_key(&mut self, scroll: u16, key: KeyEvent) {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.width, self.size.height);
+        let max = super::screens::help::max_scroll(self, area);
+        let page = self.size.height.saturating_sub(6).max(1);
+        let scroll = match key.code {
+            KeyCode::Down | KeyCode::Char('j') => Some(scroll + 1),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(scroll + page),
+            KeyCode::Up | KeyCode::Char('k') => Some(scroll.saturating_sub(1)),
+            KeyCode::PageUp => Some(scroll.saturating_sub(page)),
+            KeyCode::Home => Some(0),
+            KeyCode::End => Some(max),
+            _ => None,
+        };
+        self.modal = scroll.map(|s| Modal::Help(s.min(max)));
+    }
+
+    /// Quitting after a failed save: retry, save elsewhere, or quit anyway.
+    fn quit_unsaved_key(&mut self, message: String, key: KeyEvent) -> Effect {
+        match key.code {
+            KeyCode::Char('r' | 'R') => return Effect::Quit,
+            KeyCode::Char('a' | 'A') => {
+                let suggestion = super::backup_path(&self.path);
+                self.modal = Some(Modal::SaveAs(LineEditor::new(&suggestion), None));
+            }
+            KeyCode::Char('q' | 'Q') => return Effect::QuitUnsaved,
+            KeyCode::Esc => {}
+            _ => self.modal = Some(Modal::QuitUnsaved(message)),
+        }
+        Effect::None
+    }
+
+    /// Typing the path to save under; Entrée saves there.
+    fn save_as_key(&mut self, mut line: LineEditor, key: KeyEvent) -> Effect {
+        match key.code {
+            KeyCode::Enter if !line.text().trim().is_empty() => {
+                return Effect::SaveAs(PathBuf::from(line.text().trim()));
+            }
+            KeyCode::Esc => {}
+            _ => {
+                line.handle_key(key);
+                self.modal = Some(Modal::SaveAs(line, None));
+            }
         }
         Effect::None
     }

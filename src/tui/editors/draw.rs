@@ -152,27 +152,9 @@ fn draw_item_form(
     t: &Theme,
     focused: bool,
 ) {
-    let width = area.width as usize;
     let f = &q.fields[field];
-    let (problems, refused) = l.field_problems(q);
-    let mut problem_lines: Vec<Line> = problems
-        .iter()
-        .map(|m| Line::from(Span::styled(format!("✗ erreur : {m}"), t.error())))
-        .collect();
-    if refused {
-        problem_lines.push(Line::from(Span::styled(
-            "Entrée ne passe au champ suivant qu'avec une valeur valide ; ↑ ↓ ou Échap pour la laisser.",
-            t.warning(),
-        )));
-    }
-    let problem_h = problem_lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            crate::tui::text::wrapped_height(&text, area.width)
-        })
-        .sum::<u16>()
-        .min(3);
+    let problem_lines = field_problem_lines(l, q, t);
+    let problem_h = crate::tui::text::lines_height(&problem_lines, area.width).min(3);
     let fields_n = q.fields.len() as u16;
     let fixed = 2 + problem_h;
     let room = area.height.saturating_sub(fixed);
@@ -198,6 +180,44 @@ fn draw_item_form(
         Constraint::Fill(1),
     ])
     .areas(area);
+    // Cut to one line when the whole help does not fit.
+    let whole_help = help_h >= help_wanted;
+    draw_field_heading(l, q, field, whole_help, frame, [head, label, help], t);
+    draw(editor, f, frame, box_area, t, focused);
+    frame.render_widget(paragraph(problem_lines), problem_area);
+    draw_item_fields(l, q, field, frame, list, t);
+}
+
+/// What is wrong with the field being edited, and why Entrée stays when it
+/// refused to move on.
+fn field_problem_lines(l: &ListEditor, q: &Question, t: &Theme) -> Vec<Line<'static>> {
+    let (problems, refused) = l.field_problems(q);
+    let mut lines: Vec<Line> = problems
+        .iter()
+        .map(|m| Line::from(Span::styled(format!("✗ erreur : {m}"), t.error())))
+        .collect();
+    if refused {
+        lines.push(Line::from(Span::styled(
+            "Entrée ne passe au champ suivant qu'avec une valeur valide ; ↑ ↓ ou Échap pour la laisser.",
+            t.warning(),
+        )));
+    }
+    lines
+}
+
+/// Above the field's editor: « Élément n° · champ n° », the field's label
+/// and its help (`whole_help`, or cut to one line).
+fn draw_field_heading(
+    l: &ListEditor,
+    q: &Question,
+    field: usize,
+    whole_help: bool,
+    frame: &mut Frame,
+    [head, label, help]: [Rect; 3],
+    t: &Theme,
+) {
+    let f = &q.fields[field];
+    let width = head.width as usize;
     frame.render_widget(
         Paragraph::new(Span::styled(
             truncate(
@@ -222,15 +242,12 @@ fn draw_item_form(
         )),
         label,
     );
-    let help_text = if help_h >= help_wanted {
+    let help_text = if whole_help {
         f.help.clone()
     } else {
         truncate(&f.help, width)
     };
     frame.render_widget(paragraph(help_text), help);
-    draw(editor, f, frame, box_area, t, focused);
-    frame.render_widget(paragraph(problem_lines), problem_area);
-    draw_item_fields(l, q, field, frame, list, t);
 }
 
 /// Every field of the item with its value; the list scrolls to keep field

@@ -1,13 +1,14 @@
 //! Drawing: one module per screen, plus the shared frame (header, footer,
 //! too-small notice). Drawing only reads the state.
 
+pub mod dialogs;
 pub mod help;
 pub mod parangonnage;
 pub mod question;
 pub mod review;
 pub mod sidebar;
 
-pub use super::text::{paragraph, truncate, wrapped_height};
+pub use super::text::{lines_height, paragraph, truncate, wrapped_height};
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -70,7 +71,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     footer(app, frame, a.footer);
     match &app.modal {
         Some(Modal::Help(scroll)) => help::draw(app, *scroll, frame, area),
-        Some(m) => help::draw_dialog(app, m, frame, area),
+        Some(m) => dialogs::draw(app, m, frame, area),
         None => {}
     }
 }

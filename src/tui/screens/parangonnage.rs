@@ -21,6 +21,7 @@ use crate::tui::app::{App, Effect, Modal};
 use crate::tui::editors::{Editor, LineEditor};
 use crate::tui::keys::{self, Hints};
 use crate::tui::text::truncate;
+use crate::tui::theme::Theme;
 
 /// Initiatives shown: the closest ones, as many as fit an 80×24 terminal.
 pub const SHOWN: usize = 10;
@@ -219,24 +220,10 @@ impl App {
 pub fn dialog(app: &App, overlay: &Initiatives, width: u16) -> (&'static str, Vec<Line<'static>>) {
     let t = &app.theme;
     match overlay {
-        Initiatives::AskPath(line, refused) => {
-            let mut lines = vec![
-                Line::from("Chemin de l'export du tableau des initiatives IA de l'État"),
-                Line::from("(téléchargé depuis Grist en CSV ou XLSX) :"),
-                Line::from(Span::styled(line.text().to_string(), t.selected())),
-            ];
-            if let Some(why) = refused {
-                lines.push(Line::from(Span::styled(
-                    format!("erreur : {}", sanitize::terminal(why)),
-                    t.error(),
-                )));
-            }
-            lines.push(Line::from(""));
-            lines.push(Line::from(
-                "fiche s'en souviendra (profil). Entrée : ouvrir   Échap : annuler",
-            ));
-            (" Initiatives similaires : export ", lines)
-        }
+        Initiatives::AskPath(line, refused) => (
+            " Initiatives similaires : export ",
+            ask_path_lines(t, line, refused.as_deref()),
+        ),
         Initiatives::Pick {
             export,
             results,
@@ -261,25 +248,8 @@ pub fn dialog(app: &App, overlay: &Initiatives, width: u16) -> (&'static str, Ve
                 ));
             }
             for (i, r) in results.iter().enumerate() {
-                let mark = if ticked.get(i).copied().unwrap_or(false) {
-                    "[x]"
-                } else {
-                    "[ ]"
-                };
-                let who = &r.initiative.administration;
-                // The selected line is marked, not only highlighted.
-                let cursor = if i == *selected { "›" } else { " " };
-                let text = format!(
-                    "{mark}{cursor}{:>2}. {}{}",
-                    r.rank,
-                    sanitize::terminal_line(&r.initiative.name),
-                    if who.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", sanitize::terminal_line(who))
-                    },
-                );
-                let text = truncate(&text, room);
+                let is_ticked = ticked.get(i).copied().unwrap_or(false);
+                let text = truncate(&result_text(r, is_ticked, i == *selected), room);
                 lines.push(if i == *selected {
                     Line::from(Span::styled(text, t.selected()))
                 } else {
@@ -302,4 +272,42 @@ pub fn dialog(app: &App, overlay: &Initiatives, width: u16) -> (&'static str, Ve
             (" Initiatives similaires (parangonnage) ", lines)
         }
     }
+}
+
+/// Asking for the export's path, with why the last one was `refused`.
+fn ask_path_lines(t: &Theme, line: &LineEditor, refused: Option<&str>) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from("Chemin de l'export du tableau des initiatives IA de l'État"),
+        Line::from("(téléchargé depuis Grist en CSV ou XLSX) :"),
+        Line::from(Span::styled(line.text().to_string(), t.selected())),
+    ];
+    if let Some(why) = refused {
+        lines.push(Line::from(Span::styled(
+            format!("erreur : {}", sanitize::terminal(why)),
+            t.error(),
+        )));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(
+        "fiche s'en souviendra (profil). Entrée : ouvrir   Échap : annuler",
+    ));
+    lines
+}
+
+/// One initiative of the list: its tick box, the cursor when `selected`
+/// (a mark, not only a colour), its rank, name and administration.
+fn result_text(r: &Ranked, ticked: bool, selected: bool) -> String {
+    let mark = if ticked { "[x]" } else { "[ ]" };
+    let cursor = if selected { "›" } else { " " };
+    let who = &r.initiative.administration;
+    format!(
+        "{mark}{cursor}{:>2}. {}{}",
+        r.rank,
+        sanitize::terminal_line(&r.initiative.name),
+        if who.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", sanitize::terminal_line(who))
+        },
+    )
 }

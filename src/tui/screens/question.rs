@@ -9,7 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{paragraph, wrapped_height};
+use super::{lines_height, paragraph, wrapped_height};
 use crate::tui::app::{App, Focus};
 use crate::tui::autosave::SaveStatus;
 use crate::tui::editors::{self, Editor, ListMode, french_figure};
@@ -25,51 +25,26 @@ const GUIDANCE_REMINDER: &str = "Ctrl+G : afficher les conseils pour bien répon
 /// Longest the notice may be, in lines.
 const NOTICE_MAX_LINES: u16 = 6;
 
+/// The texts around the editor whose length the layout depends on.
+struct Texts<'a> {
+    /// The section's introduction, on its first question when there is room.
+    intro: Option<&'a str>,
+    /// The advice, when shown (Ctrl+G).
+    guidance: Option<String>,
+    /// The remarks under the editor: counter, figure as read, problems.
+    status: Vec<Line<'static>>,
+}
+
 pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
-    let section = &app.form.sections[app.at.section];
-    let block = Block::new().borders(Borders::ALL).title(Span::styled(
-        format!(
-            " {}/{} · {} ",
-            app.at.section + 1,
-            app.form.sections.len(),
-            section.title
-        ),
-        t.title(),
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-
-    let q = app.question();
-    let rank = app.walk.rank(app.at);
-    let in_item = in_item(app);
-    // The section's introduction, on its first question when there is room.
-    let intro = section
-        .intro
-        .as_deref()
-        .filter(|_| rank.number == 1 && inner.height >= INTRO_MIN_HEIGHT && !in_item);
-    let guidance = guidance_text(app);
-    // Editing one item of a list: its fields need the room, so the list
-    // question's own remarks step aside until Échap.
-    let status_lines = if in_item {
-        Vec::new()
-    } else {
-        status_lines(app)
-    };
-    let (mut notice, notice_style) = notice(app);
-    // The Ctrl+G reminder is also in the footer: it gives way to remarks
-    // that would otherwise be cut.
-    if notice == GUIDANCE_REMINDER
-        && status_cut(app, inner, intro, guidance.as_deref(), &status_lines, 0)
-    {
-        notice.clear();
-    }
+    let inner = draw_box(app, frame, area);
+    let texts = texts(app, inner);
+    let (notice, notice_style) = notice_that_fits(app, inner, &texts);
     let notice_h = if notice.is_empty() {
         0
     } else {
         wrapped_height(&notice, inner.width).min(NOTICE_MAX_LINES)
     };
-    let position = position_line(app);
     let [
         pos_area,
         intro_area,
@@ -79,29 +54,73 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         editor_area,
         status_area,
         notice_area,
-    ] = Layout::vertical(heights(
-        app,
-        inner,
-        intro,
-        guidance.as_deref(),
-        &status_lines,
-        notice_h,
-    ))
-    .areas(inner);
-    frame.render_widget(paragraph(Span::styled(position, t.dim())), pos_area);
+    ] = Layout::vertical(heights(app, inner, &texts, notice_h)).areas(inner);
+    frame.render_widget(
+        paragraph(Span::styled(position_line(app), t.dim())),
+        pos_area,
+    );
     draw_texts(
         app,
         frame,
         [intro_area, label_area, help_area, guidance_area],
-        intro,
-        guidance.as_deref(),
+        texts.intro,
+        texts.guidance.as_deref(),
     );
     let focused = app.focus == Focus::Editor && app.modal.is_none();
-    editors::draw::draw(&app.editor, q, frame, editor_area, t, focused);
-    draw_status(app, frame, status_lines, status_area);
+    editors::draw::draw(&app.editor, app.question(), frame, editor_area, t, focused);
+    draw_status(app, frame, texts.status, status_area);
     let [_, notice_area] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(notice_h)]).areas(notice_area);
     frame.render_widget(paragraph(Span::styled(notice, notice_style)), notice_area);
+}
+
+/// The box titled « n/N · section », drawn; returns the room inside it.
+fn draw_box(app: &App, frame: &mut Frame, area: Rect) -> Rect {
+    let section = &app.form.sections[app.at.section];
+    let block = Block::new().borders(Borders::ALL).title(Span::styled(
+        format!(
+            " {}/{} · {} ",
+            app.at.section + 1,
+            app.form.sections.len(),
+            section.title
+        ),
+        app.theme.title(),
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// What is shown around the editor in a box of `inner`.
+fn texts(app: &App, inner: Rect) -> Texts<'_> {
+    let rank = app.walk.rank(app.at);
+    let in_item = in_item(app);
+    let intro = app.form.sections[app.at.section]
+        .intro
+        .as_deref()
+        .filter(|_| rank.number == 1 && inner.height >= INTRO_MIN_HEIGHT && !in_item);
+    // Editing one item of a list: its fields need the room, so the list
+    // question's own remarks step aside until Échap.
+    let status = if in_item {
+        Vec::new()
+    } else {
+        status_lines(app)
+    };
+    Texts {
+        intro,
+        guidance: guidance_text(app),
+        status,
+    }
+}
+
+/// The notice and its style; the Ctrl+G reminder (also in the footer)
+/// gives way to remarks that would otherwise be cut.
+fn notice_that_fits(app: &App, inner: Rect, texts: &Texts) -> (String, ratatui::style::Style) {
+    let (mut notice, style) = notice(app);
+    if notice == GUIDANCE_REMINDER && status_cut(app, inner, texts, 0) {
+        notice.clear();
+    }
+    (notice, style)
 }
 
 /// The section's introduction, the question's label and help, and the
@@ -140,14 +159,8 @@ fn draw_texts(
 
 /// The height of each part of the box, top to bottom: position, intro,
 /// label, help, guidance, editor, status, notice.
-fn heights(
-    app: &App,
-    inner: Rect,
-    intro: Option<&str>,
-    guidance: Option<&str>,
-    status_lines: &[Line],
-    notice_h: u16,
-) -> [Constraint; 8] {
+fn heights(app: &App, inner: Rect, texts: &Texts, notice_h: u16) -> [Constraint; 8] {
+    let (intro, guidance) = (texts.intro, texts.guidance.as_deref());
     let w = inner.width;
     let q = app.question();
     let in_item = in_item(app);
@@ -173,7 +186,7 @@ fn heights(
         Some(_) => inner.height.saturating_sub(rest).max(inner.height / 3),
         None => inner.height / 3,
     };
-    let status_h = lines_height(status_lines, w).min(room);
+    let status_h = lines_height(&texts.status, w).min(room);
     [
         Constraint::Length(pos_h),
         Constraint::Length(intro_h),
@@ -192,27 +205,9 @@ fn heights(
 
 /// Whether the remarks under the editor would be cut, with a notice of
 /// `notice_h` lines.
-fn status_cut(
-    app: &App,
-    inner: Rect,
-    intro: Option<&str>,
-    guidance: Option<&str>,
-    status_lines: &[Line],
-    notice_h: u16,
-) -> bool {
-    let status_h = heights(app, inner, intro, guidance, status_lines, notice_h)[6];
-    status_h != Constraint::Length(lines_height(status_lines, inner.width))
-}
-
-/// Lines once wrapped to `width`.
-fn lines_height(lines: &[Line], width: u16) -> u16 {
-    lines
-        .iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            wrapped_height(&text, width)
-        })
-        .sum()
+fn status_cut(app: &App, inner: Rect, texts: &Texts, notice_h: u16) -> bool {
+    let status_h = heights(app, inner, texts, notice_h)[6];
+    status_h != Constraint::Length(lines_height(&texts.status, inner.width))
 }
 
 /// The remarks under the editor; when they do not all fit, the last line

@@ -152,41 +152,57 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .title(Span::styled(" Revue de la candidature ", t.title()));
     frame.render_widget(block, area);
     let p = parts(app, area);
-    let r = &app.report;
-    let items = app.review_items();
     let w = p.inner.width;
     if let Some((d, rect)) = p.detail {
-        let total = super::wrapped_height(&d, rect.width);
-        let hidden = total.saturating_sub(rect.height);
-        let scroll = app.review_detail_scroll().min(hidden);
-        frame.render_widget(paragraph(d).scroll((scroll, 0)), rect);
-        // A remark longer than the room says so, in the line above it.
-        if hidden > 0 && rect.y > p.inner.y {
-            let above = Rect {
-                y: rect.y - 1,
-                height: 1,
-                ..rect
-            };
-            let hint = format!(
-                "Pg↓ Pg↑ : lire la suite (lignes {}–{} sur {total})",
-                scroll + 1,
-                scroll + rect.height
-            );
-            frame.render_widget(Paragraph::new(Span::styled(hint, t.dim())), above);
-        }
+        draw_detail(app, frame, p.inner, d, rect);
     }
-    let style = if r.is_complete() {
+    let style = if app.report.is_complete() {
         t.ok()
     } else {
         ratatui::style::Style::new()
     };
     frame.render_widget(paragraph(Span::styled(p.summary.0, style)), p.summary.1);
-    let list_area = p.list;
-    let notice_area = p.notice;
-    let exports = p.exports.0;
-    let export_area = p.exports.1;
+    frame.render_widget(Paragraph::new(finding_lines(app, p.list)), p.list);
+    if let Some(n) = &app.notice {
+        frame.render_widget(paragraph(Span::styled(n.clone(), t.ok())), p.notice);
+    }
+    let (exports, export_area) = p.exports;
+    let mut export_lines = vec![Line::from(Span::styled("Exporter :", t.title()))];
+    export_lines.extend(
+        exports
+            .into_iter()
+            .map(|e| Line::from(truncate(&e, w as usize))),
+    );
+    frame.render_widget(Paragraph::new(export_lines), export_area);
+}
 
-    let height = list_area.height as usize;
+/// The selected finding's whole text in `rect`, scrolled by Pg↓ Pg↑; a
+/// remark longer than the room says so in the line above it.
+fn draw_detail(app: &App, frame: &mut Frame, inner: Rect, detail: String, rect: Rect) {
+    let total = super::wrapped_height(&detail, rect.width);
+    let hidden = total.saturating_sub(rect.height);
+    let scroll = app.review_detail_scroll().min(hidden);
+    frame.render_widget(paragraph(detail).scroll((scroll, 0)), rect);
+    if hidden > 0 && rect.y > inner.y {
+        let above = Rect {
+            y: rect.y - 1,
+            height: 1,
+            ..rect
+        };
+        let hint = format!(
+            "Pg↓ Pg↑ : lire la suite (lignes {}–{} sur {total})",
+            scroll + 1,
+            scroll + rect.height
+        );
+        frame.render_widget(Paragraph::new(Span::styled(hint, app.theme.dim())), above);
+    }
+}
+
+/// The findings list for `area`: a heading, then as many findings as fit,
+/// scrolled to keep the selected one (marked ›) in view.
+fn finding_lines(app: &App, area: Rect) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let items = app.review_items();
     let mut lines = vec![Line::from(Span::styled(
         if items.is_empty() {
             "Rien à corriger.".to_string()
@@ -195,7 +211,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         },
         t.dim(),
     ))];
-    let rows = height.saturating_sub(1);
+    let rows = (area.height as usize).saturating_sub(1);
     let offset = list_offset(app.review, rows);
     for (i, (at, finding)) in items.iter().enumerate().skip(offset).take(rows) {
         let question = &app.form.sections[at.section].questions[at.question];
@@ -204,7 +220,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             format!("{} : {}", finding.severity.label_fr(), finding.message)
         };
-        let text = truncate(&text, (w as usize).saturating_sub(2));
+        let text = truncate(&text, (area.width as usize).saturating_sub(2));
         let style = match finding.severity {
             Severity::Error => t.error(),
             _ => t.warning(),
@@ -215,15 +231,5 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             Line::from(vec![Span::raw("  "), Span::styled(text, style)])
         });
     }
-    frame.render_widget(Paragraph::new(lines), list_area);
-    if let Some(n) = &app.notice {
-        frame.render_widget(paragraph(Span::styled(n.clone(), t.ok())), notice_area);
-    }
-    let mut export_lines = vec![Line::from(Span::styled("Exporter :", t.title()))];
-    export_lines.extend(
-        exports
-            .into_iter()
-            .map(|e| Line::from(truncate(&e, w as usize))),
-    );
-    frame.render_widget(Paragraph::new(export_lines), export_area);
+    lines
 }
