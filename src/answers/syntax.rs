@@ -217,7 +217,7 @@ pub(crate) fn french_number(line: &str) -> Option<String> {
     };
     let whole = whole.trim_start_matches(['-', '+']);
     let groups: Vec<&str> = whole
-        .split(|c: char| c == ' ' || c == '\u{a0}' || c == '\u{202f}')
+        .split([' ', '\u{a0}', '\u{202f}'])
         .filter(|g| !g.is_empty())
         .collect();
     let spaced = groups.len() > 1;
