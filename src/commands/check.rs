@@ -121,29 +121,7 @@ fn details(form: &Form, files: &[Input], format: CheckFormat) -> Result<Outcome>
                 }
             }
         }
-        CheckFormat::Json | CheckFormat::Csv => {
-            let out: Vec<FileReport> = checked
-                .iter()
-                .map(|(file, result)| {
-                    let ok = result.as_ref().ok();
-                    FileReport {
-                        file: file.clone(),
-                        complete: ok.is_some_and(|c| c.report.is_complete()),
-                        error: result.as_ref().err().map(|e| e.to_string()),
-                        report: ok.map(|c| &c.report),
-                        coach: ok.map(|c| CoachJson {
-                            findings: &c.coach.findings,
-                            score: &c.coach.score,
-                        }),
-                        roi: ok.map(|c| &c.coach.roi),
-                    }
-                })
-                .collect();
-            println!(
-                "{}",
-                fiche::sanitize::json(&serde_json::to_string_pretty(&out)?)
-            );
-        }
+        CheckFormat::Json | CheckFormat::Csv => print_json(&checked)?,
     }
     summary::print_skipped(&skipped, matches!(format, CheckFormat::Text));
     if checked.iter().any(|(_, r)| r.is_err()) {
@@ -159,9 +137,42 @@ fn details(form: &Form, files: &[Input], format: CheckFormat) -> Result<Outcome>
     }
 }
 
+/// Every file's report as one JSON array, on stdout.
+fn print_json(checked: &[(String, Result<Checked, fiche::AnswersError>)]) -> Result<()> {
+    let out: Vec<FileReport> = checked
+        .iter()
+        .map(|(file, result)| {
+            let ok = result.as_ref().ok();
+            FileReport {
+                file: file.clone(),
+                complete: ok.is_some_and(|c| c.report.is_complete()),
+                error: result.as_ref().err().map(|e| e.to_string()),
+                report: ok.map(|c| &c.report),
+                coach: ok.map(|c| CoachJson {
+                    findings: &c.coach.findings,
+                    score: &c.coach.score,
+                }),
+                roi: ok.map(|c| &c.coach.roi),
+            }
+        })
+        .collect();
+    println!(
+        "{}",
+        fiche::sanitize::json(&serde_json::to_string_pretty(&out)?)
+    );
+    Ok(())
+}
+
 fn print_text(file: &str, form: &Form, checked: &Checked) {
-    let report = &checked.report;
     say!("{file} — {} (version {})", form.title, form.version);
+    print_sections(form, &checked.report);
+    print_coach(form, &checked.coach);
+    print_verdict(checked);
+}
+
+/// Each section's count of answers with its findings, then the findings
+/// on answers the form has no section for.
+fn print_sections(form: &Form, report: &Report) {
     for section in &report.sections {
         let findings: Vec<&Finding> = report
             .findings
@@ -190,7 +201,11 @@ fn print_text(file: &str, form: &Form, checked: &Checked) {
             print_finding(f);
         }
     }
-    print_coach(form, &checked.coach);
+}
+
+/// Completeness, then the result in words: what is left to do, if anything.
+fn print_verdict(checked: &Checked) {
+    let report = &checked.report;
     let missing = report.missing().count();
     let errors = report.errors().count() - missing;
     let coach_errors = checked.coach.errors().count();

@@ -15,56 +15,17 @@ use fiche::reuse::{self, Copy};
 use fiche::{Answers, Form, application, fill, profile};
 
 pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome> {
-    if file.is_dir() {
-        bail!(
-            "{} est un dossier : donnez le nom du fichier à créer, par exemple « fiche new {} ».",
-            file.display(),
-            file.join("candidature.toml").display()
-        );
-    }
-    if file.exists() {
-        bail!(
-            "{} existe déjà : il n'a pas été modifié. Ouvrez-le avec « fiche edit {} » ou choisissez un autre nom.",
-            file.display(),
-            file.display()
-        );
-    }
+    refuse_existing(file)?;
     let mut answers = Answers::new(form);
     let has_profile = !prefill.no_profile && prefill_from_profile(form, &mut answers)?;
     if let Some(old) = &prefill.from {
-        let (previous, migration) = application::open_migrating(form, old)?;
-        if let Some(report) = migration {
-            print_migration(&old.display().to_string(), &report);
-        }
-        let copy = if prefill.all {
-            Copy::All
-        } else {
-            Copy::Reusable
-        };
-        let origin = Origin::Application(old.file_name().map_or_else(
-            || old.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        ));
-        reuse::prefill(form, &mut answers, &previous, copy, Some(&origin))?;
+        prefill_from_application(form, &mut answers, old, prefill.all)?;
     }
     let mut from_data = Vec::new();
     if let Some(data_path) = &prefill.data {
-        let data = Answers::load(data_path)?;
-        match fill::from_data(form, &data, &data_path.display().to_string()) {
-            Ok(assignments) => {
-                fill::apply(&mut answers, &assignments)?;
-                from_data = assignments.into_iter().map(|a| a.id).collect();
-            }
-            Err(errors) => {
-                for e in errors {
-                    say_err!("erreur : {e}");
-                }
-                say_err!(
-                    "Aucun fichier créé : corrigez {} puis relancez.",
-                    data_path.display()
-                );
-                return Ok(Outcome::Failed);
-            }
+        match prefill_from_data(form, &mut answers, data_path)? {
+            Some(ids) => from_data = ids,
+            None => return Ok(Outcome::Failed),
         }
     }
     // Never over a file created meanwhile (the check above only says it early).
@@ -88,6 +49,74 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
     }
     say!("Pour le remplir : fiche edit {}", file.display());
     Ok(Outcome::Ok)
+}
+
+/// `fiche new` never writes over anything: a folder or an existing file is
+/// an error that says what to do instead.
+fn refuse_existing(file: &Path) -> Result<()> {
+    if file.is_dir() {
+        bail!(
+            "{} est un dossier : donnez le nom du fichier à créer, par exemple « fiche new {} ».",
+            file.display(),
+            file.join("candidature.toml").display()
+        );
+    }
+    if file.exists() {
+        bail!(
+            "{} existe déjà : il n'a pas été modifié. Ouvrez-le avec « fiche edit {} » ou choisissez un autre nom.",
+            file.display(),
+            file.display()
+        );
+    }
+    Ok(())
+}
+
+/// `--from OLD`: copies the reusable answers of an earlier application
+/// (every answer with `all`), each marked as coming from that file.
+fn prefill_from_application(
+    form: &Form,
+    answers: &mut Answers,
+    old: &Path,
+    all: bool,
+) -> Result<()> {
+    let (previous, migration) = application::open_migrating(form, old)?;
+    if let Some(report) = migration {
+        print_migration(&old.display().to_string(), &report);
+    }
+    let copy = if all { Copy::All } else { Copy::Reusable };
+    let origin = Origin::Application(old.file_name().map_or_else(
+        || old.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    ));
+    reuse::prefill(form, answers, &previous, copy, Some(&origin))?;
+    Ok(())
+}
+
+/// `--data DATA`: sets the answers the data file gives; returns their ids.
+/// `None` when the data file has errors: they are said, and nothing is to
+/// be created.
+fn prefill_from_data(
+    form: &Form,
+    answers: &mut Answers,
+    data_path: &Path,
+) -> Result<Option<Vec<String>>> {
+    let data = Answers::load(data_path)?;
+    match fill::from_data(form, &data, &data_path.display().to_string()) {
+        Ok(assignments) => {
+            fill::apply(answers, &assignments)?;
+            Ok(Some(assignments.into_iter().map(|a| a.id).collect()))
+        }
+        Err(errors) => {
+            for e in errors {
+                say_err!("erreur : {e}");
+            }
+            say_err!(
+                "Aucun fichier créé : corrigez {} puis relancez.",
+                data_path.display()
+            );
+            Ok(None)
+        }
+    }
 }
 
 /// What was copied from where: the profile first, then each file.

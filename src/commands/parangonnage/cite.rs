@@ -11,26 +11,14 @@ use super::super::Outcome;
 use super::super::set::{Written, write};
 use fiche::fill::Assignment;
 use fiche::form::check_value;
-use fiche::parangonnage::{self, ANSWER_ID, LEARNT_PLACEHOLDER, Ranked};
+use fiche::parangonnage::{self, ANSWER_ID, Citation, LEARNT_PLACEHOLDER, Ranked};
 use fiche::{Form, application, sanitize};
 
 /// Adds the results of `ranks` (as numbered in `results`) to `file`.
 pub fn run(form: &Form, file: &Path, results: &[Ranked], ranks: &[u32]) -> Result<Outcome> {
     let chosen = chosen(results, ranks)?;
     let (mut answers, migration) = application::open_migrating(form, file)?;
-    let existing = match answers.get(ANSWER_ID) {
-        None => String::new(),
-        Some(toml::Value::String(text)) => text,
-        Some(other) => bail!(
-            "{} : {ANSWER_ID} n'est pas un texte (valeur {}{}) : corrigez cette réponse, puis relancez ; la candidature n'a pas été modifiée.",
-            file.display(),
-            other.type_str(),
-            answers
-                .position(ANSWER_ID)
-                .map(|p| format!(", ligne {}", p.line))
-                .unwrap_or_default()
-        ),
-    };
+    let existing = current_answer(file, &answers)?;
     let initiatives: Vec<_> = chosen.iter().map(|r| &r.initiative).collect();
     let citation = parangonnage::cite(&existing, &initiatives);
     let label = form
@@ -46,18 +34,8 @@ pub fn run(form: &Form, file: &Path, results: &[Ranked], ranks: &[u32]) -> Resul
         );
         return Ok(Outcome::Ok);
     }
-    if let Some((_, question)) = form.question(ANSWER_ID) {
-        let value = toml::Value::String(citation.text.clone());
-        if let Some(problem) = check_value(question, &value).into_iter().next() {
-            say_err!(
-                "erreur : {} : {}{} ; citez moins d'initiatives ou raccourcissez la réponse, puis relancez.",
-                file.display(),
-                problem.path,
-                problem.message
-            );
-            say_err!("{} n'a pas été modifié.", file.display());
-            return Ok(Outcome::Failed);
-        }
+    if !fits_the_question(form, file, &citation.text) {
+        return Ok(Outcome::Failed);
     }
     let assignment = Assignment {
         id: ANSWER_ID.to_string(),
@@ -66,6 +44,50 @@ pub fn run(form: &Form, file: &Path, results: &[Ranked], ranks: &[u32]) -> Resul
     if write(file, &mut answers, migration.as_ref(), &[assignment])? == Written::Refused {
         return Ok(Outcome::Failed);
     }
+    print_added(&label, file, &citation);
+    Ok(Outcome::Ok)
+}
+
+/// The answer the initiatives are added to, as written so far (empty when
+/// unanswered); one that is not a text is an error naming its line.
+fn current_answer(file: &Path, answers: &fiche::Answers) -> Result<String> {
+    match answers.get(ANSWER_ID) {
+        None => Ok(String::new()),
+        Some(toml::Value::String(text)) => Ok(text),
+        Some(other) => bail!(
+            "{} : {ANSWER_ID} n'est pas un texte (valeur {}{}) : corrigez cette réponse, puis relancez ; la candidature n'a pas été modifiée.",
+            file.display(),
+            other.type_str(),
+            answers
+                .position(ANSWER_ID)
+                .map(|p| format!(", ligne {}", p.line))
+                .unwrap_or_default()
+        ),
+    }
+}
+
+/// Whether the answer with the citations is still a valid answer (not too
+/// long); if not, says so and that `file` was left as it was.
+fn fits_the_question(form: &Form, file: &Path, text: &str) -> bool {
+    let Some((_, question)) = form.question(ANSWER_ID) else {
+        return true;
+    };
+    let value = toml::Value::String(text.to_string());
+    let Some(problem) = check_value(question, &value).into_iter().next() else {
+        return true;
+    };
+    say_err!(
+        "erreur : {} : {}{} ; citez moins d'initiatives ou raccourcissez la réponse, puis relancez.",
+        file.display(),
+        problem.path,
+        problem.message
+    );
+    say_err!("{} n'a pas été modifié.", file.display());
+    false
+}
+
+/// What was added to `label`, what was already there, and what to do next.
+fn print_added(label: &str, file: &Path, citation: &Citation) {
     say!("Ajouté à {label} dans {} :", file.display());
     for line in &citation.added {
         say!("  {line}");
@@ -85,7 +107,6 @@ pub fn run(form: &Form, file: &Path, results: &[Ranked], ranks: &[u32]) -> Resul
         "Remplacez « {LEARNT_PLACEHOLDER} » par ce que vous retenez de chacune (fiche {}). Les contacts ne sont pas recopiés : la fiche est publiée.",
         file.display()
     );
-    Ok(Outcome::Ok)
 }
 
 /// The results of `ranks`, in the order given, each once; a rank that is not
