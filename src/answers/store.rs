@@ -158,10 +158,14 @@ impl Answers {
                 .span()
                 .map(|s| index.position(s.start))
                 .unwrap_or_else(|| deepest_line(text));
+            let line = text.lines().nth(position.line.saturating_sub(1));
+            let message = line
+                .and_then(super::syntax::french_number)
+                .unwrap_or_else(|| super::syntax::french(e.message()));
             AnswersError::Syntax {
                 file: source.to_string(),
                 position,
-                message: super::syntax::french(e.message()),
+                message,
             }
         })?;
         let root = parsed.as_table();

@@ -129,7 +129,116 @@ const WHAT: &[(&str, &str)] = &[
     ),
     ("invalid table header", "en-tête de section invalide"),
     ("invalid array table header", "en-tête [[ … ]] invalide"),
+    (
+        "floating-point number overflowed",
+        "nombre décimal trop grand",
+    ),
+    (
+        "unexpected leading zero",
+        "zéro en tête de nombre : écrivez 12, pas 012",
+    ),
+    ("redundant numeric sign", "signe en trop devant le nombre"),
+    ("unexpected sign", "signe + ou - inattendu"),
+    (
+        "radix must be lowercase",
+        "préfixe de nombre en majuscule : écrivez 0x, 0o ou 0b",
+    ),
+    (
+        "integers with a radix cannot be signed",
+        "un nombre écrit en 0x, 0o ou 0b ne peut pas porter de signe",
+    ),
+    (
+        "redundant integer number prefix",
+        "préfixe de nombre en double",
+    ),
+    ("invalid integer number", "nombre entier invalide"),
+    ("invalid hexadecimal number", "nombre hexadécimal invalide"),
+    ("invalid octal number", "nombre octal invalide"),
+    ("invalid binary number", "nombre binaire invalide"),
+    ("invalid mantissa", "nombre décimal invalide"),
+    (
+        "too few unicode value digits",
+        "séquence « \\u » incomplète (4 chiffres hexadécimaux après \\u, 8 après \\U)",
+    ),
+    (
+        "carriage return must be followed by newline",
+        "retour chariot isolé (fin de ligne invalide)",
+    ),
+    ("invalid string", "texte invalide"),
+    ("invalid value", "valeur invalide"),
+    ("invalid date-time", "date ou heure invalide"),
+    ("invalid unquoted key", "identifiant invalide"),
+    (
+        "invalid key-value pair",
+        "ligne « identifiant = réponse » invalide",
+    ),
+    (
+        "invalid inline table element",
+        "élément de table { … } invalide",
+    ),
+    (
+        "missing key for inline table element",
+        "identifiant manquant dans la table { … }",
+    ),
+    (
+        "keys cannot be multi-line basic strings",
+        "un identifiant ne peut pas être un texte sur plusieurs lignes",
+    ),
+    (
+        "keys cannot be multi-line literal strings",
+        "un identifiant ne peut pas être un texte sur plusieurs lignes",
+    ),
+    (
+        "unexpected `=` in array",
+        "signe « = » inattendu dans la liste",
+    ),
+    ("missing opening quote", "guillemet ouvrant manquant"),
+    ("missing array opening", "« [ » ouvrant manquant"),
+    ("missing inline table opening", "« { » ouvrant manquant"),
+    ("missing table open", "« [ » ouvrant manquant"),
+    (
+        "missing comment start",
+        "« # » manquant au début du commentaire",
+    ),
+    ("invalid table", "section invalide"),
 ];
+
+/// The message for a line whose answer is a number written the French way,
+/// `nb_agents = 575 000` or `minutes = 1,5`: the parser sees an unquoted
+/// text or content after the value, and saying « write it between quotes »
+/// would send the user to a second error. `None` for any other line.
+pub(crate) fn french_number(line: &str) -> Option<String> {
+    let (_, value) = line.split_once('=')?;
+    let value = value.split('#').next()?.trim();
+    let digits_only = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let (whole, fraction) = match value.split_once(',') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (value, None),
+    };
+    let whole = whole.trim_start_matches(['-', '+']);
+    let groups: Vec<&str> = whole
+        .split([' ', '\u{a0}', '\u{202f}'])
+        .filter(|g| !g.is_empty())
+        .collect();
+    let spaced = groups.len() > 1;
+    if groups.is_empty()
+        || !groups.iter().all(|g| digits_only(g))
+        || (!spaced && fraction.is_none())
+    {
+        return None;
+    }
+    if fraction.is_some_and(|f| !digits_only(f)) {
+        return None;
+    }
+    let sign = if value.starts_with('-') { "-" } else { "" };
+    let written = match fraction {
+        Some(f) => format!("{sign}{}.{f}", groups.concat()),
+        None => format!("{sign}{}", groups.concat()),
+    };
+    Some(format!(
+        "un nombre s'écrit sans espaces, avec un point pour les décimales et sans guillemets : écrivez {written}"
+    ))
+}
 
 /// What the parser expected instead, when it can be said simply.
 fn expected_fr(expected: &str) -> Option<String> {
@@ -149,13 +258,14 @@ fn expected_fr(expected: &str) -> Option<String> {
         "value" => Some("une valeur".to_string()),
         "newline, `#`" | "newline" => Some("une fin de ligne".to_string()),
         "month between 01 and 12" => Some("un mois entre 01 et 12".to_string()),
+        "unicode hexadecimal value" => Some("des chiffres hexadécimaux".to_string()),
         _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::french;
+    use super::{french, french_number};
 
     #[test]
     fn common_mistakes_read_in_french() {
@@ -175,6 +285,59 @@ mod tests {
             french("unexpected key or value, expected newline, `#`"),
             "contenu inattendu après la valeur (une seule réponse par ligne) ; attendu : une fin de ligne"
         );
+    }
+
+    #[test]
+    fn number_mistakes_read_in_french_with_no_english_left() {
+        for message in [
+            "floating-point number overflowed",
+            "unexpected leading zero, expected nothing",
+            "redundant numeric sign, expected nothing",
+            "radix must be lowercase, expected `0x`",
+            "integers with a radix cannot be signed, expected nothing",
+            "too few unicode value digits, expected unicode hexadecimal value",
+        ] {
+            let fr = french(message);
+            assert!(!fr.starts_with("erreur de syntaxe"), "{message} → {fr}");
+            assert!(
+                !fr.contains("expected") && !fr.contains("nothing"),
+                "{message} → {fr}"
+            );
+        }
+        assert_eq!(
+            french("unexpected leading zero, expected nothing"),
+            "zéro en tête de nombre : écrivez 12, pas 012"
+        );
+    }
+
+    #[test]
+    fn a_number_written_the_french_way_is_answered_with_the_number_to_write() {
+        assert_eq!(
+            french_number("nb_agents = 575 000").as_deref(),
+            Some(
+                "un nombre s'écrit sans espaces, avec un point pour les décimales et sans guillemets : écrivez 575000"
+            )
+        );
+        assert!(
+            french_number("minutes_par_operation = 1,5")
+                .unwrap()
+                .ends_with("écrivez 1.5")
+        );
+        assert!(
+            french_number("a = 1 200,75 # commentaire")
+                .unwrap()
+                .ends_with("écrivez 1200.75")
+        );
+        for not_a_number in [
+            "a = dossiers",
+            "a = 1,b",
+            "a = 12",
+            "a = \"1 000\"",
+            "[volume",
+            "a = 1, 2",
+        ] {
+            assert_eq!(french_number(not_a_number), None, "{not_a_number}");
+        }
     }
 
     #[test]

@@ -182,7 +182,7 @@ fn health_data_need_an_hds_host() {
     ]);
     assert_eq!(
         message(&a, "donnees-sante-hds", q, Severity::Warning),
-        "le produit traite des données de santé : un hébergeur qui les conserve pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez la certification de l'hébergeur choisi avec votre RSSI et votre DPO"
+        "le produit traite des données de santé : quand elles ont été recueillies à l'occasion d'activités de prévention, de diagnostic, de soins ou de suivi social et médico-social, l'hébergeur qui les conserve sur support numérique pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez avec votre DPO si vos données en relèvent et, si oui, la certification de l'hébergeur choisi avec votre RSSI"
     );
     assert_silent(&with(&[(q, "true")]), "donnees-sante-hds");
     assert_silent(
