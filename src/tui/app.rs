@@ -314,6 +314,57 @@ impl App {
         self.focus = Focus::Editor;
     }
 
+    /// A key that means the same on every screen (Ctrl+Q, Ctrl+S, F1…).
+    fn global_key(&mut self, global: Global) -> Effect {
+        match global {
+            Global::Quit => match self.commit_if_touched() {
+                Ok(()) => Effect::Quit,
+                Err(message) => {
+                    self.modal = Some(Modal::QuitUnsaved(message));
+                    Effect::None
+                }
+            },
+            Global::Save => {
+                let _ = self.commit_if_touched();
+                self.save.flush = true;
+                Effect::SaveNow
+            }
+            Global::Review => {
+                self.toggle_review();
+                Effect::None
+            }
+            Global::Guidance => {
+                self.guidance = !self.guidance;
+                Effect::None
+            }
+            Global::NextSection => {
+                self.jump_section(1);
+                Effect::None
+            }
+            Global::PrevSection => {
+                self.jump_section(-1);
+                Effect::None
+            }
+            Global::ExternalEditor => {
+                if self.screen == Screen::Question && self.long_editor_open() {
+                    let _ = self.commit_if_touched();
+                    self.save.flush = true;
+                    return Effect::ExternalEditor;
+                }
+                self.notice = Some("Ctrl+E ouvre les réponses longues dans votre éditeur".into());
+                Effect::None
+            }
+            Global::Help => {
+                self.modal = Some(Modal::Help(0));
+                Effect::None
+            }
+            Global::Initiatives => self.initiatives_key(),
+        }
+    }
+
+    /// One key press: a pure change of state, and what the loop must do.
+    /// A dialog takes every key; then the keys global to every screen; then
+    /// the screen and the part of it that has the focus.
     pub fn handle_key(&mut self, key: KeyEvent) -> Effect {
         if key.kind != KeyEventKind::Press {
             return Effect::None;
@@ -329,50 +380,8 @@ impl App {
         if self.modal.is_some() {
             return self.modal_key(key);
         }
-        match keys::global(&key) {
-            Some(Global::Quit) => {
-                if let Err(message) = self.commit_if_touched() {
-                    self.modal = Some(Modal::QuitUnsaved(message));
-                    return Effect::None;
-                }
-                return Effect::Quit;
-            }
-            Some(Global::Save) => {
-                let _ = self.commit_if_touched();
-                self.save.flush = true;
-                return Effect::SaveNow;
-            }
-            Some(Global::Review) => {
-                self.toggle_review();
-                return Effect::None;
-            }
-            Some(Global::Guidance) => {
-                self.guidance = !self.guidance;
-                return Effect::None;
-            }
-            Some(Global::NextSection) => {
-                self.jump_section(1);
-                return Effect::None;
-            }
-            Some(Global::PrevSection) => {
-                self.jump_section(-1);
-                return Effect::None;
-            }
-            Some(Global::ExternalEditor) => {
-                if self.screen == Screen::Question && self.long_editor_open() {
-                    let _ = self.commit_if_touched();
-                    self.save.flush = true;
-                    return Effect::ExternalEditor;
-                }
-                self.notice = Some("Ctrl+E ouvre les réponses longues dans votre éditeur".into());
-                return Effect::None;
-            }
-            Some(Global::Help) => {
-                self.modal = Some(Modal::Help(0));
-                return Effect::None;
-            }
-            Some(Global::Initiatives) => return self.initiatives_key(),
-            None => {}
+        if let Some(global) = keys::global(&key) {
+            return self.global_key(global);
         }
         match (self.screen, self.focus) {
             (Screen::Review, _) => self.review_key(key),

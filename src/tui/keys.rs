@@ -50,6 +50,7 @@ pub fn global(key: &KeyEvent) -> Option<Global> {
         .map(|(_, g)| *g)
 }
 
+/// A one-line answer (text, number, date) being typed.
 pub const TEXT: Hints = &[
     ("Entrée", "valider, question suivante"),
     ("Maj+Tab", "question précédente"),
@@ -61,6 +62,7 @@ pub const TEXT: Hints = &[
     ("F1", "aide"),
 ];
 
+/// A long text answer, several lines.
 pub const LONG: Hints = &[
     ("Tab", "valider, question suivante"),
     ("Entrée", "nouvelle ligne"),
@@ -102,6 +104,7 @@ pub const INITIATIVES: Hints = &[
 /// Typing the path of the parangonnage export.
 pub const INITIATIVES_PATH: Hints = &[("Entrée", "ouvrir l'export"), ("Échap", "annuler")];
 
+/// A question with options to choose or tick.
 pub const CHOICE: Hints = &[
     ("↑ ↓", "parcourir"),
     ("Espace", "choisir / cocher"),
@@ -113,6 +116,7 @@ pub const CHOICE: Hints = &[
     ("Ctrl+Q", "quitter"),
 ];
 
+/// A list answer (one item a row), while browsing its items.
 pub const LIST: Hints = &[
     ("a", "ajouter"),
     ("Entrée", "modifier"),
@@ -126,6 +130,7 @@ pub const LIST: Hints = &[
 /// The question « Supprimer l'élément n° 2 ? ».
 pub const LIST_DELETE: Hints = &[("o", "supprimer l'élément"), ("n ou Échap", "le garder")];
 
+/// One item of a list being edited, field by field.
 pub const LIST_ITEM: Hints = &[
     ("Entrée / Tab / ↓", "champ suivant"),
     ("Maj+Tab / ↑", "champ précédent"),
@@ -152,6 +157,7 @@ pub const LIST_ITEM_LONG: Hints = &[
     ("Ctrl+Q", "quitter"),
 ];
 
+/// The section list on the left has the focus.
 pub const SECTIONS: Hints = &[
     ("↑ ↓", "choisir une section"),
     ("Entrée", "ouvrir"),
@@ -161,6 +167,7 @@ pub const SECTIONS: Hints = &[
     ("q", "quitter"),
 ];
 
+/// The review screen (Ctrl+R).
 pub const REVIEW: Hints = &[
     ("↑ ↓", "choisir"),
     ("Entrée", "aller à la question"),
@@ -212,6 +219,7 @@ pub const QUIT_UNSAVED: Hints = &[
 /// Typing another file name.
 pub const SAVE_AS: Hints = &[("Entrée", "enregistrer"), ("Échap", "annuler")];
 
+/// The keys that work on every screen (see [`Global`]).
 pub const EVERYWHERE: Hints = &[
     ("Ctrl+S", "enregistrer maintenant (sinon : auto)"),
     ("Ctrl+N / Ctrl+P", "section suivante / précédente"),

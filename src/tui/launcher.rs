@@ -102,43 +102,34 @@ impl Launcher {
         BASE + PER_NOTE * (self.unreadable.len() as u16).min(MAX_NOTES)
     }
 
+    /// Typing the new file's name; what Échap does.
+    fn naming_lines(&self, theme: &Theme) -> Vec<Line<'static>> {
+        // Échap goes back only when there is a draft to go back to.
+        let esc = if self.recent.is_some() {
+            "Échap : revenir au brouillon le plus récent"
+        } else {
+            "Échap : quitter sans rien créer"
+        };
+        vec![
+            Line::from("Nouvelle candidature : nom du fichier des réponses (Entrée pour valider)"),
+            Line::from(self.name.text().to_string()),
+            Line::from(Span::styled(esc, theme.dim())),
+        ]
+    }
+
     pub fn draw(&self, frame: &mut Frame, form: &Form, theme: &Theme) {
         let area = frame.area();
         let [top, about] =
             Layout::vertical([Constraint::Length(self.top_height()), Constraint::Min(0)])
                 .areas(area);
-        let mut lines = Vec::new();
-        if !self.naming
-            && let Some(p) = &self.recent
-        {
-            lines.push(Line::from(format!(
-                "Brouillon le plus récent dans ce dossier : {}",
-                p.display()
-            )));
-            lines.push(Line::from(""));
-            lines.push(Line::from(vec![
-                Span::styled("Entrée", theme.key()),
-                Span::raw(" : le reprendre    "),
-                Span::styled("n", theme.key()),
-                Span::raw(" : nouvelle candidature    "),
-                Span::styled("Échap", theme.key()),
-                Span::raw(" : quitter"),
-            ]));
-        } else {
-            lines.push(Line::from(
-                "Nouvelle candidature : nom du fichier des réponses (Entrée pour valider)",
-            ));
-            lines.push(Line::from(self.name.text().to_string()));
-            // Échap goes back only when there is a draft to go back to.
-            let esc = if self.recent.is_some() {
-                "Échap : revenir au brouillon le plus récent"
-            } else {
-                "Échap : quitter sans rien créer"
-            };
-            lines.push(Line::from(Span::styled(esc, theme.dim())));
-            let col = (self.name.cursor() as u16).min(top.width.saturating_sub(3));
-            frame.set_cursor_position((top.x + 1 + col, top.y + 2));
-        }
+        let mut lines = match (&self.recent, self.naming) {
+            (Some(recent), false) => recent_lines(recent, theme),
+            _ => {
+                let col = (self.name.cursor() as u16).min(top.width.saturating_sub(3));
+                frame.set_cursor_position((top.x + 1 + col, top.y + 2));
+                self.naming_lines(theme)
+            }
+        };
         if let Some(e) = &self.error {
             lines.push(Line::from(Span::styled(
                 format!("erreur : {e}"),
@@ -168,6 +159,25 @@ impl Launcher {
             about,
         );
     }
+}
+
+/// The most recent draft here, and the keys to take it up or start anew.
+fn recent_lines(recent: &std::path::Path, theme: &Theme) -> Vec<Line<'static>> {
+    vec![
+        Line::from(format!(
+            "Brouillon le plus récent dans ce dossier : {}",
+            recent.display()
+        )),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("Entrée", theme.key()),
+            Span::raw(" : le reprendre    "),
+            Span::styled("n", theme.key()),
+            Span::raw(" : nouvelle candidature    "),
+            Span::styled("Échap", theme.key()),
+            Span::raw(" : quitter"),
+        ]),
+    ]
 }
 
 /// How the launcher ended.

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use fiche::answers::{Conflict, Keep};
+use fiche::recovery::Recovery;
 use fiche::render::Target;
 
 use super::app::{App, Effect, Focus, Modal, Offer};
@@ -291,71 +292,80 @@ impl App {
     /// Carries out a start-up offer the user said yes to.
     fn accept(&mut self, offer: Offer) {
         match offer {
-            Offer::Profile(profile, _) => {
-                let copied = fiche::reuse::prefill(
-                    &self.form,
-                    &mut self.answers,
-                    &profile,
-                    fiche::reuse::Copy::Reusable,
-                    Some(&fiche::answers::Origin::Profile),
-                );
-                self.save.mark_changed();
-                self.recheck();
-                let at = self.at;
-                self.open(at);
-                self.notice = Some(match copied {
-                    Ok(copied) => format!(
-                        "{} de votre profil : {} au passage.",
-                        fiche::format::count(copied.len(), "réponse reprise", "réponses reprises"),
-                        if copied.len() >= 2 {
-                            "vérifiez-les"
-                        } else {
-                            "vérifiez-la"
-                        }
-                    ),
-                    Err(e) => format!("Profil non repris en entier : {e}"),
-                });
-            }
+            Offer::Profile(profile, _) => self.copy_profile(&profile),
             Offer::Recovery(recovery, next) => {
-                match recovery.restore(&mut self.answers) {
-                    Ok(()) => {
-                        self.save.mark_changed();
-                        self.save.flush = true;
-                        self.recheck();
-                        match self.locate(&recovery.question) {
-                            Some(at) => self.go_to(at),
-                            None => {
-                                let at = self.at;
-                                self.open(at);
-                            }
-                        }
-                        self.notice = Some(format!(
-                            "Réponse reprise ({}) : vérifiez-la.",
-                            recovery.question
-                        ));
-                    }
-                    Err(e) => self.notice = Some(format!("Réponse non reprise : {e}")),
-                }
+                self.restore(&recovery);
                 self.modal = next.map(|o| Modal::Offer(*o));
             }
             Offer::Intro(next) | Offer::KeptRecovery(_, next) => {
                 self.modal = next.map(|o| Modal::Offer(*o));
             }
             Offer::ChangedOnly(ids, _) if ids.is_empty() => {}
-            Offer::ChangedOnly(ids, _) => {
-                let first = ids
-                    .iter()
-                    .filter_map(|id| self.locate(id))
-                    .min_by_key(|a| (a.section, a.question));
-                self.walk_only = Some(ids.into_iter().collect());
-                if let Some(at) = first {
-                    self.go_to(at);
-                }
-                self.notice = Some(
-                    "Parcours limité aux questions nouvelles ou modifiées ; la dernière mène à la revue."
-                        .to_string(),
-                );
-            }
+            Offer::ChangedOnly(ids, _) => self.walk_only_changed(ids),
         }
+    }
+
+    /// Copies the profile's reusable answers into the new draft.
+    fn copy_profile(&mut self, profile: &fiche::Answers) {
+        let copied = fiche::reuse::prefill(
+            &self.form,
+            &mut self.answers,
+            profile,
+            fiche::reuse::Copy::Reusable,
+            Some(&fiche::answers::Origin::Profile),
+        );
+        self.save.mark_changed();
+        self.recheck();
+        self.open(self.at);
+        self.notice = Some(match copied {
+            Ok(copied) => format!(
+                "{} de votre profil : {} au passage.",
+                fiche::format::count(copied.len(), "réponse reprise", "réponses reprises"),
+                if copied.len() >= 2 {
+                    "vérifiez-les"
+                } else {
+                    "vérifiez-la"
+                }
+            ),
+            Err(e) => format!("Profil non repris en entier : {e}"),
+        });
+    }
+
+    /// Puts back the answer a killed session typed, saves at once and opens
+    /// its question.
+    fn restore(&mut self, recovery: &Recovery) {
+        match recovery.restore(&mut self.answers) {
+            Ok(()) => {
+                self.save.mark_changed();
+                self.save.flush = true;
+                self.recheck();
+                match self.locate(&recovery.question) {
+                    Some(at) => self.go_to(at),
+                    None => self.open(self.at),
+                }
+                self.notice = Some(format!(
+                    "Réponse reprise ({}) : vérifiez-la.",
+                    recovery.question
+                ));
+            }
+            Err(e) => self.notice = Some(format!("Réponse non reprise : {e}")),
+        }
+    }
+
+    /// After a migration: the walk goes only through the questions new or
+    /// changed (`ids`), from the first of them.
+    fn walk_only_changed(&mut self, ids: Vec<String>) {
+        let first = ids
+            .iter()
+            .filter_map(|id| self.locate(id))
+            .min_by_key(|a| (a.section, a.question));
+        self.walk_only = Some(ids.into_iter().collect());
+        if let Some(at) = first {
+            self.go_to(at);
+        }
+        self.notice = Some(
+            "Parcours limité aux questions nouvelles ou modifiées ; la dernière mène à la revue."
+                .to_string(),
+        );
     }
 }

@@ -202,27 +202,24 @@ impl ListEditor {
                 self.store_field(question);
                 EditorAction::Commit
             }
-            EditorAction::CommitNext => {
-                self.store_field(question);
-                if field + 1 < question.fields.len() {
-                    self.open_field(question, field + 1);
-                } else {
-                    self.back_to_browse();
-                }
-                EditorAction::Commit
-            }
-            EditorAction::CommitPrev => {
-                self.store_field(question);
-                if field > 0 {
-                    self.open_field(question, field - 1);
-                } else {
-                    self.back_to_browse();
-                }
-                EditorAction::Commit
-            }
+            EditorAction::CommitNext => self.store_and_open(question, Some(field + 1)),
+            EditorAction::CommitPrev => self.store_and_open(question, field.checked_sub(1)),
             EditorAction::Ignored => EditorAction::Ignored,
             EditorAction::Consumed => EditorAction::Consumed,
         }
+    }
+
+    /// Stores the field being edited and opens field `to`; past the first
+    /// or the last field, goes back to the list.
+    fn store_and_open(&mut self, question: &Question, to: Option<usize>) -> EditorAction {
+        self.store_field(question);
+        match to.filter(|&i| i < question.fields.len()) {
+            Some(i) => self.open_field(question, i),
+            None => {
+                self.back_to_browse();
+            }
+        }
+        EditorAction::Commit
     }
 
     /// What is wrong with the field being typed, and whether Entrée was
