@@ -291,7 +291,16 @@ fn print_coach(form: &Form, coach: &CoachReport) {
             );
         }
     }
-    let roi = &coach.roi;
+    print_business_case(&coach.roi);
+    say!("Score de préparation : {}/100", coach.score.value);
+    for line in &coach.score.explanation {
+        say!("  {line}");
+    }
+}
+
+/// The business case: time and money freed, payback, or why it cannot be
+/// computed; then the defaults it used and its summary.
+fn print_business_case(roi: &Roi) {
     say!("Bilan économique :");
     if roi.is_computable() {
         if let Some(scale) = roi.scale_fr() {
@@ -327,9 +336,5 @@ fn print_coach(form: &Form, coach: &CoachReport) {
     // Next to the full-scale figures, what they are for the pilot.
     if let Some(pilot) = roi.pilot_note_fr().filter(|_| roi.is_computable()) {
         say!("  {pilot}");
-    }
-    say!("Score de préparation : {}/100", coach.score.value);
-    for line in &coach.score.explanation {
-        say!("  {line}");
     }
 }

@@ -264,7 +264,7 @@ impl App {
         match key.code {
             KeyCode::Char('r' | 'R') => return Effect::Quit,
             KeyCode::Char('a' | 'A') => {
-                let suggestion = super::backup_path(&self.path);
+                let suggestion = super::effects::backup_path(&self.path);
                 self.modal = Some(Modal::SaveAs(LineEditor::new(&suggestion), None));
             }
             KeyCode::Char('q' | 'Q') => return Effect::QuitUnsaved,
