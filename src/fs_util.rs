@@ -398,9 +398,22 @@ pub fn io_error_fr(e: &io::Error) -> String {
         StorageFull => "disque plein : libérez de la place puis réessayez".into(),
         ReadOnlyFilesystem => "le disque est en lecture seule".into(),
         IsADirectory => "c'est un dossier, pas un fichier".into(),
-        InvalidData => "le fichier n'est pas du texte UTF-8 valide".into(),
+        InvalidData => not_utf8_fr(e).unwrap_or_else(|| e.to_string()),
         _ => format!("erreur d'entrée/sortie ({e})"),
     }
+}
+
+/// What to say about a file that is not UTF-8: where, why it happens (a
+/// file saved by an office tool in Windows-1252) and what to do. `None` for
+/// another kind of invalid data, which words itself (a recovery file that
+/// cannot be read, say).
+fn not_utf8_fr(e: &io::Error) -> Option<String> {
+    let bad = e.get_ref()?.downcast_ref::<std::string::FromUtf8Error>()?;
+    let before = &bad.as_bytes()[..bad.utf8_error().valid_up_to()];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    Some(format!(
+        "le fichier n'est pas du texte UTF-8 valide (ligne {line}) : il a sans doute été enregistré dans un autre codage (Windows-1252, Latin-1) ; ouvrez-le dans un éditeur de texte, enregistrez-le au codage UTF-8, puis relancez"
+    ))
 }
 
 /// An error and its causes as one line, `cause : cause : …`, the way a
@@ -438,6 +451,22 @@ mod tests {
         ));
         assert!(text.contains("introuvable"), "{text}");
         assert!(!text.contains("os error"), "{text}");
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_names_its_line_and_how_to_fix_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("latin1.toml");
+        std::fs::write(&path, b"[identite]\nnom_produit = \"Caf\xe9\"\n").unwrap();
+        let e = read_text_limited(&path, 1000).unwrap_err();
+        let text = io_error_fr(&e);
+        assert!(text.contains("UTF-8 valide (ligne 2)"), "{text}");
+        assert!(text.contains("enregistrez-le au codage UTF-8"), "{text}");
+        let other = io::Error::new(
+            io::ErrorKind::InvalidData,
+            "fichier de récupération illisible",
+        );
+        assert_eq!(io_error_fr(&other), "fichier de récupération illisible");
     }
 
     #[test]
