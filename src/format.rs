@@ -80,6 +80,12 @@ pub fn as_number(value: &toml::Value) -> Option<f64> {
     }
 }
 
+/// An exact decimal (see [`decimal_exact`]) and its unit after a no-break
+/// space, e.g. `57 500 h`, `1 610 143 €`: a line never ends between them.
+pub fn decimal_with_unit(value: rust_decimal::Decimal, places: u32, unit: &str) -> String {
+    format!("{}{NBSP}{unit}", decimal_exact(value, places))
+}
+
 /// An exact decimal, rounded half away from zero to at most `places`
 /// decimals, French style: `57500` → `57 500`, `35.7809…` → `35,78`. Works
 /// for any size a `Decimal` holds (no `i64` limit).

@@ -46,7 +46,7 @@ pub fn budget_lines_total(answers: &Answers) -> Option<Decimal> {
 }
 
 fn euros(d: Decimal) -> String {
-    format!("{}{}€", format::decimal_exact(d, 2), format::NBSP)
+    format::decimal_with_unit(d, 2, "€")
 }
 
 fn minutes_saved(ctx: &Context, out: &mut Vec<Finding>) {

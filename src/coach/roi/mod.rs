@@ -167,11 +167,9 @@ impl Roi {
         }
         let (scale, hours, euros) = self.pilot.as_ref()?;
         Some(format!(
-            "À l'échelle du pilote ({scale}) : {}{}heures de temps d'agent libéré par an, valorisé à {}{}€ par an.",
-            format::decimal_exact(*hours, 0),
-            format::NBSP,
-            format::decimal_exact(*euros, 0),
-            format::NBSP
+            "À l'échelle du pilote ({scale}) : {} de temps d'agent libéré par an, valorisé à {} par an.",
+            format::decimal_with_unit(*hours, 0, "heures"),
+            format::decimal_with_unit(*euros, 0, "€"),
         ))
     }
 
@@ -188,11 +186,7 @@ impl Roi {
     /// `1 310 143 €` (negative when the savings do not cover the budget).
     pub fn net_gain_fr(&self) -> Option<String> {
         let gain = self.net_gain.clone().ok()?;
-        Some(format!(
-            "{}{}€",
-            format::decimal_exact(gain, 0),
-            format::NBSP
-        ))
+        Some(format::decimal_with_unit(gain, 0, "€"))
     }
 
     /// `5,4`.
@@ -235,41 +229,25 @@ impl Roi {
     pub fn hours_fr(&self) -> Option<String> {
         let h = self.hours_per_year.clone().ok()?;
         let places = if h < Decimal::from(100) { 1 } else { 0 };
-        Some(format!(
-            "{}{}h",
-            format::decimal_exact(h, places),
-            format::NBSP
-        ))
+        Some(format::decimal_with_unit(h, places, "h"))
     }
 
     /// `35,78 ETP`.
     pub fn fte_fr(&self) -> Option<String> {
         let fte = self.fte.clone().ok()?;
-        Some(format!(
-            "{}{}ETP",
-            format::decimal_exact(fte, 2),
-            format::NBSP
-        ))
+        Some(format::decimal_with_unit(fte, 2, "ETP"))
     }
 
     /// `1 610 143 €`.
     pub fn euros_fr(&self) -> Option<String> {
         let euros = self.euros_per_year.clone().ok()?;
-        Some(format!(
-            "{}{}€",
-            format::decimal_exact(euros, 0),
-            format::NBSP
-        ))
+        Some(format::decimal_with_unit(euros, 0, "€"))
     }
 
     /// `2,2 mois`.
     pub fn payback_fr(&self) -> Option<String> {
         let months = self.payback_months.clone().ok()?;
-        Some(format!(
-            "{}{}mois",
-            format::decimal_exact(months, 1),
-            format::NBSP
-        ))
+        Some(format::decimal_with_unit(months, 1, "mois"))
     }
 
     /// Hours, FTE and euros are all known (the payback may still be missing).
