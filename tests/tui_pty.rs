@@ -469,3 +469,23 @@ fn ctrl_t_cites_initiatives_and_remembers_the_export() {
     s.send(CTRL_Q);
     assert_eq!(s.wait_exit(), 0, "{}", s.contents());
 }
+
+#[test]
+fn a_binary_document_is_not_written_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    std::fs::copy(common::example("assistant-srdt.toml"), &file).unwrap();
+    for format in ["pdf", "odt", "pitch-pdf", "pitch-odt"] {
+        let mut s = Session::start(
+            dir.path(),
+            &["render", "c.toml", "--format", format, "-o", "-"],
+        );
+        assert_eq!(s.wait_exit(), 2, "{format}: {}", s.contents());
+        s.wait_for("fichier binaire");
+        let screen = s.contents();
+        assert!(
+            !screen.contains("%PDF") && !screen.contains("mimetype"),
+            "{format}: {screen}"
+        );
+    }
+}

@@ -3,11 +3,11 @@
 
 pub mod compare;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use super::Outcome;
 use crate::cli::DocFormat;
@@ -33,6 +33,13 @@ pub fn run(
     };
     // None: standard output.
     let path = if output == Some(Path::new("-")) {
+        if format.is_binary() && std::io::stdout().is_terminal() {
+            bail!(
+                "le format {0} est un fichier binaire, qui ne s'affiche pas dans le terminal (il le brouillerait) : écrivez-le dans un fichier avec -o (par exemple -o fiche.{1}), ou redirigez la sortie (-o - > fiche.{1})",
+                format.short_name(),
+                format.file_type().extension()
+            );
+        }
         None
     } else {
         Some(export.path(file)?)
