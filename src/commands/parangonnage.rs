@@ -23,6 +23,15 @@ const NAME_WIDTH: usize = 34;
 const ADMINISTRATION_WIDTH: usize = 28;
 const WORDS_WIDTH: usize = 34;
 
+/// What a search found, for each output format: the export read, the
+/// columns used, the closest initiatives.
+struct Found<'q> {
+    query: &'q Query,
+    table: Table,
+    columns: Columns,
+    results: Vec<Ranked>,
+}
+
 /// The checked command line: what to search for, in which export.
 struct Request {
     export: String,
@@ -62,15 +71,17 @@ pub fn run(
     }
     let (table, columns, results) =
         parangonnage::search(Path::new(&request.export), &spec, &request.query, limit)?;
+    let found = Found {
+        query: &request.query,
+        table,
+        columns,
+        results,
+    };
     let mut out = std::io::stdout().lock();
     match format {
-        ParangonnageFormat::Table => {
-            print_table(&mut out, &request.query, &table, &columns, &results)?
-        }
-        ParangonnageFormat::Json => {
-            print_json(&mut out, &request.query, &table, &columns, &results)?
-        }
-        ParangonnageFormat::Csv => print_csv(&mut out, &results)?,
+        ParangonnageFormat::Table => print_table(&mut out, &found)?,
+        ParangonnageFormat::Json => print_json(&mut out, &found)?,
+        ParangonnageFormat::Csv => print_csv(&mut out, &found.results)?,
     }
     out.flush()?;
     Ok(Outcome::Ok)
@@ -115,13 +126,13 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
     })
 }
 
-fn print_table(
-    out: &mut impl Write,
-    query: &Query,
-    table: &Table,
-    columns: &Columns,
-    results: &[Ranked],
-) -> Result<()> {
+fn print_table(out: &mut impl Write, found: &Found) -> Result<()> {
+    let Found {
+        query,
+        table,
+        columns,
+        results,
+    } = found;
     writeln!(
         out,
         "Initiatives les plus proches de « {} » dans {} ({})",
@@ -201,13 +212,13 @@ struct JsonResult<'a> {
     words: &'a [String],
 }
 
-fn print_json(
-    out: &mut impl Write,
-    query: &Query,
-    table: &Table,
-    columns: &Columns,
-    results: &[Ranked],
-) -> Result<()> {
+fn print_json(out: &mut impl Write, found: &Found) -> Result<()> {
+    let Found {
+        query,
+        table,
+        columns,
+        results,
+    } = found;
     let output = JsonOutput {
         query: &query.title,
         source: &table.source,
