@@ -127,26 +127,20 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
 }
 
 fn print_table(out: &mut impl Write, found: &Found) -> Result<()> {
-    let Found {
-        query,
-        table,
-        columns,
-        results,
-    } = found;
     writeln!(
         out,
         "Initiatives les plus proches de « {} » dans {} ({})",
-        sanitize::terminal_line(&shorten(&query.title, 80)),
-        sanitize::terminal_line(&table.source),
-        fiche::format::count(table.rows.len(), "initiative lue", "initiatives lues"),
+        sanitize::terminal_line(&shorten(&found.query.title, 80)),
+        sanitize::terminal_line(&found.table.source),
+        fiche::format::count(found.table.rows.len(), "initiative lue", "initiatives lues"),
     )?;
     writeln!(
         out,
         "Colonnes : {}",
-        sanitize::terminal_line(&columns_fr(table, columns))
+        sanitize::terminal_line(&columns_fr(&found.table, &found.columns))
     )?;
     writeln!(out)?;
-    if results.is_empty() {
+    if found.results.is_empty() {
         writeln!(
             out,
             "Aucune initiative du tableau ne partage de mots avec votre recherche. Essayez d'autres mots, ou vérifiez les colonnes choisies (--colonnes)."
@@ -161,7 +155,7 @@ fn print_table(out: &mut impl Write, found: &Found) -> Result<()> {
         pad("Administration", ADMINISTRATION_WIDTH),
         pad("Pourquoi (mots en commun)", WORDS_WIDTH),
     )?;
-    for r in results {
+    for r in &found.results {
         let i = &r.initiative;
         writeln!(
             out,
@@ -213,27 +207,22 @@ struct JsonResult<'a> {
 }
 
 fn print_json(out: &mut impl Write, found: &Found) -> Result<()> {
-    let Found {
-        query,
-        table,
-        columns,
-        results,
-    } = found;
     let output = JsonOutput {
-        query: &query.title,
-        source: &table.source,
-        rows: table.rows.len(),
+        query: &found.query.title,
+        source: &found.table.source,
+        rows: found.table.rows.len(),
         columns: Role::ALL
             .into_iter()
             .filter_map(|role| {
-                columns.get(role).map(|i| JsonColumn {
+                found.columns.get(role).map(|i| JsonColumn {
                     role,
                     key: role.key(),
-                    header: &table.headers[i],
+                    header: &found.table.headers[i],
                 })
             })
             .collect(),
-        results: results
+        results: found
+            .results
             .iter()
             .map(|r| JsonResult {
                 rank: r.rank,
