@@ -158,7 +158,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         visible_alias = "send",
-        after_help = "Le courriel est adressé au contact du formulaire, de la part de la cheffe ou du chef de produit. Il est écrit à côté de la candidature (x.eml) : ouvrez-le dans votre messagerie (Thunderbird, Outlook), relisez-le et envoyez-le.\nCode de sortie : 0 si le courriel est prêt, 1 si la candidature est incomplète (la liste de ce qui manque est affichée), 2 en cas d'erreur de lecture ou d'écriture."
+        after_help = "Le courriel est adressé au contact du formulaire, de la part de la cheffe ou du chef de produit. Il est écrit à côté de la candidature (x.eml) : ouvrez-le dans votre messagerie (Thunderbird, Outlook), relisez-le et envoyez-le.\nCode de sortie : 0 si le courriel est prêt, 1 si la candidature est incomplète ou si le coach relève une erreur (la liste de ce qui manque ou est à corriger est affichée), 2 en cas d'erreur de lecture ou d'écriture."
     )]
     Envoyer {
         /// Fichier de la candidature (.toml)
@@ -167,7 +167,7 @@ pub enum Command {
         /// Fichier .eml à écrire ; « - » pour la sortie standard (par défaut : à côté de la candidature)
         #[arg(short = 'o', long, value_name = "SORTIE")]
         output: Option<PathBuf>,
-        /// Préparer le courriel même si la candidature est incomplète (documents marqués BROUILLON)
+        /// Préparer le courriel même si la candidature est incomplète (documents marqués BROUILLON) ou si le coach relève une erreur
         #[arg(long)]
         brouillon: bool,
     },

@@ -41,14 +41,14 @@ pub fn run(
         Ok(bytes) => bytes,
         Err(EmailError::Incomplete { problems }) => {
             eprintln!(
-                "{} : candidature incomplète, courriel non préparé. À régler d'abord :",
+                "{} : candidature incomplète ou à corriger, courriel non préparé. À régler d'abord :",
                 file.display()
             );
             for p in &problems {
                 eprintln!("  - {} ({})", p.text, p.id);
             }
             eprintln!(
-                "Complétez la candidature (fiche {0}), ou préparez un brouillon avec : fiche envoyer {0} --brouillon",
+                "Complétez ou corrigez la candidature (fiche {0}), ou préparez un brouillon avec : fiche envoyer {0} --brouillon",
                 file.display()
             );
             return Ok(Outcome::Problems);

@@ -24,7 +24,7 @@ const EXCERPT_CHARS: usize = 300;
 #[derive(Debug, thiserror::Error)]
 pub enum EmailError {
     #[error(
-        "la candidature est incomplète : {} à régler avant de l'envoyer", crate::format::count(.problems.len(), "point", "points")
+        "la candidature n'est pas prête : {} à régler avant de l'envoyer", crate::format::count(.problems.len(), "point", "points")
     )]
     Incomplete { problems: Vec<Problem> },
     #[error(
@@ -37,8 +37,8 @@ pub enum EmailError {
     Write(#[source] std::io::Error),
 }
 
-/// What keeps an application from being sent: a missing answer or an
-/// invalid one.
+/// What keeps an application from being sent: a missing answer, an invalid
+/// one, or an error of the pitch coach.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// `identite.nom_produit`.
@@ -72,10 +72,11 @@ impl Renderer {
         options: &EmailOptions,
     ) -> Result<Vec<u8>, EmailError> {
         let ctx = self.context(form, answers, false)?;
-        if ctx.draft && !options.allow_draft {
-            return Err(EmailError::Incomplete {
-                problems: problems(&ctx),
-            });
+        if !options.allow_draft {
+            let problems = problems(&ctx);
+            if !problems.is_empty() {
+                return Err(EmailError::Incomplete { problems });
+            }
         }
         let contact = ctx.form.contact.clone().ok_or(EmailError::NoContact)?;
         let body = self.render_template(BODY_TEMPLATE, &ctx)?;
@@ -129,7 +130,9 @@ fn answer(ctx: &DocumentContext, question: &str) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// Missing answers, then invalid ones, in the form's order.
+/// Missing answers, then invalid ones, in the form's order, then the pitch
+/// coach's errors (an AI deciding alone, sensitive data outside a sovereign
+/// host…), which `fiche check` also counts as blocking (exit code 1).
 fn problems(ctx: &DocumentContext) -> Vec<Problem> {
     let missing = ctx.missing.iter().map(|m| Problem {
         id: m.id.clone(),
@@ -143,7 +146,16 @@ fn problems(ctx: &DocumentContext) -> Vec<Problem> {
             id: f.id.clone(),
             text: f.message.clone(),
         });
-    missing.chain(invalid).collect()
+    let coach = ctx
+        .coach
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| Problem {
+            id: f.id.clone(),
+            text: format!("erreur du coach [{}] : {}", f.rule, f.message),
+        });
+    missing.chain(invalid).chain(coach).collect()
 }
 
 /// The first paragraph of an answer on one line, cut at a word boundary

@@ -152,6 +152,30 @@ fn an_incomplete_application_is_refused_unless_brouillon() {
 }
 
 #[test]
+fn a_complete_application_with_a_coach_error_is_refused_unless_brouillon() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("decide.toml");
+    let srdt = std::fs::read_to_string(example("assistant-srdt.toml")).unwrap();
+    let decides = srdt.replace("role_ia = \"recommande\"", "role_ia = \"decide\"");
+    assert_ne!(srdt, decides);
+    std::fs::write(&file, decides).unwrap();
+    let path = file.to_str().unwrap();
+
+    // Complete and valid, but the AI decides alone: `fiche check` says 1.
+    let out = fiche(&["envoyer", path]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("decision-automatique"), "{err}");
+    assert!(err.contains("solution.role_ia"), "{err}");
+    assert!(err.contains("--brouillon"), "{err}");
+    assert!(!dir.path().join("decide.eml").exists());
+
+    let out = fiche(&["envoyer", path, "--brouillon"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("decide.eml").exists());
+}
+
+#[test]
 fn the_contact_comes_from_the_form() {
     let dir = tempfile::tempdir().unwrap();
     let form_dir = dir.path().join("formulaire");
