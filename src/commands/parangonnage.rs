@@ -23,6 +23,15 @@ const NAME_WIDTH: usize = 34;
 const ADMINISTRATION_WIDTH: usize = 28;
 const WORDS_WIDTH: usize = 34;
 
+/// What a search found, for each output format: the export read, the
+/// columns used, the closest initiatives.
+struct Found<'q> {
+    query: &'q Query,
+    table: Table,
+    columns: Columns,
+    results: Vec<Ranked>,
+}
+
 /// The checked command line: what to search for, in which export.
 struct Request {
     export: String,
@@ -62,15 +71,17 @@ pub fn run(
     }
     let (table, columns, results) =
         parangonnage::search(Path::new(&request.export), &spec, &request.query, limit)?;
+    let found = Found {
+        query: &request.query,
+        table,
+        columns,
+        results,
+    };
     let mut out = std::io::stdout().lock();
     match format {
-        ParangonnageFormat::Table => {
-            print_table(&mut out, &request.query, &table, &columns, &results)?
-        }
-        ParangonnageFormat::Json => {
-            print_json(&mut out, &request.query, &table, &columns, &results)?
-        }
-        ParangonnageFormat::Csv => print_csv(&mut out, &results)?,
+        ParangonnageFormat::Table => print_table(&mut out, &found)?,
+        ParangonnageFormat::Json => print_json(&mut out, &found)?,
+        ParangonnageFormat::Csv => print_csv(&mut out, &found.results)?,
     }
     out.flush()?;
     Ok(Outcome::Ok)
@@ -115,27 +126,21 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
     })
 }
 
-fn print_table(
-    out: &mut impl Write,
-    query: &Query,
-    table: &Table,
-    columns: &Columns,
-    results: &[Ranked],
-) -> Result<()> {
+fn print_table(out: &mut impl Write, found: &Found) -> Result<()> {
     writeln!(
         out,
         "Initiatives les plus proches de « {} » dans {} ({})",
-        sanitize::terminal_line(&shorten(&query.title, 80)),
-        sanitize::terminal_line(&table.source),
-        fiche::format::count(table.rows.len(), "initiative lue", "initiatives lues"),
+        sanitize::terminal_line(&shorten(&found.query.title, 80)),
+        sanitize::terminal_line(&found.table.source),
+        fiche::format::count(found.table.rows.len(), "initiative lue", "initiatives lues"),
     )?;
     writeln!(
         out,
         "Colonnes : {}",
-        sanitize::terminal_line(&columns_fr(table, columns))
+        sanitize::terminal_line(&columns_fr(&found.table, &found.columns))
     )?;
     writeln!(out)?;
-    if results.is_empty() {
+    if found.results.is_empty() {
         writeln!(
             out,
             "Aucune initiative du tableau ne partage de mots avec votre recherche. Essayez d'autres mots, ou vérifiez les colonnes choisies (--colonnes)."
@@ -150,7 +155,7 @@ fn print_table(
         pad("Administration", ADMINISTRATION_WIDTH),
         pad("Pourquoi (mots en commun)", WORDS_WIDTH),
     )?;
-    for r in results {
+    for r in &found.results {
         let i = &r.initiative;
         writeln!(
             out,
@@ -201,28 +206,23 @@ struct JsonResult<'a> {
     words: &'a [String],
 }
 
-fn print_json(
-    out: &mut impl Write,
-    query: &Query,
-    table: &Table,
-    columns: &Columns,
-    results: &[Ranked],
-) -> Result<()> {
+fn print_json(out: &mut impl Write, found: &Found) -> Result<()> {
     let output = JsonOutput {
-        query: &query.title,
-        source: &table.source,
-        rows: table.rows.len(),
+        query: &found.query.title,
+        source: &found.table.source,
+        rows: found.table.rows.len(),
         columns: Role::ALL
             .into_iter()
             .filter_map(|role| {
-                columns.get(role).map(|i| JsonColumn {
+                found.columns.get(role).map(|i| JsonColumn {
                     role,
                     key: role.key(),
-                    header: &table.headers[i],
+                    header: &found.table.headers[i],
                 })
             })
             .collect(),
-        results: results
+        results: found
+            .results
             .iter()
             .map(|r| JsonResult {
                 rank: r.rank,

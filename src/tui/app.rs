@@ -1,6 +1,7 @@
 //! The wizard's state machine: which screen, which question, the editor, the
 //! dialogs. `handle_key` is a pure function of (state, key) that returns an
-//! `Effect` for the event loop to carry out (save, export, editor, quit).
+//! `Effect` for the event loop to carry out (save, export, editor, quit) in
+//! `effects.rs`; the keys of each context are handled in `update.rs`.
 
 use std::path::PathBuf;
 

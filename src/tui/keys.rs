@@ -1,5 +1,6 @@
 //! Every key of the wizard, as `(key, what it does)` tables: the footer shows
-//! the table of the current context, the `?` overlay lists them all.
+//! the table of the current context, the `?` overlay lists them all. What
+//! the keys do is in `app.rs` (global keys) and `update.rs` (per context).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 

@@ -1,5 +1,6 @@
 //! Keys per context: the editor, the section list, the review screen and
-//! the dialogs. Each changes the state and may ask the loop for an `Effect`.
+//! the dialogs. Each changes the state and may ask the loop for an `Effect`
+//! (carried out in `effects.rs`); `App::handle_key` picks the context.
 
 use std::path::PathBuf;
 
