@@ -68,6 +68,12 @@ fn email_and_choice_keys() {
         "probleme.irritants",
     );
     assert_eq!(e.len(), 1, "{e:?}");
+    // One choice without its brackets: the fix is said, not just the type.
+    let e = errors_for("[probleme]\nirritants = \"delais\"\n", "probleme.irritants");
+    assert!(
+        e[0].contains("entre crochets") && e[0].contains("[\"delais\"]"),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -185,6 +185,14 @@ fn check_bool(q: &Question, value: &toml::Value) -> Vec<Problem> {
 
 fn check_multi(q: &Question, value: &toml::Value) -> Vec<Problem> {
     let Some(items) = value.as_array() else {
+        // `irritants = "delais"`: one choice written without its brackets.
+        if let Some(key) = value.as_str() {
+            return vec![problem(format!(
+                "« {} » attend une liste entre crochets, même pour un seul choix : écrivez [\"{}\"]",
+                q.label,
+                echo(key)
+            ))];
+        }
         return vec![wrong_type(q, value)];
     };
     let mut out = Vec::new();
