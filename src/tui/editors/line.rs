@@ -94,7 +94,15 @@ impl LineEditor {
     pub fn visible(&self, width: usize) -> (String, usize) {
         let width = width.max(1);
         let start = (self.cursor + 1).saturating_sub(width);
-        let shown: String = self.text.chars().skip(start).take(width).collect();
+        // A control character loaded from the file (typed ones are
+        // filtered) is shown, one cell each, not dropped by the terminal.
+        let shown: String = self
+            .text
+            .chars()
+            .skip(start)
+            .take(width)
+            .map(fiche::sanitize::visible_char)
+            .collect();
         (shown, self.cursor - start)
     }
 }
@@ -105,6 +113,12 @@ mod tests {
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn control_characters_from_the_file_are_shown_one_cell_each() {
+        let e = LineEditor::new("a\u{1b}[31mb\u{202e}c");
+        assert_eq!(e.visible(40), ("a␛[31mb\u{fffd}c".to_string(), 9));
     }
 
     #[test]
