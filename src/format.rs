@@ -66,6 +66,25 @@ pub fn euros(value: f64) -> String {
     format!("{}{NBSP}€", decimal_places(value.round(), 0))
 }
 
+/// An amount as answered, its cents kept when it has some: `449999.6` →
+/// `449 999,60 €`, `300000` → `300 000 €`. A document then says the amount
+/// the file holds (rounded, 449 999,60 € and 450 000 € read the same and a
+/// budget that differs from its lines by cents looked equal to them).
+pub fn euros_answer(value: f64) -> String {
+    let cents = (value * 100.0).round();
+    if !cents.is_finite() || cents % 100.0 == 0.0 {
+        return euros(value);
+    }
+    let mut text = decimal_places(cents / 100.0, 2);
+    if text
+        .split_once(',')
+        .is_some_and(|(_, frac)| frac.len() == 1)
+    {
+        text.push('0');
+    }
+    format!("{text}{NBSP}€")
+}
+
 /// `12.5` → `12,5 %`.
 pub fn percent(value: f64) -> String {
     format!("{}{NBSP}%", decimal(value))
@@ -121,6 +140,14 @@ mod tests {
         assert_eq!(count(1, "erreur", "erreurs"), "1 erreur");
         assert_eq!(count(2, "erreur", "erreurs"), "2 erreurs");
         assert_eq!(count(1500, "erreur", "erreurs"), "1\u{a0}500 erreurs");
+    }
+
+    #[test]
+    fn an_answered_amount_keeps_its_cents() {
+        assert_eq!(euros_answer(449_999.6), "449\u{a0}999,60\u{a0}€");
+        assert_eq!(euros_answer(12.05), "12,05\u{a0}€");
+        assert_eq!(euros_answer(300_000.0), "300\u{a0}000\u{a0}€");
+        assert_eq!(euros_answer(300_000.001), "300\u{a0}000\u{a0}€");
     }
 
     #[test]

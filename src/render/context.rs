@@ -333,7 +333,7 @@ fn budget(answers: &Answers) -> BudgetView {
     let total = coach::budget_lines_total(answers);
     let budget = coach::answer_number(answers, coach::roi::BUDGET);
     BudgetView {
-        lines_total: total.and_then(|t| t.to_f64()).map(format::euros),
+        lines_total: total.and_then(|t| t.to_f64()).map(format::euros_answer),
         lines_match: matches!((total, budget), (Some(t), Some(b)) if t == b),
     }
 }
@@ -421,7 +421,7 @@ pub fn display(q: &Question, value: &toml::Value) -> String {
     match (q.kind, value) {
         (Kind::Int, toml::Value::Integer(i)) => format::integer(*i),
         (Kind::Euros, v) if format::as_number(v).is_some() => {
-            format::euros(format::as_number(v).unwrap_or_default())
+            format::euros_answer(format::as_number(v).unwrap_or_default())
         }
         (Kind::Percent, v) if format::as_number(v).is_some() => {
             format::percent(format::as_number(v).unwrap_or_default())

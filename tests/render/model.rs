@@ -453,3 +453,29 @@ fn a_draft_with_every_answer_but_one_invalid_says_what_to_correct() {
         assert!(text.contains(&problem), "{format}: {text}");
     }
 }
+
+#[test]
+fn a_budget_a_few_cents_off_its_lines_is_not_shown_equal_to_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("centimes.toml");
+    let srdt = std::fs::read_to_string(example("assistant-srdt.toml")).unwrap();
+    let cents = srdt.replace("budget_annuel = 300000", "budget_annuel = 299999.6");
+    assert_ne!(srdt, cents);
+    std::fs::write(&file, cents).unwrap();
+    let out = fiche(&[
+        "render",
+        file.to_str().unwrap(),
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = String::from_utf8(out.stdout).unwrap();
+    // The lines total 300 000 €: the warning must not read « 300 000 €,
+    // ce qui ne correspond pas au budget annuel total (300 000 €) ».
+    assert!(
+        md.contains("ne correspond pas au budget annuel total (299\u{a0}999,60\u{a0}€)"),
+        "{md}"
+    );
+}
