@@ -28,7 +28,7 @@ pub enum FillError {
         id: String,
         suggestion: Option<String>,
     },
-    #[error("{place} : {id} : {message}\n  attendu : {expected} ; exemple : {id}={example}")]
+    #[error("{place} : {id} : {message}\n  attendu : {expected} ; exemple : {example}")]
     BadValue {
         place: String,
         id: String,
@@ -50,8 +50,9 @@ pub fn parse_assignment(form: &Form, text: &str, place: &str) -> Result<Assignme
     };
     let id = id.trim();
     let question = resolve(form, id, place)?;
-    let value = parse_input(question, raw).map_err(|m| bad_value(question, id, place, m))?;
-    checked(question, id, place, value)
+    let value = parse_input(question, raw)
+        .map_err(|m| bad_value(question, id, place, m, Written::OnCommandLine))?;
+    checked(question, id, place, value, Written::OnCommandLine)
 }
 
 /// The answers of a data file (same format as an application; `[meta]` is
@@ -80,9 +81,9 @@ pub fn from_data(
             let id = format!("{section}.{key}");
             let place = place_in(data, source, &id);
             let result = resolve(form, &id, &place).and_then(|q| {
-                let value =
-                    from_data_value(q, value.clone()).map_err(|m| bad_value(q, &id, &place, m))?;
-                checked(q, &id, &place, Some(value))
+                let value = from_data_value(q, value.clone())
+                    .map_err(|m| bad_value(q, &id, &place, m, Written::InFile))?;
+                checked(q, &id, &place, Some(value), Written::InFile)
             });
             match result {
                 Ok(a) => out.push(a),
@@ -185,11 +186,21 @@ fn from_data_value(q: &Question, value: toml::Value) -> Result<toml::Value, Stri
     }
 }
 
+/// Where an answer was written, for an example of how to write it there.
+#[derive(Clone, Copy)]
+enum Written {
+    /// `fiche set f.toml volume.volume_annuel=575000`.
+    OnCommandLine,
+    /// A data file's `volume_annuel = 575000` under `[volume]`.
+    InFile,
+}
+
 fn checked(
     q: &Question,
     id: &str,
     place: &str,
     value: Option<toml::Value>,
+    written: Written,
 ) -> Result<Assignment, FillError> {
     if let Some(v) = &value
         && let Some(problem) = check_value(q, v).into_iter().next()
@@ -201,6 +212,7 @@ fn checked(
             // The message names the item and field itself (« Plan à six
             // mois » n° 1 : « Mois »…); the path glued in front was noise.
             problem.message,
+            written,
         ));
     }
     Ok(Assignment {
@@ -209,13 +221,43 @@ fn checked(
     })
 }
 
-fn bad_value(q: &Question, id: &str, place: &str, message: String) -> FillError {
+fn bad_value(q: &Question, id: &str, place: &str, message: String, written: Written) -> FillError {
+    let example = match written {
+        Written::OnCommandLine => format!("{id}={}", example(q)),
+        Written::InFile => format!(
+            "{} = {}",
+            id.rsplit('.').next().unwrap_or(id),
+            file_example(q)
+        ),
+    };
     FillError::BadValue {
         place: place.to_string(),
         id: id.to_string(),
         message,
         expected: q.kind.expected_fr().to_string(),
-        example: example(q),
+        example,
+    }
+}
+
+/// The example of [`example`] as a data file writes it (TOML: quotes around
+/// texts, a point for decimals, brackets around a multiple choice).
+fn file_example(q: &Question) -> String {
+    match q.kind {
+        Kind::Decimal => "2.5".to_string(),
+        Kind::Email | Kind::Url => format!("\"{}\"", example(q)),
+        Kind::Bool => "true".to_string(),
+        Kind::Choice => format!("\"{}\"", example(q)),
+        Kind::Multi => format!(
+            "[{}]",
+            q.choices
+                .iter()
+                .take(2)
+                .map(|c| format!("\"{}\"", c.key))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Kind::List => example(q).trim_matches('\'').to_string(),
+        _ => example(q),
     }
 }
 

@@ -279,6 +279,9 @@ fn bad_data_file_creates_nothing_and_names_the_line() {
     assert_said(&err, "vouliez-vous dire « volume.volume_annuel »");
     assert_said(&err, "donnees.toml, ligne 3");
     assert_said(&err, "nombre entier");
+    // The fix as the data file writes it, not as `fiche set` would.
+    assert_said(&err, "exemple : nb_agents = 575000");
+    assert!(!err.contains("volume.nb_agents=575000"), "{err}");
     assert!(!d.join("c.toml").exists());
 }
 
