@@ -146,8 +146,13 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             "donnees-sensibles-hors-ue",
             HOSTING,
             format!(
-                "{why} et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI",
-                host_text(host)
+                "{why} et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux{} ; à vérifier avec votre RSSI",
+                host_text(host),
+                if personal(ctx) && host == Some("hors_ue") {
+                    " ; de plus, un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)"
+                } else {
+                    ""
+                }
             ),
         ));
     } else if personal(ctx) && host == Some("hors_ue") {
@@ -269,7 +274,7 @@ fn informing_people(ctx: &Context, out: &mut Vec<Finding>) {
         INFORMATION,
         |label| {
             format!(
-                "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
+                "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles, sauf si elle compte moins d'agents qu'un seuil fixé par décret (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
             )
         },
     );

@@ -168,7 +168,7 @@ impl Roi {
         let (scale, hours, euros) = self.pilot.as_ref()?;
         Some(format!(
             "À l'échelle du pilote ({scale}) : {} de temps d'agent libéré par an, valorisé à {} par an.",
-            format::decimal_with_unit(*hours, 0, "heures"),
+            format::decimal_with_unit(*hours, 0, hours_noun(*hours, 0)),
             format::decimal_with_unit(*euros, 0, "€"),
         ))
     }
@@ -228,8 +228,7 @@ impl Roi {
     /// `57 500 h` (to the hour; one decimal under 100 h).
     pub fn hours_fr(&self) -> Option<String> {
         let h = self.hours_per_year.clone().ok()?;
-        let places = if h < Decimal::from(100) { 1 } else { 0 };
-        Some(format::decimal_with_unit(h, places, "h"))
+        Some(format::decimal_with_unit(h, hours_places(h), "h"))
     }
 
     /// `35,78 ETP`.
@@ -308,7 +307,11 @@ impl Roi {
             Some(scale) => format!("À pleine échelle ({scale}) : "),
             None => "À pleine échelle : ".to_string(),
         };
-        let hours = format!("{}heures", hours.trim_end_matches('h'));
+        let noun = self
+            .hours_per_year
+            .as_ref()
+            .map_or("heures", |h| hours_noun(*h, hours_places(*h)));
+        let hours = format!("{}{noun}", hours.trim_end_matches('h'));
         let budget = match (&self.payback_fr(), &self.payback_months) {
             (Some(p), _) => format!(" ; le budget annuel est couvert en {p} d'économies"),
             (None, Err(why)) => format!(" ; couverture du budget annuel {}", why.text()),
@@ -417,4 +420,22 @@ fn too_large() -> Why {
     Why::Other(
         "non calculable : valeur trop grande ; vérifiez les volumes et montants saisis".to_string(),
     )
+}
+
+/// Decimals shown for a number of hours: one below 100 h.
+fn hours_places(hours: Decimal) -> u32 {
+    if hours < Decimal::from(100) { 1 } else { 0 }
+}
+
+/// « heure » or « heures » for `hours` shown with `places` decimals: French
+/// takes the singular below two (« 0 heure », « 1,5 heure »).
+fn hours_noun(hours: Decimal, places: u32) -> &'static str {
+    let shown = hours
+        .abs()
+        .round_dp_with_strategy(places, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    if shown < Decimal::from(2) {
+        "heure"
+    } else {
+        "heures"
+    }
 }

@@ -439,3 +439,25 @@ fn a_zero_budget_is_not_covered_in_zero_months() {
         r.summary_fr()
     );
 }
+
+/// « 0 heures de temps d'agent libéré » for a tiny pilot: French takes the
+/// singular below two.
+#[test]
+fn fewer_than_two_hours_take_the_singular() {
+    // 12 operations × 6 minutes = 1,2 h at full scale; a pilot of 2: 0,2 h → 0.
+    let mut a = answers(
+        "[volume]\nvolume_annuel = 12\n[roi]\nminutes_economisees = 6\ncout_etp = 45000\nheures_etp = 1607\n[tco]\nbudget_annuel = 300000\n[deploiement]\nvolume_pilote = 2\n",
+    );
+    let r = roi(&a);
+    assert!(
+        r.summary_fr().contains(&nb("1,2_heure de temps")),
+        "{}",
+        r.summary_fr()
+    );
+    let pilot = r.pilot_summary_fr().unwrap();
+    assert!(pilot.contains(&nb(" : 0_heure de temps")), "{pilot}");
+    a.set("volume.volume_annuel", Some(toml::Value::Integer(20)))
+        .unwrap();
+    let two = roi(&a).summary_fr();
+    assert!(two.contains(&nb(" : 2_heures de temps")), "{two}");
+}

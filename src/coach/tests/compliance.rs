@@ -56,16 +56,18 @@ fn human_validation_is_asked_whatever_the_role() {
 fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
     let rule = "donnees-sensibles-hors-ue";
     let q = "ia_responsable.hebergement";
-    for (host, text) in [
-        ("\"hors_ue\"", "hébergement hors Union européenne"),
-        ("\"cloud_europeen\"", "cloud européen non qualifié"),
-        ("\"non_choisi\"", "hébergeur pas encore choisi"),
+    // Personal data outside the Union: the GDPR's transfer rules are said too.
+    let transfer = " ; de plus, un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)";
+    for (host, text, more) in [
+        ("\"hors_ue\"", "hébergement hors Union européenne", transfer),
+        ("\"cloud_europeen\"", "cloud européen non qualifié", ""),
+        ("\"non_choisi\"", "hébergeur pas encore choisi", ""),
     ] {
         let a = with(&[("ia_responsable.sensibilite", "\"sensible\""), (q, host)]);
         assert_eq!(
             message(&a, rule, q, Severity::Error),
             format!(
-                "la sensibilité des données est « sensible » et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI"
+                "la sensibilité des données est « sensible » et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux{more} ; à vérifier avec votre RSSI"
             ),
             "{host}"
         );
@@ -81,6 +83,14 @@ fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
         message(&a, rule, q, Severity::Error)
             .starts_with("une source de données est marquée sensible et l'hébergement")
     );
+    // Without personal data, no transfer to speak of.
+    let a = with(&[
+        ("ia_responsable.sensibilite", "\"sensible\""),
+        ("ia_responsable.donnees_personnelles", "false"),
+        NO_PERSONAL_SOURCE,
+        (q, "\"hors_ue\""),
+    ]);
+    assert!(!message(&a, rule, q, Severity::Error).contains("chapitre V"));
     for host in ["\"secnumcloud\"", "\"administration\""] {
         assert_silent(
             &with(&[("ia_responsable.sensibilite", "\"sensible\""), (q, host)]),
@@ -250,7 +260,7 @@ fn users_must_be_told_when_the_ai_recommends_on_their_case() {
     assert_eq!(
         message(&a, "information-usagers-manquante", q, Severity::Warning),
         format!(
-            "l'IA intervient dans des décisions sur la situation d'usagers et « Information des usagers » est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK}"
+            "l'IA intervient dans des décisions sur la situation d'usagers et « Information des usagers » est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles, sauf si elle compte moins d'agents qu'un seuil fixé par décret (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK}"
         )
     );
     // Required for a complete application in that case, hidden otherwise.
