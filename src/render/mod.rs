@@ -11,6 +11,7 @@ mod export;
 mod filters;
 mod folder;
 mod format;
+mod html_spacing;
 mod live;
 mod markdown;
 pub mod odt;
@@ -191,9 +192,13 @@ impl Renderer {
             .env
             .get_template(name)
             .map_err(|e| RenderError::Template(self.describe(&e)))?;
-        template
+        let text = template
             .render(ctx)
-            .map_err(|e| RenderError::Template(self.describe(&e)))
+            .map_err(|e| RenderError::Template(self.describe(&e)))?;
+        Ok(match auto_escape(name) {
+            AutoEscape::Html => html_spacing::french_spacing_html(&text),
+            _ => text,
+        })
     }
 
     /// Checks the application and builds the document context. With

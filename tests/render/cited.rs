@@ -72,7 +72,7 @@ fn markdown_lists_the_cited_initiatives_under_the_answer() {
 #[test]
 fn html_lists_the_cited_initiatives_under_the_answer() {
     let (_dir, path) = cited_application();
-    let html = render_text(&path, "html");
+    let html = spaces_read(&render_text(&path, "html"));
     let start = html
         .find(&format!("<h4>{LABEL}</h4>"))
         .unwrap_or_else(|| panic!("no heading in:\n{html}"));

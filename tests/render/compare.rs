@@ -1,6 +1,7 @@
 //! The comparison page: `fiche render --format html a.toml b.toml …`.
 
 use crate::common::*;
+use crate::spaces_read;
 
 fn compare(files: &[&str], extra: &[&str]) -> std::process::Output {
     let mut args = vec!["render", "--format", "html"];
@@ -109,7 +110,7 @@ fn written_to_a_file_overridable_and_html_only() {
         &["-o", "-", "--templates", dir.path().to_str().unwrap()],
     );
     assert_eq!(
-        stdout(&out),
+        spaces_read(&stdout(&out)),
         format!(
             "Assistant SRDT ; {} ; ",
             product_of("tri-courriels-prefecture.toml")

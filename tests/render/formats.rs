@@ -9,7 +9,7 @@ fn every_format_has_every_section_heading_in_order() {
     let form = fiche::form::builtin();
     for name in COMPLETE {
         for format in ["md", "html", "pdf"] {
-            let text = render_text(&example(name), format);
+            let text = spaces_read(&render_text(&example(name), format));
             let mut last = 0;
             for section in &form.sections {
                 let heading = if section.addition {
@@ -136,6 +136,42 @@ fn long_words_wrap_in_the_html_fiche() {
         css_rules(screen, "body").contains(&("overflow-wrap", "anywhere")),
         "{screen}"
     );
+}
+
+/// The text nodes of `html`: what lies outside tags, comments and the
+/// `<style>` element.
+fn html_text_nodes(html: &str) -> Vec<&str> {
+    let body = &html[html.find("</style>").expect("a style element")..];
+    body.split('<')
+        .filter_map(|part| part.split_once('>').map(|(_, text)| text))
+        .collect()
+}
+
+#[test]
+fn html_lines_never_start_with_a_high_sign_nor_end_with_an_opening_quote() {
+    for name in COMPLETE {
+        for format in ["html", "pitch-html"] {
+            let html = render_text(&example(name), format);
+            for text in html_text_nodes(&html) {
+                for breaking in [" :", " ;", " !", " ?", " »", "« "] {
+                    assert!(
+                        !text.contains(breaking),
+                        "{name} {format}: « {breaking} » with an ordinary space in {text:?}"
+                    );
+                }
+            }
+            assert!(
+                html.contains("\u{a0};") || html.contains("\u{a0}:"),
+                "{name} {format}: no no-break space before a sign"
+            );
+            let style = &html[html.find("<style>").unwrap()..html.find("</style>").unwrap()];
+            assert!(!style.contains('\u{a0}'), "{name} {format}: CSS changed");
+            assert!(
+                !html.contains("mailto\u{a0}"),
+                "{name} {format}: a link changed"
+            );
+        }
+    }
 }
 
 #[test]

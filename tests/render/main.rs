@@ -79,6 +79,13 @@ pub fn css_rules<'a>(block: &'a str, selector: &str) -> Vec<(&'a str, &'a str)> 
         .collect()
 }
 
+/// `text` with each no-break space read as a space: the HTML documents
+/// join a French sign to the word before it (« Budget\u{a0}: »), a search
+/// for the words as written takes it as the space it is.
+pub fn spaces_read(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+}
+
 pub fn html_escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
