@@ -240,6 +240,42 @@ fn csv_has_a_header_semicolons_and_quotes_what_needs_it() {
     );
 }
 
+/// Written to a file or a pipe (not a terminal), the CSV shows an answer's
+/// escape and bidi characters as every document does, and keeps the cents
+/// of an amount answered with some.
+#[test]
+fn csv_to_a_file_shows_control_characters_and_keeps_cents() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("assistant-srdt.toml"))
+        .unwrap()
+        .replace(
+            "nom_produit = \"Assistant SRDT\"",
+            "nom_produit = \"Assistant \\u001b]52;c;eA==\\u0007\\u202eTDRS\"",
+        )
+        .replace("budget_annuel = 300000", "budget_annuel = 999999999999.99")
+        .replace("montant_demande = 150000", "montant_demande = 149999.5");
+    assert!(text.contains("999999999999.99") && text.contains("149999.5"));
+    let file = dir.path().join("a.toml");
+    std::fs::write(&file, text).unwrap();
+    let out = fiche(&["check", "--format", "csv", file.to_str().unwrap()]);
+    let raw = stdout(&out);
+    assert!(!raw.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{raw:?}");
+    let (header, rows) = csv_rows(&out);
+    assert_eq!(rows.len(), 1, "{raw}");
+    assert_eq!(rows[0].len(), header.len());
+    assert_eq!(rows[0][2], "Assistant ␛]52;c;eA==␇<U+202E>TDRS");
+    assert_eq!(header[8], "budget annuel (€)");
+    assert_eq!(rows[0][8], "999999999999,99");
+    assert_eq!(rows[0][9], "149999,50");
+    let json = fiche(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let raw = stdout(&json);
+    assert!(!raw.contains(['\u{1b}', '\u{7}', '\u{202e}']), "{raw:?}");
+    assert!(
+        raw.contains("\\u001b]52;c;eA==\\u0007\\u202eTDRS"),
+        "JSON keeps the data, escaped: {raw}"
+    );
+}
+
 #[test]
 fn csv_and_json_give_the_same_rows() {
     let dir = collection();

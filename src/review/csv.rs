@@ -3,8 +3,13 @@
 //! between fields (the comma is the French decimal separator), one header
 //! line, fields quoted when they hold `;`, quotes or line breaks.
 //!
-//! Amounts are whole euros and percentages whole numbers, written without
-//! grouping so the spreadsheet reads them as numbers.
+//! Amounts are euros as answered, cents kept when there are some (with a
+//! decimal comma), the savings whole euros, percentages whole numbers, all
+//! written without grouping so the spreadsheet reads them as numbers.
+//!
+//! Control and bidi characters of an answer are shown visibly (`␛`,
+//! `<U+202E>`) as in every document, whatever the file is written to: a
+//! reviewer opening it must see them, not have them reorder a cell.
 
 use std::borrow::Cow;
 
@@ -42,6 +47,7 @@ pub fn record(row: &SummaryRow) -> String {
     let top = row.top_finding.as_ref();
     let number = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
     let euros = |x: Option<f64>| x.map(|x| format!("{x:.0}")).unwrap_or_default();
+    let answered = |x: Option<f64>| x.map(euros_answer).unwrap_or_default();
     let detail = row
         .error
         .clone()
@@ -56,8 +62,8 @@ pub fn record(row: &SummaryRow) -> String {
         number(row.readiness),
         row.coach_errors.to_string(),
         row.coach_warnings.to_string(),
-        euros(row.budget_per_year),
-        euros(row.amount_asked),
+        answered(row.budget_per_year),
+        answered(row.amount_asked),
         euros(row.savings_per_year),
         top.map(|t| t.title.clone()).unwrap_or_default(),
         top.map(|t| t.severity.label_fr().to_string())
@@ -74,10 +80,20 @@ fn line<'a>(fields: impl Iterator<Item = Cow<'a, str>>) -> String {
         if i > 0 {
             out.push(SEPARATOR);
         }
-        out.push_str(&field(&f));
+        out.push_str(&field(&crate::sanitize::terminal(&f)));
     }
     out.push_str("\r\n");
     out
+}
+
+/// An amount as answered, as a spreadsheet number: `449999,6` keeps its
+/// cents (`449999,60`), `300000` stays whole.
+fn euros_answer(value: f64) -> String {
+    let cents = (value * 100.0).round();
+    if !cents.is_finite() || cents % 100.0 == 0.0 {
+        return format!("{value:.0}");
+    }
+    format!("{:.2}", cents / 100.0).replace('.', ",")
 }
 
 /// Quotes a field when needed (RFC 4180, with `;`). A text that a
@@ -113,6 +129,27 @@ mod tests {
         assert_eq!(field("deux\nlignes"), "\"deux\nlignes\"");
         assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         assert_eq!(field("-12"), "-12");
+    }
+
+    #[test]
+    fn answered_amounts_keep_their_cents() {
+        assert_eq!(euros_answer(999_999_999_999.99), "999999999999,99");
+        assert_eq!(euros_answer(449_999.6), "449999,60");
+        assert_eq!(euros_answer(300_000.0), "300000");
+        assert_eq!(euros_answer(-12.5), "-12,50");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_whatever_the_destination() {
+        let mut row = SummaryRow::unreadable("a.toml", String::new());
+        row.product = Some("Outil\u{1b}]52;c;x\u{7}\u{202e}lmth".into());
+        let record = record(&row);
+        assert!(
+            !record.contains(['\u{1b}', '\u{7}', '\u{202e}']),
+            "{record:?}"
+        );
+        assert!(record.contains("Outil␛]52;c;x␇<U+202E>lmth"), "{record}");
+        assert!(record.ends_with("\r\n"), "{record:?}");
     }
 
     #[test]

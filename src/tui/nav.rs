@@ -81,10 +81,13 @@ impl App {
         let q = &s.questions[at.question];
         let id = s.full_id(q);
         // The most serious finding on the question (validation or coach)
-        // decides its mark; a missing answer is said by ○, not as an error.
+        // decides its mark, as `fiche check` says it: a required field
+        // missing in a list item (`donnees.sources[1].nom`) is an error of
+        // the list, even while that item is open. A missing answer is said
+        // by ○, not as an error.
         let worst = self
             .all_findings()
-            .filter(|f| f.question_id() == id && !f.is_missing() && !self.being_filled_in(f))
+            .filter(|f| f.question_id() == id && !f.is_missing())
             .map(|f| f.severity)
             .min();
         let answered = is_answered(self.answers.get(&id).as_ref());
@@ -118,29 +121,6 @@ impl App {
     }
 
     /// Validation findings then the pitch coach's, as one list.
-    /// A required field not filled in yet of the list item open in the
-    /// editor: the user is filling it in, so the section list does not flag
-    /// it as an error (the item form says « obligatoire, vide »; leaving the
-    /// item with it still empty shows the ✗).
-    fn being_filled_in(&self, f: &Finding) -> bool {
-        let super::editors::Editor::List(list) = &self.editor else {
-            return false;
-        };
-        if !matches!(list.mode, super::editors::ListMode::Item { .. }) {
-            return false;
-        }
-        let path = f.path();
-        let (Some(n), Some(field)) = (path.item, path.field.as_deref()) else {
-            return false;
-        };
-        path.question == self.question_id()
-            && n == list.cursor + 1
-            && list
-                .items
-                .get(list.cursor)
-                .is_some_and(|item| !is_answered(item.get(field)))
-    }
-
     pub fn all_findings(&self) -> impl Iterator<Item = &Finding> {
         self.report
             .findings
@@ -159,12 +139,7 @@ impl App {
         self.report
             .findings
             .iter()
-            .filter(|f| {
-                f.severity == Severity::Error
-                    && !f.is_missing()
-                    && &f.section == id
-                    && !self.being_filled_in(f)
-            })
+            .filter(|f| f.severity == Severity::Error && !f.is_missing() && &f.section == id)
             .count()
     }
 

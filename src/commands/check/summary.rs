@@ -3,7 +3,7 @@
 //! are printed as soon as they are known when the order allows it (`--sort
 //! fichier`), otherwise once all are checked and sorted.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 
 use anyhow::{Result, bail};
 use fiche::format::count;
@@ -169,18 +169,11 @@ impl Totals {
 struct Writer {
     format: CheckFormat,
     rows: usize,
-    /// Standard output is a terminal: CSV is shown with its control
-    /// characters made visible (a file or a pipe gets the data as it is).
-    terminal: bool,
 }
 
 impl Writer {
     fn new(format: CheckFormat) -> Writer {
-        Writer {
-            format,
-            rows: 0,
-            terminal: io::stdout().is_terminal(),
-        }
+        Writer { format, rows: 0 }
     }
 
     /// The header, written with the first row (no header for no row).
@@ -199,10 +192,6 @@ impl Writer {
         self.rows += 1;
         match self.format {
             CheckFormat::Text => writeln!(out, "{}", table_line(row)),
-            CheckFormat::Csv if self.terminal => {
-                let record = review::csv::record(row);
-                write!(out, "{}", fiche::sanitize::terminal(&record))
-            }
             CheckFormat::Csv => write!(out, "{}", review::csv::record(row)),
             CheckFormat::Json => {
                 let sep = if self.rows == 1 { "" } else { "," };

@@ -347,20 +347,39 @@ fn with_ten_options_or_more_a_number_waits_while_a_longer_one_may_follow() {
     assert_eq!(c.value(), s("o2"));
 }
 
+/// The line of question `label` in the sections panel, as drawn.
+fn sidebar_line(app: &App, label: &str) -> String {
+    render(app, 120, 30)
+        .lines()
+        .filter_map(|l| l.split('│').nth(1))
+        .find(|panel| panel.contains(label))
+        .unwrap_or_default()
+        .trim()
+        .to_string()
+}
+
 #[test]
-fn an_item_being_filled_in_is_not_flagged_as_an_error_until_left() {
+fn a_list_whose_only_item_lacks_required_fields_is_marked_as_check_says() {
     let mut app = empty_app();
     go(&mut app, "donnees.sources");
     press(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "Fiches internes");
     press(&mut app, KeyCode::Tab);
-    // « Nature » and « Accès » are still to come: no ✗ yet.
-    assert_ne!(state(&app, "donnees.sources"), QuestionState::Error);
-    assert_eq!(app.invalid_in(app.at.section), 0);
-    // Left with them empty: now it is an error to correct.
-    press(&mut app, KeyCode::Esc);
+    // `fiche check` reports « Nature » and « Accès » of item 1: never ✓.
+    let report = fiche::validate::check(&app.form, &app.answers);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.id == "donnees.sources[1].nature")
+    );
     assert_eq!(state(&app, "donnees.sources"), QuestionState::Error);
     assert!(app.invalid_in(app.at.section) > 0);
+    let line = sidebar_line(&app, "Sources de données");
+    assert!(line.contains("✗") && !line.contains("✓"), "{line}");
+    // Left with them empty: still the same error.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(state(&app, "donnees.sources"), QuestionState::Error);
 }
 
 #[test]
