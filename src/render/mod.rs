@@ -11,9 +11,9 @@ mod export;
 mod filters;
 mod folder;
 mod format;
-mod html_spacing;
 mod live;
 mod markdown;
+mod markup_spacing;
 pub mod odt;
 #[cfg(feature = "pdf")]
 mod pdf;
@@ -195,10 +195,15 @@ impl Renderer {
         let text = template
             .render(ctx)
             .map_err(|e| RenderError::Template(self.describe(&e)))?;
-        Ok(match auto_escape(name) {
-            AutoEscape::Html => html_spacing::french_spacing_html(&text),
-            _ => text,
-        })
+        // HTML and OpenDocument text wrap at any space: French spacing.
+        let escape = auto_escape(name);
+        Ok(
+            if escape == AutoEscape::Html || escape == xml::AUTO_ESCAPE {
+                markup_spacing::french_spacing_markup(&text)
+            } else {
+                text
+            },
+        )
     }
 
     /// Checks the application and builds the document context. With

@@ -110,11 +110,12 @@ fn odt_lists_the_cited_initiatives_under_the_answer() {
             item.descendants()
                 .filter(|n| n.is_text())
                 .filter_map(|n| n.text())
+                .map(spaces_read)
                 .collect()
         })
         .collect();
     assert_eq!(items, [FIRST, SECOND]);
-    let text = odt_text(&bytes);
+    let text = spaces_read(&odt_text(&bytes));
     assert!(text.contains(FIRST) && text.contains(SECOND), "{text}");
 }
 

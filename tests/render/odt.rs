@@ -133,10 +133,10 @@ fn headings_carry_outline_levels_and_follow_the_sections() {
     for name in COMPLETE {
         let bytes = render_bytes(&example(name), "odt", &[]);
         let headings = headings(&bytes);
-        let level_one: Vec<&str> = headings
+        let level_one: Vec<String> = headings
             .iter()
             .filter(|(level, _)| *level == 1)
-            .map(|(_, text)| text.trim())
+            .map(|(_, text)| spaces_read(text.trim()))
             .collect();
         // The fiche model's own headings, the project's additions said so.
         let sections: Vec<String> = form
@@ -253,10 +253,10 @@ fn meta_gives_the_title_and_the_author() {
 #[test]
 fn a_draft_odt_is_marked_and_lists_what_is_missing() {
     let bytes = render_bytes(&example("brouillon-incomplet.toml"), "odt", &[]);
-    let text = odt_text(&bytes);
+    let text = spaces_read(&odt_text(&bytes));
     assert!(text.contains("BROUILLON – Assistant de réponse"), "{text}");
     assert!(text.contains("BROUILLON : fiche incomplète"));
-    assert!(headings(&bytes).contains(&(1, "Annexe : ce qui manque encore".to_string())));
+    assert!(headings(&bytes).contains(&(1, "Annexe\u{a0}: ce qui manque encore".to_string())));
     for id in [
         "identite.slogan",
         "identite.chef_produit_email",
@@ -340,7 +340,10 @@ fn a_user_template_replaces_content_xml_and_styles_xml() {
         "odt",
         &["--templates", templates],
     );
-    assert_eq!(odt_text(&bytes), "Ma fiche : Assistant SRDT\n");
+    assert_eq!(
+        spaces_read(&odt_text(&bytes)),
+        "Ma fiche : Assistant SRDT\n"
+    );
     // The built-in styles are kept until the folder has its own.
     assert!(odt_part(&bytes, "styles.xml").contains("Heading_20_1"));
 
@@ -383,7 +386,7 @@ fn lines_kept_as_written_are_not_stretched_by_justification() {
     let doc = roxmltree::Document::parse(&content).unwrap();
     let paragraph = doc
         .descendants()
-        .find(|n| n.has_tag_name((TEXT_NS, "p")) && n.text() == Some("Constat :"))
+        .find(|n| n.has_tag_name((TEXT_NS, "p")) && n.text() == Some("Constat\u{a0}:"))
         .expect("the description's paragraph");
     let style = paragraph.attribute((TEXT_NS, "style-name")).unwrap();
     assert_eq!(style, "Text_20_body_20_lines");
@@ -463,7 +466,7 @@ fn the_odt_pitch_keeps_the_styles_that_hold_on_one_page() {
         "pitch page margins {margins:?} pt"
     );
     // The pitch is masculine: « généré le » in its footer.
-    assert!(pitch_xml.contains("Pitch : Assistant SRDT – généré le"));
+    assert!(spaces_read(&pitch_xml).contains("Pitch : Assistant SRDT – généré le"));
 
     // The fiche, many pages long anyway, keeps its larger type.
     let fiche_bytes = render_bytes(&file, "odt", &[]);
@@ -494,5 +497,24 @@ fn meta_leaves_out_bidi_controls_and_zero_width_characters() {
             meta.contains(&format!("<dc:title>{title}</dc:title>")),
             "{format}: {meta}"
         );
+    }
+}
+
+#[test]
+fn lines_never_start_with_a_high_sign_nor_end_with_an_opening_quote() {
+    for name in COMPLETE {
+        for format in ["odt", "pitch-odt"] {
+            let text = odt_text(&render_bytes(&example(name), format, &[]));
+            for breaking in [" :", " ;", " !", " ?", " »", "« "] {
+                assert!(
+                    !text.contains(breaking),
+                    "{name} {format}: « {breaking} » with an ordinary space in {text}"
+                );
+            }
+            assert!(
+                text.contains("\u{a0}:"),
+                "{name} {format}: no no-break space before a colon"
+            );
+        }
     }
 }

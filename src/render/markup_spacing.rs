@@ -1,10 +1,15 @@
-//! French typography for the HTML documents: a browser wraps a line at any
-//! ordinary space, so « ; », « : », « ! », « ? » or « » » could start a line
-//! and « « » end one. The texts (form, answers, coach messages, business-case
+//! French typography for the HTML and OpenDocument documents: a browser
+//! (and LibreOffice) wraps a line at an ordinary space even before a sign,
+//! so « ; », « : », « ! », « ? » or « » » could start a line and « « » end
+//! one. Typst keeps the sign with the word before it (checked on a PDF
+//! full of them), so the PDF data is left alone; so is Markdown, a source
+//! also read and edited as plain text, where an invisible no-break space
+//! would surprise. The texts (form, answers, coach messages, business-case
 //! sentences, the templates' own words) are written with ordinary spaces;
 //! [`french_spacing`] makes the spaces that must not break no-break spaces.
 //!
-//! It is applied once, as a pass over the rendered page rather than to each
+//! It is applied once, as a pass over the rendered page (or OpenDocument
+//! XML part) rather than to each
 //! value, because the templates' own text needs it too (« Attention : »)
 //! and a value escaped on its own cannot see the sign that follows it in
 //! the template. The pass changes only text nodes: tags and their
@@ -19,9 +24,10 @@ use crate::typography::french_spacing;
 /// Elements whose content is not French text.
 const RAW: [&str; 5] = ["style", "script", "pre", "code", "textarea"];
 
-/// `html` with the spaces of its text nodes made no-break where French
-/// typography asks for it (see the module doc). Everything else is kept.
-pub fn french_spacing_html(html: &str) -> String {
+/// `html` (or XML) with the spaces of its text nodes made no-break where
+/// French typography asks for it (see the module doc). Everything else is
+/// kept.
+pub fn french_spacing_markup(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 64);
     let mut rest = html;
     while let Some(start) = rest.find('<') {
@@ -60,12 +66,13 @@ fn markup_end(markup: &str) -> usize {
     markup.len()
 }
 
-/// The name of the raw element `tag` opens (see [`RAW`]), if it does.
+/// The name of the raw element `tag` opens (see [`RAW`]), if it does: an
+/// HTML one, never an XML one with a prefix (`<style:style>`).
 fn raw_element(tag: &str) -> Option<&'static str> {
     let name: String = tag
         .strip_prefix('<')?
         .chars()
-        .take_while(char::is_ascii_alphanumeric)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '-' | '_' | '.'))
         .collect();
     RAW.into_iter()
         .find(|raw| name.eq_ignore_ascii_case(raw) && !tag.ends_with("/>"))
@@ -86,11 +93,11 @@ mod tests {
     #[test]
     fn text_nodes_get_no_break_spaces() {
         assert_eq!(
-            french_spacing_html("<p>Budget : « 2 070 224 € » ; ratio ?</p>"),
+            french_spacing_markup("<p>Budget : « 2 070 224 € » ; ratio ?</p>"),
             "<p>Budget\u{a0}: «\u{a0}2 070 224 €\u{a0}»\u{a0}; ratio\u{a0}?</p>"
         );
         assert_eq!(
-            french_spacing_html("<span>Attention :</span> texte !"),
+            french_spacing_markup("<span>Attention :</span> texte !"),
             "<span>Attention\u{a0}:</span> texte\u{a0}!"
         );
     }
@@ -109,14 +116,24 @@ mod tests {
             "<p>unclosed : <",
         ] {
             let expected = html.replace("unclosed :", "unclosed\u{a0}:");
-            assert_eq!(french_spacing_html(html), expected, "{html}");
+            assert_eq!(french_spacing_markup(html), expected, "{html}");
         }
+    }
+
+    #[test]
+    fn opendocument_text_is_spaced_and_its_style_elements_are_not_raw() {
+        assert_eq!(
+            french_spacing_markup(
+                "<style:style style:name=\"P\"><x/></style:style><text:p text:style-name=\"P\">Vues :</text:p>"
+            ),
+            "<style:style style:name=\"P\"><x/></style:style><text:p text:style-name=\"P\">Vues\u{a0}:</text:p>"
+        );
     }
 
     #[test]
     fn text_after_a_raw_element_is_spaced_again() {
         assert_eq!(
-            french_spacing_html("<code>a : b</code> (c : d)"),
+            french_spacing_markup("<code>a : b</code> (c : d)"),
             "<code>a : b</code> (c\u{a0}: d)"
         );
     }
