@@ -63,7 +63,8 @@ fn minutes_saved(ctx: &Context, out: &mut Vec<Finding>) {
             format!(
                 "{} ({}) dépasse le temps qu'un agent passe aujourd'hui sur une opération ({} : {}) : on ne peut pas économiser plus de temps qu'une opération n'en prend ; corrigez l'un des deux chiffres",
                 ctx.label(MINUTES_SAVED),
-                format::decimal_exact(saved, 2),
+                // As answered: 0.0001 rounded to two decimals read « vaut 0 ».
+                format::decimal_exact(saved, 6),
                 ctx.label(MINUTES_TODAY),
                 format::decimal_exact(today, 2),
             ),
@@ -140,7 +141,8 @@ fn target(ctx: &Context, out: &mut Vec<Finding>) {
                 format::decimal_exact(target, 2),
                 format::decimal_exact(gained, 2),
                 ctx.label(MINUTES_SAVED),
-                format::decimal_exact(saved, 2),
+                // As answered: 0.0001 rounded to two decimals read « vaut 0 ».
+                format::decimal_exact(saved, 6),
             ),
         ));
     }

@@ -312,6 +312,14 @@ fn a_pilot_on_the_whole_volume_owns_the_full_scale_figures() {
         assert_eq!(text.matches(&not_theirs).count(), 1, "{format}: {text}");
         assert!(!text.contains(&owned), "{format}: {text}");
         assert!(!text.contains(&theirs), "{format}: {text}");
+        // The e-mail said « à pleine échelle » twice in one breath.
+        if format == "courriel" {
+            assert_eq!(
+                text.matches(&squash("pleine échelle")).count(),
+                1,
+                "{format}: {text}"
+            );
+        }
     }
 }
 

@@ -64,6 +64,10 @@ fn a_target_contradicting_the_minutes_saved_is_a_warning() {
     assert_silent(&with(&[(q, "\"9,5 min\"")]), "cible-incoherente");
     // Not in minutes: nothing to compare.
     assert_silent(&with(&[(q, "\"1 jour ouvré\"")]), "cible-incoherente");
+    // A tiny answer is quoted as given, not rounded to « vaut 0 ».
+    let tiny = with(&[("roi.minutes_economisees", "0.0001")]);
+    let f = assert_fires(&tiny, "cible-incoherente", q, Severity::Warning);
+    assert!(f.message.contains("» vaut 0,0001 :"), "{}", f.message);
 }
 
 #[test]
