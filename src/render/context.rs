@@ -239,11 +239,7 @@ fn assemble(
             .findings
             .iter()
             .filter(|f| f.severity != Severity::Advice && !f.is_missing())
-            .map(|f| Finding {
-                // An unknown key is the file's own text: escapes shown, not kept.
-                id: crate::sanitize::terminal_line(&f.id).into_owned(),
-                ..f.clone()
-            })
+            .cloned()
             .collect(),
         roi: RoiView::from(roi),
         coach,

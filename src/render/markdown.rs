@@ -193,7 +193,12 @@ pub fn cell_into(out: &mut String, text: &str) {
 /// A code span (an id): delimited by more backticks than the text holds, so
 /// the text cannot close it; on one line.
 pub fn code(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Controls shown as in the rest of the document (an unknown key is the
+    // file's own text).
+    let text = crate::sanitize::terminal(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     if text.is_empty() {
         return String::new();
     }
@@ -528,6 +533,7 @@ mod tests {
     #[test]
     fn code_spans_cannot_be_closed_by_the_text() {
         assert_eq!(code("donnees.sources[1]"), "`donnees.sources[1]`");
+        assert_eq!(code("cle\u{1b}[31m"), "`cle␛[31m`");
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(code("`x"), "`` `x ``");
         assert_eq!(code("a\nb"), "`a b`");
