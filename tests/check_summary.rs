@@ -149,6 +149,22 @@ fn one_table_line_per_application_sorted_by_readiness() {
         .map(|r| r["readiness"].as_u64().unwrap())
         .collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    // No score above its completeness: the 6 % draft is no longer ranked
+    // as « 43/100 », above half ready.
+    for r in &rows {
+        assert!(r["readiness"].as_u64() <= r["completeness"].as_u64(), "{r}");
+    }
+    let draft = rows
+        .iter()
+        .find(|r| {
+            r["file"]
+                .as_str()
+                .unwrap()
+                .ends_with("brouillon-incomplet.toml")
+        })
+        .unwrap();
+    assert_eq!(draft["completeness"], 6);
+    assert_eq!(draft["readiness"], 6);
     assert!(
         text.lines()
             .nth(1)

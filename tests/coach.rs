@@ -74,6 +74,52 @@ fn check_says_the_figures_are_the_pilots_when_it_covers_the_whole_volume() {
     assert!(json[0]["roi"]["pilot_summary"].is_null(), "{json}");
 }
 
+/// A draft with 3 of its 43 required answers scored 43/100 (100 minus at
+/// most 50 for missing answers, minus the coach): read as « almost half
+/// ready ». Its score is now capped at its completeness, and the lines say
+/// why, after the deductions still to fix.
+#[test]
+fn a_draft_scores_no_more_than_its_completeness() {
+    let path = example_str("brouillon-incomplet.toml");
+    let out = fiche(&["check", &path]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("Complétude : 3/43 réponses obligatoires (6 %)"),
+        "{text}"
+    );
+    let score = text
+        .find("Score de préparation : 6/100\n")
+        .unwrap_or_else(|| panic!("score missing from:\n{text}"));
+    let lines: Vec<&str> = text[score..].lines().skip(1).take(4).collect();
+    assert_eq!(
+        lines[0], "  -47 : 40 réponses obligatoires manquantes sur 43",
+        "{text}"
+    );
+    assert_eq!(
+        lines[3],
+        format!(
+            "  Plafonné à 6 au lieu de 43 : 6{NBSP}% des réponses obligatoires données \
+             (le score ne dépasse pas la complétude)"
+        ),
+        "{text}"
+    );
+
+    let out = fiche(&["check", "--format", "json", &path]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json[0]["coach"]["score"]["value"], 6);
+    let explanation = json[0]["coach"]["score"]["explanation"].as_array().unwrap();
+    assert!(
+        explanation
+            .last()
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .starts_with("Plafonné à 6 "),
+        "{explanation:?}"
+    );
+}
+
 #[test]
 fn both_complete_examples_pass_the_check_with_the_new_rules() {
     for name in ["assistant-srdt.toml", "tri-courriels-prefecture.toml"] {

@@ -1,5 +1,7 @@
 //! The readiness score: 100 minus what the jury would hold against the
-//! application, each deduction listed with its reason.
+//! application, each deduction listed with its reason, and never above the
+//! share of required answers given: a draft 30 % complete scores at most 30,
+//! however clean its few answers are.
 
 use serde::Serialize;
 
@@ -20,11 +22,20 @@ const COACH_WARNING_POINTS: usize = 5;
 pub struct Readiness {
     pub value: u8,
     /// One line per deduction (`-10 : décision entièrement automatisée
-    /// (decision-automatique)`), or a single line saying nothing was lost.
+    /// (decision-automatique)`), then, when the completeness cap lowered the
+    /// score, the line saying so with the score the deductions alone gave;
+    /// or a single line saying nothing was lost.
     pub explanation: Vec<String>,
 }
 
 /// Combines completeness and field errors (`report`) with coach findings.
+///
+/// The value is `min(100 − deductions, completeness %)`. Missing answers
+/// still cost their share of [`COMPLETENESS_POINTS`], so a draft always
+/// scores below a complete application with the same other deductions, and
+/// one whose deductions already bring it under its completeness is not
+/// raised; the cap takes over when they are not enough, and its line names
+/// the uncapped score so the reader can recompute both.
 pub fn readiness(report: &Report, coach: &[Finding]) -> Readiness {
     let mut lines: Vec<(usize, String)> = Vec::new();
     let missing = report.required_total - report.required_answered.min(report.required_total);
@@ -78,14 +89,25 @@ pub fn readiness(report: &Report, coach: &[Finding]) -> Readiness {
         lines.push((cost, format!("{title} ({rule})")));
     }
     let lost: usize = lines.iter().map(|(c, _)| c).sum();
-    let value = 100usize.saturating_sub(lost) as u8;
-    let explanation = if lines.is_empty() {
-        vec!["Aucun point perdu : candidature complète, sans alerte du coach.".to_string()]
-    } else {
-        lines
-            .into_iter()
-            .map(|(cost, why)| format!("-{cost} : {why}"))
-            .collect()
-    };
-    Readiness { value, explanation }
+    let deducted = 100usize.saturating_sub(lost);
+    let percent = report.percent().min(100);
+    let value = deducted.min(usize::from(percent));
+    let mut explanation: Vec<String> = lines
+        .into_iter()
+        .map(|(cost, why)| format!("-{cost} : {why}"))
+        .collect();
+    if value < deducted {
+        explanation.push(format!(
+            "Plafonné à {value} au lieu de {deducted} : {} des réponses obligatoires données \
+             (le score ne dépasse pas la complétude)",
+            crate::format::percent(f64::from(percent))
+        ));
+    }
+    if explanation.is_empty() {
+        explanation.push("Aucun point perdu : candidature complète, sans alerte du coach.".into());
+    }
+    Readiness {
+        value: value as u8,
+        explanation,
+    }
 }

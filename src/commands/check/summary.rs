@@ -31,7 +31,7 @@ const COLUMNS: [(&str, usize, Align); 9] = [
 ];
 const FINDING_HEADER: &str = "Remarque principale";
 
-const LEGEND: &str = "Compl. : réponses obligatoires données ; Score : préparation sur 100 ; E/A : erreurs/avertissements du coach ; \
+const LEGEND: &str = "Compl. : réponses obligatoires données ; Score : préparation sur 100, au plus la complétude ; E/A : erreurs/avertissements du coach ; \
 Budget : budget annuel ; Demandé : montant demandé à All_Ia_nce ; Écon. : économies par an (temps d'agent libéré, valorisé en euros, à pleine échelle) ; k€ = milliers, M€ = millions.";
 
 #[derive(Clone, Copy)]
