@@ -26,6 +26,18 @@ pub struct Readiness {
     /// score, the line saying so with the score the deductions alone gave;
     /// or a single line saying nothing was lost.
     pub explanation: Vec<String>,
+    /// The completeness capped the value: the last explanation line says so.
+    pub capped: bool,
+}
+
+impl Readiness {
+    /// The line saying the score is capped at the completeness, if it is.
+    pub fn cap_line(&self) -> Option<&str> {
+        self.explanation
+            .last()
+            .filter(|_| self.capped)
+            .map(String::as_str)
+    }
 }
 
 /// Combines completeness and field errors (`report`) with coach findings.
@@ -96,7 +108,8 @@ pub fn readiness(report: &Report, coach: &[Finding]) -> Readiness {
         .into_iter()
         .map(|(cost, why)| format!("-{cost} : {why}"))
         .collect();
-    if value < deducted {
+    let capped = value < deducted;
+    if capped {
         explanation.push(format!(
             "Plafonné à {value} au lieu de {deducted} : {} des réponses obligatoires données \
              (le score ne dépasse pas la complétude)",
@@ -109,5 +122,6 @@ pub fn readiness(report: &Report, coach: &[Finding]) -> Readiness {
     Readiness {
         value: value as u8,
         explanation,
+        capped,
     }
 }

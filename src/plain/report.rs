@@ -30,6 +30,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             "Score de préparation : {} sur 100.",
             coach.score.value
         ));
+        // The deductions are read by `:verifier` and at the end; the cap is
+        // said here too, so a draft's low score comes with its reason.
+        if let Some(cap) = coach.score.cap_line() {
+            self.say(&format!("{cap}."));
+        }
         let Some(section) = si.map(|si| &form.sections[si]) else {
             return;
         };

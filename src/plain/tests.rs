@@ -536,3 +536,26 @@ fn the_business_case_says_the_pilots_share() {
     assert_said(&out, fiche::coach::roi::PILOT_WHOLE_FR);
     assert_not_said(&out, "l'échelle du pilote");
 }
+
+/// « :bilan » on a draft says why its score is low: capped at the share of
+/// required answers given (it said 43 sur 100 for 3 answers in 43).
+#[test]
+fn the_business_case_says_a_drafts_score_is_capped() {
+    let (_dir, path) = new_file("brouillon.toml");
+    std::fs::write(
+        &path,
+        include_str!("../../examples/brouillon-incomplet.toml"),
+    )
+    .unwrap();
+    let (_, out) = drive(&path, ":bilan\n:quitter\n");
+    assert_said(
+        &out,
+        "Score de préparation : 6 sur 100.\nPlafonné à 6 au lieu de 43 : 6\u{a0}% des réponses \
+         obligatoires données (le score ne dépasse pas la complétude).",
+    );
+
+    let (_dir, path) = srdt();
+    let (_, out) = drive(&path, ":bilan\n:quitter\n");
+    assert_said(&out, "Score de préparation : 100 sur 100.");
+    assert_not_said(&out, "Plafonné");
+}

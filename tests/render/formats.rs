@@ -241,6 +241,26 @@ fn a_draft_renders_in_every_format_marked_with_its_missing_annex() {
     assert!(html.contains("<title>BROUILLON"));
 }
 
+/// The Markdown draft's coach annex gives the score `fiche check` gives: 3
+/// answers in 43 scored 43/100 there; capped at the completeness now, and
+/// it says so.
+#[test]
+fn a_drafts_annex_gives_the_capped_score_of_fiche_check() {
+    let md = render_text(&example("brouillon-incomplet.toml"), "md");
+    assert!(
+        md.contains(
+            "Score de préparation : 6/100, plafonné à la part des réponses obligatoires données."
+        ),
+        "{md}"
+    );
+    let check = fiche(&["check", &example_str("brouillon-incomplet.toml")]);
+    assert!(
+        stdout(&check).contains("Score de préparation : 6/100\n"),
+        "{}",
+        stdout(&check)
+    );
+}
+
 #[test]
 fn strict_refuses_a_draft_in_every_format() {
     for format in FORMATS {

@@ -79,6 +79,12 @@ fn recomputed(explanation: &[String]) -> usize {
 }
 
 fn assert_recomputable(c: &CoachReport) {
+    let cap = c
+        .score
+        .explanation
+        .iter()
+        .find(|l| l.starts_with("Plafonné"));
+    assert_eq!(c.score.cap_line(), cap.map(String::as_str));
     assert_eq!(
         recomputed(&c.score.explanation),
         usize::from(c.score.value),
@@ -160,6 +166,11 @@ fn thirty_percent_answered_is_capped_at_thirty_with_its_reason() {
     };
     let score = readiness(&report, &[]);
     assert_eq!(score.value, 30);
+    assert!(score.capped);
+    assert_eq!(
+        score.cap_line(),
+        score.explanation.last().map(String::as_str)
+    );
     assert_eq!(
         score.explanation,
         [
@@ -211,6 +222,7 @@ fn a_complete_application_is_not_capped() {
     for a in [srdt(), with(&[("solution.role_ia", "\"decide\"")])] {
         let c = coach(&a);
         assert_eq!(validate::check(&form::builtin(), &a).percent(), 100);
+        assert!(!c.score.capped);
         assert!(
             c.score.explanation.iter().all(|l| !l.contains("Plafonné")),
             "{:?}",
@@ -247,6 +259,8 @@ fn a_draft_already_under_its_completeness_is_not_raised() {
         .collect();
     let score = readiness(&report, &coach_errors);
     assert_eq!(score.value, 75, "{:?}", score.explanation);
+    assert!(!score.capped);
+    assert_eq!(score.cap_line(), None);
     assert_eq!(score.explanation.len(), 3, "{:?}", score.explanation);
     assert!(score.explanation.iter().all(|l| l.starts_with('-')));
 
