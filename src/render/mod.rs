@@ -48,6 +48,14 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../../templates/fiche-action/fiche.html.j2"),
     ),
     (
+        "fiche-annexes.md.j2",
+        include_str!("../../templates/fiche-action/fiche-annexes.md.j2"),
+    ),
+    (
+        "brouillon.j2",
+        include_str!("../../templates/fiche-action/brouillon.j2"),
+    ),
+    (
         "pitch.md.j2",
         include_str!("../../templates/fiche-action/pitch.md.j2"),
     ),

@@ -44,6 +44,69 @@ fn user_templates_override_the_built_in_ones_by_name() {
     assert!(html.contains("<!DOCTYPE html>"));
 }
 
+/// The draft banner's sentence is one macro (`brouillon.j2`) that the
+/// Markdown fiche and pitch import, and the fiche's annexes a template
+/// included only for a draft: a folder's file of the same name replaces
+/// each, and a complete application reads neither.
+#[test]
+fn the_draft_banner_and_annexes_are_templates_a_folder_can_replace() {
+    let draft = example("brouillon-incomplet.toml");
+    let md = String::from_utf8(render_bytes(&draft, "md", &[])).unwrap();
+    assert!(
+        md.starts_with("> **BROUILLON** : fiche incomplète ("),
+        "{md}"
+    );
+    assert!(md.contains("## Annexe : ce qui manque encore"), "{md}");
+    let pitch = String::from_utf8(render_bytes(&draft, "pitch-md", &[])).unwrap();
+    assert!(
+        pitch.starts_with("> **BROUILLON** : pitch incomplet ("),
+        "{pitch}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("brouillon.j2"),
+        "{% macro bandeau(document, incomplet, completeness) %}{{ document }} en cours, {{ completeness.answered }} réponses{% endmacro %}",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("fiche-annexes.md.j2"),
+        "Annexes du service\n",
+    )
+    .unwrap();
+    let templates = ["--templates", dir.path().to_str().unwrap()];
+    let md = String::from_utf8(render_bytes(&draft, "md", &templates)).unwrap();
+    assert!(
+        md.starts_with("> **BROUILLON** : fiche en cours, 3 réponses.\n"),
+        "{md}"
+    );
+    assert!(md.ends_with("Annexes du service\n"), "{md}");
+    let pitch = String::from_utf8(render_bytes(&draft, "pitch-md", &templates)).unwrap();
+    assert!(
+        pitch.starts_with("> **BROUILLON** : pitch en cours, 3 réponses.\n"),
+        "{pitch}"
+    );
+
+    // A complete application does not read them: broken ones do not matter.
+    std::fs::write(dir.path().join("brouillon.j2"), "{% macro").unwrap();
+    std::fs::write(dir.path().join("fiche-annexes.md.j2"), "{% if").unwrap();
+    let complete = example("assistant-srdt.toml");
+    let md = String::from_utf8(render_bytes(&complete, "md", &templates)).unwrap();
+    assert!(md.starts_with("# Assistant SRDT"), "{md}");
+    let out = fiche(&[
+        "render",
+        draft.to_str().unwrap(),
+        "--format",
+        "md",
+        "-o",
+        "-",
+        templates[0],
+        templates[1],
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("brouillon.j2"), "{}", stderr(&out));
+}
+
 #[test]
 fn a_broken_user_template_is_reported_in_french_with_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
