@@ -17,7 +17,7 @@ use std::path::Path;
 #[path = "src/form/raw.rs"]
 mod raw;
 
-use raw::{RawChoice, RawForm, RawMeta, RawMigration, RawQuestion, RawSection};
+use raw::{RawChoice, RawForm, RawMeta, RawMigration, RawQuestion, RawSection, Text};
 
 const FORM: &str = "templates/fiche-action/form.toml";
 
@@ -114,9 +114,9 @@ fn meta(m: &RawMeta) -> String {
     format!(
         "RawMeta {{ id: {}, version: {version}, title: {}, description: {}, contact: {} }}",
         string(id),
-        string(title),
-        string(description),
-        option(contact.as_ref(), |s| string(s)),
+        text(title),
+        text(description),
+        option(contact.as_ref(), |s| text(s)),
     )
 }
 
@@ -132,9 +132,9 @@ fn section(s: &RawSection) -> String {
     format!(
         "RawSection {{ id: {}, title: {}, intro: {}, document_title: {}, addition: {addition}, questions: {} }}",
         spanned(id, |s| string(s)),
-        string(title),
-        option(intro.as_ref(), |s| string(s)),
-        option(document_title.as_ref(), |s| string(s)),
+        text(title),
+        option(intro.as_ref(), |s| text(s)),
+        option(document_title.as_ref(), |s| text(s)),
         list(questions, question),
     )
 }
@@ -162,26 +162,27 @@ fn question(q: &RawQuestion) -> String {
         fields,
         since,
     } = q;
-    let text = |s: &String| string(s);
+    let owned = |s: &String| string(s);
+    let borrowed = |s: &Text| text(s);
     let mut out = String::from("RawQuestion { ");
     let parts = [
-        ("id", spanned(id, text)),
-        ("label", string(label)),
-        ("document_label", option(document_label.as_ref(), text)),
-        ("document_group", option(document_group.as_ref(), text)),
+        ("id", spanned(id, owned)),
+        ("label", text(label)),
+        ("document_label", option(document_label.as_ref(), borrowed)),
+        ("document_group", option(document_group.as_ref(), borrowed)),
         ("model_prompt", model_prompt.to_string()),
-        ("help", string(help)),
-        ("guidance", option(guidance.as_ref(), text)),
-        ("kind", spanned(kind, text)),
+        ("help", text(help)),
+        ("guidance", option(guidance.as_ref(), borrowed)),
+        ("kind", spanned(kind, owned)),
         ("required", required.to_string()),
-        ("when", option(when.as_ref(), |w| spanned(w, text))),
+        ("when", option(when.as_ref(), |w| spanned(w, owned))),
         ("max_length", option(max_length.as_ref(), usize::to_string)),
         ("min", option(min.as_ref(), float)),
         ("max", option(max.as_ref(), float)),
         ("min_items", option(min_items.as_ref(), usize::to_string)),
         ("default", option(default.as_ref(), value)),
         ("reusable", reusable.to_string()),
-        ("placeholder", option(placeholder.as_ref(), text)),
+        ("placeholder", option(placeholder.as_ref(), borrowed)),
         ("choices", list(choices, choice)),
         ("fields", list(fields, question)),
         ("since", option(since.as_ref(), u32::to_string)),
@@ -202,7 +203,7 @@ fn choice(c: &RawChoice) -> String {
     format!(
         "RawChoice {{ key: {}, label: {}, exclusive: {exclusive} }}",
         string(key),
-        string(label)
+        text(label)
     )
 }
 
@@ -263,6 +264,11 @@ fn list<T>(items: &[T], inner: impl Fn(&T) -> String) -> String {
 /// A string literal (`{:?}` writes Rust's own escapes) made a `String`.
 fn string(s: &str) -> String {
     format!("s({s:?})")
+}
+
+/// A string literal kept in the binary, a [`Text`] that allocates nothing.
+fn text(s: &str) -> String {
+    format!("t({s:?})")
 }
 
 /// The exact bits, whatever the decimal writing in the file.

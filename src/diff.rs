@@ -39,7 +39,7 @@ pub fn compare(form: &Form, a: &Answers, b: &Answers) -> Vec<SectionDiff> {
         if !answers.is_empty() {
             out.push(SectionDiff {
                 id: section.id.clone(),
-                title: section.title.clone(),
+                title: section.title.to_string(),
                 answers,
             });
         }

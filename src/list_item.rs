@@ -70,7 +70,7 @@ pub fn summary(q: &Question, item: &toml::Table) -> Summary {
                 }
             }
             Some(v) if is_answered(Some(v)) => {}
-            _ if f.required => out.missing.push(f.label.clone()),
+            _ if f.required => out.missing.push(f.label.to_string()),
             _ => {}
         }
     }
@@ -162,7 +162,7 @@ mod tests {
         let nature = q.field("nature").unwrap();
         let key = &nature.choices[0];
         let s = summary(&q, &item(&[("nom", "X"), ("nature", &key.key)]));
-        assert_eq!(s.values, ["X".to_string(), key.label.clone()]);
+        assert_eq!(s.values, ["X".to_string(), key.label.to_string()]);
         assert!(describe(&q, &item(&[("nom", "X")])).starts_with("Nom"));
     }
 

@@ -83,7 +83,7 @@ pub fn for_new_draft(form: &Form, loaded: Result<Option<Answers>>) -> ForNewDraf
     let questions: Vec<(String, String)> = form
         .questions()
         .filter(|(_, q)| q.reusable)
-        .map(|(s, q)| (s.full_id(q), q.label.clone()))
+        .map(|(s, q)| (s.full_id(q), q.label.to_string()))
         .filter(|(id, _)| crate::answers::is_answered(profile.get(id).as_ref()))
         .collect();
     if questions.is_empty() {

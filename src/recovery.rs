@@ -111,7 +111,7 @@ impl Recovery {
     /// The label of its question (its id when the form has no such question).
     pub fn label(&self, form: &Form) -> String {
         form.question(&self.question)
-            .map_or(self.question.clone(), |(_, q)| q.label.clone())
+            .map_or(self.question.clone(), |(_, q)| q.label.to_string())
     }
 
     /// « 10:42 » from the time it was written.

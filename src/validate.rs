@@ -151,7 +151,7 @@ pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> R
     for section in &form.sections {
         let mut status = SectionStatus {
             id: section.id.clone(),
-            title: section.title.clone(),
+            title: section.title.to_string(),
             answered: 0,
             required: 0,
             errors: 0,

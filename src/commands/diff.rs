@@ -161,7 +161,7 @@ fn list_lines(
                     let show = |v: Option<&toml::Value>| {
                         v.map_or(NONE.to_string(), |v| show_value(field, v))
                     };
-                    let name = field.map_or(key.as_str(), |f| f.label.as_str());
+                    let name = field.map_or(key.as_str(), |f| f.label.as_ref());
                     out.push(format!("  {name} : {} → {}", show(va), show(vb)));
                 }
             }
@@ -182,7 +182,7 @@ fn item_summary(q: Option<&Question>, item: &toml::Value) -> String {
         .iter()
         .map(|(k, v)| {
             let field = q.and_then(|q| q.field(k));
-            let name = field.map_or(k.as_str(), |f| f.label.as_str());
+            let name = field.map_or(k.as_str(), |f| f.label.as_ref());
             format!("{name} : {}", show_value(field, v))
         })
         .collect::<Vec<_>>()

@@ -23,6 +23,11 @@ fn s(text: &str) -> String {
     text.to_string()
 }
 
+/// A text of the form, borrowed from the binary.
+fn t(text: &'static str) -> super::raw::Text {
+    std::borrow::Cow::Borrowed(text)
+}
+
 /// A value with its byte range in the form file (for line numbers).
 fn at<T>(start: usize, end: usize, value: T) -> Spanned<T> {
     Spanned::new(start..end, value)

@@ -14,7 +14,7 @@ pub use check::{Problem, check_item, check_value, is_answered};
 pub use coach_table::check_coach_table;
 pub use condition::Condition;
 pub use load::{BUILTIN_FORM, BUILTIN_SOURCE, builtin, load_dir, parse};
-pub use model::{Choice, Form, Kind, Migration, Question, Section};
+pub use model::{Choice, Form, Kind, Migration, Question, Section, Text};
 
 use crate::position::Position;
 

@@ -4,16 +4,17 @@
 //! knows about one particular questionnaire.
 
 use super::condition::Condition;
+pub use super::raw::Text;
 
 /// A whole questionnaire (e.g. the All_Ia_nce fiche action).
 #[derive(Debug, Clone)]
 pub struct Form {
     pub id: String,
     pub version: u32,
-    pub title: String,
-    pub description: String,
+    pub title: Text,
+    pub description: Text,
     /// Where the finished document is sent (shown in the documents' footer).
-    pub contact: Option<String>,
+    pub contact: Option<Text>,
     pub sections: Vec<Section>,
     /// Thresholds and word lists for the pitch coach, as written in the form file.
     pub coach: toml::Table,
@@ -31,11 +32,11 @@ pub struct Form {
 pub struct Section {
     pub id: String,
     /// Title in the wizard.
-    pub title: String,
+    pub title: Text,
     /// Heading in documents: the fiche model's own heading, verbatim
     /// (`document_title`, the wizard title when absent).
-    pub document_title: String,
-    pub intro: Option<String>,
+    pub document_title: Text,
+    pub intro: Option<Text>,
     /// Not a section of the fiche model: documents say it is an addition.
     pub addition: bool,
     pub questions: Vec<Question>,
@@ -47,18 +48,18 @@ pub struct Question {
     /// Local id inside the section (`nom_produit`).
     pub id: String,
     /// What the wizard asks (`Slogan : la promesse en une phrase`).
-    pub label: String,
+    pub label: Text,
     /// What documents print before the answer (`Slogan`): a short noun
     /// phrase, never the question (`document_label`, the label when absent).
-    pub document_label: String,
+    pub document_label: Text,
     /// Sub-heading of the fiche model under which documents group this
     /// question with its neighbours (`Ressources nécessaires`).
-    pub document_group: Option<String>,
+    pub document_group: Option<Text>,
     /// A prompt of the fiche model: documents show it even unanswered,
     /// marked « non renseigné », so a reviewer sees what is missing.
     pub model_prompt: bool,
-    pub help: String,
-    pub guidance: Option<String>,
+    pub help: Text,
+    pub guidance: Option<Text>,
     pub kind: Kind,
     pub required: bool,
     /// Visibility condition; a hidden question is neither asked nor required.
@@ -70,7 +71,7 @@ pub struct Question {
     pub default: Option<toml::Value>,
     /// Answer carried over to the next application (profile, `--from`).
     pub reusable: bool,
-    pub placeholder: Option<String>,
+    pub placeholder: Option<Text>,
     pub choices: Vec<Choice>,
     /// Item fields of a `list` question.
     pub fields: Vec<Question>,
@@ -161,7 +162,7 @@ impl Kind {
 #[derive(Debug, Clone)]
 pub struct Choice {
     pub key: String,
-    pub label: String,
+    pub label: Text,
     /// Ticked alone in a multi-choice (« Aucun pour l'instant »): ticking it
     /// clears the others, ticking another clears it.
     pub exclusive: bool,
@@ -229,7 +230,7 @@ impl Question {
         self.choices
             .iter()
             .find(|c| c.key == key)
-            .map(|c| c.label.as_str())
+            .map(|c| c.label.as_ref())
     }
 
     pub fn field(&self, id: &str) -> Option<&Question> {

@@ -6,8 +6,14 @@
 //! the binary does not parse its own questionnaire at every start. It may
 //! therefore only use `serde` and `toml`.
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
 use toml::Spanned;
+
+/// A text of the form: borrowed from the binary for the built-in form
+/// (written out by `build.rs`), owned for a form read from a file.
+pub type Text = Cow<'static, str>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,19 +30,19 @@ pub struct RawForm {
 pub struct RawMeta {
     pub id: String,
     pub version: u32,
-    pub title: String,
+    pub title: Text,
     #[serde(default)]
-    pub description: String,
-    pub contact: Option<String>,
+    pub description: Text,
+    pub contact: Option<Text>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSection {
     pub id: Spanned<String>,
-    pub title: String,
-    pub intro: Option<String>,
-    pub document_title: Option<String>,
+    pub title: Text,
+    pub intro: Option<Text>,
+    pub document_title: Option<Text>,
     #[serde(default)]
     pub addition: bool,
     pub questions: Vec<RawQuestion>,
@@ -46,14 +52,14 @@ pub struct RawSection {
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     pub id: Spanned<String>,
-    pub label: String,
-    pub document_label: Option<String>,
-    pub document_group: Option<String>,
+    pub label: Text,
+    pub document_label: Option<Text>,
+    pub document_group: Option<Text>,
     #[serde(default)]
     pub model_prompt: bool,
     #[serde(default)]
-    pub help: String,
-    pub guidance: Option<String>,
+    pub help: Text,
+    pub guidance: Option<Text>,
     #[serde(rename = "type")]
     pub kind: Spanned<String>,
     #[serde(default)]
@@ -66,7 +72,7 @@ pub struct RawQuestion {
     pub default: Option<toml::Value>,
     #[serde(default)]
     pub reusable: bool,
-    pub placeholder: Option<String>,
+    pub placeholder: Option<Text>,
     #[serde(default)]
     pub choices: Vec<RawChoice>,
     #[serde(default)]
@@ -78,7 +84,7 @@ pub struct RawQuestion {
 #[serde(deny_unknown_fields)]
 pub struct RawChoice {
     pub key: String,
-    pub label: String,
+    pub label: Text,
     #[serde(default)]
     pub exclusive: bool,
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::answers::{Answers, is_answered};
 use crate::coach::{self, CoachView, Roi, RoiView};
-use crate::form::{Form, Kind, Question, Section};
+use crate::form::{Form, Kind, Question, Section, Text};
 use crate::format;
 use crate::validate::{self, Finding, Report, Severity};
 
@@ -63,9 +63,9 @@ pub struct BudgetView {
 #[derive(Debug, Serialize)]
 pub struct FormInfo {
     pub id: String,
-    pub title: String,
+    pub title: Text,
     pub version: u32,
-    pub contact: Option<String>,
+    pub contact: Option<Text>,
 }
 
 #[derive(Debug, Serialize)]
@@ -84,15 +84,15 @@ pub struct Completeness {
 pub struct SectionView {
     pub id: String,
     /// The fiche model's heading, verbatim (`Quel est le problème à résoudre ?`).
-    pub title: String,
+    pub title: Text,
     /// The heading documents print: the title, followed by
     /// `(complément au modèle)` for a section the model does not have.
-    pub heading: String,
+    pub heading: Text,
     /// The section is not in the fiche model.
     pub addition: bool,
     /// The wizard's title for the section.
-    pub wizard_title: String,
-    pub intro: Option<String>,
+    pub wizard_title: Text,
+    pub intro: Option<Text>,
     /// Whether any question of the section has an answer.
     pub answered: bool,
     /// Whether documents print the section: an answer, or a model prompt
@@ -112,11 +112,11 @@ pub struct QuestionView {
     pub id: String,
     pub full_id: String,
     /// The document label (`Slogan`), never the question asked.
-    pub label: String,
+    pub label: Text,
     /// The question the wizard asks (`Slogan : la promesse en une phrase`).
-    pub question: String,
+    pub question: Text,
     /// Sub-heading of the fiche model this question sits under.
-    pub group: Option<String>,
+    pub group: Option<Text>,
     /// A prompt of the fiche model: printed even unanswered.
     pub model_prompt: bool,
     /// Printed in documents: answered, or a model prompt (then `text` is
@@ -131,7 +131,7 @@ pub struct QuestionView {
     /// Choice labels of a `multi` answer.
     pub labels: Vec<String>,
     /// Column labels of a `list` answer.
-    pub columns: Vec<String>,
+    pub columns: Vec<Text>,
     /// Rows of a `list` answer: one display text per column.
     pub rows: Vec<Vec<String>>,
 }
@@ -139,8 +139,8 @@ pub struct QuestionView {
 #[derive(Debug, Serialize)]
 pub struct MissingAnswer {
     pub id: String,
-    pub label: String,
-    pub section: String,
+    pub label: Text,
+    pub section: Text,
 }
 
 /// Builds the context from a checked application.
@@ -279,7 +279,7 @@ fn section_views(
 
 fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView {
     let heading = if section.addition {
-        format!("{} {ADDITION_MARK}", section.document_title)
+        Text::from(format!("{} {ADDITION_MARK}", section.document_title))
     } else {
         section.document_title.clone()
     };

@@ -203,10 +203,10 @@ impl View for Section {
         let s = self.get();
         match index {
             0 => Value::from(s.id.as_str()),
-            1 => Value::from(s.title.as_str()),
-            2 => Value::from(s.heading.as_str()),
+            1 => Value::from(s.title.as_ref()),
+            2 => Value::from(s.heading.as_ref()),
             3 => Value::from(s.addition),
-            4 => Value::from(s.wizard_title.as_str()),
+            4 => Value::from(s.wizard_title.as_ref()),
             5 => Value::from(s.intro.as_deref()),
             6 => Value::from(s.answered),
             7 => Value::from(s.shown),
@@ -297,8 +297,8 @@ impl View for Question {
         match index {
             0 => Value::from(q.id.as_str()),
             1 => Value::from(q.full_id.as_str()),
-            2 => Value::from(q.label.as_str()),
-            3 => Value::from(q.question.as_str()),
+            2 => Value::from(q.label.as_ref()),
+            3 => Value::from(q.question.as_ref()),
             4 => Value::from(q.group.as_deref()),
             5 => Value::from(q.model_prompt),
             6 => Value::from(q.shown),

@@ -15,7 +15,7 @@ fn every_format_has_every_section_heading_in_order() {
                 let heading = if section.addition {
                     format!("{} (complément au modèle)", section.document_title)
                 } else {
-                    section.document_title.clone()
+                    section.document_title.to_string()
                 };
                 let needle = match format {
                     "md" => format!("## {heading}"),

@@ -117,7 +117,7 @@ fn documents_print_labels_never_the_questions_asked() {
                     let label = if format == "html" {
                         html_escape(&q.label)
                     } else {
-                        q.label.clone()
+                        q.label.to_string()
                     };
                     assert!(
                         !text.contains(&label),

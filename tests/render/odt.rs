@@ -146,7 +146,7 @@ fn headings_carry_outline_levels_and_follow_the_sections() {
                 if s.addition {
                     format!("{} (complément au modèle)", s.document_title)
                 } else {
-                    s.document_title.clone()
+                    s.document_title.to_string()
                 }
             })
             .collect();

@@ -3,6 +3,7 @@
 //! a copy, and written out in full when the section is serialized (Typst's
 //! JSON, `Renderer::render_template`).
 
+use crate::form::Text;
 use std::ops::Range;
 
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
@@ -12,7 +13,7 @@ use super::{QuestionView, SectionView};
 /// Consecutive questions of a section under one sub-heading of the model.
 #[derive(Debug)]
 pub struct GroupView {
-    pub title: Option<String>,
+    pub title: Option<Text>,
     /// Whether any of its questions is printed.
     pub shown: bool,
     /// Its questions: this range of the section's `questions`. Templates
@@ -82,7 +83,7 @@ impl Serialize for Groups<'_> {
 
 #[derive(serde::Serialize)]
 struct Group<'a> {
-    title: &'a Option<String>,
+    title: &'a Option<Text>,
     shown: bool,
     questions: &'a [QuestionView],
 }

@@ -83,7 +83,7 @@ impl ChoiceEditor {
             _ => question
                 .choices
                 .iter()
-                .map(|c| (toml::Value::String(c.key.clone()), c.label.clone()))
+                .map(|c| (toml::Value::String(c.key.clone()), c.label.to_string()))
                 .collect(),
         };
         let multi = question.kind == Kind::Multi;

@@ -243,7 +243,7 @@ fn draw_field_heading(
         label,
     );
     let help_text = if whole_help {
-        f.help.clone()
+        f.help.to_string()
     } else {
         truncate(&f.help, width)
     };

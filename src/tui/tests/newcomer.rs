@@ -300,7 +300,7 @@ fn twelve_options() -> crate::tui::editors::ChoiceEditor {
     q.choices = (1..=12)
         .map(|i| fiche::form::Choice {
             key: format!("o{i}"),
-            label: format!("Option {i}"),
+            label: format!("Option {i}").into(),
             exclusive: false,
         })
         .collect();

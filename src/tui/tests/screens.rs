@@ -359,7 +359,11 @@ fn snapshot_wide_sidebar_200x60() {
     let app = saved(example_app("brouillon-incomplet.toml"));
     let screen = render(&app, 200, 60);
     for s in &app.form.sections {
-        assert!(screen.contains(&s.title), "{} cut:\n{screen}", s.title);
+        assert!(
+            screen.contains(s.title.as_ref()),
+            "{} cut:\n{screen}",
+            s.title
+        );
     }
     insta::assert_snapshot!("question_200x60", screen);
 }
