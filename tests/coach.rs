@@ -272,7 +272,7 @@ fn rendered_fiche_has_the_business_case_and_drafts_list_the_coach_findings() {
     ]);
     let md = stdout(&out);
     assert!(
-        md.contains("## Annexe : points relevés par le coach de pitch"),
+        md.contains("### Points relevés par le coach de pitch"),
         "{md}"
     );
     assert!(md.contains("règle `volume-manquant`"), "{md}");
