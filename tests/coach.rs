@@ -85,7 +85,9 @@ fn a_draft_scores_no_more_than_its_completeness() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
     assert!(
-        text.contains("Complétude : 3/43 réponses obligatoires (6 %)"),
+        text.contains(&format!(
+            "Complétude : 3/43 réponses obligatoires (6{NBSP}%)"
+        )),
         "{text}"
     );
     let score = text
