@@ -125,6 +125,12 @@ impl Report {
             .map_or(100, |p| p as u8)
     }
 
+    /// [`Report::percent`] as a reader sees it: `6 %`, with the no-break
+    /// space French typography puts before the sign.
+    pub fn percent_fr(&self) -> String {
+        crate::format::percent(f64::from(self.percent()))
+    }
+
     /// Required answers missing, as findings.
     pub fn missing(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.is_missing())

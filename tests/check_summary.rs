@@ -174,6 +174,39 @@ fn one_table_line_per_application_sorted_by_readiness() {
     );
 }
 
+/// The completeness is written « 6 % » with a no-break space, as the
+/// score's cap line and the documents write it (it was an ordinary space
+/// here), and the right-aligned « Compl. » column still ends at the same
+/// column on every line: 100 % and 6 % under their header.
+#[test]
+fn the_completeness_column_keeps_the_sign_with_its_figure_and_aligned() {
+    let files: Vec<String> = EXAMPLES.iter().map(|n| example_str(n)).collect();
+    let mut args = vec!["check", "--sort", "fichier"];
+    args.extend(files.iter().map(String::as_str));
+    let text = stdout(&fiche(&args));
+    let lines: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
+    let header = lines[0];
+    let column_end = |line: &str, cell: &str| {
+        let at = line
+            .find(cell)
+            .unwrap_or_else(|| panic!("{cell} in {line}"));
+        text_width(&line[..at + cell.len()])
+    };
+    let end = column_end(header, "Compl.");
+    let mut percents = Vec::new();
+    for row in &lines[1..] {
+        assert!(!row.contains(" %"), "ordinary space before %: {row}");
+        let cell_end = column_end(row, "\u{a0}%");
+        assert_eq!(cell_end, end, "« Compl. » misaligned:\n{header}\n{row}");
+        let figure = row[..row.find("\u{a0}%").unwrap()]
+            .rsplit(' ')
+            .next()
+            .unwrap();
+        percents.push(figure.to_string());
+    }
+    assert_eq!(percents, ["100", "100", "6", "100"], "{text}");
+}
+
 #[test]
 fn json_rows_carry_the_figures_of_each_application() {
     let srdt = example_str("assistant-srdt.toml");

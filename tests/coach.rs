@@ -85,7 +85,9 @@ fn a_draft_scores_no_more_than_its_completeness() {
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
     assert!(
-        text.contains("Complétude : 3/43 réponses obligatoires (6 %)"),
+        text.contains(&format!(
+            "Complétude : 3/43 réponses obligatoires (6{NBSP}%)"
+        )),
         "{text}"
     );
     let score = text
@@ -272,7 +274,7 @@ fn rendered_fiche_has_the_business_case_and_drafts_list_the_coach_findings() {
     ]);
     let md = stdout(&out);
     assert!(
-        md.contains("## Annexe : points relevés par le coach de pitch"),
+        md.contains("### Points relevés par le coach de pitch"),
         "{md}"
     );
     assert!(md.contains("règle `volume-manquant`"), "{md}");

@@ -210,10 +210,10 @@ fn print_verdict(checked: &Checked) {
     let errors = report.errors().count() - missing;
     let coach_errors = checked.coach.errors().count();
     say!(
-        "Complétude : {}/{} réponses obligatoires ({} %)",
+        "Complétude : {}/{} réponses obligatoires ({})",
         report.required_answered,
         report.required_total,
-        report.percent()
+        report.percent_fr()
     );
     if checked.passes() {
         say!("Résultat : candidature complète et valide.");

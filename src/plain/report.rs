@@ -223,13 +223,13 @@ fn coach_line(f: &Finding) -> String {
 /// donnée sur 20 (0 %)`: the singular below two, as French agrees it.
 pub(super) fn required_given(report: &validate::Report) -> String {
     format!(
-        "{} sur {} ({} %)",
+        "{} sur {} ({})",
         fiche::format::count(
             report.required_answered,
             "réponse obligatoire donnée",
             "réponses obligatoires données"
         ),
         report.required_total,
-        report.percent()
+        report.percent_fr()
     )
 }

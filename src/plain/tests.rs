@@ -314,6 +314,9 @@ fn counts_of_zero_and_one_take_the_singular() {
         assert!(out.contains(said), "« {said} » in:\n{out}");
     }
     assert_not_said(&out, "1 réponses");
+    // The sign stays with its figure, as everywhere else (no-break space).
+    assert!(out.contains(" (2\u{a0}%)"), "{out}");
+    assert!(!out.contains(" %)"), "{out}");
 }
 
 #[test]

@@ -241,16 +241,17 @@ fn a_draft_renders_in_every_format_marked_with_its_missing_annex() {
     assert!(html.contains("<title>BROUILLON"));
 }
 
-/// The Markdown draft's coach annex gives the score `fiche check` gives: 3
+/// The Markdown draft's annex gives the score `fiche check` gives: 3
 /// answers in 43 scored 43/100 there; capped at the completeness now, and
-/// it says so.
+/// it says so with `fiche check`'s words (the other formats: `annex`).
 #[test]
 fn a_drafts_annex_gives_the_capped_score_of_fiche_check() {
     let md = render_text(&example("brouillon-incomplet.toml"), "md");
     assert!(
-        md.contains(
-            "Score de préparation : 6/100, plafonné à la part des réponses obligatoires données."
-        ),
+        md.contains(&format!(
+            "**Score de préparation : 6/100.** Plafonné à 6 au lieu de 43 : 6{NBSP}% des \
+             réponses obligatoires données (le score ne dépasse pas la complétude)."
+        )),
         "{md}"
     );
     let check = fiche(&["check", &example_str("brouillon-incomplet.toml")]);

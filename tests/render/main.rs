@@ -6,6 +6,7 @@
 //! e-mail draft (`email`). PDF text is read back with lopdf, OpenDocument
 //! with zip and roxmltree, the e-mail with mail-parser.
 
+mod annex;
 mod cited;
 #[path = "../common/mod.rs"]
 mod common;

@@ -192,7 +192,7 @@ fn business_case_and_coach_findings_show_when_the_context_has_them() {
             "severity": "warning",
             "message": "Chiffrez l’irritant : un délai, un coût, un taux.",
         }],
-        "score": { "value": 20, "explanation": ["Peu de réponses."] },
+        "score": { "value": 20, "explanation": ["Peu de réponses."], "capped": false },
     });
     for format in Format::ALL {
         let bytes = renderer.export_context(format, &value).unwrap();

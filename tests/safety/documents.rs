@@ -32,11 +32,13 @@ pub struct Structure {
     pub footnotes: usize,
 }
 
-/// Headings of the drafts' annexes, present or not depending on findings.
+/// Headings of the drafts' annex and of its parts, present or not
+/// depending on findings.
 const ANNEXES: &[&str] = &[
     "Annexe : ce qui manque encore",
-    "Annexe : réponses à corriger",
-    "Annexe : points relevés par le coach de pitch",
+    "Réponses obligatoires manquantes",
+    "Réponses à corriger",
+    "Points relevés par le coach de pitch",
 ];
 
 pub fn options() -> Options {

@@ -235,7 +235,10 @@ fn table_line(row: &SummaryRow) -> String {
         row.file.clone(),
         or_dash(row.product.clone()),
         or_dash(row.administration.clone()),
-        or_dash(row.completeness.map(|c| format!("{c} %"))),
+        or_dash(
+            row.completeness
+                .map(|c| fiche::format::percent(f64::from(c))),
+        ),
         or_dash(row.readiness.map(|r| r.to_string())),
         if unreadable {
             dash()

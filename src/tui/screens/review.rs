@@ -94,8 +94,8 @@ fn summary(app: &App) -> String {
         )
     } else {
         format!(
-            "Complétude {} % : {}/{} réponses obligatoires, {}/{} sections complètes, {} à voir.",
-            r.percent(),
+            "Complétude {} : {}/{} réponses obligatoires, {}/{} sections complètes, {} à voir.",
+            r.percent_fr(),
             r.required_answered,
             r.required_total,
             complete,

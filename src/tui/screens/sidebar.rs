@@ -159,7 +159,12 @@ fn question_line(app: &App, at: At, width: usize) -> Line<'static> {
 fn completion(app: &App, width: usize) -> Vec<Line<'static>> {
     let r = &app.report;
     let pct = r.percent() as usize;
-    let figures = format!("{} sur {} · {pct} %", r.required_answered, r.required_total);
+    let figures = format!(
+        "{} sur {} · {}",
+        r.required_answered,
+        r.required_total,
+        r.percent_fr()
+    );
     let filled = width * pct / 100;
     vec![
         Line::from(truncate("Réponses obligatoires", width)),
