@@ -357,3 +357,103 @@ fn a_complete_application_with_a_typing_error_is_to_correct() {
     assert!(text.contains("Bilan économique non calculable"), "{text}");
     assert!(!text.contains("À l'échelle du pilote"), "{text}");
 }
+
+/// A minimal form of one's own: a project, its carrier and the AI's role;
+/// no volume, no business case, no human check question.
+const OWN_FORM: &str = r#"[form]
+id = "appel-a-projets"
+version = 1
+title = "Appel à projets régional"
+
+[[sections]]
+id = "identite"
+title = "Le projet"
+
+[[sections.questions]]
+id = "nom_produit"
+label = "Nom du projet"
+type = "text"
+required = true
+
+[[sections.questions]]
+id = "administration"
+label = "Structure porteuse"
+type = "text"
+required = true
+
+[[sections]]
+id = "solution"
+title = "La solution"
+
+[[sections.questions]]
+id = "role_ia"
+label = "Rôle de l’IA"
+type = "choice"
+required = true
+choices = [
+  { key = "assiste", label = "Elle assiste l’agent" },
+  { key = "recommande", label = "Elle recommande, l’agent décide" },
+  { key = "decide", label = "Elle décide seule" },
+]
+"#;
+
+/// `volume-manquant` fired on a form with no volume question and cost 5
+/// points; the messages sent the user to `tco.type_porteur` and
+/// `solution.validation_humaine`, which the form does not ask; the answers
+/// left for questions the form does not have (« conservées mais ignorées »)
+/// were read by the coach. Now the rules speak only of what the form asks,
+/// and the business case says which of its questions the form lacks.
+#[test]
+fn a_form_of_ones_own_is_coached_only_on_the_questions_it_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let form_dir = dir.path().join("formulaire");
+    std::fs::create_dir(&form_dir).unwrap();
+    std::fs::write(form_dir.join("form.toml"), OWN_FORM).unwrap();
+    let file = dir.path().join("projet.toml");
+    std::fs::write(
+        &file,
+        "[meta]\nform = \"appel-a-projets\"\nform_version = 1\n\n\
+         [identite]\nnom_produit = \"Tri des courriers\"\nadministration = \"Mairie de Saint-Flour\"\n\n\
+         [solution]\nrole_ia = \"decide\"\n\n\
+         [volume]\nvolume_annuel = 120\nnb_agents = 3\n",
+    )
+    .unwrap();
+    let args = ["check", "--form", form_dir.to_str().unwrap()];
+    let out = fiche(&[&args[..], &[file.to_str().unwrap()]].concat());
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    let json = fiche(&[&args[..], &["--format", "json", file.to_str().unwrap()]].concat());
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let coach = &report[0]["coach"];
+    let rules: Vec<&str> = coach["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    // No `volume-manquant`, and no `tres-petite-echelle` read from the
+    // ignored [volume] answers.
+    assert_eq!(
+        rules,
+        ["porteur-collectivite", "decision-automatique"],
+        "{text}"
+    );
+    assert_eq!(coach["score"]["value"], 85, "{text}");
+    assert!(text.contains("Score de préparation : 85/100\n"), "{text}");
+    assert!(!text.contains("volume-manquant"), "{text}");
+    for absent in ["tco.type_porteur", "solution.validation_humaine"] {
+        assert!(!text.contains(absent), "{absent}: {text}");
+    }
+    assert!(
+        text.contains("décrivez dans la candidature comment un agent contrôle ce que produit l'IA"),
+        "{text}"
+    );
+    assert!(
+        text.contains("il manque volume.volume_annuel (question absente de ce questionnaire)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("la section « volume » n'existe pas dans le formulaire"),
+        "the ignored answers are still pointed out: {text}"
+    );
+}

@@ -1,15 +1,48 @@
 //! Typed reads of the answers the coach looks at; an unanswered or mistyped
 //! answer reads as `None`, so rules stay silent on it (completeness and field
-//! checks already report it).
+//! checks already report it). The rules and the business case read through
+//! [`Asked`], which sees only the questions of the form: an answer to a
+//! question the form does not have is « conservée mais ignorée », by the
+//! coach too.
 
+use std::borrow::Cow;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
 use crate::answers::{Answers, is_answered};
+use crate::form::Form;
+
+/// Where answers are read from: the answers file as it is, or as the form
+/// sees it (the coach's [`Context`](super::Context)).
+pub trait Source {
+    /// The raw answer to `section.question`, if any.
+    fn value(&self, id: &str) -> Option<Cow<'_, toml::Value>>;
+}
+
+impl Source for Answers {
+    fn value(&self, id: &str) -> Option<Cow<'_, toml::Value>> {
+        Answers::value(self, id)
+    }
+}
+
+/// The answers to the questions `form` asks: an answer left in the file for
+/// a question the form does not have reads as unanswered.
+pub struct Asked<'a> {
+    pub form: &'a Form,
+    pub answers: &'a Answers,
+}
+
+impl Source for Asked<'_> {
+    fn value(&self, id: &str) -> Option<Cow<'_, toml::Value>> {
+        self.answers
+            .value(id)
+            .filter(|_| self.form.question(id).is_some())
+    }
+}
 
 /// A non-empty text answer, trimmed.
-pub fn text(answers: &Answers, id: &str) -> Option<String> {
+pub fn text(answers: &impl Source, id: &str) -> Option<String> {
     answers
         .value(id)?
         .as_str()
@@ -19,16 +52,16 @@ pub fn text(answers: &Answers, id: &str) -> Option<String> {
 }
 
 /// The key of a `choice` answer.
-pub fn choice(answers: &Answers, id: &str) -> Option<String> {
+pub fn choice(answers: &impl Source, id: &str) -> Option<String> {
     text(answers, id)
 }
 
-pub fn boolean(answers: &Answers, id: &str) -> Option<bool> {
+pub fn boolean(answers: &impl Source, id: &str) -> Option<bool> {
     answers.value(id)?.as_bool()
 }
 
 /// The keys of a `multi` answer (empty when unanswered).
-pub fn keys(answers: &Answers, id: &str) -> Vec<String> {
+pub fn keys(answers: &impl Source, id: &str) -> Vec<String> {
     let Some(value) = answers.value(id) else {
         return Vec::new();
     };
@@ -41,7 +74,7 @@ pub fn keys(answers: &Answers, id: &str) -> Vec<String> {
 }
 
 /// The items of a `list` answer, `None` when unanswered.
-pub fn items(answers: &Answers, id: &str) -> Option<Vec<toml::Table>> {
+pub fn items(answers: &impl Source, id: &str) -> Option<Vec<toml::Table>> {
     let value = answers.value(id);
     if !is_answered(value.as_deref()) {
         return None;
@@ -57,7 +90,7 @@ pub fn items(answers: &Answers, id: &str) -> Option<Vec<toml::Table>> {
 
 /// A numeric answer as an exact decimal: `6` and `6.0` both read 6, `2.5`
 /// reads 2.5 exactly (from the float's shortest decimal writing).
-pub fn number(answers: &Answers, id: &str) -> Option<Decimal> {
+pub fn number(answers: &impl Source, id: &str) -> Option<Decimal> {
     decimal(answers.value(id).as_deref())
 }
 

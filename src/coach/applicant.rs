@@ -21,10 +21,10 @@ pub enum LocalAuthority {
 
 /// Whether the applicant is a local authority, and how we know.
 pub fn local_authority(ctx: &Context) -> Option<LocalAuthority> {
-    match answer::choice(ctx.answers, APPLICANT).as_deref() {
+    match answer::choice(ctx, APPLICANT).as_deref() {
         Some("collectivite") => Some(LocalAuthority::Declared),
         Some(_) => None,
-        None => answer::text(ctx.answers, ADMINISTRATION)
+        None => answer::text(ctx, ADMINISTRATION)
             .filter(|name| reads_like_local_authority(name))
             .map(LocalAuthority::Named),
     }
@@ -33,10 +33,8 @@ pub fn local_authority(ctx: &Context) -> Option<LocalAuthority> {
 /// Whether the applicant is a State service or operator, as far as the
 /// answers tell (the State's hosting doctrine applies to them).
 pub fn is_state(ctx: &Context) -> bool {
-    !matches!(
-        answer::choice(ctx.answers, APPLICANT).as_deref(),
-        Some("autre")
-    ) && local_authority(ctx).is_none()
+    !matches!(answer::choice(ctx, APPLICANT).as_deref(), Some("autre"))
+        && local_authority(ctx).is_none()
 }
 
 /// Words that name a local authority at the start of (or inside) an

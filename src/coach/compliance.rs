@@ -25,6 +25,7 @@ pub const BIAS: &str = "ia_responsable.biais";
 pub const STAGE: &str = "deploiement.stade";
 pub const OPEN_CODE: &str = "mutualisation.code_ouvert";
 pub const APPLICANT: &str = "tco.type_porteur";
+pub const HUMAN_CHECK: &str = "solution.validation_humaine";
 
 /// Said after any legal point the user must confirm.
 pub const CHECK_WITH: &str = "à vérifier avec votre DPO / service juridique";
@@ -43,7 +44,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn choice(ctx: &Context, id: &str) -> Option<String> {
-    answer::choice(ctx.answers, id)
+    answer::choice(ctx, id)
 }
 
 fn eligibility(ctx: &Context, out: &mut Vec<Finding>) {
@@ -58,9 +59,11 @@ fn eligibility(ctx: &Context, out: &mut Vec<Finding>) {
             "porteur-collectivite",
             applicant::ADMINISTRATION,
             format!(
-                "« {} » semble être une collectivité territoriale : {FUNDING} ; si un service de l'État porte le projet, nommez-le ici, ou répondez à {} ({APPLICANT})",
+                "« {} » semble être une collectivité territoriale : {FUNDING} ; si un service de l'État porte le projet, nommez-le ici{}",
                 crate::sanitize::echo(&name),
-                ctx.label(APPLICANT)
+                ctx.asked_label(APPLICANT)
+                    .map(|label| format!(", ou répondez à {label} ({APPLICANT})"))
+                    .unwrap_or_default()
             ),
         )),
         None => {}
@@ -73,10 +76,21 @@ fn automated_decision(ctx: &Context, out: &mut Vec<Finding>) {
             "decision-automatique",
             ROLE,
             format!(
-                "l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions, et la mention prévue à l'article L. 311-3-1 du code des relations entre le public et l'administration), qu'un système d'IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et décrivez le contrôle dans {} ; {CHECK_WITH}",
-                ctx.label("solution.validation_humaine")
+                "l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions, et la mention prévue à l'article L. 311-3-1 du code des relations entre le public et l'administration), qu'un système d'IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et {} ; {CHECK_WITH}",
+                describe_control(ctx)
             ),
         ));
+    }
+}
+
+/// Where to describe the agent's check of the AI's output: its question,
+/// when the form asks it.
+fn describe_control(ctx: &Context) -> String {
+    match ctx.asked_label(HUMAN_CHECK) {
+        Some(label) => format!("décrivez le contrôle dans {label}"),
+        None => {
+            "décrivez dans la candidature comment un agent contrôle ce que produit l'IA".to_string()
+        }
     }
 }
 
@@ -85,7 +99,7 @@ fn sensitive_because(ctx: &Context) -> Option<&'static str> {
     if choice(ctx, SENSITIVITY).as_deref() == Some("sensible") {
         return Some("la sensibilité des données est « sensible »");
     }
-    let in_sources = answer::items(ctx.answers, SOURCES)
+    let in_sources = answer::items(ctx, SOURCES)
         .unwrap_or_default()
         .iter()
         .any(|s| s.get("sensibles").and_then(|v| v.as_bool()) == Some(true));
@@ -96,12 +110,12 @@ fn sensitive_because(ctx: &Context) -> Option<&'static str> {
 /// is marked as holding some (the hosting rules take the safe side when the
 /// two answers disagree; `personal_data_contradiction` asks to fix them).
 fn personal(ctx: &Context) -> bool {
-    answer::boolean(ctx.answers, PERSONAL) == Some(true) || personal_source(ctx).is_some()
+    answer::boolean(ctx, PERSONAL) == Some(true) || personal_source(ctx).is_some()
 }
 
 /// The name of the first data source marked as holding personal data.
 fn personal_source(ctx: &Context) -> Option<String> {
-    answer::items(ctx.answers, SOURCES)
+    answer::items(ctx, SOURCES)
         .unwrap_or_default()
         .iter()
         .find(|s| s.get("personnelles").and_then(|v| v.as_bool()) == Some(true))
@@ -116,7 +130,7 @@ fn personal_source(ctx: &Context) -> Option<String> {
 
 /// « No personal data » while a source is marked as holding some.
 fn personal_data_contradiction(ctx: &Context, out: &mut Vec<Finding>) {
-    if answer::boolean(ctx.answers, PERSONAL) != Some(false) {
+    if answer::boolean(ctx, PERSONAL) != Some(false) {
         return;
     }
     if let Some(name) = personal_source(ctx) {
@@ -196,7 +210,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             ),
         ));
     }
-    if answer::boolean(ctx.answers, HEALTH) == Some(true) && host != Some("administration") {
+    if answer::boolean(ctx, HEALTH) == Some(true) && host != Some("administration") {
         out.push(ctx.finding(
             "donnees-sante-hds",
             HEALTH,
@@ -216,13 +230,11 @@ fn host_text(host: Option<&str>) -> &'static str {
 /// AIPD (DPIA): only for personal data. Two or more CNIL criteria make it
 /// presumed necessary; one: check the CNIL's list.
 fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
-    if answer::boolean(ctx.answers, PERSONAL) != Some(true) {
+    if answer::boolean(ctx, PERSONAL) != Some(true) {
         return;
     }
-    let criteria = answer::keys(ctx.answers, DPIA_CRITERIA);
-    let dpo = answer::keys(ctx.answers, REFERENTS)
-        .iter()
-        .any(|k| k == "dpo");
+    let criteria = answer::keys(ctx, DPIA_CRITERIA);
+    let dpo = answer::keys(ctx, REFERENTS).iter().any(|k| k == "dpo");
     match criteria.len() {
         0 => {}
         1 => out.push(ctx.finding(
@@ -237,12 +249,18 @@ fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
             let (severity, next) = if dpo {
                 (
                     Severity::Advice,
-                    "votre DPO est consulté : inscrivez l'AIPD et sa validation dans le plan à six mois",
+                    "votre DPO est consulté : inscrivez l'AIPD et sa validation dans le plan à six mois".to_string(),
                 )
             } else {
                 (
                     Severity::Warning,
-                    "votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »",
+                    match ctx.asked_label(REFERENTS) {
+                        Some(label) => format!(
+                            "votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans {label}"
+                        ),
+                        // The form does not ask who was consulted.
+                        None => "demandez l'avis de votre DPO dès maintenant, si ce n'est déjà fait".to_string(),
+                    },
                 )
             };
             out.push(ctx.finding_with(
@@ -297,7 +315,7 @@ fn missing_when_deciding_on_users(
     question: &str,
     message: impl FnOnce(&str) -> String,
 ) {
-    if individual_cases_of_users(ctx) && answer::text(ctx.answers, question).is_none() {
+    if individual_cases_of_users(ctx) && answer::text(ctx, question).is_none() {
         out.push(ctx.finding(rule, question, message(&ctx.label(question))));
     }
 }
@@ -307,8 +325,8 @@ fn ai_act(ctx: &Context, out: &mut Vec<Finding>) {
         Some("haut_risque") => (
             "ai-act-haut-risque",
             format!(
-                "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan et décrivez le contrôle dans {} ; à vérifier avec votre service juridique",
-                ctx.label("solution.validation_humaine")
+                "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan et {} ; à vérifier avec votre service juridique",
+                describe_control(ctx)
             ),
         ),
         Some("interdit") => (
@@ -345,7 +363,7 @@ fn accreditation(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn open_code(ctx: &Context, out: &mut Vec<Finding>) {
-    if answer::boolean(ctx.answers, OPEN_CODE) == Some(false) {
+    if answer::boolean(ctx, OPEN_CODE) == Some(false) {
         out.push(ctx.finding(
             "code-non-ouvert",
             OPEN_CODE,

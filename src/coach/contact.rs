@@ -38,7 +38,7 @@ const PERSONAL_DOMAINS: &[&str] = &[
 ];
 
 pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
-    let Some(address) = text(ctx.answers, EMAIL) else {
+    let Some(address) = text(ctx, EMAIL) else {
         return;
     };
     let Some((_, domain)) = address.rsplit_once('@') else {

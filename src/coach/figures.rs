@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 use super::Context;
 use super::answer;
 use super::roi::{BUDGET, MINUTES_SAVED};
-use crate::answers::Answers;
 use crate::format;
 use crate::validate::Finding;
 
@@ -31,7 +30,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// Sum of the `tco.postes` amounts; `None` without a line with an amount.
-pub fn budget_lines_total(answers: &Answers) -> Option<Decimal> {
+pub fn budget_lines_total(answers: &impl answer::Source) -> Option<Decimal> {
     let lines = answer::items(answers, BUDGET_LINES)?;
     let amounts: Vec<Decimal> = lines
         .iter()
@@ -51,8 +50,8 @@ fn euros(d: Decimal) -> String {
 
 fn minutes_saved(ctx: &Context, out: &mut Vec<Finding>) {
     let (Some(saved), Some(today)) = (
-        answer::number(ctx.answers, MINUTES_SAVED),
-        answer::number(ctx.answers, MINUTES_TODAY),
+        answer::number(ctx, MINUTES_SAVED),
+        answer::number(ctx, MINUTES_TODAY),
     ) else {
         return;
     };
@@ -73,10 +72,7 @@ fn minutes_saved(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn budget_lines(ctx: &Context, out: &mut Vec<Finding>) {
-    let (Some(total), Some(budget)) = (
-        budget_lines_total(ctx.answers),
-        answer::number(ctx.answers, BUDGET),
-    ) else {
+    let (Some(total), Some(budget)) = (budget_lines_total(ctx), answer::number(ctx, BUDGET)) else {
         return;
     };
     if total != budget {
@@ -120,13 +116,9 @@ pub fn minutes_in(text: &str) -> Option<Decimal> {
 
 fn target(ctx: &Context, out: &mut Vec<Finding>) {
     let (Some(baseline), Some(target), Some(saved)) = (
-        answer::text(ctx.answers, BASELINE)
-            .as_deref()
-            .and_then(minutes_in),
-        answer::text(ctx.answers, TARGET)
-            .as_deref()
-            .and_then(minutes_in),
-        answer::number(ctx.answers, MINUTES_SAVED),
+        answer::text(ctx, BASELINE).as_deref().and_then(minutes_in),
+        answer::text(ctx, TARGET).as_deref().and_then(minutes_in),
+        answer::number(ctx, MINUTES_SAVED),
     ) else {
         return;
     };
@@ -150,8 +142,8 @@ fn target(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn amount_asked(ctx: &Context, out: &mut Vec<Finding>) {
     let (Some(asked), Some(budget)) = (
-        answer::number(ctx.answers, AMOUNT_ASKED),
-        answer::number(ctx.answers, BUDGET),
+        answer::number(ctx, AMOUNT_ASKED),
+        answer::number(ctx, BUDGET),
     ) else {
         return;
     };
@@ -172,8 +164,8 @@ fn amount_asked(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn pilot_volume(ctx: &Context, out: &mut Vec<Finding>) {
     let (Some(pilot), Some(volume)) = (
-        answer::number(ctx.answers, PILOT_VOLUME),
-        answer::number(ctx.answers, VOLUME),
+        answer::number(ctx, PILOT_VOLUME),
+        answer::number(ctx, VOLUME),
     ) else {
         return;
     };

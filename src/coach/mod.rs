@@ -102,6 +102,11 @@ pub fn review_in(
     reviewer::run(&ctx, &mut findings);
     texts::run(&ctx, &mut findings);
     contact::run(&ctx, &mut findings);
+    // A rule about a question the form does not ask (a form of one's own
+    // without the built-in one's `volume.volume_annuel`, say) has nothing to
+    // say: the user could neither see nor answer it, and it would cost
+    // readiness points for a question never put.
+    findings.retain(|f| ctx.has(&f.question_id()));
     // Compared piece by piece: `section.question` is not written out for
     // every question of the form and every finding.
     let order = |f: &Finding| {
@@ -208,7 +213,22 @@ pub(crate) struct Context<'a> {
     pub thresholds: Thresholds,
 }
 
+impl answer::Source for Context<'_> {
+    /// The answer to `id` if the form asks it ([`answer::Asked`]).
+    fn value(&self, id: &str) -> Option<std::borrow::Cow<'_, toml::Value>> {
+        self.answers.value(id).filter(|_| self.has(id))
+    }
+}
+
 impl Context<'_> {
+    /// Whether the form asks `section.question`. The rules name the
+    /// built-in form's questions; a form of one's own (`--form DIR`) may not
+    /// have them, and a rule says nothing about a question that is not
+    /// asked.
+    pub fn has(&self, id: &str) -> bool {
+        self.form.question(id).is_some()
+    }
+
     /// A finding of `rule` on `question`, at the rule's usual severity.
     pub fn finding(&self, rule: &str, question: &str, message: String) -> Finding {
         let severity = rule_by_id(rule).map_or(Severity::Warning, |r| r.severity);
@@ -226,6 +246,14 @@ impl Context<'_> {
         f.rule = Some(crate::ids::Rule::from(rule));
         f.position = self.answers.position(question);
         f
+    }
+
+    /// `« Label »` of a question the form asks, for a message that sends
+    /// the user to it; `None` when the form does not ask it.
+    pub fn asked_label(&self, id: &str) -> Option<String> {
+        self.form
+            .question(id)
+            .map(|(_, q)| format!("« {} »", q.label))
     }
 
     /// `« Label »` of a question, for messages.

@@ -18,7 +18,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn state_tool(ctx: &Context, out: &mut Vec<Finding>) {
-    if answer::choice(ctx.answers, STATE_TOOL).as_deref() == Some("non_etudie") {
+    if answer::choice(ctx, STATE_TOOL).as_deref() == Some("non_etudie") {
         out.push(ctx.finding(
             "outil-etat-non-etudie",
             STATE_TOOL,
@@ -28,8 +28,8 @@ fn state_tool(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn generative_evaluation(ctx: &Context, out: &mut Vec<Finding>) {
-    if answer::boolean(ctx.answers, GENERATIVE) == Some(true)
-        && answer::text(ctx.answers, GENERATIVE_EVALUATION).is_none()
+    if answer::boolean(ctx, GENERATIVE) == Some(true)
+        && answer::text(ctx, GENERATIVE_EVALUATION).is_none()
     {
         out.push(ctx.finding(
             "evaluation-generative-manquante",
@@ -44,8 +44,8 @@ fn generative_evaluation(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn after_pilot(ctx: &Context, out: &mut Vec<Finding>) {
     // Only once the plan exists: an early draft has other priorities.
-    if answer::items(ctx.answers, "deploiement.plan_6_mois").is_some()
-        && answer::text(ctx.answers, AFTER_PILOT).is_none()
+    if answer::items(ctx, "deploiement.plan_6_mois").is_some()
+        && answer::text(ctx, AFTER_PILOT).is_none()
     {
         out.push(ctx.finding(
             "apres-pilote-non-prevu",

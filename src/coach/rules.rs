@@ -6,6 +6,9 @@ use rust_decimal::Decimal;
 use super::Context;
 use super::answer::{self, has_figure, normalized};
 use super::roi::{BUDGET, MINUTES_SAVED};
+
+/// Where costs avoided other than agent time are described.
+const OTHER_GAINS: &str = "roi.gains_quantifiables";
 use crate::format;
 use crate::validate::Finding;
 
@@ -23,7 +26,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn irritant_figures(ctx: &Context, out: &mut Vec<Finding>) {
     let id = "probleme.chiffres_irritant";
-    if let Some(text) = answer::text(ctx.answers, id)
+    if let Some(text) = answer::text(ctx, id)
         && !has_figure(&text)
     {
         out.push(ctx.finding(
@@ -38,13 +41,18 @@ fn irritant_figures(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// The one rule that speaks about missing answers: without a volume there is
-/// no business case, which deserves more than "missing answer".
+/// no business case, which deserves more than "missing answer". A form that
+/// does not ask the volume (a form of one's own) has nothing to miss; one
+/// that asks the volume but not its unit is not asked for the unit.
 fn volume(ctx: &Context, out: &mut Vec<Finding>) {
     let (volume, unit) = ("volume.volume_annuel", "volume.unite_operation");
+    if !ctx.has(volume) {
+        return;
+    }
     // A volume written but not usable (text, too large) is answered: its
     // field error says what is wrong, not « n'est pas renseigné ».
-    let has_volume = crate::answers::is_answered(ctx.answers.get(volume).as_ref());
-    let has_unit = answer::text(ctx.answers, unit).is_some();
+    let has_volume = crate::answers::is_answered(ctx.answers.value(volume).as_deref());
+    let has_unit = !ctx.has(unit) || answer::text(ctx, unit).is_some();
     match (has_volume, has_unit) {
         (false, false) => out.push(ctx.finding(
             "volume-manquant",
@@ -78,8 +86,8 @@ fn volume(ctx: &Context, out: &mut Vec<Finding>) {
 fn tiny_scale(ctx: &Context, out: &mut Vec<Finding>) {
     let t = &ctx.thresholds;
     let (Some(agents), Some(volume)) = (
-        answer::number(ctx.answers, "volume.nb_agents"),
-        answer::number(ctx.answers, "volume.volume_annuel"),
+        answer::number(ctx, "volume.nb_agents"),
+        answer::number(ctx, "volume.volume_annuel"),
     ) else {
         return;
     };
@@ -100,7 +108,7 @@ fn tiny_scale(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn reachable_data(ctx: &Context, out: &mut Vec<Finding>) {
     let id = "donnees.sources";
-    let Some(sources) = answer::items(ctx.answers, id) else {
+    let Some(sources) = answer::items(ctx, id) else {
         return;
     };
     let reachable = sources
@@ -116,14 +124,14 @@ fn reachable_data(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn metric_reference(ctx: &Context, out: &mut Vec<Finding>) {
-    if answer::text(ctx.answers, "indicateurs.metrique_quanti").is_none() {
+    if answer::text(ctx, "indicateurs.metrique_quanti").is_none() {
         return;
     }
     for (id, what) in [
         ("indicateurs.valeur_actuelle", "la valeur actuelle"),
         ("indicateurs.valeur_cible", "la valeur cible"),
     ] {
-        if let Some(text) = answer::text(ctx.answers, id)
+        if let Some(text) = answer::text(ctx, id)
             && !has_figure(&text)
         {
             out.push(ctx.finding(
@@ -159,7 +167,7 @@ const SHORT_DENIAL_WORDS: usize = 12;
 
 fn solutionism(ctx: &Context, out: &mut Vec<Finding>) {
     let id = "pertinence.alternatives_sans_ia";
-    let Some(text) = answer::text(ctx.answers, id) else {
+    let Some(text) = answer::text(ctx, id) else {
         return;
     };
     let bare = normalized(text.trim_end_matches(['.', '!', ' ']));
@@ -184,7 +192,7 @@ fn solutionism(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn simplify_first(ctx: &Context, out: &mut Vec<Finding>) {
     let id = "pertinence.procedure_a_simplifier";
-    if answer::boolean(ctx.answers, id) == Some(true) {
+    if answer::boolean(ctx, id) == Some(true) {
         out.push(ctx.finding(
             "procedure-a-simplifier",
             id,
@@ -194,13 +202,15 @@ fn simplify_first(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn payback(ctx: &Context, out: &mut Vec<Finding>) {
-    if answer::number(ctx.answers, MINUTES_SAVED).is_some_and(|m| m.is_zero()) {
+    if answer::number(ctx, MINUTES_SAVED).is_some_and(|m| m.is_zero()) {
         out.push(ctx.finding(
             "aucun-gain-de-temps",
             MINUTES_SAVED,
             format!(
-                "{} vaut 0 : sans temps d'agent libéré, le projet n'a pas d'économie chiffrable ; estimez le gain par opération, ou décrivez dans « Gains quantifiables » les coûts évités autrement",
-                ctx.label(MINUTES_SAVED)
+                "{} vaut 0 : sans temps d'agent libéré, le projet n'a pas d'économie chiffrable ; estimez le gain par opération, ou décrivez {} les coûts évités autrement",
+                ctx.label(MINUTES_SAVED),
+                ctx.asked_label(OTHER_GAINS)
+                    .map_or_else(|| "dans la candidature".to_string(), |l| format!("dans {l}"))
             ),
         ));
     }
@@ -225,7 +235,7 @@ fn payback(ctx: &Context, out: &mut Vec<Finding>) {
 
 fn milestones(ctx: &Context, out: &mut Vec<Finding>) {
     let id = "deploiement.plan_6_mois";
-    let Some(items) = answer::items(ctx.answers, id) else {
+    let Some(items) = answer::items(ctx, id) else {
         return;
     };
     let min = ctx.thresholds.min_milestones;

@@ -1,25 +1,27 @@
 //! Reading the business case's inputs from the answers, with the form's
-//! defaults for the cost and hours of a full-time agent.
+//! defaults for the cost and hours of a full-time agent. Only the questions
+//! the form asks are read ([`Asked`]); one it does not ask is named as such
+//! where the business case says what it misses.
 
 use rust_decimal::Decimal;
 
 use super::reason::{Figure, Why};
-use crate::answers::{Answers, is_answered};
-use crate::coach::answer;
+use crate::answers::is_answered;
+use crate::coach::answer::{self, Asked, Source};
 use crate::form::{Form, Kind};
 use crate::format;
 
 /// A numeric answer, or why it cannot be used.
-pub(super) fn input(form: &Form, answers: &Answers, id: &str) -> Figure {
-    let value = answers.get(id);
-    if !is_answered(value.as_ref()) {
+pub(super) fn input(form: &Form, answers: &Asked, id: &str) -> Figure {
+    let value = answers.value(id);
+    if !is_answered(value.as_deref()) {
         return Err(Why::Missing(vec![named(form, id)]));
     }
     let finite = value
-        .as_ref()
+        .as_deref()
         .and_then(format::as_number)
         .is_some_and(f64::is_finite);
-    let value = answer::decimal(value.as_ref()).ok_or_else(|| {
+    let value = answer::decimal(value.as_deref()).ok_or_else(|| {
         Why::Other(if finite {
             format!(
                 "non calculable : {} est une valeur trop grande (plus de mille milliards) ; vérifiez-la",
@@ -53,15 +55,22 @@ pub(super) fn input(form: &Form, answers: &Answers, id: &str) -> Figure {
 /// Like [`input`], falling back on the form's default (or the guide's).
 pub(super) fn input_or_default(
     form: &Form,
-    answers: &Answers,
+    answers: &Asked,
     id: &str,
     builtin: i64,
     notes: &mut Vec<String>,
 ) -> Figure {
-    if is_answered(answers.get(id).as_ref()) {
+    if is_answered(answers.value(id).as_deref()) {
         return input(form, answers, id);
     }
     let question = form.question(id).map(|(_, q)| q);
+    if question.is_none() {
+        notes.push(format!(
+            "{id} = {} ({NOT_ASKED})",
+            format::decimal_exact(Decimal::from(builtin), 2)
+        ));
+        return Ok(Decimal::from(builtin));
+    }
     let default = question
         .and_then(|q| answer::decimal(q.default.as_ref()))
         .unwrap_or_else(|| Decimal::from(builtin));
@@ -79,6 +88,15 @@ fn label(form: &Form, id: &str) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// Said of an input whose question the form does not ask (a form of
+/// one's own): the user cannot answer it there.
+const NOT_ASKED: &str = "question absente de ce questionnaire";
+
+/// `« Label » (section.question)`, or the id and that the form does not
+/// ask it.
 pub(super) fn named(form: &Form, id: &str) -> String {
-    format!("{} ({id})", label(form, id))
+    match form.question(id) {
+        Some(_) => format!("{} ({id})", label(form, id)),
+        None => format!("{id} ({NOT_ASKED})"),
+    }
 }

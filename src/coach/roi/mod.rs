@@ -20,6 +20,7 @@ use input::{input, input_or_default, named};
 use reason::{Figure, Why, both, merge_all};
 
 use crate::answers::Answers;
+use crate::coach::answer::Asked;
 use crate::form::Form;
 use crate::format;
 
@@ -65,6 +66,7 @@ pub struct Roi {
 impl Roi {
     /// Computes the business case from the answers.
     pub fn compute(form: &Form, answers: &Answers) -> Roi {
+        let answers = &Asked { form, answers };
         let volume = input(form, answers, VOLUME);
         let minutes = input(form, answers, MINUTES_SAVED);
         let mut defaults_used = Vec::new();

@@ -10,6 +10,7 @@ use crate::validate::{self, Finding, Severity};
 mod compliance;
 mod figures;
 mod framing;
+mod own_form;
 mod references;
 mod reviewer;
 mod score;
