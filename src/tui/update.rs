@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
 
 use fiche::answers::{Conflict, Keep};
 use fiche::recovery::Recovery;
@@ -12,11 +13,10 @@ use fiche::render::Target;
 
 use super::app::{App, Effect, Focus, Modal, Offer};
 use super::editors::{Editor, EditorAction, LineEditor};
+use super::screens;
 
 /// Said when Entrée meets an invalid answer.
 pub const STAY_INVALID: &str = "Réponse à corriger (message ci-dessus) : Entrée ne passe pas à la suite tant qu'elle est invalide. Votre texte est gardé ; Maj+Tab ou Échap pour la laisser et y revenir plus tard.";
-/// Lines Pg↓ / Pg↑ move the review's detail by.
-const REVIEW_SCROLL_STEP: u16 = 3;
 
 /// Said when a committed answer drew a new remark from the coach.
 pub const STAY_COACH: &str = "Le coach fait une remarque sur cette réponse (ci-dessus) : corrigez-la, ou Entrée pour continuer.";
@@ -115,6 +115,25 @@ impl App {
         }
     }
 
+    /// Pages a long remark on the review by what its room shows, less one
+    /// line kept for context, and stops at its end: Pg↑ then moves back at
+    /// once, however often Pg↓ was pressed.
+    fn page_review_detail(&mut self, down: bool) {
+        let area = Rect::new(0, 0, self.size.width, self.size.height);
+        let main = screens::areas(self, area).main;
+        let Some((shown, hidden)) = screens::review::detail_lines(self, main) else {
+            return;
+        };
+        let step = shown.saturating_sub(1).max(1);
+        let now = self.review_detail_scroll().min(hidden);
+        let lines = if down {
+            now.saturating_add(step).min(hidden)
+        } else {
+            now.saturating_sub(step)
+        };
+        self.review_scroll = (self.review, lines);
+    }
+
     pub(super) fn review_key(&mut self, key: KeyEvent) -> Effect {
         let n = self.review_items().len();
         match key.code {
@@ -123,19 +142,8 @@ impl App {
             KeyCode::Enter => {
                 self.open_review_item(self.review);
             }
-            // A long remark is read to its end (the drawing stops at it).
-            KeyCode::PageDown => {
-                let lines = self
-                    .review_detail_scroll()
-                    .saturating_add(REVIEW_SCROLL_STEP);
-                self.review_scroll = (self.review, lines);
-            }
-            KeyCode::PageUp => {
-                let lines = self
-                    .review_detail_scroll()
-                    .saturating_sub(REVIEW_SCROLL_STEP);
-                self.review_scroll = (self.review, lines);
-            }
+            KeyCode::PageDown => self.page_review_detail(true),
+            KeyCode::PageUp => self.page_review_detail(false),
             KeyCode::Esc => self.toggle_review(),
             KeyCode::Char('?') => self.modal = Some(Modal::Help(0)),
             KeyCode::Char('q') => return Effect::Quit,

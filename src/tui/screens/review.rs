@@ -80,6 +80,14 @@ pub fn parts(app: &App, area: Rect) -> Parts {
     }
 }
 
+/// The selected finding's detail in `main`: the lines shown and the lines
+/// left below them, for paging it.
+pub fn detail_lines(app: &App, main: Rect) -> Option<(u16, u16)> {
+    let (detail, rect) = parts(app, main).detail?;
+    let total = super::wrapped_height(&detail, rect.width);
+    Some((rect.height, total.saturating_sub(rect.height)))
+}
+
 /// Where the application stands: complete or not, the score, the ROI.
 fn summary(app: &App) -> String {
     let r = &app.report;

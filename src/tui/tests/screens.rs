@@ -246,6 +246,8 @@ fn snapshot_long_choice_labels_wrap_at_80x24() {
 #[test]
 fn a_long_remark_is_read_to_its_end_on_the_review_at_80x24() {
     let mut app = saved(example_app("candidature-faible.toml"));
+    // The loop records the window's size at each draw; paging uses it.
+    app.size = ratatui::layout::Size::new(80, 24);
     ctrl(&mut app, 'r');
     let joined = |app: &App| {
         let screen = render(app, 80, 24);
@@ -275,6 +277,40 @@ fn a_long_remark_is_read_to_its_end_on_the_review_at_80x24() {
     // Another finding starts at its top.
     press(&mut app, KeyCode::Down);
     assert_eq!(app.review_detail_scroll(), 0);
+}
+
+/// Pg↓ moved a six-line window by three lines and went on counting past the
+/// end, so Pg↑ then seemed dead: a page is now what the room shows (one line
+/// kept) and the end is where it stops.
+#[test]
+fn the_review_remark_pages_by_its_room_and_comes_back_at_once_at_80x24() {
+    let mut app = saved(example_app("candidature-faible.toml"));
+    app.size = ratatui::layout::Size::new(80, 24);
+    ctrl(&mut app, 'r');
+    let hint = |app: &App| {
+        let screen = render(app, 80, 24);
+        let at = screen.find("lire la suite (lignes ").expect(&screen);
+        let rest = &screen[at + "lire la suite (lignes ".len()..];
+        let range: String = rest.chars().take_while(|c| *c != ')').collect();
+        let (first, last) = range.split_once('–').unwrap();
+        let last = last.split(' ').next().unwrap();
+        let total = range.rsplit(' ').next().unwrap();
+        let n = |s: &str| s.parse::<u16>().unwrap();
+        (n(first), n(last), n(total))
+    };
+    let (first, shown, total) = hint(&app);
+    assert_eq!(first, 1);
+    press(&mut app, KeyCode::PageDown);
+    let (next, _, _) = hint(&app);
+    assert_eq!(next, shown, "one line kept, the rest is new");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let (_, last, _) = hint(&app);
+    assert_eq!(last, total);
+    press(&mut app, KeyCode::PageUp);
+    let (back, _, _) = hint(&app);
+    assert!(back < total - shown + 1, "Pg↑ moves at once: {back}");
 }
 
 #[test]
