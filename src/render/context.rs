@@ -15,10 +15,13 @@ use crate::validate::{self, Finding, Report, Severity};
 
 mod deferred;
 mod groups;
+mod texts;
 
 pub use deferred::Deferred;
+pub use texts::SectionTexts;
 
-#[derive(Debug, Serialize)]
+/// Serialized with `t` (the display texts, read from `sections`) after `a`.
+#[derive(Debug)]
 pub struct DocumentContext {
     pub form: FormInfo,
     /// Product name, or a French placeholder when missing.
@@ -31,8 +34,6 @@ pub struct DocumentContext {
     pub sections: Vec<SectionView>,
     /// Raw answers: `a.volume.volume_annuel` → `575000`.
     pub a: Deferred<toml::Table>,
-    /// Display texts: `t.volume.volume_annuel` → `575 000`.
-    pub t: toml::Table,
     /// Required answers still missing (drafts' final annex).
     pub missing: Vec<MissingAnswer>,
     /// Open validation findings (errors and warnings).
@@ -43,6 +44,27 @@ pub struct DocumentContext {
     pub coach: Deferred<CoachView>,
     /// The budget lines' true sum, compared with the yearly budget.
     pub budget: BudgetView,
+}
+
+impl Serialize for DocumentContext {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("DocumentContext", 13)?;
+        s.serialize_field("form", &self.form)?;
+        s.serialize_field("product", &self.product)?;
+        s.serialize_field("generated_on", &self.generated_on)?;
+        s.serialize_field("draft", &self.draft)?;
+        s.serialize_field("completeness", &self.completeness)?;
+        s.serialize_field("sections", &self.sections)?;
+        s.serialize_field("a", &self.a)?;
+        s.serialize_field("t", &texts::Texts(&self.sections))?;
+        s.serialize_field("missing", &self.missing)?;
+        s.serialize_field("findings", &self.findings)?;
+        s.serialize_field("roi", &self.roi)?;
+        s.serialize_field("coach", &self.coach)?;
+        s.serialize_field("budget", &self.budget)?;
+        s.end()
+    }
 }
 
 /// What documents print for an unanswered prompt of the fiche model.
@@ -208,7 +230,7 @@ fn assemble(
     a: Deferred<toml::Table>,
     coach: Deferred<CoachView>,
 ) -> DocumentContext {
-    let (sections, t) = section_views(form, answers, visibility);
+    let sections = section_views(form, answers, visibility);
     let missing = missing_answers(form, report);
     let product = answers
         .get("identite.nom_produit")
@@ -233,7 +255,6 @@ fn assemble(
         },
         sections,
         a,
-        t,
         missing,
         findings: report
             .findings
@@ -247,34 +268,26 @@ fn assemble(
     }
 }
 
-/// Every section as the documents show it, and the answers as texts
-/// (`t.section.question`).
-fn section_views(
-    form: &Form,
-    answers: &Answers,
-    context: &minijinja::Value,
-) -> (Vec<SectionView>, toml::Table) {
-    let mut sections = Vec::new();
-    let mut t = toml::Table::new();
+/// Every section as the documents show it (the answers as texts, `t`, are
+/// read from them: see `texts`).
+fn section_views(form: &Form, answers: &Answers, context: &minijinja::Value) -> Vec<SectionView> {
+    let mut sections = Vec::with_capacity(form.sections.len());
     for section in &form.sections {
         let mut questions = Vec::new();
-        let mut texts = toml::Table::new();
         for q in &section.questions {
             if !validate::is_visible(q, context) {
                 continue;
             }
             let value = answers.value_in(&section.id, &q.id);
             let mut view = question_view(&section.id, q, value.as_deref());
-            texts.insert(q.id.clone(), toml::Value::String(view.text.clone()));
             if !view.answered && view.model_prompt {
                 view.text = NOT_ANSWERED.to_string();
             }
             questions.push(view);
         }
-        t.insert(section.id.clone(), toml::Value::Table(texts));
         sections.push(section_view(section, questions));
     }
-    (sections, t)
+    sections
 }
 
 fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView {

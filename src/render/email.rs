@@ -122,10 +122,7 @@ fn subject(ctx: &DocumentContext) -> String {
 
 /// A one-line answer of the `identite` section, if given.
 fn answer(ctx: &DocumentContext, question: &str) -> Option<String> {
-    ctx.t
-        .get("identite")
-        .and_then(|s| s.get(question))
-        .and_then(toml::Value::as_str)
+    ctx.text("identite", question)
         .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
         .filter(|s| !s.is_empty())
 }

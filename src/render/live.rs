@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 
 use minijinja::value::{Enumerator, Object, Serde, Value};
 
-use super::context::{DocumentContext, GroupView, QuestionView, SectionView};
+use super::context::{DocumentContext, GroupView, QuestionView, SectionTexts, SectionView};
 
 /// The template value of a shared document context.
 pub fn document(ctx: Arc<DocumentContext>) -> Value {
@@ -117,7 +117,8 @@ impl View for Document {
 }
 
 /// `a` or `t`: the answers by section, each section converted when first
-/// read (the Markdown fiche reads three sections of `t`, never `a`).
+/// read (the Markdown fiche reads three sections of `t`, never `a`). `t`
+/// is read from the section views (`context::texts`).
 #[derive(Debug)]
 struct Answers {
     ctx: Arc<DocumentContext>,
@@ -130,42 +131,51 @@ impl Answers {
     const TEXTS: bool = true;
 
     fn value(ctx: Arc<DocumentContext>, texts: bool) -> Value {
-        let mut answers = Answers {
+        let len = if texts {
+            ctx.sections.len()
+        } else {
+            ctx.a.len()
+        };
+        Value::from_object(Answers {
             ctx,
             texts,
-            sections: Vec::new(),
-        };
-        answers.sections = answers.table().iter().map(|_| OnceLock::new()).collect();
-        Value::from_object(answers)
+            sections: (0..len).map(|_| OnceLock::new()).collect(),
+        })
     }
 
-    fn table(&self) -> &toml::Table {
-        if self.texts { &self.ctx.t } else { &self.ctx.a }
+    /// The section names, in order.
+    fn names(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        if self.texts {
+            Box::new(self.ctx.sections.iter().map(|s| s.id.as_str()))
+        } else {
+            Box::new(self.ctx.a.keys().map(String::as_str))
+        }
+    }
+
+    /// The template value of section `index`, as serde gives it.
+    fn section(&self, index: usize) -> Value {
+        if self.texts {
+            Value::from(Serde(&SectionTexts(&self.ctx.sections[index])))
+        } else {
+            let (_, section) = self.ctx.a.iter().nth(index).expect("an index of `a`");
+            Value::from(Serde(section))
+        }
     }
 }
 
 impl Object for Answers {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let key = key.as_str()?;
-        let (index, (_, section)) = self
-            .table()
-            .iter()
-            .enumerate()
-            .find(|(_, (name, _))| name.as_str() == key)?;
+        let index = self.names().position(|name| name == key)?;
         Some(
             self.sections[index]
-                .get_or_init(|| Value::from(Serde(section)))
+                .get_or_init(|| self.section(index))
                 .clone(),
         )
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Values(
-            self.table()
-                .keys()
-                .map(|k| Value::from(k.as_str()))
-                .collect(),
-        )
+        Enumerator::Values(self.names().map(Value::from).collect())
     }
 
     fn enumerator_len(self: &Arc<Self>) -> Option<usize> {
