@@ -85,6 +85,20 @@ pub fn euros_answer(value: f64) -> String {
     format!("{text}{NBSP}€")
 }
 
+/// An exact amount (see [`decimal_exact`]), its cents kept as two digits
+/// when it has some, as [`euros_answer`] shows an answer: `250000.5` →
+/// `250 000,50 €`, `300000` → `300 000 €`.
+pub fn euros_exact(value: rust_decimal::Decimal) -> String {
+    let mut text = decimal_exact(value, 2);
+    if text
+        .split_once(',')
+        .is_some_and(|(_, cents)| cents.len() == 1)
+    {
+        text.push('0');
+    }
+    format!("{text}{NBSP}€")
+}
+
 /// `12.5` → `12,5 %`.
 pub fn percent(value: f64) -> String {
     format!("{}{NBSP}%", decimal(value))
@@ -140,6 +154,15 @@ mod tests {
         assert_eq!(count(1, "erreur", "erreurs"), "1 erreur");
         assert_eq!(count(2, "erreur", "erreurs"), "2 erreurs");
         assert_eq!(count(1500, "erreur", "erreurs"), "1\u{a0}500 erreurs");
+    }
+
+    #[test]
+    fn an_exact_amount_shows_its_cents_as_two_digits() {
+        let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+        assert_eq!(euros_exact(d("250000.5")), "250\u{a0}000,50\u{a0}€");
+        assert_eq!(euros_exact(d("12.05")), "12,05\u{a0}€");
+        assert_eq!(euros_exact(d("300000.00")), "300\u{a0}000\u{a0}€");
+        assert_eq!(euros_exact(d("-0.5")), "\u{2212}0,50\u{a0}€");
     }
 
     #[test]

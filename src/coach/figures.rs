@@ -45,7 +45,7 @@ pub fn budget_lines_total(answers: &impl answer::Source) -> Option<Decimal> {
 }
 
 fn euros(d: Decimal) -> String {
-    format::decimal_with_unit(d, 2, "€")
+    format::euros_exact(d)
 }
 
 fn minutes_saved(ctx: &Context, out: &mut Vec<Finding>) {

@@ -75,7 +75,7 @@ pub(super) fn input_or_default(
         .and_then(|q| answer::decimal(q.default.as_ref()))
         .unwrap_or_else(|| Decimal::from(builtin));
     let shown = match question.map(|q| q.kind) {
-        Some(Kind::Euros) => format::decimal_with_unit(default, 2, "€"),
+        Some(Kind::Euros) => format::euros_exact(default),
         _ => format::decimal_exact(default, 2),
     };
     notes.push(format!("{} = {shown} ({id})", label(form, id)));

@@ -40,7 +40,7 @@ fn budget_lines_that_do_not_add_up_are_a_warning() {
     assert_eq!(
         f.message,
         fr(
-            "les postes de dépense totalisent 250~000,5~€, mais « Budget annuel total (en euros) » est de 300~000~€ : corrigez un montant ou le budget pour que les postes en fassent la somme (les documents signalent l'écart et n'affichent pas de faux total)"
+            "les postes de dépense totalisent 250~000,50~€, mais « Budget annuel total (en euros) » est de 300~000~€ : corrigez un montant ou le budget pour que les postes en fassent la somme (les documents signalent l'écart et n'affichent pas de faux total)"
         )
     );
     assert_silent(&srdt(), "postes-hors-budget");
