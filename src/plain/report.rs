@@ -199,10 +199,23 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             _ => "",
         };
         match result {
-            Ok(done) if target == Target::Email => self.say(&format!(
-                "Courriel prêt : {}{draft}. Ouvrez-le dans votre messagerie, relisez-le et envoyez-le.",
-                done.path.display()
-            )),
+            Ok(done) if target == Target::Email => {
+                let report = validate::check(self.form, &self.answers);
+                let errors = coach::review(self.form, &self.answers, &report)
+                    .errors()
+                    .count();
+                let next = match fiche::render::email_coach_errors_fr(errors) {
+                    // « Attention » starts its own sentence here.
+                    Some(warning) => format!("A{}.", &warning[1..]),
+                    None => {
+                        "Ouvrez-le dans votre messagerie, relisez-le et envoyez-le.".to_string()
+                    }
+                };
+                self.say(&format!(
+                    "Courriel prêt : {}{draft}. {next}",
+                    done.path.display()
+                ))
+            }
             Ok(done) => self.say(&format!("Document écrit : {}{draft}", done.path.display())),
             Err(e) => self.say(&format!("erreur : l'export n'a pas pu être écrit : {e}")),
         }

@@ -405,6 +405,27 @@ fn the_end_offers_every_format_and_the_email_draft() {
     assert_said(&out, "« docx » n'est pas un export");
 }
 
+/// The e-mail of a complete application the coach faults (the AI decides
+/// alone) is not marked BROUILLON: « Courriel prêt… envoyez-le » sent it
+/// to the incubator with an error `fiche envoyer` refuses.
+#[test]
+fn the_email_of_an_application_the_coach_faults_says_to_correct_it_first() {
+    let (dir, path) = srdt();
+    let text = std::fs::read_to_string(&path).unwrap();
+    let faulted = text.replace("role_ia = \"recommande\"", "role_ia = \"decide\"");
+    assert_ne!(text, faulted);
+    std::fs::write(&path, faulted).unwrap();
+    let email_number = fiche::render::Target::all().len();
+    let (_, out) = drive(&path, &format!(":section 14\n\n{email_number}\n\n"));
+    let eml = dir.path().join("srdt.eml");
+    assert_said(&out, &format!("Courriel prêt : {}", eml.display()));
+    assert_said(
+        &out,
+        "Attention : le coach relève 1 erreur qu'un jury refuserait (voir la revue) : corrigez avant d'envoyer.",
+    );
+    assert_not_said(&out, "relisez-le et envoyez-le");
+}
+
 #[test]
 fn the_end_offers_exports_and_writes_the_document() {
     let (dir, path) = srdt();

@@ -35,7 +35,7 @@ pub use context::DocumentContext;
 pub use export::{Export, ExportError, Exported, same_file};
 pub use folder::TemplateFolder;
 pub use format::{Document, FileType, Format};
-pub use target::{Target, TargetError};
+pub use target::{Target, TargetError, email_coach_errors_fr};
 
 /// Built-in minijinja templates, by name.
 const BUILTIN_TEMPLATES: &[(&str, &str)] = &[

@@ -140,6 +140,19 @@ impl Renderer {
     }
 }
 
+/// What the wizard and the accessible mode add after « Courriel prêt »
+/// when the coach finds errors a jury would refuse: they write the e-mail
+/// as `fiche envoyer --brouillon` does, so it is not marked BROUILLON when
+/// the application is complete, and `fiche envoyer` alone refuses it.
+pub fn email_coach_errors_fr(errors: usize) -> Option<String> {
+    (errors > 0).then(|| {
+        format!(
+            "attention : le coach relève {} qu'un jury refuserait (voir la revue) : corrigez avant d'envoyer",
+            crate::format::count(errors, "erreur", "erreurs")
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -156,7 +156,18 @@ fn export(terminal: &mut DefaultTerminal, app: &mut App, target: Target) -> Resu
         &app.path,
         target,
     );
-    app.notice = Some(match result {
+    app.notice = Some(export_notice(app, target, result));
+    Ok(())
+}
+
+/// What the review says after an export: where it went, whether it is a
+/// draft, and for the e-mail what to do next (the coach's errors first).
+pub(in crate::tui) fn export_notice(
+    app: &App,
+    target: Target,
+    result: Result<fiche::render::Exported, fiche::render::TargetError>,
+) -> String {
+    match result {
         Ok(done) => {
             let draft = if done.draft {
                 " (marqué BROUILLON : candidature incomplète)"
@@ -165,16 +176,22 @@ fn export(terminal: &mut DefaultTerminal, app: &mut App, target: Target) -> Resu
             };
             let path = absolute(&done.path);
             match target {
-                Target::Email => format!(
-                    "Courriel prêt : {}{draft} ; ouvrez-le dans votre messagerie pour l'envoyer",
-                    path.display()
-                ),
+                Target::Email => {
+                    match fiche::render::email_coach_errors_fr(app.coach.errors().count()) {
+                        Some(warning) => {
+                            format!("Courriel prêt : {}{draft} ; {warning}", path.display())
+                        }
+                        None => format!(
+                            "Courriel prêt : {}{draft} ; ouvrez-le dans votre messagerie pour l'envoyer",
+                            path.display()
+                        ),
+                    }
+                }
                 Target::Document(_) => format!("Exporté : {}{draft}", path.display()),
             }
         }
         Err(e) => format!("Export impossible : {e}"),
-    });
-    Ok(())
+    }
 }
 
 fn absolute(p: &Path) -> PathBuf {
