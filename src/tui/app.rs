@@ -396,6 +396,19 @@ impl App {
         self.size.width < super::text::MIN_WIDTH || self.size.height < super::text::MIN_HEIGHT
     }
 
+    /// The finding the review opens on: the current question's remark (the
+    /// one its screen may cut with « la suite : Ctrl+R »), else its missing
+    /// answer, else the first of the list.
+    fn review_start(&self) -> usize {
+        let items = self.review_items();
+        let here = |missing: bool| {
+            items
+                .iter()
+                .position(|(at, f)| *at == self.at && f.is_missing() == missing)
+        };
+        here(false).or_else(|| here(true)).unwrap_or(0)
+    }
+
     pub(super) fn toggle_review(&mut self) {
         if self.commit_if_touched().is_err() {
             return;
@@ -403,7 +416,7 @@ impl App {
         self.save.flush = true;
         self.screen = match self.screen {
             Screen::Question => {
-                self.review = 0;
+                self.review = self.review_start();
                 Screen::Review
             }
             Screen::Review => Screen::Question,

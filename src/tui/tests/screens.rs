@@ -456,3 +456,29 @@ fn the_email_notice_says_to_correct_the_coach_errors_before_sending() {
         "Courriel prêt : /tmp/x.eml ; ouvrez-le dans votre messagerie pour l'envoyer"
     );
 }
+
+/// The question screen cuts a long remark with « la suite : Ctrl+R (revue) »,
+/// but the review opened on its first finding: the user had to look for
+/// the remark among the others.
+#[test]
+fn the_review_opens_on_the_remark_of_the_current_question() {
+    let mut app = saved(example_app("candidature-faible.toml"));
+    let items = app.review_items();
+    let (at, finding) = items
+        .iter()
+        .rev()
+        .find(|(_, f)| !f.is_missing())
+        .map(|(at, f)| (*at, f.question_id().to_string()))
+        .expect("a remark");
+    assert!(items.len() > 1 && items[0].0 != at, "not the first one");
+    go(&mut app, &finding);
+    ctrl(&mut app, 'r');
+    let items = app.review_items();
+    assert_eq!(items[app.review].0, at);
+    assert!(!items[app.review].1.is_missing());
+    // From a question without remark, the first one.
+    ctrl(&mut app, 'r');
+    go(&mut app, "identite.nom_produit");
+    ctrl(&mut app, 'r');
+    assert_eq!(app.review, 0);
+}
