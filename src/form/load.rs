@@ -81,7 +81,7 @@ fn build(ctx: &Ctx, raw: RawForm) -> Result<Form> {
         });
     }
     let coach = coach_table(ctx, raw.coach)?;
-    let mut sections = Vec::new();
+    let mut sections = Vec::with_capacity(raw.sections.len());
     let mut seen_sections = BTreeSet::new();
     for raw_section in raw.sections {
         sections.push(build_section(
@@ -157,7 +157,7 @@ fn build_section(
     if ctx.verify && !seen_sections.insert(id.clone()) {
         return Err(ctx.invalid(line, &id, "cette section est déclarée deux fois"));
     }
-    let mut questions = Vec::new();
+    let mut questions = Vec::with_capacity(raw_section.questions.len());
     let mut seen = BTreeSet::new();
     for rq in raw_section.questions {
         let q = build_question(ctx, &id, rq, version)?;

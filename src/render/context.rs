@@ -273,7 +273,7 @@ fn assemble(
 fn section_views(form: &Form, answers: &Answers, context: &minijinja::Value) -> Vec<SectionView> {
     let mut sections = Vec::with_capacity(form.sections.len());
     for section in &form.sections {
-        let mut questions = Vec::new();
+        let mut questions = Vec::with_capacity(section.questions.len());
         for q in &section.questions {
             if !validate::is_visible(q, context) {
                 continue;

@@ -31,14 +31,19 @@ trait View: std::fmt::Debug + Send + Sync + 'static {
 #[derive(Debug)]
 struct Live<V: View> {
     view: V,
-    fields: Vec<OnceLock<Value>>,
+    /// One per field, held inline: a question's view is one allocation.
+    fields: [OnceLock<Value>; MAX_FIELDS],
 }
+
+/// The most fields a [`View`] has (a question's 14).
+const MAX_FIELDS: usize = 16;
 
 impl<V: View> Live<V> {
     fn value(view: V) -> Value {
+        const { assert!(V::FIELDS.len() <= MAX_FIELDS, "raise MAX_FIELDS") };
         Value::from_object(Live {
             view,
-            fields: V::FIELDS.iter().map(|_| OnceLock::new()).collect(),
+            fields: std::array::from_fn(|_| OnceLock::new()),
         })
     }
 }
