@@ -182,3 +182,32 @@ fn the_printed_html_pitch_keeps_the_style_that_holds_on_one_page() {
         "long words must wrap"
     );
 }
+
+/// « 1 minutes de travail agent » : in French the plural starts at 2.
+#[test]
+fn the_minutes_of_the_pitch_agree_with_their_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let srdt = std::fs::read_to_string(example("assistant-srdt.toml")).unwrap();
+    for (minutes, shown, unit) in [
+        ("1", "1", "minute"),
+        ("1.5", "1,5", "minute"),
+        ("2", "2", "minutes"),
+    ] {
+        let file = dir.path().join("f.toml");
+        let text = srdt.replace(
+            "minutes_par_operation = 15",
+            &format!("minutes_par_operation = {minutes}"),
+        );
+        assert_ne!(text, srdt, "the example's minutes were replaced");
+        std::fs::write(&file, text).unwrap();
+        for format in PITCH_FORMATS {
+            let text = pitch_text(&file, format)
+                .replace("<strong>", "")
+                .replace("</strong>", "")
+                .replace("**", "");
+            let wanted = format!("{shown} {unit} de travail agent");
+            let found = squash(&text).contains(&squash(&wanted));
+            assert!(found, "{format}: « {wanted} » missing");
+        }
+    }
+}
