@@ -65,7 +65,8 @@ fn minutes_saved(ctx: &Context, out: &mut Vec<Finding>) {
                 // As answered: 0.0001 rounded to two decimals read « vaut 0 ».
                 format::decimal_exact(saved, 6),
                 ctx.label(MINUTES_TODAY),
-                format::decimal_exact(today, 2),
+                // The same: 4.999 shown « 5 » read « 5 dépasse 5 ».
+                format::decimal_exact(today, 6),
             ),
         ));
     }

@@ -108,7 +108,7 @@ impl Renderer {
 /// « Candidature All_Ia_nce : Assistant SRDT — Ministère du Travail ».
 fn subject(ctx: &DocumentContext) -> String {
     // One line: a product name typed with line breaks stays one subject.
-    let product = ctx.product.split_whitespace().collect::<Vec<_>>().join(" ");
+    let product = one_line(&ctx.product);
     let mut subject = format!("Candidature All_Ia_nce : {product}");
     if let Some(administration) = answer(ctx, "administration") {
         subject.push_str(" — ");
@@ -123,8 +123,16 @@ fn subject(ctx: &DocumentContext) -> String {
 /// A one-line answer of the `identite` section, if given.
 fn answer(ctx: &DocumentContext, question: &str) -> Option<String> {
     ctx.text("identite", question)
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(one_line)
         .filter(|s| !s.is_empty())
+}
+
+/// `text` for a header (subject, sender's name): one line, and its control
+/// characters shown as in the body (`<U+202E>`, `␇`), so a bidi override
+/// cannot reverse the subject in the mail client's list.
+fn one_line(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::sanitize::terminal_line(&line).into_owned()
 }
 
 /// Missing answers, then invalid ones, in the form's order, then the pitch

@@ -243,6 +243,31 @@ fn a_product_name_with_line_breaks_gives_a_one_line_subject() {
     assert!(message.bcc().is_none());
 }
 
+/// The body showed a bidi override as `<U+202E>`, the subject and the
+/// sender's name kept it raw: the mail client then reversed the subject.
+#[test]
+fn control_characters_in_the_subject_and_sender_are_shown_not_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bidi.toml");
+    let text = std::fs::read_to_string(example("assistant-srdt.toml"))
+        .unwrap()
+        .replace(
+            "nom_produit = \"Assistant SRDT\"",
+            "nom_produit = \"Assistant \\u202Egnp.exe SRDT\\u0007\"",
+        );
+    assert!(text.contains("u202E"), "the example's name was replaced");
+    std::fs::write(&file, text).unwrap();
+    let out = fiche(&["envoyer", file.to_str().unwrap(), "--brouillon", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = MessageParser::default().parse(&out.stdout).unwrap();
+    let subject = message.subject().unwrap();
+    assert!(
+        subject.contains("Assistant <U+202E>gnp.exe SRDT␇"),
+        "{subject:?}"
+    );
+    assert!(!subject.contains('\u{202e}') && !subject.contains('\u{7}'));
+}
+
 /// Points 3 to 5 and the business case used to run together, while points 1
 /// and 2 were separated by a blank line: a line ending in a template tag
 /// lost its line break.

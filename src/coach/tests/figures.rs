@@ -22,6 +22,17 @@ fn more_minutes_saved_than_an_operation_takes_is_an_error() {
         "« Minutes agent économisées par opération » (16) dépasse le temps qu'un agent passe aujourd'hui sur une opération (« Temps agent par opération aujourd’hui (en minutes) » : 15) : on ne peut pas économiser plus de temps qu'une opération n'en prend ; corrigez l'un des deux chiffres"
     );
     assert_silent(&with(&[(q, "15")]), "gain-superieur-au-temps-passe");
+    // Both figures as answered, not rounded to the same one.
+    let mut close = with(&[(q, "5")]);
+    close
+        .set(
+            "volume.minutes_par_operation",
+            Some(toml::Value::Float(4.999)),
+        )
+        .unwrap();
+    let f = assert_fires(&close, "gain-superieur-au-temps-passe", q, Severity::Error);
+    assert!(f.message.contains("(5) dépasse"), "{}", f.message);
+    assert!(f.message.contains("» : 4,999)"), "{}", f.message);
     let mut unknown = with(&[(q, "16")]);
     unknown.set("volume.minutes_par_operation", None).unwrap();
     assert_silent(&unknown, "gain-superieur-au-temps-passe");
