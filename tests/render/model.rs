@@ -297,7 +297,11 @@ fn a_pilot_on_the_whole_volume_owns_the_full_scale_figures() {
     let sentence = squash(fiche::coach::roi::PILOT_WHOLE_FR);
     for (format, text) in every_document(&whole) {
         if format.starts_with("pitch") {
-            assert!(squash(&text).contains(&sentence), "{format}: {text}");
+            // Markdown writes the word in bold.
+            assert!(
+                squash(&text.replace("**", "")).contains(&sentence),
+                "{format}: {text}"
+            );
         }
         let text = squash(&text).to_lowercase();
         assert_eq!(text.matches(&owned).count(), 1, "{format}: {text}");
@@ -405,6 +409,32 @@ fn a_negative_net_gain_keeps_its_sign_in_every_document() {
         let text = squash(&text);
         assert!(text.contains("\u{2212}89440"), "{format}");
         assert!(!text.contains("-89"), "{format}");
+    }
+}
+
+/// The draft banner says the same in every format (one macro,
+/// `brouillon.j2`, and the two Typst templates): the fiche's HTML, PDF and
+/// ODT said « 3 réponses obligatoires sur 43 » where its Markdown and every
+/// pitch said « 3/43 réponses obligatoires ».
+#[test]
+fn the_draft_banner_is_the_same_sentence_in_every_format() {
+    let file = example("brouillon-incomplet.toml");
+    for (format, text) in document_texts(&file) {
+        let document = if format.starts_with("pitch") {
+            "pitch incomplet"
+        } else {
+            "fiche incomplète"
+        };
+        let sentence = squash(&format!(
+            "BROUILLON : {document} (3/43 réponses obligatoires). Les éléments manquants sont listés en annexe."
+        ));
+        // The word is in bold: `**` in Markdown, a tag in HTML.
+        let read: String = text
+            .replace("**", "")
+            .split('<')
+            .map(|part| part.split_once('>').map_or(part, |(_, after)| after))
+            .collect();
+        assert!(squash(&read).contains(&sentence), "{format}: {text}");
     }
 }
 
