@@ -211,3 +211,37 @@ fn the_minutes_of_the_pitch_agree_with_their_number() {
         }
     }
 }
+
+/// « 1 agents concernés, 1 usagers par an » in the pitch and the e-mail.
+#[test]
+fn one_agent_is_concerned_not_one_agents() {
+    let dir = tempfile::tempdir().unwrap();
+    let srdt = std::fs::read_to_string(example("assistant-srdt.toml")).unwrap();
+    let file = dir.path().join("f.toml");
+    let text = srdt
+        .replace("nb_agents = 650", "nb_agents = 1")
+        .replace("nb_usagers = 400000", "nb_usagers = 1");
+    assert!(
+        text.contains("nb_agents = 1\n") && text.contains("nb_usagers = 1\n"),
+        "the example's counts were replaced"
+    );
+    std::fs::write(&file, text).unwrap();
+    for format in PITCH_FORMATS {
+        let text = pitch_text(&file, format)
+            .replace("<strong>", "")
+            .replace("</strong>", "")
+            .replace("**", "");
+        let wanted = "1 agent concerné, 1 usager par an";
+        assert!(
+            squash(&text).contains(&squash(wanted)),
+            "{format}: « {wanted} » missing"
+        );
+    }
+    let out = fiche(&["envoyer", file.to_str().unwrap(), "--brouillon", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let message = mail_parser::MessageParser::default()
+        .parse(&out.stdout)
+        .unwrap();
+    let body = message.body_text(0).unwrap();
+    assert!(body.contains(", 1 agent concerné."), "{body}");
+}
