@@ -3,6 +3,9 @@
 # `fiche --version` (see BENCHMARKS.md). Options:
 #   FICHE_BIN=/path/to/fiche  measure that binary (e.g. an older build); by
 #                             default the release build, built first
+#   FICHE_BIN_BEFORE=/path/to/older/fiche
+#                             measure that build too, in the same rounds
+#                             (before/after compared under the same load)
 #   ROUNDS=40                 runs per fast command (slow ones run 1 in 4)
 # The harness itself only starts processes and times them: it is built with
 # the dev profile, so no second optimised build of the dependencies is made

@@ -6,8 +6,11 @@
 //! Run with `benches/whole-process.sh`, which builds the release binary and
 //! points `FICHE_BIN` at it (`cargo bench --bench whole_process` alone
 //! measures the binary of the bench profile); `FICHE_BIN=/path/to/fiche`
-//! measures another build (the figures "before" in BENCHMARKS.md),
-//! `ROUNDS=n` changes the number of runs.
+//! measures another build, `ROUNDS=n` changes the number of runs.
+//! `FICHE_BIN_BEFORE=/path/to/older/fiche` measures that build too, in the
+//! same rounds (each round runs every command of both builds, in an order
+//! that alternates), so that a before/after comparison does not depend on
+//! how busy the machine was during each of two runs.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -20,6 +23,7 @@ const EXAMPLES: [&str; 4] = [
     "candidature-faible.toml",
 ];
 
+#[derive(Clone)]
 struct Case {
     name: &'static str,
     args: Vec<String>,
@@ -48,7 +52,7 @@ fn main() {
     }
     let pdf = dir.path().join("fiche.pdf").display().to_string();
     let strings = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    let mut cases = vec![
+    let cases = vec![
         case("fiche --version", strings(&["--version"]), 1),
         case("fiche check one.toml", strings(&["check", &one]), 1),
         case(
@@ -67,26 +71,48 @@ fn main() {
             4,
         ),
     ];
+    let mut builds: Vec<(PathBuf, Vec<Case>)> = std::env::var_os("FICHE_BIN_BEFORE")
+        .map(|before| (PathBuf::from(before), cases.clone()))
+        .into_iter()
+        .chain([(bin, cases)])
+        .collect();
     // One untimed round: page cache, lazy font loading on disk.
-    for c in &mut cases {
-        run(&bin, &c.args);
-    }
-    for round in 0..rounds {
-        for c in &mut cases {
-            if round % c.every == 0 {
-                let (elapsed, peak) = run(&bin, &c.args);
-                c.times.push(elapsed);
-                c.peak_kib = c.peak_kib.max(peak);
-            }
+    for (bin, cases) in &builds {
+        for c in cases {
+            run(bin, &c.args);
         }
     }
+    for round in 0..rounds {
+        if round % 2 == 1 {
+            builds.reverse();
+        }
+        for (bin, cases) in &mut builds {
+            for c in cases.iter_mut() {
+                if round % c.every == 0 {
+                    let (elapsed, peak) = run(bin, &c.args);
+                    c.times.push(elapsed);
+                    c.peak_kib = c.peak_kib.max(peak);
+                }
+            }
+        }
+        if round % 2 == 1 {
+            builds.reverse();
+        }
+    }
+    for (bin, cases) in &mut builds {
+        report(bin, cases);
+    }
+}
+
+/// One build's table: medians, ratios to its own `--version`, peak RSS.
+fn report(bin: &Path, cases: &mut [Case]) {
     let base = median(&mut cases[0].times.clone());
     println!("binaire : {}", bin.display());
     println!(
         "{:<38} {:>7} {:>12} {:>10} {:>10}",
         "commande", "mesures", "médiane (ms)", "× version", "RSS max"
     );
-    for c in &mut cases {
+    for c in cases {
         let m = median(&mut c.times);
         println!(
             "{:<38} {:>7} {:>12.2} {:>10.2} {:>7.1} Mo",
