@@ -1,8 +1,10 @@
 //! French typography for text wrapped on screen: the space before « : ; ! ? »
 //! and inside « » is a no-break space, so a line never starts with the sign
-//! or the closing quote, nor ends with the opening quote. The form and the
-//! messages are written with ordinary spaces; this is applied where text is
-//! wrapped, never to what is stored.
+//! or the closing quote, nor ends with the opening quote; so is the space
+//! of a legal reference (« article 31 », « article L. 312-1-3 »,
+//! « art. 31 », « CRPA L. 311-3-1 »), so « L. » never ends a line without
+//! its number. The form and the messages are written with ordinary spaces;
+//! this is applied where text is wrapped, never to what is stored.
 
 use std::borrow::Cow;
 
@@ -11,21 +13,76 @@ use crate::format::NBSP;
 /// Signs that a French text separates from the word before with a space.
 const AFTER_SPACE: [char; 5] = [':', ';', '!', '?', '»'];
 
+/// Words a legal reference's number follows, compared ignoring case:
+/// « article 31 », « art. 31 ».
+const ARTICLE_WORDS: [&str; 3] = ["article", "articles", "art."];
+
+/// The part of a code an article number starts with (« L. 312-1-3 » of the
+/// legislative part, « R. » and « D. » of the regulatory one), compared
+/// with its case.
+const CODE_PARTS: [&str; 3] = ["L.", "R.", "D."];
+
 /// `text` with each ordinary space that must not break made a no-break
-/// space: before « : ; ! ? » and », after «. Every other character is kept,
-/// so the text has as many characters as before (and the same width).
+/// space: before « : ; ! ? » and », after «, and inside a legal reference
+/// (see [`reference_spacing`]). Every other character is kept, so the text
+/// has as many characters as before (and the same width).
 pub fn french_spacing(text: &str) -> Cow<'_, str> {
-    let joins = |(i, c): &(usize, char)| {
-        *c == ' '
-            && (text[..*i].ends_with('«')
-                || text[i + 1..].starts_with(|n| AFTER_SPACE.contains(&n)))
-    };
+    join_spaces(text, |before, after| {
+        before.ends_with('«')
+            || after.starts_with(|n| AFTER_SPACE.contains(&n))
+            || in_reference(before, after)
+    })
+}
+
+/// `text` with only the spaces inside a legal reference made no-break:
+/// after « article », « articles », « art. » followed by a number or a code
+/// part, and after a code part « L. », « R. », « D. » followed by a number.
+/// For Typst, which already keeps « : » and « » » with their word but
+/// would break « L. » from its number.
+pub fn reference_spacing(text: &str) -> Cow<'_, str> {
+    join_spaces(text, in_reference)
+}
+
+/// `text` with each ordinary space for which `joins(before, after)` holds
+/// made a no-break space.
+fn join_spaces(text: &str, joins: impl Fn(&str, &str) -> bool) -> Cow<'_, str> {
+    let joins = |(i, c): &(usize, char)| *c == ' ' && joins(&text[..*i], &text[i + 1..]);
     if !text.char_indices().any(|ic| joins(&ic)) {
         return Cow::Borrowed(text);
     }
     text.char_indices()
         .map(|ic| if joins(&ic) { NBSP } else { ic.1 })
         .collect()
+}
+
+/// Whether a space between `before` and `after` is inside a legal
+/// reference: a number, or a code part and its number, follows an article
+/// word; a number follows a code part. Each word must start a word of
+/// `before` (« URL. 3 » is no reference).
+fn in_reference(before: &str, after: &str) -> bool {
+    let number = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    let code_part = |s: &str| {
+        CODE_PARTS
+            .iter()
+            .any(|p| s.strip_prefix(p).is_some_and(|r| number(r.trim_start_matches([' ', NBSP]))))
+    };
+    let ends_with_word = |word: &str, ignore_case: bool| {
+        let Some(start) = before.len().checked_sub(word.len()) else {
+            return false;
+        };
+        let Some(tail) = before.get(start..) else {
+            return false;
+        };
+        let same = if ignore_case {
+            tail.eq_ignore_ascii_case(word)
+        } else {
+            tail == word
+        };
+        same && !before[..start].ends_with(char::is_alphanumeric)
+    };
+    (number(after) || code_part(after))
+        && ARTICLE_WORDS.iter().any(|w| ends_with_word(w, true))
+        || number(after) && CODE_PARTS.iter().any(|p| ends_with_word(p, false))
 }
 
 #[cfg(test)]
@@ -52,6 +109,36 @@ mod tests {
             assert!(matches!(french_spacing(text), Cow::Borrowed(_)), "{text}");
         }
         assert_eq!(french_spacing("a :b  »"), "a\u{a0}:b \u{a0}»");
+    }
+
+    #[test]
+    fn a_legal_reference_does_not_break_after_its_code_part_or_article_word() {
+        assert_eq!(
+            french_spacing("l’article L. 312-1-3 ; CRPA L. 311-3-1, art. 31, R. 5 et D. 6"),
+            "l’article\u{a0}L.\u{a0}312-1-3\u{a0}; CRPA L.\u{a0}311-3-1, art.\u{a0}31, R.\u{a0}5 et D.\u{a0}6"
+        );
+        assert_eq!(
+            french_spacing("Article 6, paragraphe 3 ; articles 26 et 49"),
+            "Article\u{a0}6, paragraphe 3\u{a0}; articles\u{a0}26 et 49"
+        );
+        assert_eq!(
+            reference_spacing("(RGPD, article 35) : L. 1111-8 ?"),
+            "(RGPD, article\u{a0}35) : L.\u{a0}1111-8 ?"
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_a_reference_are_left_alone() {
+        for text in [
+            "les articles de presse",
+            "l’article premier",
+            "URL. 3 essais",
+            "Jean L. Dupont",
+            "particle 3",
+            "cet art. moderne",
+        ] {
+            assert!(matches!(french_spacing(text), Cow::Borrowed(_)), "{text}");
+        }
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! French typography for the HTML and OpenDocument documents: a browser
 //! (and LibreOffice) wraps a line at an ordinary space even before a sign,
 //! so « ; », « : », « ! », « ? » or « » » could start a line and « « » end
-//! one. Typst keeps the sign with the word before it (checked on a PDF
-//! full of them), so the PDF data is left alone; so is Markdown, a source
+//! one; they would also end a line with the « L. » of « L. 312-1-3 ».
+//! Typst keeps the sign with the word before it (checked on a PDF
+//! full of them), so the PDF data only gets the legal references' no-break
+//! spaces (`crate::render::pdf::data`); Markdown is left alone, a source
 //! also read and edited as plain text, where an invisible no-break space
 //! would surprise. The texts (form, answers, coach messages, business-case
 //! sentences, the templates' own words) are written with ordinary spaces;
@@ -127,6 +129,14 @@ mod tests {
                 "<style:style style:name=\"P\"><x/></style:style><text:p text:style-name=\"P\">Vues :</text:p>"
             ),
             "<style:style style:name=\"P\"><x/></style:style><text:p text:style-name=\"P\">Vues\u{a0}:</text:p>"
+        );
+    }
+
+    #[test]
+    fn a_legal_reference_keeps_its_number() {
+        assert_eq!(
+            french_spacing_markup("<p>(article L. 312-1-3)</p><code>L. 3</code>"),
+            "<p>(article\u{a0}L.\u{a0}312-1-3)</p><code>L. 3</code>"
         );
     }
 

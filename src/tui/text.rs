@@ -232,6 +232,31 @@ mod tests {
         }
     }
 
+    /// A legal reference is never cut after « L. » or « article », drawn
+    /// or counted.
+    #[test]
+    fn a_legal_reference_stays_with_its_number_when_wrapped() {
+        let text = "la mention prévue à l’article L. 311-3-1 du code \
+                    (CRPA L. 312-1-3 ; loi SREN, art. 31 ; RGPD, article 35)";
+        // From the width of the longest joined word
+        // (« l’article\u{a0}L.\u{a0}311-3-1 »).
+        for width in 20..70u16 {
+            let rows = drawn_rows(text, width);
+            for row in &rows {
+                assert!(
+                    !row.ends_with("L.") && !row.ends_with("art.") && !row.ends_with("article"),
+                    "width {width}: {rows:#?}"
+                );
+            }
+            assert_eq!(
+                wrapped_height(text, width) as usize,
+                rows.len(),
+                "width {width}"
+            );
+            assert_eq!(wrap(text, width as usize).len(), rows.len(), "width {width}");
+        }
+    }
+
     /// Spaces are joined across spans too, each span keeping its style.
     #[test]
     fn french_spacing_crosses_spans() {

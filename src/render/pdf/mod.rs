@@ -28,6 +28,9 @@ pub fn builtin_template(name: &str) -> &'static str {
 /// The document context as JSON for the template, every text shown as the
 /// other formats show it (`crate::sanitize::terminal`): a bidi override or
 /// an escape sequence in an answer is printed (`<U+202E>`, `␛`), not obeyed.
+/// The space inside a legal reference is made a no-break space
+/// ([`crate::typography::reference_spacing`]): Typst would otherwise end a
+/// line with « L. » and start the next with « 312-1-3 ».
 pub fn data<C: serde::Serialize>(ctx: &C) -> serde_json::Result<Vec<u8>> {
     let mut value = serde_json::to_value(ctx)?;
     show_controls(&mut value);
@@ -40,6 +43,9 @@ fn show_controls(value: &mut serde_json::Value) {
         Value::String(text) => {
             if let std::borrow::Cow::Owned(shown) = super::scan::terminal(text) {
                 *text = shown;
+            }
+            if let std::borrow::Cow::Owned(joined) = crate::typography::reference_spacing(text) {
+                *text = joined;
             }
         }
         Value::Array(items) => items.iter_mut().for_each(show_controls),
@@ -142,4 +148,17 @@ fn cause_fr(message: &str) -> String {
 /// Hints that make sense for fiche's users (not the Typst command line's).
 fn useful_hint(hint: &str) -> bool {
     !hint.contains("--root") && !hint.contains("project sandbox")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_data_keeps_a_legal_reference_with_its_number() {
+        let ctx = serde_json::json!({ "remarques": ["(article L. 312-1-3) : oui"] });
+        let data = String::from_utf8(super::data(&ctx).unwrap()).unwrap();
+        assert!(
+            data.contains("article\u{a0}L.\u{a0}312-1-3) : oui"),
+            "{data}"
+        );
+    }
 }
