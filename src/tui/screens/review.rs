@@ -185,7 +185,8 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// The selected finding's whole text in `rect`, scrolled by Pg↓ Pg↑; a
-/// remark longer than the room says so in the line above it.
+/// remark longer than the room says so in the line above it, with the keys
+/// that move it: Pg↓ to read on until its end is shown, then only Pg↑.
 fn draw_detail(app: &App, frame: &mut Frame, inner: Rect, detail: String, rect: Rect) {
     let total = super::wrapped_height(&detail, rect.width);
     let hidden = total.saturating_sub(rect.height);
@@ -197,11 +198,12 @@ fn draw_detail(app: &App, frame: &mut Frame, inner: Rect, detail: String, rect: 
             height: 1,
             ..rect
         };
-        let hint = format!(
-            "Pg↓ Pg↑ : lire la suite (lignes {}–{} sur {total})",
-            scroll + 1,
-            scroll + rect.height
-        );
+        let (first, last) = (scroll + 1, scroll + rect.height);
+        let hint = if scroll < hidden {
+            format!("Pg↓ Pg↑ : lire la suite (lignes {first}–{last} sur {total})")
+        } else {
+            format!("Pg↑ : remonter (fin, lignes {first}–{last} sur {total})")
+        };
         frame.render_widget(Paragraph::new(Span::styled(hint, app.theme.dim())), above);
     }
 }

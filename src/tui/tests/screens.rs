@@ -274,6 +274,9 @@ fn a_long_remark_is_read_to_its_end_on_the_review_at_80x24() {
         text.contains("à vérifier avec votre DPO / service juridique"),
         "{screen}"
     );
+    // Its end is shown: nothing more to read, only Pg↑ moves it.
+    assert!(!text.contains("lire la suite"), "{screen}");
+    assert!(text.contains("Pg↑ : remonter (fin, lignes "), "{screen}");
     // Another finding starts at its top.
     press(&mut app, KeyCode::Down);
     assert_eq!(app.review_detail_scroll(), 0);
@@ -289,8 +292,11 @@ fn the_review_remark_pages_by_its_room_and_comes_back_at_once_at_80x24() {
     ctrl(&mut app, 'r');
     let hint = |app: &App| {
         let screen = render(app, 80, 24);
-        let at = screen.find("lire la suite (lignes ").expect(&screen);
-        let rest = &screen[at + "lire la suite (lignes ".len()..];
+        let at = ["Pg↓ Pg↑ : lire la suite (", "Pg↑ : remonter (fin, "]
+            .iter()
+            .find_map(|h| screen.find(h).map(|at| at + h.len()))
+            .expect(&screen);
+        let rest = screen[at..].strip_prefix("lignes ").expect(&screen);
         let range: String = rest.chars().take_while(|c| *c != ')').collect();
         let (first, last) = range.split_once('–').unwrap();
         let last = last.split(' ').next().unwrap();
@@ -308,8 +314,14 @@ fn the_review_remark_pages_by_its_room_and_comes_back_at_once_at_80x24() {
     }
     let (_, last, _) = hint(&app);
     assert_eq!(last, total);
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("Pg↑ : remonter (fin, lignes") && !screen.contains("lire la suite"),
+        "{screen}"
+    );
     press(&mut app, KeyCode::PageUp);
     let (back, _, _) = hint(&app);
+    assert!(render(&app, 80, 24).contains("Pg↓ Pg↑ : lire la suite"));
     assert!(back < total - shown + 1, "Pg↑ moves at once: {back}");
 }
 
