@@ -62,9 +62,10 @@ fn join_spaces(text: &str, joins: impl Fn(&str, &str) -> bool) -> Cow<'_, str> {
 fn in_reference(before: &str, after: &str) -> bool {
     let number = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
     let code_part = |s: &str| {
-        CODE_PARTS
-            .iter()
-            .any(|p| s.strip_prefix(p).is_some_and(|r| number(r.trim_start_matches([' ', NBSP]))))
+        CODE_PARTS.iter().any(|p| {
+            s.strip_prefix(p)
+                .is_some_and(|r| number(r.trim_start_matches([' ', NBSP])))
+        })
     };
     let ends_with_word = |word: &str, ignore_case: bool| {
         let Some(start) = before.len().checked_sub(word.len()) else {
@@ -80,8 +81,7 @@ fn in_reference(before: &str, after: &str) -> bool {
         };
         same && !before[..start].ends_with(char::is_alphanumeric)
     };
-    (number(after) || code_part(after))
-        && ARTICLE_WORDS.iter().any(|w| ends_with_word(w, true))
+    (number(after) || code_part(after)) && ARTICLE_WORDS.iter().any(|w| ends_with_word(w, true))
         || number(after) && CODE_PARTS.iter().any(|p| ends_with_word(p, false))
 }
 

@@ -253,7 +253,11 @@ mod tests {
                 rows.len(),
                 "width {width}"
             );
-            assert_eq!(wrap(text, width as usize).len(), rows.len(), "width {width}");
+            assert_eq!(
+                wrap(text, width as usize).len(),
+                rows.len(),
+                "width {width}"
+            );
         }
     }
 
