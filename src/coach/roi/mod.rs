@@ -61,6 +61,8 @@ pub struct Roi {
     pilot_is_whole: bool,
     /// Inputs left unanswered for which the form's default was used.
     defaults_used: Vec<String>,
+    /// No minute is saved per operation (why no hour is freed, when none is).
+    no_minute_saved: bool,
 }
 
 impl Roi {
@@ -118,6 +120,7 @@ impl Roi {
             crate::coach::answer::text(answers, UNIT).unwrap_or_else(|| "opérations".to_string());
         let per_year = |v: &Decimal| format!("{} {unit} par an", format::decimal_exact(*v, 0));
         let scale = volume.as_ref().ok().map(per_year);
+        let no_minute_saved = minutes.as_ref().is_ok_and(|m| m.is_zero());
         let pilot_volume = crate::coach::answer::number(answers, PILOT_VOLUME);
         let pilot_is_whole = matches!((pilot_volume, &volume), (Some(p), Ok(v)) if p == *v);
         let pilot = match (pilot_volume, &minutes, &cost, &per_fte) {
@@ -137,6 +140,7 @@ impl Roi {
             pilot,
             pilot_is_whole,
             defaults_used,
+            no_minute_saved,
         }
     }
 
@@ -301,9 +305,13 @@ impl Roi {
             format!(" (valeurs par défaut : {})", self.defaults_used.join(" ; "))
         };
         if self.hours_per_year.as_ref().is_ok_and(|h| h.is_zero()) {
-            return format!(
-                "Aucune heure d'agent libérée : pas d'économie chiffrable ({MINUTES_SAVED} vaut 0)."
-            );
+            // Read in the documents: said in words, not with the question's id.
+            let why = if self.no_minute_saved {
+                "0 minute économisée par opération"
+            } else {
+                "aucune opération par an"
+            };
+            return format!("Aucune heure d'agent libérée : pas d'économie chiffrable ({why}).");
         }
         let scale = match &self.scale {
             Some(scale) => format!("À pleine échelle ({scale}) : "),
