@@ -218,8 +218,10 @@ fn every_question_and_choice_key_the_coach_reads_exists_in_the_form() {
 }
 
 /// `article 47`, `article L. 311-3-1`, `articles 44 à 49`,
-/// `article 6, paragraphe 3`, `articles 26 et 49` in a text.
+/// `article 6, paragraphe 3`, `articles 26 et 49` in a text, their
+/// no-break spaces (if a text was written with them) read as spaces.
 fn articles_in(text: &str) -> Vec<String> {
+    let text = &text.replace('\u{a0}', " ");
     let mut out = Vec::new();
     let lower = text.to_lowercase();
     let mut from = 0;
@@ -306,12 +308,13 @@ fn every_legal_reference_cited_is_in_the_reviewed_list() {
 fn articles_are_read_with_their_paragraph_or_range() {
     assert_eq!(
         articles_in(
-            "RGPD (chapitre V, articles 44 à 49) ; article 6, paragraphe 3 ; Article L. 311-3-1."
+            "RGPD (chapitre V, articles 44 à 49) ; article 6, paragraphe 3 ; Article L. 311-3-1 ; article\u{a0}L.\u{a0}312-1-3."
         ),
         [
             "articles 44 à 49",
             "article 6, paragraphe 3",
-            "Article L. 311-3-1"
+            "Article L. 311-3-1",
+            "article L. 312-1-3"
         ]
     );
 }
