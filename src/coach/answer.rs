@@ -35,10 +35,13 @@ pub struct Asked<'a> {
 
 impl Source for Asked<'_> {
     fn value(&self, id: &str) -> Option<Cow<'_, toml::Value>> {
-        self.answers
-            .value(id)
-            .filter(|_| self.form.question(id).is_some())
+        asked(self.form, self.answers, id)
     }
+}
+
+/// The answer to `id` if `form` asks it.
+pub fn asked<'a>(form: &Form, answers: &'a Answers, id: &str) -> Option<Cow<'a, toml::Value>> {
+    answers.value(id).filter(|_| form.question(id).is_some())
 }
 
 /// A non-empty text answer, trimmed.

@@ -216,7 +216,7 @@ pub(crate) struct Context<'a> {
 impl answer::Source for Context<'_> {
     /// The answer to `id` if the form asks it ([`answer::Asked`]).
     fn value(&self, id: &str) -> Option<std::borrow::Cow<'_, toml::Value>> {
-        self.answers.value(id).filter(|_| self.has(id))
+        answer::asked(self.form, self.answers, id)
     }
 }
 

@@ -216,21 +216,28 @@ fn the_contact_comes_from_the_form() {
     assert!(stderr(&out).contains("contact"), "{}", stderr(&out));
 }
 
-#[test]
-fn a_product_name_with_line_breaks_gives_a_one_line_subject() {
+/// The e-mail (`envoyer --brouillon`) of the SRDT example whose product
+/// name is written `name` in the answers file (TOML escapes kept).
+fn sent_with_product_name(name: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("sauts.toml");
+    let file = dir.path().join("nom.toml");
     let text = std::fs::read_to_string(example("assistant-srdt.toml"))
         .unwrap()
         .replace(
             "nom_produit = \"Assistant SRDT\"",
-            "nom_produit = \"Assistant\\r\\nBcc: pirate@example.com\"",
+            &format!("nom_produit = \"{name}\""),
         );
-    assert!(text.contains("pirate"), "the example's name was replaced");
+    assert!(text.contains(name), "the example's name was replaced");
     std::fs::write(&file, text).unwrap();
     let out = fiche(&["envoyer", file.to_str().unwrap(), "--brouillon", "-o", "-"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let message = MessageParser::default().parse(&out.stdout).unwrap();
+    out.stdout
+}
+
+#[test]
+fn a_product_name_with_line_breaks_gives_a_one_line_subject() {
+    let eml = sent_with_product_name("Assistant\\r\\nBcc: pirate@example.com");
+    let message = MessageParser::default().parse(&eml).unwrap();
     let subject = message.subject().unwrap();
     assert!(
         subject.contains("Candidature All_Ia_nce : Assistant Bcc: pirate@example.com —"),
@@ -247,19 +254,8 @@ fn a_product_name_with_line_breaks_gives_a_one_line_subject() {
 /// sender's name kept it raw: the mail client then reversed the subject.
 #[test]
 fn control_characters_in_the_subject_and_sender_are_shown_not_applied() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("bidi.toml");
-    let text = std::fs::read_to_string(example("assistant-srdt.toml"))
-        .unwrap()
-        .replace(
-            "nom_produit = \"Assistant SRDT\"",
-            "nom_produit = \"Assistant \\u202Egnp.exe SRDT\\u0007\"",
-        );
-    assert!(text.contains("u202E"), "the example's name was replaced");
-    std::fs::write(&file, text).unwrap();
-    let out = fiche(&["envoyer", file.to_str().unwrap(), "--brouillon", "-o", "-"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let message = MessageParser::default().parse(&out.stdout).unwrap();
+    let eml = sent_with_product_name("Assistant \\u202Egnp.exe SRDT\\u0007");
+    let message = MessageParser::default().parse(&eml).unwrap();
     let subject = message.subject().unwrap();
     assert!(
         subject.contains("Assistant <U+202E>gnp.exe SRDT␇"),

@@ -66,6 +66,15 @@ pub fn squash(text: &str) -> String {
         .collect()
 }
 
+/// A document's words without the bold around some of them: `**` in
+/// Markdown, tags in HTML (other formats have neither).
+pub fn without_bold(text: &str) -> String {
+    text.replace("**", "")
+        .split('<')
+        .map(|part| part.split_once('>').map_or(part, |(_, after)| after))
+        .collect()
+}
+
 /// The rules of `selector` inside `block` (CSS without nested braces), as
 /// `property: value` pairs.
 pub fn css_rules<'a>(block: &'a str, selector: &str) -> Vec<(&'a str, &'a str)> {

@@ -428,12 +428,7 @@ fn the_draft_banner_is_the_same_sentence_in_every_format() {
         let sentence = squash(&format!(
             "BROUILLON : {document} (3/43 réponses obligatoires). Les éléments manquants sont listés en annexe."
         ));
-        // The word is in bold: `**` in Markdown, a tag in HTML.
-        let read: String = text
-            .replace("**", "")
-            .split('<')
-            .map(|part| part.split_once('>').map_or(part, |(_, after)| after))
-            .collect();
+        let read = without_bold(&text);
         assert!(squash(&read).contains(&sentence), "{format}: {text}");
     }
 }

@@ -201,10 +201,7 @@ fn the_minutes_of_the_pitch_agree_with_their_number() {
         assert_ne!(text, srdt, "the example's minutes were replaced");
         std::fs::write(&file, text).unwrap();
         for format in PITCH_FORMATS {
-            let text = pitch_text(&file, format)
-                .replace("<strong>", "")
-                .replace("</strong>", "")
-                .replace("**", "");
+            let text = without_bold(&pitch_text(&file, format));
             let wanted = format!("{shown} {unit} de travail agent");
             let found = squash(&text).contains(&squash(&wanted));
             assert!(found, "{format}: « {wanted} » missing");
@@ -227,10 +224,7 @@ fn one_agent_is_concerned_not_one_agents() {
     );
     std::fs::write(&file, text).unwrap();
     for format in PITCH_FORMATS {
-        let text = pitch_text(&file, format)
-            .replace("<strong>", "")
-            .replace("</strong>", "")
-            .replace("**", "");
+        let text = without_bold(&pitch_text(&file, format));
         let wanted = "1 agent concerné, 1 usager par an";
         assert!(
             squash(&text).contains(&squash(wanted)),

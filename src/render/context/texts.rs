@@ -4,7 +4,7 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{DocumentContext, SectionView};
+use super::{DocumentContext, QuestionView, SectionView};
 
 /// Every section (visible questions only), as `t` is serialized.
 pub struct Texts<'a>(pub &'a [SectionView]);
@@ -13,14 +13,16 @@ pub struct Texts<'a>(pub &'a [SectionView]);
 pub struct SectionTexts<'a>(pub &'a SectionView);
 
 impl SectionView {
-    /// The display text of one of its visible questions; empty when
-    /// unanswered (a model prompt's `non renseigné` is the view's, not `t`'s).
+    /// The display text of one of its visible questions, as `t` has it.
     pub fn text_of(&self, question: &str) -> Option<&str> {
-        self.questions
-            .iter()
-            .find(|q| q.id == question)
-            .map(|q| if q.answered { q.text.as_str() } else { "" })
+        self.questions.iter().find(|q| q.id == question).map(t_text)
     }
+}
+
+/// A question's text in `t`: empty when unanswered (a model prompt's
+/// `non renseigné` is the view's `text`, not `t`'s).
+fn t_text(q: &QuestionView) -> &str {
+    if q.answered { q.text.as_str() } else { "" }
 }
 
 impl DocumentContext {
@@ -48,8 +50,7 @@ impl Serialize for SectionTexts<'_> {
         let questions = &self.0.questions;
         let mut map = serializer.serialize_map(Some(questions.len()))?;
         for q in questions {
-            let text = if q.answered { q.text.as_str() } else { "" };
-            map.serialize_entry(&q.id, text)?;
+            map.serialize_entry(&q.id, t_text(q))?;
         }
         map.end()
     }

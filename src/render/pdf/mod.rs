@@ -33,11 +33,13 @@ pub fn builtin_template(name: &str) -> &'static str {
 /// line with « L. » and start the next with « 312-1-3 ».
 pub fn data<C: serde::Serialize>(ctx: &C) -> serde_json::Result<Vec<u8>> {
     let mut value = serde_json::to_value(ctx)?;
-    show_controls(&mut value);
+    as_printed(&mut value);
     serde_json::to_vec(&value)
 }
 
-fn show_controls(value: &mut serde_json::Value) {
+/// Every string of `value` as the PDF prints it: controls shown, legal
+/// references kept with their number.
+fn as_printed(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::String(text) => {
@@ -48,8 +50,8 @@ fn show_controls(value: &mut serde_json::Value) {
                 *text = joined;
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(show_controls),
-        Value::Object(fields) => fields.values_mut().for_each(show_controls),
+        Value::Array(items) => items.iter_mut().for_each(as_printed),
+        Value::Object(fields) => fields.values_mut().for_each(as_printed),
         Value::Null | Value::Bool(_) | Value::Number(_) => {}
     }
 }
