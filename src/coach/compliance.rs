@@ -194,22 +194,26 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             ),
         ));
     }
-    let internal = personal(ctx)
-        || matches!(
-            choice(ctx, SENSITIVITY).as_deref(),
-            Some("interne" | "sensible")
-        );
-    if choice(ctx, PROVIDER).as_deref() == Some("hors_ue") && internal {
+    // What the provider would see, most protected first; public data only:
+    // nothing to say.
+    let data = [
+        (personal(ctx), "personnelles"),
+        (sensitive_because(ctx).is_some(), "sensibles"),
+        (
+            choice(ctx, SENSITIVITY).as_deref() == Some("interne"),
+            "internes à l'administration",
+        ),
+    ]
+    .into_iter()
+    .find_map(|(holds, what)| holds.then_some(what));
+    if let Some(data) = data
+        && choice(ctx, PROVIDER).as_deref() == Some("hors_ue")
+    {
         out.push(ctx.finding(
             "fournisseur-hors-ue",
             PROVIDER,
             format!(
-                "le fournisseur du modèle est établi hors de l'Union européenne et le produit traite des données {} : les outils commerciaux ne conviennent qu'à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d'accès extraterritoriales ; préférez l'API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO",
-                if personal(ctx) {
-                    "personnelles"
-                } else {
-                    "internes à l'administration"
-                }
+                "le fournisseur du modèle est établi hors de l'Union européenne et le produit traite des données {data} : les outils commerciaux ne conviennent qu'à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d'accès extraterritoriales ; préférez l'API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO"
             ),
         ));
     }

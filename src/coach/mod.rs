@@ -159,7 +159,7 @@ pub const RULES: &[Rule] = &[
     rule("donnees-sensibles-hors-ue", "données sensibles hors de l'administration ou d'un cloud SecNumCloud", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.sensibilite", "donnees.sources"]),
     rule("donnees-personnelles-hors-ue", "données personnelles hébergées hors de l'Union européenne", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.donnees_personnelles"]),
     rule("donnees-personnelles-cloud-non-qualifie", "données personnelles sur un cloud non qualifié", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.donnees_personnelles", "tco.type_porteur"]),
-    rule("fournisseur-hors-ue", "fournisseur hors Union européenne", Severity::Warning, &["solution.fournisseur", "ia_responsable.donnees_personnelles", "ia_responsable.sensibilite"]),
+    rule("fournisseur-hors-ue", "fournisseur hors Union européenne", Severity::Warning, &["solution.fournisseur", "ia_responsable.donnees_personnelles", "ia_responsable.sensibilite", "donnees.sources"]),
     rule("donnees-personnelles-incoherentes", "source de données personnelles sans données personnelles déclarées", Severity::Warning, &["ia_responsable.donnees_personnelles", "donnees.sources"]),
     rule("donnees-sante-hds", "données de santé : hébergeur HDS", Severity::Warning, &["ia_responsable.donnees_sante", "ia_responsable.hebergement"]),
     rule("aipd-requise", "AIPD présumée nécessaire", Severity::Warning, &["ia_responsable.criteres_aipd", "ia_responsable.donnees_personnelles", "ia_responsable.referents_consultes"]),

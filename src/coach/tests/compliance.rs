@@ -190,6 +190,48 @@ fn a_provider_outside_the_eu_with_personal_or_internal_data_is_a_warning() {
     );
 }
 
+/// The domain reference: a provider outside the EU with personal or internal
+/// data is a warning. Sensitive data are at least internal: a source marked
+/// sensitive used to count for nothing when the overall sensitivity said
+/// « publique », and « sensible » was called « internes ».
+#[test]
+fn a_provider_outside_the_eu_with_sensitive_data_is_a_warning_that_says_so() {
+    let q = "solution.fournisseur";
+    let sensitive_source = (
+        "donnees.sources",
+        r#"[{ nom = "Dossiers", nature = "documents", acces = "ouverte", personnelles = false, sensibles = true }]"#,
+    );
+    for sensitive in [
+        with(&[
+            (q, "\"hors_ue\""),
+            ("ia_responsable.donnees_personnelles", "false"),
+            ("ia_responsable.sensibilite", "\"publique\""),
+            sensitive_source,
+        ]),
+        with(&[
+            (q, "\"hors_ue\""),
+            ("ia_responsable.donnees_personnelles", "false"),
+            ("ia_responsable.sensibilite", "\"sensible\""),
+            NO_PERSONAL_SOURCE,
+        ]),
+    ] {
+        assert!(
+            message(&sensitive, "fournisseur-hors-ue", q, Severity::Warning)
+                .starts_with("le fournisseur du modèle est établi hors de l'Union européenne et le produit traite des données sensibles : les outils commerciaux ne conviennent qu'à des données non sensibles")
+        );
+    }
+    // The same source with a provider in the Union: nothing to say.
+    assert_silent(
+        &with(&[
+            (q, "\"cloud_europeen\""),
+            ("ia_responsable.donnees_personnelles", "false"),
+            ("ia_responsable.sensibilite", "\"publique\""),
+            sensitive_source,
+        ]),
+        "fournisseur-hors-ue",
+    );
+}
+
 #[test]
 fn health_data_need_an_hds_host() {
     let q = "ia_responsable.donnees_sante";
