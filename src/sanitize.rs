@@ -19,13 +19,26 @@ pub const ECHO_MAX_CHARS: usize = 200;
 /// as `<U+009B>`), so escape sequences (CSI, OSC, DCS) print as plain text.
 /// A Windows line ending `\r\n` counts as a line break.
 pub fn terminal(text: &str) -> Cow<'_, str> {
-    sanitize(text, true)
+    sanitize(text, true, Controls::Pictures)
+}
+
+/// Like [`terminal`], with each C0 control and DEL written as its name
+/// between angle brackets (`ESC` → `<ESC>`, `BEL` → `<BEL>`) instead of its
+/// control picture: for the PDF. None of the fonts it embeds (Typst's
+/// Libertinus Serif, New Computer Modern and DejaVu Sans Mono, cut down to
+/// a few symbols of the block, and Noto Emoji) draws the control pictures
+/// U+2400–U+2421, nor does any font on the build machine we could embed,
+/// so `␛` printed as an empty box. The angle brackets are those of the code
+/// points (`<U+202E>`) every format already shows for the other invisible
+/// characters, so a reader sees one notation for what was not typed as text.
+pub fn terminal_named(text: &str) -> Cow<'_, str> {
+    sanitize(text, true, Controls::Names)
 }
 
 /// Like [`terminal`] for text that must stay on one line (a key, a section
 /// name, an echoed answer): line breaks and tabs are shown too (`␊`, `␉`).
 pub fn terminal_line(text: &str) -> Cow<'_, str> {
-    sanitize(text, false)
+    sanitize(text, false, Controls::Pictures)
 }
 
 /// A value echoed back in a message: on one line, made safe, and cut after
@@ -87,7 +100,16 @@ pub fn metadata(text: &str) -> Cow<'_, str> {
     )
 }
 
-fn sanitize(text: &str, keep_breaks: bool) -> Cow<'_, str> {
+/// How a C0 control or DEL is shown.
+#[derive(Clone, Copy)]
+enum Controls {
+    /// `␛`, one character.
+    Pictures,
+    /// `<ESC>`, for fonts without the control pictures.
+    Names,
+}
+
+fn sanitize(text: &str, keep_breaks: bool, controls: Controls) -> Cow<'_, str> {
     let clean =
         |c: char| !(is_c0_or_del(c) || needs_code(c)) || (keep_breaks && matches!(c, '\n' | '\t'));
     if text.chars().all(clean) {
@@ -101,6 +123,8 @@ fn sanitize(text: &str, keep_breaks: bool) -> Cow<'_, str> {
         }
         if clean(c) {
             out.push(c);
+        } else if let (Controls::Names, Some(name)) = (controls, control_name(c)) {
+            let _ = write!(out, "<{name}>");
         } else if let Some(picture) = control_picture(c) {
             out.push(picture);
         } else {
@@ -131,6 +155,21 @@ fn control_picture(c: char) -> Option<char> {
     match c as u32 {
         n @ 0..0x20 => char::from_u32(0x2400 + n),
         0x7f => Some('\u{2421}'),
+        _ => None,
+    }
+}
+
+/// The ASCII name of a C0 control or DEL, the one its control picture
+/// draws (`␛` is `ESC`).
+fn control_name(c: char) -> Option<&'static str> {
+    const C0: [&str; 32] = [
+        "NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "HT", "LF", "VT", "FF", "CR",
+        "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
+        "ESC", "FS", "GS", "RS", "US",
+    ];
+    match c as u32 {
+        n @ 0..0x20 => Some(C0[n as usize]),
+        0x7f => Some("DEL"),
         _ => None,
     }
 }
@@ -188,6 +227,21 @@ mod tests {
         assert_eq!(terminal("ok\r\nsuite"), "ok\nsuite");
         assert_eq!(terminal("faux\rvrai"), "faux␍vrai");
         assert_eq!(terminal("del\x7f"), "del␡");
+    }
+
+    #[test]
+    fn named_controls_are_written_by_their_name_for_fonts_without_pictures() {
+        assert_eq!(
+            terminal_named("a\x1b[31mb\x07\0\x7f\rc\r\nd\te"),
+            "a<ESC>[31mb<BEL><NUL><DEL><CR>c\nd\te"
+        );
+        assert_eq!(terminal_named("\u{202e}x\u{9b}"), "<U+202E>x<U+009B>");
+        assert!(matches!(terminal_named("é ␛ 👩‍💻"), Cow::Borrowed(_)));
+        // Each name is the one its picture draws.
+        for (c, name) in [('\u{1b}', "ESC"), ('\u{7}', "BEL"), ('\u{1f}', "US")] {
+            assert_eq!(control_name(c), Some(name));
+        }
+        assert_eq!(control_picture('\u{1f}'), Some('\u{241f}'));
     }
 
     #[test]

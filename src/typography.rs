@@ -2,8 +2,9 @@
 //! and inside « » is a no-break space, so a line never starts with the sign
 //! or the closing quote, nor ends with the opening quote; so is the space
 //! of a legal reference (« article 31 », « article L. 312-1-3 »,
-//! « art. 31 », « CRPA L. 311-3-1 »), so « L. » never ends a line without
-//! its number. The form and the messages are written with ordinary spaces;
+//! « art. 31 », « CRPA L. 311-3-1 », « paragraphe 3 », « § 3 »,
+//! « loi n° 2024-449 »), so « L. » or « n° » never ends a line without its
+//! number. The form and the messages are written with ordinary spaces;
 //! this is applied where text is wrapped, never to what is stored.
 
 use std::borrow::Cow;
@@ -16,6 +17,19 @@ const AFTER_SPACE: [char; 5] = [':', ';', '!', '?', '»'];
 /// Words a legal reference's number follows, compared ignoring case:
 /// « article 31 », « art. 31 ».
 const ARTICLE_WORDS: [&str; 3] = ["article", "articles", "art."];
+
+/// Words only a number follows in a reference, compared ignoring case:
+/// « paragraphe 3 », « § 3 », « alinéa 2 », « loi n° 2024-449 » (« nº »
+/// with the masculine ordinal indicator is the same abbreviation).
+const NUMBER_WORDS: [&str; 7] = [
+    "paragraphe",
+    "paragraphes",
+    "alinéa",
+    "alinéas",
+    "§",
+    "n°",
+    "nº",
+];
 
 /// The part of a code an article number starts with (« L. 312-1-3 » of the
 /// legislative part, « R. » and « D. » of the regulatory one), compared
@@ -36,9 +50,10 @@ pub fn french_spacing(text: &str) -> Cow<'_, str> {
 
 /// `text` with only the spaces inside a legal reference made no-break:
 /// after « article », « articles », « art. » followed by a number or a code
-/// part, and after a code part « L. », « R. », « D. » followed by a number.
+/// part, and after a code part « L. », « R. », « D. » or one of
+/// « paragraphe », « § », « alinéa », « n° » followed by a number.
 /// For Typst, which already keeps « : » and « » » with their word but
-/// would break « L. » from its number.
+/// would break « L. » or « n° » from its number.
 pub fn reference_spacing(text: &str) -> Cow<'_, str> {
     join_spaces(text, in_reference)
 }
@@ -57,8 +72,8 @@ fn join_spaces(text: &str, joins: impl Fn(&str, &str) -> bool) -> Cow<'_, str> {
 
 /// Whether a space between `before` and `after` is inside a legal
 /// reference: a number, or a code part and its number, follows an article
-/// word; a number follows a code part. Each word must start a word of
-/// `before` (« URL. 3 » is no reference).
+/// word; a number follows a code part or a [`NUMBER_WORDS`] word. Each
+/// word must start a word of `before` (« URL. 3 » is no reference).
 fn in_reference(before: &str, after: &str) -> bool {
     let number = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
     let code_part = |s: &str| {
@@ -82,7 +97,9 @@ fn in_reference(before: &str, after: &str) -> bool {
         same && !before[..start].ends_with(char::is_alphanumeric)
     };
     (number(after) || code_part(after)) && ARTICLE_WORDS.iter().any(|w| ends_with_word(w, true))
-        || number(after) && CODE_PARTS.iter().any(|p| ends_with_word(p, false))
+        || number(after)
+            && (CODE_PARTS.iter().any(|p| ends_with_word(p, false))
+                || NUMBER_WORDS.iter().any(|w| ends_with_word(w, true)))
 }
 
 #[cfg(test)]
@@ -119,11 +136,24 @@ mod tests {
         );
         assert_eq!(
             french_spacing("Article 6, paragraphe 3 ; articles 26 et 49"),
-            "Article\u{a0}6, paragraphe 3\u{a0}; articles\u{a0}26 et 49"
+            "Article\u{a0}6, paragraphe\u{a0}3\u{a0}; articles\u{a0}26 et 49"
         );
         assert_eq!(
             reference_spacing("(RGPD, article 35) : L. 1111-8 ?"),
             "(RGPD, article\u{a0}35) : L.\u{a0}1111-8 ?"
+        );
+    }
+
+    #[test]
+    fn a_number_does_not_break_from_its_n_or_paragraph_sign() {
+        assert_eq!(
+            french_spacing("loi n° 2024-449, N° 78-17, nº 5 ; § 3, paragraphes 1 et 2, alinéa 4"),
+            "loi n°\u{a0}2024-449, N°\u{a0}78-17, nº\u{a0}5\u{a0}; §\u{a0}3, paragraphes\u{a0}1 et 2, alinéa\u{a0}4"
+        );
+        // The PDF's pass joins them too, and only them.
+        assert_eq!(
+            reference_spacing("(loi n° 2024-449, article 6, paragraphe 3, § 2) : oui"),
+            "(loi n°\u{a0}2024-449, article\u{a0}6, paragraphe\u{a0}3, §\u{a0}2) : oui"
         );
     }
 
@@ -136,6 +166,10 @@ mod tests {
             "Jean L. Dupont",
             "particle 3",
             "cet art. moderne",
+            "un n° de téléphone",
+            "le paragraphe suivant",
+            "Ce § dit",
+            "un° 3",
         ] {
             assert!(matches!(french_spacing(text), Cow::Borrowed(_)), "{text}");
         }

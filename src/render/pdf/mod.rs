@@ -27,7 +27,10 @@ pub fn builtin_template(name: &str) -> &'static str {
 
 /// The document context as JSON for the template, every text shown as the
 /// other formats show it (`crate::sanitize::terminal`): a bidi override or
-/// an escape sequence in an answer is printed (`<U+202E>`, `␛`), not obeyed.
+/// an escape sequence in an answer is printed (`<U+202E>`), not obeyed; a
+/// control character by its name (`<ESC>` where the others show `␛`), as
+/// the embedded fonts have no control pictures
+/// ([`crate::sanitize::terminal_named`]).
 /// The space inside a legal reference is made a no-break space
 /// ([`crate::typography::reference_spacing`]): Typst would otherwise end a
 /// line with « L. » and start the next with « 312-1-3 ».
@@ -43,8 +46,9 @@ fn as_printed(value: &mut serde_json::Value) {
     use serde_json::Value;
     match value {
         Value::String(text) => {
-            if let std::borrow::Cow::Owned(shown) = super::scan::terminal(text) {
-                *text = shown;
+            // The byte scan decides quickly that most texts have nothing to show.
+            if let std::borrow::Cow::Owned(_) = super::scan::terminal(text) {
+                *text = crate::sanitize::terminal_named(text).into_owned();
             }
             if let std::borrow::Cow::Owned(joined) = crate::typography::reference_spacing(text) {
                 *text = joined;
@@ -162,5 +166,12 @@ mod tests {
             data.contains("article\u{a0}L.\u{a0}312-1-3) : oui"),
             "{data}"
         );
+    }
+
+    #[test]
+    fn the_data_names_the_controls_its_fonts_cannot_draw() {
+        let ctx = serde_json::json!({ "produit": "P \u{1b}[31m \u{7} \u{202e}x" });
+        let data = String::from_utf8(super::data(&ctx).unwrap()).unwrap();
+        assert!(data.contains("P <ESC>[31m <BEL> <U+202E>x"), "{data}");
     }
 }
