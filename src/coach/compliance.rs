@@ -1,8 +1,7 @@
 //! Rules on the law and responsible AI: who decides, informing people,
 //! hosting, the DPIA (AIPD), the EU AI Act, security accreditation, open
-//! code, eligibility. Each message names its text and says whom to check
-//! with; an article number is cited only when the domain reference gives it
-//! (wrong confident legal advice is the worst defect).
+//! code, eligibility. Each message cites its text (article and law) and says
+//! whom to check with: wrong confident legal advice is the worst defect.
 
 use super::Context;
 use super::answer;
@@ -162,7 +161,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             "donnees-sensibles-hors-ue",
             HOSTING,
             format!(
-                "{why} et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi SREN de 2024, article 31) ; choisissez l'un des deux{} ; à vérifier avec votre RSSI{}",
+                "{why} et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux{} ; à vérifier avec votre RSSI{}",
                 host_text(host),
                 if transfer {
                     format!(" ; de plus, {TRANSFER}")
@@ -221,14 +220,13 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             "donnees-sante-hds",
             HEALTH,
-            "le produit traite des données de santé : quand elles ont été recueillies à l'occasion d'activités de prévention, de diagnostic, de soins ou de suivi social et médico-social, l'hébergeur qui les conserve sur support numérique pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique) ; vérifiez avec votre DPO si vos données en relèvent et, si oui, la certification de l'hébergeur choisi avec votre RSSI".to_string(),
+            "le produit traite des données de santé : quand elles ont été recueillies à l'occasion d'activités de prévention, de diagnostic, de soins ou de suivi social et médico-social, l'hébergeur qui les conserve sur support numérique pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez avec votre DPO si vos données en relèvent et, si oui, la certification de l'hébergeur choisi avec votre RSSI".to_string(),
         ));
     }
 }
 
-/// Personal data outside the Union: what the GDPR says, without an article
-/// number the domain reference does not give.
-const TRANSFER: &str = "un transfert de données personnelles hors de l'Union n'est possible que dans les conditions strictes que le RGPD fixe pour ces transferts";
+/// Personal data outside the Union: what the GDPR says.
+const TRANSFER: &str = "un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)";
 
 fn host_text(host: Option<&str>) -> &'static str {
     match host {
@@ -279,7 +277,7 @@ fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
                 severity,
                 DPIA_CRITERIA,
                 format!(
-                    "une AIPD est présumée nécessaire : le traitement de données personnelles remplit {n} critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO, comme le prévoit le RGPD ; {next}"
+                    "une AIPD est présumée nécessaire : le traitement de données personnelles remplit {n} critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; {next}"
                 ),
             ));
         }
@@ -336,17 +334,17 @@ fn ai_act(ctx: &Context, out: &mut Vec<Finding>) {
         Some("haut_risque") => (
             "ai-act-haut-risque",
             format!(
-                "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux et organiser un contrôle humain, et le règlement lui demande aussi d'informer les personnes concernées et d'enregistrer son utilisation dans la base de données de l'UE ; prévoyez-les dans le plan et {} ; à vérifier avec votre service juridique",
+                "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan et {} ; à vérifier avec votre service juridique",
                 describe_control(ctx)
             ),
         ),
         Some("interdit") => (
             "ai-act-interdit",
-            "pratique interdite par le règlement (UE) 2024/1689 sur l'IA : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie".to_string(),
+            "pratique interdite par le règlement (UE) 2024/1689 sur l'IA (article 5) : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie".to_string(),
         ),
         Some("a_determiner") => (
             "ai-act-a-determiner",
-            format!("la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque, sauf profilage, à condition de documenter cette appréciation ; {CHECK_WITH}"),
+            format!("la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation ; {CHECK_WITH}"),
         ),
         _ => return,
     };

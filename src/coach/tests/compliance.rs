@@ -57,9 +57,8 @@ fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
     let rule = "donnees-sensibles-hors-ue";
     let q = "ia_responsable.hebergement";
     // Personal data outside the Union: the GDPR's transfer rules are said
-    // too (without the article numbers the domain reference does not give),
-    // and the DPO is one more person to check with.
-    let transfer = " ; de plus, un transfert de données personnelles hors de l'Union n'est possible que dans les conditions strictes que le RGPD fixe pour ces transferts";
+    // too, and the DPO is one more person to check with.
+    let transfer = " ; de plus, un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)";
     for (host, text, more, dpo) in [
         (
             "\"hors_ue\"",
@@ -74,7 +73,7 @@ fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
         assert_eq!(
             message(&a, rule, q, Severity::Error),
             format!(
-                "la sensibilité des données est « sensible » et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi SREN de 2024, article 31) ; choisissez l'un des deux{more} ; à vérifier avec votre RSSI{dpo}"
+                "la sensibilité des données est « sensible » et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux{more} ; à vérifier avec votre RSSI{dpo}"
             ),
             "{host}"
         );
@@ -117,7 +116,7 @@ fn personal_data_hosted_outside_the_eu_is_an_error() {
     assert_eq!(
         message(&a, "donnees-personnelles-hors-ue", q, Severity::Error),
         format!(
-            "des données personnelles seraient hébergées hors de l'Union européenne : un transfert de données personnelles hors de l'Union n'est possible que dans les conditions strictes que le RGPD fixe pour ces transferts et expose aux lois d'accès extraterritoriales ; choisissez un hébergement dans l'Union, par l'administration ou qualifié SecNumCloud ; {CHECK}"
+            "des données personnelles seraient hébergées hors de l'Union européenne : un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49) et expose aux lois d'accès extraterritoriales ; choisissez un hébergement dans l'Union, par l'administration ou qualifié SecNumCloud ; {CHECK}"
         )
     );
     assert_silent(
@@ -241,7 +240,7 @@ fn health_data_need_an_hds_host() {
     ]);
     assert_eq!(
         message(&a, "donnees-sante-hds", q, Severity::Warning),
-        "le produit traite des données de santé : quand elles ont été recueillies à l'occasion d'activités de prévention, de diagnostic, de soins ou de suivi social et médico-social, l'hébergeur qui les conserve sur support numérique pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique) ; vérifiez avec votre DPO si vos données en relèvent et, si oui, la certification de l'hébergeur choisi avec votre RSSI"
+        "le produit traite des données de santé : quand elles ont été recueillies à l'occasion d'activités de prévention, de diagnostic, de soins ou de suivi social et médico-social, l'hébergeur qui les conserve sur support numérique pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez avec votre DPO si vos données en relèvent et, si oui, la certification de l'hébergeur choisi avec votre RSSI"
     );
     assert_silent(&with(&[(q, "true")]), "donnees-sante-hds");
     assert_silent(
@@ -260,7 +259,7 @@ fn two_criteria_make_a_dpia_presumed_necessary_validated_by_the_controller() {
     let a = with(&[("ia_responsable.referents_consultes", "[\"rssi\"]")]);
     assert_eq!(
         message(&a, rule, q, Severity::Warning),
-        "une AIPD est présumée nécessaire : le traitement de données personnelles remplit 2 critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO, comme le prévoit le RGPD ; votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »"
+        "une AIPD est présumée nécessaire : le traitement de données personnelles remplit 2 critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »"
     );
     // The DPO already consulted: a reminder.
     assert!(message(&srdt(), rule, q, Severity::Advice).ends_with(
@@ -350,7 +349,7 @@ fn ai_act_categories_name_the_regulation_and_the_deployers_duties() {
             q,
             Severity::Warning
         ),
-        "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux et organiser un contrôle humain, et le règlement lui demande aussi d'informer les personnes concernées et d'enregistrer son utilisation dans la base de données de l'UE ; prévoyez-les dans le plan et décrivez le contrôle dans « Comment un agent vérifie-t-il ce que produit l’IA ? » ; à vérifier avec votre service juridique"
+        "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan et décrivez le contrôle dans « Comment un agent vérifie-t-il ce que produit l’IA ? » ; à vérifier avec votre service juridique"
     );
     assert_eq!(
         message(
@@ -359,7 +358,7 @@ fn ai_act_categories_name_the_regulation_and_the_deployers_duties() {
             q,
             Severity::Error
         ),
-        "pratique interdite par le règlement (UE) 2024/1689 sur l'IA : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie"
+        "pratique interdite par le règlement (UE) 2024/1689 sur l'IA (article 5) : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie"
     );
     let undetermined = message(
         &with(&[(q, "\"a_determiner\"")]),
@@ -370,7 +369,7 @@ fn ai_act_categories_name_the_regulation_and_the_deployers_duties() {
     assert_eq!(
         undetermined,
         format!(
-            "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque, sauf profilage, à condition de documenter cette appréciation ; {CHECK}"
+            "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation ; {CHECK}"
         )
     );
     for rule in [

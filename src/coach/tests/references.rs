@@ -2,8 +2,10 @@
 //! - every question id and choice key the coach's rules refer to exists
 //!   (renaming a question or a choice fails here instead of silently
 //!   switching a rule off);
-//! - every article of law cited anywhere a user reads is one the domain
-//!   reference gives, listed in one place so a reviewer can check them all.
+//! - every legal reference cited by the form's help and the coach's messages,
+//!   listed in one place so a reviewer can check them all, and every article
+//!   cited anywhere else a user reads (templates, README, examples, the
+//!   program's messages) is in that list too.
 
 use crate::coach::RULES;
 use crate::form::{self, Form, Question};
@@ -20,13 +22,8 @@ const SOURCES: [(&str, &str); 6] = [
 
 const FORM_TEXT: &str = include_str!("../../../templates/fiche-action/form.toml");
 
-/// Every article cited anywhere a user reads (the form's help and guidance,
-/// the coach's messages, the documents' templates, the README, the examples
-/// and the program's messages), with its text. Only the articles the domain
-/// reference (`fiche-action.md`, « Pitch coach ») gives are cited: the
-/// product has no way to check any other number, and a wrong article stated
-/// with confidence is worse than none. Other texts are named without an
-/// article number, with « à vérifier avec votre DPO / service juridique ».
+/// Every article cited by the form (help, guidance) and the coach, with its
+/// text. A reviewer checks this list; the test below keeps it complete.
 pub const CITED_ARTICLES: &[(&str, &str)] = &[
     (
         "article 47",
@@ -42,7 +39,51 @@ pub const CITED_ARTICLES: &[(&str, &str)] = &[
     ),
     (
         "article 31",
-        "loi SREN de 2024 (hébergement des données sensibles de l'État)",
+        "loi n° 2024-449 du 21 mai 2024 visant à sécuriser et à réguler l'espace numérique (SREN)",
+    ),
+    (
+        "article 35",
+        "règlement (UE) 2016/679 (RGPD), analyse d'impact",
+    ),
+    (
+        "articles 44 à 49",
+        "règlement (UE) 2016/679 (RGPD), chapitre V, transferts hors de l'Union",
+    ),
+    (
+        "article L. 1111-8",
+        "code de la santé publique, hébergement de données de santé (HDS)",
+    ),
+    (
+        "article 4",
+        "règlement (UE) 2024/1689 sur l'IA, maîtrise de l'IA",
+    ),
+    (
+        "article 5",
+        "règlement (UE) 2024/1689 sur l'IA, pratiques interdites",
+    ),
+    (
+        "article 6, paragraphe 3",
+        "règlement (UE) 2024/1689 sur l'IA, systèmes de l'annexe III qui ne sont pas à haut risque",
+    ),
+    (
+        "article 26",
+        "règlement (UE) 2024/1689 sur l'IA, obligations des déployeurs",
+    ),
+    (
+        "articles 26 et 49",
+        "règlement (UE) 2024/1689 sur l'IA, enregistrement par les déployeurs publics",
+    ),
+    (
+        "article 27",
+        "règlement (UE) 2024/1689 sur l'IA, analyse d'impact sur les droits fondamentaux",
+    ),
+    (
+        "article 49",
+        "règlement (UE) 2024/1689 sur l'IA, enregistrement",
+    ),
+    (
+        "article 50",
+        "règlement (UE) 2024/1689 sur l'IA, transparence",
     ),
 ];
 
@@ -178,6 +219,108 @@ fn every_question_and_choice_key_the_coach_reads_exists_in_the_form() {
     assert!(compared > 20, "{compared} choice keys found");
 }
 
+/// `article 47`, `article L. 311-3-1`, `articles 44 à 49`,
+/// `article 6, paragraphe 3`, `articles 26 et 49` in a text, their
+/// no-break spaces (if a text was written with them) read as spaces.
+fn articles_in(text: &str) -> Vec<String> {
+    let text = &text.replace('\u{a0}', " ");
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("article") {
+        let start = from + at;
+        let mut end = start + "article".len();
+        if lower[end..].starts_with('s') {
+            end += 1;
+        }
+        if !lower[end..].starts_with(' ') {
+            from = end;
+            continue;
+        }
+        end += 1;
+        let number = |s: &str| -> usize {
+            let t = if s.starts_with("l. ") { 3 } else { 0 };
+            let n = s[t..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '-')
+                .count();
+            if n == 0 { 0 } else { t + n }
+        };
+        let n = number(&lower[end..]);
+        if n == 0 {
+            from = end;
+            continue;
+        }
+        end += n;
+        for joiner in [" à ", " et ", ", paragraphe "] {
+            if lower[end..].starts_with(joiner) {
+                let m = number(&lower[end + joiner.len()..]);
+                if m > 0 {
+                    end += joiner.len() + m;
+                }
+            }
+        }
+        out.push(text[start..end].to_string());
+        from = end;
+    }
+    out
+}
+
+#[test]
+fn every_legal_reference_cited_is_in_the_reviewed_list() {
+    let coach: String = SOURCES.iter().map(|(_, s)| *s).collect();
+    let cited: Vec<String> = articles_in(FORM_TEXT)
+        .into_iter()
+        .chain(articles_in(&coach))
+        .collect();
+    assert!(cited.len() > 15, "{cited:?}");
+    for article in &cited {
+        assert!(
+            CITED_ARTICLES
+                .iter()
+                .any(|(a, _)| a.eq_ignore_ascii_case(article)),
+            "« {article} » is cited but not in CITED_ARTICLES: add it with its text, after checking it"
+        );
+    }
+    for (article, _) in CITED_ARTICLES {
+        assert!(
+            cited.iter().any(|c| c.eq_ignore_ascii_case(article)),
+            "« {article} » is listed but no longer cited: remove it"
+        );
+    }
+    let all = format!("{FORM_TEXT}{coach}").replace('\'', "’");
+    for text in CITED_TEXTS {
+        assert!(
+            all.contains(&text.replace('\'', "’")),
+            "« {text} » no longer cited"
+        );
+    }
+    // Texts the domain reference says must not be cited as a rule.
+    for wrong in [
+        "Règle beta.gouv.fr",
+        "article 22",
+        "validée par votre DPO",
+        "faites-la valider par votre DPO",
+    ] {
+        assert!(!all.contains(wrong), "« {wrong} » is still cited");
+    }
+}
+
+#[test]
+fn articles_are_read_with_their_paragraph_or_range() {
+    assert_eq!(
+        articles_in(
+            "RGPD (chapitre V, articles 44 à 49) ; article 6, paragraphe 3 ; Article L. 311-3-1 ; article\u{a0}L.\u{a0}312-1-3."
+        ),
+        [
+            "articles 44 à 49",
+            "article 6, paragraphe 3",
+            "Article L. 311-3-1",
+            "article L. 312-1-3"
+        ]
+    );
+}
+
 /// The number at the start of `s` (`47`, `l. 311-3-1`), its length in
 /// bytes, 0 if none.
 fn article_number(s: &str) -> usize {
@@ -201,7 +344,7 @@ fn article_number(s: &str) -> usize {
 /// « art. » (`articles 44 à 49`, `art. 26, 27, 49`, `article 6, paragraphe
 /// 3`, `art. L. 311-3-1 et L. 312-1-3`), and a code's article standing alone
 /// (`CRPA L. 311-3-1`, `(L. 1111-8)`). No-break spaces read as spaces.
-fn articles_in(text: &str) -> Vec<String> {
+fn article_numbers_in(text: &str) -> Vec<String> {
     let lower = text.replace('\u{a0}', " ").to_lowercase();
     let mut out: Vec<String> = Vec::new();
     let mut push = |number: &str| {
@@ -319,25 +462,29 @@ fn without_tests(source: &str) -> String {
 }
 
 #[test]
-fn every_article_cited_is_one_the_domain_reference_gives() {
+fn every_article_cited_anywhere_a_user_reads_is_in_the_reviewed_list() {
+    // The reviewed list, one entry per number (« articles 26 et 49 » gives
+    // 26 and 49).
+    let reviewed: Vec<String> = CITED_ARTICLES
+        .iter()
+        .flat_map(|(a, _)| article_numbers_in(a))
+        .collect();
     let texts = user_texts();
     assert!(texts.len() > 100, "{} files", texts.len());
     let mut cited: Vec<String> = Vec::new();
     for (file, text) in &texts {
-        for article in articles_in(text) {
+        for article in article_numbers_in(text) {
             assert!(
-                CITED_ARTICLES
-                    .iter()
-                    .any(|(a, _)| a.eq_ignore_ascii_case(&article)),
-                "{file}: « {article} » is cited but the domain reference does not give it: name the text without the number, and send the user to the DPO or legal service"
+                reviewed.contains(&article),
+                "{file}: « {article} » is cited but not in CITED_ARTICLES: add it with its text, after checking it"
             );
             cited.push(article);
         }
     }
-    for (article, _) in CITED_ARTICLES {
+    for article in &reviewed {
         assert!(
-            cited.iter().any(|c| c.eq_ignore_ascii_case(article)),
-            "« {article} » is listed but no longer cited: remove it"
+            cited.contains(article),
+            "« {article} » is listed but cited nowhere a user reads: remove it"
         );
     }
     let all = texts
@@ -371,7 +518,7 @@ fn the_form_s_help_citing_an_article_sends_to_the_dpo_or_legal_service() {
     let mut citing = 0;
     for (section, q) in form.questions() {
         let text = format!("{} {}", q.help, q.guidance.as_deref().unwrap_or_default());
-        if articles_in(&text).is_empty() {
+        if article_numbers_in(&text).is_empty() {
             continue;
         }
         citing += 1;
@@ -379,18 +526,19 @@ fn the_form_s_help_citing_an_article_sends_to_the_dpo_or_legal_service() {
             text.to_lowercase().contains("à vérifier avec votre"),
             "{}: cites {:?} without « à vérifier avec votre … »",
             section.full_id(q),
-            articles_in(&text)
+            article_numbers_in(&text)
         );
     }
     assert!(citing >= 4, "{citing}");
 }
 
-/// The form's help on the law says what the domain reference says, with the
-/// articles it gives: automated decisions (loi Informatique et Libertés
-/// art. 47, CRPA L. 311-3-1), informing people (CRPA L. 311-3-1, and
-/// L. 312-1-3 from 50 agents), hosting (« cloud au centre », SREN art. 31,
-/// State services), the AIPD (two criteria or more, carried out and
-/// validated by the controller with the DPO's advice).
+/// The form's help on the law says what the domain reference says, with its
+/// articles: automated decisions (loi Informatique et Libertés art. 47, CRPA
+/// L. 311-3-1), informing people (CRPA L. 311-3-1, and L. 312-1-3 from 50
+/// agents), hosting (« cloud au centre », SREN art. 31 for State services,
+/// GDPR transfers, HDS), the AIPD (two criteria or more, carried out and
+/// validated by the controller with the DPO's advice), the AI Act's
+/// high-risk duties.
 #[test]
 fn the_form_s_legal_help_says_what_the_domain_reference_says() {
     let form = form::builtin();
@@ -422,8 +570,9 @@ fn the_form_s_legal_help_says_what_the_domain_reference_says() {
     }
     let hosting = guidance("ia_responsable.hebergement");
     for said in [
-        "Les données sensibles, et pour un service de l’État les données personnelles des citoyens, sont hébergées par l’administration ou sur un cloud qualifié SecNumCloud par l’ANSSI (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi SREN de 2024, article 31).",
-        "les conditions strictes que le RGPD fixe pour ces transferts",
+        "Les données sensibles, et pour un service de l’État les données personnelles des citoyens, sont hébergées par l’administration ou sur un cloud qualifié SecNumCloud par l’ANSSI (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi SREN du 21 mai 2024, article 31).",
+        "n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)",
+        "(code de la santé publique, article L. 1111-8)",
         "À vérifier avec votre RSSI et votre DPO.",
     ] {
         assert!(
@@ -433,6 +582,7 @@ fn the_form_s_legal_help_says_what_the_domain_reference_says() {
     }
     let dpia = guidance("ia_responsable.criteres_aipd");
     for said in [
+        "(RGPD, article 35)",
         "à partir de deux, une AIPD est présumée nécessaire",
         "Avec un seul critère, vérifiez si le traitement figure sur la liste de la CNIL",
         "C’est le responsable du traitement qui mène et valide l’AIPD, après avoir demandé l’avis du DPO.",
@@ -443,8 +593,10 @@ fn the_form_s_legal_help_says_what_the_domain_reference_says() {
     for said in [
         "Règlement (UE) 2024/1689",
         "(dont l’éligibilité et le tri des appels d’urgence)",
-        "mener une analyse d’impact sur les droits fondamentaux",
-        "et organiser le contrôle humain",
+        "ne pas être à haut risque (article 6, paragraphe 3), sauf s’il profile des personnes",
+        "mener une analyse d’impact sur les droits fondamentaux (article 27)",
+        "organiser le contrôle humain, informer les personnes (article 26) et enregistrer l’utilisation (article 49)",
+        "Pratiques interdites : article 5.",
         "à vérifier avec votre service juridique",
     ] {
         assert!(
@@ -457,7 +609,7 @@ fn the_form_s_legal_help_says_what_the_domain_reference_says() {
 #[test]
 fn articles_are_read_one_by_one_from_lists_ranges_and_codes() {
     assert_eq!(
-        articles_in(
+        article_numbers_in(
             "RGPD (chapitre V, articles 44 à 49) ; article 6, paragraphe 3 ; Article L. 311-3-1 ; article\u{a0}L.\u{a0}312-1-3."
         ),
         [
@@ -469,7 +621,7 @@ fn articles_are_read_one_by_one_from_lists_ranges_and_codes() {
         ]
     );
     assert_eq!(
-        articles_in(
+        article_numbers_in(
             "(CRPA, art. L. 311-3-1 et L. 312-1-3) ; déployeur (art. 26, 27, 49) ; santé publique (L. 1111-8)"
         ),
         [
@@ -484,7 +636,7 @@ fn articles_are_read_one_by_one_from_lists_ranges_and_codes() {
     // Not articles: a word ending in « article », « l’article premier »,
     // an initial, a number of something else.
     assert!(
-        articles_in(
+        article_numbers_in(
             "particle 3 ; l’article premier ; M. L. Martin ; les articles de presse ; 2024"
         )
         .is_empty()
