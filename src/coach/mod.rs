@@ -214,9 +214,17 @@ pub(crate) struct Context<'a> {
 }
 
 impl answer::Source for Context<'_> {
-    /// The answer to `id` if the form asks it ([`answer::Asked`]).
+    /// The answer to `id` if the form asks it ([`answer::Asked`]), and,
+    /// for a number, if its question accepts it: a negative count or a
+    /// percentage above 100 is reported by the field check, and a rule
+    /// reasoning on it would only add a misleading remark (« très petite
+    /// échelle : −3 agent »).
     fn value(&self, id: &str) -> Option<std::borrow::Cow<'_, toml::Value>> {
-        answer::asked(self.form, self.answers, id)
+        let value = answer::asked(self.form, self.answers, id)?;
+        let refused = self.form.question(id).is_some_and(|(_, q)| {
+            q.kind.is_numeric() && !crate::form::check_value(q, &value).is_empty()
+        });
+        (!refused).then_some(value)
     }
 }
 

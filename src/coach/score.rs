@@ -38,6 +38,18 @@ impl Readiness {
             .filter(|_| self.capped)
             .map(String::as_str)
     }
+
+    /// The score in the words of the draft annexes, on one line, with the
+    /// cap line when the completeness caps it: « Score de préparation :
+    /// 30/100. Plafonné à 30 au lieu de 65 : … (le score ne dépasse pas la
+    /// complétude). »
+    pub fn summary_fr(&self) -> String {
+        let mut summary = format!("Score de préparation : {}/100.", self.value);
+        if let Some(cap) = self.cap_line() {
+            summary.push_str(&format!(" {cap}."));
+        }
+        summary
+    }
 }
 
 /// Combines completeness and field errors (`report`) with coach findings.

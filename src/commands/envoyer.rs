@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
-use fiche::render::email::{EmailError, EmailOptions};
+use fiche::render::email::{EmailError, EmailOptions, Unready};
 use fiche::render::{Renderer, same_file};
 use fiche::{Form, application, fs_util};
 
@@ -37,16 +37,14 @@ pub fn run(
         attachment_stem: &stem,
         allow_draft,
     };
-    let bytes = match Renderer::new(templates).email(form, &answers, &options) {
-        Ok(bytes) => bytes,
-        Err(EmailError::Incomplete { problems }) => {
+    let email = match Renderer::new(templates).email(form, &answers, &options) {
+        Ok(email) => email,
+        Err(EmailError::Incomplete(unready)) => {
             eprintln!(
                 "{} : candidature incomplète ou à corriger, courriel non préparé. À régler d'abord :",
                 file.display()
             );
-            for p in &problems {
-                eprintln!("  - {} ({})", p.text, p.id);
-            }
+            list(&unready);
             eprintln!(
                 "Complétez ou corrigez la candidature (fiche {0}), ou préparez un brouillon avec : fiche envoyer {0} --brouillon",
                 file.display()
@@ -57,16 +55,38 @@ pub fn run(
     };
     if to_stdout {
         let mut stdout = std::io::stdout().lock();
-        stdout.write_all(&bytes)?;
+        stdout.write_all(&email.bytes)?;
         stdout.flush()?;
-        return Ok(Outcome::Ok);
+    } else {
+        fs_util::write_atomic(&target, &email.bytes)
+            .map_err(|e| anyhow::anyhow!("{} : {}", target.display(), fs_util::io_error_fr(&e)))
+            .context("écriture du courriel")?;
     }
-    fs_util::write_atomic(&target, &bytes)
-        .map_err(|e| anyhow::anyhow!("{} : {}", target.display(), fs_util::io_error_fr(&e)))
-        .context("écriture du courriel")?;
-    eprintln!(
-        "Courriel prêt : {} (ouvrez-le dans votre messagerie, relisez-le et envoyez-le)",
-        target.display()
-    );
+    match (&email.draft, to_stdout) {
+        (Some(unready), _) => {
+            let written = if to_stdout {
+                String::new()
+            } else {
+                format!(" : {}", target.display())
+            };
+            eprintln!(
+                "Courriel prêt{written}, marqué BROUILLON (objet et pièces jointes). À régler avant de l'envoyer :"
+            );
+            list(unready);
+        }
+        (None, true) => {}
+        (None, false) => eprintln!(
+            "Courriel prêt : {} (ouvrez-le dans votre messagerie, relisez-le et envoyez-le)",
+            target.display()
+        ),
+    }
     Ok(Outcome::Ok)
+}
+
+/// What is missing or to correct, then the readiness score, on stderr.
+fn list(unready: &Unready) {
+    for p in &unready.problems {
+        eprintln!("  - {} ({})", p.text, p.id);
+    }
+    eprintln!("{}", unready.score);
 }

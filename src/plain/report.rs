@@ -189,22 +189,21 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             &self.path,
             target,
         );
-        let draft = match (&result, target) {
-            (Ok(done), Target::Email) if done.draft => {
-                " (marqué BROUILLON : la candidature est incomplète)"
-            }
-            (Ok(done), _) if done.draft => {
-                " (marqué BROUILLON : la candidature est incomplète, ce qui manque est listé en annexe)"
-            }
-            _ => "",
-        };
         match result {
             Ok(done) if target == Target::Email => {
                 let report = validate::check(self.form, &self.answers);
                 let errors = coach::review(self.form, &self.answers, &report)
                     .errors()
                     .count();
-                let next = match fiche::render::email_coach_errors_fr(errors) {
+                let coach_errors = fiche::render::email_coach_errors_fr(errors);
+                let draft = match (done.draft, &coach_errors) {
+                    (false, _) => "",
+                    // The e-mail of an application the coach faults is a
+                    // draft too, complete or not: the warning says why.
+                    (true, Some(_)) => " (marqué BROUILLON)",
+                    (true, None) => " (marqué BROUILLON : la candidature est incomplète)",
+                };
+                let next = match coach_errors {
                     // « Attention » starts its own sentence here.
                     Some(warning) => format!("A{}.", &warning[1..]),
                     None => {
@@ -216,7 +215,14 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     done.path.display()
                 ))
             }
-            Ok(done) => self.say(&format!("Document écrit : {}{draft}", done.path.display())),
+            Ok(done) => {
+                let draft = if done.draft {
+                    " (marqué BROUILLON : la candidature est incomplète, ce qui manque est listé en annexe)"
+                } else {
+                    ""
+                };
+                self.say(&format!("Document écrit : {}{draft}", done.path.display()))
+            }
             Err(e) => self.say(&format!("erreur : l'export n'a pas pu être écrit : {e}")),
         }
     }

@@ -406,8 +406,9 @@ fn the_end_offers_every_format_and_the_email_draft() {
 }
 
 /// The e-mail of a complete application the coach faults (the AI decides
-/// alone) is not marked BROUILLON: « Courriel prêt… envoyez-le » sent it
-/// to the incubator with an error `fiche envoyer` refuses.
+/// alone): « Courriel prêt… envoyez-le » sent it to the incubator with an
+/// error `fiche envoyer` refuses. It is marked BROUILLON, as `fiche envoyer
+/// --brouillon` marks it, and not called incomplete.
 #[test]
 fn the_email_of_an_application_the_coach_faults_says_to_correct_it_first() {
     let (dir, path) = srdt();
@@ -418,11 +419,17 @@ fn the_email_of_an_application_the_coach_faults_says_to_correct_it_first() {
     let email_number = fiche::render::Target::all().len();
     let (_, out) = drive(&path, &format!(":section 14\n\n{email_number}\n\n"));
     let eml = dir.path().join("srdt.eml");
-    assert_said(&out, &format!("Courriel prêt : {}", eml.display()));
     assert_said(
         &out,
-        "Attention : le coach relève 1 erreur qu'un jury refuserait (voir la revue) : corrigez avant d'envoyer.",
+        &format!(
+            "Courriel prêt : {} (marqué BROUILLON). Attention : le coach relève 1 erreur qu'un jury refuserait (voir la revue) : corrigez avant d'envoyer.",
+            eml.display()
+        ),
     );
+    let bytes = std::fs::read(&eml).unwrap();
+    let message = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+    let subject = message.subject().unwrap();
+    assert!(subject.starts_with("BROUILLON – "), "{subject}");
     assert_not_said(&out, "relisez-le et envoyez-le");
 }
 

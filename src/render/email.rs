@@ -24,9 +24,9 @@ const EXCERPT_CHARS: usize = 300;
 #[derive(Debug, thiserror::Error)]
 pub enum EmailError {
     #[error(
-        "la candidature n'est pas prête : {} à régler avant de l'envoyer", crate::format::count(.problems.len(), "point", "points")
+        "la candidature n'est pas prête : {} à régler avant de l'envoyer", crate::format::count(.0.problems.len(), "point", "points")
     )]
-    Incomplete { problems: Vec<Problem> },
+    Incomplete(Unready),
     #[error(
         "le formulaire n'indique pas l'adresse à laquelle envoyer la fiche : ajoutez « contact = \"adresse@exemple.fr\" » dans la table [form] de form.toml"
     )]
@@ -47,14 +47,36 @@ pub struct Problem {
     pub text: String,
 }
 
+/// Why an application is not ready to be sent, as `fiche check` and the
+/// draft annexes tell it: what is missing or to correct, and the readiness
+/// score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unready {
+    pub problems: Vec<Problem>,
+    /// The readiness score in the annexes' words, with the cap line when
+    /// the completeness caps it (`Readiness::summary_fr`).
+    pub score: String,
+}
+
+/// A prepared e-mail.
+#[derive(Debug)]
+pub struct Email {
+    /// The `.eml` message.
+    pub bytes: Vec<u8>,
+    /// Why it is a draft, when `allow_draft` let an application with
+    /// problems through: its subject and documents are marked BROUILLON.
+    pub draft: Option<Unready>,
+}
+
 /// Options of one e-mail draft.
 #[derive(Debug, Clone)]
 pub struct EmailOptions<'a> {
     /// File names of the attachments without extension (`candidature` gives
     /// `candidature.pdf` and `candidature.odt`).
     pub attachment_stem: &'a str,
-    /// Prepare the message even if the application is incomplete (its
-    /// documents are then marked BROUILLON, and so is the subject).
+    /// Prepare the message even if the application is incomplete or the
+    /// coach finds errors (its documents are then marked BROUILLON, and so
+    /// is the subject).
     pub allow_draft: bool,
 }
 
@@ -70,13 +92,20 @@ impl Renderer {
         form: &Form,
         answers: &Answers,
         options: &EmailOptions,
-    ) -> Result<Vec<u8>, EmailError> {
-        let ctx = self.context(form, answers, false)?;
-        if !options.allow_draft {
-            let problems = problems(&ctx);
-            if !problems.is_empty() {
-                return Err(EmailError::Incomplete { problems });
+    ) -> Result<Email, EmailError> {
+        let mut ctx = self.context(form, answers, false)?;
+        let problems = problems(&ctx);
+        let unready = (!problems.is_empty()).then(|| Unready {
+            problems,
+            score: ctx.coach.score.summary_fr(),
+        });
+        if let Some(unready) = &unready {
+            if !options.allow_draft {
+                return Err(EmailError::Incomplete(unready.clone()));
             }
+            // A complete application the coach faults is no more final than
+            // an incomplete one: its documents and subject say BROUILLON too.
+            ctx.draft = true;
         }
         let contact = ctx.form.contact.clone().ok_or(EmailError::NoContact)?;
         let body = self.render_template(BODY_TEMPLATE, &ctx)?;
@@ -101,7 +130,11 @@ impl Renderer {
         if let Some(from) = answer(&ctx, "chef_produit_email") {
             message = message.from(Address::new_address(answer(&ctx, "chef_produit_nom"), from));
         }
-        message.write_to_vec().map_err(EmailError::Write)
+        let bytes = message.write_to_vec().map_err(EmailError::Write)?;
+        Ok(Email {
+            bytes,
+            draft: unready,
+        })
     }
 }
 

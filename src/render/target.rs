@@ -103,7 +103,8 @@ impl Target {
 impl Renderer {
     /// Writes `target` next to `answers_file`, atomically. An incomplete
     /// application gives documents marked BROUILLON (the e-mail's subject
-    /// too), never a refusal: the front ends say so.
+    /// too, and the e-mail of one the coach faults), never a refusal: the
+    /// front ends say so.
     pub fn write_target(
         &self,
         form: &Form,
@@ -126,24 +127,22 @@ impl Renderer {
             attachment_stem: &stem,
             allow_draft: true,
         };
-        // The same check the e-mail makes, to say it is a draft.
-        let draft = self
-            .context(form, answers, false)
-            .map_err(ExportError::from)?
-            .draft;
-        let bytes = self.email(form, answers, &options)?;
-        fs_util::write_atomic(&path, &bytes).map_err(|source| TargetError::Write {
+        let email = self.email(form, answers, &options)?;
+        fs_util::write_atomic(&path, &email.bytes).map_err(|source| TargetError::Write {
             path: path.clone(),
             source,
         })?;
-        Ok(Exported { path, draft })
+        Ok(Exported {
+            path,
+            draft: email.draft.is_some(),
+        })
     }
 }
 
 /// What the wizard and the accessible mode add after « Courriel prêt »
 /// when the coach finds errors a jury would refuse: they write the e-mail
-/// as `fiche envoyer --brouillon` does, so it is not marked BROUILLON when
-/// the application is complete, and `fiche envoyer` alone refuses it.
+/// as `fiche envoyer --brouillon` does (marked BROUILLON), and `fiche
+/// envoyer` alone refuses it.
 pub fn email_coach_errors_fr(errors: usize) -> Option<String> {
     (errors > 0).then(|| {
         format!(

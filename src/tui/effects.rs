@@ -169,24 +169,25 @@ pub(in crate::tui) fn export_notice(
 ) -> String {
     match result {
         Ok(done) => {
-            let draft = if done.draft {
-                " (marqué BROUILLON : candidature incomplète)"
-            } else {
-                ""
+            let coach_errors = fiche::render::email_coach_errors_fr(app.coach.errors().count());
+            let draft = match (done.draft, target, &coach_errors) {
+                (false, ..) => "",
+                // The e-mail of an application the coach faults is a draft
+                // too, complete or not: the warning that follows says why.
+                (true, Target::Email, Some(_)) => " (marqué BROUILLON)",
+                (true, ..) => " (marqué BROUILLON : candidature incomplète)",
             };
             let path = absolute(&done.path);
             match target {
-                Target::Email => {
-                    match fiche::render::email_coach_errors_fr(app.coach.errors().count()) {
-                        Some(warning) => {
-                            format!("Courriel prêt : {}{draft} ; {warning}", path.display())
-                        }
-                        None => format!(
-                            "Courriel prêt : {}{draft} ; ouvrez-le dans votre messagerie pour l'envoyer",
-                            path.display()
-                        ),
+                Target::Email => match coach_errors {
+                    Some(warning) => {
+                        format!("Courriel prêt : {}{draft} ; {warning}", path.display())
                     }
-                }
+                    None => format!(
+                        "Courriel prêt : {}{draft} ; ouvrez-le dans votre messagerie pour l'envoyer",
+                        path.display()
+                    ),
+                },
                 Target::Document(_) => format!("Exporté : {}{draft}", path.display()),
             }
         }

@@ -14,18 +14,21 @@ use crate::*;
 const FICHE: [&str; 4] = ["md", "html", "pdf", "odt"];
 const PITCH: [&str; 4] = ["pitch-md", "pitch-html", "pitch-pdf", "pitch-odt"];
 
-/// What `fiche check` says of a draft, as the annex must say it.
-struct Facts {
+/// What `fiche check` says of a draft, as the annex must say it (and the
+/// e-mail: see `email`).
+pub(crate) struct Facts {
     missing: Vec<String>,
     /// Id and message of each answer the form refuses.
     to_correct: Vec<(String, String)>,
     /// Id, rule and message of each coach remark.
     coach: Vec<(String, String, String)>,
-    score: String,
-    cap: Option<String>,
+    /// `Score de préparation : 6/100.`
+    pub(crate) score: String,
+    /// The line saying the score is capped at the completeness, if it is.
+    pub(crate) cap: Option<String>,
 }
 
-fn facts(file: &Path) -> Facts {
+pub(crate) fn facts(file: &Path) -> Facts {
     let out = fiche(&["check", "--format", "json", file.to_str().unwrap()]);
     let json: Value = serde_json::from_slice(&out.stdout).expect("check --format json");
     let one = &json[0];

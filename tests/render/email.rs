@@ -1,7 +1,8 @@
 //! `fiche envoyer`: a MIME draft to the form's contact, from the product
 //! lead, French subject and body, the fiche attached as PDF and ODT (the
-//! same bytes as `fiche render`), marked unsent; an incomplete application
-//! is refused unless `--brouillon`.
+//! same bytes as `fiche render`), marked unsent; an incomplete application,
+//! or one the coach faults, is refused unless `--brouillon`, which marks
+//! it BROUILLON and says what to fix and the readiness score.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -9,6 +10,7 @@ use std::process::{Command, Output};
 use mail_parser::{Address, MessageParser, MimeHeaders};
 
 use crate::common::*;
+use crate::squash;
 
 /// Runs fiche with a fixed document date, so that two runs give the same
 /// OpenDocument bytes.
@@ -172,7 +174,73 @@ fn a_complete_application_with_a_coach_error_is_refused_unless_brouillon() {
 
     let out = fiche(&["envoyer", path, "--brouillon"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(dir.path().join("decide.eml").exists());
+    // Sent as a draft, it does not look final: subject, body and both
+    // documents say BROUILLON and why, though every answer is given.
+    let err = stderr(&out);
+    assert!(err.contains("marqué BROUILLON"), "{err}");
+    assert!(err.contains("decision-automatique"), "{err}");
+    assert!(err.contains("Score de préparation : 90/100."), "{err}");
+    let eml = std::fs::read(dir.path().join("decide.eml")).unwrap();
+    let message = MessageParser::default().parse(&eml).unwrap();
+    let subject = message.subject().unwrap();
+    assert!(subject.starts_with("BROUILLON – Candidature"), "{subject}");
+    let body = message.body_text(0).unwrap();
+    assert!(
+        body.contains(
+            "[BROUILLON : candidature à corriger (1 erreur relevée par le coach de pitch) ; \
+             les documents joints sont marqués BROUILLON et signalent ce qu’il faut corriger. \
+             Score de préparation : 90/100.]"
+        ),
+        "{body}"
+    );
+    let banner = "BROUILLON : fiche à corriger : 1 erreur relevée par le coach de pitch, \
+                  signalée en annexe.";
+    for part in message.attachments() {
+        let name = part.attachment_name().unwrap_or_default();
+        let text = if name.ends_with(".pdf") {
+            let doc = lopdf::Document::load_mem(part.contents()).unwrap();
+            let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+            doc.extract_text(&pages).unwrap()
+        } else {
+            crate::odt::odt_text(part.contents())
+        };
+        assert!(squash(&text).contains(&squash(banner)), "{name}: {text}");
+        assert!(
+            squash(&text).contains(&squash("decision-automatique")),
+            "{name}"
+        );
+    }
+}
+
+/// `fiche check` and the draft annexes give the readiness score (with the
+/// line saying it is capped at the completeness); the e-mail listed what
+/// to fix without it. Refused or written as a draft, it now says the same.
+#[test]
+fn the_email_gives_the_readiness_score_in_the_annexes_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brouillon.toml");
+    std::fs::copy(example("brouillon-incomplet.toml"), &file).unwrap();
+    let path = file.to_str().unwrap();
+    let facts = crate::annex::facts(&file);
+    let cap = facts.cap.expect("a draft 3/43 complete is capped");
+    let score = format!("{} {cap}.", facts.score);
+
+    let refused = stderr(&fiche(&["envoyer", path]));
+    let drafted = fiche(&["envoyer", path, "--brouillon", "-o", "-"]);
+    assert_eq!(drafted.status.code(), Some(0), "{}", stderr(&drafted));
+    for err in [refused, stderr(&drafted)] {
+        assert!(err.contains("identite.slogan"), "{err}");
+        assert!(
+            err.contains(&format!("\n{score}\n")),
+            "« {score} » not in:\n{err}"
+        );
+    }
+    let message = MessageParser::default().parse(&drafted.stdout).unwrap();
+    let body = message.body_text(0).unwrap();
+    assert!(
+        body.contains(&format!("et listent ce qui manque. {score}]")),
+        "« {score} » not in:\n{body}"
+    );
 }
 
 #[test]

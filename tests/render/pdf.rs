@@ -166,3 +166,43 @@ fn controls_in_answers_are_shown_alike_in_every_format() {
         assert!(!text.contains('\u{1b}'), "{format}");
     }
 }
+
+/// A word longer than its column (a file name, an identifier, a web address
+/// without a slash for a while) is cut into pieces that wrap, in the sources
+/// table of the fiche and in the pitch: drawn whole, it ran past its column
+/// over the next one, or off the page. The text read back from the PDF
+/// keeps every character, with no invisible character added.
+#[test]
+fn a_word_longer_than_its_column_wraps_instead_of_running_over() {
+    let file_name = "export_base_nationale_des_controles_sanitaires_2019_2025_v3_final.csv";
+    let mut source = toml::Table::new();
+    source.insert("nom".into(), toml::Value::String(file_name.into()));
+    source.insert("nature".into(), toml::Value::String("tableur".into()));
+    source.insert(
+        "acces".into(),
+        toml::Value::String("interne_disponible".into()),
+    );
+    let (_dir, path) = edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "donnees",
+            "sources",
+            toml::Value::Array(vec![toml::Value::Table(source)]),
+        )],
+    );
+    for format in ["pdf", "pitch-pdf"] {
+        let text = pdf_text(&render_bytes(&path, format, &[]));
+        assert!(
+            squash(&text).contains(file_name),
+            "{format}: the file name lost characters:\n{text}"
+        );
+        assert!(
+            !text.lines().any(|line| line.contains(file_name)),
+            "{format}: the file name is drawn on one line, past its column:\n{text}"
+        );
+        assert!(
+            !text.contains('\u{200B}'),
+            "{format}: invisible characters added"
+        );
+    }
+}

@@ -129,3 +129,47 @@ fn a_pilot_larger_than_the_whole_volume_is_a_warning() {
     );
     assert_silent(&srdt(), "pilote-superieur-au-volume");
 }
+
+/// A number its question refuses (a negative count, a budget below zero) is
+/// reported by the field check; the coach does not reason on it, or it
+/// would warn of « −3 agent et −1 000 opérations par an » or of an amount
+/// asked above a budget of −100 €.
+#[test]
+fn rules_say_nothing_on_a_number_its_question_refuses() {
+    let negative_scale = with(&[
+        ("volume.nb_agents", "-3"),
+        ("volume.volume_annuel", "-1000"),
+    ]);
+    assert_silent(&negative_scale, "tres-petite-echelle");
+    assert_silent(
+        &with(&[("tco.budget_annuel", "-100"), ("tco.postes", "[]")]),
+        "montant-superieur-au-budget",
+    );
+    assert_silent(
+        &with(&[("volume.minutes_par_operation", "-2")]),
+        "gain-superieur-au-temps-passe",
+    );
+    assert_silent(
+        &with(&[
+            ("deploiement.volume_pilote", "60000"),
+            ("volume.volume_annuel", "0"),
+        ]),
+        "pilote-superieur-au-volume",
+    );
+    // The same figures within their bounds still fire.
+    assert_fires(
+        &with(&[("volume.nb_agents", "3"), ("volume.volume_annuel", "200")]),
+        "tres-petite-echelle",
+        "volume.nb_agents",
+        Severity::Warning,
+    );
+    assert_fires(
+        &with(&[
+            ("deploiement.volume_pilote", "60000"),
+            ("volume.volume_annuel", "1000"),
+        ]),
+        "pilote-superieur-au-volume",
+        "deploiement.volume_pilote",
+        Severity::Warning,
+    );
+}

@@ -179,6 +179,12 @@ fn thirty_percent_answered_is_capped_at_thirty_with_its_reason() {
              (le score ne dépasse pas la complétude)",
         ]
     );
+    // In the annexes' words, for the e-mail and `fiche envoyer`.
+    assert_eq!(
+        score.summary_fr(),
+        "Score de préparation : 30/100. Plafonné à 30 au lieu de 65 : 30\u{a0}% des réponses \
+         obligatoires données (le score ne dépasse pas la complétude)."
+    );
 }
 
 #[test]
@@ -261,6 +267,7 @@ fn a_draft_already_under_its_completeness_is_not_raised() {
     assert_eq!(score.value, 75, "{:?}", score.explanation);
     assert!(!score.capped);
     assert_eq!(score.cap_line(), None);
+    assert_eq!(score.summary_fr(), "Score de préparation : 75/100.");
     assert_eq!(score.explanation.len(), 3, "{:?}", score.explanation);
     assert!(score.explanation.iter().all(|l| l.starts_with('-')));
 

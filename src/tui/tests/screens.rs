@@ -443,27 +443,33 @@ fn the_counter_of_a_long_text_without_a_limit_agrees_with_its_count() {
 
 /// The wizard writes the e-mail of any application, as `fiche envoyer
 /// --brouillon`: with the coach's errors it said « ouvrez-le … pour
-/// l'envoyer », and a complete one is not marked BROUILLON.
+/// l'envoyer ». Such an e-mail is marked BROUILLON, complete or not: the
+/// notice does not call it incomplete, the warning says why.
 #[test]
 fn the_email_notice_says_to_correct_the_coach_errors_before_sending() {
     use fiche::render::{Exported, Target};
-    let written = || {
+    let written = |draft| {
         Ok(Exported {
             path: "/tmp/x.eml".into(),
-            draft: false,
+            draft,
         })
     };
     let faulted = example_app("candidature-faible.toml");
     assert!(faulted.coach.errors().count() > 0);
-    let notice = crate::tui::effects::export_notice(&faulted, Target::Email, written());
+    let notice = crate::tui::effects::export_notice(&faulted, Target::Email, written(true));
+    assert!(
+        notice.starts_with("Courriel prêt : /tmp/x.eml (marqué BROUILLON) ; attention : "),
+        "{notice}"
+    );
     assert!(
         notice.contains("qu'un jury refuserait (voir la revue) : corrigez avant d'envoyer"),
         "{notice}"
     );
     assert!(!notice.contains("pour l'envoyer"), "{notice}");
+    assert!(!notice.contains("incomplète"), "{notice}");
     let clean = example_app("assistant-srdt.toml");
     assert_eq!(clean.coach.errors().count(), 0);
-    let notice = crate::tui::effects::export_notice(&clean, Target::Email, written());
+    let notice = crate::tui::effects::export_notice(&clean, Target::Email, written(false));
     assert_eq!(
         notice,
         "Courriel prêt : /tmp/x.eml ; ouvrez-le dans votre messagerie pour l'envoyer"
