@@ -95,9 +95,14 @@ fn describe_control(ctx: &Context) -> String {
 }
 
 /// Whether the answers say the data are sensitive, and why (for messages).
+/// Health data are sensitive whatever the overall sensitivity says (the
+/// form's own « Sensible » choice names them first).
 fn sensitive_because(ctx: &Context) -> Option<&'static str> {
     if choice(ctx, SENSITIVITY).as_deref() == Some("sensible") {
         return Some("la sensibilité des données est « sensible »");
+    }
+    if answer::boolean(ctx, PERSONAL) == Some(true) && answer::boolean(ctx, HEALTH) == Some(true) {
+        return Some("le produit traite des données de santé");
     }
     let in_sources = answer::items(ctx, SOURCES)
         .unwrap_or_default()

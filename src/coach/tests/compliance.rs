@@ -231,6 +231,41 @@ fn a_provider_outside_the_eu_with_sensitive_data_is_a_warning_that_says_so() {
     );
 }
 
+/// Health data are sensitive data: on a cloud that is neither the
+/// administration's nor SecNumCloud, it is the sensitive-data error, even
+/// when the overall sensitivity was left at « interne » and the applicant
+/// is not a State service (the State's personal-data rule then says
+/// nothing). This used to be only the HDS warning.
+#[test]
+fn health_data_are_sensitive_data_for_hosting() {
+    let rule = "donnees-sensibles-hors-ue";
+    let q = "ia_responsable.hebergement";
+    let health = |host: &str| {
+        with(&[
+            ("ia_responsable.donnees_sante", "true"),
+            ("ia_responsable.sensibilite", "\"interne\""),
+            ("tco.type_porteur", "\"autre\""),
+            (q, host),
+        ])
+    };
+    assert_eq!(
+        message(&health("\"cloud_europeen\""), rule, q, Severity::Error),
+        "le produit traite des données de santé et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud (cloud européen non qualifié) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI"
+    );
+    assert_silent(
+        &health("\"cloud_europeen\""),
+        "donnees-personnelles-cloud-non-qualifie",
+    );
+    for host in ["\"secnumcloud\"", "\"administration\""] {
+        assert_silent(&health(host), rule);
+    }
+    // Without health data, the same answers are no error.
+    let mut none = health("\"cloud_europeen\"");
+    none.set("ia_responsable.donnees_sante", Some(v("false")))
+        .unwrap();
+    assert_silent(&none, rule);
+}
+
 #[test]
 fn health_data_need_an_hds_host() {
     let q = "ia_responsable.donnees_sante";

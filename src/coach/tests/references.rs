@@ -589,6 +589,31 @@ fn the_form_s_legal_help_says_what_the_domain_reference_says() {
     ] {
         assert!(dpia.contains(said), "criteres_aipd: « {said} » in {dpia}");
     }
+    // The CNIL's criteria as the CNIL words them: « avec effet juridique »
+    // alone left out decisions with a similar significant effect, and
+    // « exclusion du bénéfice d'un droit » services and contracts.
+    let (_, criteria) = form.question("ia_responsable.criteres_aipd").unwrap();
+    let label = |key: &str| {
+        criteria
+            .choices
+            .iter()
+            .find(|c| c.key == key)
+            .map(|c| c.label.to_string())
+            .unwrap()
+    };
+    assert_eq!(criteria.choices.len(), 9);
+    assert_eq!(
+        label("decision_automatique"),
+        "Décision automatisée avec effet juridique ou effet similaire"
+    );
+    assert_eq!(
+        label("evaluation_scoring"),
+        "Évaluation ou notation (y compris le profilage)"
+    );
+    assert_eq!(
+        label("exclusion_droit"),
+        "Exclusion du bénéfice d’un droit, d’un service ou d’un contrat"
+    );
     let ai_act = guidance("ia_responsable.risque_ai_act");
     for said in [
         "Règlement (UE) 2024/1689",
