@@ -264,7 +264,22 @@ fn help_is_in_french() {
         assert!(!text.contains("Print help"), "{args:?}: {text}");
     }
     let out = fiche(&["--help"]);
-    assert!(stdout(&out).contains("Commandes"));
+    let help = stdout(&out);
+    // French puts a space before a colon, clap's headings included.
+    for heading in ["Commandes :", "Arguments :", "Options générales :"] {
+        assert!(
+            help.contains(&format!("\n{heading}\n")),
+            "{heading}: {help}"
+        );
+    }
+    let render = stdout(&fiche(&["render", "--help"]));
+    assert!(render.contains("\nOptions :\n"), "{render}");
+    assert!(
+        render
+            .lines()
+            .all(|l| !l.ends_with(':') || l.ends_with(" :")),
+        "{render}"
+    );
 
     // The words clap adds around values were English.
     for args in [
