@@ -115,3 +115,51 @@ fn newer_form_version_is_refused_and_untouched() {
     assert!(err.to_string().contains("plus récente"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// A paragraph pasted with its line break between "…" (not """…""") leaves
+/// the string open on its line; the parser also stumbles on the next line
+/// (« ligne" » reads as a key without « = »). The error names the line where
+/// the quote is missing and says so, instead of asking to add « = » to the
+/// line after.
+#[test]
+fn an_unclosed_quote_is_reported_on_its_own_line() {
+    for newline in ["\n", "\r\n"] {
+        let text = [
+            "[identite]",
+            "nom_produit = \"Tri Malin\"",
+            "slogan = \"Une phrase",
+            "collée sur deux lignes\"",
+            "",
+        ]
+        .join(newline);
+        let Err(AnswersError::Syntax {
+            position, message, ..
+        }) = Answers::parse(&text, "x.toml")
+        else {
+            panic!("a syntax error expected");
+        };
+        assert_eq!(position.line, 3, "{message}");
+        assert!(message.contains("texte entre guillemets"), "{message}");
+        assert!(
+            message.contains("« \"\"\" »"),
+            "the multi-line form: {message}"
+        );
+        assert!(!message.contains("« = »"), "{message}");
+    }
+    // An escaped quote does not close the string either.
+    let text = "[identite]\nslogan = \"Une \\\"phrase\\\"\nsuite\"\n";
+    let Err(AnswersError::Syntax { position, .. }) = Answers::parse(text, "x.toml") else {
+        panic!("a syntax error expected");
+    };
+    assert_eq!(position.line, 2);
+    // A closed string before the error changes nothing: the error stays
+    // where the parser put it.
+    let text = "[identite]\nslogan = \"Une phrase \\\\\"\nnom_produit\n";
+    let Err(AnswersError::Syntax {
+        position, message, ..
+    }) = Answers::parse(text, "x.toml")
+    else {
+        panic!("a syntax error expected");
+    };
+    assert_eq!(position.line, 3, "{message}");
+}

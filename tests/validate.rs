@@ -505,3 +505,19 @@ fn the_complete_examples_have_no_answer_left_out_of_the_fiche() {
         assert!(hidden.is_empty(), "{name}: {hidden:#?}");
     }
 }
+
+/// Counts of characters are written the French way, like every other
+/// number the user reads: « 20 000 caractères pour 2 000 au plus ».
+#[test]
+fn a_long_answer_counts_its_characters_in_french() {
+    let long = "x".repeat(20_000);
+    let e = errors_for(
+        &format!("[probleme]\nchiffres_irritant = \"{long}\"\n"),
+        "probleme.chiffres_irritant",
+    );
+    assert_eq!(e.len(), 1);
+    assert!(
+        e[0].contains("20\u{a0}000 caractères pour 2\u{a0}000 au plus ; raccourcissez de 18\u{a0}000 caractères"),
+        "{e:?}"
+    );
+}

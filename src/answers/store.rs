@@ -154,9 +154,18 @@ impl Answers {
     pub fn parse(text: &str, source: &str) -> Result<Answers> {
         let index = LineIndex::new(text);
         let parsed = toml_edit::Document::parse(text.to_string()).map_err(|e| {
-            let position = e
-                .span()
-                .map(|s| index.position(s.start))
+            let start = e.span().map(|s| s.start);
+            if let Some((end, message)) =
+                super::syntax::open_string_before(text, start.unwrap_or(text.len()))
+            {
+                return AnswersError::Syntax {
+                    file: source.to_string(),
+                    position: index.position(end),
+                    message,
+                };
+            }
+            let position = start
+                .map(|start| index.position(start))
                 .unwrap_or_else(|| deepest_line(text));
             let line = text.lines().nth(position.line.saturating_sub(1));
             let message = line

@@ -240,6 +240,44 @@ pub(crate) fn french_number(line: &str) -> Option<String> {
     ))
 }
 
+const OPEN_BASIC_STRING: &str = "texte entre guillemets \"…\" non fermé sur sa ligne : fermez-le par « \" », ou, pour un texte sur plusieurs lignes, écrivez-le entre « \"\"\" » et « \"\"\" »";
+const OPEN_LITERAL_STRING: &str = "texte entre apostrophes '…' non fermé sur sa ligne : fermez-le par « ' », ou, pour un texte sur plusieurs lignes, écrivez-le entre « \"\"\" » et « \"\"\" »";
+
+/// Where the first one-line string left open starts its trouble, if it is
+/// before `offset` (the parser's error): the byte offset of the end of the
+/// line where its closing quote is missing, and the French message. A
+/// paragraph pasted with its line break between `"…"` leaves the string
+/// open at the end of its line; the parser first reports the line after
+/// (« collée sur deux lignes" » reads as a key without « = »), which sends
+/// the user to the wrong line for the wrong fix.
+pub(crate) fn open_string_before(text: &str, offset: usize) -> Option<(usize, String)> {
+    use toml_parser::lexer::TokenKind;
+    let source = toml_parser::Source::new(text);
+    source
+        .lex()
+        .take_while(|token| token.span().start() < offset)
+        .find_map(|token| {
+            let (quote, what) = match token.kind() {
+                TokenKind::BasicString => ('"', OPEN_BASIC_STRING),
+                TokenKind::LiteralString => ('\'', OPEN_LITERAL_STRING),
+                _ => return None,
+            };
+            let raw = text.get(token.span().start()..token.span().end())?;
+            let closed = raw.len() >= 2
+                && raw.ends_with(quote)
+                && (quote == '\''
+                    || raw[..raw.len() - 1]
+                        .bytes()
+                        .rev()
+                        .take_while(|&b| b == b'\\')
+                        .count()
+                        % 2
+                        == 0);
+            let end = token.span().start() + raw.trim_end_matches(['\r', '\n']).len();
+            (!closed).then(|| (end, what.to_string()))
+        })
+}
+
 /// What the parser expected instead, when it can be said simply.
 fn expected_fr(expected: &str) -> Option<String> {
     let items: Vec<&str> = expected.split(", ").map(str::trim).collect();

@@ -95,9 +95,14 @@ fn describe_control(ctx: &Context) -> String {
 }
 
 /// Whether the answers say the data are sensitive, and why (for messages).
+/// Health data are sensitive whatever the overall sensitivity says (the
+/// form's own « Sensible » choice names them first).
 fn sensitive_because(ctx: &Context) -> Option<&'static str> {
     if choice(ctx, SENSITIVITY).as_deref() == Some("sensible") {
         return Some("la sensibilité des données est « sensible »");
+    }
+    if answer::boolean(ctx, PERSONAL) == Some(true) && answer::boolean(ctx, HEALTH) == Some(true) {
+        return Some("le produit traite des données de santé");
     }
     let in_sources = answer::items(ctx, SOURCES)
         .unwrap_or_default()
@@ -152,6 +157,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
     let host = host.as_deref();
     let sovereign = matches!(host, Some("administration" | "secnumcloud"));
     let state = applicant::is_state(ctx);
+    let transfer = personal(ctx) && host == Some("hors_ue");
     if let Some(why) = sensitive_because(ctx)
         && host.is_some()
         && !sovereign
@@ -160,21 +166,22 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             "donnees-sensibles-hors-ue",
             HOSTING,
             format!(
-                "{why} et l’hébergement n’est ni celui de l’administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l’administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l’un des deux{} ; à vérifier avec votre RSSI",
+                "{why} et l’hébergement n’est ni celui de l’administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l’administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l’un des deux{} ; à vérifier avec votre RSSI{}",
                 host_text(host),
-                if personal(ctx) && host == Some("hors_ue") {
-                    " ; de plus, un transfert de données personnelles hors de l’Union n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)"
+                if transfer {
+                    format!(" ; de plus, {TRANSFER}")
                 } else {
-                    ""
-                }
+                    String::new()
+                },
+                if transfer { " et votre DPO" } else { "" }
             ),
         ));
-    } else if personal(ctx) && host == Some("hors_ue") {
+    } else if transfer {
         out.push(ctx.finding(
             "donnees-personnelles-hors-ue",
             HOSTING,
             format!(
-                "des données personnelles seraient hébergées hors de l’Union européenne : un transfert de données personnelles hors de l’Union n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49) et expose aux lois d’accès extraterritoriales ; choisissez un hébergement dans l’Union, par l’administration ou qualifié SecNumCloud ; {CHECK_WITH}"
+                "des données personnelles seraient hébergées hors de l’Union européenne : {TRANSFER} et expose aux lois d’accès extraterritoriales ; choisissez un hébergement dans l’Union, par l’administration ou qualifié SecNumCloud ; {CHECK_WITH}"
             ),
         ));
     } else if personal(ctx) && state && matches!(host, Some("cloud_europeen" | "non_choisi")) {
@@ -191,22 +198,26 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             ),
         ));
     }
-    let internal = personal(ctx)
-        || matches!(
-            choice(ctx, SENSITIVITY).as_deref(),
-            Some("interne" | "sensible")
-        );
-    if choice(ctx, PROVIDER).as_deref() == Some("hors_ue") && internal {
+    // What the provider would see, most protected first; public data only:
+    // nothing to say.
+    let data = [
+        (personal(ctx), "personnelles"),
+        (sensitive_because(ctx).is_some(), "sensibles"),
+        (
+            choice(ctx, SENSITIVITY).as_deref() == Some("interne"),
+            "internes à l’administration",
+        ),
+    ]
+    .into_iter()
+    .find_map(|(holds, what)| holds.then_some(what));
+    if let Some(data) = data
+        && choice(ctx, PROVIDER).as_deref() == Some("hors_ue")
+    {
         out.push(ctx.finding(
             "fournisseur-hors-ue",
             PROVIDER,
             format!(
-                "le fournisseur du modèle est établi hors de l’Union européenne et le produit traite des données {} : les outils commerciaux ne conviennent qu’à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d’accès extraterritoriales ; préférez l’API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO",
-                if personal(ctx) {
-                    "personnelles"
-                } else {
-                    "internes à l’administration"
-                }
+                "le fournisseur du modèle est établi hors de l’Union européenne et le produit traite des données {data} : les outils commerciaux ne conviennent qu’à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d’accès extraterritoriales ; préférez l’API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO"
             ),
         ));
     }
@@ -218,6 +229,9 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+/// Personal data outside the Union: what the GDPR says.
+const TRANSFER: &str = "un transfert de données personnelles hors de l’Union n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)";
 
 fn host_text(host: Option<&str>) -> &'static str {
     match host {
@@ -292,7 +306,7 @@ fn informing_people(ctx: &Context, out: &mut Vec<Finding>) {
         INFORMATION,
         |label| {
             format!(
-                "l’IA intervient dans des décisions sur la situation d’usagers et {label} est vide : une décision individuelle prise sur le fondement d’un traitement algorithmique comporte une mention explicite qui en informe l’intéressé (code des relations entre le public et l’administration, article L. 311-3-1), et une administration publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles, sauf si elle compte moins d’agents qu’un seuil fixé par décret (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
+                "l’IA intervient dans des décisions sur la situation d’usagers et {label} est vide : une décision individuelle prise sur le fondement d’un traitement algorithmique comporte une mention explicite qui en informe l’intéressé (code des relations entre le public et l’administration, article L. 311-3-1), et une administration d’au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3 ; seuil fixé par décret) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
             )
         },
     );
@@ -335,7 +349,7 @@ fn ai_act(ctx: &Context, out: &mut Vec<Finding>) {
         ),
         Some("a_determiner") => (
             "ai-act-a-determiner",
-            "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l’IA n’est pas déterminée : qualifiez-la avec votre service juridique ; l’annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l’éligibilité et le tri des appels d’urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n’accomplit qu’une tâche procédurale étroite ou préparatoire peut échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation".to_string(),
+            format!("la catégorie de risque au sens du règlement (UE) 2024/1689 sur l’IA n’est pas déterminée : qualifiez-la avec votre service juridique ; l’annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l’éligibilité et le tri des appels d’urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n’accomplit qu’une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation ; {CHECK_WITH}"),
         ),
         _ => return,
     };
@@ -349,13 +363,13 @@ fn accreditation(ctx: &Context, out: &mut Vec<Finding>) {
         Some("non_prevue") => out.push(ctx.finding(
             "homologation-non-prevue",
             ACCREDITATION,
-            "l’homologation de sécurité n’est pas prévue : un système d’information de l’administration est homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d’information de l’État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI".to_string(),
+            "l’homologation de sécurité n’est pas prévue : un système d’information de l’administration doit en principe être homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d’information de l’État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI".to_string(),
         )),
         Some("prevue") if choice(ctx, STAGE).as_deref() == Some("production") => {
             out.push(ctx.finding(
                 "homologation-non-prevue",
                 ACCREDITATION,
-                "le produit est déjà en production mais son homologation de sécurité n’est que prévue : elle doit précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser".to_string(),
+                "le produit est déjà en production mais son homologation de sécurité n’est que prévue : elle doit en principe précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser".to_string(),
             ));
         }
         _ => {}

@@ -80,9 +80,11 @@ fn check_text(q: &Question, value: &toml::Value) -> Vec<Problem> {
         let n = s.chars().count();
         if n > max {
             out.push(problem(format!(
-                "« {} » est trop long : {n} caractères pour {max} au plus ; raccourcissez de {} caractères",
+                "« {} » est trop long : {} caractères pour {} au plus ; raccourcissez de {}",
                 q.label,
-                n - max
+                limits::count_fr(n),
+                limits::count_fr(max),
+                format::count(n - max, "caractère", "caractères")
             )));
         }
     }

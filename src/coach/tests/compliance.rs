@@ -56,18 +56,24 @@ fn human_validation_is_asked_whatever_the_role() {
 fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
     let rule = "donnees-sensibles-hors-ue";
     let q = "ia_responsable.hebergement";
-    // Personal data outside the Union: the GDPR's transfer rules are said too.
+    // Personal data outside the Union: the GDPR's transfer rules are said
+    // too, and the DPO is one more person to check with.
     let transfer = " ; de plus, un transfert de données personnelles hors de l’Union n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)";
-    for (host, text, more) in [
-        ("\"hors_ue\"", "hébergement hors Union européenne", transfer),
-        ("\"cloud_europeen\"", "cloud européen non qualifié", ""),
-        ("\"non_choisi\"", "hébergeur pas encore choisi", ""),
+    for (host, text, more, dpo) in [
+        (
+            "\"hors_ue\"",
+            "hébergement hors Union européenne",
+            transfer,
+            " et votre DPO",
+        ),
+        ("\"cloud_europeen\"", "cloud européen non qualifié", "", ""),
+        ("\"non_choisi\"", "hébergeur pas encore choisi", "", ""),
     ] {
         let a = with(&[("ia_responsable.sensibilite", "\"sensible\""), (q, host)]);
         assert_eq!(
             message(&a, rule, q, Severity::Error),
             format!(
-                "la sensibilité des données est « sensible » et l’hébergement n’est ni celui de l’administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l’administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l’un des deux{more} ; à vérifier avec votre RSSI"
+                "la sensibilité des données est « sensible » et l’hébergement n’est ni celui de l’administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l’administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l’un des deux{more} ; à vérifier avec votre RSSI{dpo}"
             ),
             "{host}"
         );
@@ -90,7 +96,7 @@ fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
         NO_PERSONAL_SOURCE,
         (q, "\"hors_ue\""),
     ]);
-    assert!(!message(&a, rule, q, Severity::Error).contains("chapitre V"));
+    assert!(!message(&a, rule, q, Severity::Error).contains("transfert"));
     for host in ["\"secnumcloud\"", "\"administration\""] {
         assert_silent(
             &with(&[("ia_responsable.sensibilite", "\"sensible\""), (q, host)]),
@@ -183,6 +189,83 @@ fn a_provider_outside_the_eu_with_personal_or_internal_data_is_a_warning() {
     );
 }
 
+/// The domain reference: a provider outside the EU with personal or internal
+/// data is a warning. Sensitive data are at least internal: a source marked
+/// sensitive used to count for nothing when the overall sensitivity said
+/// « publique », and « sensible » was called « internes ».
+#[test]
+fn a_provider_outside_the_eu_with_sensitive_data_is_a_warning_that_says_so() {
+    let q = "solution.fournisseur";
+    let sensitive_source = (
+        "donnees.sources",
+        r#"[{ nom = "Dossiers", nature = "documents", acces = "ouverte", personnelles = false, sensibles = true }]"#,
+    );
+    for sensitive in [
+        with(&[
+            (q, "\"hors_ue\""),
+            ("ia_responsable.donnees_personnelles", "false"),
+            ("ia_responsable.sensibilite", "\"publique\""),
+            sensitive_source,
+        ]),
+        with(&[
+            (q, "\"hors_ue\""),
+            ("ia_responsable.donnees_personnelles", "false"),
+            ("ia_responsable.sensibilite", "\"sensible\""),
+            NO_PERSONAL_SOURCE,
+        ]),
+    ] {
+        assert!(
+            message(&sensitive, "fournisseur-hors-ue", q, Severity::Warning)
+                .starts_with("le fournisseur du modèle est établi hors de l’Union européenne et le produit traite des données sensibles : les outils commerciaux ne conviennent qu’à des données non sensibles")
+        );
+    }
+    // The same source with a provider in the Union: nothing to say.
+    assert_silent(
+        &with(&[
+            (q, "\"cloud_europeen\""),
+            ("ia_responsable.donnees_personnelles", "false"),
+            ("ia_responsable.sensibilite", "\"publique\""),
+            sensitive_source,
+        ]),
+        "fournisseur-hors-ue",
+    );
+}
+
+/// Health data are sensitive data: on a cloud that is neither the
+/// administration's nor SecNumCloud, it is the sensitive-data error, even
+/// when the overall sensitivity was left at « interne » and the applicant
+/// is not a State service (the State's personal-data rule then says
+/// nothing). This used to be only the HDS warning.
+#[test]
+fn health_data_are_sensitive_data_for_hosting() {
+    let rule = "donnees-sensibles-hors-ue";
+    let q = "ia_responsable.hebergement";
+    let health = |host: &str| {
+        with(&[
+            ("ia_responsable.donnees_sante", "true"),
+            ("ia_responsable.sensibilite", "\"interne\""),
+            ("tco.type_porteur", "\"autre\""),
+            (q, host),
+        ])
+    };
+    assert_eq!(
+        message(&health("\"cloud_europeen\""), rule, q, Severity::Error),
+        "le produit traite des données de santé et l’hébergement n’est ni celui de l’administration ni un cloud qualifié SecNumCloud (cloud européen non qualifié) : des données sensibles exigent un hébergement par l’administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l’un des deux ; à vérifier avec votre RSSI"
+    );
+    assert_silent(
+        &health("\"cloud_europeen\""),
+        "donnees-personnelles-cloud-non-qualifie",
+    );
+    for host in ["\"secnumcloud\"", "\"administration\""] {
+        assert_silent(&health(host), rule);
+    }
+    // Without health data, the same answers are no error.
+    let mut none = health("\"cloud_europeen\"");
+    none.set("ia_responsable.donnees_sante", Some(v("false")))
+        .unwrap();
+    assert_silent(&none, rule);
+}
+
 #[test]
 fn health_data_need_an_hds_host() {
     let q = "ia_responsable.donnees_sante";
@@ -260,7 +343,7 @@ fn users_must_be_told_when_the_ai_recommends_on_their_case() {
     assert_eq!(
         message(&a, "information-usagers-manquante", q, Severity::Warning),
         format!(
-            "l’IA intervient dans des décisions sur la situation d’usagers et « Information des usagers » est vide : une décision individuelle prise sur le fondement d’un traitement algorithmique comporte une mention explicite qui en informe l’intéressé (code des relations entre le public et l’administration, article L. 311-3-1), et une administration publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles, sauf si elle compte moins d’agents qu’un seuil fixé par décret (article L. 312-1-3) ; dites où et comment les personnes sont informées ; {CHECK}"
+            "l’IA intervient dans des décisions sur la situation d’usagers et « Information des usagers » est vide : une décision individuelle prise sur le fondement d’un traitement algorithmique comporte une mention explicite qui en informe l’intéressé (code des relations entre le public et l’administration, article L. 311-3-1), et une administration d’au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3 ; seuil fixé par décret) ; dites où et comment les personnes sont informées ; {CHECK}"
         )
     );
     // Required for a complete application in that case, hidden otherwise.
@@ -320,7 +403,9 @@ fn ai_act_categories_name_the_regulation_and_the_deployers_duties() {
     );
     assert_eq!(
         undetermined,
-        "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l’IA n’est pas déterminée : qualifiez-la avec votre service juridique ; l’annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l’éligibilité et le tri des appels d’urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n’accomplit qu’une tâche procédurale étroite ou préparatoire peut échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation"
+        format!(
+            "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l’IA n’est pas déterminée : qualifiez-la avec votre service juridique ; l’annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l’éligibilité et le tri des appels d’urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n’accomplit qu’une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation ; {CHECK}"
+        )
     );
     for rule in [
         "ai-act-haut-risque",
@@ -404,7 +489,7 @@ fn accreditation_comes_before_production() {
             q,
             Severity::Warning
         ),
-        "l’homologation de sécurité n’est pas prévue : un système d’information de l’administration est homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d’information de l’État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI"
+        "l’homologation de sécurité n’est pas prévue : un système d’information de l’administration doit en principe être homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d’information de l’État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI"
     );
     assert_eq!(
         message(
@@ -413,7 +498,7 @@ fn accreditation_comes_before_production() {
             q,
             Severity::Warning
         ),
-        "le produit est déjà en production mais son homologation de sécurité n’est que prévue : elle doit précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser"
+        "le produit est déjà en production mais son homologation de sécurité n’est que prévue : elle doit en principe précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser"
     );
     assert_silent(&srdt(), "homologation-non-prevue");
     assert_silent(

@@ -3,7 +3,9 @@
 //!   (renaming a question or a choice fails here instead of silently
 //!   switching a rule off);
 //! - every legal reference cited by the form's help and the coach's messages,
-//!   listed in one place so a reviewer can check them all.
+//!   listed in one place so a reviewer can check them all, and every article
+//!   cited anywhere else a user reads (templates, README, examples, the
+//!   program's messages) is in that list too.
 
 use crate::coach::RULES;
 use crate::form::{self, Form, Question};
@@ -316,6 +318,353 @@ fn articles_are_read_with_their_paragraph_or_range() {
             "Article L. 311-3-1",
             "article L. 312-1-3"
         ]
+    );
+}
+
+/// The number at the start of `s` (`47`, `l. 311-3-1`), its length in
+/// bytes, 0 if none.
+fn article_number(s: &str) -> usize {
+    let part = ["l. ", "r. ", "d. "]
+        .iter()
+        .find(|p| s.starts_with(**p))
+        .map_or(0, |p| p.len());
+    let n = s[part..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .count();
+    if n == 0 || !s[part..].starts_with(|c: char| c.is_ascii_digit()) {
+        0
+    } else {
+        part + n
+    }
+}
+
+/// Every article a text cites, one entry per number, written
+/// `article 47`, `article L. 311-3-1`: after « article », « articles » or
+/// « art. » (`articles 44 à 49`, `art. 26, 27, 49`, `article 6, paragraphe
+/// 3`, `art. L. 311-3-1 et L. 312-1-3`), and a code's article standing alone
+/// (`CRPA L. 311-3-1`, `(L. 1111-8)`). No-break spaces read as spaces.
+fn article_numbers_in(text: &str) -> Vec<String> {
+    let lower = text.replace('\u{a0}', " ").to_lowercase();
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |number: &str| {
+        let number = match number.split_once(". ") {
+            Some((part, n)) => format!("{}. {n}", part.to_uppercase()),
+            None => number.to_string(),
+        };
+        let article = format!("article {number}");
+        if !out.contains(&article) {
+            out.push(article);
+        }
+    };
+    let mut at = 0;
+    while at < lower.len() {
+        let rest = &lower[at..];
+        let word = ["articles ", "article ", "art. "]
+            .iter()
+            .find(|w| rest.starts_with(**w))
+            .filter(|_| {
+                // A word of its own: not « particle 3 ».
+                !lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            });
+        let code_part = ["l. ", "r. ", "d. "].iter().any(|p| rest.starts_with(*p))
+            && lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c == ' ' || c == '(')
+            && article_number(rest) > 0;
+        if word.is_none() && !code_part {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let mut end = at + word.map_or(0, |w| w.len());
+        let n = article_number(&lower[end..]);
+        if n == 0 {
+            at = end.max(at + 1);
+            continue;
+        }
+        push(&lower[end..end + n]);
+        end += n;
+        // More numbers of the same list; a paragraph is not an article.
+        loop {
+            let rest = &lower[end..];
+            if let Some(p) = rest.strip_prefix(", paragraphe ") {
+                end += ", paragraphe ".len() + article_number(p).max(1);
+                continue;
+            }
+            let joined = [" à ", " et ", ", "].iter().find_map(|j| {
+                let m = rest.strip_prefix(*j).map(article_number).unwrap_or(0);
+                (m > 0).then_some((j.len(), m))
+            });
+            let Some((j, m)) = joined else { break };
+            push(&lower[end + j..end + j + m]);
+            end += j + m;
+        }
+        at = end;
+    }
+    out
+}
+
+/// Where users read text: the files shipped with the program, read whole,
+/// and the program's own sources without their tests (a test may quote any
+/// article as a sample).
+fn user_texts() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    let read = |path: &std::path::Path| std::fs::read_to_string(path).unwrap_or_default();
+    for file in ["README.md", "templates/README.md"] {
+        out.push((file.to_string(), read(&root.join(file))));
+    }
+    for dir in ["templates/fiche-action", "examples"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            out.push((path.display().to_string(), read(&path)));
+        }
+    }
+    let mut dirs = vec![root.join("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if path.is_dir() {
+                if name != "tests" && name != "snapshots" {
+                    dirs.push(path);
+                }
+            } else if name.ends_with(".rs") && !name.starts_with("tests") {
+                out.push((path.display().to_string(), without_tests(&read(&path))));
+            }
+        }
+    }
+    out
+}
+
+/// A Rust source up to its first inline test module (`#[cfg(test)]` then
+/// `mod tests {`); `#[cfg(test)] mod tests;` in another file is skipped
+/// above.
+fn without_tests(source: &str) -> String {
+    let mut kept = String::new();
+    let mut lines = source.lines().peekable();
+    while let Some(line) = lines.next() {
+        if line.trim() == "#[cfg(test)]"
+            && lines.peek().is_some_and(|next| {
+                next.trim_start().starts_with("mod ") && next.trim_end().ends_with('{')
+            })
+        {
+            break;
+        }
+        kept.push_str(line);
+        kept.push('\n');
+    }
+    kept
+}
+
+#[test]
+fn every_article_cited_anywhere_a_user_reads_is_in_the_reviewed_list() {
+    // The reviewed list, one entry per number (« articles 26 et 49 » gives
+    // 26 and 49).
+    let reviewed: Vec<String> = CITED_ARTICLES
+        .iter()
+        .flat_map(|(a, _)| article_numbers_in(a))
+        .collect();
+    let texts = user_texts();
+    assert!(texts.len() > 100, "{} files", texts.len());
+    let mut cited: Vec<String> = Vec::new();
+    for (file, text) in &texts {
+        for article in article_numbers_in(text) {
+            assert!(
+                reviewed.contains(&article),
+                "{file}: « {article} » is cited but not in CITED_ARTICLES: add it with its text, after checking it"
+            );
+            cited.push(article);
+        }
+    }
+    for article in &reviewed {
+        assert!(
+            cited.contains(article),
+            "« {article} » is listed but cited nowhere a user reads: remove it"
+        );
+    }
+    let all = texts
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<String>()
+        .replace('\'', "’");
+    for text in CITED_TEXTS {
+        assert!(
+            all.contains(&text.replace('\'', "’")),
+            "« {text} » no longer cited"
+        );
+    }
+    // Texts the domain reference says must not be cited as a rule.
+    for wrong in [
+        "Règle beta.gouv.fr",
+        "validée par votre DPO",
+        "faites-la valider par votre DPO",
+        // SecNumCloud or the administration's own hosting is what the
+        // reference asks, not any cloud called sovereign.
+        "hébergement souverain",
+    ] {
+        assert!(!all.contains(wrong), "« {wrong} » is still cited");
+    }
+}
+
+/// Each help text that cites an article also says whom to check with.
+#[test]
+fn the_form_s_help_citing_an_article_sends_to_the_dpo_or_legal_service() {
+    let form = form::builtin();
+    let mut citing = 0;
+    for (section, q) in form.questions() {
+        let text = format!("{} {}", q.help, q.guidance.as_deref().unwrap_or_default());
+        if article_numbers_in(&text).is_empty() {
+            continue;
+        }
+        citing += 1;
+        assert!(
+            text.to_lowercase().contains("à vérifier avec votre"),
+            "{}: cites {:?} without « à vérifier avec votre … »",
+            section.full_id(q),
+            article_numbers_in(&text)
+        );
+    }
+    assert!(citing >= 4, "{citing}");
+}
+
+/// The form's help on the law says what the domain reference says, with its
+/// articles: automated decisions (loi Informatique et Libertés art. 47, CRPA
+/// L. 311-3-1), informing people (CRPA L. 311-3-1, and L. 312-1-3 from 50
+/// agents), hosting (« cloud au centre », SREN art. 31 for State services,
+/// GDPR transfers, HDS), the AIPD (two criteria or more, carried out and
+/// validated by the controller with the DPO's advice), the AI Act's
+/// high-risk duties.
+#[test]
+fn the_form_s_legal_help_says_what_the_domain_reference_says() {
+    let form = form::builtin();
+    let guidance = |id: &str| {
+        let (_, q) = form.question(id).unwrap();
+        format!("{} {}", q.help, q.guidance.as_deref().unwrap_or_default()).replace('\n', " ")
+    };
+    let role = guidance("solution.role_ia");
+    for said in [
+        "(loi Informatique et Libertés, article 47)",
+        "jamais sur un recours administratif, jamais avec des données sensibles",
+        "l’article L. 311-3-1",
+        "« L’IA décide seule » est signalé comme une erreur",
+        "À vérifier avec votre DPO / service juridique.",
+    ] {
+        assert!(role.contains(said), "role_ia: « {said} » in {role}");
+    }
+    let information = guidance("ia_responsable.information_usagers");
+    for said in [
+        "(code des relations entre le public et l’administration, article L. 311-3-1)",
+        "Une administration d’au moins 50 agents publie en ligne",
+        "(article L. 312-1-3 ; seuil fixé par décret)",
+        "À vérifier avec votre service juridique.",
+    ] {
+        assert!(
+            information.contains(said),
+            "information_usagers: « {said} » in {information}"
+        );
+    }
+    let hosting = guidance("ia_responsable.hebergement");
+    for said in [
+        "Les données sensibles, et pour un service de l’État les données personnelles des citoyens, sont hébergées par l’administration ou sur un cloud qualifié SecNumCloud par l’ANSSI (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi SREN du 21 mai 2024, article 31).",
+        "n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)",
+        "(code de la santé publique, article L. 1111-8)",
+        "À vérifier avec votre RSSI et votre DPO.",
+    ] {
+        assert!(
+            hosting.contains(said),
+            "hebergement: « {said} » in {hosting}"
+        );
+    }
+    let dpia = guidance("ia_responsable.criteres_aipd");
+    for said in [
+        "(RGPD, article 35)",
+        "à partir de deux, une AIPD est présumée nécessaire",
+        "Avec un seul critère, vérifiez si le traitement figure sur la liste de la CNIL",
+        "C’est le responsable du traitement qui mène et valide l’AIPD, après avoir demandé l’avis du DPO.",
+    ] {
+        assert!(dpia.contains(said), "criteres_aipd: « {said} » in {dpia}");
+    }
+    // The CNIL's criteria as the CNIL words them: « avec effet juridique »
+    // alone left out decisions with a similar significant effect, and
+    // « exclusion du bénéfice d'un droit » services and contracts.
+    let (_, criteria) = form.question("ia_responsable.criteres_aipd").unwrap();
+    let label = |key: &str| {
+        criteria
+            .choices
+            .iter()
+            .find(|c| c.key == key)
+            .map(|c| c.label.to_string())
+            .unwrap()
+    };
+    assert_eq!(criteria.choices.len(), 9);
+    assert_eq!(
+        label("decision_automatique"),
+        "Décision automatisée avec effet juridique ou effet similaire"
+    );
+    assert_eq!(
+        label("evaluation_scoring"),
+        "Évaluation ou notation (y compris le profilage)"
+    );
+    assert_eq!(
+        label("exclusion_droit"),
+        "Exclusion du bénéfice d’un droit, d’un service ou d’un contrat"
+    );
+    let ai_act = guidance("ia_responsable.risque_ai_act");
+    for said in [
+        "Règlement (UE) 2024/1689",
+        "(dont l’éligibilité et le tri des appels d’urgence)",
+        "ne pas être à haut risque (article 6, paragraphe 3), sauf s’il profile des personnes",
+        "mener une analyse d’impact sur les droits fondamentaux (article 27)",
+        "organiser le contrôle humain, informer les personnes (article 26) et enregistrer l’utilisation (article 49)",
+        "Pratiques interdites : article 5.",
+        "à vérifier avec votre service juridique",
+    ] {
+        assert!(
+            ai_act.contains(said),
+            "risque_ai_act: « {said} » in {ai_act}"
+        );
+    }
+}
+
+#[test]
+fn articles_are_read_one_by_one_from_lists_ranges_and_codes() {
+    assert_eq!(
+        article_numbers_in(
+            "RGPD (chapitre V, articles 44 à 49) ; article 6, paragraphe 3 ; Article L. 311-3-1 ; article\u{a0}L.\u{a0}312-1-3."
+        ),
+        [
+            "article 44",
+            "article 49",
+            "article 6",
+            "article L. 311-3-1",
+            "article L. 312-1-3"
+        ]
+    );
+    assert_eq!(
+        article_numbers_in(
+            "(CRPA, art. L. 311-3-1 et L. 312-1-3) ; déployeur (art. 26, 27, 49) ; santé publique (L. 1111-8)"
+        ),
+        [
+            "article L. 311-3-1",
+            "article L. 312-1-3",
+            "article 26",
+            "article 27",
+            "article 49",
+            "article L. 1111-8"
+        ]
+    );
+    // Not articles: a word ending in « article », « l’article premier »,
+    // an initial, a number of something else.
+    assert!(
+        article_numbers_in(
+            "particle 3 ; l’article premier ; M. L. Martin ; les articles de presse ; 2024"
+        )
+        .is_empty()
     );
 }
 

@@ -13,6 +13,11 @@ pub struct ChoiceEditor {
     /// Indexes of the chosen options.
     pub chosen: Vec<usize>,
     pub highlight: usize,
+    /// Whether the highlight marks a choice: an answer was given, or the
+    /// arrows moved it. Until then it only shows where the arrows start,
+    /// and Entrée moves on without answering (the footer says « Entrée
+    /// suivante », « Espace choisir »).
+    browsed: bool,
     /// Characters typed as if this were a text field (« 12 mars »): shown,
     /// never acted on, until a key that is not a character.
     pub typed: String,
@@ -112,6 +117,7 @@ impl ChoiceEditor {
             options,
             multi,
             exclusive,
+            browsed: !chosen.is_empty(),
             chosen,
             highlight,
             typed: String::new(),
@@ -152,6 +158,7 @@ impl ChoiceEditor {
             self.chosen = vec![i];
         }
         self.highlight = i;
+        self.browsed = true;
     }
 
     /// Digits typed back to back make one option number (« 12 » is option
@@ -292,20 +299,23 @@ impl ChoiceEditor {
         match key.code {
             KeyCode::Up | KeyCode::Char('k') if self.highlight > 0 => {
                 self.highlight -= 1;
+                self.browsed = true;
                 ChoiceKey::Moved
             }
             KeyCode::Down | KeyCode::Char('j') if self.highlight + 1 < n => {
                 self.highlight += 1;
+                self.browsed = true;
                 ChoiceKey::Moved
             }
             KeyCode::Up | KeyCode::Down | KeyCode::Char('k') | KeyCode::Char('j') => {
+                self.browsed = true;
                 ChoiceKey::Moved
             }
             KeyCode::Char(' ') if n > 0 => {
                 self.pick(self.highlight);
                 ChoiceKey::Changed
             }
-            KeyCode::Enter if !self.multi && n > 0 => {
+            KeyCode::Enter if !self.multi && n > 0 && self.browsed => {
                 let changed = self.chosen != vec![self.highlight];
                 self.pick(self.highlight);
                 if changed {

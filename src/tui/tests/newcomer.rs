@@ -494,3 +494,53 @@ fn escape_on_the_launcher_says_what_it_does() {
     assert_eq!(with_draft.handle_key(key(KeyCode::Esc)), Choice::Pending);
     assert!(!with_draft.naming, "back to the draft offer");
 }
+
+/// The footer of a choice says « Entrée suivante » and « Espace choisir »:
+/// Entrée on a question left untouched moves on without answering, so a
+/// newcomer going through the form with Entrée does not declare « Oui, le
+/// code sera publié » or « Oui, les données ont été obtenues licitement »
+/// by accident (the first option is highlighted, not chosen). Chosen with
+/// the arrows then Entrée, with Espace or with its number, it is recorded.
+#[test]
+fn enter_on_an_untouched_choice_moves_on_without_answering() {
+    for id in [
+        "mutualisation.code_ouvert",
+        "donnees.donnees_licites",
+        "probleme.public_concerne",
+    ] {
+        let mut app = empty_app();
+        go(&mut app, id);
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(get(&app, id), None, "{id}: answered by a bare Entrée");
+        assert_ne!(app.question_id(), id, "{id}: Entrée did not move on");
+    }
+    // ↓ ↑ then Entrée: the option under the highlight, even the first.
+    let mut app = empty_app();
+    go(&mut app, "mutualisation.code_ouvert");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        get(&app, "mutualisation.code_ouvert"),
+        Some(toml::Value::Boolean(true))
+    );
+    assert_ne!(app.question_id(), "mutualisation.code_ouvert");
+    // ↓ then Entrée: « Non ».
+    let mut app = empty_app();
+    go(&mut app, "mutualisation.code_ouvert");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        get(&app, "mutualisation.code_ouvert"),
+        Some(toml::Value::Boolean(false))
+    );
+    // An answer already given: Entrée keeps it and moves on.
+    let mut app = app_from("[mutualisation]\ncode_ouvert = false\n");
+    go(&mut app, "mutualisation.code_ouvert");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        get(&app, "mutualisation.code_ouvert"),
+        Some(toml::Value::Boolean(false))
+    );
+    assert_ne!(app.question_id(), "mutualisation.code_ouvert");
+}

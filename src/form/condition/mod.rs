@@ -2,10 +2,13 @@
 //!
 //! A condition is a Jinja expression over full ids, e.g.
 //! `solution.role_ia != 'assiste'` or `'autre' in probleme.irritants`.
-//! It is compiled once when the form is loaded, so a typo is reported then.
+//! It is read once when the form is loaded, so a typo is reported then:
+//! the usual shapes by [`simple`], anything else compiled by minijinja.
+
+mod simple;
 
 use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use minijinja::{Environment, Expression};
 
@@ -26,7 +29,14 @@ static CONDITION_ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
 #[derive(Clone)]
 pub struct Condition {
     source: String,
-    expression: std::sync::Arc<Expression<'static, 'static>>,
+    reader: Reader,
+}
+
+/// How a condition is evaluated: both mean the same (see [`simple`]).
+#[derive(Clone)]
+enum Reader {
+    Simple(Arc<simple::Simple>),
+    Jinja(Arc<Expression<'static, 'static>>),
 }
 
 impl std::fmt::Debug for Condition {
@@ -42,12 +52,13 @@ impl Condition {
     /// stack.
     pub fn parse(source: &str) -> Result<Condition, String> {
         check_size(source)?;
-        let expression = CONDITION_ENV
-            .compile_expression_owned(source.to_string())
-            .map_err(|e| e.to_string())?;
+        let reader = match simple::parse(source) {
+            Some(simple) => Reader::Simple(Arc::new(simple)),
+            None => Reader::Jinja(Arc::new(compile(source)?)),
+        };
         Ok(Condition {
             source: source.to_string(),
-            expression: std::sync::Arc::new(expression),
+            reader,
         })
     }
 
@@ -57,21 +68,36 @@ impl Condition {
 
     /// The full ids (`section.question`) the condition reads.
     pub fn referenced_ids(&self) -> BTreeSet<String> {
-        self.expression
-            .undeclared_variables(true)
-            .into_iter()
-            .collect()
+        match &self.reader {
+            Reader::Simple(simple) => simple.referenced_ids().collect(),
+            Reader::Jinja(expression) => {
+                expression.undeclared_variables(true).into_iter().collect()
+            }
+        }
     }
 
     /// Evaluates against the answers (a map section → question → value).
     /// A condition that cannot be evaluated counts as false: the question stays
     /// hidden rather than the program failing on a half-filled draft.
     pub fn holds(&self, answers: &minijinja::Value) -> bool {
-        self.expression
-            .eval(answers.clone())
-            .map(|v| v.is_true())
-            .unwrap_or(false)
+        match &self.reader {
+            Reader::Simple(simple) => simple.holds(answers),
+            Reader::Jinja(expression) => jinja_holds(expression, answers),
+        }
     }
+}
+
+fn compile(source: &str) -> Result<Expression<'static, 'static>, String> {
+    CONDITION_ENV
+        .compile_expression_owned(source.to_string())
+        .map_err(|e| e.to_string())
+}
+
+fn jinja_holds(expression: &Expression<'_, '_>, answers: &minijinja::Value) -> bool {
+    expression
+        .eval(answers.clone())
+        .map(|v| v.is_true())
+        .unwrap_or(false)
 }
 
 /// Refuses a condition too long, too nested (parentheses, brackets) or with
