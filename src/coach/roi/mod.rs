@@ -99,6 +99,16 @@ impl Roi {
                 )
             })
         });
+        // An agent's time valued at 0 € is no valuation: « valorisé à 0 € »
+        // and a net loss of the whole budget would misread the hours freed.
+        let cost = cost.and_then(|c| {
+            non_zero(c, || {
+                format!(
+                    "non calculable : {} vaut 0 ; indiquez le coût complet d'un agent à temps plein, charges comprises",
+                    named(form, FTE_COST)
+                )
+            })
+        });
         let fte = both(&hours_per_year, &per_fte).and_then(|(h, per)| checked(h.checked_div(per)));
         // Euros from the unrounded hours (h × cost ÷ hours per FTE) so the
         // result is exact to the euro, not 35,78 × 45 000.

@@ -461,3 +461,33 @@ fn fewer_than_two_hours_take_the_singular() {
     let two = roi(&a).summary_fr();
     assert!(two.contains(&nb(" : 2_heures de temps")), "{two}");
 }
+
+/// An agent's time valued at 0 € a year is no valuation: the figures would
+/// read « valorisé à 0 € », a net loss of the whole budget and « aucune
+/// économie n'est attendue » while hours are freed. The euros are not
+/// computed and the reason names the question; the hours still are. The
+/// form refuses the answer like 0 hours per FTE.
+#[test]
+fn an_fte_costing_nothing_is_explained_not_valued_at_zero() {
+    let mut a = worked_example();
+    a.set("roi.cout_etp", Some(toml::Value::Integer(0)))
+        .unwrap();
+    let r = roi(&a);
+    assert_eq!(r.hours_per_year(), Ok(d("57500")));
+    let reason = r.euros_per_year().unwrap_err();
+    assert!(
+        reason.contains("vaut 0") && reason.contains("roi.cout_etp"),
+        "{reason}"
+    );
+    assert!(r.net_gain().is_err());
+    assert!(!r.summary_fr().contains("0 € par an"), "{}", r.summary_fr());
+    let report = crate::validate::check(&form::builtin(), &a);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.id == "roi.cout_etp" && f.message.contains("au moins 1")),
+        "{:?}",
+        report.findings
+    );
+}
