@@ -104,7 +104,7 @@ impl Roi {
         let cost = cost.and_then(|c| {
             non_zero(c, || {
                 format!(
-                    "non calculable : {} vaut 0 ; indiquez le coût complet d'un agent à temps plein, charges comprises",
+                    "non calculable : {} vaut 0 ; indiquez le coût complet d’un agent à temps plein, charges comprises",
                     named(form, FTE_COST)
                 )
             })
