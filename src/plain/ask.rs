@@ -52,15 +52,7 @@ pub fn header(
 
 /// What to type, with an example.
 pub fn format_hint(q: &Question) -> String {
-    let example = q
-        .placeholder
-        .as_deref()
-        .map(|p| {
-            p.trim_start_matches("ex. :")
-                .trim_start_matches("ex.")
-                .trim()
-        })
-        .filter(|p| !p.is_empty());
+    let example = q.example();
     let example_or = |fallback: &str| format!(" Exemple : {}.", example.unwrap_or(fallback));
     let range = bounds(q);
     match q.kind {
