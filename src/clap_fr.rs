@@ -62,7 +62,7 @@ pub fn report(e: clap::Error) -> ExitCode {
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
             format!("argument en trop : {}", ctx(ContextKind::InvalidValue))
         }
-        ErrorKind::NoEquals => format!("{} s'écrit avec « = »", ctx(ContextKind::InvalidArg)),
+        ErrorKind::NoEquals => format!("{} s’écrit avec « = »", ctx(ContextKind::InvalidArg)),
         ErrorKind::ValueValidation => format!(
             "valeur invalide pour {} : {}",
             ctx(ContextKind::InvalidArg),
@@ -70,7 +70,7 @@ pub fn report(e: clap::Error) -> ExitCode {
         ),
         _ => "arguments incorrects".to_string(),
     };
-    say_err!("erreur : {message}\n\nPour l'aide : fiche --help");
+    say_err!("erreur : {message}\n\nPour l’aide : fiche --help");
     ExitCode::from(2)
 }
 

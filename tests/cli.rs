@@ -91,7 +91,7 @@ fn malformed_toml_gives_one_french_error_with_line_and_column_and_is_untouched()
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = stderr(&out);
         assert!(err.contains("ligne 5, colonne"), "{err}");
-        assert!(err.contains("n'est pas du TOML valide"), "{err}");
+        assert!(err.contains("n’est pas du TOML valide"), "{err}");
         assert!(err.contains("cassé.toml"), "{err}");
         // The parser's own words are translated, not shown in English.
         assert!(err.contains("texte entre guillemets"), "{err}");
