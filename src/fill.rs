@@ -22,7 +22,7 @@ pub enum FillError {
         crate::sanitize::echo(text)
     )]
     Malformed { place: String, text: String },
-    #[error("{place} : « {} » n'est pas une question du formulaire{}", crate::sanitize::echo(id), suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
+    #[error("{place} : « {} » n’est pas une question du formulaire{}", crate::sanitize::echo(id), suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
     UnknownId {
         place: String,
         id: String,

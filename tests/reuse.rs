@@ -359,7 +359,7 @@ fn set_says_when_an_answer_is_left_out_of_the_fiche() {
     let text = succeeded(&out);
     assert_said(
         &text,
-        "note : « Information des usagers » ne s'applique pas avec vos autres réponses (elle dépend de « Qui subit le problème ? » (probleme.public_concerne), « Rôle de l’IA dans la décision » (solution.role_ia)) : sa réponse est enregistrée mais n'apparaît pas dans la fiche.",
+        "note : « Information des usagers » ne s’applique pas avec vos autres réponses (elle dépend de « Qui subit le problème ? » (probleme.public_concerne), « Rôle de l’IA dans la décision » (solution.role_ia)) : sa réponse est enregistrée mais n’apparaît pas dans la fiche.",
     );
     // An answer that applies gets no note.
     let out = fiche_in(d, &["set", "c.toml", "identite.nom_produit=Trieur"]);
@@ -397,7 +397,7 @@ fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
         (
             &["identite.nom_produit=Bon", "identite.nom_produt=Assistant"],
             &[
-                "« identite.nom_produt » n'est pas une question",
+                "« identite.nom_produt » n’est pas une question",
                 "vouliez-vous dire « identite.nom_produit »",
             ],
         ),
@@ -409,7 +409,7 @@ fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
             &["identite.nom_produit=Bon", "volume.volume_annuel=beaucoup"],
             &[
                 "volume.volume_annuel",
-                "n'est pas un nombre entier",
+                "n’est pas un nombre entier",
                 "attendu : un nombre entier",
                 "exemple : volume.volume_annuel=575000",
             ],
@@ -437,7 +437,7 @@ fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
         for e in expected {
             assert!(err.contains(e), "{args:?}: missing {e} in {err}");
         }
-        assert_said(&err, "c.toml n'a pas été modifié");
+        assert_said(&err, "c.toml n’a pas été modifié");
         assert_eq!(std::fs::read(d.join("c.toml")).unwrap(), before, "{args:?}");
     }
     let out = fiche_in(d, &["set", "absent.toml", "identite.nom_produit=X"]);

@@ -154,7 +154,7 @@ impl Kind {
             Kind::Bool => "oui ou non (true / false)",
             Kind::Choice => "une des valeurs proposées",
             Kind::Multi => "une liste de valeurs proposées",
-            Kind::List => "une liste d'éléments",
+            Kind::List => "une liste d’éléments",
         }
     }
 }

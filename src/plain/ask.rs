@@ -100,7 +100,7 @@ pub fn format_hint(q: &Question) -> String {
             "Format : un ou plusieurs choix ; tapez leurs numéros séparés par des virgules. Exemple : 1, 3."
                 .to_string()
         }
-        Kind::List => "Format : liste d'éléments.".to_string(),
+        Kind::List => "Format : liste d’éléments.".to_string(),
     }
 }
 
@@ -170,7 +170,7 @@ fn choice_by_number(q: &Question, text: &str) -> Result<String, String> {
         .map(|c| c.key.clone())
         .ok_or_else(|| {
             format!(
-                "« {text} » n'est pas un des choix ; tapez un numéro entre 1 et {} ({})",
+                "« {text} » n’est pas un des choix ; tapez un numéro entre 1 et {} ({})",
                 q.choices.len(),
                 numbered()
             )
@@ -189,7 +189,7 @@ fn refused(typed: &str, why: &str) -> String {
         )
     } else if typed.contains('\n') {
         format!(
-            "erreur : réponse refusée : {why}\nVotre texte n'est pas enregistré ; le voici pour le reprendre :\n{typed}\n(fin du texte)"
+            "erreur : réponse refusée : {why}\nVotre texte n’est pas enregistré ; le voici pour le reprendre :\n{typed}\n(fin du texte)"
         )
     } else {
         format!(
