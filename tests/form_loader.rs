@@ -209,10 +209,10 @@ fn a_condition_on_a_list_field_is_refused() {
 #[test]
 fn a_misspelt_coach_threshold_is_refused() {
     // `jalon_min` would silently leave the guide's 3 milestones in force.
-    let e = bad(&format!(
+    let e = bad(
         "[form]\nid = \"test\"\nversion = 1\ntitle = \"Test\"\n\n[coach]\njalon_min = 2\n\n\
-         [[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\n"
-    ))
+         [[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\n",
+    )
     .to_string();
     assert!(
         e.starts_with(
