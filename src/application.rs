@@ -87,7 +87,7 @@ pub fn unreadable_drafts(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
 pub fn unreadable_note(error: &str) -> String {
     let error = error.trim_end().trim_end_matches('.');
     format!(
-        "{error} ; ce fichier n'est pas proposé : corrigez-le dans un éditeur de texte puis relancez fiche (il n'a pas été modifié)"
+        "{error} ; ce fichier n’est pas proposé : corrigez-le dans un éditeur de texte puis relancez fiche (il n’a pas été modifié)"
     )
 }
 

@@ -62,7 +62,7 @@ pub fn report(e: clap::Error) -> ExitCode {
         ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
             format!("argument en trop : {}", ctx(ContextKind::InvalidValue))
         }
-        ErrorKind::NoEquals => format!("{} s'écrit avec « = »", ctx(ContextKind::InvalidArg)),
+        ErrorKind::NoEquals => format!("{} s’écrit avec « = »", ctx(ContextKind::InvalidArg)),
         ErrorKind::ValueValidation => format!(
             "valeur invalide pour {} : {}",
             ctx(ContextKind::InvalidArg),
@@ -70,7 +70,7 @@ pub fn report(e: clap::Error) -> ExitCode {
         ),
         _ => "arguments incorrects".to_string(),
     };
-    say_err!("erreur : {message}\n\nPour l'aide : fiche --help");
+    say_err!("erreur : {message}\n\nPour l’aide : fiche --help");
     ExitCode::from(2)
 }
 
@@ -96,12 +96,60 @@ fn print_help(e: &clap::Error) {
     };
 }
 
-/// clap's English words around values, in French: the help and the manual
-/// page both go through this.
+/// clap's English words around values, in French, and its headings
+/// (« Commandes: », « Options: ») with the space French puts before a
+/// colon: the help and the manual page both go through this.
 pub fn in_french(text: &str) -> String {
-    text.replace("[default: ", "[par défaut : ")
+    let text = text
+        .replace("[default: ", "[par défaut : ")
         .replace("Possible values:", "Valeurs possibles :")
         .replace("[possible values: ", "[valeurs possibles : ")
         .replace("[aliases: ", "[alias : ")
-        .replace("[alias: ", "[alias : ")
+        .replace("[alias: ", "[alias : ");
+    text.split_inclusive('\n').map(spaced_heading).collect()
+}
+
+/// A heading line as clap writes it (`Options:`, possibly wrapped in
+/// terminal styles), with a space before its colon; any other line as it is.
+fn spaced_heading(line: &str) -> std::borrow::Cow<'_, str> {
+    let plain = without_styles(line.trim_end());
+    let heading = plain.ends_with(':')
+        && !plain.ends_with(" :")
+        && plain.starts_with(|c: char| c.is_alphabetic())
+        && !plain.contains(": ");
+    match line.rfind(':') {
+        Some(colon) if heading => format!("{} :{}", &line[..colon], &line[colon + 1..]).into(),
+        _ => line.into(),
+    }
+}
+
+/// `line` without the terminal styles clap puts around headings
+/// (`ESC [ … m`).
+fn without_styles(line: &str) -> String {
+    let mut plain = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            chars.by_ref().find(|c| c.is_ascii_alphabetic());
+        } else {
+            plain.push(c);
+        }
+    }
+    plain
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_french;
+
+    #[test]
+    fn headings_get_a_space_before_their_colon_and_other_lines_stay() {
+        let help = "Options:\n  -o, --output <SORTIE>\n          Fichier : « - »\n\
+                    Utilisation : fiche\n\u{1b}[1m\u{1b}[4mCommandes:\u{1b}[0m\n  check  Vérifier\n";
+        assert_eq!(
+            in_french(help),
+            "Options :\n  -o, --output <SORTIE>\n          Fichier : « - »\n\
+             Utilisation : fiche\n\u{1b}[1m\u{1b}[4mCommandes :\u{1b}[0m\n  check  Vérifier\n"
+        );
+    }
 }

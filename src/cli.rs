@@ -14,10 +14,10 @@ Utilisation : {usage}
 
 {all-args}{after-help}";
 
-/// Préparez votre candidature à All_Ia_nce, l'incubateur IA de l'État (DINUM) :
+/// Préparez votre candidature à All_Ia_nce, l’incubateur IA de l’État (DINUM) :
 /// un assistant dans le terminal qui vous guide question par question et
 /// produit la fiche action en Markdown, HTML, PDF et OpenDocument, et le
-/// courriel qui l'envoie.
+/// courriel qui l’envoie.
 #[derive(Debug, Parser)]
 #[command(
     name = "fiche",
@@ -32,7 +32,7 @@ Utilisation : {usage}
     after_help = "Sans argument, fiche reprend le brouillon le plus récent du dossier courant ou en commence un nouveau.\nExemple : fiche examples/assistant-srdt.toml"
 )]
 pub struct Cli {
-    /// Candidature (fichier .toml) à ouvrir dans l'assistant ; créée si elle n'existe pas
+    /// Candidature (fichier .toml) à ouvrir dans l’assistant ; créée si elle n’existe pas
     #[arg(value_name = "FICHIER")]
     pub file: Option<PathBuf>,
 
@@ -51,11 +51,11 @@ pub struct GlobalArgs {
     #[arg(long, value_name = "DOSSIER", global = true)]
     pub form: Option<PathBuf>,
 
-    /// Dossier de modèles personnels qui remplacent les modèles intégrés de même nom (documents produits par fiche render, l'assistant et le mode accessible)
+    /// Dossier de modèles personnels qui remplacent les modèles intégrés de même nom (documents produits par fiche render, l’assistant et le mode accessible)
     #[arg(long, value_name = "DOSSIER", global = true)]
     pub templates: Option<PathBuf>,
 
-    /// Mode accessible : questions posées ligne à ligne, sans plein écran (lecteurs d'écran)
+    /// Mode accessible : questions posées ligne à ligne, sans plein écran (lecteurs d’écran)
     #[arg(long, global = true)]
     pub accessible: bool,
 
@@ -70,7 +70,7 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Ouvrir une candidature dans l'assistant (créée si elle n'existe pas)
+    /// Ouvrir une candidature dans l’assistant (créée si elle n’existe pas)
     #[command(help_template = HELP_TEMPLATE)]
     Edit {
         /// Fichier de la candidature (.toml)
@@ -80,19 +80,19 @@ pub enum Command {
     /// Créer un brouillon, pré-rempli avec votre profil, une ancienne candidature ou un fichier de données
     #[command(
         help_template = HELP_TEMPLATE,
-        after_help = "Ordre de priorité pour une même question : profil < --from < --data (puis fiche set pour modifier ensuite).\nExemple : fiche new 2027.toml --from 2026.toml --data chiffres.toml\nCode de sortie : 0 si le brouillon est créé, 2 si une valeur est refusée ou un fichier illisible (rien n'est créé)."
+        after_help = "Ordre de priorité pour une même question : profil < --from < --data (puis fiche set pour modifier ensuite).\nExemple : fiche new 2027.toml --from 2026.toml --data chiffres.toml\nCode de sortie : 0 si le brouillon est créé, 2 si une valeur est refusée ou un fichier illisible (rien n’est créé)."
     )]
     New {
-        /// Fichier à créer (.toml) ; un fichier existant n'est jamais écrasé
+        /// Fichier à créer (.toml) ; un fichier existant n’est jamais écrasé
         #[arg(value_name = "FICHIER")]
         file: PathBuf,
         #[command(flatten)]
         prefill: NewPrefillArgs,
     },
-    /// Donner des réponses sans l'assistant (scripts, intégration continue)
+    /// Donner des réponses sans l’assistant (scripts, intégration continue)
     #[command(
         help_template = HELP_TEMPLATE,
-        after_help = "Chaque réponse s'écrit section.question=valeur, à la française : 575 000, 2,5, oui/non, la clé ou le libellé d'un choix, plusieurs choix séparés par des virgules, une liste en TOML ([{ nom = \"…\" }]). « section.question= » efface la réponse.\nExemple : fiche set candidature.toml volume.volume_annuel=\"575 000\" probleme.public_concerne=agents\nTout ou rien : si une réponse est refusée (question inconnue, valeur invalide), le fichier n'est pas modifié.\nCode de sortie : 0 si les réponses sont enregistrées, 2 si une réponse est refusée ou le fichier illisible."
+        after_help = "Chaque réponse s’écrit section.question=valeur, à la française : 575 000, 2,5, oui/non, la clé ou le libellé d’un choix, plusieurs choix séparés par des virgules, une liste en TOML ([{ nom = \"…\" }]). « section.question= » efface la réponse.\nExemple : fiche set candidature.toml volume.volume_annuel=\"575 000\" probleme.public_concerne=agents\nTout ou rien : si une réponse est refusée (question inconnue, valeur invalide), le fichier n’est pas modifié.\nCode de sortie : 0 si les réponses sont enregistrées, 2 si une réponse est refusée ou le fichier illisible."
     )]
     Set {
         /// Fichier de la candidature (.toml), qui doit exister (voir fiche new)
@@ -105,7 +105,7 @@ pub enum Command {
     /// Comparer deux candidatures, réponse par réponse
     #[command(
         help_template = HELP_TEMPLATE,
-        after_help = "Code de sortie : 0 si les réponses sont identiques, 1 si elles diffèrent, 2 en cas d'erreur de lecture."
+        after_help = "Code de sortie : 0 si les réponses sont identiques, 1 si elles diffèrent, 2 en cas d’erreur de lecture."
     )]
     Diff {
         /// Candidature de référence (avant)
@@ -132,7 +132,7 @@ pub enum Command {
         after_help = CHECK_AFTER_HELP
     )]
     Check(CheckArgs),
-    /// Produire la fiche action ou le pitch d'une page (Markdown, HTML imprimable, PDF, OpenDocument)
+    /// Produire la fiche action ou le pitch d’une page (Markdown, HTML imprimable, PDF, OpenDocument)
     #[command(
         help_template = HELP_TEMPLATE,
         after_help = "Par défaut, le document est écrit à côté de la candidature : x.md, x.html, x.pdf, x.odt, et pour le pitch x-pitch.md, x-pitch.html, x-pitch.pdf, x-pitch.odt.\nUne candidature incomplète donne un document marqué BROUILLON, avec en annexe la liste de ce qui manque.\nPlusieurs candidatures avec --format html : une page de comparaison imprimable (A4 paysage), écrite par défaut dans comparatif.html.\nExemple : fiche render --format html a.toml b.toml c.toml -o comparatif.html"
@@ -158,7 +158,7 @@ pub enum Command {
     #[command(
         help_template = HELP_TEMPLATE,
         visible_alias = "send",
-        after_help = "Le courriel est adressé au contact du formulaire, de la part de la cheffe ou du chef de produit. Il est écrit à côté de la candidature (x.eml) : ouvrez-le dans votre messagerie (Thunderbird, Outlook), relisez-le et envoyez-le.\nCode de sortie : 0 si le courriel est prêt, 1 si la candidature est incomplète ou si le coach relève une erreur (la liste de ce qui manque ou est à corriger est affichée), 2 en cas d'erreur de lecture ou d'écriture."
+        after_help = "Le courriel est adressé au contact du formulaire, de la part de la cheffe ou du chef de produit. Il est écrit à côté de la candidature (x.eml) : ouvrez-le dans votre messagerie (Thunderbird, Outlook), relisez-le et envoyez-le.\nCode de sortie : 0 si le courriel est prêt, 1 si la candidature est incomplète ou si le coach relève une erreur (la liste de ce qui manque ou est à corriger est affichée), 2 en cas d’erreur de lecture ou d’écriture."
     )]
     Envoyer {
         /// Fichier de la candidature (.toml)
@@ -187,17 +187,17 @@ pub enum Command {
         after_help = "Exemple : fiche man > ~/.local/share/man/man1/fiche.1 puis man fiche"
     )]
     Man,
-    /// Parangonnage : trouver dans le tableau des initiatives IA de l'État celles qui ressemblent à votre projet
+    /// Parangonnage : trouver dans le tableau des initiatives IA de l’État celles qui ressemblent à votre projet
     #[command(
         help_template = HELP_TEMPLATE,
         override_usage = "fiche parangonnage CANDIDATURE.toml EXPORT.csv|EXPORT.xlsx [OPTIONS]\n       fiche parangonnage EXPORT.csv|EXPORT.xlsx \"MOTS CHERCHÉS\" [OPTIONS]",
-        after_help = "L'export est le tableau des initiatives téléchargé depuis Grist (CSV ou XLSX ; les CSV de LibreOffice et d'Excel, séparés par des virgules ou des points-virgules, conviennent aussi).\nLes initiatives sont classées selon les mots qu'elles partagent avec le problème, la solution, les données et le public de la candidature (ou avec les mots donnés).\nExemples :\n  fiche parangonnage candidature.toml initiatives.csv\n  fiche parangonnage initiatives.xlsx \"tri de courriels\" -n 5\n  fiche parangonnage candidature.toml export.csv --colonnes nom=\"Intitulé\",description=\"Résumé\"\n  fiche parangonnage candidature.toml initiatives.csv --citer 1,3\nAvec --citer, les initiatives de ces rangs sont ajoutées à la réponse « Solutions existantes » de la candidature (nom et administration, sans le contact), à la suite de ce qui y est écrit, une seule fois chacune.\nCode de sortie : 0 si la recherche a abouti (même sans résultat), 2 si un fichier est illisible, les colonnes introuvables ou un rang cité absent (la candidature n'est alors pas modifiée)."
+        after_help = "L’export est le tableau des initiatives téléchargé depuis Grist (CSV ou XLSX ; les CSV de LibreOffice et d’Excel, séparés par des virgules ou des points-virgules, conviennent aussi).\nLes initiatives sont classées selon les mots qu’elles partagent avec le problème, la solution, les données et le public de la candidature (ou avec les mots donnés).\nExemples :\n  fiche parangonnage candidature.toml initiatives.csv\n  fiche parangonnage initiatives.xlsx \"tri de courriels\" -n 5\n  fiche parangonnage candidature.toml export.csv --colonnes nom=\"Intitulé\",description=\"Résumé\"\n  fiche parangonnage candidature.toml initiatives.csv --citer 1,3\nAvec --citer, les initiatives de ces rangs sont ajoutées à la réponse « Solutions existantes » de la candidature (nom et administration, sans le contact), à la suite de ce qui y est écrit, une seule fois chacune.\nCode de sortie : 0 si la recherche a abouti (même sans résultat), 2 si un fichier est illisible, les colonnes introuvables ou un rang cité absent (la candidature n’est alors pas modifiée)."
     )]
     Parangonnage {
         /// Candidature (.toml) puis export du tableau, ou bien export du tableau puis mots cherchés
         #[arg(value_name = "FICHIERS_OU_MOTS", required = true, num_args = 2..)]
         inputs: Vec<String>,
-        /// Nombre d'initiatives à afficher
+        /// Nombre d’initiatives à afficher
         #[arg(short = 'n', long = "nombre", default_value_t = 10, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
         limit: u32,
         /// Colonnes à utiliser, si fiche ne les reconnaît pas : nom=…,administration=…,description=…,contact=… (en-tête ou numéro)
@@ -224,17 +224,17 @@ pub enum ParangonnageFormat {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum CheckFormat {
-    /// Texte lisible : le tableau récapitulatif, ou le rapport détaillé d'une seule candidature
+    /// Texte lisible : le tableau récapitulatif, ou le rapport détaillé d’une seule candidature
     Text,
     /// JSON pour les scripts : les lignes du tableau (ou, pour une seule candidature ou avec --details, le rapport détaillé)
     Json,
-    /// CSV pour un tableur (LibreOffice Calc, Excel) : UTF-8, séparateur « ; », une ligne d'en-tête
+    /// CSV pour un tableur (LibreOffice Calc, Excel) : UTF-8, séparateur « ; », une ligne d’en-tête
     Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DocFormat {
-    /// Markdown, pour le site de l'incubateur
+    /// Markdown, pour le site de l’incubateur
     Md,
     /// Page HTML autonome, prête à imprimer (A4)
     Html,
@@ -242,14 +242,14 @@ pub enum DocFormat {
     Pdf,
     /// OpenDocument texte (LibreOffice, Word), titres et tableaux modifiables
     Odt,
-    /// Pitch d'une page pour le comité des partenaires, en Markdown (ou « pitch »)
+    /// Pitch d’une page pour le comité des partenaires, en Markdown (ou « pitch »)
     #[value(name = "pitch-md", alias = "pitch")]
     PitchMd,
-    /// Pitch d'une page, en page HTML imprimable
+    /// Pitch d’une page, en page HTML imprimable
     PitchHtml,
-    /// Pitch d'une page, en PDF
+    /// Pitch d’une page, en PDF
     PitchPdf,
-    /// Pitch d'une page, en OpenDocument texte
+    /// Pitch d’une page, en OpenDocument texte
     PitchOdt,
 }
 
@@ -272,7 +272,7 @@ impl From<DocFormat> for fiche::render::Format {
 /// Where `fiche new` takes its first answers from.
 #[derive(Debug, Args)]
 pub struct NewPrefillArgs {
-    /// Reprendre les réponses réutilisables (administration, chef de produit, sponsor…) d'une ancienne candidature
+    /// Reprendre les réponses réutilisables (administration, chef de produit, sponsor…) d’une ancienne candidature
     #[arg(long, value_name = "ANCIENNE.toml")]
     pub from: Option<PathBuf>,
     /// Avec --from : reprendre toutes les réponses, pas seulement les réutilisables
@@ -288,7 +288,7 @@ pub struct NewPrefillArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
-    /// Enregistrer dans le profil les réponses réutilisables d'une candidature
+    /// Enregistrer dans le profil les réponses réutilisables d’une candidature
     #[command(help_template = HELP_TEMPLATE)]
     Save {
         /// Candidature dont reprendre les réponses (.toml)

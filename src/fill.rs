@@ -22,7 +22,7 @@ pub enum FillError {
         crate::sanitize::echo(text)
     )]
     Malformed { place: String, text: String },
-    #[error("{place} : « {} » n'est pas une question du formulaire{}", crate::sanitize::echo(id), suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
+    #[error("{place} : « {} » n’est pas une question du formulaire{}", crate::sanitize::echo(id), suggestion.as_ref().map(|s| format!(" ; vouliez-vous dire « {s} » ?")).unwrap_or_default())]
     UnknownId {
         place: String,
         id: String,
@@ -118,15 +118,25 @@ pub fn resolve<'f>(form: &'f Form, id: &str, place: &str) -> Result<&'f Question
         })
 }
 
-/// An example of what to type for `question`, shown after a refused value.
+/// An example of what to type for `question`, shown after a refused value:
+/// the form's own example for the question when it has one (a slogan's,
+/// not a product name), else one for its type.
 pub fn example(question: &Question) -> String {
+    let own = question.example().filter(|e| !e.contains('"'));
+    let own_number = own.filter(|e| !e.is_empty() && e.chars().all(|c| c.is_ascii_digit()));
     match question.kind {
-        Kind::Text | Kind::Long => "\"Assistant SRDT\"".to_string(),
+        Kind::Text | Kind::Long => format!("\"{}\"", own.unwrap_or("Assistant SRDT")),
+        Kind::Int | Kind::Euros | Kind::Percent if own_number.is_some() => {
+            own_number.unwrap_or_default().to_string()
+        }
         Kind::Int => "575000".to_string(),
         Kind::Decimal => "2,5".to_string(),
         Kind::Euros => "45000".to_string(),
         Kind::Percent => "30".to_string(),
-        Kind::Email => "prenom.nom@ministere.gouv.fr".to_string(),
+        Kind::Email => own
+            .filter(|e| e.contains('@'))
+            .unwrap_or("prenom.nom@ministere.gouv.fr")
+            .to_string(),
         Kind::Url => "https://www.exemple.gouv.fr".to_string(),
         Kind::Bool => "oui".to_string(),
         Kind::Choice => question

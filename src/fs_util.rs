@@ -22,15 +22,15 @@ const LEFTOVER_AGE: Duration = Duration::from_secs(60);
 #[derive(Debug, thiserror::Error)]
 pub enum Refusal {
     #[error(
-        "ce n'est pas un fichier ordinaire ({0}) : fiche ne lit et n'écrit que des fichiers ordinaires, il n'y a pas touché"
+        "ce n’est pas un fichier ordinaire ({0}) : fiche ne lit et n’écrit que des fichiers ordinaires, il n’y a pas touché"
     )]
     NotRegular(&'static str),
     #[error(
-        "le fichier est en lecture seule (droits {0}) : il n'a pas été modifié ; rendez-le modifiable (chmod u+w) ou enregistrez sous un autre nom"
+        "le fichier est en lecture seule (droits {0}) : il n’a pas été modifié ; rendez-le modifiable (chmod u+w) ou enregistrez sous un autre nom"
     )]
     ReadOnly(String),
     #[error(
-        "le fichier dépasse la taille maximale de {} : fiche refuse de le lire (vérifiez qu'il s'agit du bon fichier)",
+        "le fichier dépasse la taille maximale de {} : fiche refuse de le lire (vérifiez qu’il s’agit du bon fichier)",
         crate::limits::bytes_fr(*.0)
     )]
     TooLarge(u64),
@@ -397,9 +397,9 @@ pub fn io_error_fr(e: &io::Error) -> String {
         AlreadyExists => "le fichier existe déjà".into(),
         StorageFull => "disque plein : libérez de la place puis réessayez".into(),
         ReadOnlyFilesystem => "le disque est en lecture seule".into(),
-        IsADirectory => "c'est un dossier, pas un fichier".into(),
+        IsADirectory => "c’est un dossier, pas un fichier".into(),
         InvalidData => not_utf8_fr(e).unwrap_or_else(|| e.to_string()),
-        _ => format!("erreur d'entrée/sortie ({e})"),
+        _ => format!("erreur d’entrée/sortie ({e})"),
     }
 }
 
@@ -412,7 +412,7 @@ fn not_utf8_fr(e: &io::Error) -> Option<String> {
     let before = &bad.as_bytes()[..bad.utf8_error().valid_up_to()];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
     Some(format!(
-        "le fichier n'est pas du texte UTF-8 valide (ligne {line}) : il a sans doute été enregistré dans un autre codage (Windows-1252, Latin-1) ; ouvrez-le dans un éditeur de texte, enregistrez-le au codage UTF-8, puis relancez"
+        "le fichier n’est pas du texte UTF-8 valide (ligne {line}) : il a sans doute été enregistré dans un autre codage (Windows-1252, Latin-1) ; ouvrez-le dans un éditeur de texte, enregistrez-le au codage UTF-8, puis relancez"
     ))
 }
 

@@ -46,7 +46,7 @@ pub fn count_fr(n: usize) -> String {
 /// validation of a file, so both say the same.
 pub fn number_problem(n: f64) -> Option<String> {
     if !n.is_finite() {
-        return Some("ce n'est pas un nombre fini (inf et nan ne sont pas des montants)".into());
+        return Some("ce n’est pas un nombre fini (inf et nan ne sont pas des montants)".into());
     }
     if n.abs() > MAX_ABS_NUMBER {
         return Some(
@@ -62,7 +62,7 @@ pub fn text_problem(text: &str) -> Option<String> {
     let n = text.chars().count();
     (n > MAX_ANSWER_CHARS).then(|| {
         format!(
-            "réponse trop longue : {} caractères, {} au plus par réponse ; gardez l'essentiel et mettez le reste en annexe de votre dossier",
+            "réponse trop longue : {} caractères, {} au plus par réponse ; gardez l’essentiel et mettez le reste en annexe de votre dossier",
             count_fr(n),
             count_fr(MAX_ANSWER_CHARS)
         )

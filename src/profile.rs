@@ -15,7 +15,7 @@ pub const FILE_NAME: &str = "profil.toml";
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
     #[error(
-        "impossible de trouver le dossier de configuration de l'utilisateur (variable HOME absente ?) ; définissez HOME ou XDG_CONFIG_HOME"
+        "impossible de trouver le dossier de configuration de l’utilisateur (variable HOME absente ?) ; définissez HOME ou XDG_CONFIG_HOME"
     )]
     NoConfigDir,
     #[error(
@@ -76,7 +76,7 @@ pub fn for_new_draft(form: &Form, loaded: Result<Option<Answers>>) -> ForNewDraf
         Ok(None) => return ForNewDraft::Nothing,
         Err(e) => {
             return ForNewDraft::Unreadable(format!(
-                "votre profil n'est pas utilisé : {e}\n  Corrigez-le avec « fiche profile edit »."
+                "votre profil n’est pas utilisé : {e}\n  Corrigez-le avec « fiche profile edit »."
             ));
         }
     };
@@ -115,7 +115,7 @@ pub fn create_if_missing(form: &Form) -> Result<PathBuf> {
     }
     let mut text = String::from(
         "# Profil fiche : réponses reprises dans chaque nouvelle candidature.\n\
-         # Même format qu'une candidature ; décommentez et complétez les lignes utiles.\n\n",
+         # Même format qu’une candidature ; décommentez et complétez les lignes utiles.\n\n",
     );
     text.push_str(&Answers::new(form).to_toml_string());
     let mut current = String::new();
@@ -212,7 +212,7 @@ mod tests {
         else {
             panic!("an unreadable profile must be reported");
         };
-        assert!(warning.contains("profil n'est pas utilisé"), "{warning}");
+        assert!(warning.contains("profil n’est pas utilisé"), "{warning}");
         assert!(warning.contains("fiche profile edit"), "{warning}");
     }
 

@@ -153,7 +153,7 @@ pub fn kept_note(form: &Form, answers_path: &Path, recovery: &Recovery) -> Strin
 /// again to tell a kept recovery from one it already holds.
 pub fn read_only_farewell(form: &Form, answers_path: &Path, why: &str) -> String {
     let mut text = format!(
-        "Rien n'a été écrit dans {} ({why}).",
+        "Rien n’a été écrit dans {} ({why}).",
         answers_path.display()
     );
     let on_disk =
@@ -268,7 +268,7 @@ mod tests {
         assert_eq!(
             read_only_farewell(&form, &path, why),
             format!(
-                "Rien n'a été écrit dans {} (le fichier est en lecture seule).",
+                "Rien n’a été écrit dans {} (le fichier est en lecture seule).",
                 path.display()
             )
         );
@@ -278,7 +278,7 @@ mod tests {
         assert_eq!(
             read_only_farewell(&form, &path, why),
             format!(
-                "Rien n'a été écrit dans {} (le fichier est en lecture seule). {}",
+                "Rien n’a été écrit dans {} (le fichier est en lecture seule). {}",
                 path.display(),
                 kept_note(&form, &path, &r)
             )

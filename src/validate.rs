@@ -222,7 +222,7 @@ fn hidden_answer(answers: &Answers, id: &str, q: &Question) -> Finding {
         id,
         Severity::Advice,
         format!(
-            "« {} » ne s'applique pas avec vos autres réponses : sa réponse est gardée dans le fichier mais n'apparaît pas dans la fiche ; si elle compte, revoyez les réponses dont elle dépend, sinon effacez-la",
+            "« {} » ne s’applique pas avec vos autres réponses : sa réponse est gardée dans le fichier mais n’apparaît pas dans la fiche ; si elle compte, revoyez les réponses dont elle dépend, sinon effacez-la",
             q.label
         ),
     );
@@ -291,11 +291,11 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 Severity::Warning,
                 match form.nearest_section(section_id) {
                     Some(meant) => format!(
-                        "la section « {} » n'existe pas dans le formulaire : vouliez-vous écrire [{meant}] ? Ses réponses sont conservées mais ignorées tant que le nom n'est pas corrigé",
+                        "la section « {} » n’existe pas dans le formulaire : vouliez-vous écrire [{meant}] ? Ses réponses sont conservées mais ignorées tant que le nom n’est pas corrigé",
                         echo(section_id)
                     ),
                     None => format!(
-                        "la section « {} » n'existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l'orthographe)",
+                        "la section « {} » n’existe pas dans le formulaire : ses réponses sont conservées mais ignorées (vérifiez l’orthographe)",
                         echo(section_id)
                     ),
                 },
@@ -310,7 +310,7 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 section_id,
                 Severity::Error,
                 format!(
-                    "« {0} » doit être une section (une ligne [{0}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n'est pas corrigé",
+                    "« {0} » doit être une section (une ligne [{0}] suivie des réponses), pas une valeur : les réponses de cette section sont ignorées tant que ce n’est pas corrigé",
                     echo(section_id)
                 ),
             );
@@ -329,11 +329,11 @@ fn unknown_answers(form: &Form, answers: &Answers) -> Vec<Finding> {
                 Severity::Warning,
                 match form.nearest_question(&id) {
                     Some(meant) => format!(
-                        "« {} » n'est pas une question du formulaire : vouliez-vous écrire « {meant} » ? La réponse est conservée mais ignorée tant que l'identifiant n'est pas corrigé",
+                        "« {} » n’est pas une question du formulaire : vouliez-vous écrire « {meant} » ? La réponse est conservée mais ignorée tant que l’identifiant n’est pas corrigé",
                         echo(&id)
                     ),
                     None => format!(
-                        "« {} » n'est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l'orthographe de l'identifiant)",
+                        "« {} » n’est pas une question du formulaire : la réponse est conservée mais ignorée (vérifiez l’orthographe de l’identifiant)",
                         echo(&id)
                     ),
                 },
@@ -387,7 +387,7 @@ fn unknown_field(
         &id,
         Severity::Warning,
         format!(
-            "« {} » n'est pas un champ de « {} » : {hint} La réponse est conservée mais ignorée tant que le nom n'est pas corrigé",
+            "« {} » n’est pas un champ de « {} » : {hint} La réponse est conservée mais ignorée tant que le nom n’est pas corrigé",
             echo(key),
             q.label
         ),

@@ -74,7 +74,7 @@ fn a_file_that_no_longer_parses_is_never_overwritten() {
     std::fs::write(&path, "[identite\nnom = ").unwrap();
     let err = answers.save(&path).unwrap_err();
     assert!(matches!(err, AnswersError::RefuseOverwrite { .. }), "{err}");
-    assert!(err.to_string().contains("n'a pas été écrasé"));
+    assert!(err.to_string().contains("n’a pas été écrasé"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "[identite\nnom = ");
 }
 

@@ -78,7 +78,7 @@ fn one_skipped_file_is_counted_in_the_singular() {
     let out = fiche(&["check", dir.path().to_str().unwrap()]);
     let text = stdout(&out);
     assert!(
-        text.contains("Ignorés : 1 fichier qui n'est pas une candidature"),
+        text.contains("Ignorés : 1 fichier qui n’est pas une candidature"),
         "{text}"
     );
 }

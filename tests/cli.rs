@@ -91,7 +91,7 @@ fn malformed_toml_gives_one_french_error_with_line_and_column_and_is_untouched()
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = stderr(&out);
         assert!(err.contains("ligne 5, colonne"), "{err}");
-        assert!(err.contains("n'est pas du TOML valide"), "{err}");
+        assert!(err.contains("n’est pas du TOML valide"), "{err}");
         assert!(err.contains("cassé.toml"), "{err}");
         // The parser's own words are translated, not shown in English.
         assert!(err.contains("texte entre guillemets"), "{err}");
@@ -264,7 +264,22 @@ fn help_is_in_french() {
         assert!(!text.contains("Print help"), "{args:?}: {text}");
     }
     let out = fiche(&["--help"]);
-    assert!(stdout(&out).contains("Commandes"));
+    let help = stdout(&out);
+    // French puts a space before a colon, clap's headings included.
+    for heading in ["Commandes :", "Arguments :", "Options générales :"] {
+        assert!(
+            help.contains(&format!("\n{heading}\n")),
+            "{heading}: {help}"
+        );
+    }
+    let render = stdout(&fiche(&["render", "--help"]));
+    assert!(render.contains("\nOptions :\n"), "{render}");
+    assert!(
+        render
+            .lines()
+            .all(|l| !l.ends_with(':') || l.ends_with(" :")),
+        "{render}"
+    );
 
     // The words clap adds around values were English.
     for args in [

@@ -13,15 +13,15 @@ fn complete_example_shows_the_business_case_and_exits_0() {
     // `~` marks a no-break space (inside French figures).
     for figure in [
         "À pleine échelle (575~000 demandes de renseignement par an) :",
-        "Temps d'agent libéré par an : 57~500~h",
+        "Temps d’agent libéré par an : 57~500~h",
         "Équivalent temps plein : 35,78~ETP",
         "Valeur de ce temps par an : 1~610~143~€",
-        "Budget annuel couvert en : 2,2~mois d'économies",
+        "Budget annuel couvert en : 2,2~mois d’économies",
         "Gain net annuel : 1~310~143~€",
         "Ratio bénéfice/coût : 5,4",
         // The pilot's share, next to the full-scale figures (it was only in
         // the documents).
-        "  À l'échelle du pilote (60~000 demandes de renseignement par an) : 6~000~heures de temps d'agent libéré par an, valorisé à 168~015~€ par an.",
+        "  À l’échelle du pilote (60~000 demandes de renseignement par an) : 6~000~heures de temps d’agent libéré par an, valorisé à 168~015~€ par an.",
     ] {
         let figure = figure.replace('~', NBSP);
         assert!(text.contains(&figure), "{figure} missing from:\n{text}");
@@ -53,7 +53,7 @@ fn check_says_the_figures_are_the_pilots_when_it_covers_the_whole_volume() {
     assert_eq!(out.status.code(), Some(0), "{text}{}", stderr(&out));
     let sentence = "Le pilote porte sur tout le volume annuel : ces chiffres sont aussi les siens.";
     assert_eq!(text.matches(sentence).count(), 1, "{text}");
-    assert!(!text.contains("l'échelle du pilote"), "{text}");
+    assert!(!text.contains("l’échelle du pilote"), "{text}");
     let summary = text.find("  À pleine échelle (575").expect("the summary");
     assert!(summary < text.find(sentence).unwrap(), "{text}");
 
@@ -355,7 +355,7 @@ fn a_complete_application_with_a_typing_error_is_to_correct() {
     );
     assert!(!text.contains("à compléter"), "{text}");
     assert!(text.contains("Bilan économique non calculable"), "{text}");
-    assert!(!text.contains("À l'échelle du pilote"), "{text}");
+    assert!(!text.contains("À l’échelle du pilote"), "{text}");
 }
 
 /// A minimal form of one's own: a project, its carrier and the AI's role;
@@ -445,7 +445,7 @@ fn a_form_of_ones_own_is_coached_only_on_the_questions_it_asks() {
         assert!(!text.contains(absent), "{absent}: {text}");
     }
     assert!(
-        text.contains("décrivez dans la candidature comment un agent contrôle ce que produit l'IA"),
+        text.contains("décrivez dans la candidature comment un agent contrôle ce que produit l’IA"),
         "{text}"
     );
     assert!(
@@ -453,7 +453,7 @@ fn a_form_of_ones_own_is_coached_only_on_the_questions_it_asks() {
         "{text}"
     );
     assert!(
-        text.contains("la section « volume » n'existe pas dans le formulaire"),
+        text.contains("la section « volume » n’existe pas dans le formulaire"),
         "the ignored answers are still pointed out: {text}"
     );
 }

@@ -93,7 +93,7 @@ fn the_same_answer_changed_on_both_sides_is_asked_and_nothing_written_until_sett
             panic!("{err}");
         };
         assert!(err.to_string().contains("identite.sponsor"), "{err}");
-        assert!(err.to_string().contains("Rien n'a été écrit"), "{err}");
+        assert!(err.to_string().contains("Rien n’a été écrit"), "{err}");
         assert_eq!(read(&path), before, "nothing written on a conflict");
         assert_eq!(conflicts.len(), 1);
         assert_eq!(conflicts[0].mine, s("mienne"));
@@ -170,7 +170,7 @@ fn an_answer_with_no_place_in_the_file_is_an_error_and_nothing_is_written() {
         let message = stderr(&out);
         assert_said(&message, "identite.nom_produit");
         assert_said(&message, found);
-        assert_said(&message, "n'a pas été modifié");
+        assert_said(&message, "n’a pas été modifié");
         assert_not_said(&stdout(&out), "Enregistré");
         assert_eq!(read(&path), text);
     }
@@ -489,7 +489,7 @@ fn accessible_mode_on_a_file_open_elsewhere_offers_read_only() {
     let out = accessible_with(dir.path(), "a.toml", "n\n");
     assert_eq!(out.status.code(), Some(2));
     assert_said(&stdout(&out), "est déjà ouvert par fiche (le processus");
-    assert_said(&stderr(&out), "il n'a pas été ouvert ici");
+    assert_said(&stderr(&out), "il n’a pas été ouvert ici");
     let out = accessible_with(dir.path(), "a.toml", "o\nPas ici\n");
     assert_said(&stdout(&out), "Lecture seule");
     assert_eq!(read(&path), HEAD);
@@ -503,7 +503,7 @@ fn accessible_mode_offers_back_an_answer_a_killed_session_typed() {
         .unwrap();
     let out = accessible_with(dir.path(), "a.toml", "o\n");
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_said(&stdout(&out), "s'est arrêtée sans enregistrer");
+    assert_said(&stdout(&out), "s’est arrêtée sans enregistrer");
     assert_said(&stdout(&out), "  Repris");
     assert_eq!(answer_in(&path, "identite.nom_produit"), s("Repris"));
     assert!(!fiche::recovery::path_for(&path).exists());
@@ -529,7 +529,7 @@ fn accessible_mode_on_a_read_only_file_says_a_kept_recovery_and_offers_it_once_w
     );
     assert_said(
         &said,
-        "Rien n'a été écrit dans a.toml (le fichier est en lecture seule).",
+        "Rien n’a été écrit dans a.toml (le fichier est en lecture seule).",
     );
     assert_not_said(&said, "Vos réponses sont enregistrées");
     assert_eq!(read(&path), HEAD);
@@ -537,7 +537,7 @@ fn accessible_mode_on_a_read_only_file_says_a_kept_recovery_and_offers_it_once_w
 
     chmod(&path, 0o644);
     let out = accessible_with(dir.path(), "a.toml", "o\n");
-    assert_said(&stdout(&out), "s'est arrêtée sans enregistrer");
+    assert_said(&stdout(&out), "s’est arrêtée sans enregistrer");
     assert_eq!(
         answer_in(&path, "identite.nom_produit"),
         s("Tapé avant l'arrêt")

@@ -404,7 +404,7 @@ fn a_second_wizard_on_the_same_file_says_who_has_it_and_opens_read_only() {
     refused.wait_for(&who);
     refused.send("n\r");
     assert_eq!(refused.wait_exit(), 2);
-    refused.wait_for("n'a pas été ouvert");
+    refused.wait_for("n’a pas été ouvert");
 
     let mut second = Session::start_past_intro(dir.path(), &["f.toml"], &[]);
     second.wait_for(&who);
@@ -549,7 +549,7 @@ fn a_read_only_file_shows_the_kept_recovery_and_offers_it_once_writable() {
     s.send(CTRL_Q);
     assert_eq!(s.wait_exit(), 0, "{}", s.contents());
     // Said once the terminal is given back: what is true, not « enregistrées ».
-    s.wait_for("Rien n'a été écrit dans lu.toml (le fichier est en lecture seule).");
+    s.wait_for("Rien n’a été écrit dans lu.toml (le fichier est en lecture seule).");
     s.wait_for("est gardée dans");
     assert!(
         !s.contents().contains("Réponses enregistrées"),
@@ -630,7 +630,7 @@ fn leftovers_are_cleaned_at_start_and_ctrl_e_edits_next_to_the_answers() {
     s.send(TAB);
     s.wait_for("Décrivez le problème");
     s.send(CTRL_E);
-    s.wait_for("Texte repris depuis l'éditeur");
+    s.wait_for("Texte repris depuis l’éditeur");
     let noted = std::fs::read_to_string(&note).unwrap();
     let mut lines = noted.lines();
     let used = PathBuf::from(lines.next().unwrap());

@@ -158,7 +158,7 @@ fn exclusive_is_read_from_the_form_and_only_on_a_multi_choice() {
     ));
     assert!(
         e.to_string()
-            .contains("exclusive = true n'a de sens que dans une question à choix multiple"),
+            .contains("exclusive = true n’a de sens que dans une question à choix multiple"),
         "{e}"
     );
 }

@@ -282,7 +282,7 @@ fn a_file_from_a_newer_form_version_is_refused_and_left_byte_identical() {
         let err = stderr(&out);
         assert!(err.contains("version 99"), "{args:?}: {err}");
         assert!(err.contains("plus récente"), "{args:?}: {err}");
-        assert!(err.contains("n'a pas été modifié"), "{args:?}: {err}");
+        assert!(err.contains("n’a pas été modifié"), "{args:?}: {err}");
     }
     assert_eq!(std::fs::read(&path).unwrap(), text.as_bytes());
     assert_eq!(

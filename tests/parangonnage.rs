@@ -248,14 +248,14 @@ fn garbled_exports_get_a_clear_french_error() {
     let err = read_bytes(&binary, "export.csv").unwrap_err();
     assert_eq!(
         err.to_string(),
-        "export.csv : ce fichier n'est ni un CSV ni un classeur (XLSX, ODS, XLS) : il contient des données binaires.\n  Téléchargez le tableau depuis Grist au format CSV ou XLSX (menu de la table), puis relancez."
+        "export.csv : ce fichier n’est ni un CSV ni un classeur (XLSX, ODS, XLS) : il contient des données binaires.\n  Téléchargez le tableau depuis Grist au format CSV ou XLSX (menu de la table), puis relancez."
     );
 
     let table = read_path(&fixture("sans-en-tete.csv")).unwrap();
     let err = Columns::detect(&table, &ColumnSpec::default()).unwrap_err();
     let text = err.to_string();
     assert!(matches!(err, ParangonnageError::Columns { .. }));
-    assert!(text.contains("impossible de reconnaître ni la colonne du nom de l'initiative ni la colonne de la description"), "{text}");
+    assert!(text.contains("impossible de reconnaître ni la colonne du nom de l’initiative ni la colonne de la description"), "{text}");
     assert!(text.contains("« Assistant réponse droit du travail », « DREETS Occitanie », « Assistant conversationnel qui aide les c… »"), "{text}");
     assert!(text.contains("--colonnes nom="), "{text}");
 
@@ -508,7 +508,7 @@ fn cli_citer_refuses_and_changes_nothing() {
     assert!((1..99).contains(&n), "{err}");
     assert!(
         err.contains(&format!(
-            "{n} initiatives partagent des mots avec la candidature (rangs 1 à {n}) ; la candidature n'a pas été modifiée."
+            "{n} initiatives partagent des mots avec la candidature (rangs 1 à {n}) ; la candidature n’a pas été modifiée."
         )),
         "{err}"
     );
@@ -536,7 +536,7 @@ fn cli_citer_refuses_and_changes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("est trop long"), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("n'a pas été modifié"),
+        stderr(&out).contains("n’a pas été modifié"),
         "{}",
         stderr(&out)
     );

@@ -280,8 +280,8 @@ fn bad_data_file_creates_nothing_and_names_the_line() {
     assert_said(&err, "donnees.toml, ligne 3");
     assert_said(&err, "nombre entier");
     // The fix as the data file writes it, not as `fiche set` would.
-    assert_said(&err, "exemple : nb_agents = 575000");
-    assert!(!err.contains("volume.nb_agents=575000"), "{err}");
+    assert_said(&err, "exemple : nb_agents = 300");
+    assert!(!err.contains("volume.nb_agents=300"), "{err}");
     assert!(!d.join("c.toml").exists());
 }
 
@@ -359,7 +359,7 @@ fn set_says_when_an_answer_is_left_out_of_the_fiche() {
     let text = succeeded(&out);
     assert_said(
         &text,
-        "note : « Information des usagers » ne s'applique pas avec vos autres réponses (elle dépend de « Qui subit le problème ? » (probleme.public_concerne), « Rôle de l’IA dans la décision » (solution.role_ia)) : sa réponse est enregistrée mais n'apparaît pas dans la fiche.",
+        "note : « Information des usagers » ne s’applique pas avec vos autres réponses (elle dépend de « Qui subit le problème ? » (probleme.public_concerne), « Rôle de l’IA dans la décision » (solution.role_ia)) : sa réponse est enregistrée mais n’apparaît pas dans la fiche.",
     );
     // An answer that applies gets no note.
     let out = fiche_in(d, &["set", "c.toml", "identite.nom_produit=Trieur"]);
@@ -397,7 +397,7 @@ fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
         (
             &["identite.nom_produit=Bon", "identite.nom_produt=Assistant"],
             &[
-                "« identite.nom_produt » n'est pas une question",
+                "« identite.nom_produt » n’est pas une question",
                 "vouliez-vous dire « identite.nom_produit »",
             ],
         ),
@@ -409,7 +409,7 @@ fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
             &["identite.nom_produit=Bon", "volume.volume_annuel=beaucoup"],
             &[
                 "volume.volume_annuel",
-                "n'est pas un nombre entier",
+                "n’est pas un nombre entier",
                 "attendu : un nombre entier",
                 "exemple : volume.volume_annuel=575000",
             ],
@@ -437,7 +437,7 @@ fn set_refuses_unknown_ids_and_bad_values_and_changes_nothing() {
         for e in expected {
             assert!(err.contains(e), "{args:?}: missing {e} in {err}");
         }
-        assert_said(&err, "c.toml n'a pas été modifié");
+        assert_said(&err, "c.toml n’a pas été modifié");
         assert_eq!(std::fs::read(d.join("c.toml")).unwrap(), before, "{args:?}");
     }
     let out = fiche_in(d, &["set", "absent.toml", "identite.nom_produit=X"]);
@@ -522,4 +522,35 @@ fn library_prefill_records_origins_that_survive_a_save_and_go_on_edit() {
         Some("identite.chef_produit_email")
     );
     assert_eq!(form.nearest_question("zzz.qqqqqqqq"), None);
+}
+
+/// A refused value's example is the question's own (its placeholder in the
+/// form), not one example per type: a slogan is not shown as
+/// `identite.slogan="Assistant SRDT"` (a product name), nor a number of
+/// agents as 575 000.
+#[test]
+fn a_refused_value_is_followed_by_the_question_s_own_example() {
+    let dir = with_new_draft();
+    for (assignment, example) in [
+        (
+            "identite.slogan=une phrase\nsur deux lignes",
+            "exemple : identite.slogan=\"Aider les agents des SRDT à répondre plus vite et plus juste en droit du travail\"",
+        ),
+        (
+            "identite.chef_produit_fonction=a\nb",
+            "exemple : identite.chef_produit_fonction=\"Cheffe de projet numérique\"",
+        ),
+        (
+            "volume.nb_agents=beaucoup",
+            "exemple : volume.nb_agents=300",
+        ),
+        (
+            "identite.chef_produit_email=pas-une-adresse",
+            "exemple : identite.chef_produit_email=prenom.nom@travail.gouv.fr",
+        ),
+    ] {
+        let out = fiche_in(dir.path(), &["set", "c.toml", assignment]);
+        assert_eq!(out.status.code(), Some(2), "{assignment}");
+        assert_said(&stderr(&out), example);
+    }
 }

@@ -102,7 +102,7 @@ fn a_malformed_or_newer_file_is_refused_in_french_and_left_untouched() {
         let mut s = Session::start(dir.path(), &["edit", name]);
         assert_eq!(s.wait_exit(), 2, "{}", s.contents());
         s.wait_for(message);
-        s.wait_for("n'a pas été modifié");
+        s.wait_for("n’a pas été modifié");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
     }
 }
@@ -222,7 +222,7 @@ fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
     s.send("écrit ici");
     s.send(ENTER);
     s.send("\x05"); // Ctrl+E
-    s.wait_for("Texte repris depuis l'éditeur");
+    s.wait_for("Texte repris depuis l’éditeur");
     s.send(CTRL_Q);
     assert_eq!(s.wait_exit(), 0, "{}", s.contents());
     let t = read_toml(&file);
@@ -296,7 +296,7 @@ fn an_unreadable_profile_is_said_and_the_new_draft_goes_on() {
     std::fs::write(config.join("profil.toml"), "[identite\n").unwrap();
     let mut s = Session::start(dir.path(), &["nouveau.toml"]);
     s.past_intro();
-    s.wait_for("profil n'est pas utilisé");
+    s.wait_for("profil n’est pas utilisé");
     s.wait_for("Nom du produit");
     s.send(CTRL_Q);
     assert_eq!(s.wait_exit(), 0, "{}", s.contents());
@@ -441,7 +441,7 @@ fn ctrl_t_cites_initiatives_and_remembers_the_export() {
     let mut s = Session::start(dir.path(), &["c.toml"]);
     open_solutions(&mut s);
     // Nothing remembered yet: the path is asked.
-    s.wait_for("Chemin de l'export");
+    s.wait_for("Chemin de l’export");
     s.send(export.to_str().unwrap());
     s.send(ENTER);
     s.wait_for("Aiguilleur de courriels");

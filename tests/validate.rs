@@ -222,7 +222,7 @@ fn a_misspelt_field_of_a_list_item_is_a_warning_not_a_silent_loss() {
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(
         f.message,
-        "« natur » n'est pas un champ de « Sources de données » : vouliez-vous écrire « nature » ? La réponse est conservée mais ignorée tant que le nom n'est pas corrigé"
+        "« natur » n’est pas un champ de « Sources de données » : vouliez-vous écrire « nature » ? La réponse est conservée mais ignorée tant que le nom n’est pas corrigé"
     );
     assert_eq!(f.position.unwrap().line, 6);
     let f = r
@@ -251,7 +251,7 @@ fn an_answer_the_document_leaves_out_is_said_not_silently_dropped() {
     assert_eq!(f.severity, Severity::Advice);
     assert_eq!(f.rule.as_deref(), Some("reponse-hors-sujet"));
     assert!(
-        f.message.contains("n'apparaît pas dans la fiche"),
+        f.message.contains("n’apparaît pas dans la fiche"),
         "{}",
         f.message
     );
@@ -388,7 +388,7 @@ fn an_exclusive_choice_is_not_ticked_with_others() {
     );
     assert_eq!(e.len(), 1, "{e:?}");
     assert!(
-        e[0].contains("« Aucun pour l’instant » ne se coche pas avec d'autres choix"),
+        e[0].contains("« Aucun pour l’instant » ne se coche pas avec d’autres choix"),
         "{e:?}"
     );
     for alone in ["[\"aucun\"]", "[\"dpo\", \"rssi\"]"] {
@@ -435,7 +435,7 @@ fn a_number_written_as_text_says_how_to_write_it() {
         "volume.volume_annuel",
     );
     assert!(
-        e[0].contains("la valeur \"beaucoup\" n'en est pas"),
+        e[0].contains("la valeur \"beaucoup\" n’en est pas"),
         "{e:?}"
     );
 }
@@ -500,7 +500,7 @@ fn the_complete_examples_have_no_answer_left_out_of_the_fiche() {
         let hidden: Vec<_> = report
             .findings
             .iter()
-            .filter(|f| f.message.contains("ne s'applique pas"))
+            .filter(|f| f.message.contains("ne s’applique pas"))
             .collect();
         assert!(hidden.is_empty(), "{name}: {hidden:#?}");
     }

@@ -23,7 +23,7 @@ pub fn parse_input(question: &Question, text: &str) -> Result<Option<toml::Value
                 Ok(i) => number(i as f64, toml::Value::Integer(i), trimmed)?,
                 Err(_) => {
                     return Err(format!(
-                        "« {} » n'est pas un nombre entier (exemple : 575000 ou 575 000)",
+                        "« {} » n’est pas un nombre entier (exemple : 575000 ou 575 000)",
                         echo(trimmed)
                     ));
                 }
@@ -43,7 +43,7 @@ pub fn parse_input(question: &Question, text: &str) -> Result<Option<toml::Value
                     Ok(f) if f.is_finite() => number(f, toml::Value::Float(f), trimmed)?,
                     _ => {
                         return Err(format!(
-                            "« {} » n'est pas un nombre (exemple : {example})",
+                            "« {} » n’est pas un nombre (exemple : {example})",
                             echo(trimmed)
                         ));
                     }
@@ -74,7 +74,7 @@ pub fn parse_input(question: &Question, text: &str) -> Result<Option<toml::Value
                 parse_toml_value(trimmed)?
             } else {
                 return Err(
-                    "une liste s'écrit en TOML, par exemple [{ nom = \"Code du travail\", nature = \"documents\", acces = \"ouverte\" }]"
+                    "une liste s’écrit en TOML, par exemple [{ nom = \"Code du travail\", nature = \"documents\", acces = \"ouverte\" }]"
                         .to_string(),
                 );
             }
@@ -124,7 +124,7 @@ fn choice_key(question: &Question, text: &str) -> Result<String, String> {
         .ok_or_else(|| {
             let keys: Vec<&str> = question.choices.iter().map(|c| c.key.as_str()).collect();
             format!(
-                "« {} » n'est pas un choix possible ; choix : {}",
+                "« {} » n’est pas un choix possible ; choix : {}",
                 echo(text),
                 keys.join(", ")
             )
@@ -136,5 +136,5 @@ fn parse_toml_value(text: &str) -> Result<toml::Value, String> {
     doc.parse::<toml::Table>()
         .ok()
         .and_then(|mut t| t.remove("v"))
-        .ok_or_else(|| format!("« {} » n'est pas une valeur TOML valide", echo(text)))
+        .ok_or_else(|| format!("« {} » n’est pas une valeur TOML valide", echo(text)))
 }

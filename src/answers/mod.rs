@@ -38,10 +38,10 @@ pub enum AnswersError {
         #[source]
         source: std::io::Error,
     },
-    #[error("{path} existe déjà et n'a pas été modifié : choisissez un autre nom.")]
+    #[error("{path} existe déjà et n’a pas été modifié : choisissez un autre nom.")]
     Exists { path: String },
     #[error(
-        "{file}, ligne {}, colonne {} : ce fichier n'est pas du TOML valide ({message}).\n  Corrigez cette ligne dans un éditeur de texte (guillemets, crochets, signe =) puis relancez ; le fichier n'a pas été modifié.",
+        "{file}, ligne {}, colonne {} : ce fichier n’est pas du TOML valide ({message}).\n  Corrigez cette ligne dans un éditeur de texte (guillemets, crochets, signe =) puis relancez ; le fichier n’a pas été modifié.",
         position.line, position.column
     )]
     Syntax {
@@ -50,7 +50,7 @@ pub enum AnswersError {
         message: String,
     },
     #[error(
-        "{file}, ligne {} : la réponse « {id} » fait {} caractères, {} au plus par réponse.\n  Raccourcissez-la dans un éditeur de texte (gardez l'essentiel, le reste en annexe de votre dossier) ; le fichier n'a pas été modifié.",
+        "{file}, ligne {} : la réponse « {id} » fait {} caractères, {} au plus par réponse.\n  Raccourcissez-la dans un éditeur de texte (gardez l’essentiel, le reste en annexe de votre dossier) ; le fichier n’a pas été modifié.",
         position.line,
         crate::limits::count_fr(*chars),
         crate::limits::count_fr(crate::limits::MAX_ANSWER_CHARS)
@@ -62,12 +62,12 @@ pub enum AnswersError {
         chars: usize,
     },
     #[error(
-        "{file} : le fichier sur le disque n'est plus du TOML valide (ligne {}, colonne {}) ; il n'a pas été écrasé.\n  Corrigez-le ou enregistrez sous un autre nom.",
+        "{file} : le fichier sur le disque n’est plus du TOML valide (ligne {}, colonne {}) ; il n’a pas été écrasé.\n  Corrigez-le ou enregistrez sous un autre nom.",
         position.line, position.column
     )]
     RefuseOverwrite { file: String, position: Position },
     #[error(
-        "{id} : cette réponse n'a pas de place dans le fichier, car « {at} » y est {found}{line} et non une section [{at}].\n  Corrigez le fichier dans un éditeur de texte (remplacez « {at} » par une section [{at}]) ; rien n'a été enregistré."
+        "{id} : cette réponse n’a pas de place dans le fichier, car « {at} » y est {found}{line} et non une section [{at}].\n  Corrigez le fichier dans un éditeur de texte (remplacez « {at} » par une section [{at}]) ; rien n’a été enregistré."
     )]
     Unplaceable {
         id: String,
@@ -75,10 +75,10 @@ pub enum AnswersError {
         found: &'static str,
         line: String,
     },
-    #[error("« {id} » n'est pas un identifiant de question (attendu : section.question)")]
+    #[error("« {id} » n’est pas un identifiant de question (attendu : section.question)")]
     NotAnId { id: String },
     #[error(
-        "{file} a été modifié par ailleurs pendant que vous l'aviez ouvert, et {} y {} changé des deux côtés : {}.\n  Rien n'a été écrit ; choisissez pour chacune la version à garder.",
+        "{file} a été modifié par ailleurs pendant que vous l’aviez ouvert, et {} y {} changé des deux côtés : {}.\n  Rien n’a été écrit ; choisissez pour chacune la version à garder.",
         if conflicts.len() > 1 { "ces réponses" } else { "cette réponse" },
         if conflicts.len() > 1 { "ont" } else { "a" },
         conflicts.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
@@ -88,7 +88,7 @@ pub enum AnswersError {
         conflicts: Vec<Conflict>,
     },
     #[error(
-        "{file} : ce fichier a été écrit pour la version {found} du formulaire « {form} », plus récente que celle que connaît ce programme (version {known}).\n  Mettez fiche à jour ; le fichier n'a pas été modifié."
+        "{file} : ce fichier a été écrit pour la version {found} du formulaire « {form} », plus récente que celle que connaît ce programme (version {known}).\n  Mettez fiche à jour ; le fichier n’a pas été modifié."
     )]
     NewerVersion {
         file: String,

@@ -63,7 +63,7 @@ const WHAT: &[(&str, &str)] = &[
     ("unclosed array table", "en-tête [[ … ]] non fermé"),
     (
         "`_` may only go between digits",
-        "« _ » n'est permis qu'entre deux chiffres",
+        "« _ » n’est permis qu’entre deux chiffres",
     ),
     (
         "invalid fraction",
@@ -116,7 +116,7 @@ const WHAT: &[(&str, &str)] = &[
     ),
     (
         "missing assignment between key-value pairs",
-        "signe « = » manquant entre l'identifiant et la réponse",
+        "signe « = » manquant entre l’identifiant et la réponse",
     ),
     (
         "extra assignment between key-value pairs",
@@ -236,7 +236,7 @@ pub(crate) fn french_number(line: &str) -> Option<String> {
         None => format!("{sign}{}", groups.concat()),
     };
     Some(format!(
-        "un nombre s'écrit sans espaces, avec un point pour les décimales et sans guillemets : écrivez {written}"
+        "un nombre s’écrit sans espaces, avec un point pour les décimales et sans guillemets : écrivez {written}"
     ))
 }
 
@@ -353,7 +353,7 @@ mod tests {
         assert_eq!(
             french_number("nb_agents = 575 000").as_deref(),
             Some(
-                "un nombre s'écrit sans espaces, avec un point pour les décimales et sans guillemets : écrivez 575000"
+                "un nombre s’écrit sans espaces, avec un point pour les décimales et sans guillemets : écrivez 575000"
             )
         );
         assert!(

@@ -48,7 +48,7 @@ fn choice(ctx: &Context, id: &str) -> Option<String> {
 }
 
 fn eligibility(ctx: &Context, out: &mut Vec<Finding>) {
-    const FUNDING: &str = "le financement d'All_Ia_nce (FTAP) s'adresse aux services de l'État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l'incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l'État pour porter le projet avec vous";
+    const FUNDING: &str = "le financement d’All_Ia_nce (FTAP) s’adresse aux services de l’État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l’incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l’État pour porter le projet avec vous";
     match applicant::local_authority(ctx) {
         Some(LocalAuthority::Declared) => out.push(ctx.finding(
             "porteur-collectivite",
@@ -59,7 +59,7 @@ fn eligibility(ctx: &Context, out: &mut Vec<Finding>) {
             "porteur-collectivite",
             applicant::ADMINISTRATION,
             format!(
-                "« {} » semble être une collectivité territoriale : {FUNDING} ; si un service de l'État porte le projet, nommez-le ici{}",
+                "« {} » semble être une collectivité territoriale : {FUNDING} ; si un service de l’État porte le projet, nommez-le ici{}",
                 crate::sanitize::echo(&name),
                 ctx.asked_label(APPLICANT)
                     .map(|label| format!(", ou répondez à {label} ({APPLICANT})"))
@@ -76,7 +76,7 @@ fn automated_decision(ctx: &Context, out: &mut Vec<Finding>) {
             "decision-automatique",
             ROLE,
             format!(
-                "l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions, et la mention prévue à l'article L. 311-3-1 du code des relations entre le public et l'administration), qu'un système d'IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et {} ; {CHECK_WITH}",
+                "l’IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions, et la mention prévue à l’article L. 311-3-1 du code des relations entre le public et l’administration), qu’un système d’IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et {} ; {CHECK_WITH}",
                 describe_control(ctx)
             ),
         ));
@@ -89,7 +89,7 @@ fn describe_control(ctx: &Context) -> String {
     match ctx.asked_label(HUMAN_CHECK) {
         Some(label) => format!("décrivez le contrôle dans {label}"),
         None => {
-            "décrivez dans la candidature comment un agent contrôle ce que produit l'IA".to_string()
+            "décrivez dans la candidature comment un agent contrôle ce que produit l’IA".to_string()
         }
     }
 }
@@ -143,7 +143,7 @@ fn personal_data_contradiction(ctx: &Context, out: &mut Vec<Finding>) {
             "donnees-personnelles-incoherentes",
             PERSONAL,
             format!(
-                "la source de données « {name} » est marquée comme contenant des données personnelles, mais vous répondez Non à {} : corrigez l'une des deux réponses ; avec des données personnelles, le RGPD s'applique et le coach vérifie l'hébergement et l'analyse d'impact (AIPD) ; {CHECK_WITH}",
+                "la source de données « {name} » est marquée comme contenant des données personnelles, mais vous répondez Non à {} : corrigez l’une des deux réponses ; avec des données personnelles, le RGPD s’applique et le coach vérifie l’hébergement et l’analyse d’impact (AIPD) ; {CHECK_WITH}",
                 ctx.label(PERSONAL)
             ),
         ));
@@ -166,7 +166,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             "donnees-sensibles-hors-ue",
             HOSTING,
             format!(
-                "{why} et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux{} ; à vérifier avec votre RSSI{}",
+                "{why} et l’hébergement n’est ni celui de l’administration ni un cloud qualifié SecNumCloud ({}) : des données sensibles exigent un hébergement par l’administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l’un des deux{} ; à vérifier avec votre RSSI{}",
                 host_text(host),
                 if transfer {
                     format!(" ; de plus, {TRANSFER}")
@@ -181,7 +181,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             "donnees-personnelles-hors-ue",
             HOSTING,
             format!(
-                "des données personnelles seraient hébergées hors de l'Union européenne : {TRANSFER} et expose aux lois d'accès extraterritoriales ; choisissez un hébergement dans l'Union, par l'administration ou qualifié SecNumCloud ; {CHECK_WITH}"
+                "des données personnelles seraient hébergées hors de l’Union européenne : {TRANSFER} et expose aux lois d’accès extraterritoriales ; choisissez un hébergement dans l’Union, par l’administration ou qualifié SecNumCloud ; {CHECK_WITH}"
             ),
         ));
     } else if personal(ctx) && state && matches!(host, Some("cloud_europeen" | "non_choisi")) {
@@ -189,7 +189,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             "donnees-personnelles-cloud-non-qualifie",
             HOSTING,
             format!(
-                "des données personnelles seraient hébergées {} : pour un service de l'État, la doctrine « cloud au centre » demande un hébergement par l'administration ou un cloud qualifié SecNumCloud pour les données d'une sensibilité particulière, dont les données personnelles des citoyens (voir aussi la loi SREN, article 31) ; prévoyez l'un des deux ; à vérifier avec votre RSSI et votre DPO",
+                "des données personnelles seraient hébergées {} : pour un service de l’État, la doctrine « cloud au centre » demande un hébergement par l’administration ou un cloud qualifié SecNumCloud pour les données d’une sensibilité particulière, dont les données personnelles des citoyens (voir aussi la loi SREN, article 31) ; prévoyez l’un des deux ; à vérifier avec votre RSSI et votre DPO",
                 if host == Some("non_choisi") {
                     "chez un hébergeur pas encore choisi"
                 } else {
@@ -205,7 +205,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
         (sensitive_because(ctx).is_some(), "sensibles"),
         (
             choice(ctx, SENSITIVITY).as_deref() == Some("interne"),
-            "internes à l'administration",
+            "internes à l’administration",
         ),
     ]
     .into_iter()
@@ -217,7 +217,7 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
             "fournisseur-hors-ue",
             PROVIDER,
             format!(
-                "le fournisseur du modèle est établi hors de l'Union européenne et le produit traite des données {data} : les outils commerciaux ne conviennent qu'à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d'accès extraterritoriales ; préférez l'API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO"
+                "le fournisseur du modèle est établi hors de l’Union européenne et le produit traite des données {data} : les outils commerciaux ne conviennent qu’à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d’accès extraterritoriales ; préférez l’API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO"
             ),
         ));
     }
@@ -225,13 +225,13 @@ fn hosting(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             "donnees-sante-hds",
             HEALTH,
-            "le produit traite des données de santé : quand elles ont été recueillies à l'occasion d'activités de prévention, de diagnostic, de soins ou de suivi social et médico-social, l'hébergeur qui les conserve sur support numérique pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez avec votre DPO si vos données en relèvent et, si oui, la certification de l'hébergeur choisi avec votre RSSI".to_string(),
+            "le produit traite des données de santé : quand elles ont été recueillies à l’occasion d’activités de prévention, de diagnostic, de soins ou de suivi social et médico-social, l’hébergeur qui les conserve sur support numérique pour le compte de l’administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez avec votre DPO si vos données en relèvent et, si oui, la certification de l’hébergeur choisi avec votre RSSI".to_string(),
         ));
     }
 }
 
 /// Personal data outside the Union: what the GDPR says.
-const TRANSFER: &str = "un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)";
+const TRANSFER: &str = "un transfert de données personnelles hors de l’Union n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)";
 
 fn host_text(host: Option<&str>) -> &'static str {
     match host {
@@ -255,7 +255,7 @@ fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
             "aipd-a-verifier",
             DPIA_CRITERIA,
             format!(
-                "un seul critère de la CNIL est coché : une AIPD n'est pas présumée nécessaire, mais vérifiez si le traitement figure sur la liste de la CNIL des traitements pour lesquels une AIPD est toujours requise, et demandez l'avis de votre DPO ; {CHECK_WITH}"
+                "un seul critère de la CNIL est coché : une AIPD n’est pas présumée nécessaire, mais vérifiez si le traitement figure sur la liste de la CNIL des traitements pour lesquels une AIPD est toujours requise, et demandez l’avis de votre DPO ; {CHECK_WITH}"
             ),
         )),
         n => {
@@ -263,17 +263,17 @@ fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
             let (severity, next) = if dpo {
                 (
                     Severity::Advice,
-                    "votre DPO est consulté : inscrivez l'AIPD et sa validation dans le plan à six mois".to_string(),
+                    "votre DPO est consulté : inscrivez l’AIPD et sa validation dans le plan à six mois".to_string(),
                 )
             } else {
                 (
                     Severity::Warning,
                     match ctx.asked_label(REFERENTS) {
                         Some(label) => format!(
-                            "votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans {label}"
+                            "votre DPO n’est pas encore consulté : demandez son avis dès maintenant et cochez-le dans {label}"
                         ),
                         // The form does not ask who was consulted.
-                        None => "demandez l'avis de votre DPO dès maintenant, si ce n'est déjà fait".to_string(),
+                        None => "demandez l’avis de votre DPO dès maintenant, si ce n’est déjà fait".to_string(),
                     },
                 )
             };
@@ -282,7 +282,7 @@ fn dpia(ctx: &Context, out: &mut Vec<Finding>) {
                 severity,
                 DPIA_CRITERIA,
                 format!(
-                    "une AIPD est présumée nécessaire : le traitement de données personnelles remplit {n} critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; {next}"
+                    "une AIPD est présumée nécessaire : le traitement de données personnelles remplit {n} critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l’avis du DPO (RGPD, article 35) ; {next}"
                 ),
             ));
         }
@@ -306,7 +306,7 @@ fn informing_people(ctx: &Context, out: &mut Vec<Finding>) {
         INFORMATION,
         |label| {
             format!(
-                "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3 ; seuil fixé par décret) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
+                "l’IA intervient dans des décisions sur la situation d’usagers et {label} est vide : une décision individuelle prise sur le fondement d’un traitement algorithmique comporte une mention explicite qui en informe l’intéressé (code des relations entre le public et l’administration, article L. 311-3-1), et une administration d’au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3 ; seuil fixé par décret) ; dites où et comment les personnes sont informées ; {CHECK_WITH}"
             )
         },
     );
@@ -315,7 +315,7 @@ fn informing_people(ctx: &Context, out: &mut Vec<Finding>) {
 fn bias(ctx: &Context, out: &mut Vec<Finding>) {
     missing_when_deciding_on_users(ctx, out, "biais-non-etudies", BIAS, |label| {
         format!(
-            "l'IA intervient dans des décisions sur la situation d'usagers et {label} est vide : le jury demandera comment vous vérifiez que le système ne traite pas différemment des publics comparables (tests par catégorie d'usagers, revue des erreurs) ; décrivez votre démarche"
+            "l’IA intervient dans des décisions sur la situation d’usagers et {label} est vide : le jury demandera comment vous vérifiez que le système ne traite pas différemment des publics comparables (tests par catégorie d’usagers, revue des erreurs) ; décrivez votre démarche"
         )
     });
 }
@@ -339,17 +339,17 @@ fn ai_act(ctx: &Context, out: &mut Vec<Finding>) {
         Some("haut_risque") => (
             "ai-act-haut-risque",
             format!(
-                "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan et {} ; à vérifier avec votre service juridique",
+                "système d’IA à haut risque au sens du règlement (UE) 2024/1689 sur l’IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d’impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l’UE (articles 26 et 49) ; prévoyez-les dans le plan et {} ; à vérifier avec votre service juridique",
                 describe_control(ctx)
             ),
         ),
         Some("interdit") => (
             "ai-act-interdit",
-            "pratique interdite par le règlement (UE) 2024/1689 sur l'IA (article 5) : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie".to_string(),
+            "pratique interdite par le règlement (UE) 2024/1689 sur l’IA (article 5) : ce projet ne peut pas être financé en l’état ; revoyez l’usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie".to_string(),
         ),
         Some("a_determiner") => (
             "ai-act-a-determiner",
-            format!("la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation ; {CHECK_WITH}"),
+            format!("la catégorie de risque au sens du règlement (UE) 2024/1689 sur l’IA n’est pas déterminée : qualifiez-la avec votre service juridique ; l’annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l’éligibilité et le tri des appels d’urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n’accomplit qu’une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation ; {CHECK_WITH}"),
         ),
         _ => return,
     };
@@ -363,13 +363,13 @@ fn accreditation(ctx: &Context, out: &mut Vec<Finding>) {
         Some("non_prevue") => out.push(ctx.finding(
             "homologation-non-prevue",
             ACCREDITATION,
-            "l'homologation de sécurité n'est pas prévue : un système d'information de l'administration doit en principe être homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d'information de l'État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI".to_string(),
+            "l’homologation de sécurité n’est pas prévue : un système d’information de l’administration doit en principe être homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d’information de l’État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI".to_string(),
         )),
         Some("prevue") if choice(ctx, STAGE).as_deref() == Some("production") => {
             out.push(ctx.finding(
                 "homologation-non-prevue",
                 ACCREDITATION,
-                "le produit est déjà en production mais son homologation de sécurité n'est que prévue : elle doit en principe précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser".to_string(),
+                "le produit est déjà en production mais son homologation de sécurité n’est que prévue : elle doit en principe précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser".to_string(),
             ));
         }
         _ => {}
@@ -381,7 +381,7 @@ fn open_code(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             "code-non-ouvert",
             OPEN_CODE,
-            "le code ne sera pas publié : All_Ia_nce finance des produits dont le code est ouvert ; prévoyez une publication sous licence libre (MIT, EUPL-1.2…) ou expliquez ce qui l'empêche".to_string(),
+            "le code ne sera pas publié : All_Ia_nce finance des produits dont le code est ouvert ; prévoyez une publication sous licence libre (MIT, EUPL-1.2…) ou expliquez ce qui l’empêche".to_string(),
         ));
     }
 }

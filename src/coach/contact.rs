@@ -50,7 +50,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
             "adresse-personnelle",
             EMAIL,
             format!(
-                "« {domain} » est une messagerie personnelle : {} attend l'adresse professionnelle du chef ou de la cheffe de produit (par exemple prenom.nom@ministere.gouv.fr), celle que l'équipe All_Ia_nce utilisera",
+                "« {domain} » est une messagerie personnelle : {} attend l’adresse professionnelle du chef ou de la cheffe de produit (par exemple prenom.nom@ministere.gouv.fr), celle que l’équipe All_Ia_nce utilisera",
                 ctx.label(EMAIL)
             ),
         ));

@@ -60,7 +60,7 @@ fn minutes_saved(ctx: &Context, out: &mut Vec<Finding>) {
             "gain-superieur-au-temps-passe",
             MINUTES_SAVED,
             format!(
-                "{} ({}) dépasse le temps qu'un agent passe aujourd'hui sur une opération ({} : {}) : on ne peut pas économiser plus de temps qu'une opération n'en prend ; corrigez l'un des deux chiffres",
+                "{} ({}) dépasse le temps qu’un agent passe aujourd’hui sur une opération ({} : {}) : on ne peut pas économiser plus de temps qu’une opération n’en prend ; corrigez l’un des deux chiffres",
                 ctx.label(MINUTES_SAVED),
                 // As answered: 0.0001 rounded to two decimals read « vaut 0 ».
                 format::decimal_exact(saved, 6),
@@ -81,7 +81,7 @@ fn budget_lines(ctx: &Context, out: &mut Vec<Finding>) {
             "postes-hors-budget",
             BUDGET_LINES,
             format!(
-                "les postes de dépense totalisent {}, mais {} est de {} : corrigez un montant ou le budget pour que les postes en fassent la somme (les documents signalent l'écart et n'affichent pas de faux total)",
+                "les postes de dépense totalisent {}, mais {} est de {} : corrigez un montant ou le budget pour que les postes en fassent la somme (les documents signalent l’écart et n’affichent pas de faux total)",
                 euros(total),
                 ctx.label(BUDGET),
                 euros(budget),
@@ -129,7 +129,7 @@ fn target(ctx: &Context, out: &mut Vec<Finding>) {
             "cible-incoherente",
             TARGET,
             format!(
-                "la valeur actuelle ({} minutes) et la valeur cible ({} minutes) de l'indicateur font {} minutes gagnées par opération, mais {} vaut {} : alignez la cible et le gain de temps, ou expliquez dans l'indicateur ce qui les distingue",
+                "la valeur actuelle ({} minutes) et la valeur cible ({} minutes) de l’indicateur font {} minutes gagnées par opération, mais {} vaut {} : alignez la cible et le gain de temps, ou expliquez dans l’indicateur ce qui les distingue",
                 format::decimal_exact(baseline, 2),
                 format::decimal_exact(target, 2),
                 format::decimal_exact(gained, 2),
@@ -153,7 +153,7 @@ fn amount_asked(ctx: &Context, out: &mut Vec<Finding>) {
             "montant-superieur-au-budget",
             AMOUNT_ASKED,
             format!(
-                "{} ({}) dépasse {} ({}) : si la demande couvre plusieurs années, dites-le dans le dossier ; sinon, corrigez l'un des deux montants",
+                "{} ({}) dépasse {} ({}) : si la demande couvre plusieurs années, dites-le dans le dossier ; sinon, corrigez l’un des deux montants",
                 ctx.label(AMOUNT_ASKED),
                 euros(asked),
                 ctx.label(BUDGET),
@@ -175,7 +175,7 @@ fn pilot_volume(ctx: &Context, out: &mut Vec<Finding>) {
             "pilote-superieur-au-volume",
             PILOT_VOLUME,
             format!(
-                "{} ({}) dépasse {} ({}) : le pilote ne peut pas traiter plus d'opérations que le périmètre complet ; corrigez l'un des deux chiffres",
+                "{} ({}) dépasse {} ({}) : le pilote ne peut pas traiter plus d’opérations que le périmètre complet ; corrigez l’un des deux chiffres",
                 ctx.label(PILOT_VOLUME),
                 format::decimal_exact(pilot, 0),
                 ctx.label(VOLUME),

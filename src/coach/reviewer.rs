@@ -22,7 +22,7 @@ fn state_tool(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             "outil-etat-non-etudie",
             STATE_TOOL,
-            "aucun outil mutualisé de l'État n'a été étudié : le jury demandera pourquoi ne pas réutiliser l'existant (API Albert, assistants Albert, briques recensées par la communauté beta.gouv) ; regardez ce qui existe et dites pourquoi cela ne suffit pas".to_string(),
+            "aucun outil mutualisé de l’État n’a été étudié : le jury demandera pourquoi ne pas réutiliser l’existant (API Albert, assistants Albert, briques recensées par la communauté beta.gouv) ; regardez ce qui existe et dites pourquoi cela ne suffit pas".to_string(),
         ));
     }
 }
@@ -35,7 +35,7 @@ fn generative_evaluation(ctx: &Context, out: &mut Vec<Finding>) {
             "evaluation-generative-manquante",
             GENERATIVE_EVALUATION,
             format!(
-                "le produit génère du texte ou des images mais {} est vide : le jury attend un jeu de test validé par des agents, un taux de réponses erronées ou inventées (hallucinations) mesuré, et la façon dont l'IA s'abstient quand elle ne sait pas ; décrivez-les",
+                "le produit génère du texte ou des images mais {} est vide : le jury attend un jeu de test validé par des agents, un taux de réponses erronées ou inventées (hallucinations) mesuré, et la façon dont l’IA s’abstient quand elle ne sait pas ; décrivez-les",
                 ctx.label(GENERATIVE_EVALUATION)
             ),
         ));
@@ -51,7 +51,7 @@ fn after_pilot(ctx: &Context, out: &mut Vec<Finding>) {
             "apres-pilote-non-prevu",
             AFTER_PILOT,
             format!(
-                "{} est vide : le jury demandera qui fera fonctionner et paiera le produit après les six mois, et quelle est l'étape suivante pour passer à l'échelle ; dites-le en quelques lignes",
+                "{} est vide : le jury demandera qui fera fonctionner et paiera le produit après les six mois, et quelle est l’étape suivante pour passer à l’échelle ; dites-le en quelques lignes",
                 ctx.label(AFTER_PILOT)
             ),
         ));

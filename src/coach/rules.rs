@@ -33,7 +33,7 @@ fn irritant_figures(ctx: &Context, out: &mut Vec<Finding>) {
             "irritant-sans-chiffres",
             id,
             format!(
-                "{} ne contient aucun chiffre : le jury attend des faits mesurés (un délai en jours, un nombre de dossiers, un coût, un taux d'erreur) ; ajoutez au moins un chiffre et sa source",
+                "{} ne contient aucun chiffre : le jury attend des faits mesurés (un délai en jours, un nombre de dossiers, un coût, un taux d’erreur) ; ajoutez au moins un chiffre et sa source",
                 ctx.label(id)
             ),
         ));
@@ -58,7 +58,7 @@ fn volume(ctx: &Context, out: &mut Vec<Finding>) {
             "volume-manquant",
             volume,
             format!(
-                "ni {} ni {} ne sont renseignés : le jury demandera combien d'opérations par an le produit traitera ; donnez le volume et son unité",
+                "ni {} ni {} ne sont renseignés : le jury demandera combien d’opérations par an le produit traitera ; donnez le volume et son unité",
                 ctx.label(volume),
                 ctx.label(unit)
             ),
@@ -67,7 +67,7 @@ fn volume(ctx: &Context, out: &mut Vec<Finding>) {
             "volume-manquant",
             volume,
             format!(
-                "{} n'est pas renseigné : sans lui, ni l'échelle du projet ni son retour sur investissement ne peuvent être évalués ; donnez une estimation (ex. : 575000)",
+                "{} n’est pas renseigné : sans lui, ni l’échelle du projet ni son retour sur investissement ne peuvent être évalués ; donnez une estimation (ex. : 575000)",
                 ctx.label(volume)
             ),
         )),
@@ -96,7 +96,7 @@ fn tiny_scale(ctx: &Context, out: &mut Vec<Finding>) {
             "tres-petite-echelle",
             "volume.nb_agents",
             format!(
-                "très petite échelle : {} et {} opérations par an (moins de {} agents et de {} opérations) ; un projet d'IA rentabilise rarement un si petit volume : élargissez le périmètre (d'autres services, d'autres territoires) ou envisagez une solution plus simple",
+                "très petite échelle : {} et {} opérations par an (moins de {} agents et de {} opérations) ; un projet d’IA rentabilise rarement un si petit volume : élargissez le périmètre (d’autres services, d’autres territoires) ou envisagez une solution plus simple",
                 agents_fr(agents),
                 format::decimal_exact(volume, 0),
                 format::decimal_exact(t.small_scale_agents, 0),
@@ -118,7 +118,7 @@ fn reachable_data(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             "aucune-donnee-accessible",
             id,
-            "aucune source de données n'est accessible (accès « inexistant » pour toutes) : sans données, pas d'IA ; identifiez au moins une source disponible ou à négocier, ou prévoyez sa constitution dans le plan".to_string(),
+            "aucune source de données n’est accessible (accès « inexistant » pour toutes) : sans données, pas d’IA ; identifiez au moins une source disponible ou à négocier, ou prévoyez sa constitution dans le plan".to_string(),
         ));
     }
 }
@@ -138,7 +138,7 @@ fn metric_reference(ctx: &Context, out: &mut Vec<Finding>) {
                 "metrique-sans-reference",
                 id,
                 format!(
-                    "{what} de l'indicateur (« {text} ») n'est pas chiffrée : sans point de départ et cible mesurables, l'impact ne pourra pas être démontré ; écrivez un nombre et son unité (ex. : 15 minutes par demande)"
+                    "{what} de l’indicateur (« {text} ») n’est pas chiffrée : sans point de départ et cible mesurables, l’impact ne pourra pas être démontré ; écrivez un nombre et son unité (ex. : 15 minutes par demande)"
                 ),
             ));
         }
@@ -184,7 +184,7 @@ fn solutionism(ctx: &Context, out: &mut Vec<Finding>) {
             "solutionnisme",
             id,
             format!(
-                "aucune alternative sans IA n'est présentée (« {text} ») : le jury vérifie que l'IA est la bonne réponse ; décrivez au moins une autre piste (simplifier la procédure, un formulaire, des règles simples, un recrutement) et pourquoi elle ne suffit pas"
+                "aucune alternative sans IA n’est présentée (« {text} ») : le jury vérifie que l’IA est la bonne réponse ; décrivez au moins une autre piste (simplifier la procédure, un formulaire, des règles simples, un recrutement) et pourquoi elle ne suffit pas"
             ),
         ));
     }
@@ -196,7 +196,7 @@ fn simplify_first(ctx: &Context, out: &mut Vec<Finding>) {
         out.push(ctx.finding(
             "procedure-a-simplifier",
             id,
-            "vous indiquez que la procédure devrait plutôt être simplifiée ou supprimée : automatiser une procédure défaillante la fige ; simplifiez-la d'abord, puis expliquez dans « Pourquoi l'IA ? » ce que l'IA apporte à la procédure simplifiée".to_string(),
+            "vous indiquez que la procédure devrait plutôt être simplifiée ou supprimée : automatiser une procédure défaillante la fige ; simplifiez-la d’abord, puis expliquez dans « Pourquoi l’IA ? » ce que l’IA apporte à la procédure simplifiée".to_string(),
         ));
     }
 }
@@ -207,7 +207,7 @@ fn payback(ctx: &Context, out: &mut Vec<Finding>) {
             "aucun-gain-de-temps",
             MINUTES_SAVED,
             format!(
-                "{} vaut 0 : sans temps d'agent libéré, le projet n'a pas d'économie chiffrable ; estimez le gain par opération, ou décrivez {} les coûts évités autrement",
+                "{} vaut 0 : sans temps d’agent libéré, le projet n’a pas d’économie chiffrable ; estimez le gain par opération, ou décrivez {} les coûts évités autrement",
                 ctx.label(MINUTES_SAVED),
                 ctx.asked_label(OTHER_GAINS)
                     .map_or_else(|| "dans la candidature".to_string(), |l| format!("dans {l}"))
@@ -225,7 +225,7 @@ fn payback(ctx: &Context, out: &mut Vec<Finding>) {
             "retour-trop-long",
             BUDGET,
             format!(
-                "le budget annuel n'est couvert qu'en {text} d'économies (environ {} ans), plus de {} mois : chaque année, le projet coûterait plus qu'il ne libère de temps d'agent ; revoyez le budget, le volume concerné ou le gain de temps par opération, ou mettez en avant d'autres gains",
+                "le budget annuel n’est couvert qu’en {text} d’économies (environ {} ans), plus de {} mois : chaque année, le projet coûterait plus qu’il ne libère de temps d’agent ; revoyez le budget, le volume concerné ou le gain de temps par opération, ou mettez en avant d’autres gains",
                 format::decimal_exact(years, 1),
                 format::decimal_exact(max, 0)
             ),
@@ -244,10 +244,10 @@ fn milestones(ctx: &Context, out: &mut Vec<Finding>) {
             "plan-trop-court",
             id,
             format!(
-                "le plan à six mois ne compte {} : prévoyez-en au moins {min} (par exemple données prêtes, premier test avec des agents, première mesure d'impact) pour montrer comment l'impact sera mesuré et le produit ajusté",
+                "le plan à six mois ne compte {} : prévoyez-en au moins {min} (par exemple données prêtes, premier test avec des agents, première mesure d’impact) pour montrer comment l’impact sera mesuré et le produit ajusté",
                 match items.len() {
                     0 => "aucun jalon".to_string(),
-                    1 => "qu'un jalon".to_string(),
+                    1 => "qu’un jalon".to_string(),
                     n => format!("que {n} jalons"),
                 }
             ),

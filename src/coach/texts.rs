@@ -38,7 +38,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
                 "texte-provisoire",
                 &id,
                 format!(
-                    "{} contient encore le texte provisoire « {placeholder} » : remplacez-le par la réponse définitive avant d'envoyer la fiche",
+                    "{} contient encore le texte provisoire « {placeholder} » : remplacez-le par la réponse définitive avant d’envoyer la fiche",
                     ctx.label(&id)
                 ),
             ));
@@ -54,7 +54,7 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
                     "texte-duplique",
                     &id,
                     format!(
-                        "{} reprend mot pour mot la réponse à {} ({first}) : chaque rubrique attend une information différente ; réécrivez l'une des deux",
+                        "{} reprend mot pour mot la réponse à {} ({first}) : chaque rubrique attend une information différente ; réécrivez l’une des deux",
                         ctx.label(&id),
                         ctx.label(&first)
                     ),

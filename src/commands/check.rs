@@ -219,7 +219,7 @@ fn print_verdict(checked: &Checked) {
         say!("Résultat : candidature complète et valide.");
     } else if report.is_complete() {
         say!(
-            "Résultat : à corriger — {} par le coach de pitch, qu'un jury refuserait.",
+            "Résultat : à corriger — {} par le coach de pitch, qu’un jury refuserait.",
             count(coach_errors, "erreur relevée", "erreurs relevées")
         );
     } else {
@@ -307,7 +307,7 @@ fn print_business_case(roi: &Roi) {
             say!("  À pleine échelle ({scale}) :");
         }
         let figures = [
-            ("Temps d'agent libéré par an", roi.hours_fr()),
+            ("Temps d’agent libéré par an", roi.hours_fr()),
             ("Équivalent temps plein", roi.fte_fr()),
             ("Valeur de ce temps par an", roi.euros_fr()),
         ];
@@ -315,7 +315,7 @@ fn print_business_case(roi: &Roi) {
             say!("  {label} : {}", text.unwrap_or_default());
         }
         match (roi.payback_fr(), roi.payback_months()) {
-            (Some(text), _) => say!("  Budget annuel couvert en : {text} d'économies"),
+            (Some(text), _) => say!("  Budget annuel couvert en : {text} d’économies"),
             (None, Err(reason)) => say!("  Budget annuel couvert en : {reason}"),
             (None, Ok(_)) => {}
         }

@@ -25,7 +25,7 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!(
-            "l'assistant a besoin d'un terminal interactif (clavier et écran) ; dans un script, utilisez fiche check et fiche render"
+            "l’assistant a besoin d’un terminal interactif (clavier et écran) ; dans un script, utilisez fiche check et fiche render"
         );
     }
     // Started once for the launcher and the wizard; given back (dropped)
@@ -41,7 +41,7 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
                 drop(screen);
                 let _ = writeln!(
                     std::io::stderr(),
-                    "fiche arrêté par un signal ({signal}) : aucun fichier n'était ouvert."
+                    "fiche arrêté par un signal ({signal}) : aucun fichier n’était ouvert."
                 );
                 return Ok(Outcome::Interrupted(signal));
             }
@@ -50,7 +50,7 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
     clean_leftovers(&path);
     let Some((_lock, read_only)) = lock_or_read_only(&mut screen, &path)? else {
         drop(screen);
-        say_err!("{} n'a pas été ouvert.", path.display());
+        say_err!("{} n’a pas été ouvert.", path.display());
         return Ok(Outcome::Failed);
     };
     let opened = open_answers(form, existing, &path, file.is_some());
@@ -84,7 +84,7 @@ fn lock_or_read_only(
             let who = holder.describe_fr();
             screen.suspend();
             let yes = ask_yes_no(&format!(
-                "{} est déjà ouvert par fiche ({who}).\nL'ouvrir en lecture seule (vos modifications pourront être enregistrées dans un autre fichier) ? [o/N] ",
+                "{} est déjà ouvert par fiche ({who}).\nL’ouvrir en lecture seule (vos modifications pourront être enregistrées dans un autre fichier) ? [o/N] ",
                 path.display()
             ));
             if !yes {
@@ -162,7 +162,7 @@ fn report(ending: &tui::Ending, form: &Form, opened: &Path, read_only: Option<&s
                     "attention : vos modifications de cette séance ne sont enregistrées nulle part. {farewell}"
                 ),
                 None => say_err!(
-                    "attention : les dernières réponses n'ont pas pu être enregistrées dans {} ({message}).",
+                    "attention : les dernières réponses n’ont pas pu être enregistrées dans {} ({message}).",
                     p.display()
                 ),
             }
@@ -275,14 +275,14 @@ fn profile_hint(
             "{} : « fiche profile save {} » {} pour pré-remplir vos prochaines candidatures.",
             fiche::format::count(
                 missing,
-                "réponse réutilisable n'est pas dans votre profil",
+                "réponse réutilisable n’est pas dans votre profil",
                 "réponses réutilisables ne sont pas dans votre profil"
             ),
             path.display(),
             if missing >= 2 {
                 "les y enregistre"
             } else {
-                "l'y enregistre"
+                "l’y enregistre"
             }
         )
     })
@@ -342,7 +342,7 @@ mod tests {
         let (_, start) = new_draft(&form, &path, Err(fiche::profile::ProfileError::NoConfigDir))
             .expect("the draft is created");
         let notice = start.notice.expect("the wizard says why");
-        assert!(notice.contains("profil n'est pas utilisé"), "{notice}");
+        assert!(notice.contains("profil n’est pas utilisé"), "{notice}");
         assert!(start.offer.is_none());
         assert!(path.exists());
     }
@@ -368,7 +368,7 @@ mod tests {
         assert_eq!(
             profile_hint(&form, &answers, None, path).as_deref(),
             Some(
-                "1 réponse réutilisable n'est pas dans votre profil : « fiche profile save candidature.toml » l'y enregistre pour pré-remplir vos prochaines candidatures."
+                "1 réponse réutilisable n’est pas dans votre profil : « fiche profile save candidature.toml » l’y enregistre pour pré-remplir vos prochaines candidatures."
             )
         );
         let profile = answers.clone();

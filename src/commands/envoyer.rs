@@ -41,7 +41,7 @@ pub fn run(
         Ok(email) => email,
         Err(EmailError::Incomplete(unready)) => {
             eprintln!(
-                "{} : candidature incomplète ou à corriger, courriel non préparé. À régler d'abord :",
+                "{} : candidature incomplète ou à corriger, courriel non préparé. À régler d’abord :",
                 file.display()
             );
             list(&unready);
@@ -70,7 +70,7 @@ pub fn run(
                 format!(" : {}", target.display())
             };
             eprintln!(
-                "Courriel prêt{written}, marqué BROUILLON (objet et pièces jointes). À régler avant de l'envoyer :"
+                "Courriel prêt{written}, marqué BROUILLON (objet et pièces jointes). À régler avant de l’envoyer :"
             );
             list(unready);
         }

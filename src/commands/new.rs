@@ -43,7 +43,7 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
     }
     if !has_profile && !prefill.no_profile {
         say!(
-            "Astuce : « fiche profile save {} », une fois l'identité remplie, pré-remplira vos prochaines candidatures.",
+            "Astuce : « fiche profile save {} », une fois l’identité remplie, pré-remplira vos prochaines candidatures.",
             file.display()
         );
     }
@@ -63,7 +63,7 @@ fn refuse_existing(file: &Path) -> Result<()> {
     }
     if file.exists() {
         bail!(
-            "{} existe déjà : il n'a pas été modifié. Ouvrez-le avec « fiche edit {} » ou choisissez un autre nom.",
+            "{} existe déjà : il n’a pas été modifié. Ouvrez-le avec « fiche edit {} » ou choisissez un autre nom.",
             file.display(),
             file.display()
         );

@@ -94,7 +94,7 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
         let query = Query::from_words(&inputs[1..].join(" "));
         if query.is_empty() {
             bail!(
-                "donnez des mots à chercher après l'export, par exemple : fiche parangonnage {} \"tri de courriels\"",
+                "donnez des mots à chercher après l’export, par exemple : fiche parangonnage {} \"tri de courriels\"",
                 sanitize::terminal_line(first)
             );
         }
@@ -106,7 +106,7 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
     }
     if inputs.len() > 2 {
         bail!(
-            "après la candidature {}, donnez un seul fichier : l'export du tableau des initiatives (CSV ou XLSX) ; pour chercher des mots, donnez l'export en premier : fiche parangonnage EXPORT.csv \"mots\"",
+            "après la candidature {}, donnez un seul fichier : l’export du tableau des initiatives (CSV ou XLSX) ; pour chercher des mots, donnez l’export en premier : fiche parangonnage EXPORT.csv \"mots\"",
             sanitize::terminal_line(first)
         );
     }
@@ -114,7 +114,7 @@ fn request(form: &Form, inputs: &[String]) -> Result<Request> {
     let query = Query::from_answers(&answers);
     if query.is_empty() {
         bail!(
-            "{} : la candidature ne décrit encore ni le problème, ni la solution, ni les données, ni le public : rien à chercher.\n  Répondez d'abord à ces questions, ou cherchez des mots : fiche parangonnage {} \"tri de courriels\"",
+            "{} : la candidature ne décrit encore ni le problème, ni la solution, ni les données, ni le public : rien à chercher.\n  Répondez d’abord à ces questions, ou cherchez des mots : fiche parangonnage {} \"tri de courriels\"",
             sanitize::terminal_line(first),
             sanitize::terminal_line(&inputs[1])
         );
@@ -143,7 +143,7 @@ fn print_table(out: &mut impl Write, found: &Found) -> Result<()> {
     if found.results.is_empty() {
         writeln!(
             out,
-            "Aucune initiative du tableau ne partage de mots avec votre recherche. Essayez d'autres mots, ou vérifiez les colonnes choisies (--colonnes)."
+            "Aucune initiative du tableau ne partage de mots avec votre recherche. Essayez d’autres mots, ou vérifiez les colonnes choisies (--colonnes)."
         )?;
         return Ok(());
     }

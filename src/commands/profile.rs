@@ -28,7 +28,7 @@ fn save(form: &Form, file: &Path) -> Result<Outcome> {
     let (path, copied) = profile::save_from(form, &answers)?;
     if copied.is_empty() {
         say!(
-            "{} ne contient aucune réponse réutilisable ; le profil n'a pas changé ({}).",
+            "{} ne contient aucune réponse réutilisable ; le profil n’a pas changé ({}).",
             file.display(),
             path.display()
         );
@@ -45,11 +45,11 @@ fn show(form: &Form) -> Result<Outcome> {
     let path = profile::path()?;
     let Some(p) = profile::load()? else {
         say!(
-            "Vous n'avez pas encore de profil ({} n'existe pas).",
+            "Vous n’avez pas encore de profil ({} n’existe pas).",
             path.display()
         );
-        say!("Pour le créer à partir d'une candidature : fiche profile save CANDIDATURE.toml");
-        say!("Pour l'écrire vous-même : fiche profile edit");
+        say!("Pour le créer à partir d’une candidature : fiche profile save CANDIDATURE.toml");
+        say!("Pour l’écrire vous-même : fiche profile edit");
         return Ok(Outcome::Ok);
     };
     say!("Profil : {}", path.display());
@@ -144,11 +144,11 @@ fn profile_problems(form: &Form, profile: &Answers, path: &Path) -> Vec<String> 
 fn run_editor(path: &Path) -> Result<()> {
     let editor = crate::external_editor::program();
     let status = crate::external_editor::run(&editor, path).with_context(|| {
-        format!("impossible de lancer l'éditeur « {editor} » (réglez VISUAL ou EDITOR)")
+        format!("impossible de lancer l’éditeur « {editor} » (réglez VISUAL ou EDITOR)")
     })?;
     if !status.success() {
         bail!(
-            "l'éditeur « {editor} » s'est terminé en erreur ; votre profil est dans {}",
+            "l’éditeur « {editor} » s’est terminé en erreur ; votre profil est dans {}",
             path.display()
         );
     }

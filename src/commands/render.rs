@@ -35,7 +35,7 @@ pub fn run(
     let path = if output == Some(Path::new("-")) {
         if format.is_binary() && std::io::stdout().is_terminal() {
             bail!(
-                "le format {0} est un fichier binaire, qui ne s'affiche pas dans le terminal (il le brouillerait) : écrivez-le dans un fichier avec -o (par exemple -o fiche.{1}), ou redirigez la sortie (-o - > fiche.{1})",
+                "le format {0} est un fichier binaire, qui ne s’affiche pas dans le terminal (il le brouillerait) : écrivez-le dans un fichier avec -o (par exemple -o fiche.{1}), ou redirigez la sortie (-o - > fiche.{1})",
                 format.short_name(),
                 format.file_type().extension()
             );

@@ -32,7 +32,7 @@ pub fn run(form: &Form, file: &Path, texts: &[String]) -> Result<Outcome> {
             say_err!("erreur : {e}");
         }
         say_err!(
-            "{} n'a pas été modifié : corrigez {} puis relancez.",
+            "{} n’a pas été modifié : corrigez {} puis relancez.",
             file.display(),
             if errors.len() > 1 {
                 "ces réponses"
@@ -71,7 +71,7 @@ fn say_left_out(form: &Form, answers: &Answers, assignments: &[Assignment]) {
         }
         let depends_on = form.depends_on(q);
         say!(
-            "note : « {} » ne s'applique pas avec vos autres réponses{} : sa réponse est enregistrée mais n'apparaît pas dans la fiche.",
+            "note : « {} » ne s’applique pas avec vos autres réponses{} : sa réponse est enregistrée mais n’apparaît pas dans la fiche.",
             q.label,
             if depends_on.is_empty() {
                 String::new()
@@ -106,7 +106,7 @@ pub(super) fn write(
     }
     if fs_util::is_read_only(file) {
         say_err!(
-            "erreur : {} est en lecture seule : il n'a pas été modifié.\n  Rendez-le modifiable (chmod u+w {}) ou travaillez sur une copie : fiche new copie.toml --from {} --all, puis fiche set copie.toml …",
+            "erreur : {} est en lecture seule : il n’a pas été modifié.\n  Rendez-le modifiable (chmod u+w {}) ou travaillez sur une copie : fiche new copie.toml --from {} --all, puis fiche set copie.toml …",
             file.display(),
             file.display(),
             file.display()
@@ -115,7 +115,7 @@ pub(super) fn write(
     }
     if let Err(e) = fill::apply(answers, assignments) {
         say_err!("erreur : {} : {e}", file.display());
-        say_err!("{} n'a pas été modifié.", file.display());
+        say_err!("{} n’a pas été modifié.", file.display());
         return Ok(Written::Refused);
     }
     let holder = lock::holder(file);

@@ -55,7 +55,7 @@ pub fn check_value(q: &Question, value: &toml::Value) -> Vec<Problem> {
 /// « Label » attend un nombre ; la valeur "abc" n'en est pas.
 fn wrong_type(q: &Question, value: &toml::Value) -> Problem {
     problem(format!(
-        "« {} » attend {} ; la valeur {} n'en est pas",
+        "« {} » attend {} ; la valeur {} n’en est pas",
         q.label,
         q.kind.expected_fr(),
         short(value)
@@ -91,18 +91,18 @@ fn check_text(q: &Question, value: &toml::Value) -> Vec<Problem> {
     let s = s.trim();
     if !s.is_empty() && q.kind == Kind::Email && !super::email::is_valid(s) {
         out.push(problem(format!(
-            "« {} » n'est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)",
+            "« {} » n’est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)",
             echo(s)
         )));
     } else if !s.is_empty() && q.kind == Kind::Email && !has_public_domain(s) {
         out.push(problem(format!(
-            "« {} » n'est pas une adresse e-mail valide : après le @, le domaine doit finir par un suffixe comme .fr ou .gouv.fr (exemple : prenom.nom@seine-et-marne.gouv.fr)",
+            "« {} » n’est pas une adresse e-mail valide : après le @, le domaine doit finir par un suffixe comme .fr ou .gouv.fr (exemple : prenom.nom@seine-et-marne.gouv.fr)",
             echo(s)
         )));
     }
     if !s.is_empty() && q.kind == Kind::Url && !(s.validate_url() && s.contains("://")) {
         out.push(problem(format!(
-            "« {} » n'est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)",
+            "« {} » n’est pas une adresse web valide (exemple : https://www.exemple.gouv.fr)",
             echo(s)
         )));
     }
@@ -212,7 +212,7 @@ fn check_multi(q: &Question, value: &toml::Value) -> Vec<Problem> {
             .find(|c| c.exclusive && items.iter().any(|i| i.as_str() == Some(&c.key)))
     {
         out.push(problem(format!(
-            "« {} » : « {} » ne se coche pas avec d'autres choix ; gardez-le seul ou retirez-le",
+            "« {} » : « {} » ne se coche pas avec d’autres choix ; gardez-le seul ou retirez-le",
             q.label, alone.label
         )));
     }
@@ -233,7 +233,7 @@ fn check_list(q: &Question, value: &toml::Value) -> Vec<Problem> {
             out.push(Problem {
                 path,
                 message: format!(
-                    "l'élément n° {} de « {} » doit être une table ([[…]])",
+                    "l’élément n° {} de « {} » doit être une table ([[…]])",
                     i + 1,
                     q.label
                 ),
@@ -305,7 +305,7 @@ fn unknown_choice(q: &Question, key: &str) -> Problem {
         .map(|c| format!("{} ({})", c.key, c.label))
         .collect();
     problem(format!(
-        "« {} » n'est pas un choix possible pour « {} » ; choix possibles : {}",
+        "« {} » n’est pas un choix possible pour « {} » ; choix possibles : {}",
         echo(key),
         q.label,
         keys.join(", ")

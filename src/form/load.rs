@@ -77,7 +77,7 @@ fn build(ctx: &Ctx, raw: RawForm) -> Result<Form> {
         return Err(FormError::Structure {
             file: ctx.source.to_string(),
             line: 1,
-            message: "le formulaire n'a aucune section ; ajoutez au moins un bloc [[sections]] avec ses questions".into(),
+            message: "le formulaire n’a aucune section ; ajoutez au moins un bloc [[sections]] avec ses questions".into(),
         });
     }
     let coach = coach_table(ctx, raw.coach)?;
@@ -174,7 +174,7 @@ fn build_section(
         return Err(ctx.invalid(
             line,
             &id,
-            "cette section n'a aucune question ; ajoutez-en au moins une ([[sections.questions]]) ou retirez la section",
+            "cette section n’a aucune question ; ajoutez-en au moins une ([[sections.questions]]) ou retirez la section",
         ));
     }
     Ok(Section {
@@ -347,7 +347,7 @@ fn check_shape(ctx: &Ctx, line: usize, full: &str, kind: Kind, raw: &RawQuestion
         return Err(ctx.invalid(
             line,
             full,
-            "exclusive = true n'a de sens que dans une question à choix multiple (type multi)",
+            "exclusive = true n’a de sens que dans une question à choix multiple (type multi)",
         ));
     }
     let mut keys = BTreeSet::new();
@@ -440,7 +440,7 @@ fn check_conditions(ctx: &Ctx, form: &Form) -> Result<()> {
                     q.line,
                     &section.full_id(q),
                     &format!(
-                        "la condition « when » cite « {var} », qui n'est pas une question du formulaire (écrivez section.question)"
+                        "la condition « when » cite « {var} », qui n’est pas une question du formulaire (écrivez section.question)"
                     ),
                 ));
             }

@@ -154,7 +154,7 @@ impl Kind {
             Kind::Bool => "oui ou non (true / false)",
             Kind::Choice => "une des valeurs proposées",
             Kind::Multi => "une liste de valeurs proposées",
-            Kind::List => "une liste d'éléments",
+            Kind::List => "une liste d’éléments",
         }
     }
 }
@@ -226,6 +226,19 @@ impl Section {
 }
 
 impl Question {
+    /// The example the form gives for this question, without its « ex. : »
+    /// lead (`placeholder = "ex. : 300"` → `300`); `None` without one.
+    pub fn example(&self) -> Option<&str> {
+        self.placeholder
+            .as_deref()
+            .map(|p| {
+                p.trim_start_matches("ex. :")
+                    .trim_start_matches("ex.")
+                    .trim()
+            })
+            .filter(|p| !p.is_empty())
+    }
+
     pub fn choice_label(&self, key: &str) -> Option<&str> {
         self.choices
             .iter()

@@ -56,8 +56,8 @@ impl Role {
     /// "la colonne {…}" in an error message.
     fn missing_fr(self) -> &'static str {
         match self {
-            Role::Name => "du nom de l'initiative",
-            Role::Administration => "de l'administration",
+            Role::Name => "du nom de l’initiative",
+            Role::Administration => "de l’administration",
             Role::Description => "de la description",
             Role::Contact => "du contact",
         }
@@ -190,7 +190,7 @@ impl ColumnSpec {
             };
             let role = Role::from_key(key).ok_or_else(|| {
                 spec_error(format!(
-                    "« {} » n'est pas un rôle connu ; rôles possibles : {}",
+                    "« {} » n’est pas un rôle connu ; rôles possibles : {}",
                     key.trim(),
                     role_keys()
                 ))
@@ -198,7 +198,7 @@ impl ColumnSpec {
             let value = value.trim().trim_matches(['"', '\'', '«', '»']).trim();
             if value.is_empty() {
                 return Err(spec_error(format!(
-                    "« {part} » : indiquez l'en-tête ou le numéro de la colonne après « = »"
+                    "« {part} » : indiquez l’en-tête ou le numéro de la colonne après « = »"
                 )));
             }
             choices.push((role, value.to_string()));
@@ -305,7 +305,7 @@ fn resolve(table: &Table, value: &str) -> Result<usize> {
             return Ok(n - 1);
         }
         return Err(spec_error(format!(
-            "colonne {n} : {} n'a que {} colonnes",
+            "colonne {n} : {} n’a que {} colonnes",
             table.source,
             table.headers.len()
         )));
@@ -507,7 +507,7 @@ mod tests {
         let err = Columns::detect(&t, &ColumnSpec::parse("nom=9").unwrap()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "--colonnes : colonne 9 : t.csv n'a que 3 colonnes"
+            "--colonnes : colonne 9 : t.csv n’a que 3 colonnes"
         );
     }
 
@@ -516,7 +516,7 @@ mod tests {
         let err = ColumnSpec::parse("titre=A").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "--colonnes : « titre » n'est pas un rôle connu ; rôles possibles : nom, administration, description, contact"
+            "--colonnes : « titre » n’est pas un rôle connu ; rôles possibles : nom, administration, description, contact"
         );
         assert!(ColumnSpec::parse("nom").is_err());
         assert!(ColumnSpec::parse("nom=").is_err());
@@ -528,7 +528,7 @@ mod tests {
         let err = Columns::detect(&t, &ColumnSpec::default()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "t.csv : impossible de reconnaître ni la colonne du nom de l'initiative ni la colonne de la description.\n  En-têtes de la première ligne : « Col A », « Col B ».\n  La première ligne doit contenir les titres des colonnes. Sinon, dites lesquelles utiliser avec --colonnes, par exemple : --colonnes nom=\"Col A\",description=\"Col B\" (ou par numéro : --colonnes nom=1,description=3)"
+            "t.csv : impossible de reconnaître ni la colonne du nom de l’initiative ni la colonne de la description.\n  En-têtes de la première ligne : « Col A », « Col B ».\n  La première ligne doit contenir les titres des colonnes. Sinon, dites lesquelles utiliser avec --colonnes, par exemple : --colonnes nom=\"Col A\",description=\"Col B\" (ou par numéro : --colonnes nom=1,description=3)"
         );
     }
 }

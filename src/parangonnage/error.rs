@@ -18,7 +18,7 @@ pub enum ParangonnageError {
     #[error("{path} : le fichier est vide.\n  {HOW_TO_EXPORT}")]
     Empty { path: String },
     #[error(
-        "{path} : ce fichier n'est ni un CSV ni un classeur (XLSX, ODS, XLS) : il contient des données binaires.\n  {HOW_TO_EXPORT}"
+        "{path} : ce fichier n’est ni un CSV ni un classeur (XLSX, ODS, XLS) : il contient des données binaires.\n  {HOW_TO_EXPORT}"
     )]
     Binary { path: String },
     #[error(
@@ -38,10 +38,10 @@ pub enum ParangonnageError {
         #[source]
         source: csv::Error,
     },
-    #[error("{path} : aucune ligne d'initiative sous la ligne des en-têtes.\n  {HOW_TO_EXPORT}")]
+    #[error("{path} : aucune ligne d’initiative sous la ligne des en-têtes.\n  {HOW_TO_EXPORT}")]
     NoRows { path: String },
     #[error(
-        "{path} : une seule colonne (« {header} ») : impossible de distinguer le nom d'une initiative de sa description.\n  Si le fichier vient d'un tableur, vérifiez le séparateur (virgule, point-virgule ou tabulation) ; sinon {}",
+        "{path} : une seule colonne (« {header} ») : impossible de distinguer le nom d’une initiative de sa description.\n  Si le fichier vient d’un tableur, vérifiez le séparateur (virgule, point-virgule ou tabulation) ; sinon {}",
         lowercase_first(HOW_TO_EXPORT)
     )]
     OneColumn { path: String, header: String },

@@ -52,15 +52,7 @@ pub fn header(
 
 /// What to type, with an example.
 pub fn format_hint(q: &Question) -> String {
-    let example = q
-        .placeholder
-        .as_deref()
-        .map(|p| {
-            p.trim_start_matches("ex. :")
-                .trim_start_matches("ex.")
-                .trim()
-        })
-        .filter(|p| !p.is_empty());
+    let example = q.example();
     let example_or = |fallback: &str| format!(" Exemple : {}.", example.unwrap_or(fallback));
     let range = bounds(q);
     match q.kind {
@@ -108,7 +100,7 @@ pub fn format_hint(q: &Question) -> String {
             "Format : un ou plusieurs choix ; tapez leurs numéros séparés par des virgules. Exemple : 1, 3."
                 .to_string()
         }
-        Kind::List => "Format : liste d'éléments.".to_string(),
+        Kind::List => "Format : liste d’éléments.".to_string(),
     }
 }
 
@@ -178,7 +170,7 @@ fn choice_by_number(q: &Question, text: &str) -> Result<String, String> {
         .map(|c| c.key.clone())
         .ok_or_else(|| {
             format!(
-                "« {text} » n'est pas un des choix ; tapez un numéro entre 1 et {} ({})",
+                "« {text} » n’est pas un des choix ; tapez un numéro entre 1 et {} ({})",
                 q.choices.len(),
                 numbered()
             )
@@ -197,7 +189,7 @@ fn refused(typed: &str, why: &str) -> String {
         )
     } else if typed.contains('\n') {
         format!(
-            "erreur : réponse refusée : {why}\nVotre texte n'est pas enregistré ; le voici pour le reprendre :\n{typed}\n(fin du texte)"
+            "erreur : réponse refusée : {why}\nVotre texte n’est pas enregistré ; le voici pour le reprendre :\n{typed}\n(fin du texte)"
         )
     } else {
         format!(

@@ -24,7 +24,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         }
         let minimum = q.min_items.unwrap_or(0);
         self.say(&format!(
-            "Format : liste d'éléments{}, chacun avec {}.",
+            "Format : liste d’éléments{}, chacun avec {}.",
             if minimum > 0 {
                 format!(" (au moins {minimum})")
             } else {
@@ -35,7 +35,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         loop {
             let items = self.items(&id);
             if items.is_empty() {
-                self.say("Aucun élément pour l'instant.");
+                self.say("Aucun élément pour l’instant.");
             } else {
                 self.say(&format!(
                     "{} :",
@@ -67,7 +67,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             match lower.as_str() {
                 "" => {
                     if q.required && items.is_empty() {
-                        self.say("Liste vide pour l'instant : elle reste à remplir (obligatoire).");
+                        self.say("Liste vide pour l’instant : elle reste à remplir (obligatoire).");
                     }
                     return Step::Next;
                 }
@@ -80,7 +80,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     Some(('s', n)) => self.delete_item(q, &id, items, n),
                     Some((_, n)) => self.read_item(q, &items, n),
                     None => self.say(&format!(
-                        "erreur : « {} » n'est pas compris ici ; tapez a, v ou s suivi d'un numéro (par exemple s 2), ou Entrée.",
+                        "erreur : « {} » n’est pas compris ici ; tapez a, v ou s suivi d’un numéro (par exemple s 2), ou Entrée.",
                         text.trim()
                     )),
                 },
@@ -135,7 +135,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                         Some(step) => return Some(self.abandon(q, &table, step)),
                         None => {
                             self.say(&format!(
-                                "Retour au champ : {}. Pendant l'ajout d'un élément, « < » l'abandonne.",
+                                "Retour au champ : {}. Pendant l’ajout d’un élément, « < » l’abandonne.",
                                 field.label
                             ));
                             continue;
@@ -145,7 +145,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 };
                 match ask::interpret(field, &text) {
                     Ok(None) if field.required => self.say(
-                        "Ce champ est obligatoire pour cet élément : tapez une valeur, ou « < » pour abandonner l'élément.",
+                        "Ce champ est obligatoire pour cet élément : tapez une valeur, ou « < » pour abandonner l’élément.",
                     ),
                     Ok(None) => break,
                     Ok(Some(value)) => {
@@ -245,7 +245,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 len => format!("les numéros vont de 1 à {len}"),
             };
             self.say(&format!(
-                "erreur : il n'y a pas d'élément n° {n} ; {range}."
+                "erreur : il n’y a pas d’élément n° {n} ; {range}."
             ));
             return false;
         }
@@ -259,9 +259,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let text = list_item::summary(q, &items[n - 1]).name();
         if !self
             .prompt
-            .confirm(&format!("Supprimer l'élément {n} : {text} ?"), false)
+            .confirm(&format!("Supprimer l’élément {n} : {text} ?"), false)
         {
-            self.say("Rien n'est supprimé.");
+            self.say("Rien n’est supprimé.");
             return;
         }
         items.remove(n - 1);

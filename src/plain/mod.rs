@@ -199,7 +199,7 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
                     self.walk()
                         .before(Some(at), self.only.as_ref())
                         .unwrap_or_else(|| {
-                            self.prompt.say("C'est la première question.");
+                            self.prompt.say("C’est la première question.");
                             at
                         }),
                 ),
@@ -297,7 +297,7 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
                     self.say("Réponse gardée.");
                 } else if q.required {
                     self.say(
-                        "Sans réponse pour l'instant : cette question obligatoire reste à remplir.",
+                        "Sans réponse pour l’instant : cette question obligatoire reste à remplir.",
                     );
                 }
                 return Step::Next;
@@ -312,7 +312,7 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
                     if self.prompt.at_eof() {
                         return Step::Quit;
                     }
-                    self.say("Tapez une autre réponse, ou « ? » pour l'aide.");
+                    self.say("Tapez une autre réponse, ou « ? » pour l’aide.");
                 }
             }
         }
@@ -328,12 +328,12 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
             Command::Goto(target) => self.goto(&target),
             Command::Section(n) => self.goto_section(&n),
             Command::Help => {
-                self.say("Commandes, à taper à la place d'une réponse :");
+                self.say("Commandes, à taper à la place d’une réponse :");
                 for line in prompt::commands_help() {
                     self.say(&line);
                 }
                 if q.is_some_and(|q| q.kind == Kind::List) {
-                    self.say("  Dans une liste : a pour ajouter un élément, v et un numéro pour le lire, s et un numéro pour le supprimer ; pendant un ajout, < abandonne l'élément.");
+                    self.say("  Dans une liste : a pour ajouter un élément, v et un numéro pour le lire, s et un numéro pour le supprimer ; pendant un ajout, < abandonne l’élément.");
                 }
                 if let Some(guidance) = q.and_then(|q| q.guidance.as_deref()) {
                     self.say("Conseils pour cette question :");

@@ -64,7 +64,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 )
             };
             self.say(&format!(
-                "La question {} n'est pas posée avec vos réponses actuelles{because}.",
+                "La question {} n’est pas posée avec vos réponses actuelles{because}.",
                 self.full_id(at.section, at.question)
             ));
             return None;
@@ -83,7 +83,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         };
         let Some(si) = si else {
             self.say(&format!(
-                "erreur : « {target} » n'est pas une section ; tapez un numéro entre 1 et {}.",
+                "erreur : « {target} » n’est pas une section ; tapez un numéro entre 1 et {}.",
                 sections.len()
             ));
             return None;

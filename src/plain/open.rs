@@ -109,11 +109,11 @@ fn take_lock<R: BufRead, W: Write>(
                 path.display()
             ));
             if !prompt.confirm(
-                "L'ouvrir en lecture seule (vos réponses pourront être enregistrées dans un autre fichier) ?",
+                "L’ouvrir en lecture seule (vos réponses pourront être enregistrées dans un autre fichier) ?",
                 false,
             ) {
                 anyhow::bail!(
-                    "{} est ouvert ailleurs ({who}) : il n'a pas été ouvert ici",
+                    "{} est ouvert ailleurs ({who}) : il n’a pas été ouvert ici",
                     path.display()
                 );
             }
@@ -240,7 +240,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if !recovery.is_saved_in(&self.answers) {
             let label = recovery.label(self.form);
             self.say(&format!(
-                "La dernière séance s'est arrêtée sans enregistrer cette réponse (tapée à {}), à la question « {label} » ({}) :",
+                "La dernière séance s’est arrêtée sans enregistrer cette réponse (tapée à {}), à la question « {label} » ({}) :",
                 recovery.time(),
                 recovery.question
             ));
@@ -269,7 +269,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     /// The commands, once at the start.
     fn announce_commands(&mut self) {
         self.say("Chaque réponse est enregistrée dès que vous la validez par Entrée.");
-        self.say("Commandes, à taper à la place d'une réponse (« ? » les rappelle) :");
+        self.say("Commandes, à taper à la place d’une réponse (« ? » les rappelle) :");
         for line in prompt::commands_help() {
             self.say(&line);
         }

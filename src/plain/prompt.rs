@@ -210,7 +210,7 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
             match String::from_utf8(bytes) {
                 Ok(text) => return Some(text),
                 Err(_) => self.say(
-                    "erreur : cette ligne contient des caractères illisibles (pas de l'UTF-8) ; retapez-la.",
+                    "erreur : cette ligne contient des caractères illisibles (pas de l’UTF-8) ; retapez-la.",
                 ),
             }
         }
@@ -291,7 +291,7 @@ pub fn parse_command(text: &str) -> Option<Result<Command, String>> {
         }
         _ => {
             return Some(Err(format!(
-                "erreur : « {t} » n'est pas une commande connue. Tapez « ? » pour la liste des commandes."
+                "erreur : « {t} » n’est pas une commande connue. Tapez « ? » pour la liste des commandes."
             )));
         }
     };

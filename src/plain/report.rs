@@ -151,7 +151,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         loop {
             let line = self
                 .prompt
-                .ask("Numéro ou nom de l'export, ou Entrée pour terminer : ");
+                .ask("Numéro ou nom de l’export, ou Entrée pour terminer : ");
             let text = match line {
                 Line::Eof => return Step::Quit,
                 Line::Command(c) => match self.command(c, None, None) {
@@ -170,7 +170,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             match chosen {
                 Some(target) => self.export(target),
                 None => self.say(&format!(
-                    "erreur : « {} » n'est pas un export ; tapez un numéro de 1 à {} ou un nom (md, pdf, odt, eml…), ou Entrée pour terminer.",
+                    "erreur : « {} » n’est pas un export ; tapez un numéro de 1 à {} ou un nom (md, pdf, odt, eml…), ou Entrée pour terminer.",
                     text.trim(),
                     targets.len()
                 )),
@@ -223,7 +223,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 };
                 self.say(&format!("Document écrit : {}{draft}", done.path.display()))
             }
-            Err(e) => self.say(&format!("erreur : l'export n'a pas pu être écrit : {e}")),
+            Err(e) => self.say(&format!("erreur : l’export n’a pas pu être écrit : {e}")),
         }
     }
 }

@@ -89,7 +89,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             Err(e) => {
                 self.unsaved = true;
                 self.say(&format!(
-                    "erreur : vos réponses n'ont pas pu être enregistrées ({e}). Elles sont gardées en mémoire ; nouvel essai à la prochaine réponse et en quittant."
+                    "erreur : vos réponses n’ont pas pu être enregistrées ({e}). Elles sont gardées en mémoire ; nouvel essai à la prochaine réponse et en quittant."
                 ));
                 false
             }
@@ -126,7 +126,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     /// Asks, for each answer changed both here and in the file, which to keep.
     fn settle(&mut self, conflicts: Vec<Conflict>) {
-        self.say("Le fichier a été modifié ailleurs pendant que vous l'aviez ouvert, et des réponses ont changé des deux côtés.");
+        self.say("Le fichier a été modifié ailleurs pendant que vous l’aviez ouvert, et des réponses ont changé des deux côtés.");
         for c in conflicts {
             let form = self.form;
             self.say(&format!("Question : {}", c.label(form)));
@@ -154,7 +154,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     pub(super) fn quit(&mut self) -> Ending {
         if self.unsaved && !self.save() {
             if !self.save_elsewhere() {
-                self.say("erreur : les réponses de cette séance n'ont pas pu être enregistrées.");
+                self.say("erreur : les réponses de cette séance n’ont pas pu être enregistrées.");
                 if let Some(why) = &self.read_only {
                     let farewell = fiche::recovery::read_only_farewell(self.form, &self.path, why);
                     self.say(&farewell);

@@ -87,7 +87,7 @@ fn save_pending(path: &Path) -> Option<String> {
             )
         }
         Err(e) => format!(
-            "La réponse en cours ({}) n'a pas pu être enregistrée ({e}) ; fiche la proposera au prochain lancement.",
+            "La réponse en cours ({}) n’a pas pu être enregistrée ({e}) ; fiche la proposera au prochain lancement.",
             recovery.question
         ),
     })
@@ -97,7 +97,7 @@ fn farewell(path: &Path, pending: Option<&str>, read_only: bool) -> String {
     let file = path.display();
     let mut text = String::from("\nInterruption : ");
     if read_only {
-        text.push_str("fichier ouvert en lecture seule, rien n'y est écrit.");
+        text.push_str("fichier ouvert en lecture seule, rien n’y est écrit.");
     } else {
         if let Some(p) = pending {
             text.push_str(p);

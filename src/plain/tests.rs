@@ -164,7 +164,7 @@ fn a_goto_to_a_question_not_asked_names_what_it_depends_on() {
     );
     assert_said(
         &out,
-        "La question ia_responsable.information_usagers n'est pas posée avec vos réponses actuelles : elle dépend de votre réponse à « ",
+        "La question ia_responsable.information_usagers n’est pas posée avec vos réponses actuelles : elle dépend de votre réponse à « ",
     );
     assert_said(&out, "(solution.role_ia)");
     assert!(
@@ -217,7 +217,7 @@ fn list_items_are_added_and_deleted_after_confirmation() {
     );
     let (_, out) = drive(&path, &input);
     assert_said(&out, "Élément 2 ajouté");
-    assert_said(&out, "Rien n'est supprimé.");
+    assert_said(&out, "Rien n’est supprimé.");
     assert_said(&out, "Élément 2 : Nom de la source : FAQ ; Nature");
     let sources = value(&path, "donnees.sources").expect("sources saved");
     let items = sources.as_array().unwrap();
@@ -276,7 +276,7 @@ fn quitting_a_read_only_session_says_nothing_was_written_and_where_the_recovery_
     assert_said(
         &out,
         &format!(
-            "Rien n'a été écrit dans {} (le fichier est en lecture seule). Une réponse tapée avant une interruption",
+            "Rien n’a été écrit dans {} (le fichier est en lecture seule). Une réponse tapée avant une interruption",
             path.display()
         ),
     );
@@ -340,7 +340,7 @@ fn a_failed_save_keeps_answers_and_offers_another_file() {
     let input = format!("Nom\nPromesse\n:quitter\n{}\n", other.display());
     let (outcome, out) = run(session_on(&form, &gone, Answers::new(&form), &input));
     assert!(matches!(outcome, Ending::Saved));
-    assert_said(&out, "n'ont pas pu être enregistrées");
+    assert_said(&out, "n’ont pas pu être enregistrées");
     assert!(!gone.exists());
     assert_eq!(text(&other, "identite.nom_produit").as_deref(), Some("Nom"));
     assert_eq!(text(&other, "identite.slogan").as_deref(), Some("Promesse"));
@@ -402,7 +402,7 @@ fn the_end_offers_every_format_and_the_email_draft() {
     assert_said(&out, &format!("Courriel prêt : {}", eml.display()));
     let message = std::fs::read_to_string(&eml).unwrap();
     assert_said(&message, "X-Unsent: 1");
-    assert_said(&out, "« docx » n'est pas un export");
+    assert_said(&out, "« docx » n’est pas un export");
 }
 
 /// The e-mail of a complete application the coach faults (the AI decides
@@ -422,7 +422,7 @@ fn the_email_of_an_application_the_coach_faults_says_to_correct_it_first() {
     assert_said(
         &out,
         &format!(
-            "Courriel prêt : {} (marqué BROUILLON). Attention : le coach relève 1 erreur qu'un jury refuserait (voir la revue) : corrigez avant d'envoyer.",
+            "Courriel prêt : {} (marqué BROUILLON). Attention : le coach relève 1 erreur qu’un jury refuserait (voir la revue) : corrigez avant d’envoyer.",
             eml.display()
         ),
     );
@@ -517,7 +517,7 @@ fn a_refused_choice_names_the_numbers_and_labels_read_out() {
     );
     assert_said(
         &out,
-        "« tous » n'est pas un des choix ; tapez un numéro entre 1 et 3 (1. Les agents ;",
+        "« tous » n’est pas un des choix ; tapez un numéro entre 1 et 3 (1. Les agents ;",
     );
     assert_said(&out, "le numéro 9 ne correspond à aucun choix");
     assert_not_said(&out, "agents_et_usagers");
@@ -536,7 +536,7 @@ fn a_new_remark_of_the_coach_is_said_after_the_answer() {
         &out,
         "Enregistré.\nRemarque du coach (attention) : « Nom du produit » contient encore le texte provisoire « mon produit »",
     );
-    let said = "Remarque du coach (erreur) : l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée";
+    let said = "Remarque du coach (erreur) : l’IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée";
     // Said when the answer is given, not again when it is kept unchanged.
     assert_eq!(out.matches(said).count(), 1, "{out}");
     // A clean answer draws no remark.
@@ -554,7 +554,7 @@ fn the_business_case_says_the_pilots_share() {
         .find("Bilan économique : À pleine échelle (575")
         .expect("full scale said");
     let pilot = out
-        .find("À l'échelle du pilote (60\u{a0}000 demandes de renseignement par an)")
+        .find("À l’échelle du pilote (60\u{a0}000 demandes de renseignement par an)")
         .expect("the pilot's share said");
     assert!(full < pilot, "{out}");
 
@@ -565,7 +565,7 @@ fn the_business_case_says_the_pilots_share() {
     std::fs::write(&path, whole).unwrap();
     let (_, out) = drive(&path, ":bilan\n:quitter\n");
     assert_said(&out, fiche::coach::roi::PILOT_WHOLE_FR);
-    assert_not_said(&out, "l'échelle du pilote");
+    assert_not_said(&out, "l’échelle du pilote");
 }
 
 /// « :bilan » on a draft says why its score is low: capped at the share of

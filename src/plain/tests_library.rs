@@ -58,7 +58,7 @@ fn an_unreadable_profile_is_said_and_the_new_draft_goes_on() {
     session.run();
     let out = String::from_utf8(session.prompt.into_output()).unwrap();
     assert!(
-        out.contains("attention : votre profil n'est pas utilisé"),
+        out.contains("attention : votre profil n’est pas utilisé"),
         "{out}"
     );
     assert!(path.exists(), "the new draft is on disk");

@@ -24,11 +24,11 @@ const EXCERPT_CHARS: usize = 300;
 #[derive(Debug, thiserror::Error)]
 pub enum EmailError {
     #[error(
-        "la candidature n'est pas prête : {} à régler avant de l'envoyer", crate::format::count(.0.problems.len(), "point", "points")
+        "la candidature n’est pas prête : {} à régler avant de l’envoyer", crate::format::count(.0.problems.len(), "point", "points")
     )]
     Incomplete(Unready),
     #[error(
-        "le formulaire n'indique pas l'adresse à laquelle envoyer la fiche : ajoutez « contact = \"adresse@exemple.fr\" » dans la table [form] de form.toml"
+        "le formulaire n’indique pas l’adresse à laquelle envoyer la fiche : ajoutez « contact = \"adresse@exemple.fr\" » dans la table [form] de form.toml"
     )]
     NoContact,
     #[error(transparent)]

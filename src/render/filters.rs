@@ -27,7 +27,7 @@ fn number(v: &Value) -> Result<f64, minijinja::Error> {
     f64::try_from(v.clone()).map_err(|_| {
         minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,
-            format!("« {v} » n'est pas un nombre"),
+            format!("« {v} » n’est pas un nombre"),
         )
     })
 }
@@ -47,7 +47,7 @@ fn md_cells(cells: &Value) -> Result<Value, minijinja::Error> {
         let text = cell.as_str().ok_or_else(|| {
             minijinja::Error::new(
                 minijinja::ErrorKind::InvalidOperation,
-                format!("« {cell} » n'est pas un texte"),
+                format!("« {cell} » n’est pas un texte"),
             )
         })?;
         markdown::cell_into(&mut row, text);

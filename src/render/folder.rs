@@ -21,7 +21,7 @@ pub struct TemplateFolder {
 /// A name that leads outside the template folder.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "« {name} » est hors du dossier de modèles {folder} : un modèle ne peut charger que des fichiers de ce dossier (ni chemin absolu, ni « .. », ni lien vers l'extérieur) ou les modèles intégrés"
+    "« {name} » est hors du dossier de modèles {folder} : un modèle ne peut charger que des fichiers de ce dossier (ni chemin absolu, ni « .. », ni lien vers l’extérieur) ou les modèles intégrés"
 )]
 pub struct Outside {
     pub name: String,

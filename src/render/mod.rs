@@ -106,7 +106,7 @@ pub enum RenderError {
     )]
     Incomplete { missing: usize, errors: usize },
     #[error(
-        "cette version de fiche a été compilée sans l'export PDF : utilisez une version complète (fonction « pdf »), ou produisez le HTML (--format html) et imprimez-le en PDF depuis votre navigateur"
+        "cette version de fiche a été compilée sans l’export PDF : utilisez une version complète (fonction « pdf »), ou produisez le HTML (--format html) et imprimez-le en PDF depuis votre navigateur"
     )]
     PdfUnavailable,
     #[error(
@@ -496,7 +496,7 @@ fn cause_fr(e: &minijinja::Error) -> String {
         UnknownMethod => "méthode inconnue",
         InvalidOperation => "opération impossible",
         MissingArgument => "argument manquant",
-        TooManyArguments => "trop d'arguments",
+        TooManyArguments => "trop d’arguments",
         UndefinedError => "valeur indéfinie",
         BadInclude => "inclusion impossible",
         _ => "erreur",

@@ -146,7 +146,7 @@ impl Renderer {
 pub fn email_coach_errors_fr(errors: usize) -> Option<String> {
     (errors > 0).then(|| {
         format!(
-            "attention : le coach relève {} qu'un jury refuserait (voir la revue) : corrigez avant d'envoyer",
+            "attention : le coach relève {} qu’un jury refuserait (voir la revue) : corrigez avant d’envoyer",
             crate::format::count(errors, "erreur", "erreurs")
         )
     })

@@ -139,7 +139,7 @@ pub struct App {
 /// A form without a single question: there is nothing for the wizard to
 /// show (the form loader refuses such a form; this guards other callers).
 #[derive(Debug, thiserror::Error)]
-#[error("le formulaire « {0} » ne contient aucune question : l'assistant n'a rien à afficher")]
+#[error("le formulaire « {0} » ne contient aucune question : l’assistant n’a rien à afficher")]
 pub struct EmptyForm(pub String);
 
 impl App {

@@ -184,7 +184,7 @@ pub(in crate::tui) fn export_notice(
                         format!("Courriel prêt : {}{draft} ; {warning}", path.display())
                     }
                     None => format!(
-                        "Courriel prêt : {}{draft} ; ouvrez-le dans votre messagerie pour l'envoyer",
+                        "Courriel prêt : {}{draft} ; ouvrez-le dans votre messagerie pour l’envoyer",
                         path.display()
                     ),
                 },
@@ -209,7 +209,7 @@ fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
     // Next to the answers (mode 0600), not in a shared /tmp; a leftover of a
     // killed session is cleaned at the next start.
     let tmp = fiche::fs_util::temp_file_near(&app.path, ".txt")
-        .context("création du fichier temporaire pour l'éditeur")?;
+        .context("création du fichier temporaire pour l’éditeur")?;
     std::fs::write(tmp.path(), &text).context("écriture du fichier temporaire")?;
     screen.suspend();
     let status = crate::external_editor::run(&program, tmp.path());
@@ -222,7 +222,7 @@ fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
         ) {
             Ok(new) => {
                 app.set_long_text(new.trim_end_matches('\n'));
-                app.notice = Some("Texte repris depuis l'éditeur".into());
+                app.notice = Some("Texte repris depuis l’éditeur".into());
             }
             Err(e) => {
                 app.notice = Some(format!(
@@ -233,12 +233,12 @@ fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
         },
         Ok(_) => {
             app.notice = Some(format!(
-                "L'éditeur « {program} » s'est arrêté sur une erreur : texte inchangé"
+                "L’éditeur « {program} » s’est arrêté sur une erreur : texte inchangé"
             ))
         }
         Err(e) => {
             app.notice = Some(format!(
-                "Impossible de lancer l'éditeur « {program} » ({}) : réglez la variable EDITOR",
+                "Impossible de lancer l’éditeur « {program} » ({}) : réglez la variable EDITOR",
                 fiche::fs_util::io_error_fr(&e)
             ))
         }

@@ -69,7 +69,7 @@ pub const LONG: Hints = &[
     ("Entrée", "nouvelle ligne"),
     ("Maj+Tab", "précédente"),
     ("Ctrl+U", "tout effacer"),
-    ("Ctrl+E", "ouvrir dans l'éditeur"),
+    ("Ctrl+E", "ouvrir dans l’éditeur"),
     ("Échap", "sections"),
     ("Ctrl+Q", "quitter"),
     ("Ctrl+Z", "annuler"),
@@ -85,7 +85,7 @@ pub const LONG_SOLUTIONS: Hints = &[
     ("Ctrl+T", "initiatives similaires"),
     ("Entrée", "nouvelle ligne"),
     ("Maj+Tab", "précédente"),
-    ("Ctrl+E", "ouvrir dans l'éditeur"),
+    ("Ctrl+E", "ouvrir dans l’éditeur"),
     ("Échap", "sections"),
     ("Ctrl+Q", "quitter"),
     ("Ctrl+Z", "annuler"),
@@ -103,13 +103,13 @@ pub const INITIATIVES: Hints = &[
 ];
 
 /// Typing the path of the parangonnage export.
-pub const INITIATIVES_PATH: Hints = &[("Entrée", "ouvrir l'export"), ("Échap", "annuler")];
+pub const INITIATIVES_PATH: Hints = &[("Entrée", "ouvrir l’export"), ("Échap", "annuler")];
 
 /// A question with options to choose or tick.
 pub const CHOICE: Hints = &[
     ("↑ ↓", "parcourir"),
     ("Espace", "choisir / cocher"),
-    ("1-9", "numéro d'option seul : choisir"),
+    ("1-9", "numéro d’option seul : choisir"),
     ("Entrée", "suivante"),
     ("Maj+Tab", "précédente"),
     ("Suppr", "effacer"),
@@ -129,7 +129,7 @@ pub const LIST: Hints = &[
 ];
 
 /// The question « Supprimer l'élément n° 2 ? ».
-pub const LIST_DELETE: Hints = &[("o", "supprimer l'élément"), ("n ou Échap", "le garder")];
+pub const LIST_DELETE: Hints = &[("o", "supprimer l’élément"), ("n ou Échap", "le garder")];
 
 /// One item of a list being edited, field by field.
 pub const LIST_ITEM: Hints = &[
@@ -241,10 +241,10 @@ pub fn all() -> [(&'static str, Hints); 12] {
         ("Texte sur une ligne, nombres", TEXT),
         ("Texte long", LONG),
         ("Oui/non, choix", CHOICE),
-        ("Liste d'éléments", LIST),
-        ("Élément d'une liste", LIST_ITEM),
-        ("Élément d'une liste : champ à choix", LIST_ITEM_CHOICE),
-        ("Élément d'une liste : champ texte long", LIST_ITEM_LONG),
+        ("Liste d’éléments", LIST),
+        ("Élément d’une liste", LIST_ITEM),
+        ("Élément d’une liste : champ à choix", LIST_ITEM_CHOICE),
+        ("Élément d’une liste : champ texte long", LIST_ITEM_LONG),
         ("Liste des sections", SECTIONS),
         ("Revue", REVIEW),
         ("Export", EXPORT),
@@ -258,7 +258,7 @@ pub const COMPLETION_FR: &[&str] = &[
     "sur celles demandées à ce stade ; le total",
     "grandit quand une réponse fait apparaître",
     "une question de suivi.",
-    "En haut d'une question : sa place dans la",
+    "En haut d’une question : sa place dans la",
     "section, puis les réponses obligatoires de",
     "la section déjà données.",
 ];

@@ -16,7 +16,7 @@ use super::editors::{Editor, EditorAction, LineEditor};
 use super::screens;
 
 /// Said when Entrée meets an invalid answer.
-pub const STAY_INVALID: &str = "Réponse à corriger (message ci-dessus) : Entrée ne passe pas à la suite tant qu'elle est invalide. Votre texte est gardé ; Maj+Tab ou Échap pour la laisser et y revenir plus tard.";
+pub const STAY_INVALID: &str = "Réponse à corriger (message ci-dessus) : Entrée ne passe pas à la suite tant qu’elle est invalide. Votre texte est gardé ; Maj+Tab ou Échap pour la laisser et y revenir plus tard.";
 
 /// Said when a committed answer drew a new remark from the coach.
 pub const STAY_COACH: &str = "Le coach fait une remarque sur cette réponse (ci-dessus) : corrigez-la, ou Entrée pour continuer.";

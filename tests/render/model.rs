@@ -203,7 +203,7 @@ fn the_business_case_sentence_appears_once_per_document_at_full_scale() {
     for format in FORMATS {
         let text = squash(&render_text(&example("assistant-srdt.toml"), format));
         let pilot = format!(
-            "À l'échelle du pilote (60{NBSP}000 demandes de renseignement par an) : 6{NBSP}000{NBSP}heures de temps d'agent libéré par an, valorisé à 168{NBSP}015{NBSP}€ par an."
+            "À l’échelle du pilote (60{NBSP}000 demandes de renseignement par an) : 6{NBSP}000{NBSP}heures de temps d’agent libéré par an, valorisé à 168{NBSP}015{NBSP}€ par an."
         );
         let pilot = if format == "html" {
             html_escape(&pilot)
@@ -217,7 +217,7 @@ fn the_business_case_sentence_appears_once_per_document_at_full_scale() {
     }
     let md = render_text(&example("assistant-srdt.toml"), "md");
     assert!(md.contains(&format!(
-        "À pleine échelle (575{NBSP}000 demandes de renseignement par an) : 57{NBSP}500{NBSP}heures de temps d'agent libéré par an, soit 35,78{NBSP}ETP, valorisé à 1{NBSP}610{NBSP}143{NBSP}€ par an ; le budget annuel est couvert en 2,2{NBSP}mois d'économies ; gain net annuel : 1{NBSP}310{NBSP}143{NBSP}€ ; ratio bénéfice/coût : 5,4."
+        "À pleine échelle (575{NBSP}000 demandes de renseignement par an) : 57{NBSP}500{NBSP}heures de temps d’agent libéré par an, soit 35,78{NBSP}ETP, valorisé à 1{NBSP}610{NBSP}143{NBSP}€ par an ; le budget annuel est couvert en 2,2{NBSP}mois d’économies ; gain net annuel : 1{NBSP}310{NBSP}143{NBSP}€ ; ratio bénéfice/coût : 5,4."
     )), "{md}");
 }
 
@@ -228,7 +228,7 @@ fn the_business_case_sentence_appears_once_per_document_at_full_scale() {
 fn the_pilots_figures_are_in_every_document() {
     let file = example("assistant-srdt.toml");
     let pilot = squash(&format!(
-        "À l'échelle du pilote (60{NBSP}000 demandes de renseignement par an) : 6{NBSP}000{NBSP}heures de temps d'agent libéré par an, valorisé à 168{NBSP}015{NBSP}€ par an."
+        "À l’échelle du pilote (60{NBSP}000 demandes de renseignement par an) : 6{NBSP}000{NBSP}heures de temps d’agent libéré par an, valorisé à 168{NBSP}015{NBSP}€ par an."
     ));
     for (format, text) in document_texts(&file) {
         assert_eq!(squash(&text).matches(&pilot).count(), 1, "{format}");

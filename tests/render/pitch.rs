@@ -239,3 +239,30 @@ fn one_agent_is_concerned_not_one_agents() {
     let body = message.body_text(0).unwrap();
     assert!(body.contains(", 1 agent concerné."), "{body}");
 }
+
+/// A tool for agents only answers « 0 » users a year: the pitch says how
+/// many agents are concerned and leaves the users out, instead of printing
+/// « 0 usager par an » to the committee, which reads as nobody served.
+#[test]
+fn no_user_a_year_is_left_out_of_the_pitch() {
+    let dir = tempfile::tempdir().unwrap();
+    let srdt = std::fs::read_to_string(example("assistant-srdt.toml")).unwrap();
+    let file = dir.path().join("f.toml");
+    let text = srdt.replace("nb_usagers = 400000", "nb_usagers = 0");
+    assert!(
+        text.contains("nb_usagers = 0\n"),
+        "the example's count was replaced"
+    );
+    std::fs::write(&file, text).unwrap();
+    for format in PITCH_FORMATS {
+        let text = squash(&without_bold(&pitch_text(&file, format)));
+        assert!(
+            text.contains(&squash("650 agents concernés")),
+            "{format}: the agents are still counted"
+        );
+        assert!(
+            !text.contains("usagerparan"),
+            "{format}: « 0 usager par an » shown"
+        );
+    }
+}

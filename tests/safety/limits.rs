@@ -37,7 +37,7 @@ fn devices_and_pipes_are_refused_before_reading() {
     let out = fiche(&["check", "/dev/zero"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("n'est pas un fichier ordinaire"),
+        stderr(&out).contains("n’est pas un fichier ordinaire"),
         "{}",
         stderr(&out)
     );

@@ -29,7 +29,7 @@ pub(super) fn input(form: &Form, answers: &Asked, id: &str) -> Figure {
             )
         } else {
             format!(
-                "non calculable : {} n'est pas un nombre utilisable ; écrivez un nombre sans guillemets",
+                "non calculable : {} n’est pas un nombre utilisable ; écrivez un nombre sans guillemets",
                 named(form, id)
             )
         })

@@ -94,8 +94,18 @@ impl Roi {
         let per_fte = per_fte.and_then(|h| {
             non_zero(h, || {
                 format!(
-                    "non calculable : {} vaut 0 ; indiquez un nombre d'heures positif",
+                    "non calculable : {} vaut 0 ; indiquez un nombre d’heures positif",
                     named(form, FTE_HOURS)
+                )
+            })
+        });
+        // An agent's time valued at 0 € is no valuation: « valorisé à 0 € »
+        // and a net loss of the whole budget would misread the hours freed.
+        let cost = cost.and_then(|c| {
+            non_zero(c, || {
+                format!(
+                    "non calculable : {} vaut 0 ; indiquez le coût complet d’un agent à temps plein, charges comprises",
+                    named(form, FTE_COST)
                 )
             })
         });
@@ -173,7 +183,7 @@ impl Roi {
         }
         let (scale, hours, euros) = self.pilot.as_ref()?;
         Some(format!(
-            "À l'échelle du pilote ({scale}) : {} de temps d'agent libéré par an, valorisé à {} par an.",
+            "À l’échelle du pilote ({scale}) : {} de temps d’agent libéré par an, valorisé à {} par an.",
             format::decimal_with_unit(*hours, 0, hours_noun(*hours, 0)),
             format::decimal_with_unit(*euros, 0, "€"),
         ))
@@ -311,7 +321,7 @@ impl Roi {
             } else {
                 "aucune opération par an"
             };
-            return format!("Aucune heure d'agent libérée : pas d'économie chiffrable ({why}).");
+            return format!("Aucune heure d’agent libérée : pas d’économie chiffrable ({why}).");
         }
         let scale = match &self.scale {
             Some(scale) => format!("À pleine échelle ({scale}) : "),
@@ -323,7 +333,7 @@ impl Roi {
             .map_or("heures", |h| hours_noun(*h, hours_places(*h)));
         let hours = format!("{}{noun}", hours.trim_end_matches('h'));
         let budget = match (&self.payback_fr(), &self.payback_months) {
-            (Some(p), _) => format!(" ; le budget annuel est couvert en {p} d'économies"),
+            (Some(p), _) => format!(" ; le budget annuel est couvert en {p} d’économies"),
             (None, Err(why)) => format!(" ; couverture du budget annuel {}", why.text()),
             (None, Ok(_)) => String::new(),
         };
@@ -334,7 +344,7 @@ impl Roi {
             _ => String::new(),
         };
         format!(
-            "{scale}{hours} de temps d'agent libéré par an, soit {fte}, valorisé à {euros} par an{budget}{net}{defaults}."
+            "{scale}{hours} de temps d’agent libéré par an, soit {fte}, valorisé à {euros} par an{budget}{net}{defaults}."
         )
     }
 }
@@ -380,10 +390,10 @@ fn payback(form: &Form, euros: &Figure, budget: &Figure, minutes: &Figure) -> Fi
     if euros.is_zero() {
         return Err(Why::Other(match minutes {
             Ok(m) if m.is_zero() => format!(
-                "impossible : aucune minute n'est économisée par opération ({} vaut 0)",
+                "impossible : aucune minute n’est économisée par opération ({} vaut 0)",
                 named(form, MINUTES_SAVED)
             ),
-            _ => "impossible : aucune économie n'est attendue".to_string(),
+            _ => "impossible : aucune économie n’est attendue".to_string(),
         }));
     }
     // « couvert en 0 mois » says nothing: a project costs something.

@@ -56,7 +56,7 @@ fn worked_example_comes_out_to_the_euro() {
     assert_eq!(
         r.summary_fr(),
         nb(
-            "À pleine échelle (575_000 opérations par an) : 57_500_heures de temps d'agent libéré par an, soit 35,78_ETP, valorisé à 1_610_143_€ par an ; le budget annuel est couvert en 2,2_mois d'économies ; gain net annuel : 1_310_143_€ ; ratio bénéfice/coût : 5,4."
+            "À pleine échelle (575_000 opérations par an) : 57_500_heures de temps d’agent libéré par an, soit 35,78_ETP, valorisé à 1_610_143_€ par an ; le budget annuel est couvert en 2,2_mois d’économies ; gain net annuel : 1_310_143_€ ; ratio bénéfice/coût : 5,4."
         )
     );
     assert!(r.is_computable());
@@ -81,7 +81,7 @@ fn zero_minutes_saved_gives_zero_hours_and_no_payback() {
     // The summary is printed in the documents: in words, without the id.
     assert_eq!(
         r.summary_fr(),
-        "Aucune heure d'agent libérée : pas d'économie chiffrable (0 minute économisée par opération)."
+        "Aucune heure d’agent libérée : pas d’économie chiffrable (0 minute économisée par opération)."
     );
 }
 
@@ -269,7 +269,7 @@ fn zero_hours_per_fte_and_negative_or_text_values_are_explained() {
         roi(&a)
             .hours_per_year()
             .unwrap_err()
-            .contains("n'est pas un nombre utilisable")
+            .contains("n’est pas un nombre utilisable")
     );
 }
 
@@ -315,7 +315,7 @@ fn savings_below_the_budget_give_a_negative_net_gain_and_a_ratio_below_one() {
     assert_eq!(r.ratio_fr().unwrap(), "0,8");
     assert!(
         r.summary_fr()
-            .contains(&nb("le budget annuel est couvert en 14,9_mois d'économies")),
+            .contains(&nb("le budget annuel est couvert en 14,9_mois d’économies")),
         "{}",
         r.summary_fr()
     );
@@ -345,7 +345,7 @@ fn the_pilots_figures_sit_beside_the_full_scale_ones() {
     assert_eq!(
         roi(&a).pilot_summary_fr().unwrap(),
         nb(
-            "À l'échelle du pilote (60_000 opérations par an) : 6_000_heures de temps d'agent libéré par an, valorisé à 168_015_€ par an."
+            "À l’échelle du pilote (60_000 opérations par an) : 6_000_heures de temps d’agent libéré par an, valorisé à 168_015_€ par an."
         )
     );
 }
@@ -383,7 +383,7 @@ fn the_pilot_note_is_the_share_or_that_the_figures_are_the_pilots() {
         roi(&a)
             .pilot_note_fr()
             .unwrap()
-            .starts_with("À l'échelle du pilote")
+            .starts_with("À l’échelle du pilote")
     );
     a.set(
         "deploiement.volume_pilote",
@@ -460,4 +460,34 @@ fn fewer_than_two_hours_take_the_singular() {
         .unwrap();
     let two = roi(&a).summary_fr();
     assert!(two.contains(&nb(" : 2_heures de temps")), "{two}");
+}
+
+/// An agent's time valued at 0 € a year is no valuation: the figures would
+/// read « valorisé à 0 € », a net loss of the whole budget and « aucune
+/// économie n'est attendue » while hours are freed. The euros are not
+/// computed and the reason names the question; the hours still are. The
+/// form refuses the answer like 0 hours per FTE.
+#[test]
+fn an_fte_costing_nothing_is_explained_not_valued_at_zero() {
+    let mut a = worked_example();
+    a.set("roi.cout_etp", Some(toml::Value::Integer(0)))
+        .unwrap();
+    let r = roi(&a);
+    assert_eq!(r.hours_per_year(), Ok(d("57500")));
+    let reason = r.euros_per_year().unwrap_err();
+    assert!(
+        reason.contains("vaut 0") && reason.contains("roi.cout_etp"),
+        "{reason}"
+    );
+    assert!(r.net_gain().is_err());
+    assert!(!r.summary_fr().contains("0 € par an"), "{}", r.summary_fr());
+    let report = crate::validate::check(&form::builtin(), &a);
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.id == "roi.cout_etp" && f.message.contains("au moins 1")),
+        "{:?}",
+        report.findings
+    );
 }

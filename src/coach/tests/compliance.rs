@@ -28,7 +28,7 @@ fn ai_deciding_alone_is_an_error_citing_article_47() {
             Severity::Error
         ),
         format!(
-            "l'IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions, et la mention prévue à l'article L. 311-3-1 du code des relations entre le public et l'administration), qu'un système d'IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et décrivez le contrôle dans « Comment un agent vérifie-t-il ce que produit l’IA ? » ; {CHECK}"
+            "l’IA décide seule : une décision administrative individuelle ne peut être entièrement automatisée que sous des conditions strictes (loi Informatique et Libertés, article 47 : jamais sur un recours administratif, jamais avec des données sensibles, un traitement maîtrisé et explicable, y compris ses évolutions, et la mention prévue à l’article L. 311-3-1 du code des relations entre le public et l’administration), qu’un système d’IA qui apprend seul ne peut pas remplir ; un agent doit décider : choisissez « recommande » ou « assiste » et décrivez le contrôle dans « Comment un agent vérifie-t-il ce que produit l’IA ? » ; {CHECK}"
         )
     );
     for role in ["\"assiste\"", "\"recommande\""] {
@@ -58,7 +58,7 @@ fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
     let q = "ia_responsable.hebergement";
     // Personal data outside the Union: the GDPR's transfer rules are said
     // too, and the DPO is one more person to check with.
-    let transfer = " ; de plus, un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)";
+    let transfer = " ; de plus, un transfert de données personnelles hors de l’Union n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)";
     for (host, text, more, dpo) in [
         (
             "\"hors_ue\"",
@@ -73,7 +73,7 @@ fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
         assert_eq!(
             message(&a, rule, q, Severity::Error),
             format!(
-                "la sensibilité des données est « sensible » et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux{more} ; à vérifier avec votre RSSI{dpo}"
+                "la sensibilité des données est « sensible » et l’hébergement n’est ni celui de l’administration ni un cloud qualifié SecNumCloud ({text}) : des données sensibles exigent un hébergement par l’administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l’un des deux{more} ; à vérifier avec votre RSSI{dpo}"
             ),
             "{host}"
         );
@@ -87,7 +87,7 @@ fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
     ]);
     assert!(
         message(&a, rule, q, Severity::Error)
-            .starts_with("une source de données est marquée sensible et l'hébergement")
+            .starts_with("une source de données est marquée sensible et l’hébergement")
     );
     // Without personal data, no transfer to speak of.
     let a = with(&[
@@ -116,7 +116,7 @@ fn personal_data_hosted_outside_the_eu_is_an_error() {
     assert_eq!(
         message(&a, "donnees-personnelles-hors-ue", q, Severity::Error),
         format!(
-            "des données personnelles seraient hébergées hors de l'Union européenne : un transfert de données personnelles hors de l'Union n'est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49) et expose aux lois d'accès extraterritoriales ; choisissez un hébergement dans l'Union, par l'administration ou qualifié SecNumCloud ; {CHECK}"
+            "des données personnelles seraient hébergées hors de l’Union européenne : un transfert de données personnelles hors de l’Union n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49) et expose aux lois d’accès extraterritoriales ; choisissez un hébergement dans l’Union, par l’administration ou qualifié SecNumCloud ; {CHECK}"
         )
     );
     assert_silent(
@@ -137,7 +137,7 @@ fn personal_data_of_a_state_service_on_a_non_qualified_cloud_is_an_error() {
     let a = with(&[(q, "\"cloud_europeen\"")]);
     assert_eq!(
         message(&a, rule, q, Severity::Error),
-        "des données personnelles seraient hébergées sur un cloud européen non qualifié : pour un service de l'État, la doctrine « cloud au centre » demande un hébergement par l'administration ou un cloud qualifié SecNumCloud pour les données d'une sensibilité particulière, dont les données personnelles des citoyens (voir aussi la loi SREN, article 31) ; prévoyez l'un des deux ; à vérifier avec votre RSSI et votre DPO"
+        "des données personnelles seraient hébergées sur un cloud européen non qualifié : pour un service de l’État, la doctrine « cloud au centre » demande un hébergement par l’administration ou un cloud qualifié SecNumCloud pour les données d’une sensibilité particulière, dont les données personnelles des citoyens (voir aussi la loi SREN, article 31) ; prévoyez l’un des deux ; à vérifier avec votre RSSI et votre DPO"
     );
     let a = with(&[(q, "\"non_choisi\"")]);
     assert!(message(&a, rule, q, Severity::Error).starts_with(
@@ -167,7 +167,7 @@ fn a_provider_outside_the_eu_with_personal_or_internal_data_is_a_warning() {
     let a = with(&[(q, "\"hors_ue\"")]);
     assert_eq!(
         message(&a, "fournisseur-hors-ue", q, Severity::Warning),
-        "le fournisseur du modèle est établi hors de l'Union européenne et le produit traite des données personnelles : les outils commerciaux ne conviennent qu'à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d'accès extraterritoriales ; préférez l'API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO"
+        "le fournisseur du modèle est établi hors de l’Union européenne et le produit traite des données personnelles : les outils commerciaux ne conviennent qu’à des données non sensibles, et un fournisseur hors Union peut être soumis à des lois d’accès extraterritoriales ; préférez l’API Albert, un modèle auto-hébergé ou un fournisseur européen, ou ne lui transmettez que des données publiques ; à vérifier avec votre RSSI et votre DPO"
     );
     let internal = with(&[
         (q, "\"hors_ue\""),
@@ -176,7 +176,7 @@ fn a_provider_outside_the_eu_with_personal_or_internal_data_is_a_warning() {
     ]);
     assert!(
         message(&internal, "fournisseur-hors-ue", q, Severity::Warning)
-            .contains("traite des données internes à l'administration :")
+            .contains("traite des données internes à l’administration :")
     );
     assert_silent(
         &with(&[
@@ -216,7 +216,7 @@ fn a_provider_outside_the_eu_with_sensitive_data_is_a_warning_that_says_so() {
     ] {
         assert!(
             message(&sensitive, "fournisseur-hors-ue", q, Severity::Warning)
-                .starts_with("le fournisseur du modèle est établi hors de l'Union européenne et le produit traite des données sensibles : les outils commerciaux ne conviennent qu'à des données non sensibles")
+                .starts_with("le fournisseur du modèle est établi hors de l’Union européenne et le produit traite des données sensibles : les outils commerciaux ne conviennent qu’à des données non sensibles")
         );
     }
     // The same source with a provider in the Union: nothing to say.
@@ -250,7 +250,7 @@ fn health_data_are_sensitive_data_for_hosting() {
     };
     assert_eq!(
         message(&health("\"cloud_europeen\""), rule, q, Severity::Error),
-        "le produit traite des données de santé et l'hébergement n'est ni celui de l'administration ni un cloud qualifié SecNumCloud (cloud européen non qualifié) : des données sensibles exigent un hébergement par l'administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l'État ; pour les services de l'État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l'un des deux ; à vérifier avec votre RSSI"
+        "le produit traite des données de santé et l’hébergement n’est ni celui de l’administration ni un cloud qualifié SecNumCloud (cloud européen non qualifié) : des données sensibles exigent un hébergement par l’administration ou sur un cloud qualifié SecNumCloud, et un cloud non qualifié, européen ou non, ne suffit pas (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi n° 2024-449 du 21 mai 2024 dite SREN, article 31) ; choisissez l’un des deux ; à vérifier avec votre RSSI"
     );
     assert_silent(
         &health("\"cloud_europeen\""),
@@ -275,7 +275,7 @@ fn health_data_need_an_hds_host() {
     ]);
     assert_eq!(
         message(&a, "donnees-sante-hds", q, Severity::Warning),
-        "le produit traite des données de santé : quand elles ont été recueillies à l'occasion d'activités de prévention, de diagnostic, de soins ou de suivi social et médico-social, l'hébergeur qui les conserve sur support numérique pour le compte de l'administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez avec votre DPO si vos données en relèvent et, si oui, la certification de l'hébergeur choisi avec votre RSSI"
+        "le produit traite des données de santé : quand elles ont été recueillies à l’occasion d’activités de prévention, de diagnostic, de soins ou de suivi social et médico-social, l’hébergeur qui les conserve sur support numérique pour le compte de l’administration doit être certifié « hébergeur de données de santé » (HDS, code de la santé publique, article L. 1111-8) ; vérifiez avec votre DPO si vos données en relèvent et, si oui, la certification de l’hébergeur choisi avec votre RSSI"
     );
     assert_silent(&with(&[(q, "true")]), "donnees-sante-hds");
     assert_silent(
@@ -294,11 +294,11 @@ fn two_criteria_make_a_dpia_presumed_necessary_validated_by_the_controller() {
     let a = with(&[("ia_responsable.referents_consultes", "[\"rssi\"]")]);
     assert_eq!(
         message(&a, rule, q, Severity::Warning),
-        "une AIPD est présumée nécessaire : le traitement de données personnelles remplit 2 critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l'avis du DPO (RGPD, article 35) ; votre DPO n'est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »"
+        "une AIPD est présumée nécessaire : le traitement de données personnelles remplit 2 critères de la CNIL (deux ou plus) ; le responsable du traitement la mène et la valide avant la mise en œuvre, après avoir demandé l’avis du DPO (RGPD, article 35) ; votre DPO n’est pas encore consulté : demandez son avis dès maintenant et cochez-le dans « Référents déjà consultés »"
     );
     // The DPO already consulted: a reminder.
     assert!(message(&srdt(), rule, q, Severity::Advice).ends_with(
-        "votre DPO est consulté : inscrivez l'AIPD et sa validation dans le plan à six mois"
+        "votre DPO est consulté : inscrivez l’AIPD et sa validation dans le plan à six mois"
     ));
 }
 
@@ -309,7 +309,7 @@ fn one_criterion_means_checking_the_cnil_list() {
     assert_eq!(
         message(&a, "aipd-a-verifier", q, Severity::Advice),
         format!(
-            "un seul critère de la CNIL est coché : une AIPD n'est pas présumée nécessaire, mais vérifiez si le traitement figure sur la liste de la CNIL des traitements pour lesquels une AIPD est toujours requise, et demandez l'avis de votre DPO ; {CHECK}"
+            "un seul critère de la CNIL est coché : une AIPD n’est pas présumée nécessaire, mais vérifiez si le traitement figure sur la liste de la CNIL des traitements pour lesquels une AIPD est toujours requise, et demandez l’avis de votre DPO ; {CHECK}"
         )
     );
     assert_silent(&a, "aipd-requise");
@@ -343,7 +343,7 @@ fn users_must_be_told_when_the_ai_recommends_on_their_case() {
     assert_eq!(
         message(&a, "information-usagers-manquante", q, Severity::Warning),
         format!(
-            "l'IA intervient dans des décisions sur la situation d'usagers et « Information des usagers » est vide : une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une mention explicite qui en informe l'intéressé (code des relations entre le public et l'administration, article L. 311-3-1), et une administration d'au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3 ; seuil fixé par décret) ; dites où et comment les personnes sont informées ; {CHECK}"
+            "l’IA intervient dans des décisions sur la situation d’usagers et « Information des usagers » est vide : une décision individuelle prise sur le fondement d’un traitement algorithmique comporte une mention explicite qui en informe l’intéressé (code des relations entre le public et l’administration, article L. 311-3-1), et une administration d’au moins 50 agents publie en ligne les règles de ses principaux traitements algorithmiques qui fondent des décisions individuelles (article L. 312-1-3 ; seuil fixé par décret) ; dites où et comment les personnes sont informées ; {CHECK}"
         )
     );
     // Required for a complete application in that case, hidden otherwise.
@@ -369,7 +369,7 @@ fn bias_is_asked_when_the_ai_weighs_on_users_cases() {
     a.set(q, None).unwrap();
     assert_eq!(
         message(&a, "biais-non-etudies", q, Severity::Advice),
-        "l'IA intervient dans des décisions sur la situation d'usagers et « Comment vérifiez-vous que le système ne discrimine pas ? » est vide : le jury demandera comment vous vérifiez que le système ne traite pas différemment des publics comparables (tests par catégorie d'usagers, revue des erreurs) ; décrivez votre démarche"
+        "l’IA intervient dans des décisions sur la situation d’usagers et « Comment vérifiez-vous que le système ne discrimine pas ? » est vide : le jury demandera comment vous vérifiez que le système ne traite pas différemment des publics comparables (tests par catégorie d’usagers, revue des erreurs) ; décrivez votre démarche"
     );
     assert_silent(&srdt(), "biais-non-etudies");
 }
@@ -384,7 +384,7 @@ fn ai_act_categories_name_the_regulation_and_the_deployers_duties() {
             q,
             Severity::Warning
         ),
-        "système d'IA à haut risque au sens du règlement (UE) 2024/1689 sur l'IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d'impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l'UE (articles 26 et 49) ; prévoyez-les dans le plan et décrivez le contrôle dans « Comment un agent vérifie-t-il ce que produit l’IA ? » ; à vérifier avec votre service juridique"
+        "système d’IA à haut risque au sens du règlement (UE) 2024/1689 sur l’IA (annexe III) : une administration qui le déploie doit notamment mener une analyse d’impact sur les droits fondamentaux (article 27), organiser un contrôle humain et informer les personnes concernées (article 26), et enregistrer son utilisation dans la base de données de l’UE (articles 26 et 49) ; prévoyez-les dans le plan et décrivez le contrôle dans « Comment un agent vérifie-t-il ce que produit l’IA ? » ; à vérifier avec votre service juridique"
     );
     assert_eq!(
         message(
@@ -393,7 +393,7 @@ fn ai_act_categories_name_the_regulation_and_the_deployers_duties() {
             q,
             Severity::Error
         ),
-        "pratique interdite par le règlement (UE) 2024/1689 sur l'IA (article 5) : ce projet ne peut pas être financé en l'état ; revoyez l'usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie"
+        "pratique interdite par le règlement (UE) 2024/1689 sur l’IA (article 5) : ce projet ne peut pas être financé en l’état ; revoyez l’usage avec votre service juridique, ou corrigez la catégorie si elle a été mal choisie"
     );
     let undetermined = message(
         &with(&[(q, "\"a_determiner\"")]),
@@ -404,7 +404,7 @@ fn ai_act_categories_name_the_regulation_and_the_deployers_duties() {
     assert_eq!(
         undetermined,
         format!(
-            "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l'IA n'est pas déterminée : qualifiez-la avec votre service juridique ; l'annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l'éligibilité et le tri des appels d'urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n'accomplit qu'une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation ; {CHECK}"
+            "la catégorie de risque au sens du règlement (UE) 2024/1689 sur l’IA n’est pas déterminée : qualifiez-la avec votre service juridique ; l’annexe III classe à haut risque huit domaines : biométrie, infrastructures critiques, éducation et formation professionnelle, emploi et gestion des travailleurs, accès aux services publics et privés essentiels et aux prestations (dont l’éligibilité et le tri des appels d’urgence), répression, migration, asile et contrôle aux frontières, administration de la justice et processus démocratiques ; un système de ces domaines qui n’accomplit qu’une tâche procédurale étroite ou préparatoire peut, sous conditions, échapper au haut risque (article 6, paragraphe 3), sauf profilage, à condition de documenter cette appréciation ; {CHECK}"
         )
     );
     for rule in [
@@ -426,7 +426,7 @@ fn a_local_authority_as_applicant_is_warned() {
             q,
             Severity::Warning
         ),
-        "le porteur est une collectivité territoriale : le financement d'All_Ia_nce (FTAP) s'adresse aux services de l'État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l'incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l'État pour porter le projet avec vous"
+        "le porteur est une collectivité territoriale : le financement d’All_Ia_nce (FTAP) s’adresse aux services de l’État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l’incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l’État pour porter le projet avec vous"
     );
     for kind in [
         "\"administration_centrale\"",
@@ -450,7 +450,7 @@ fn a_local_authority_named_as_administration_is_warned_without_type_porteur() {
             "identite.administration",
             Severity::Warning
         ),
-        "« Mairie de Saint-Flour » semble être une collectivité territoriale : le financement d'All_Ia_nce (FTAP) s'adresse aux services de l'État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l'incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l'État pour porter le projet avec vous ; si un service de l'État porte le projet, nommez-le ici, ou répondez à « Quel type de structure porte le projet et demande le financement ? » (tco.type_porteur)"
+        "« Mairie de Saint-Flour » semble être une collectivité territoriale : le financement d’All_Ia_nce (FTAP) s’adresse aux services de l’État et à ses opérateurs ; une collectivité peut être partenaire, pas porteuse ; vérifiez avec l’incubateur (alliance@mail.numerique.gouv.fr) et cherchez un service de l’État pour porter le projet avec vous ; si un service de l’État porte le projet, nommez-le ici, ou répondez à « Quel type de structure porte le projet et demande le financement ? » (tco.type_porteur)"
     );
     // The State's hosting doctrine is then not asserted as if it applied.
     a.set("ia_responsable.donnees_personnelles", Some(v("true")))
@@ -489,7 +489,7 @@ fn accreditation_comes_before_production() {
             q,
             Severity::Warning
         ),
-        "l'homologation de sécurité n'est pas prévue : un système d'information de l'administration doit en principe être homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d'information de l'État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI"
+        "l’homologation de sécurité n’est pas prévue : un système d’information de l’administration doit en principe être homologué avant sa mise en production (référentiel général de sécurité, politique de sécurité des systèmes d’information de l’État) ; inscrivez-la dans le plan avec votre RSSI ; à vérifier avec votre RSSI"
     );
     assert_eq!(
         message(
@@ -498,7 +498,7 @@ fn accreditation_comes_before_production() {
             q,
             Severity::Warning
         ),
-        "le produit est déjà en production mais son homologation de sécurité n'est que prévue : elle doit en principe précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser"
+        "le produit est déjà en production mais son homologation de sécurité n’est que prévue : elle doit en principe précéder la mise en production ; voyez au plus vite avec votre RSSI comment régulariser"
     );
     assert_silent(&srdt(), "homologation-non-prevue");
     assert_silent(
@@ -517,7 +517,7 @@ fn closed_code() {
             q,
             Severity::Warning
         ),
-        "le code ne sera pas publié : All_Ia_nce finance des produits dont le code est ouvert ; prévoyez une publication sous licence libre (MIT, EUPL-1.2…) ou expliquez ce qui l'empêche"
+        "le code ne sera pas publié : All_Ia_nce finance des produits dont le code est ouvert ; prévoyez une publication sous licence libre (MIT, EUPL-1.2…) ou expliquez ce qui l’empêche"
     );
     assert_silent(&srdt(), "code-non-ouvert");
 }
@@ -541,7 +541,7 @@ fn a_source_marked_personal_counts_and_contradicting_it_is_a_warning() {
             Severity::Warning
         ),
         format!(
-            "la source de données « Historique anonymisé des questions-réponses des conseillers » est marquée comme contenant des données personnelles, mais vous répondez Non à « Le produit traite-t-il des données personnelles ? » : corrigez l'une des deux réponses ; avec des données personnelles, le RGPD s'applique et le coach vérifie l'hébergement et l'analyse d'impact (AIPD) ; {CHECK}"
+            "la source de données « Historique anonymisé des questions-réponses des conseillers » est marquée comme contenant des données personnelles, mais vous répondez Non à « Le produit traite-t-il des données personnelles ? » : corrigez l’une des deux réponses ; avec des données personnelles, le RGPD s’applique et le coach vérifie l’hébergement et l’analyse d’impact (AIPD) ; {CHECK}"
         )
     );
     assert_fires(

@@ -19,7 +19,7 @@ fn more_minutes_saved_than_an_operation_takes_is_an_error() {
     let f = assert_fires(&a, "gain-superieur-au-temps-passe", q, Severity::Error);
     assert_eq!(
         f.message,
-        "« Minutes agent économisées par opération » (16) dépasse le temps qu'un agent passe aujourd'hui sur une opération (« Temps agent par opération aujourd’hui (en minutes) » : 15) : on ne peut pas économiser plus de temps qu'une opération n'en prend ; corrigez l'un des deux chiffres"
+        "« Minutes agent économisées par opération » (16) dépasse le temps qu’un agent passe aujourd’hui sur une opération (« Temps agent par opération aujourd’hui (en minutes) » : 15) : on ne peut pas économiser plus de temps qu’une opération n’en prend ; corrigez l’un des deux chiffres"
     );
     assert_silent(&with(&[(q, "15")]), "gain-superieur-au-temps-passe");
     // Both figures as answered, not rounded to the same one.
@@ -51,7 +51,7 @@ fn budget_lines_that_do_not_add_up_are_a_warning() {
     assert_eq!(
         f.message,
         fr(
-            "les postes de dépense totalisent 250~000,50~€, mais « Budget annuel total (en euros) » est de 300~000~€ : corrigez un montant ou le budget pour que les postes en fassent la somme (les documents signalent l'écart et n'affichent pas de faux total)"
+            "les postes de dépense totalisent 250~000,50~€, mais « Budget annuel total (en euros) » est de 300~000~€ : corrigez un montant ou le budget pour que les postes en fassent la somme (les documents signalent l’écart et n’affichent pas de faux total)"
         )
     );
     assert_silent(&srdt(), "postes-hors-budget");
@@ -67,7 +67,7 @@ fn a_target_contradicting_the_minutes_saved_is_a_warning() {
     let f = assert_fires(&a, "cible-incoherente", q, Severity::Warning);
     assert_eq!(
         f.message,
-        "la valeur actuelle (15 minutes) et la valeur cible (11 minutes) de l'indicateur font 4 minutes gagnées par opération, mais « Minutes agent économisées par opération » vaut 6 : alignez la cible et le gain de temps, ou expliquez dans l'indicateur ce qui les distingue"
+        "la valeur actuelle (15 minutes) et la valeur cible (11 minutes) de l’indicateur font 4 minutes gagnées par opération, mais « Minutes agent économisées par opération » vaut 6 : alignez la cible et le gain de temps, ou expliquez dans l’indicateur ce qui les distingue"
     );
     // The example: 15 → 9 minutes, 6 saved.
     assert_silent(&srdt(), "cible-incoherente");
@@ -106,7 +106,7 @@ fn asking_more_than_the_yearly_budget_is_a_warning_since_a_request_may_cover_yea
     assert_eq!(
         f.message,
         fr(
-            "« Montant demandé à All_Ia_nce (en euros) » (350~000~€) dépasse « Budget annuel total (en euros) » (300~000~€) : si la demande couvre plusieurs années, dites-le dans le dossier ; sinon, corrigez l'un des deux montants"
+            "« Montant demandé à All_Ia_nce (en euros) » (350~000~€) dépasse « Budget annuel total (en euros) » (300~000~€) : si la demande couvre plusieurs années, dites-le dans le dossier ; sinon, corrigez l’un des deux montants"
         )
     );
     assert_silent(&with(&[(q, "300000")]), "montant-superieur-au-budget");
@@ -124,7 +124,7 @@ fn a_pilot_larger_than_the_whole_volume_is_a_warning() {
     assert_eq!(
         f.message,
         fr(
-            "« Combien d’opérations par an le pilote couvrira-t-il ? » (600~000) dépasse « Volume d’opérations par an » (575~000) : le pilote ne peut pas traiter plus d'opérations que le périmètre complet ; corrigez l'un des deux chiffres"
+            "« Combien d’opérations par an le pilote couvrira-t-il ? » (600~000) dépasse « Volume d’opérations par an » (575~000) : le pilote ne peut pas traiter plus d’opérations que le périmètre complet ; corrigez l’un des deux chiffres"
         )
     );
     assert_silent(&srdt(), "pilote-superieur-au-volume");

@@ -231,7 +231,7 @@ fn six_month_plan_with_too_few_milestones() {
     let f = assert_fires(&with(&[(q, one)]), "plan-trop-court", q, Severity::Warning);
     assert!(
         f.message
-            .starts_with("le plan à six mois ne compte qu'un jalon :"),
+            .starts_with("le plan à six mois ne compte qu’un jalon :"),
         "{}",
         f.message
     );

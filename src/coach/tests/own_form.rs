@@ -134,7 +134,7 @@ fn a_form_without_the_unit_asks_for_the_volume_alone() {
     assert!(
         found[0]
             .message
-            .starts_with("« Volume d’opérations par an » n'est pas renseigné"),
+            .starts_with("« Volume d’opérations par an » n’est pas renseigné"),
         "{}",
         found[0].message
     );

@@ -31,23 +31,23 @@ pub const CITED_ARTICLES: &[(&str, &str)] = &[
     ),
     (
         "article L. 311-3-1",
-        "code des relations entre le public et l'administration",
+        "code des relations entre le public et l’administration",
     ),
     (
         "article L. 312-1-3",
-        "code des relations entre le public et l'administration",
+        "code des relations entre le public et l’administration",
     ),
     (
         "article 31",
-        "loi n° 2024-449 du 21 mai 2024 visant à sécuriser et à réguler l'espace numérique (SREN)",
+        "loi n° 2024-449 du 21 mai 2024 visant à sécuriser et à réguler l’espace numérique (SREN)",
     ),
     (
         "article 35",
-        "règlement (UE) 2016/679 (RGPD), analyse d'impact",
+        "règlement (UE) 2016/679 (RGPD), analyse d’impact",
     ),
     (
         "articles 44 à 49",
-        "règlement (UE) 2016/679 (RGPD), chapitre V, transferts hors de l'Union",
+        "règlement (UE) 2016/679 (RGPD), chapitre V, transferts hors de l’Union",
     ),
     (
         "article L. 1111-8",
@@ -55,35 +55,35 @@ pub const CITED_ARTICLES: &[(&str, &str)] = &[
     ),
     (
         "article 4",
-        "règlement (UE) 2024/1689 sur l'IA, maîtrise de l'IA",
+        "règlement (UE) 2024/1689 sur l’IA, maîtrise de l’IA",
     ),
     (
         "article 5",
-        "règlement (UE) 2024/1689 sur l'IA, pratiques interdites",
+        "règlement (UE) 2024/1689 sur l’IA, pratiques interdites",
     ),
     (
         "article 6, paragraphe 3",
-        "règlement (UE) 2024/1689 sur l'IA, systèmes de l'annexe III qui ne sont pas à haut risque",
+        "règlement (UE) 2024/1689 sur l’IA, systèmes de l’annexe III qui ne sont pas à haut risque",
     ),
     (
         "article 26",
-        "règlement (UE) 2024/1689 sur l'IA, obligations des déployeurs",
+        "règlement (UE) 2024/1689 sur l’IA, obligations des déployeurs",
     ),
     (
         "articles 26 et 49",
-        "règlement (UE) 2024/1689 sur l'IA, enregistrement par les déployeurs publics",
+        "règlement (UE) 2024/1689 sur l’IA, enregistrement par les déployeurs publics",
     ),
     (
         "article 27",
-        "règlement (UE) 2024/1689 sur l'IA, analyse d'impact sur les droits fondamentaux",
+        "règlement (UE) 2024/1689 sur l’IA, analyse d’impact sur les droits fondamentaux",
     ),
     (
         "article 49",
-        "règlement (UE) 2024/1689 sur l'IA, enregistrement",
+        "règlement (UE) 2024/1689 sur l’IA, enregistrement",
     ),
     (
         "article 50",
-        "règlement (UE) 2024/1689 sur l'IA, transparence",
+        "règlement (UE) 2024/1689 sur l’IA, transparence",
     ),
 ];
 

@@ -32,7 +32,7 @@ const COLUMNS: [(&str, usize, Align); 9] = [
 const FINDING_HEADER: &str = "Remarque principale";
 
 const LEGEND: &str = "Compl. : réponses obligatoires données ; Score : préparation sur 100, au plus la complétude ; E/A : erreurs/avertissements du coach ; \
-Budget : budget annuel ; Demandé : montant demandé à All_Ia_nce ; Écon. : économies par an (temps d'agent libéré, valorisé en euros, à pleine échelle) ; k€ = milliers, M€ = millions.";
+Budget : budget annuel ; Demandé : montant demandé à All_Ia_nce ; Écon. : économies par an (temps d’agent libéré, valorisé en euros, à pleine échelle) ; k€ = milliers, M€ = millions.";
 
 #[derive(Clone, Copy)]
 enum Align {
@@ -99,7 +99,7 @@ pub fn print_skipped(skipped: &[(String, String)], to_stdout: bool) {
         "Ignorés : {}",
         fiche::format::count(
             skipped.len(),
-            "fichier qui n'est pas une candidature",
+            "fichier qui n’est pas une candidature",
             "fichiers qui ne sont pas des candidatures"
         )
     )];

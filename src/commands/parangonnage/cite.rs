@@ -28,7 +28,7 @@ pub fn run(form: &Form, file: &Path, results: &[Ranked], ranks: &[u32]) -> Resul
         });
     if citation.added.is_empty() {
         say!(
-            "Rien à ajouter : {label} cite déjà {} ; {} n'a pas été modifié.",
+            "Rien à ajouter : {label} cite déjà {} ; {} n’a pas été modifié.",
             names(&citation.already),
             file.display()
         );
@@ -55,7 +55,7 @@ fn current_answer(file: &Path, answers: &fiche::Answers) -> Result<String> {
         None => Ok(String::new()),
         Some(toml::Value::String(text)) => Ok(text),
         Some(other) => bail!(
-            "{} : {ANSWER_ID} n'est pas un texte (valeur {}{}) : corrigez cette réponse, puis relancez ; la candidature n'a pas été modifiée.",
+            "{} : {ANSWER_ID} n’est pas un texte (valeur {}{}) : corrigez cette réponse, puis relancez ; la candidature n’a pas été modifiée.",
             file.display(),
             other.type_str(),
             answers
@@ -77,12 +77,12 @@ fn fits_the_question(form: &Form, file: &Path, text: &str) -> bool {
         return true;
     };
     say_err!(
-        "erreur : {} : {}{} ; citez moins d'initiatives ou raccourcissez la réponse, puis relancez.",
+        "erreur : {} : {}{} ; citez moins d’initiatives ou raccourcissez la réponse, puis relancez.",
         file.display(),
         problem.path,
         problem.message
     );
-    say_err!("{} n'a pas été modifié.", file.display());
+    say_err!("{} n’a pas été modifié.", file.display());
     false
 }
 
@@ -116,7 +116,7 @@ fn chosen<'r>(results: &'r [Ranked], ranks: &[u32]) -> Result<Vec<&'r Ranked>> {
     for &rank in ranks {
         let Some(result) = results.iter().find(|r| r.rank == rank as usize) else {
             bail!(
-                "--citer {rank} : {} ; la candidature n'a pas été modifiée. Lancez d'abord la recherche sans --citer pour voir les rangs.",
+                "--citer {rank} : {} ; la candidature n’a pas été modifiée. Lancez d’abord la recherche sans --citer pour voir les rangs.",
                 match results.len() {
                     0 => "aucune initiative ne partage de mots avec la candidature".to_string(),
                     1 => "une seule initiative partage des mots avec la candidature (rang 1)"

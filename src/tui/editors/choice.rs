@@ -355,7 +355,7 @@ impl ChoiceEditor {
         let n = self.options.len();
         Some(match option_number(digits, n) {
             Some(k) => format!(
-                "numéro {digits}… : Entrée choisit l'option {k}, un autre chiffre pour {k}0 à {}",
+                "numéro {digits}… : Entrée choisit l’option {k}, un autre chiffre pour {k}0 à {}",
                 n.min(k * 10 + 9)
             ),
             None => format!("numéro {digits}… : tapez le chiffre suivant"),
@@ -366,7 +366,7 @@ impl ChoiceEditor {
     pub fn stray_text(&self) -> Option<String> {
         (!self.typed.is_empty()).then(|| {
             format!(
-                "« {} » n'est pas un choix : cette question se répond en choisissant dans la liste (↑ ↓ puis Espace, ou le numéro d'une option, tapé seul). Une autre touche efface ce texte.",
+                "« {} » n’est pas un choix : cette question se répond en choisissant dans la liste (↑ ↓ puis Espace, ou le numéro d’une option, tapé seul). Une autre touche efface ce texte.",
                 self.typed
             )
         })

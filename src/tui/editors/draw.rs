@@ -25,7 +25,7 @@ pub fn kind_label(q: &Question) -> &'static str {
         Kind::Bool => "oui ou non",
         Kind::Choice => "un choix",
         Kind::Multi => "plusieurs choix possibles",
-        Kind::List => "liste d'éléments",
+        Kind::List => "liste d’éléments",
     }
 }
 
@@ -198,7 +198,7 @@ fn field_problem_lines(l: &ListEditor, q: &Question, t: &Theme) -> Vec<Line<'sta
         .collect();
     if refused {
         lines.push(Line::from(Span::styled(
-            "Entrée ne passe au champ suivant qu'avec une valeur valide ; ↑ ↓ ou Échap pour la laisser.",
+            "Entrée ne passe au champ suivant qu’avec une valeur valide ; ↑ ↓ ou Échap pour la laisser.",
             t.warning(),
         )));
     }
@@ -340,7 +340,7 @@ fn draw_items(l: &ListEditor, q: &Question, frame: &mut Frame, area: Rect, t: &T
             .map(|i| list_item::summary(q, i).name())
             .unwrap_or_default();
         format!(
-            "Supprimer l'élément n° {} « {} » ? o : oui, n : non",
+            "Supprimer l’élément n° {} « {} » ? o : oui, n : non",
             l.cursor + 1,
             truncate(&name, DELETE_NAME_WIDTH)
         )
@@ -352,7 +352,7 @@ fn draw_items(l: &ListEditor, q: &Question, frame: &mut Frame, area: Rect, t: &T
         Layout::vertical([Constraint::Min(0), Constraint::Length(question_h)]).areas(area);
     let mut lines: Vec<Line> = Vec::new();
     if l.items.is_empty() {
-        lines.push(Line::from("Aucun élément pour l'instant."));
+        lines.push(Line::from("Aucun élément pour l’instant."));
         lines.push(Line::from("Appuyez sur « a » pour en ajouter un."));
     }
     let rows = list_area.height as usize;

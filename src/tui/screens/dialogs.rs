@@ -71,7 +71,7 @@ fn quit_unsaved(t: &Theme, message: &str) -> Dialog {
         " Réponses non enregistrées ",
         vec![
             Line::from(Span::styled(
-                format!("L'enregistrement a échoué : {message}"),
+                format!("L’enregistrement a échoué : {message}"),
                 t.error(),
             )),
             Line::from("Vos réponses sont toujours là, en mémoire."),
@@ -158,7 +158,7 @@ fn recovery_offer(app: &App, recovery: &Recovery) -> Dialog {
     let label = recovery.label(&app.form);
     let mut lines = vec![
         Line::from(format!(
-            "La dernière séance s'est arrêtée sans enregistrer cette réponse (tapée à {}) :",
+            "La dernière séance s’est arrêtée sans enregistrer cette réponse (tapée à {}) :",
             recovery.time()
         )),
         Line::from(Span::styled(label, t.selected())),
@@ -187,7 +187,7 @@ fn typed_preview(recovery: &Recovery) -> Vec<Line<'static>> {
 fn kept_recovery(app: &App, recovery: &Recovery) -> Dialog {
     let mut lines = vec![
         Line::from(format!(
-            "Une séance interrompue a laissé cette réponse sans l'enregistrer (tapée à {}) :",
+            "Une séance interrompue a laissé cette réponse sans l’enregistrer (tapée à {}) :",
             recovery.time()
         )),
         Line::from(Span::styled(
@@ -213,7 +213,7 @@ fn conflict(app: &App, conflicts: &[Conflict]) -> Option<Dialog> {
     let c = conflicts.first()?;
     let form = &app.form;
     let mut lines = vec![
-        Line::from("Le fichier a été modifié ailleurs pendant que vous l'aviez ouvert,"),
+        Line::from("Le fichier a été modifié ailleurs pendant que vous l’aviez ouvert,"),
         Line::from("et cette réponse a changé des deux côtés :"),
         Line::from(Span::styled(c.label(form), t.selected())),
         Line::from(""),
@@ -245,7 +245,7 @@ fn conflict(app: &App, conflicts: &[Conflict]) -> Option<Dialog> {
 fn export_menu(app: &App, selected: usize) -> Dialog {
     let t = &app.theme;
     let mut lines = vec![
-        Line::from("Écrit à côté du fichier de réponses, remplacé s'il existe :"),
+        Line::from("Écrit à côté du fichier de réponses, remplacé s’il existe :"),
         Line::from(""),
     ];
     for (i, target) in fiche::render::Target::all().into_iter().enumerate() {

@@ -190,7 +190,7 @@ impl App {
             .map(|(r, _)| &r.initiative)
             .collect();
         if chosen.is_empty() {
-            self.notice = Some("Aucune initiative cochée : rien n'a été ajouté.".to_string());
+            self.notice = Some("Aucune initiative cochée : rien n’a été ajouté.".to_string());
             return;
         }
         let Editor::Long(editor) = &mut self.editor else {
@@ -198,7 +198,7 @@ impl App {
         };
         let citation = parangonnage::cite(&editor.text(), &chosen);
         if citation.added.is_empty() {
-            self.notice = Some("Ces initiatives sont déjà citées : rien n'a été ajouté.".into());
+            self.notice = Some("Ces initiatives sont déjà citées : rien n’a été ajouté.".into());
             return;
         }
         editor.set_text(&citation.text);
@@ -244,7 +244,7 @@ pub fn dialog(app: &App, overlay: &Initiatives, width: u16) -> (&'static str, Ve
             ))];
             if results.is_empty() {
                 lines.push(Line::from(
-                    "Aucune initiative ne partage de mots avec votre candidature : décrivez d'abord le problème et la solution, ou choisissez un autre export (f).",
+                    "Aucune initiative ne partage de mots avec votre candidature : décrivez d’abord le problème et la solution, ou choisissez un autre export (f).",
                 ));
             }
             for (i, r) in results.iter().enumerate() {
@@ -277,7 +277,7 @@ pub fn dialog(app: &App, overlay: &Initiatives, width: u16) -> (&'static str, Ve
 /// Asking for the export's path, with why the last one was `refused`.
 fn ask_path_lines(t: &Theme, line: &LineEditor, refused: Option<&str>) -> Vec<Line<'static>> {
     let mut lines = vec![
-        Line::from("Chemin de l'export du tableau des initiatives IA de l'État"),
+        Line::from("Chemin de l’export du tableau des initiatives IA de l’État"),
         Line::from("(téléchargé depuis Grist en CSV ou XLSX) :"),
         Line::from(Span::styled(line.text().to_string(), t.selected())),
     ];
@@ -289,7 +289,7 @@ fn ask_path_lines(t: &Theme, line: &LineEditor, refused: Option<&str>) -> Vec<Li
     }
     lines.push(Line::from(""));
     lines.push(Line::from(
-        "fiche s'en souviendra (profil). Entrée : ouvrir   Échap : annuler",
+        "fiche s’en souviendra (profil). Entrée : ouvrir   Échap : annuler",
     ));
     lines
 }

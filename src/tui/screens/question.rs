@@ -281,7 +281,7 @@ fn notice(app: &App) -> (String, ratatui::style::Style) {
     if let SaveStatus::Failed(m) = &app.save.status {
         return (
             format!(
-                "Enregistrement impossible : {} Vos réponses restent en mémoire ; nouvel essai automatique. Ctrl+Q propose d'enregistrer ailleurs.",
+                "Enregistrement impossible : {} Vos réponses restent en mémoire ; nouvel essai automatique. Ctrl+Q propose d’enregistrer ailleurs.",
                 m.split_whitespace().collect::<Vec<_>>().join(" ")
             ),
             t.error(),
@@ -428,7 +428,7 @@ pub fn reusable_line(app: &App) -> Option<String> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     Some(format!(
-        "Réponse réutilisable : « fiche profile save {name} » l'enregistre dans votre profil pour vos prochaines candidatures."
+        "Réponse réutilisable : « fiche profile save {name} » l’enregistre dans votre profil pour vos prochaines candidatures."
     ))
 }
 

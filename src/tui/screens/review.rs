@@ -97,7 +97,7 @@ fn summary(app: &App) -> String {
         "✓ Candidature complète et valide : prête à exporter.".to_string()
     } else if r.is_complete() {
         format!(
-            "Candidature complète, mais le coach relève {} qu'un jury refuserait.",
+            "Candidature complète, mais le coach relève {} qu’un jury refuserait.",
             fiche::format::count(coach_errors, "erreur", "erreurs")
         )
     } else {

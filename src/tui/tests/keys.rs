@@ -63,7 +63,7 @@ fn going_back_past_an_invalid_answer_keeps_it_and_lists_it() {
         .expect("listed in review");
     assert_eq!(listed.0, Severity::Error);
     assert!(
-        listed.1.contains("n'est pas une adresse e-mail valide"),
+        listed.1.contains("n’est pas une adresse e-mail valide"),
         "{}",
         listed.1
     );

@@ -38,7 +38,7 @@ fn after_stray_text_in_a_choice(typed: &str) -> App {
     };
     let said = c.stray_text().unwrap();
     assert!(
-        said.contains(&format!("« {typed} » n'est pas un choix")),
+        said.contains(&format!("« {typed} » n’est pas un choix")),
         "{said}"
     );
     press(&mut app, KeyCode::Enter);
@@ -320,7 +320,7 @@ fn with_ten_options_or_more_a_number_waits_while_a_longer_one_may_follow() {
     assert_eq!(c.value(), None);
     assert_eq!(
         c.pending_hint().unwrap(),
-        "numéro 1… : Entrée choisit l'option 1, un autre chiffre pour 10 à 12"
+        "numéro 1… : Entrée choisit l’option 1, un autre chiffre pour 10 à 12"
     );
     // « 12 »: no longer number starts with it, picked at once.
     assert_eq!(c.handle_key(key(KeyCode::Char('2'))), ChoiceKey::Changed);
@@ -476,7 +476,7 @@ fn a_reusable_answer_says_exactly_how_it_reaches_the_profile() {
     assert_eq!(
         crate::tui::screens::question::reusable_line(&app).as_deref(),
         Some(
-            "Réponse réutilisable : « fiche profile save candidature.toml » l'enregistre dans votre profil pour vos prochaines candidatures."
+            "Réponse réutilisable : « fiche profile save candidature.toml » l’enregistre dans votre profil pour vos prochaines candidatures."
         )
     );
     go(&mut app, "identite.nom_produit");

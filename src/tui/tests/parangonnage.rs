@@ -150,7 +150,7 @@ fn nothing_ticked_adds_nothing_and_f_asks_another_export() {
         app.notice
             .as_deref()
             .unwrap()
-            .contains("rien n'a été ajouté")
+            .contains("rien n’a été ajouté")
     );
 
     app.open_initiatives(Some(fixture("initiatives.csv")));

@@ -259,7 +259,7 @@ fn a_long_remark_is_read_to_its_end_on_the_review_at_80x24() {
         (screen, text)
     };
     let (screen, text) = joined(&app);
-    assert!(text.contains("l'IA décide seule"), "{screen}");
+    assert!(text.contains("l’IA décide seule"), "{screen}");
     // The selected finding stays in the list above it.
     assert!(text.contains("› erreur :"), "{screen}");
     assert!(
@@ -350,10 +350,10 @@ fn the_delete_question_of_a_list_and_its_keys_are_in_view_at_80x24() {
     press(&mut app, KeyCode::Char('s'));
     let screen = render(&app, 80, 24);
     // « n° » keeps its number on its line (a no-break space).
-    assert!(screen.contains("Supprimer l'élément n°\u{a0}4"), "{screen}");
+    assert!(screen.contains("Supprimer l’élément n°\u{a0}4"), "{screen}");
     assert!(screen.contains("› 4."), "{screen}");
     assert!(
-        footer_of(&screen).contains("o supprimer l'élément"),
+        footer_of(&screen).contains("o supprimer l’élément"),
         "{screen}"
     );
     insta::assert_snapshot!("list_delete_80x24", screen);
@@ -366,7 +366,7 @@ fn snapshot_business_case_whole_at_80x24() {
     let screen = render(&app, 80, 24);
     assert!(screen.contains("ratio bénéfice/coût"), "{screen}");
     // The pilot's share, next to the full-scale figures.
-    assert!(screen.contains("À l'échelle du pilote"), "{screen}");
+    assert!(screen.contains("À l’échelle du pilote"), "{screen}");
     insta::assert_snapshot!("business_case_80x24", screen);
     // Under a section introduction there is less room: the cut is said.
     go(&mut app, "volume.nb_agents");
@@ -399,7 +399,7 @@ fn snapshot_business_case_of_a_pilot_on_the_whole_volume_at_80x24() {
         ),
         "{screen}"
     );
-    assert!(!screen.contains("l'échelle du pilote"), "{screen}");
+    assert!(!screen.contains("l’échelle du pilote"), "{screen}");
     insta::assert_snapshot!("business_case_whole_pilot_80x24", screen);
 }
 
@@ -462,17 +462,17 @@ fn the_email_notice_says_to_correct_the_coach_errors_before_sending() {
         "{notice}"
     );
     assert!(
-        notice.contains("qu'un jury refuserait (voir la revue) : corrigez avant d'envoyer"),
+        notice.contains("qu’un jury refuserait (voir la revue) : corrigez avant d’envoyer"),
         "{notice}"
     );
-    assert!(!notice.contains("pour l'envoyer"), "{notice}");
+    assert!(!notice.contains("pour l’envoyer"), "{notice}");
     assert!(!notice.contains("incomplète"), "{notice}");
     let clean = example_app("assistant-srdt.toml");
     assert_eq!(clean.coach.errors().count(), 0);
     let notice = crate::tui::effects::export_notice(&clean, Target::Email, written(false));
     assert_eq!(
         notice,
-        "Courriel prêt : /tmp/x.eml ; ouvrez-le dans votre messagerie pour l'envoyer"
+        "Courriel prêt : /tmp/x.eml ; ouvrez-le dans votre messagerie pour l’envoyer"
     );
 }
 
