@@ -106,6 +106,11 @@ fn unreadable_condition_is_refused() {
         e.to_string().contains("condition « when » illisible"),
         "{e}"
     );
+    assert!(
+        e.to_string()
+            .contains("(s.q ==) : erreur de syntaxe (unexpected end of input"),
+        "{e}"
+    );
 }
 
 #[test]
