@@ -126,7 +126,7 @@ pub enum Command {
         #[command(subcommand)]
         action: ProfileCommand,
     },
-    /// Vérifier une ou plusieurs candidatures : réponses manquantes ou invalides
+    /// Vérifier une ou plusieurs candidatures : réponses manquantes ou invalides, remarques du coach, bilan économique et score de préparation
     #[command(
         help_template = HELP_TEMPLATE,
         after_help = CHECK_AFTER_HELP

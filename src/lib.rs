@@ -1,15 +1,31 @@
 //! fiche: prepare an application to All_Ia_nce, the French State's AI
 //! incubator, as a "fiche action".
 //!
-//! The library knows nothing about terminals: it loads the questionnaire
-//! (`form`), reads and writes answers files (`answers`), checks them
-//! (`validate`), coaches the pitch and computes the business case (`coach`),
-//! reuses answers across applications (`profile`, `reuse`, `fill`,
-//! `migrate`, `diff`), summarizes many applications side by side (`review`),
-//! renders documents (`render`), makes file text safe to print
-//! (`sanitize`) and ranks the State's existing AI initiatives against an
-//! application (`parangonnage`). The TUI and the CLI in the
-//! binary are thin front ends over it.
+//! The library knows nothing about terminals; the wizard (`tui`), the
+//! accessible mode (`plain`) and the commands (`commands`) in the binary are
+//! thin front ends over it. Its modules, by what they are for:
+//!
+//! - the questionnaire: `form` (model, loader, `when` conditions; the
+//!   built-in form is `templates/fiche-action/form.toml`);
+//! - an application: `answers` (the answers file, read and saved without
+//!   loss), `application` (opening a file for a form), `migrate` (files of
+//!   an older form version), `ids` (typed question and finding ids),
+//!   `position` (line and column in a file), `clock` (the local time of
+//!   the dates written in files and documents);
+//! - checking it: `validate` (fields and completeness), `coach` (the pitch
+//!   coach, the business case, the readiness score), `review` (many
+//!   applications side by side);
+//! - documents: `render` (Markdown, HTML, PDF, OpenDocument, the e-mail),
+//!   `format` (French numbers), `typography` (French no-break spaces);
+//! - reusing answers: `profile`, `reuse`, `fill` (`fiche set`, `fiche new
+//!   --data`), `diff`;
+//! - what both interactive front ends share: `walk` (which question comes
+//!   next), `list_item` (adding an item to a repeatable block), `recovery`
+//!   (the text being typed, kept for after a crash);
+//! - safety: `fs_util` (regular files only, atomic writes), `limits` (the
+//!   sizes accepted), `sanitize` (file text made safe to print);
+//! - `parangonnage`: ranking the State's existing AI initiatives against an
+//!   application.
 
 pub mod answers;
 pub mod application;

@@ -1,6 +1,8 @@
-//! The `fiche` binary: parse the command line, run one command, map the
-//! outcome to an exit code (0 ok, 1 the application has problems, 2 usage or
-//! I/O error).
+//! The `fiche` binary: parse the command line (`cli`, clap's own words put
+//! in French by `clap_fr`), run one command (`commands`, which opens the
+//! wizard `tui` or the accessible mode `plain`), map the outcome to an exit
+//! code (0 ok, 1 the application has problems, 2 usage or I/O error,
+//! 128 + the signal's number when a signal ended it after a last save).
 
 /// `println!` for everything the commands print: text from files (answers,
 /// keys, section names, paths) may hold terminal escapes, shown visibly

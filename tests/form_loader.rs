@@ -106,6 +106,11 @@ fn unreadable_condition_is_refused() {
         e.to_string().contains("condition « when » illisible"),
         "{e}"
     );
+    assert!(
+        e.to_string()
+            .contains("(s.q ==) : erreur de syntaxe (unexpected end of input"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -161,4 +166,64 @@ fn exclusive_is_read_from_the_form_and_only_on_a_multi_choice() {
             .contains("exclusive = true n’a de sens que dans une question à choix multiple"),
         "{e}"
     );
+}
+
+#[test]
+fn a_misspelt_missing_or_mistyped_key_is_refused_in_french() {
+    let e = bad(&format!(
+        "{HEAD}[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\nrequis = true\n"
+    ))
+    .to_string();
+    assert!(
+        e.contains("clé « requis » inconnue à cet endroit (faute de frappe ?) ; clés possibles : id, label,"),
+        "{e}"
+    );
+    let e = bad("[form]\nid = \"test\"\nversion = 1\ntitle = \"Test\"\n").to_string();
+    assert!(
+        e.contains("le formulaire n'a aucune section ; ajoutez au moins un bloc [[sections]]"),
+        "{e}"
+    );
+    let e = bad("[form]\nid = \"test\"\nversion = \"1\"\ntitle = \"Test\"\n").to_string();
+    assert!(e.starts_with("mon-formulaire/form.toml, ligne 3,"), "{e}");
+    assert!(
+        e.contains("valeur du mauvais type (texte \"1\") ; attendu : un nombre entier positif ou nul, sans guillemets"),
+        "{e}"
+    );
+    for english in ["unknown field", "missing field", "invalid type", "expected"] {
+        assert!(!e.contains(english), "{e}");
+    }
+}
+
+#[test]
+fn a_condition_on_a_list_field_is_refused() {
+    // Nothing would read it: the field would stay asked and required.
+    let e = bad(&format!(
+        "{HEAD}[[sections.questions]]\nid = \"l\"\nlabel = \"L\"\ntype = \"list\"\n\n\
+         [[sections.questions.fields]]\nid = \"nom\"\nlabel = \"Nom\"\ntype = \"text\"\nrequired = true\nwhen = \"s.l == true\"\n"
+    ))
+    .to_string();
+    assert!(e.contains("ligne 20, question « s.l.nom »"), "{e}");
+    assert!(
+        e.contains(
+            "une condition « when » ne s'applique qu'à une question, pas à un champ de liste"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_misspelt_coach_threshold_is_refused() {
+    // `jalon_min` would silently leave the guide's 3 milestones in force.
+    let e = bad(
+        "[form]\nid = \"test\"\nversion = 1\ntitle = \"Test\"\n\n[coach]\njalon_min = 2\n\n\
+         [[sections]]\nid = \"s\"\ntitle = \"S\"\n\n[[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\n",
+    )
+    .to_string();
+    assert!(
+        e.starts_with(
+            "mon-formulaire/form.toml, ligne 6 : table [coach] : clé « jalon_min » inconnue"
+        ),
+        "{e}"
+    );
+    assert!(e.contains("jalons_min"), "{e}");
 }

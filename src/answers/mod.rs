@@ -1,4 +1,11 @@
-//! Applications on disk: the answers file, typed values, user input parsing.
+//! Applications on disk: the answers file (`store`, kept with its layout to
+//! be edited; `read_only` and `plain` to be only read), what a user types
+//! turned into a typed value (`input`), and around them: `syntax` (the TOML
+//! parser's errors in French), `bounds` (the size of one answer), `convert`
+//! (editable document ↔ plain values), `origin` (where pre-filled answers
+//! came from), and the safety net: `disk` (the file's layout and stamp),
+//! `merge` (changes made outside meanwhile) and `lock` (who has the file
+//! open).
 
 mod bounds;
 pub(crate) mod convert;
@@ -10,7 +17,7 @@ mod origin;
 mod plain;
 mod read_only;
 mod store;
-mod syntax;
+pub(crate) mod syntax;
 
 pub use input::{format_for_input, parse_input};
 pub use merge::{Conflict, Keep};

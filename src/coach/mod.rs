@@ -14,8 +14,15 @@
 //! println!("{}/100", coach.score.value);
 //! ```
 //!
-//! Rules are code (`rules`, `compliance`, `texts`); their thresholds are data,
-//! read from the form file's `[coach]` table ([`Thresholds`]).
+//! Rules are code, one file per kind: `rules` (the problem, its scale, the
+//! data, the metric, AI relevance, the plan), `figures` (figures that
+//! cannot all be true), `compliance` (the law and responsible AI, with
+//! `applicant`: who carries the project), `reviewer` (what a reviewer asks
+//! beyond the fiche model), `texts` (placeholders, pasted text) and
+//! `contact` (the product lead's address). They read answers through
+//! `answer`; their thresholds are data, read from the form file's `[coach]`
+//! table ([`Thresholds`]). `roi` computes the business case, `score` the
+//! readiness score, `view` shapes both for document templates.
 
 mod answer;
 mod applicant;
@@ -56,7 +63,6 @@ pub struct CoachReport {
 }
 
 impl CoachReport {
-    /// Coach errors: what a jury would reject outright.
     /// The findings about one section's questions, in form order.
     pub fn in_section(&self, section_id: &str) -> Vec<&Finding> {
         self.findings
@@ -65,6 +71,7 @@ impl CoachReport {
             .collect()
     }
 
+    /// Coach errors: what a jury would reject outright.
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
         self.findings
             .iter()

@@ -141,6 +141,11 @@ mod tests {
         let e = check("placeholders = \"todo\"").unwrap_err();
         assert!(e.contains("liste de textes"), "{e}");
         assert!(check("placeholders = [1, 2]").is_err());
+        let e = check("jalon_min = 2").unwrap_err();
+        assert!(
+            e.starts_with("clé « jalon_min » inconnue (faute de frappe ?) ; clés possibles : petite_echelle_agents,"),
+            "{e}"
+        );
     }
 
     #[test]

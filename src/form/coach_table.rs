@@ -13,10 +13,23 @@ const NUMBER_KEYS: &[(&str, bool)] = &[
 /// The word-list entries of `[coach]`.
 const WORD_KEYS: &[&str] = &["placeholders", "alternatives_vides"];
 
-/// Checks the entries this program knows in a form's `[coach]` table, so
-/// a typo in a threshold is reported when the form is loaded instead of
-/// silently replaced by the guide's value. The error names the entry.
+/// Checks a form's `[coach]` table, so a typo in a threshold or in its
+/// name is reported when the form is loaded instead of silently replaced
+/// by the guide's value. The error names the entry.
 pub fn check_coach_table(table: &toml::Table) -> Result<(), String> {
+    let known = || {
+        NUMBER_KEYS
+            .iter()
+            .map(|(key, _)| *key)
+            .chain(WORD_KEYS.iter().copied())
+    };
+    if let Some(key) = table.keys().find(|k| !known().any(|known| known == *k)) {
+        return Err(format!(
+            "clé « {} » inconnue (faute de frappe ?) ; clés possibles : {}",
+            crate::sanitize::echo(key),
+            known().collect::<Vec<_>>().join(", ")
+        ));
+    }
     for (key, whole) in NUMBER_KEYS {
         let Some(v) = table.get(*key) else { continue };
         let n = match v {

@@ -55,7 +55,7 @@ pub fn parse(text: &str, source: &str) -> Result<Form> {
         FormError::Syntax {
             file: source.to_string(),
             position,
-            message: e.message().to_string(),
+            message: super::read_error::french(e.message()),
         }
     })?;
     checked(raw, text, source)
@@ -261,6 +261,17 @@ fn build_question(
     let when = parse_when(ctx, || full.clone(), raw.when.take())?;
     let mut fields = Vec::new();
     for f in raw.fields {
+        if ctx.verify
+            && let Some(when) = &f.when
+        {
+            // Nothing evaluates a field's condition: the field would stay
+            // asked and required whatever it says.
+            return Err(ctx.invalid(
+                ctx.line(when),
+                &format!("{}.{}", *full, f.id.get_ref()),
+                "une condition « when » ne s'applique qu'à une question, pas à un champ de liste (le champ serait toujours posé) : retirez-la, ou mettez-la sur la question de type list",
+            ));
+        }
         let field = build_question(ctx, &full, f, version)?;
         if ctx.verify && field.kind == Kind::List {
             return Err(ctx.invalid(

@@ -1,4 +1,10 @@
-//! The questionnaire as data: model, loader and `when` conditions.
+//! The questionnaire as data: `model` (sections, questions, types), `raw`
+//! (a form file as written) read and checked by `load`, `condition` (the
+//! `when` conditions), `check` (one value against its question, with
+//! `email`), `coach_table` (the `[coach]` entries), `nearest` (the id a
+//! misspelt one meant), `read_error` (why a form file cannot be read, in
+//! French) and `builtin` (the built-in form, read at build time). The format is documented for form writers in
+//! `templates/README.md`.
 
 mod builtin;
 mod check;
@@ -9,6 +15,7 @@ mod load;
 mod model;
 mod nearest;
 mod raw;
+mod read_error;
 
 pub use check::{Problem, check_item, check_value, is_answered};
 pub use coach_table::check_coach_table;
@@ -31,7 +38,7 @@ pub enum FormError {
         source: std::io::Error,
     },
     #[error(
-        "{file}, ligne {}, colonne {} : formulaire illisible : {message}\n  Corrigez la syntaxe TOML à cet endroit.",
+        "{file}, ligne {}, colonne {} : formulaire illisible : {message}\n  Corrigez le fichier à cet endroit.",
         position.line, position.column
     )]
     Syntax {

@@ -90,7 +90,14 @@ impl Condition {
 fn compile(source: &str) -> Result<Expression<'static, 'static>, String> {
     CONDITION_ENV
         .compile_expression_owned(source.to_string())
-        .map_err(|e| e.to_string())
+        .map_err(|e| match (e.kind(), e.detail()) {
+            // minijinja's detail is its own (« unexpected end of input »);
+            // the lead is French, as for a document template's error.
+            (minijinja::ErrorKind::SyntaxError, Some(detail)) => {
+                format!("erreur de syntaxe ({detail})")
+            }
+            _ => e.to_string(),
+        })
 }
 
 fn jinja_holds(expression: &Expression<'_, '_>, answers: &minijinja::Value) -> bool {

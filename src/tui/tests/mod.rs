@@ -1,5 +1,9 @@
-//! Tests of the wizard without a terminal: keys (`keys.rs`), screens as
-//! text snapshots (`screens.rs`). Helpers to build an app and type into it.
+//! Tests of the wizard without a terminal: keys as a pure function
+//! (`keys.rs`, and `newcomer.rs` for what a first real user ran into),
+//! screens as text snapshots (`screens.rs`, snapshots in `snapshots/`), and
+//! one file per feature (`coach.rs`, `parangonnage.rs`, `reuse.rs`,
+//! `long_editor.rs`, `library.rs`). This file holds the helpers that build
+//! an app and type into it.
 
 mod coach;
 mod keys;
