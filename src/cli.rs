@@ -298,7 +298,7 @@ pub enum ProfileCommand {
     /// Afficher le profil
     #[command(help_template = HELP_TEMPLATE)]
     Show,
-    /// Modifier le profil dans votre éditeur de texte ($VISUAL ou $EDITOR)
+    /// Modifier le profil dans votre éditeur de texte ($VISUAL ou $EDITOR, sinon nano ou vi)
     #[command(help_template = HELP_TEMPLATE)]
     Edit,
 }
