@@ -80,7 +80,7 @@ pub enum Command {
     /// Créer un brouillon, pré-rempli avec votre profil, une ancienne candidature ou un fichier de données
     #[command(
         help_template = HELP_TEMPLATE,
-        after_help = "Ordre de priorité pour une même question : profil < --from < --data (puis fiche set pour modifier ensuite).\nExemple : fiche new 2027.toml --from 2026.toml --data chiffres.toml\nCode de sortie : 0 si le brouillon est créé, 2 si une valeur est refusée ou un fichier illisible (rien n’est créé)."
+        after_help = "Ordre de priorité pour une même question : profil < --from < --data (puis fiche set pour modifier ensuite).\nExemple : fiche new 2027.toml --from 2026.toml --data chiffres.toml\nCode de sortie : 0 si le brouillon est créé, 2 si le fichier existe déjà, si une valeur est refusée ou si un fichier est illisible (rien n’est créé)."
     )]
     New {
         /// Fichier à créer (.toml) ; un fichier existant n’est jamais écrasé
@@ -298,7 +298,7 @@ pub enum ProfileCommand {
     /// Afficher le profil
     #[command(help_template = HELP_TEMPLATE)]
     Show,
-    /// Modifier le profil dans votre éditeur de texte ($VISUAL ou $EDITOR)
+    /// Modifier le profil dans votre éditeur de texte ($VISUAL ou $EDITOR, sinon nano ou vi)
     #[command(help_template = HELP_TEMPLATE)]
     Edit,
 }

@@ -2,7 +2,9 @@
 //! the answers: sections in order, each answer with its French display text.
 //!
 //! Templates never format numbers or look up choice labels themselves, so the
-//! Markdown, HTML, PDF and pitch documents all say the same thing.
+//! fiche and the pitch say the same thing in Markdown, HTML, PDF and
+//! OpenDocument, and so does the e-mail. What templates may read is listed
+//! for template writers in `templates/README.md`.
 
 use rust_decimal::prelude::ToPrimitive;
 use serde::Serialize;

@@ -1,5 +1,8 @@
-//! The review screen: completeness, every missing or invalid answer (each
-//! opens its question), and the export formats.
+//! The review screen (Ctrl+R): where the application stands (completeness,
+//! readiness score, business case), every missing or invalid answer and
+//! coach finding (each opens its question; the selected one is read in full
+//! below the list), and the key that opens the export menu (`e`, drawn in
+//! `dialogs.rs`).
 
 use fiche::validate::Severity;
 use ratatui::Frame;
