@@ -21,6 +21,7 @@ pub fn register(env: &mut Environment<'static>) {
     env.add_filter("md_code", md_code);
     env.add_filter("paragraphs", paragraphs);
     env.add_filter("css_string", css_string);
+    env.add_filter("html_cell", html_cell);
 }
 
 fn number(v: &Value) -> Result<f64, minijinja::Error> {
@@ -99,6 +100,53 @@ fn paragraphs(text: &str) -> Value {
     Value::from_safe_string(html)
 }
 
+/// Longer than this, a word may not fit a narrow table column.
+const LONG_WORD: usize = 20;
+/// A French word up to this long keeps its hyphenation instead.
+const LONG_FRENCH_WORD: usize = 30;
+
+/// A table cell's text, escaped, each word longer than a narrow column (a
+/// file name, an identifier, a web address) in a `<span class="mot-long">`,
+/// which the stylesheet lets break anywhere. Table cells wrap only between
+/// words (`overflow-wrap: break-word`), so « Nature » or « personnelles »
+/// are never cut in the middle; a long word, without its own rule, would
+/// widen its column past the page.
+fn html_cell(text: &str) -> Value {
+    // Terminal controls shown first, then escaped as every HTML value is.
+    let text = super::scan::terminal(text);
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_whitespace() {
+            push_word(&mut out, &word);
+            word.clear();
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    out.pop();
+    Value::from_safe_string(out)
+}
+
+/// `word`, escaped, marked when it is long.
+fn push_word(out: &mut String, word: &str) {
+    let n = word.chars().count();
+    let french = n <= LONG_FRENCH_WORD && word.chars().all(char::is_alphabetic);
+    if n <= LONG_WORD || french {
+        out.push_str(&html_escape(word));
+    } else {
+        out.push_str("<span class=\"mot-long\">");
+        out.push_str(&html_escape(word));
+        out.push_str("</span>");
+    }
+}
+
+/// Escaped as minijinja escapes every other value of an HTML document.
+fn html_escape(text: &str) -> String {
+    minijinja::HtmlEscape(text).to_string()
+}
+
 /// A quoted CSS string (for `content:` in print margins): quotes,
 /// backslashes, line breaks and `<` are escaped, so an answer can neither
 /// end the string nor the `<style>` element.
@@ -119,6 +167,16 @@ fn css_string(text: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_marks_only_its_long_words_escaped_and_whole() {
+        let cell =
+            html_cell("Base <b> : chemin/vers/mon_fichier_long.csv et anticonstitutionnellement");
+        assert_eq!(
+            cell.as_str().unwrap(),
+            "Base &lt;b&gt; : <span class=\"mot-long\">chemin&#x2f;vers&#x2f;mon_fichier_long.csv</span> et anticonstitutionnellement"
+        );
+    }
 
     #[test]
     fn paragraphs_escape_and_keep_breaks() {

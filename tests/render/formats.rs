@@ -321,3 +321,58 @@ fn default_output_sits_next_to_the_answers_and_never_replaces_them() {
     );
     assert_eq!(std::fs::read(&answers).unwrap(), original);
 }
+
+/// The screen style of an HTML document (before its print rules).
+fn screen_of(html: &str) -> &str {
+    &html[..html.find("@page").expect("a print style")]
+}
+
+/// Printed, the sources table of a complete fiche cut its words anywhere
+/// (« Natur|e », « Image|s », « Donnée|s person|nelles »): table cells wrap
+/// between words only. A word longer than a column (a file name) may break
+/// anywhere instead, so it neither widens the table past the page nor loses
+/// a character.
+#[test]
+fn table_cells_wrap_between_words_and_long_names_at_their_pieces() {
+    let html = render_text(&example("assistant-srdt.toml"), "html");
+    let cells = css_rules(screen_of(&html), "th, td");
+    assert!(
+        cells.contains(&("overflow-wrap", "break-word")),
+        "{cells:?}"
+    );
+    assert!(!cells.contains(&("overflow-wrap", "anywhere")), "{cells:?}");
+
+    let file_name = "export_base_nationale_des_controles_sanitaires_2019_2025_v3_final.csv";
+    let mut source = toml::Table::new();
+    source.insert("nom".into(), toml::Value::String(file_name.into()));
+    source.insert("nature".into(), toml::Value::String("tableur".into()));
+    source.insert(
+        "acces".into(),
+        toml::Value::String("interne_disponible".into()),
+    );
+    let (_dir, path) = edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "donnees",
+            "sources",
+            toml::Value::Array(vec![toml::Value::Table(source)]),
+        )],
+    );
+    let html = render_text(&path, "html");
+    let cell = html
+        .split("<td")
+        .find(|c| c.contains("export_"))
+        .expect("the source's cell");
+    let cell = &cell[cell.find('>').unwrap() + 1..cell.find("</td>").unwrap()];
+    assert_eq!(
+        cell,
+        format!("<span class=\"mot-long\">{file_name}</span>"),
+        "the long name, whole, in a span that may break anywhere"
+    );
+    assert!(
+        css_rules(screen_of(&html), ".mot-long").contains(&("overflow-wrap", "anywhere")),
+        "the long name's rule"
+    );
+    // Ordinary words of a cell are left as they are.
+    assert!(html.contains(">Tableur"), "nature cell");
+}
