@@ -1,7 +1,7 @@
 //! The comparison page: `fiche render --format html a.toml b.toml …`.
 
 use crate::common::*;
-use crate::spaces_read;
+use crate::{css_rules, spaces_read};
 
 fn compare(files: &[&str], extra: &[&str]) -> std::process::Output {
     let mut args = vec!["render", "--format", "html"];
@@ -140,4 +140,27 @@ fn product_of(name: &str) -> String {
         .get("identite.nom_produit")
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap()
+}
+
+/// On a laptop screen the summary table ran past the page's right edge,
+/// its last column (« Remarque principale ») squeezed: the headers of the
+/// amount columns (« Montant demandé », « Économies par an ») were kept on
+/// one line. They wrap now; the amounts themselves stay on one line.
+#[test]
+fn amount_headers_wrap_and_amounts_do_not() {
+    let srdt = example_str("assistant-srdt.toml");
+    let tri = example_str("tri-courriels-prefecture.toml");
+    let out = compare(&[&srdt, &tri], &["-o", "-"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let html = stdout(&out);
+    let screen = &html[..html.find("@page").expect("a print style")];
+    assert!(
+        css_rules(screen, "td.num").contains(&("white-space", "nowrap")),
+        "amounts on one line"
+    );
+    assert!(!screen.contains("td.num, th.num"), "one rule for both");
+    assert!(
+        !css_rules(screen, "th.num").contains(&("white-space", "nowrap")),
+        "amount headers may wrap"
+    );
 }
