@@ -334,6 +334,8 @@ impl ChoiceEditor {
             }
             KeyCode::Backspace | KeyCode::Delete if !self.chosen.is_empty() => {
                 self.chosen.clear();
+                // Cleared on purpose: Entrée now moves on, answer left empty.
+                self.browsed = false;
                 ChoiceKey::Changed
             }
             _ => ChoiceKey::Ignored,

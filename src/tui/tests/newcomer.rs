@@ -534,6 +534,13 @@ fn enter_on_an_untouched_choice_moves_on_without_answering() {
         get(&app, "mutualisation.code_ouvert"),
         Some(toml::Value::Boolean(false))
     );
+    // An answer cleared with Suppr stays cleared when Entrée moves on.
+    let mut app = app_from("[mutualisation]\ncode_ouvert = false\n");
+    go(&mut app, "mutualisation.code_ouvert");
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(get(&app, "mutualisation.code_ouvert"), None);
+    assert_ne!(app.question_id(), "mutualisation.code_ouvert");
     // An answer already given: Entrée keeps it and moves on.
     let mut app = app_from("[mutualisation]\ncode_ouvert = false\n");
     go(&mut app, "mutualisation.code_ouvert");
