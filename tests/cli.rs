@@ -361,3 +361,45 @@ fn a_closed_pipe_ends_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn a_draft_of_ones_own_form_is_followed_by_a_command_that_opens_it_with_that_form() {
+    // Without --form, the suggested « fiche edit » would open it with the
+    // built-in form, which refuses a file of another questionnaire.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("mon-formulaire")).unwrap();
+    std::fs::write(
+        dir.path().join("mon-formulaire/form.toml"),
+        "[form]\nid = \"essai\"\nversion = 1\ntitle = \"Essai\"\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n\
+         [[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\n",
+    )
+    .unwrap();
+    let args = [
+        "--form",
+        "mon-formulaire",
+        "new",
+        "essai.toml",
+        "--sans-profil",
+    ];
+    let out = fiche_in(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Pour le remplir : fiche --form mon-formulaire edit essai.toml"),
+        "{}",
+        stdout(&out)
+    );
+    let out = fiche_in(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("Ouvrez-le avec « fiche --form mon-formulaire edit essai.toml »"),
+        "{}",
+        stderr(&out)
+    );
+    // The built-in form's draft keeps the short command.
+    let out = fiche_in(dir.path(), &["new", "a.toml", "--sans-profil"]);
+    assert!(
+        stdout(&out).contains("Pour le remplir : fiche edit a.toml"),
+        "{}",
+        stdout(&out)
+    );
+}

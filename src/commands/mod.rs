@@ -44,7 +44,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     let accessible = crate::plain::requested(cli.global.accessible);
     let templates = cli.global.templates.as_deref();
     match cli.command {
-        Some(Command::New { file, prefill }) => new::run(form, &file, &prefill),
+        Some(Command::New { file, prefill }) => {
+            new::run(form, cli.global.form.as_deref(), &file, &prefill)
+        }
         Some(Command::Set { file, assignments }) => set::run(form, &file, &assignments),
         Some(Command::Diff { before, after }) => diff::run(form, &before, &after),
         Some(Command::Profile { action }) => profile::run(form, action),

@@ -14,8 +14,15 @@ use fiche::answers::Origin;
 use fiche::reuse::{self, Copy};
 use fiche::{Answers, Form, application, fill, profile};
 
-pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome> {
-    refuse_existing(file)?;
+/// `form_dir` is the `--form` folder, if any: the commands suggested next
+/// name it, or the draft would be opened with the built-in form.
+pub fn run(
+    form: &Form,
+    form_dir: Option<&Path>,
+    file: &Path,
+    prefill: &NewPrefillArgs,
+) -> Result<Outcome> {
+    refuse_existing(form_dir, file)?;
     let mut answers = Answers::new(form);
     let has_profile = !prefill.no_profile && prefill_from_profile(form, &mut answers)?;
     if let Some(old) = &prefill.from {
@@ -47,13 +54,21 @@ pub fn run(form: &Form, file: &Path, prefill: &NewPrefillArgs) -> Result<Outcome
             file.display()
         );
     }
-    say!("Pour le remplir : fiche edit {}", file.display());
+    say!("Pour le remplir : {}", edit_command(form_dir, file));
     Ok(Outcome::Ok)
+}
+
+/// `fiche edit FILE`, with `--form DIR` when the draft answers another form.
+fn edit_command(form_dir: Option<&Path>, file: &Path) -> String {
+    match form_dir {
+        Some(dir) => format!("fiche --form {} edit {}", dir.display(), file.display()),
+        None => format!("fiche edit {}", file.display()),
+    }
 }
 
 /// `fiche new` never writes over anything: a folder or an existing file is
 /// an error that says what to do instead.
-fn refuse_existing(file: &Path) -> Result<()> {
+fn refuse_existing(form_dir: Option<&Path>, file: &Path) -> Result<()> {
     if file.is_dir() {
         bail!(
             "{} est un dossier : donnez le nom du fichier à créer, par exemple « fiche new {} ».",
@@ -63,9 +78,9 @@ fn refuse_existing(file: &Path) -> Result<()> {
     }
     if file.exists() {
         bail!(
-            "{} existe déjà : il n’a pas été modifié. Ouvrez-le avec « fiche edit {} » ou choisissez un autre nom.",
+            "{} existe déjà : il n’a pas été modifié. Ouvrez-le avec « {} » ou choisissez un autre nom.",
             file.display(),
-            file.display()
+            edit_command(form_dir, file)
         );
     }
     Ok(())

@@ -528,7 +528,7 @@ mod tests {
         let err = Columns::detect(&t, &ColumnSpec::default()).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "t.csv : impossible de reconnaître ni la colonne du nom de l’initiative ni la colonne de la description.\n  En-têtes de la première ligne : « Col A », « Col B ».\n  La première ligne doit contenir les titres des colonnes. Sinon, dites lesquelles utiliser avec --colonnes, par exemple : --colonnes nom=\"Col A\",description=\"Col B\" (ou par numéro : --colonnes nom=1,description=3)"
+            "t.csv : impossible de reconnaître ni la colonne du nom de l’initiative ni la colonne de la description.\n  En-têtes de la première ligne : « Col A », « Col B ».\n  La première ligne doit contenir les titres des colonnes. Sinon, dites lesquelles utiliser avec --colonnes, par exemple : --colonnes nom=\"Col A\",description=\"Col B\" (ou par numéro : --colonnes nom=1,description=2)"
         );
     }
 }

@@ -46,11 +46,13 @@ pub enum ParangonnageError {
     )]
     OneColumn { path: String, header: String },
     #[error(
-        "{path} : impossible de reconnaître {}.\n  En-têtes de la première ligne : {}.\n  La première ligne doit contenir les titres des colonnes. Sinon, dites lesquelles utiliser avec --colonnes, par exemple : --colonnes nom=\"{}\",description=\"{}\" (ou par numéro : --colonnes nom=1,description=3)",
+        "{path} : impossible de reconnaître {}.\n  En-têtes de la première ligne : {}.\n  La première ligne doit contenir les titres des colonnes. Sinon, dites lesquelles utiliser avec --colonnes, par exemple : --colonnes nom=\"{}\",description=\"{}\" (ou par numéro : --colonnes nom=1,description={})",
         missing_phrase(missing),
         quoted_list(headers),
         headers.first().map(String::as_str).unwrap_or("Nom"),
-        headers.get(2).or(headers.last()).map(String::as_str).unwrap_or("Description")
+        headers.get(EXAMPLE_DESCRIPTION).or(headers.last()).map(String::as_str).unwrap_or("Description"),
+        // The same column as the example by name, counted from 1.
+        EXAMPLE_DESCRIPTION.min(headers.len().saturating_sub(1)).max(1) + 1
     )]
     Columns {
         path: String,
@@ -64,6 +66,10 @@ pub enum ParangonnageError {
 }
 
 pub type Result<T, E = ParangonnageError> = std::result::Result<T, E>;
+
+/// The column (from 0) the `--colonnes` example of [`ParangonnageError::Columns`]
+/// gives as the description: the third, or the last of a narrower table.
+const EXAMPLE_DESCRIPTION: usize = 2;
 
 fn quoted_list(items: &[String]) -> String {
     if items.is_empty() {
