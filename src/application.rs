@@ -86,6 +86,14 @@ pub fn unreadable_drafts(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
 /// file is left as it is until it is mended.
 pub fn unreadable_note(error: &str) -> String {
     let error = error.trim_end().trim_end_matches('.');
+    // An error that already says how to mend the file and to run fiche
+    // again (« …enregistrez-le au codage UTF-8, puis relancez ») is not
+    // told twice.
+    if error.ends_with("relancez") {
+        return format!(
+            "{error} ; en attendant, ce fichier n’est pas proposé (il n’a pas été modifié)"
+        );
+    }
     format!(
         "{error} ; ce fichier n’est pas proposé : corrigez-le dans un éditeur de texte puis relancez fiche (il n’a pas été modifié)"
     )
@@ -109,4 +117,26 @@ pub fn most_recent_draft(form: &Form, dir: &Path) -> Option<std::path::PathBuf> 
         .collect();
     drafts.sort();
     drafts.pop().map(|(_, p)| p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unreadable_note;
+
+    #[test]
+    fn an_unreadable_draft_is_told_how_to_mend_it_once() {
+        let encoding = "x.toml : le fichier n'est pas du texte UTF-8 valide (ligne 5) : ouvrez-le dans un éditeur de texte, enregistrez-le au codage UTF-8, puis relancez";
+        let note = unreadable_note(encoding);
+        assert_eq!(note.matches("relancez").count(), 1, "{note}");
+        assert!(
+            note.ends_with("ce fichier n’est pas proposé (il n’a pas été modifié)"),
+            "{note}"
+        );
+        let syntax = "x.toml, ligne 6, colonne 20 : ce fichier n'est pas du TOML valide (signe « = » en trop)";
+        let note = unreadable_note(syntax);
+        assert!(
+            note.contains("corrigez-le dans un éditeur de texte puis relancez fiche"),
+            "{note}"
+        );
+    }
 }
