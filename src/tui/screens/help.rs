@@ -25,22 +25,32 @@ fn table_lines(app: &App, title: &str, hints: keys::Hints, key_w: usize) -> Vec<
     out
 }
 
-/// Two columns from this width on.
-const TWO_COLUMNS_FROM: u16 = 110;
+/// Two columns when every line fits in half the overlay (inside its
+/// borders, the columns one space apart): a cut label would hide what a
+/// key does.
+fn two_columns_fit(area: Rect, widest: usize) -> bool {
+    let inner = usize::from(area.width.saturating_sub(2));
+    inner.saturating_sub(1) / 2 >= widest
+}
 
 /// The overlay's box and its columns of lines, for a screen of `area`.
 fn contents(app: &App, area: Rect) -> (Rect, Vec<Vec<Line<'static>>>) {
     let mut tables: Vec<(&str, keys::Hints)> = keys::all().to_vec();
     tables.push(("Signes de la liste des sections", keys::LEGEND));
-    let two_columns = area.width >= TWO_COLUMNS_FROM;
     let key_w = 16;
+    let blocks: Vec<Vec<Line>> = tables
+        .iter()
+        .map(|(title, hints)| table_lines(app, title, hints, key_w))
+        .collect();
+    let widest = blocks.iter().flatten().map(Line::width).max().unwrap_or(0);
+    let two_columns = two_columns_fit(area, widest);
     let mut columns: Vec<Vec<Line>> = vec![Vec::new(); if two_columns { 2 } else { 1 }];
-    let total: usize = tables.iter().map(|(_, h)| h.len() + 1).sum();
+    let total: usize = blocks.iter().map(Vec::len).sum();
     let mut used = 0;
-    for (title, hints) in tables {
+    for block in blocks {
         let col = usize::from(two_columns && used >= total / 2);
-        used += hints.len() + 1;
-        columns[col].extend(table_lines(app, title, hints, key_w));
+        used += block.len();
+        columns[col].extend(block);
     }
     let last = columns.len() - 1;
     columns[last].push(Line::from(""));

@@ -54,6 +54,21 @@ fn snapshot_help() {
     insta::assert_snapshot!("help_120x40", render(&app, 120, 40));
 }
 
+/// Between 110 and 115 columns the two columns of the help cut the widest
+/// label (« enregistrer maintenant (sinon : aut »): one column then.
+#[test]
+fn no_key_of_the_help_is_cut() {
+    let mut app = saved(empty_app());
+    press(&mut app, KeyCode::F(1));
+    for width in [80, 100, 110, 115, 120, 160] {
+        let screen = render(&app, width, 60);
+        assert!(
+            screen.contains("enregistrer maintenant (sinon : auto)"),
+            "{width} columns:\n{screen}"
+        );
+    }
+}
+
 #[test]
 fn snapshot_list_and_numbers() {
     let mut app = saved(example_app("assistant-srdt.toml"));
