@@ -72,8 +72,16 @@ impl Serialize for DocumentContext {
 /// What documents print for an unanswered prompt of the fiche model.
 pub const NOT_ANSWERED: &str = "non renseigné";
 
-/// What a section heading adds when the section is not in the fiche model.
-pub const ADDITION_MARK: &str = "(complément au modèle)";
+/// The heading of a section the fiche model does not have: « Les données
+/// (complément au modèle) », and inside a title's own closing parenthesis,
+/// « Pourquoi l’IA ? (éviter le solutionnisme ; complément au modèle) »
+/// rather than two pairs in a row.
+pub fn addition_heading(title: &str) -> String {
+    match title.strip_suffix(')') {
+        Some(open) => format!("{open} ; complément au modèle)"),
+        None => format!("{title} (complément au modèle)"),
+    }
+}
 
 /// `budget` in templates: documents print a total only when it is the sum.
 #[derive(Debug, Serialize)]
@@ -294,7 +302,7 @@ fn section_views(form: &Form, answers: &Answers, context: &minijinja::Value) -> 
 
 fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView {
     let heading = if section.addition {
-        Text::from(format!("{} {ADDITION_MARK}", section.document_title))
+        Text::from(addition_heading(&section.document_title))
     } else {
         section.document_title.clone()
     };

@@ -13,7 +13,7 @@ fn every_format_has_every_section_heading_in_order() {
             let mut last = 0;
             for section in &form.sections {
                 let heading = if section.addition {
-                    format!("{} (complément au modèle)", section.document_title)
+                    fiche::render::context::addition_heading(&section.document_title)
                 } else {
                     section.document_title.to_string()
                 };

@@ -72,7 +72,7 @@ fn the_projects_additions_sit_between_the_model_sections_and_say_so() {
         "## Quel est le problème à résoudre ?",
         "## Cible et volume d’opérations (complément au modèle)",
         "## Coût du statu quo",
-        "## Pourquoi l’IA ? (éviter le solutionnisme) (complément au modèle)",
+        "## Pourquoi l’IA ? (éviter le solutionnisme ; complément au modèle)",
         "## Solution (la bonne idée)",
         "## Les données (complément au modèle)",
         "## Sécurité, juridique et IA responsable (complément au modèle)",

@@ -144,7 +144,7 @@ fn headings_carry_outline_levels_and_follow_the_sections() {
             .iter()
             .map(|s| {
                 if s.addition {
-                    format!("{} (complément au modèle)", s.document_title)
+                    fiche::render::context::addition_heading(&s.document_title)
                 } else {
                     s.document_title.to_string()
                 }
