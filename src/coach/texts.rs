@@ -32,7 +32,10 @@ pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
         if text.is_empty() {
             continue;
         }
-        if let Some(placeholder) = placeholder_in(ctx, place, &text) {
+        let placeholder = placeholder_in(ctx, place, &text)
+            .map(str::to_string)
+            .or_else(|| label_as_answer(q, &text).then(|| value_text(&value)));
+        if let Some(placeholder) = placeholder {
             let id = section.full_id(q);
             out.push(ctx.finding(
                 "texte-provisoire",
@@ -92,6 +95,21 @@ fn placeholder_in<'a>(ctx: &'a Context, place: (&str, &str), text: &str) -> Opti
                 })
         })
         .map(String::as_str)
+}
+
+/// Whether the (normalized) answer only repeats its question's wording
+/// (« Slogan » for the slogan): what a template or a hurried copy leaves.
+fn label_as_answer(q: &crate::form::Question, text: &str) -> bool {
+    let answer = words_only(text);
+    let label_head = q.label.split(" : ").next().unwrap_or_default();
+    [&*q.label, label_head, &*q.document_label]
+        .iter()
+        .any(|label| words_only(&normalized(label)) == answer)
+}
+
+/// The answer as written, for the message.
+fn value_text(value: &toml::Value) -> String {
+    value.as_str().unwrap_or_default().trim().to_string()
 }
 
 /// Letters and digits only, single-spaced: `« À compléter ! »` → `à compléter`.

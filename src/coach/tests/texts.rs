@@ -61,6 +61,34 @@ fn placeholder_left_in_name_or_slogan() {
 }
 
 #[test]
+fn an_answer_that_only_repeats_its_question_is_a_placeholder() {
+    // The slogan's label is « Slogan : la promesse en une phrase ».
+    for slogan in [
+        "\"Slogan\"",
+        "\"slogan.\"",
+        "\"Slogan : la promesse en une phrase\"",
+    ] {
+        assert_fires(
+            &with(&[("identite.slogan", slogan)]),
+            "texte-provisoire",
+            "identite.slogan",
+            Severity::Warning,
+        );
+    }
+    assert_fires(
+        &with(&[("identite.nom_produit", "\"Nom du produit\"")]),
+        "texte-provisoire",
+        "identite.nom_produit",
+        Severity::Warning,
+    );
+    // A slogan that uses the word is one.
+    assert_silent(
+        &with(&[("identite.slogan", "\"Un slogan pour les agents\"")]),
+        "texte-provisoire",
+    );
+}
+
+#[test]
 fn same_text_pasted_twice() {
     let text = "\"L'outil permettra de gagner du temps et d'améliorer la qualité du service.\"";
     let a = with(&[
