@@ -167,16 +167,17 @@ fn render_markdown_has_every_section_product_volume_and_sources() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let md = stdout(&out);
     let form = fiche::form::builtin();
+    let heading = fiche::render::context::section_heading;
     for section in &form.sections {
         assert!(
-            md.contains(&format!("## {}", section.document_title)),
+            md.contains(&format!("## {}", heading(section))),
             "section {} missing",
             section.id
         );
     }
     let mut last = 0;
     for section in &form.sections {
-        let at = md.find(&format!("## {}", section.document_title)).unwrap();
+        let at = md.find(&format!("## {}", heading(section))).unwrap();
         assert!(at > last, "section {} out of order", section.id);
         last = at;
     }

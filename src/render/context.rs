@@ -72,15 +72,20 @@ impl Serialize for DocumentContext {
 /// What documents print for an unanswered prompt of the fiche model.
 pub const NOT_ANSWERED: &str = "non renseigné";
 
-/// The heading of a section the fiche model does not have: « Les données
-/// (complément au modèle) », and inside a title's own closing parenthesis,
-/// « Pourquoi l’IA ? (éviter le solutionnisme ; complément au modèle) »
-/// rather than two pairs in a row.
-pub fn addition_heading(title: &str) -> String {
-    match title.strip_suffix(')') {
+/// A section's heading in the documents: the fiche model's title, and for
+/// a section the model does not have, « Les données (complément au
+/// modèle) », or inside a title's own closing parenthesis « Pourquoi l’IA ?
+/// (éviter le solutionnisme ; complément au modèle) » rather than two pairs
+/// in a row.
+pub fn section_heading(section: &Section) -> Text {
+    let title = &section.document_title;
+    if !section.addition {
+        return title.clone();
+    }
+    Text::from(match title.strip_suffix(')') {
         Some(open) => format!("{open} ; complément au modèle)"),
         None => format!("{title} (complément au modèle)"),
-    }
+    })
 }
 
 /// `budget` in templates: documents print a total only when it is the sum.
@@ -301,11 +306,7 @@ fn section_views(form: &Form, answers: &Answers, context: &minijinja::Value) -> 
 }
 
 fn section_view(section: &Section, questions: Vec<QuestionView>) -> SectionView {
-    let heading = if section.addition {
-        Text::from(addition_heading(&section.document_title))
-    } else {
-        section.document_title.clone()
-    };
+    let heading = section_heading(section);
     SectionView {
         id: section.id.clone(),
         title: section.document_title.clone(),

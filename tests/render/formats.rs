@@ -12,11 +12,7 @@ fn every_format_has_every_section_heading_in_order() {
             let text = spaces_read(&render_text(&example(name), format));
             let mut last = 0;
             for section in &form.sections {
-                let heading = if section.addition {
-                    fiche::render::context::addition_heading(&section.document_title)
-                } else {
-                    section.document_title.to_string()
-                };
+                let heading = fiche::render::context::section_heading(section).to_string();
                 let needle = match format {
                     "md" => format!("## {heading}"),
                     "html" => format!(

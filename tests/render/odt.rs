@@ -142,13 +142,7 @@ fn headings_carry_outline_levels_and_follow_the_sections() {
         let sections: Vec<String> = form
             .sections
             .iter()
-            .map(|s| {
-                if s.addition {
-                    fiche::render::context::addition_heading(&s.document_title)
-                } else {
-                    s.document_title.to_string()
-                }
-            })
+            .map(|s| fiche::render::context::section_heading(s).to_string())
             .collect();
         assert_eq!(level_one, sections, "{name}");
         for level in [2, 3] {
