@@ -100,6 +100,11 @@ fn placeholder_in<'a>(ctx: &'a Context, place: (&str, &str), text: &str) -> Opti
 /// Whether the (normalized) answer only repeats its question's wording
 /// (« Slogan » for the slogan): what a template or a hurried copy leaves.
 fn label_as_answer(q: &crate::form::Question, text: &str) -> bool {
+    // Longer than the label: not a copy of it (and a long answer is not
+    // cut into words for nothing).
+    if text.len() > q.label.len().max(q.document_label.len()) {
+        return false;
+    }
     let answer = words_only(text);
     let label_head = q.label.split(" : ").next().unwrap_or_default();
     [&*q.label, label_head, &*q.document_label]
