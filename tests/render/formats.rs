@@ -338,22 +338,8 @@ fn table_cells_wrap_between_words_and_long_names_at_their_pieces() {
     );
     assert!(!cells.contains(&("overflow-wrap", "anywhere")), "{cells:?}");
 
-    let file_name = "export_base_nationale_des_controles_sanitaires_2019_2025_v3_final.csv";
-    let mut source = toml::Table::new();
-    source.insert("nom".into(), toml::Value::String(file_name.into()));
-    source.insert("nature".into(), toml::Value::String("tableur".into()));
-    source.insert(
-        "acces".into(),
-        toml::Value::String("interne_disponible".into()),
-    );
-    let (_dir, path) = edited_example(
-        "assistant-srdt.toml",
-        &[(
-            "donnees",
-            "sources",
-            toml::Value::Array(vec![toml::Value::Table(source)]),
-        )],
-    );
+    let file_name = LONG_FILE_NAME;
+    let (_dir, path) = with_long_file_name_source();
     let html = render_text(&path, "html");
     let cell = html
         .split("<td")

@@ -105,6 +105,29 @@ pub fn html_escape(text: &str) -> String {
         .replace('/', "&#x2f;")
 }
 
+/// A file name longer than any column of the documents.
+pub const LONG_FILE_NAME: &str =
+    "export_base_nationale_des_controles_sanitaires_2019_2025_v3_final.csv";
+
+/// The complete example whose one data source is named [`LONG_FILE_NAME`].
+pub fn with_long_file_name_source() -> (tempfile::TempDir, PathBuf) {
+    let mut source = toml::Table::new();
+    source.insert("nom".into(), toml::Value::String(LONG_FILE_NAME.into()));
+    source.insert("nature".into(), toml::Value::String("tableur".into()));
+    source.insert(
+        "acces".into(),
+        toml::Value::String("interne_disponible".into()),
+    );
+    edited_example(
+        "assistant-srdt.toml",
+        &[(
+            "donnees",
+            "sources",
+            toml::Value::Array(vec![toml::Value::Table(source)]),
+        )],
+    )
+}
+
 /// A copy of an example in a temp dir, with some answers replaced.
 pub fn edited_example(
     name: &str,

@@ -174,22 +174,8 @@ fn controls_in_answers_are_shown_alike_in_every_format() {
 /// keeps every character, with no invisible character added.
 #[test]
 fn a_word_longer_than_its_column_wraps_instead_of_running_over() {
-    let file_name = "export_base_nationale_des_controles_sanitaires_2019_2025_v3_final.csv";
-    let mut source = toml::Table::new();
-    source.insert("nom".into(), toml::Value::String(file_name.into()));
-    source.insert("nature".into(), toml::Value::String("tableur".into()));
-    source.insert(
-        "acces".into(),
-        toml::Value::String("interne_disponible".into()),
-    );
-    let (_dir, path) = edited_example(
-        "assistant-srdt.toml",
-        &[(
-            "donnees",
-            "sources",
-            toml::Value::Array(vec![toml::Value::Table(source)]),
-        )],
-    );
+    let file_name = LONG_FILE_NAME;
+    let (_dir, path) = with_long_file_name_source();
     for format in ["pdf", "pitch-pdf"] {
         let text = pdf_text(&render_bytes(&path, format, &[]));
         assert!(
