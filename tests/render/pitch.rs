@@ -106,6 +106,32 @@ fn the_pitch_of_each_complete_example_fits_on_one_page() {
     }
 }
 
+/// Long answers used to push the pitch onto a second page: its text now
+/// gets smaller (down to 8 pt) so that it still fits on its one page, and
+/// keeps every word. Answers too long even for that keep the normal size
+/// and run onto a second page rather than lose anything.
+#[test]
+fn a_pitch_with_long_answers_still_fits_on_one_page_and_keeps_every_word() {
+    let text = std::fs::read_to_string(example("assistant-srdt.toml")).unwrap();
+    let answers: toml::Table = toml::from_str(&text).unwrap();
+    let description = answers["probleme"]["description"].as_str().unwrap();
+    let added = " Les agents le disent chaque semaine : les demandes se ressemblent, les réponses aussi, et le temps passé à chercher les textes est perdu pour les usagers.";
+    for (times, pages) in [(12, 1), (40, 2)] {
+        let longer = format!("{}{} Fin du récit.", description.trim_end(), added.repeat(times));
+        let (_dir, path) = edited_example(
+            "assistant-srdt.toml",
+            &[("probleme", "description", toml::Value::String(longer))],
+        );
+        let bytes = render_bytes(&path, "pitch-pdf", &[]);
+        let doc = lopdf::Document::load_mem(&bytes).expect("valid PDF");
+        assert_eq!(doc.get_pages().len(), pages, "{times} sentences added");
+        assert!(
+            squash(&pdf_text(&bytes)).contains(&squash("Fin du récit.")),
+            "{times} sentences added: the end of the answer is missing"
+        );
+    }
+}
+
 /// The inside of `@media print { … }`.
 fn print_block(html: &str) -> &str {
     let start = html.find("@media print {").expect("a print style") + "@media print {".len();
