@@ -117,7 +117,11 @@ fn a_pitch_with_long_answers_still_fits_on_one_page_and_keeps_every_word() {
     let description = answers["probleme"]["description"].as_str().unwrap();
     let added = " Les agents le disent chaque semaine : les demandes se ressemblent, les réponses aussi, et le temps passé à chercher les textes est perdu pour les usagers.";
     for (times, pages) in [(12, 1), (40, 2)] {
-        let longer = format!("{}{} Fin du récit.", description.trim_end(), added.repeat(times));
+        let longer = format!(
+            "{}{} Fin du récit.",
+            description.trim_end(),
+            added.repeat(times)
+        );
         let (_dir, path) = edited_example(
             "assistant-srdt.toml",
             &[("probleme", "description", toml::Value::String(longer))],
