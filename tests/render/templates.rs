@@ -44,6 +44,33 @@ fn user_templates_override_the_built_in_ones_by_name() {
     assert!(html.contains("<!DOCTYPE html>"));
 }
 
+/// The PDF templates import their draft banner and long-word cutting from
+/// `mise-en-page.typ`: a folder's own `fiche.typ` can import the built-in
+/// one, and a folder's `mise-en-page.typ` replaces it.
+#[test]
+fn the_pdf_templates_shared_module_is_built_in_and_replaceable() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fiche.typ"),
+        "#import \"mise-en-page.typ\": bandeau\n#let d = json(\"/fiche.json\")\n#bandeau(d, none, \"fiche\", \"incomplète\")\n",
+    )
+    .unwrap();
+    let templates = ["--templates", dir.path().to_str().unwrap()];
+    let draft = example("brouillon-incomplet.toml");
+    let text = squash(&pdf_text(&render_bytes(&draft, "pdf", &templates)));
+    assert!(
+        text.contains(&squash("BROUILLON : fiche incomplète (")),
+        "{text}"
+    );
+    std::fs::write(
+        dir.path().join("mise-en-page.typ"),
+        "#let bandeau(d, coach, document, incomplet) = [Mon bandeau]\n",
+    )
+    .unwrap();
+    let text = pdf_text(&render_bytes(&draft, "pdf", &templates));
+    assert!(text.contains("Mon bandeau"), "{text}");
+}
+
 /// The draft banner's sentence is one macro (`brouillon.j2`) that the
 /// Markdown fiche and pitch import, and the fiche's annexes a template
 /// included only for a draft: a folder's file of the same name replaces

@@ -15,6 +15,18 @@ use world::FicheWorld;
 /// The built-in Typst templates: the fiche and the pitch.
 const FICHE_TEMPLATE: &str = include_str!("../../../templates/fiche-action/fiche.typ");
 const PITCH_TEMPLATE: &str = include_str!("../../../templates/fiche-action/pitch.typ");
+/// What both import (`#import "mise-en-page.typ"`): the draft banner and
+/// the cutting of over-long words. A `--templates` folder's file of the
+/// same name replaces it, as for the templates themselves.
+const LAYOUT_MODULE: (&str, &str) = (
+    "/mise-en-page.typ",
+    include_str!("../../../templates/fiche-action/mise-en-page.typ"),
+);
+
+/// The built-in module at `path` in the Typst project, if there is one.
+pub(super) fn builtin_module(path: &str) -> Option<&'static str> {
+    (path == LAYOUT_MODULE.0).then_some(LAYOUT_MODULE.1)
+}
 
 /// The built-in Typst template named `name` (`fiche.typ` or `pitch.typ`).
 pub fn builtin_template(name: &str) -> &'static str {

@@ -99,8 +99,16 @@ impl World for FicheWorld {
         if id == self.main.id() {
             return Ok(self.main.clone());
         }
-        let bytes = self.user_file(id)?;
-        let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
+        let text = match self.user_file(id) {
+            Ok(bytes) => String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?,
+            // The templates' shared module, unless the folder has its own.
+            Err(FileError::NotFound(path)) => {
+                super::builtin_module(id.get().vpath().get_with_slash())
+                    .ok_or(FileError::NotFound(path))?
+                    .to_string()
+            }
+            Err(e) => return Err(e),
+        };
         Ok(Source::new(id, text))
     }
 
