@@ -533,48 +533,61 @@ fn the_form_s_legal_help_says_what_the_domain_reference_says() {
         let (_, q) = form.question(id).unwrap();
         format!("{} {}", q.help, q.guidance.as_deref().unwrap_or_default()).replace('\n', " ")
     };
-    let role = guidance("solution.role_ia");
-    for said in [
-        "(loi Informatique et Libertés, article 47)",
-        "jamais sur un recours administratif, jamais avec des données sensibles",
-        "l’article L. 311-3-1",
-        "« L’IA décide seule » est signalé comme une erreur",
-        "À vérifier avec votre DPO / service juridique.",
+    for (id, sayings) in [
+        (
+            "solution.role_ia",
+            &[
+                "(loi Informatique et Libertés, article 47)",
+                "jamais sur un recours administratif, jamais avec des données sensibles",
+                "l’article L. 311-3-1",
+                "« L’IA décide seule » est signalé comme une erreur",
+                "À vérifier avec votre DPO / service juridique.",
+            ][..],
+        ),
+        (
+            "ia_responsable.information_usagers",
+            &[
+                "(code des relations entre le public et l’administration, article L. 311-3-1)",
+                "Une administration d’au moins 50 agents publie en ligne",
+                "(article L. 312-1-3 ; seuil fixé par décret)",
+                "À vérifier avec votre service juridique.",
+            ][..],
+        ),
+        (
+            "ia_responsable.hebergement",
+            &[
+                "Les données sensibles, et pour un service de l’État les données personnelles des citoyens, sont hébergées par l’administration ou sur un cloud qualifié SecNumCloud par l’ANSSI (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi SREN du 21 mai 2024, article 31).",
+                "n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)",
+                "(code de la santé publique, article L. 1111-8)",
+                "À vérifier avec votre RSSI et votre DPO.",
+            ][..],
+        ),
+        (
+            "ia_responsable.criteres_aipd",
+            &[
+                "(RGPD, article 35)",
+                "à partir de deux, une AIPD est présumée nécessaire",
+                "Avec un seul critère, vérifiez si le traitement figure sur la liste de la CNIL",
+                "C’est le responsable du traitement qui mène et valide l’AIPD, après avoir demandé l’avis du DPO.",
+            ][..],
+        ),
+        (
+            "ia_responsable.risque_ai_act",
+            &[
+                "Règlement (UE) 2024/1689",
+                "(dont l’éligibilité et le tri des appels d’urgence)",
+                "ne pas être à haut risque (article 6, paragraphe 3), sauf s’il profile des personnes",
+                "mener une analyse d’impact sur les droits fondamentaux (article 27)",
+                "organiser le contrôle humain, informer les personnes (article 26) et enregistrer l’utilisation (article 49)",
+                "Pratiques interdites : article 5.",
+                "à vérifier avec votre service juridique",
+            ][..],
+        ),
     ] {
-        assert!(role.contains(said), "role_ia: « {said} » in {role}");
-    }
-    let information = guidance("ia_responsable.information_usagers");
-    for said in [
-        "(code des relations entre le public et l’administration, article L. 311-3-1)",
-        "Une administration d’au moins 50 agents publie en ligne",
-        "(article L. 312-1-3 ; seuil fixé par décret)",
-        "À vérifier avec votre service juridique.",
-    ] {
-        assert!(
-            information.contains(said),
-            "information_usagers: « {said} » in {information}"
-        );
-    }
-    let hosting = guidance("ia_responsable.hebergement");
-    for said in [
-        "Les données sensibles, et pour un service de l’État les données personnelles des citoyens, sont hébergées par l’administration ou sur un cloud qualifié SecNumCloud par l’ANSSI (doctrine « cloud au centre » de l’État ; pour les services de l’État, loi SREN du 21 mai 2024, article 31).",
-        "n’est possible que dans les conditions du RGPD (chapitre V, articles 44 à 49)",
-        "(code de la santé publique, article L. 1111-8)",
-        "À vérifier avec votre RSSI et votre DPO.",
-    ] {
-        assert!(
-            hosting.contains(said),
-            "hebergement: « {said} » in {hosting}"
-        );
-    }
-    let dpia = guidance("ia_responsable.criteres_aipd");
-    for said in [
-        "(RGPD, article 35)",
-        "à partir de deux, une AIPD est présumée nécessaire",
-        "Avec un seul critère, vérifiez si le traitement figure sur la liste de la CNIL",
-        "C’est le responsable du traitement qui mène et valide l’AIPD, après avoir demandé l’avis du DPO.",
-    ] {
-        assert!(dpia.contains(said), "criteres_aipd: « {said} » in {dpia}");
+        let help = guidance(id);
+        for said in sayings {
+            assert!(help.contains(said), "{id}: « {said} » in {help}");
+        }
     }
     // The CNIL's criteria as the CNIL words them: « avec effet juridique »
     // alone left out decisions with a similar significant effect, and
@@ -601,21 +614,6 @@ fn the_form_s_legal_help_says_what_the_domain_reference_says() {
         label("exclusion_droit"),
         "Exclusion du bénéfice d’un droit, d’un service ou d’un contrat"
     );
-    let ai_act = guidance("ia_responsable.risque_ai_act");
-    for said in [
-        "Règlement (UE) 2024/1689",
-        "(dont l’éligibilité et le tri des appels d’urgence)",
-        "ne pas être à haut risque (article 6, paragraphe 3), sauf s’il profile des personnes",
-        "mener une analyse d’impact sur les droits fondamentaux (article 27)",
-        "organiser le contrôle humain, informer les personnes (article 26) et enregistrer l’utilisation (article 49)",
-        "Pratiques interdites : article 5.",
-        "à vérifier avec votre service juridique",
-    ] {
-        assert!(
-            ai_act.contains(said),
-            "risque_ai_act: « {said} » in {ai_act}"
-        );
-    }
 }
 
 #[test]
