@@ -21,7 +21,8 @@
 //!   --data`), `diff`;
 //! - what both interactive front ends share: `walk` (which question comes
 //!   next), `list_item` (adding an item to a repeatable block), `recovery`
-//!   (the text being typed, kept for after a crash);
+//!   (the text being typed, kept for after a crash), `invocation` (the
+//!   commands suggested to reopen an application, global options included);
 //! - safety: `fs_util` (regular files only, atomic writes), `limits` (the
 //!   sizes accepted), `sanitize` (file text made safe to print);
 //! - `parangonnage`: ranking the State's existing AI initiatives against an
@@ -37,6 +38,7 @@ pub mod form;
 pub mod format;
 pub mod fs_util;
 pub mod ids;
+pub mod invocation;
 pub mod limits;
 pub mod list_item;
 pub mod migrate;
