@@ -517,6 +517,29 @@ fn the_review_opens_on_the_remark_of_the_current_question() {
     assert_eq!(app.review, 0);
 }
 
+/// A failed save's reason is one sentence of the notice: a reason without
+/// its own full stop (« disque plein : … réessayez ») ran into the next one
+/// (« réessayez Vos réponses restent en mémoire »).
+#[test]
+fn a_failed_save_reads_as_sentences_whatever_its_reason_ends_with() {
+    for (reason, read) in [
+        (
+            "a.toml : disque plein : libérez de la place puis réessayez",
+            "réessayez. Vos réponses restent en mémoire",
+        ),
+        (
+            "a.toml : il n’a pas été écrasé. Corrigez-le.",
+            "Corrigez-le. Vos réponses restent en mémoire",
+        ),
+    ] {
+        let mut app = empty_app();
+        app.save
+            .failed(reason.to_string(), std::time::Instant::now());
+        let screen = render(&app, 250, 40);
+        assert!(screen.contains(read), "{screen}");
+    }
+}
+
 /// Bidi controls and marks typed or pasted into a text or a long answer:
 /// the field shows each by its code point, as the review and the documents
 /// do (`fiche::sanitize::terminal`), never `�` nor nothing, and the answer
