@@ -299,10 +299,22 @@ pub fn follow_links(path: &Path) -> io::Result<PathBuf> {
             Err(e) => return Err(e),
         }
     }
-    Err(io::Error::new(
+    Err(link_loop())
+}
+
+/// The error the system gives for a loop of links, worded by [`io_error_fr`]
+/// like the one a read of the same path gives.
+#[cfg(unix)]
+fn link_loop() -> io::Error {
+    io::Error::from_raw_os_error(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn link_loop() -> io::Error {
+    io::Error::new(
         io::ErrorKind::InvalidInput,
-        "trop de liens symboliques (boucle ?)",
-    ))
+        "lien symbolique qui boucle sur lui-même ou sur un autre lien (vérifiez le chemin)",
+    )
 }
 
 fn parent_dir(path: &Path) -> &Path {
@@ -506,6 +518,11 @@ mod tests {
         let file = dir.path().join("fichier.toml");
         std::fs::write(&file, "").unwrap();
         let long = dir.path().join(format!("{}.toml", "a".repeat(300)));
+        let followed = io_error_fr(&follow_links(&one).unwrap_err());
+        assert!(
+            followed.contains("lien symbolique qui boucle"),
+            "{followed}"
+        );
         for (path, said) in [
             (one, "lien symbolique qui boucle"),
             (file.join("sous.toml"), "n’est pas un dossier"),

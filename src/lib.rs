@@ -24,7 +24,8 @@
 //!   (the text being typed, kept for after a crash), `invocation` (the
 //!   commands suggested to reopen an application, global options included);
 //! - safety: `fs_util` (regular files only, atomic writes), `limits` (the
-//!   sizes accepted), `sanitize` (file text made safe to print);
+//!   sizes accepted), `sanitize` (file text made safe to print), `decode`
+//!   (text in whatever encoding an editor or a spreadsheet wrote);
 //! - `parangonnage`: ranking the State's existing AI initiatives against an
 //!   application.
 
@@ -32,6 +33,7 @@ pub mod answers;
 pub mod application;
 pub mod clock;
 pub mod coach;
+pub mod decode;
 pub mod diff;
 pub mod fill;
 pub mod form;
