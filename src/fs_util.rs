@@ -299,10 +299,22 @@ pub fn follow_links(path: &Path) -> io::Result<PathBuf> {
             Err(e) => return Err(e),
         }
     }
-    Err(io::Error::new(
+    Err(link_loop())
+}
+
+/// The error the system gives for a loop of links, worded by [`io_error_fr`]
+/// like the one a read of the same path gives.
+#[cfg(unix)]
+fn link_loop() -> io::Error {
+    io::Error::from_raw_os_error(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn link_loop() -> io::Error {
+    io::Error::new(
         io::ErrorKind::InvalidInput,
-        "trop de liens symboliques (boucle ?)",
-    ))
+        "lien symbolique qui boucle sur lui-même ou sur un autre lien (vérifiez le chemin)",
+    )
 }
 
 fn parent_dir(path: &Path) -> &Path {
@@ -396,11 +408,37 @@ pub fn io_error_fr(e: &io::Error) -> String {
         }
         AlreadyExists => "le fichier existe déjà".into(),
         StorageFull => "disque plein : libérez de la place puis réessayez".into(),
+        QuotaExceeded => {
+            "quota de disque dépassé : libérez de la place puis réessayez".into()
+        }
+        FileTooLarge => "fichier trop gros pour ce disque ou pour la limite de taille des fichiers de la session".into(),
         ReadOnlyFilesystem => "le disque est en lecture seule".into(),
         IsADirectory => "c’est un dossier, pas un fichier".into(),
+        NotADirectory => {
+            "un élément du chemin n’est pas un dossier (vérifiez le chemin)".into()
+        }
         InvalidData => not_utf8_fr(e).unwrap_or_else(|| e.to_string()),
-        _ => format!("erreur d’entrée/sortie ({e})"),
+        _ => os_error_fr(e).unwrap_or_else(|| format!("erreur d’entrée/sortie ({e})")),
     }
+}
+
+/// Path errors whose `ErrorKind` is not stable yet, told by their number.
+#[cfg(unix)]
+fn os_error_fr(e: &io::Error) -> Option<String> {
+    match e.raw_os_error()? {
+        libc::ELOOP => Some(
+            "lien symbolique qui boucle sur lui-même ou sur un autre lien (vérifiez le chemin, ls -l le montre)".into(),
+        ),
+        libc::ENAMETOOLONG => {
+            Some("nom de fichier trop long : raccourcissez-le".into())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(not(unix))]
+fn os_error_fr(_: &io::Error) -> Option<String> {
+    None
 }
 
 /// What to say about a file that is not UTF-8: where, why it happens (a
@@ -467,6 +505,33 @@ mod tests {
             "fichier de récupération illisible",
         );
         assert_eq!(io_error_fr(&other), "fichier de récupération illisible");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn path_errors_a_user_can_make_are_said_in_french() {
+        let dir = tempfile::tempdir().unwrap();
+        let one = dir.path().join("un.toml");
+        let two = dir.path().join("deux.toml");
+        std::os::unix::fs::symlink(&two, &one).unwrap();
+        std::os::unix::fs::symlink(&one, &two).unwrap();
+        let file = dir.path().join("fichier.toml");
+        std::fs::write(&file, "").unwrap();
+        let long = dir.path().join(format!("{}.toml", "a".repeat(300)));
+        let followed = io_error_fr(&follow_links(&one).unwrap_err());
+        assert!(
+            followed.contains("lien symbolique qui boucle"),
+            "{followed}"
+        );
+        for (path, said) in [
+            (one, "lien symbolique qui boucle"),
+            (file.join("sous.toml"), "n’est pas un dossier"),
+            (long, "nom de fichier trop long"),
+        ] {
+            let text = io_error_fr(&read_regular(&path).unwrap_err());
+            assert!(text.contains(said), "{}: {text}", path.display());
+            assert!(!text.contains("os error"), "{text}");
+        }
     }
 
     #[test]

@@ -134,18 +134,6 @@ fn sanitize(text: &str, keep_breaks: bool, controls: Controls) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One character as an editor shows it, in one cell: a C0 control or DEL
-/// as its control picture (`␛`), a C1, bidi or invisible control as `�`;
-/// any other character as it is. Where [`terminal`] would write `<U+202E>`,
-/// an editor keeps one cell per character so that its cursor stays right.
-pub fn visible_char(c: char) -> char {
-    match control_picture(c) {
-        Some(picture) => picture,
-        None if needs_code(c) => '\u{fffd}',
-        None => c,
-    }
-}
-
 fn is_c0_or_del(c: char) -> bool {
     (c as u32) < 0x20 || c == '\u{7f}'
 }

@@ -232,6 +232,44 @@ fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
     );
 }
 
+/// An editor that writes Latin-1 (an old Windows editor, a terminal in
+/// ISO-8859-1): its text is taken and converted, not refused with the
+/// temporary file's advice « enregistrez-le au codage UTF-8, puis relancez »
+/// while that file, and what was typed in it, was deleted.
+#[test]
+fn ctrl_e_takes_the_text_of_an_editor_that_writes_latin1() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = dir.path().join("editeur.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'D\\351lai r\\351el\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", editor.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let file = dir.path().join("c.toml");
+    let mut s = Session::start_with(
+        dir.path(),
+        &["c.toml"],
+        &[("EDITOR", editor.to_str().unwrap())],
+    );
+    s.past_intro();
+    s.wait_for("Nom du produit");
+    s.send(CTRL_N);
+    s.wait_for("Qui subit le problème");
+    s.send(TAB);
+    s.wait_for("Décrivez le problème");
+    s.send("\x05"); // Ctrl+E
+    s.wait_for("converti depuis Windows-1252");
+    s.send(TAB);
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(t["probleme"]["description"].as_str(), Some("Délai réel"));
+}
+
 #[test]
 fn a_mouse_click_on_a_section_opens_it() {
     let dir = tempfile::tempdir().unwrap();

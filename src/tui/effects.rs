@@ -216,21 +216,26 @@ fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
     signals::forget_interrupt();
     screen.resume()?;
     match status {
-        Ok(s) if s.success() => match fiche::fs_util::read_text_limited(
-            tmp.path(),
-            fiche::limits::MAX_ANSWERS_FILE_BYTES,
-        ) {
-            Ok(new) => {
-                app.set_long_text(new.trim_end_matches('\n'));
-                app.notice = Some("Texte repris depuis l’éditeur".into());
+        Ok(s) if s.success() => {
+            match fiche::decode::read_edited_text(tmp.path(), fiche::limits::MAX_ANSWERS_FILE_BYTES)
+            {
+                Ok((new, converted)) => {
+                    app.set_long_text(new.trim_end_matches('\n'));
+                    app.notice = Some(match converted {
+                        None => "Texte repris depuis l’éditeur".into(),
+                        Some(from) => format!(
+                            "Texte repris depuis l’éditeur, converti depuis {from} : vérifiez les accents et les symboles"
+                        ),
+                    });
+                }
+                Err(e) => {
+                    app.notice = Some(format!(
+                        "Lecture du texte impossible : {}",
+                        fiche::fs_util::io_error_fr(&e)
+                    ))
+                }
             }
-            Err(e) => {
-                app.notice = Some(format!(
-                    "Lecture du texte impossible : {}",
-                    fiche::fs_util::io_error_fr(&e)
-                ))
-            }
-        },
+        }
         Ok(_) => {
             app.notice = Some(format!(
                 "L’éditeur « {program} » s’est arrêté sur une erreur : texte inchangé"

@@ -279,10 +279,17 @@ fn guidance_text(app: &App) -> Option<String> {
 fn notice(app: &App) -> (String, ratatui::style::Style) {
     let t = &app.theme;
     if let SaveStatus::Failed(m) = &app.save.status {
+        let reason = m.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Some reasons end their last sentence, others (an I/O error's
+        // words) do not: the next sentence needs its full stop either way.
+        let stop = if reason.ends_with(['.', '!', '?', '…']) {
+            ""
+        } else {
+            "."
+        };
         return (
             format!(
-                "Enregistrement impossible : {} Vos réponses restent en mémoire ; nouvel essai automatique. Ctrl+Q propose d’enregistrer ailleurs.",
-                m.split_whitespace().collect::<Vec<_>>().join(" ")
+                "Enregistrement impossible : {reason}{stop} Vos réponses restent en mémoire ; nouvel essai automatique. Ctrl+Q propose d’enregistrer ailleurs."
             ),
             t.error(),
         );
