@@ -137,6 +137,43 @@ fn when_saving_fails_quitting_warns_and_offers_to_save_elsewhere() {
     assert_eq!(backup["identite"]["nom_produit"].as_str(), Some("Éléonore"));
 }
 
+/// A place where the copy cannot be written (a folder that does not exist)
+/// leaves the path in its field with the reason, to correct: the dialog
+/// went back to its one-key choices, where the path the user went on
+/// typing (« /tmp/q… ») chose « q : quitter sans enregistrer » and lost
+/// every unsaved answer.
+#[test]
+fn a_copy_that_cannot_be_written_keeps_its_path_to_correct() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("partage.toml");
+    let mut s = Session::start(dir.path(), &["partage.toml"]);
+    s.past_intro();
+    s.wait_for("Nom du produit");
+    let broken = "[identite\nnom_produit = 1\n";
+    std::fs::write(&file, broken).unwrap();
+    s.send("Éléonore");
+    s.send(ENTER);
+    s.wait_for("Enregistrement impossible");
+    s.send(CTRL_Q);
+    s.wait_for("Réponses non enregistrées");
+    s.send("a");
+    s.wait_for("Enregistrer ailleurs");
+    s.send(&"\x7f".repeat(200));
+    let missing = dir.path().join("absent");
+    s.send(&format!("{}/copie.toml", missing.display()));
+    s.send(ENTER);
+    s.wait_for("introuvable");
+    // Still in the path's field: the letters go into it.
+    s.send("q");
+    s.wait_for("copie.tomlq");
+    s.send("\x7f");
+    std::fs::create_dir(&missing).unwrap();
+    s.send(ENTER);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let copy = read_toml(&missing.join("copie.toml"));
+    assert_eq!(copy["identite"]["nom_produit"].as_str(), Some("Éléonore"));
+}
+
 #[test]
 fn fiche_alone_offers_to_resume_the_latest_draft() {
     let dir = tempfile::tempdir().unwrap();

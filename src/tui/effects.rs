@@ -48,13 +48,14 @@ pub(super) fn carry_out(
                 app.save.dirty = false;
                 return Ok(Some(Ending::Saved(path)));
             }
-            Err(e @ fiche::AnswersError::Exists { .. }) => {
+            // The path stays in its field with the reason, to correct
+            // (another name, a folder that exists): back among the quit
+            // dialog's one-key choices, the path the user goes on typing
+            // would choose « q : quitter sans enregistrer ». The answers
+            // file's own failure stays the one the header tells.
+            Err(e) => {
                 let line = editors::LineEditor::new(&path.display().to_string());
                 app.modal = Some(Modal::SaveAs(line, Some(e.to_string())));
-            }
-            Err(e) => {
-                app.save.failed(e.to_string(), Instant::now());
-                app.modal = Some(Modal::QuitUnsaved(e.to_string()));
             }
         },
         Effect::ExternalEditor => {
