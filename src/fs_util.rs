@@ -34,6 +34,8 @@ pub enum Refusal {
         crate::limits::bytes_fr(*.0)
     )]
     TooLarge(u64),
+    #[error("le dossier « {0} » n’existe pas : créez-le ou choisissez un autre chemin")]
+    NoFolder(String),
 }
 
 impl Refusal {
@@ -42,6 +44,7 @@ impl Refusal {
             Refusal::NotRegular(_) => io::ErrorKind::InvalidInput,
             Refusal::ReadOnly(_) => io::ErrorKind::PermissionDenied,
             Refusal::TooLarge(_) => io::ErrorKind::FileTooLarge,
+            Refusal::NoFolder(_) => io::ErrorKind::NotFound,
         };
         io::Error::new(kind, self)
     }
@@ -115,7 +118,13 @@ fn write_via_temp(path: &Path, bytes: &[u8], no_clobber: bool) -> io::Result<()>
         Err(e) => return Err(e),
     };
     let dir = parent_dir(&target);
-    let mut tmp = temp_in(dir, ".tmp")?;
+    let mut tmp = temp_in(dir, ".tmp").map_err(|e| {
+        if e.kind() == io::ErrorKind::NotFound && !dir.exists() {
+            Refusal::NoFolder(dir.display().to_string()).into_io()
+        } else {
+            e
+        }
+    })?;
     tmp.write_all(bytes)?;
     if let Some(permissions) = permissions {
         tmp.as_file().set_permissions(permissions)?;
@@ -529,6 +538,12 @@ mod tests {
         let file = dir.path().join("fichier.toml");
         std::fs::write(&file, "").unwrap();
         let long = dir.path().join(format!("{}.toml", "a".repeat(300)));
+        let absent = dir.path().join("absent");
+        let text = io_error_fr(&write_atomic(&absent.join("a.toml"), b"").unwrap_err());
+        assert!(
+            text.contains(&format!("le dossier « {} » n’existe pas", absent.display())),
+            "{text}"
+        );
         let followed = io_error_fr(&follow_links(&one).unwrap_err());
         assert!(
             followed.contains("lien symbolique qui boucle"),

@@ -162,7 +162,7 @@ fn a_copy_that_cannot_be_written_keeps_its_path_to_correct() {
     let missing = dir.path().join("absent");
     s.send(&format!("{}/copie.toml", missing.display()));
     s.send(ENTER);
-    s.wait_for("introuvable");
+    s.wait_for("n’existe pas");
     // Still in the path's field: the letters go into it.
     s.send("q");
     s.wait_for("copie.tomlq");
