@@ -447,6 +447,11 @@ fn os_error_fr(_: &io::Error) -> Option<String> {
 /// cannot be read, say).
 fn not_utf8_fr(e: &io::Error) -> Option<String> {
     let bad = e.get_ref()?.downcast_ref::<std::string::FromUtf8Error>()?;
+    if bad.as_bytes().starts_with(&[0xff, 0xfe]) || bad.as_bytes().starts_with(&[0xfe, 0xff]) {
+        return Some(
+            "le fichier est en UTF-16 (le codage « Unicode » du Bloc-notes de Windows) : ouvrez-le dans un éditeur de texte, enregistrez-le au codage UTF-8, puis relancez".into(),
+        );
+    }
     let before = &bad.as_bytes()[..bad.utf8_error().valid_up_to()];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
     Some(format!(
@@ -499,6 +504,12 @@ mod tests {
         let e = read_text_limited(&path, 1000).unwrap_err();
         let text = io_error_fr(&e);
         assert!(text.contains("UTF-8 valide (ligne 2)"), "{text}");
+        assert!(text.contains("enregistrez-le au codage UTF-8"), "{text}");
+        // Notepad's « Unicode »: UTF-16, named as such, not Latin-1.
+        std::fs::write(&path, b"\xff\xfe[\x00i\x00]\x00\n\x00").unwrap();
+        let text = io_error_fr(&read_text_limited(&path, 1000).unwrap_err());
+        assert!(text.contains("en UTF-16"), "{text}");
+        assert!(!text.contains("Latin-1"), "{text}");
         assert!(text.contains("enregistrez-le au codage UTF-8"), "{text}");
         let other = io::Error::new(
             io::ErrorKind::InvalidData,

@@ -20,13 +20,21 @@ impl Invocation {
     /// `fiche [--form DIR] [--templates DIR] edit FILE`: opens `file` in
     /// the wizard.
     pub fn edit(&self, file: &Path) -> String {
+        self.command("edit", file)
+    }
+
+    /// `fiche [--form DIR] [--templates DIR] SUBCOMMAND FILE`.
+    pub fn command(&self, subcommand: &str, file: &Path) -> String {
         let mut command = String::from("fiche");
         for (option, dir) in [("--form", &self.form), ("--templates", &self.templates)] {
             if let Some(dir) = dir {
                 command.push_str(&format!(" {option} {}", shell_word(&dir.to_string_lossy())));
             }
         }
-        format!("{command} edit {}", shell_word(&file.to_string_lossy()))
+        format!(
+            "{command} {subcommand} {}",
+            shell_word(&file.to_string_lossy())
+        )
     }
 
     /// The same in the accessible mode (`--accessible`).

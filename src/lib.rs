@@ -8,7 +8,8 @@
 //! - the questionnaire: `form` (model, loader, `when` conditions; the
 //!   built-in form is `templates/fiche-action/form.toml`);
 //! - an application: `answers` (the answers file, read and saved without
-//!   loss), `application` (opening a file for a form), `migrate` (files of
+//!   loss; its `toml_reader` reads it without layout for the commands that
+//!   only read), `application` (opening a file for a form), `migrate` (files of
 //!   an older form version), `ids` (typed question and finding ids),
 //!   `position` (line and column in a file), `clock` (the local time of
 //!   the dates written in files and documents);

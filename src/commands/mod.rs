@@ -79,7 +79,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             file,
             output,
             brouillon,
-        }) => envoyer::run(form, &file, output.as_deref(), brouillon, templates),
+        }) => envoyer::run(form, &file, output.as_deref(), brouillon, &invocation),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
         Some(Command::Parangonnage {

@@ -331,15 +331,25 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
 fn counter_line(app: &App) -> Option<Line<'static>> {
     let t = &app.theme;
     let q = app.question();
+    // « 3 001 / 3 000 », as the messages and the accessible mode write them.
+    let figure = |n: usize| fiche::format::integer(i64::try_from(n).unwrap_or(i64::MAX));
     match &app.editor {
         Editor::Long(e) => {
             let n = e.chars();
             Some(Line::from(match q.max_length {
                 Some(max) if n > max => Span::styled(
-                    format!("{n} / {max} caractères : trop long de {}", n - max),
+                    format!(
+                        "{} / {} caractères : trop long de {}",
+                        figure(n),
+                        figure(max),
+                        figure(n - max)
+                    ),
                     t.error(),
                 ),
-                Some(max) => Span::styled(format!("{n} / {max} caractères"), t.dim()),
+                Some(max) => Span::styled(
+                    format!("{} / {} caractères", figure(n), figure(max)),
+                    t.dim(),
+                ),
                 None => Span::styled(fiche::format::count(n, "caractère", "caractères"), t.dim()),
             }))
         }
@@ -353,7 +363,7 @@ fn counter_line(app: &App) -> Option<Line<'static>> {
             let max = q.max_length?;
             let n = e.text().chars().count();
             Some(Line::from(Span::styled(
-                format!("{n} / {max} caractères"),
+                format!("{} / {} caractères", figure(n), figure(max)),
                 t.dim(),
             )))
         }

@@ -564,3 +564,23 @@ fn bidi_controls_typed_or_pasted_show_by_their_code_point() {
         assert_eq!(get(&app, id), s(&format!("a{controls}b")), "{id}");
     }
 }
+
+/// The counter under a text writes its numbers the French way, as the
+/// message under it does: « 3001 / 3000 caractères : trop long de 1 » sat
+/// above « 3 001 caractères pour 3 000 au plus ».
+#[test]
+fn the_length_counter_groups_thousands_like_the_message_under_it() {
+    let mut app = saved(empty_app());
+    go(&mut app, "probleme.description");
+    type_text(&mut app, &"a".repeat(3001));
+    let screen = render(&app, 120, 40).replace('\u{a0}', " ");
+    assert!(
+        screen.contains("3 001 / 3 000 caractères : trop long de 1"),
+        "{screen}"
+    );
+    let mut app = saved(empty_app());
+    go(&mut app, "identite.nom_produit");
+    type_text(&mut app, "Assistant");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("9 / 80 caractères"), "{screen}");
+}
