@@ -20,21 +20,32 @@ pub enum Block {
 /// The blocks of text of `html`'s `<body>` (the whole of `html` without
 /// one), in order. Characters are counted as read: an entity (`&amp;`) is
 /// one, a run of spaces and line breaks is one, tags count for nothing, and
-/// `<script>` or `<style>` content is skipped.
+/// `<script>` or `<style>` content is skipped. Read by the byte: a page is
+/// scanned once more after each render of the HTML pitch.
 pub fn blocks(html: &str) -> Vec<Block> {
     let body = html.find("<body").map_or(html, |start| &html[start..]);
     let mut out = Vec::new();
     let mut text = TextLength::default();
-    let mut rest = body;
-    while let Some(open) = rest.find('<') {
+    let mut rest = body.as_bytes();
+    while let Some(open) = rest.iter().position(|&b| b == b'<') {
         text.add(&rest[..open]);
         rest = &rest[open..];
-        let close = rest.find('>').map_or(rest.len(), |end| end + 1);
+        let close = rest
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(rest.len(), |end| end + 1);
         let tag = Tag::parse(&rest[..close]);
         rest = &rest[close..];
-        if !tag.closing && matches!(tag.name.as_str(), "script" | "style") {
-            let end = format!("</{}", tag.name);
-            rest = rest.find(&end).map_or("", |at| &rest[at..]);
+        if !tag.closing && matches!(tag.name(), b"script" | b"style") {
+            let end: &[u8] = if tag.name() == b"script" {
+                b"</script"
+            } else {
+                b"</style"
+            };
+            rest = rest
+                .windows(end.len())
+                .position(|w| w.eq_ignore_ascii_case(end))
+                .map_or(&[], |at| &rest[at..]);
             continue;
         }
         if let Some(block) = tag.ends_block(text.count) {
@@ -47,43 +58,59 @@ pub fn blocks(html: &str) -> Vec<Block> {
     out
 }
 
+/// The longest tag name read: longer ones end no block.
+const MAX_NAME: usize = 10;
+
 /// A tag's name, lower case, and whether it closes an element.
 struct Tag {
-    name: String,
+    name: [u8; MAX_NAME],
+    len: usize,
     closing: bool,
 }
 
 impl Tag {
-    fn parse(tag: &str) -> Tag {
-        let inner = tag.trim_start_matches('<');
-        let closing = inner.starts_with('/');
-        let name = inner
-            .trim_start_matches('/')
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        Tag { name, closing }
+    fn parse(tag: &[u8]) -> Tag {
+        let inner = tag.strip_prefix(b"<").unwrap_or(tag);
+        let closing = inner.starts_with(b"/");
+        let inner = inner.strip_prefix(b"/").unwrap_or(inner);
+        let len = inner
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(inner.len());
+        let mut name = [0; MAX_NAME];
+        if len <= MAX_NAME {
+            name[..len].copy_from_slice(&inner[..len]);
+            name.make_ascii_lowercase();
+        }
+        Tag {
+            name,
+            len: if len <= MAX_NAME { len } else { 0 },
+            closing,
+        }
+    }
+
+    fn name(&self) -> &[u8] {
+        &self.name[..self.len]
     }
 
     /// The block this tag ends, holding `chars` characters of text; `None`
     /// for a tag inside a line of text (`<strong>`, `<a>`…) or one that
     /// opens a block.
     fn ends_block(&self, chars: usize) -> Option<Block> {
-        if self.name == "br" {
+        if self.name() == b"br" {
             return Some(Block::Item(chars));
         }
         if !self.closing {
             return None;
         }
-        Some(match self.name.as_str() {
-            "h1" => Block::Title(chars),
-            "h2" | "h3" | "h4" | "h5" | "h6" => Block::Heading(chars),
-            "li" | "dt" | "dd" => Block::Item(chars),
-            "ul" | "ol" | "dl" => Block::ListEnd,
-            "p" | "div" | "td" | "th" | "caption" | "blockquote" | "pre" | "figcaption"
-            | "header" | "footer" | "section" | "main" | "article" | "aside" | "nav"
-            | "address" => Block::Paragraph(chars),
+        Some(match self.name() {
+            b"h1" => Block::Title(chars),
+            b"h2" | b"h3" | b"h4" | b"h5" | b"h6" => Block::Heading(chars),
+            b"li" | b"dt" | b"dd" => Block::Item(chars),
+            b"ul" | b"ol" | b"dl" => Block::ListEnd,
+            b"p" | b"div" | b"td" | b"th" | b"caption" | b"blockquote" | b"pre" | b"figcaption"
+            | b"header" | b"footer" | b"section" | b"main" | b"article" | b"aside" | b"nav"
+            | b"address" => Block::Paragraph(chars),
             _ => return None,
         })
     }
@@ -98,22 +125,30 @@ struct TextLength {
 }
 
 impl TextLength {
-    fn add(&mut self, text: &str) {
-        let mut chars = text.chars();
-        while let Some(c) = chars.next() {
-            if c.is_whitespace() {
+    /// Adds a run of text (UTF-8, cut at a `<`): each character once, the
+    /// bytes that continue one not counted; the spaces HTML collapses
+    /// (ASCII ones: a no-break space is a character) once a run.
+    fn add(&mut self, text: &[u8]) {
+        let mut i = 0;
+        while i < text.len() {
+            let b = text[i];
+            i += 1;
+            if b.is_ascii_whitespace() {
                 self.space = self.count > 0;
                 continue;
             }
-            if c == '&' {
+            if (0x80..0xc0).contains(&b) {
+                continue;
+            }
+            if b == b'&' {
                 // An entity is one character: skip to its `;`.
-                let entity: String = chars.clone().take(12).collect();
-                if let Some(end) = entity.find(';')
-                    && entity[..end]
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '#')
+                let name = &text[i..text.len().min(i + 12)];
+                if let Some(end) = name.iter().position(|&c| c == b';')
+                    && name[..end]
+                        .iter()
+                        .all(|c| c.is_ascii_alphanumeric() || *c == b'#')
                 {
-                    chars.nth(entity[..end].chars().count());
+                    i += end + 1;
                 }
             }
             self.count += 1 + usize::from(self.space);
@@ -145,6 +180,16 @@ mod tests {
                 Block::ListEnd,
                 Block::Paragraph(3),
             ]
+        );
+    }
+
+    #[test]
+    fn tags_in_capitals_end_blocks_and_no_break_spaces_are_characters() {
+        assert_eq!(
+            blocks(
+                "<BODY><H2>Titre</H2><P>Budget\u{a0}:  1\u{202f}000\u{a0}€</P><SCRIPT>x</SCRIPT></BODY>"
+            ),
+            [Block::Heading(5), Block::Paragraph(16)]
         );
     }
 
