@@ -235,7 +235,7 @@ fn migration(m: &RawMigration) -> String {
     } = m;
     format!(
         "RawMigration {{ version: {version}, renamed: {}, removed: {} }}",
-        table(renamed),
+        option(renamed.as_ref(), |r| spanned(r, table)),
         list(removed, |s| string(s)),
     )
 }

@@ -34,6 +34,8 @@ pub enum Refusal {
         crate::limits::bytes_fr(*.0)
     )]
     TooLarge(u64),
+    #[error("le dossier « {0} » n’existe pas : créez-le ou choisissez un autre chemin")]
+    NoFolder(String),
 }
 
 impl Refusal {
@@ -42,6 +44,7 @@ impl Refusal {
             Refusal::NotRegular(_) => io::ErrorKind::InvalidInput,
             Refusal::ReadOnly(_) => io::ErrorKind::PermissionDenied,
             Refusal::TooLarge(_) => io::ErrorKind::FileTooLarge,
+            Refusal::NoFolder(_) => io::ErrorKind::NotFound,
         };
         io::Error::new(kind, self)
     }
@@ -115,7 +118,13 @@ fn write_via_temp(path: &Path, bytes: &[u8], no_clobber: bool) -> io::Result<()>
         Err(e) => return Err(e),
     };
     let dir = parent_dir(&target);
-    let mut tmp = temp_in(dir, ".tmp")?;
+    let mut tmp = temp_in(dir, ".tmp").map_err(|e| {
+        if e.kind() == io::ErrorKind::NotFound && !dir.exists() {
+            Refusal::NoFolder(dir.display().to_string()).into_io()
+        } else {
+            e
+        }
+    })?;
     tmp.write_all(bytes)?;
     if let Some(permissions) = permissions {
         tmp.as_file().set_permissions(permissions)?;
@@ -299,10 +308,22 @@ pub fn follow_links(path: &Path) -> io::Result<PathBuf> {
             Err(e) => return Err(e),
         }
     }
-    Err(io::Error::new(
+    Err(link_loop())
+}
+
+/// The error the system gives for a loop of links, worded by [`io_error_fr`]
+/// like the one a read of the same path gives.
+#[cfg(unix)]
+fn link_loop() -> io::Error {
+    io::Error::from_raw_os_error(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn link_loop() -> io::Error {
+    io::Error::new(
         io::ErrorKind::InvalidInput,
-        "trop de liens symboliques (boucle ?)",
-    ))
+        "lien symbolique qui boucle sur lui-même ou sur un autre lien (vérifiez le chemin)",
+    )
 }
 
 fn parent_dir(path: &Path) -> &Path {
@@ -396,11 +417,37 @@ pub fn io_error_fr(e: &io::Error) -> String {
         }
         AlreadyExists => "le fichier existe déjà".into(),
         StorageFull => "disque plein : libérez de la place puis réessayez".into(),
+        QuotaExceeded => {
+            "quota de disque dépassé : libérez de la place puis réessayez".into()
+        }
+        FileTooLarge => "fichier trop gros pour ce disque ou pour la limite de taille des fichiers de la session".into(),
         ReadOnlyFilesystem => "le disque est en lecture seule".into(),
         IsADirectory => "c’est un dossier, pas un fichier".into(),
+        NotADirectory => {
+            "un élément du chemin n’est pas un dossier (vérifiez le chemin)".into()
+        }
         InvalidData => not_utf8_fr(e).unwrap_or_else(|| e.to_string()),
-        _ => format!("erreur d’entrée/sortie ({e})"),
+        _ => os_error_fr(e).unwrap_or_else(|| format!("erreur d’entrée/sortie ({e})")),
     }
+}
+
+/// Path errors whose `ErrorKind` is not stable yet, told by their number.
+#[cfg(unix)]
+fn os_error_fr(e: &io::Error) -> Option<String> {
+    match e.raw_os_error()? {
+        libc::ELOOP => Some(
+            "lien symbolique qui boucle sur lui-même ou sur un autre lien (vérifiez le chemin, ls -l le montre)".into(),
+        ),
+        libc::ENAMETOOLONG => {
+            Some("nom de fichier trop long : raccourcissez-le".into())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(not(unix))]
+fn os_error_fr(_: &io::Error) -> Option<String> {
+    None
 }
 
 /// What to say about a file that is not UTF-8: where, why it happens (a
@@ -409,6 +456,11 @@ pub fn io_error_fr(e: &io::Error) -> String {
 /// cannot be read, say).
 fn not_utf8_fr(e: &io::Error) -> Option<String> {
     let bad = e.get_ref()?.downcast_ref::<std::string::FromUtf8Error>()?;
+    if bad.as_bytes().starts_with(&[0xff, 0xfe]) || bad.as_bytes().starts_with(&[0xfe, 0xff]) {
+        return Some(
+            "le fichier est en UTF-16 (le codage « Unicode » du Bloc-notes de Windows) : ouvrez-le dans un éditeur de texte, enregistrez-le au codage UTF-8, puis relancez".into(),
+        );
+    }
     let before = &bad.as_bytes()[..bad.utf8_error().valid_up_to()];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
     Some(format!(
@@ -462,11 +514,50 @@ mod tests {
         let text = io_error_fr(&e);
         assert!(text.contains("UTF-8 valide (ligne 2)"), "{text}");
         assert!(text.contains("enregistrez-le au codage UTF-8"), "{text}");
+        // Notepad's « Unicode »: UTF-16, named as such, not Latin-1.
+        std::fs::write(&path, b"\xff\xfe[\x00i\x00]\x00\n\x00").unwrap();
+        let text = io_error_fr(&read_text_limited(&path, 1000).unwrap_err());
+        assert!(text.contains("en UTF-16"), "{text}");
+        assert!(!text.contains("Latin-1"), "{text}");
+        assert!(text.contains("enregistrez-le au codage UTF-8"), "{text}");
         let other = io::Error::new(
             io::ErrorKind::InvalidData,
             "fichier de récupération illisible",
         );
         assert_eq!(io_error_fr(&other), "fichier de récupération illisible");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn path_errors_a_user_can_make_are_said_in_french() {
+        let dir = tempfile::tempdir().unwrap();
+        let one = dir.path().join("un.toml");
+        let two = dir.path().join("deux.toml");
+        std::os::unix::fs::symlink(&two, &one).unwrap();
+        std::os::unix::fs::symlink(&one, &two).unwrap();
+        let file = dir.path().join("fichier.toml");
+        std::fs::write(&file, "").unwrap();
+        let long = dir.path().join(format!("{}.toml", "a".repeat(300)));
+        let absent = dir.path().join("absent");
+        let text = io_error_fr(&write_atomic(&absent.join("a.toml"), b"").unwrap_err());
+        assert!(
+            text.contains(&format!("le dossier « {} » n’existe pas", absent.display())),
+            "{text}"
+        );
+        let followed = io_error_fr(&follow_links(&one).unwrap_err());
+        assert!(
+            followed.contains("lien symbolique qui boucle"),
+            "{followed}"
+        );
+        for (path, said) in [
+            (one, "lien symbolique qui boucle"),
+            (file.join("sous.toml"), "n’est pas un dossier"),
+            (long, "nom de fichier trop long"),
+        ] {
+            let text = io_error_fr(&read_regular(&path).unwrap_err());
+            assert!(text.contains(said), "{}: {text}", path.display());
+            assert!(!text.contains("os error"), "{text}");
+        }
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! - the questionnaire: `form` (model, loader, `when` conditions; the
 //!   built-in form is `templates/fiche-action/form.toml`);
 //! - an application: `answers` (the answers file, read and saved without
-//!   loss), `application` (opening a file for a form), `migrate` (files of
+//!   loss; its `toml_reader` reads it without layout for the commands that
+//!   only read), `application` (opening a file for a form), `migrate` (files of
 //!   an older form version), `ids` (typed question and finding ids),
 //!   `position` (line and column in a file), `clock` (the local time of
 //!   the dates written in files and documents);
@@ -21,9 +22,11 @@
 //!   --data`), `diff`;
 //! - what both interactive front ends share: `walk` (which question comes
 //!   next), `list_item` (adding an item to a repeatable block), `recovery`
-//!   (the text being typed, kept for after a crash);
+//!   (the text being typed, kept for after a crash), `invocation` (the
+//!   commands suggested to reopen an application, global options included);
 //! - safety: `fs_util` (regular files only, atomic writes), `limits` (the
-//!   sizes accepted), `sanitize` (file text made safe to print);
+//!   sizes accepted), `sanitize` (file text made safe to print), `decode`
+//!   (text in whatever encoding an editor or a spreadsheet wrote);
 //! - `parangonnage`: ranking the State's existing AI initiatives against an
 //!   application.
 
@@ -31,12 +34,14 @@ pub mod answers;
 pub mod application;
 pub mod clock;
 pub mod coach;
+pub mod decode;
 pub mod diff;
 pub mod fill;
 pub mod form;
 pub mod format;
 pub mod fs_util;
 pub mod ids;
+pub mod invocation;
 pub mod limits;
 pub mod list_item;
 pub mod migrate;

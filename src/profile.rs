@@ -92,18 +92,62 @@ pub fn for_new_draft(form: &Form, loaded: Result<Option<Answers>>) -> ForNewDraf
     ForNewDraft::Offer(Box::new(profile), questions)
 }
 
+/// What [`save_from`] did.
+#[derive(Debug)]
+pub struct Saved {
+    /// The profile file.
+    pub path: PathBuf,
+    /// The full ids copied into it, in form order.
+    pub copied: Vec<String>,
+    /// Answers its question refuses, left out of the profile.
+    pub refused: Vec<Refused>,
+}
+
+/// An answer of the application left out of the profile: it would pre-fill
+/// every later application with a value the form refuses.
+#[derive(Debug)]
+pub struct Refused {
+    pub id: String,
+    /// Its line in the application, when known.
+    pub line: Option<usize>,
+    /// Why, in French (the field check's words).
+    pub message: String,
+}
+
 /// Copies the reusable answers of `source` into the profile (created if
-/// needed; other answers already in it are kept). Returns the profile path
-/// and the ids copied.
-pub fn save_from(form: &Form, source: &Answers) -> Result<(PathBuf, Vec<String>)> {
+/// needed; other answers already in it are kept), except those their
+/// question refuses (a profile value already there is then kept too).
+pub fn save_from(form: &Form, source: &Answers) -> Result<Saved> {
     let path = path()?;
     let mut profile = match load_from(&path)? {
         Some(profile) => profile,
         None => Answers::new(form),
     };
-    let copied = reuse::prefill(form, &mut profile, source, Copy::Reusable, None)?;
+    let mut valid = source.clone();
+    let mut refused = Vec::new();
+    for (section, question) in form.questions().filter(|(_, q)| q.reusable) {
+        let id = section.full_id(question);
+        let Some(value) = source.get(&id) else {
+            continue;
+        };
+        let problems = crate::form::check_value(question, &value);
+        if problems.is_empty() {
+            continue;
+        }
+        valid.set(&id, None)?;
+        refused.extend(problems.into_iter().map(|p| Refused {
+            id: id.clone(),
+            line: source.position(&id).map(|p| p.line),
+            message: p.message,
+        }));
+    }
+    let copied = reuse::prefill(form, &mut profile, &valid, Copy::Reusable, None)?;
     write(&path, &mut profile)?;
-    Ok((path, copied))
+    Ok(Saved {
+        path,
+        copied,
+        refused,
+    })
 }
 
 /// Creates an empty profile for `form` if there is none; returns its path.

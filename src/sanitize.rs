@@ -81,6 +81,22 @@ pub fn json(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A cell of a CSV meant for a spreadsheet, from untrusted text (an answer,
+/// a cell of a shared table): shown as [`terminal`] shows it, and a text a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a
+/// carriage return first, and not a number) gets a leading apostrophe, so a
+/// reviewer opening the file runs nothing an applicant wrote.
+pub fn spreadsheet_cell(text: &str) -> Cow<'_, str> {
+    let shown = terminal(text);
+    let formula =
+        shown.starts_with(['=', '+', '-', '@', '\t', '\r']) && shown.parse::<f64>().is_err();
+    if formula {
+        Cow::Owned(format!("'{shown}"))
+    } else {
+        shown
+    }
+}
+
 /// Text for a field that nobody reads character by character (a document's
 /// title, author or subject in its metadata): the characters [`terminal_line`]
 /// would show by a symbol or a code point are left out instead, line breaks
@@ -132,18 +148,6 @@ fn sanitize(text: &str, keep_breaks: bool, controls: Controls) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
-}
-
-/// One character as an editor shows it, in one cell: a C0 control or DEL
-/// as its control picture (`␛`), a C1, bidi or invisible control as `�`;
-/// any other character as it is. Where [`terminal`] would write `<U+202E>`,
-/// an editor keeps one cell per character so that its cursor stays right.
-pub fn visible_char(c: char) -> char {
-    match control_picture(c) {
-        Some(picture) => picture,
-        None if needs_code(c) => '\u{fffd}',
-        None => c,
-    }
 }
 
 fn is_c0_or_del(c: char) -> bool {

@@ -118,11 +118,23 @@ impl Report {
         self.required_answered == self.required_total && self.errors().next().is_none()
     }
 
-    /// Completion as a percentage of required answers, 0–100.
+    /// Completion as a percentage of required answers, 0–100, rounded to
+    /// the nearest (3 of 43 is 7 %, not 6 %), but never 100 while a
+    /// required answer is missing nor 0 once one is given. Every screen
+    /// and document shows this one.
     pub fn percent(&self) -> u8 {
-        (self.required_answered * 100)
-            .checked_div(self.required_total)
-            .map_or(100, |p| p as u8)
+        let (answered, total) = (self.required_answered, self.required_total);
+        if total == 0 {
+            return 100;
+        }
+        let answered = answered.min(total);
+        let nearest = (answered * 200 + total) / (2 * total);
+        let percent = match answered {
+            0 => 0,
+            a if a == total => 100,
+            _ => nearest.clamp(1, 99),
+        };
+        percent as u8
     }
 
     /// [`Report::percent`] as a reader sees it: `6 %`, with the no-break

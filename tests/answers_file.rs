@@ -98,7 +98,11 @@ fn saving_into_a_missing_folder_is_a_clear_error() {
     let err = answers
         .save(std::path::Path::new("/nonexistent-dir/x.toml"))
         .unwrap_err();
-    assert!(err.to_string().contains("introuvable"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("le dossier « /nonexistent-dir » n’existe pas"),
+        "{err}"
+    );
 }
 
 #[test]

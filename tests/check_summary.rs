@@ -149,7 +149,7 @@ fn one_table_line_per_application_sorted_by_readiness() {
         .map(|r| r["readiness"].as_u64().unwrap())
         .collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
-    // No score above its completeness: the 6 % draft is no longer ranked
+    // No score above its completeness: the 7 % draft is no longer ranked
     // as « 43/100 », above half ready.
     for r in &rows {
         assert!(r["readiness"].as_u64() <= r["completeness"].as_u64(), "{r}");
@@ -163,8 +163,8 @@ fn one_table_line_per_application_sorted_by_readiness() {
                 .ends_with("brouillon-incomplet.toml")
         })
         .unwrap();
-    assert_eq!(draft["completeness"], 6);
-    assert_eq!(draft["readiness"], 6);
+    assert_eq!(draft["completeness"], 7);
+    assert_eq!(draft["readiness"], 7);
     assert!(
         text.lines()
             .nth(1)
@@ -174,10 +174,10 @@ fn one_table_line_per_application_sorted_by_readiness() {
     );
 }
 
-/// The completeness is written « 6 % » with a no-break space, as the
+/// The completeness is written « 7 % » with a no-break space, as the
 /// score's cap line and the documents write it (it was an ordinary space
 /// here), and the right-aligned « Compl. » column still ends at the same
-/// column on every line: 100 % and 6 % under their header.
+/// column on every line: 100 % and 7 % under their header.
 #[test]
 fn the_completeness_column_keeps_the_sign_with_its_figure_and_aligned() {
     let files: Vec<String> = EXAMPLES.iter().map(|n| example_str(n)).collect();
@@ -204,7 +204,7 @@ fn the_completeness_column_keeps_the_sign_with_its_figure_and_aligned() {
             .unwrap();
         percents.push(figure.to_string());
     }
-    assert_eq!(percents, ["100", "100", "6", "100"], "{text}");
+    assert_eq!(percents, ["100", "100", "7", "100"], "{text}");
 }
 
 #[test]

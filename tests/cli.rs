@@ -404,3 +404,36 @@ fn a_draft_of_ones_own_form_is_followed_by_a_command_that_opens_it_with_that_for
         stdout(&out)
     );
 }
+
+/// A choice written twice in a hand-edited file: `check` names the file,
+/// the line, the question and the choice, says how to write the list, exits
+/// 1, and leaves the file as it was.
+#[test]
+fn a_choice_given_twice_is_reported_where_it_is_and_the_file_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(example("assistant-srdt.toml"))
+        .unwrap()
+        .replace(
+            "irritants = [\"delais\",",
+            "irritants = [\"delais\", \"delais\",",
+        );
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("irritants"))
+        .unwrap()
+        + 1;
+    assert!(text.contains("[\"delais\", \"delais\","));
+    let path = dir.path().join("doublon.toml");
+    std::fs::write(&path, &text).unwrap();
+    let out = fiche_in(dir.path(), &["check", "doublon.toml"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(said.starts_with("doublon.toml"), "{said}");
+    assert_said(
+        &said,
+        &format!(
+            "erreur    probleme.irritants (ligne {line}) : « Quels types d’irritant ? » : le choix « delais » est donné 2 fois ; gardez-le une seule fois, par exemple : [\"delais\","
+        ),
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

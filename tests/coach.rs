@@ -86,12 +86,12 @@ fn a_draft_scores_no_more_than_its_completeness() {
     assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
     assert!(
         text.contains(&format!(
-            "Complétude : 3/43 réponses obligatoires (6{NBSP}%)"
+            "Complétude : 3/43 réponses obligatoires (7{NBSP}%)"
         )),
         "{text}"
     );
     let score = text
-        .find("Score de préparation : 6/100\n")
+        .find("Score de préparation : 7/100\n")
         .unwrap_or_else(|| panic!("score missing from:\n{text}"));
     let lines: Vec<&str> = text[score..].lines().skip(1).take(4).collect();
     assert_eq!(
@@ -101,7 +101,7 @@ fn a_draft_scores_no_more_than_its_completeness() {
     assert_eq!(
         lines[3],
         format!(
-            "  Plafonné à 6 au lieu de 43 : 6{NBSP}% des réponses obligatoires données \
+            "  Plafonné à 7 au lieu de 43 : 7{NBSP}% des réponses obligatoires données \
              (le score ne dépasse pas la complétude)"
         ),
         "{text}"
@@ -109,7 +109,7 @@ fn a_draft_scores_no_more_than_its_completeness() {
 
     let out = fiche(&["check", "--format", "json", &path]);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    assert_eq!(json[0]["coach"]["score"]["value"], 6);
+    assert_eq!(json[0]["coach"]["score"]["value"], 7);
     let explanation = json[0]["coach"]["score"]["explanation"].as_array().unwrap();
     assert!(
         explanation
@@ -117,7 +117,7 @@ fn a_draft_scores_no_more_than_its_completeness() {
             .unwrap()
             .as_str()
             .unwrap()
-            .starts_with("Plafonné à 6 "),
+            .starts_with("Plafonné à 7 "),
         "{explanation:?}"
     );
 }

@@ -377,6 +377,40 @@ fn leftovers_of_a_dead_fiche_are_cleaned_and_a_live_ones_kept() {
     assert!(live.exists() && other.exists());
 }
 
+/// A full disk, as the process sees it: a file-size limit of 0 makes every
+/// write fail (with the signal it would send ignored), no mount needed.
+#[cfg(unix)]
+#[test]
+fn a_disk_that_takes_no_byte_leaves_the_file_as_it_was_and_no_lock_behind() {
+    use std::io::Write;
+    let text = format!("{HEAD}\n[identite]\nnom_produit = \"Avant\"\n");
+    let (dir, path) = a_toml(&text);
+    let mut child = Command::new("sh")
+        .args(["-c", "trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_fiche"))
+        .args(["a.toml", "--accessible"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let _ = input.write_all("Après\n:quitter\n\n".as_bytes());
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert_said(&said, "fichier trop gros pour ce disque");
+    assert_not_said(&said, "os error");
+    assert_eq!(read(&path), text);
+    assert!(
+        !lock::lock_path(&path).exists(),
+        "a lock that could not be written is not left behind"
+    );
+}
+
 // The accessible mode (piped, as a screen-reader user or a script drives it).
 
 fn accessible(dir: &Path, file: &str) -> std::process::Child {

@@ -227,3 +227,29 @@ fn a_misspelt_coach_threshold_is_refused() {
     );
     assert!(e.contains("jalons_min"), "{e}");
 }
+
+/// A `renamed` value that is not the new id as a text used to be left
+/// out, so the old answers silently stayed behind at the next migration.
+#[test]
+fn a_migration_renamed_to_something_else_than_a_text_is_refused_with_its_line() {
+    let form = |renamed: &str| {
+        format!(
+            "[form]\nid = \"test\"\nversion = 2\ntitle = \"Test\"\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n\
+             [[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\n\n\
+             [[migrations]]\nversion = 2\nrenamed = {renamed}\n"
+        )
+    };
+    assert_eq!(
+        bad(&form("{ \"s.ancienne\" = 3 }")).to_string(),
+        "mon-formulaire/form.toml, ligne 17 : [[migrations]] version 2 : dans « renamed », « s.ancienne » doit recevoir le nouvel identifiant entre guillemets (par exemple renamed = { \"identite.sponsor\" = \"identite.commanditaire\" }), pas 3"
+    );
+    assert_eq!(
+        bad(&form("{ \"s.a\" = \"s.q\", s.ancienne = \"s.q\" }")).to_string(),
+        "mon-formulaire/form.toml, ligne 17 : [[migrations]] version 2 : dans « renamed », l’ancien identifiant « s.ancienne » est écrit sans guillemets, et TOML le lit comme une table ; mettez-le entre guillemets : renamed = { \"s.ancienne\" = \"s.q\" }"
+    );
+    let good = form::parse(&form("{ \"s.ancienne\" = \"s.q\" }"), "f.toml").unwrap();
+    assert_eq!(
+        good.migrations[0].renamed,
+        [("s.ancienne".to_string(), "s.q".to_string())]
+    );
+}

@@ -415,6 +415,36 @@ fn cli_never_prints_escape_sequences_from_the_export() {
     }
 }
 
+/// The collaborative table is edited by many: a cell that a spreadsheet
+/// would run as a formula (`=`, `+`, `-`, `@` first) is written with a
+/// leading apostrophe in `--format csv`, as `fiche check --format csv`
+/// does, so that opening the ranking in Calc or Excel runs nothing.
+#[test]
+fn the_csv_ranking_runs_no_formula_a_cell_of_the_export_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("piege.csv");
+    std::fs::write(
+        &path,
+        "Nom,Administration,Description,Contact\n\"=HYPERLINK(\"\"http://x\"\";\"\"Tri\"\")\",+33 1 23,Tri des courriels,@SUM(A1)\n",
+    )
+    .unwrap();
+    let out = fiche(&[
+        "parangonnage",
+        &path.display().to_string(),
+        "courriels",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[1], "'=HYPERLINK(\"http://x\";\"Tri\")");
+    assert_eq!(&row[2], "'+33 1 23");
+    assert_eq!(&row[4], "'@SUM(A1)");
+    assert_eq!(&row[0], "1", "numbers stay numbers");
+}
+
 /// A copy of the mail-sorting example, to cite initiatives into.
 fn mail_application(dir: &Path) -> PathBuf {
     let path = dir.join("candidature.toml");

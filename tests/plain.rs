@@ -189,3 +189,36 @@ fn without_a_file_the_accessible_mode_resumes_the_latest_draft() {
     );
     assert!(!dir.path().join("candidature.toml").exists());
 }
+
+/// The command said on quitting resumes the same application with the same
+/// form and templates: without `--form`, it would open the file with the
+/// built-in form, which refuses an application of another questionnaire.
+#[test]
+fn the_resume_command_gives_back_the_form_and_the_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("mon formulaire")).unwrap();
+    std::fs::write(
+        dir.path().join("mon formulaire/form.toml"),
+        "[form]\nid = \"essai\"\nversion = 1\ntitle = \"Essai\"\n\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n\
+         [[sections.questions]]\nid = \"q\"\nlabel = \"Q\"\ntype = \"text\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("modeles")).unwrap();
+    let args = [
+        "--form",
+        "mon formulaire",
+        "--templates",
+        "modeles",
+        "edit",
+        "essai.toml",
+        "--accessible",
+    ];
+    let out = fiche_piped(dir.path(), &args, &[], "réponse\n:quitter\n");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let resume = "Pour reprendre : fiche --form 'mon formulaire' --templates modeles edit essai.toml --accessible";
+    assert!(stdout(&out).contains(resume), "{}", stdout(&out));
+    // Pasted (as a shell splits it), it opens the application again.
+    let again = fiche_piped(dir.path(), &args, &[], ":quitter\n");
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(get(&dir.path().join("essai.toml"), "s.q"), s("réponse"));
+}

@@ -105,6 +105,40 @@ fn profile_round_trip_in_a_temporary_config_dir() {
     assert_eq!(load(d, "vierge2.toml").get("identite.administration"), None);
 }
 
+/// The profile pre-fills every later application: an answer the form
+/// refuses (an e-mail address that is not one, a number as a name) is not
+/// copied into it, and the command says which and why; the valid ones are
+/// saved, a valid one already in the profile is kept.
+#[test]
+fn profile_save_leaves_out_an_answer_the_form_refuses_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let good = write(d, "bon.toml", OLD);
+    succeeded(&fiche_in(d, &["profile", "save", &good]));
+    let bad = write(
+        d,
+        "mauvais.toml",
+        &OLD.replace(
+            "chef_produit_nom = \"Camille Durand\"",
+            "chef_produit_nom = 42\nchef_produit_email = \"pas-une-adresse\"\nsponsor = \"La DGT\"",
+        ),
+    );
+    let out = fiche_in(d, &["profile", "save", &bad]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let said = format!("{}{}", stdout(&out), stderr(&out));
+    assert_said(&said, "identite.sponsor");
+    assert_said(&said, "Non repris");
+    assert_said(&said, "mauvais.toml, ligne 8");
+    assert_said(
+        &said,
+        "« pas-une-adresse » n’est pas une adresse e-mail valide",
+    );
+    let profile = Answers::load(&d.join(".config-test/fiche/profil.toml")).unwrap();
+    assert_text(&profile, "identite.sponsor", "La DGT");
+    assert_text(&profile, "identite.chef_produit_nom", "Camille Durand");
+    assert_eq!(profile.get("identite.chef_produit_email"), None);
+}
+
 #[test]
 fn editing_an_answer_forgets_where_it_came_from() {
     let dir = tempfile::tempdir().unwrap();

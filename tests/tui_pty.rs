@@ -137,6 +137,43 @@ fn when_saving_fails_quitting_warns_and_offers_to_save_elsewhere() {
     assert_eq!(backup["identite"]["nom_produit"].as_str(), Some("Éléonore"));
 }
 
+/// A place where the copy cannot be written (a folder that does not exist)
+/// leaves the path in its field with the reason, to correct: the dialog
+/// went back to its one-key choices, where the path the user went on
+/// typing (« /tmp/q… ») chose « q : quitter sans enregistrer » and lost
+/// every unsaved answer.
+#[test]
+fn a_copy_that_cannot_be_written_keeps_its_path_to_correct() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("partage.toml");
+    let mut s = Session::start(dir.path(), &["partage.toml"]);
+    s.past_intro();
+    s.wait_for("Nom du produit");
+    let broken = "[identite\nnom_produit = 1\n";
+    std::fs::write(&file, broken).unwrap();
+    s.send("Éléonore");
+    s.send(ENTER);
+    s.wait_for("Enregistrement impossible");
+    s.send(CTRL_Q);
+    s.wait_for("Réponses non enregistrées");
+    s.send("a");
+    s.wait_for("Enregistrer ailleurs");
+    s.send(&"\x7f".repeat(200));
+    let missing = dir.path().join("absent");
+    s.send(&format!("{}/copie.toml", missing.display()));
+    s.send(ENTER);
+    s.wait_for("n’existe pas");
+    // Still in the path's field: the letters go into it.
+    s.send("q");
+    s.wait_for("copie.tomlq");
+    s.send("\x7f");
+    std::fs::create_dir(&missing).unwrap();
+    s.send(ENTER);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let copy = read_toml(&missing.join("copie.toml"));
+    assert_eq!(copy["identite"]["nom_produit"].as_str(), Some("Éléonore"));
+}
+
 #[test]
 fn fiche_alone_offers_to_resume_the_latest_draft() {
     let dir = tempfile::tempdir().unwrap();
@@ -230,6 +267,44 @@ fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
         t["probleme"]["description"].as_str(),
         Some("écrit ici\najouté dans l’éditeur")
     );
+}
+
+/// An editor that writes Latin-1 (an old Windows editor, a terminal in
+/// ISO-8859-1): its text is taken and converted, not refused with the
+/// temporary file's advice « enregistrez-le au codage UTF-8, puis relancez »
+/// while that file, and what was typed in it, was deleted.
+#[test]
+fn ctrl_e_takes_the_text_of_an_editor_that_writes_latin1() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = dir.path().join("editeur.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'D\\351lai r\\351el\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", editor.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let file = dir.path().join("c.toml");
+    let mut s = Session::start_with(
+        dir.path(),
+        &["c.toml"],
+        &[("EDITOR", editor.to_str().unwrap())],
+    );
+    s.past_intro();
+    s.wait_for("Nom du produit");
+    s.send(CTRL_N);
+    s.wait_for("Qui subit le problème");
+    s.send(TAB);
+    s.wait_for("Décrivez le problème");
+    s.send("\x05"); // Ctrl+E
+    s.wait_for("converti depuis Windows-1252");
+    s.send(TAB);
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    let t = read_toml(&file);
+    assert_eq!(t["probleme"]["description"].as_str(), Some("Délai réel"));
 }
 
 #[test]

@@ -521,3 +521,64 @@ fn a_long_answer_counts_its_characters_in_french() {
         "{e:?}"
     );
 }
+
+/// `["delais", "delais"]` written by hand: an error per repeated choice,
+/// with the list as it should be written; typed « delais, delais » ticks it once.
+#[test]
+fn a_choice_given_twice_is_an_error_that_says_how_to_write_the_list() {
+    let e = errors_for(
+        "[probleme]\nirritants = [\"delais\", \"surcouts\", \"delais\", \"surcouts\", \"delais\"]\n",
+        "probleme.irritants",
+    );
+    assert_eq!(
+        e,
+        [
+            "« Quels types d’irritant ? » : le choix « delais » est donné 3 fois ; gardez-le une seule fois, par exemple : [\"delais\", \"surcouts\"]",
+            "« Quels types d’irritant ? » : le choix « surcouts » est donné 2 fois ; gardez-le une seule fois, par exemple : [\"delais\", \"surcouts\"]",
+        ]
+    );
+    assert!(
+        errors_for(
+            "[probleme]\nirritants = [\"delais\", \"surcouts\"]\n",
+            "probleme.irritants"
+        )
+        .is_empty()
+    );
+    let form = form::builtin();
+    let (_, q) = form.question("probleme.irritants").unwrap();
+    assert_eq!(
+        parse_input(q, "delais, delais,delais").unwrap(),
+        Some(toml::Value::Array(vec![toml::Value::String(
+            "delais".into()
+        )]))
+    );
+}
+
+/// Completeness is rounded to the nearest percent (3 of 43 used to show
+/// 6 %), but a missing required answer never shows 100 % and one given
+/// never 0 %.
+#[test]
+fn completeness_rounds_to_the_nearest_percent_without_lying_at_the_ends() {
+    let percent = |answered, total| {
+        validate::Report {
+            findings: Vec::new(),
+            sections: Vec::new(),
+            required_answered: answered,
+            required_total: total,
+        }
+        .percent()
+    };
+    for (answered, total, shown) in [
+        (3, 43, 7),
+        (42, 43, 98),
+        (1, 8, 13),
+        (1, 2, 50),
+        (1, 300, 1),
+        (299, 300, 99),
+        (0, 43, 0),
+        (43, 43, 100),
+        (0, 0, 100),
+    ] {
+        assert_eq!(percent(answered, total), shown, "{answered}/{total}");
+    }
+}

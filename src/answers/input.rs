@@ -60,12 +60,14 @@ pub fn parse_input(question: &Question, text: &str) -> Result<Option<toml::Value
             if trimmed.starts_with('[') {
                 parse_toml_value(trimmed)?
             } else {
-                let keys = trimmed
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(|s| choice_key(question, s).map(toml::Value::String))
-                    .collect::<Result<Vec<_>, _>>()?;
+                let mut keys = Vec::new();
+                for typed in trimmed.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                    // « 1,1 » ticks the first choice, once.
+                    let key = toml::Value::String(choice_key(question, typed)?);
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                }
                 toml::Value::Array(keys)
             }
         }

@@ -100,7 +100,13 @@ pub fn acquire(answers: &Path) -> io::Result<Result<Lock, Holder>> {
             .open(&path)
         {
             Ok(mut file) => {
-                file.write_all(mine.to_text().as_bytes())?;
+                // A full disk creates the file but takes none of its text:
+                // an empty lock left behind would outlive this session.
+                if let Err(e) = file.write_all(mine.to_text().as_bytes()) {
+                    drop(file);
+                    let _ = fs::remove_file(&path);
+                    return Err(e);
+                }
                 return Ok(Ok(Lock {
                     path,
                     mine,

@@ -1,5 +1,5 @@
 //! Applications on disk: the answers file (`store`, kept with its layout to
-//! be edited; `read_only` and `plain` to be only read), what a user types
+//! be edited; `read_only` and `toml_reader` to be only read), what a user types
 //! turned into a typed value (`input`), and around them: `syntax` (the TOML
 //! parser's errors in French), `bounds` (the size of one answer), `convert`
 //! (editable document ↔ plain values), `origin` (where pre-filled answers
@@ -14,10 +14,10 @@ mod input;
 pub mod lock;
 mod merge;
 mod origin;
-mod plain;
 mod read_only;
 mod store;
 pub(crate) mod syntax;
+mod toml_reader;
 
 pub use input::{format_for_input, parse_input};
 pub use merge::{Conflict, Keep};

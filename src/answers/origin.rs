@@ -134,7 +134,7 @@ impl Answers {
                         .collect()
                 })
                 .unwrap_or_default(),
-            Tree::Plain(plain) => plain
+            Tree::Values(values) => values
                 .values
                 .get("meta")
                 .and_then(toml::Value::as_table)

@@ -1,5 +1,5 @@
 //! Answers opened only to be read (`check`, `render`, `diff`…): the file is
-//! read without its layout (see `plain`), no save base is kept, and the
+//! read without its layout (see `toml_reader`), no save base is kept, and the
 //! positions of its answers are found only when a message asks for one.
 //!
 //! [`ReadOnly`] gives the answers as `&Answers` (everything that reads them
@@ -10,7 +10,7 @@ use std::ops::Deref;
 use std::path::Path;
 
 use super::store::io_error;
-use super::{Answers, Result, disk, plain};
+use super::{Answers, Result, disk, toml_reader};
 use crate::form::Form;
 
 /// One application's answers, to read only.
@@ -55,11 +55,11 @@ impl ReadOnly {
         ReadOnly::from_text(text.to_string(), source)
     }
 
-    /// The plain reader when it can say what `Answers::parse` says of the
+    /// The layout-free TOML reader when it can say what `Answers::parse` says of the
     /// text, `Answers::parse` itself otherwise (its errors, worded as ever).
     fn from_text(text: String, source: &str) -> Result<ReadOnly> {
-        match plain::read(text) {
-            Ok(plain) => Ok(ReadOnly(Answers::plain(plain))),
+        match toml_reader::read(text) {
+            Ok(values) => Ok(ReadOnly(Answers::from_values(values))),
             Err(text) => Answers::parse(&text, source).map(ReadOnly),
         }
     }

@@ -20,7 +20,7 @@ use super::bounds;
 use super::convert::{item_to_value, table_to_map};
 use super::disk::{self, Layout, Stamp};
 use super::merge::{self, Conflict, Keep, Leaves};
-use super::plain::Plain;
+use super::toml_reader::TomlValues;
 use super::{AnswersError, Result};
 use crate::form::Form;
 use crate::fs_util;
@@ -43,7 +43,7 @@ pub(super) enum Tree {
     Edit(Edit),
     /// Plain values, read only: only [`super::ReadOnly`] makes one, and an
     /// edit (on a clone) first reads its text again with the layout.
-    Plain(Plain),
+    Values(TomlValues),
 }
 
 #[derive(Debug, Clone)]
@@ -104,33 +104,33 @@ impl Answers {
         }
     }
 
-    /// Read-only answers from the plain reader.
-    pub(super) fn plain(plain: Plain) -> Answers {
+    /// Read-only answers from the layout-free TOML reader.
+    pub(super) fn from_values(values: TomlValues) -> Answers {
         Answers {
-            tree: Tree::Plain(plain),
+            tree: Tree::Values(values),
             disk: None,
         }
     }
 
-    /// The answers with their layout, to change them: plain answers (a
+    /// The answers with their layout, to change them: read-only answers (a
     /// clone of read-only ones) are read again from their text first.
     fn edit(&mut self) -> &mut Edit {
-        if let Tree::Plain(plain) = &self.tree {
-            let edit = match Answers::parse(&plain.text, "") {
+        if let Tree::Values(values) = &self.tree {
+            let edit = match Answers::parse(&values.text, "") {
                 Ok(Answers {
                     tree: Tree::Edit(edit),
                     ..
                 }) => edit,
-                // The plain reader accepted the text, so this parser does
+                // The layout-free reader accepted the text, so this parser does
                 // too; should it not, the values are kept, without comments.
                 _ => {
                     let mut doc = DocumentMut::new();
-                    for (k, v) in &plain.values {
+                    for (k, v) in &values.values {
                         doc.insert(k, super::convert::value_to_item(v));
                     }
                     Edit {
                         doc,
-                        positions: plain.all_positions(),
+                        positions: values.all_positions(),
                     }
                 }
             };
@@ -138,15 +138,15 @@ impl Answers {
         }
         match &mut self.tree {
             Tree::Edit(edit) => edit,
-            Tree::Plain(_) => unreachable!("read again above"),
+            Tree::Values(_) => unreachable!("read again above"),
         }
     }
 
-    /// The document with its layout (read again for plain answers).
+    /// The document with its layout (read again for read-only answers).
     fn edit_doc(&self) -> Cow<'_, DocumentMut> {
         match &self.tree {
             Tree::Edit(edit) => Cow::Borrowed(&edit.doc),
-            Tree::Plain(_) => Cow::Owned(self.clone().edit().doc.clone()),
+            Tree::Values(_) => Cow::Owned(self.clone().edit().doc.clone()),
         }
     }
 
@@ -413,7 +413,7 @@ impl Answers {
     pub fn value_in(&self, section: &str, question: &str) -> Option<Cow<'_, toml::Value>> {
         match &self.tree {
             Tree::Edit(_) => self.get_in(section, question).map(Cow::Owned),
-            Tree::Plain(plain) => plain
+            Tree::Values(values) => values
                 .values
                 .get(section)?
                 .as_table()?
@@ -428,7 +428,7 @@ impl Answers {
                 let item = edit.doc.get(section)?.as_table_like()?.get(question)?;
                 item_to_value(item)
             }
-            Tree::Plain(plain) => plain
+            Tree::Values(values) => values
                 .values
                 .get(section)?
                 .as_table()?
@@ -496,7 +496,7 @@ impl Answers {
     pub fn position(&self, id: &str) -> Option<Position> {
         match &self.tree {
             Tree::Edit(edit) => edit.positions.get(id).copied(),
-            Tree::Plain(plain) => plain.position(id),
+            Tree::Values(values) => values.position(id),
         }
     }
 
@@ -504,7 +504,7 @@ impl Answers {
     pub fn to_table(&self) -> toml::Table {
         match &self.tree {
             Tree::Edit(edit) => table_to_map(edit.doc.as_table()),
-            Tree::Plain(plain) => plain.values.clone(),
+            Tree::Values(values) => values.values.clone(),
         }
     }
 
@@ -513,7 +513,7 @@ impl Answers {
     pub fn table(&self) -> Cow<'_, toml::Table> {
         match &self.tree {
             Tree::Edit(_) => Cow::Owned(self.to_table()),
-            Tree::Plain(plain) => Cow::Borrowed(&plain.values),
+            Tree::Values(values) => Cow::Borrowed(&values.values),
         }
     }
 
@@ -553,7 +553,7 @@ impl Answers {
         use minijinja::value::Serde;
         match &self.tree {
             Tree::Edit(_) => minijinja::Value::from(Serde(self.to_table())),
-            Tree::Plain(plain) => minijinja::Value::from(Serde(&plain.values)),
+            Tree::Values(values) => minijinja::Value::from(Serde(&values.values)),
         }
     }
 
@@ -561,7 +561,7 @@ impl Answers {
     pub fn section_ids(&self) -> Vec<String> {
         match &self.tree {
             Tree::Edit(edit) => edit.doc.iter().map(|(k, _)| k.to_string()).collect(),
-            Tree::Plain(plain) => plain.values.keys().cloned().collect(),
+            Tree::Values(values) => values.values.keys().cloned().collect(),
         }
     }
 

@@ -33,6 +33,7 @@ pub const CHECK_WITH: &str = "à vérifier avec votre DPO / service juridique";
 pub(super) fn run(ctx: &Context, out: &mut Vec<Finding>) {
     eligibility(ctx, out);
     automated_decision(ctx, out);
+    no_human_check(ctx, out);
     hosting(ctx, out);
     personal_data_contradiction(ctx, out);
     dpia(ctx, out);
@@ -81,6 +82,46 @@ fn automated_decision(ctx: &Context, out: &mut Vec<Finding>) {
             ),
         ));
     }
+}
+
+/// « Aucune. » as the human check of the AI's output: the question is
+/// answered, but says that no agent checks anything, which the fiche model
+/// asks for whatever the AI's role (even a drafting assistant). The words
+/// are the form's `[coach]` list `controle_humain_vide`; an answer of
+/// punctuation only (« - », « ? ») says nothing either.
+fn no_human_check(ctx: &Context, out: &mut Vec<Finding>) {
+    let Some(text) = answer::text(ctx, HUMAN_CHECK) else {
+        return;
+    };
+    let normalized = answer::normalized(&text);
+    let bare = normalized.trim_matches(|c: char| !c.is_alphanumeric());
+    if !bare.is_empty()
+        && !ctx
+            .thresholds
+            .no_human_check
+            .iter()
+            .any(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == bare)
+    {
+        return;
+    }
+    let role = match choice(ctx, ROLE).as_deref() {
+        Some("decide") => {
+            " ; l’IA décidant seule, voyez aussi la remarque sur son rôle : un agent doit décider"
+        }
+        Some("recommande") => {
+            " ; l’IA recommandant, c’est l’agent qui décide : dites ce qu’il voit pour le faire"
+        }
+        _ => "",
+    };
+    out.push(ctx.finding(
+        "controle-humain-absent",
+        HUMAN_CHECK,
+        format!(
+            "{} répond « {} » : aucun agent ne vérifierait ce que produit l’IA ; rien ne doit atteindre un usager ni fonder une décision sans qu’un agent l’ait vérifié, même avec un assistant de rédaction ; décrivez qui relit, à quelle étape, avec quelles informations (sources citées, score de confiance), et comment l’agent corrige ou écarte la proposition{role}",
+            ctx.label(HUMAN_CHECK),
+            crate::sanitize::echo(&text)
+        ),
+    ));
 }
 
 /// Where to describe the agent's check of the AI's output: its question,

@@ -163,6 +163,7 @@ pub const RULES: &[Rule] = &[
     rule("montant-superieur-au-budget", "montant demandé supérieur au budget annuel", Severity::Warning, &["tco.montant_demande", "tco.budget_annuel"]),
     rule("porteur-collectivite", "collectivité territoriale porteuse", Severity::Warning, &["tco.type_porteur", "identite.administration"]),
     rule("decision-automatique", "décision entièrement automatisée", Severity::Error, &["solution.role_ia", "solution.validation_humaine"]),
+    rule("controle-humain-absent", "aucun contrôle humain de ce que produit l’IA", Severity::Warning, &["solution.validation_humaine", "solution.role_ia"]),
     rule("donnees-sensibles-hors-ue", "données sensibles hors de l’administration ou d’un cloud SecNumCloud", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.sensibilite", "donnees.sources", "ia_responsable.donnees_sante"]),
     rule("donnees-personnelles-hors-ue", "données personnelles hébergées hors de l’Union européenne", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.donnees_personnelles"]),
     rule("donnees-personnelles-cloud-non-qualifie", "données personnelles sur un cloud non qualifié", Severity::Error, &["ia_responsable.hebergement", "ia_responsable.donnees_personnelles", "tco.type_porteur"]),

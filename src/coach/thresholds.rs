@@ -19,6 +19,9 @@ pub struct Thresholds {
     pub placeholders: Vec<String>,
     /// `alternatives_vides`: answers that mean "no alternative considered".
     pub empty_alternatives: Vec<String>,
+    /// `controle_humain_vide`: answers to the human check of the AI's
+    /// output that mean "no agent checks it".
+    pub no_human_check: Vec<String>,
 }
 
 impl Default for Thresholds {
@@ -60,6 +63,27 @@ impl Default for Thresholds {
                 "pas d'alternative",
                 "aucune alternative",
                 "?",
+            ]),
+            no_human_check: words(&[
+                "aucune",
+                "aucun",
+                "néant",
+                "neant",
+                "non",
+                "rien",
+                "personne",
+                "sans objet",
+                "n/a",
+                "na",
+                "aucune validation",
+                "aucun contrôle",
+                "aucun controle",
+                "pas de validation",
+                "pas de contrôle",
+                "pas de controle",
+                "pas de validation humaine",
+                "pas de contrôle humain",
+                "pas de controle humain",
             ]),
         }
     }
@@ -103,6 +127,9 @@ impl Thresholds {
         }
         if let Some(w) = words("alternatives_vides") {
             t.empty_alternatives = w;
+        }
+        if let Some(w) = words("controle_humain_vide") {
+            t.no_human_check = w;
         }
         t
     }

@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use super::Outcome;
+use fiche::invocation::Invocation;
 use fiche::render::email::{EmailError, EmailOptions, Unready};
 use fiche::render::{Renderer, same_file};
 use fiche::{Form, application, fs_util};
@@ -16,8 +17,9 @@ pub fn run(
     file: &Path,
     output: Option<&Path>,
     allow_draft: bool,
-    templates: Option<&Path>,
+    invocation: &Invocation,
 ) -> Result<Outcome> {
+    let templates = invocation.templates.as_deref();
     let answers = application::read(form, file)?;
     let target = output
         .map(Path::to_path_buf)
@@ -45,9 +47,12 @@ pub fn run(
                 file.display()
             );
             list(&unready);
+            // With the session's --form and --templates, or the commands
+            // would open the file with the built-in form.
             eprintln!(
-                "Complétez ou corrigez la candidature (fiche {0}), ou préparez un brouillon avec : fiche envoyer {0} --brouillon",
-                file.display()
+                "Complétez ou corrigez la candidature ({}), ou préparez un brouillon avec : {} --brouillon",
+                invocation.edit(file),
+                invocation.command("envoyer", file)
             );
             return Ok(Outcome::Problems);
         }

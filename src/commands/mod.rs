@@ -20,6 +20,7 @@ use anyhow::Result;
 
 use crate::cli::{Cli, Command, GlobalArgs};
 use fiche::form::{self, Form};
+use fiche::invocation::Invocation;
 
 pub enum Outcome {
     /// Everything checked is complete and valid (exit 0).
@@ -43,10 +44,12 @@ pub fn run(cli: Cli) -> Result<Outcome> {
     let form: &'static Form = Box::leak(Box::new(load_form(&cli.global)?));
     let accessible = crate::plain::requested(cli.global.accessible);
     let templates = cli.global.templates.as_deref();
+    let invocation = Invocation {
+        form: cli.global.form.clone(),
+        templates: cli.global.templates.clone(),
+    };
     match cli.command {
-        Some(Command::New { file, prefill }) => {
-            new::run(form, cli.global.form.as_deref(), &file, &prefill)
-        }
+        Some(Command::New { file, prefill }) => new::run(form, &invocation, &file, &prefill),
         Some(Command::Set { file, assignments }) => set::run(form, &file, &assignments),
         Some(Command::Diff { before, after }) => diff::run(form, &before, &after),
         Some(Command::Profile { action }) => profile::run(form, action),
@@ -76,7 +79,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             file,
             output,
             brouillon,
-        }) => envoyer::run(form, &file, output.as_deref(), brouillon, templates),
+        }) => envoyer::run(form, &file, output.as_deref(), brouillon, &invocation),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Man) => man::run(),
         Some(Command::Parangonnage {
@@ -93,8 +96,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             format,
             &citer,
         ),
-        Some(Command::Edit { file }) => edit(form, Some(&file), accessible, templates),
-        None => edit(form, cli.file.as_deref(), accessible, templates),
+        Some(Command::Edit { file }) => edit(form, Some(&file), accessible, &invocation),
+        None => edit(form, cli.file.as_deref(), accessible, &invocation),
     }
 }
 
@@ -111,14 +114,14 @@ fn edit(
     form: &Form,
     file: Option<&Path>,
     accessible: bool,
-    templates: Option<&Path>,
+    invocation: &Invocation,
 ) -> Result<Outcome> {
     if accessible {
-        return Ok(match crate::plain::run(form, file, templates)? {
+        return Ok(match crate::plain::run(form, file, invocation)? {
             crate::plain::Ending::Saved => Outcome::Ok,
             crate::plain::Ending::Unsaved => Outcome::Failed,
             crate::plain::Ending::Interrupted => Outcome::Interrupted(SIGINT),
         });
     }
-    edit::run(form, file, templates)
+    edit::run(form, file, invocation.templates.as_deref())
 }

@@ -11,18 +11,19 @@ use super::Outcome;
 use super::labels::{print_ids, print_migration};
 use crate::cli::NewPrefillArgs;
 use fiche::answers::Origin;
+use fiche::invocation::Invocation;
 use fiche::reuse::{self, Copy};
 use fiche::{Answers, Form, application, fill, profile};
 
-/// `form_dir` is the `--form` folder, if any: the commands suggested next
-/// name it, or the draft would be opened with the built-in form.
+/// `invocation` holds the `--form` folder, if any: the commands suggested
+/// next name it, or the draft would be opened with the built-in form.
 pub fn run(
     form: &Form,
-    form_dir: Option<&Path>,
+    invocation: &Invocation,
     file: &Path,
     prefill: &NewPrefillArgs,
 ) -> Result<Outcome> {
-    refuse_existing(form_dir, file)?;
+    refuse_existing(invocation, file)?;
     let mut answers = Answers::new(form);
     let has_profile = !prefill.no_profile && prefill_from_profile(form, &mut answers)?;
     if let Some(old) = &prefill.from {
@@ -54,21 +55,13 @@ pub fn run(
             file.display()
         );
     }
-    say!("Pour le remplir : {}", edit_command(form_dir, file));
+    say!("Pour le remplir : {}", invocation.edit(file));
     Ok(Outcome::Ok)
-}
-
-/// `fiche edit FILE`, with `--form DIR` when the draft answers another form.
-fn edit_command(form_dir: Option<&Path>, file: &Path) -> String {
-    match form_dir {
-        Some(dir) => format!("fiche --form {} edit {}", dir.display(), file.display()),
-        None => format!("fiche edit {}", file.display()),
-    }
 }
 
 /// `fiche new` never writes over anything: a folder or an existing file is
 /// an error that says what to do instead.
-fn refuse_existing(form_dir: Option<&Path>, file: &Path) -> Result<()> {
+fn refuse_existing(invocation: &Invocation, file: &Path) -> Result<()> {
     if file.is_dir() {
         bail!(
             "{} est un dossier : donnez le nom du fichier à créer, par exemple « fiche new {} ».",
@@ -80,7 +73,7 @@ fn refuse_existing(form_dir: Option<&Path>, file: &Path) -> Result<()> {
         bail!(
             "{} existe déjà : il n’a pas été modifié. Ouvrez-le avec « {} » ou choisissez un autre nom.",
             file.display(),
-            edit_command(form_dir, file)
+            invocation.edit(file)
         );
     }
     Ok(())

@@ -260,13 +260,13 @@ fn print_csv(out: &mut impl Write, results: &[Ranked]) -> Result<()> {
         let i = &r.initiative;
         writer.write_record([
             r.rank.to_string(),
-            sanitize::terminal(&i.name).into_owned(),
-            sanitize::terminal(&i.administration).into_owned(),
-            sanitize::terminal(&r.words.join(", ")).into_owned(),
-            sanitize::terminal(&i.contact).into_owned(),
+            sanitize::spreadsheet_cell(&i.name).into_owned(),
+            sanitize::spreadsheet_cell(&i.administration).into_owned(),
+            sanitize::spreadsheet_cell(&r.words.join(", ")).into_owned(),
+            sanitize::spreadsheet_cell(&i.contact).into_owned(),
             i.line.to_string(),
             format!("{:.2}", r.score),
-            sanitize::terminal(&i.description).into_owned(),
+            sanitize::spreadsheet_cell(&i.description).into_owned(),
         ])?;
     }
     writer.flush()?;

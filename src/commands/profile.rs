@@ -25,20 +25,40 @@ fn save(form: &Form, file: &Path) -> Result<Outcome> {
     if let Some(report) = migration {
         print_migration(&file.display().to_string(), &report);
     }
-    let (path, copied) = profile::save_from(form, &answers)?;
-    if copied.is_empty() {
+    let saved = profile::save_from(form, &answers)?;
+    let outcome = if saved.refused.is_empty() {
+        Outcome::Ok
+    } else {
+        say_err!(
+            "Non repris (réponses que le formulaire refuse ; corrigez-les dans {} puis relancez) :",
+            file.display()
+        );
+        for r in &saved.refused {
+            let place = match r.line {
+                Some(line) => format!("{}, ligne {line}", file.display()),
+                None => file.display().to_string(),
+            };
+            say_err!("  - {place} : {} : {}", describe(form, &r.id), r.message);
+        }
+        Outcome::Problems
+    };
+    if saved.copied.is_empty() {
         say!(
-            "{} ne contient aucune réponse réutilisable ; le profil n’a pas changé ({}).",
+            "{} ne contient aucune réponse réutilisable valide ; le profil n’a pas changé ({}).",
             file.display(),
-            path.display()
+            saved.path.display()
         );
         print_ids(form, "Questions réutilisables", &reuse::reusable_ids(form));
-        return Ok(Outcome::Ok);
+        return Ok(outcome);
     }
-    say!("Profil enregistré : {}", path.display());
-    print_ids(form, &format!("Repris de {}", file.display()), &copied);
+    say!("Profil enregistré : {}", saved.path.display());
+    print_ids(
+        form,
+        &format!("Repris de {}", file.display()),
+        &saved.copied,
+    );
     say!("Ces réponses pré-rempliront vos prochaines candidatures (fiche new).");
-    Ok(Outcome::Ok)
+    Ok(outcome)
 }
 
 fn show(form: &Form) -> Result<Outcome> {

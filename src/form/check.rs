@@ -205,6 +205,7 @@ fn check_multi(q: &Question, value: &toml::Value) -> Vec<Problem> {
             None => out.push(wrong_type(q, value)),
         }
     }
+    out.extend(repeated_choices(q, items));
     if items.len() > 1
         && let Some(alone) = q
             .choices
@@ -218,6 +219,38 @@ fn check_multi(q: &Question, value: &toml::Value) -> Vec<Problem> {
     }
     check_min_items(q, items.len(), &mut out);
     out
+}
+
+/// `["delais", "delais"]`: a choice ticked more than once, said once per
+/// choice, with the list as it should be written.
+fn repeated_choices(q: &Question, items: &[toml::Value]) -> Vec<Problem> {
+    let keys: Vec<&str> = items.iter().filter_map(toml::Value::as_str).collect();
+    let mut once: Vec<&str> = Vec::with_capacity(keys.len());
+    for k in &keys {
+        if !once.contains(k) {
+            once.push(k);
+        }
+    }
+    if once.len() == keys.len() {
+        return Vec::new();
+    }
+    let fixed = once
+        .iter()
+        .map(|k| format!("\"{}\"", echo(k)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    once.iter()
+        .filter_map(|k| {
+            let times = keys.iter().filter(|other| *other == k).count();
+            (times > 1).then(|| {
+                problem(format!(
+                    "« {} » : le choix « {} » est donné {times} fois ; gardez-le une seule fois, par exemple : [{fixed}]",
+                    q.label,
+                    echo(k)
+                ))
+            })
+        })
+        .collect()
 }
 
 /// Each item of a list question: a table whose fields are checked like

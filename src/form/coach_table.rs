@@ -11,7 +11,7 @@ const NUMBER_KEYS: &[(&str, bool)] = &[
 ];
 
 /// The word-list entries of `[coach]`.
-const WORD_KEYS: &[&str] = &["placeholders", "alternatives_vides"];
+const WORD_KEYS: &[&str] = &["placeholders", "alternatives_vides", "controle_humain_vide"];
 
 /// Checks a form's `[coach]` table, so a typo in a threshold or in its
 /// name is reported when the form is loaded instead of silently replaced

@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use super::condition::Condition;
 use super::model::{Choice, Form, Kind, Migration, Question, Section};
-use super::raw::{RawForm, RawQuestion, RawSection};
+use super::raw::{RawForm, RawMigration, RawQuestion, RawSection};
 use super::{FormError, Result};
 use crate::limits::MAX_FORM_FILE_BYTES;
 use crate::position::{LineIndex, deepest_line};
@@ -102,16 +102,8 @@ fn build(ctx: &Ctx, raw: RawForm) -> Result<Form> {
         migrations: raw
             .migrations
             .into_iter()
-            .map(|m| Migration {
-                version: m.version,
-                renamed: m
-                    .renamed
-                    .into_iter()
-                    .filter_map(|(k, v)| v.as_str().map(|v| (k, v.to_string())))
-                    .collect(),
-                removed: m.removed,
-            })
-            .collect(),
+            .map(|m| migration(ctx, m))
+            .collect::<Result<_>>()?,
         source: ctx.source.to_string(),
         condition_ids: Vec::new(),
     };
@@ -123,6 +115,57 @@ fn build(ctx: &Ctx, raw: RawForm) -> Result<Form> {
         check_conditions(ctx, &form)?;
     }
     Ok(form)
+}
+
+/// One `[[migrations]]` entry. Each `renamed` value must be the new id as
+/// a text: anything else is refused rather than left out, or the answers
+/// to the old question would silently stay behind at the next migration.
+fn migration(ctx: &Ctx, m: RawMigration) -> Result<Migration> {
+    let mut renamed = Vec::new();
+    if let Some(table) = m.renamed {
+        let line = ctx.line(&table);
+        for (old, new) in table.into_inner() {
+            match new {
+                toml::Value::String(new) => renamed.push((old, new)),
+                other => return Err(not_an_id(ctx, line, m.version, &old, &other)),
+            }
+        }
+    }
+    Ok(Migration {
+        version: m.version,
+        renamed,
+        removed: m.removed,
+    })
+}
+
+/// A `renamed` value that is not a text: how to write it instead. The
+/// usual slip is an old id without quotes (`identite.sponsor = …`), which
+/// TOML reads as a table `identite` holding `sponsor`.
+fn not_an_id(ctx: &Ctx, line: usize, version: u32, old: &str, value: &toml::Value) -> FormError {
+    let echo = crate::sanitize::echo;
+    let message = match value {
+        toml::Value::Table(inner) if !inner.is_empty() => {
+            let (rest, new) = inner.iter().next().expect("not empty");
+            let new = new
+                .as_str()
+                .map_or_else(|| "nouvelle_section.nouvelle_question".to_string(), echo);
+            format!(
+                "[[migrations]] version {version} : dans « renamed », l’ancien identifiant « {0}.{1} » est écrit sans guillemets, et TOML le lit comme une table ; mettez-le entre guillemets : renamed = {{ \"{0}.{1}\" = \"{new}\" }}",
+                echo(old),
+                echo(rest)
+            )
+        }
+        other => format!(
+            "[[migrations]] version {version} : dans « renamed », « {} » doit recevoir le nouvel identifiant entre guillemets (par exemple renamed = {{ \"identite.sponsor\" = \"identite.commanditaire\" }}), pas {}",
+            echo(old),
+            echo(&other.to_string())
+        ),
+    };
+    FormError::Structure {
+        file: ctx.source.to_string(),
+        line,
+        message,
+    }
 }
 
 /// The form's `[coach]` table, checked (empty when absent).

@@ -93,8 +93,8 @@ pub struct RawChoice {
 #[serde(deny_unknown_fields)]
 pub struct RawMigration {
     pub version: u32,
-    #[serde(default)]
-    pub renamed: toml::Table,
+    /// Old id → new id; spanned for the line of a value that is not an id.
+    pub renamed: Option<Spanned<toml::Table>>,
     #[serde(default)]
     pub removed: Vec<String>,
 }

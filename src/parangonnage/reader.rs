@@ -88,21 +88,16 @@ fn is_spreadsheet(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
-/// The text of a CSV: the encoding its BOM names, else UTF-8 when the bytes
-/// are valid UTF-8, else Windows-1252 (what Excel writes on a French Windows).
+/// The text of a CSV, in the encoding [`crate::decode::decode_any`] finds;
+/// bytes with a NUL and no byte order mark are a binary file, not a CSV.
 fn decode(bytes: &[u8], source: &str) -> Result<String> {
-    let (encoding, body): (&'static Encoding, &[u8]) = match Encoding::for_bom(bytes) {
-        Some((encoding, bom_len)) => (encoding, &bytes[bom_len..]),
-        None if bytes.contains(&0) => {
-            return Err(ParangonnageError::Binary {
-                path: source.to_string(),
-            });
-        }
-        None if std::str::from_utf8(bytes).is_ok() => (UTF_8, bytes),
-        None => (WINDOWS_1252, bytes),
-    };
+    if Encoding::for_bom(bytes).is_none() && bytes.contains(&0) {
+        return Err(ParangonnageError::Binary {
+            path: source.to_string(),
+        });
+    }
+    let (text, encoding) = crate::decode::decode_any(bytes);
     debug_assert!([UTF_8, UTF_16LE, UTF_16BE, WINDOWS_1252].contains(&encoding));
-    let (text, _) = encoding.decode_without_bom_handling(body);
     let controls = text
         .chars()
         .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))

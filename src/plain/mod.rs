@@ -26,6 +26,7 @@ use anyhow::Result;
 use fiche::Answers;
 use fiche::answers::is_answered;
 use fiche::form::{Form, Kind, Question};
+use fiche::invocation::Invocation;
 use fiche::validate;
 use fiche::walk::{At, Only, Walk};
 use prompt::{Command, Line, Prompt};
@@ -62,7 +63,7 @@ pub enum Ending {
     Interrupted,
 }
 
-pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result<Ending> {
+pub fn run(form: &Form, file: Option<&Path>, invocation: &Invocation) -> Result<Ending> {
     // Like the wizard: without a file, resume the latest draft of this
     // folder, or start `candidature.toml`.
     let chosen;
@@ -83,8 +84,9 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
                 "Nouvelle candidature"
             };
             say!(
-                "{what} : {} (pour un autre fichier : fiche FICHIER --accessible)",
-                chosen.display()
+                "{what} : {} (pour un autre fichier : {})",
+                chosen.display(),
+                invocation.edit_accessible(Path::new("FICHIER"))
             );
             &chosen
         }
@@ -93,9 +95,10 @@ pub fn run(form: &Form, file: Option<&Path>, templates: Option<&Path>) -> Result
     let prompt = Prompt::new(stdin.lock(), std::io::stdout().lock())
         .with_line_editor(line_editor::LineReader::on_terminal());
     let mut session = open::open(form, path, prompt, fiche::profile::load)?;
-    session.templates = templates.map(Path::to_path_buf);
+    session.invocation = invocation.clone();
     signals::install(
         &session.path,
+        invocation,
         session._lock.take(),
         session.read_only.is_some(),
     );
@@ -129,8 +132,10 @@ struct Session<'f, R, W> {
     only: Option<Only>,
     /// Where the walk starts.
     start: At,
-    /// The user's template folder for exports (`--templates`).
-    templates: Option<PathBuf>,
+    /// The global options the session was started with: the user's
+    /// template folder for exports (`--templates`), and the options the
+    /// command suggested to resume gives again.
+    invocation: Invocation,
     /// Why `path` must not be written (open in another fiche, read-only
     /// file): answers stay in memory until saved elsewhere.
     read_only: Option<String>,
@@ -151,7 +156,7 @@ impl<'f, R: BufRead, W: Write> Session<'f, R, W> {
                 section: 0,
                 question: 0,
             },
-            templates: None,
+            invocation: Invocation::default(),
             read_only: None,
             _lock: None,
         }

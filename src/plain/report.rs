@@ -183,7 +183,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if target.is_slow() {
             self.say("Production en cours, quelques secondes…");
         }
-        let result = Renderer::new(self.templates.as_deref()).write_target(
+        let result = Renderer::new(self.invocation.templates.as_deref()).write_target(
             self.form,
             &self.answers,
             &self.path,

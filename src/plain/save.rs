@@ -171,9 +171,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             return Ending::Saved;
         }
         let _ = Recovery::remove(&self.path);
-        let file = self.path.display().to_string();
+        let resume = self.invocation.edit_accessible(&self.path);
         self.say(&format!(
-            "Vos réponses sont enregistrées dans {file}. Pour reprendre : fiche {file} --accessible"
+            "Vos réponses sont enregistrées dans {}. Pour reprendre : {resume}",
+            self.path.display()
         ));
         Ending::Saved
     }
@@ -199,8 +200,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             let other = PathBuf::from(text);
             match self.answers.save_new(&other) {
                 Ok(()) => {
+                    let resume = self.invocation.edit_accessible(&other);
                     self.say(&format!(
-                        "Vos réponses sont enregistrées dans {text}. Pour reprendre : fiche {text} --accessible"
+                        "Vos réponses sont enregistrées dans {text}. Pour reprendre : {resume}"
                     ));
                     self.path = other;
                     self.unsaved = false;

@@ -17,6 +17,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use fiche::Answers;
 use fiche::answers::lock::Lock;
+use fiche::invocation::Invocation;
 use fiche::recovery::Recovery;
 
 /// Taken while writing; the watcher takes it and keeps it until the exit.
@@ -34,7 +35,7 @@ pub fn hold() -> MutexGuard<'static, ()> {
 /// Starts the watcher for the session on `path`; `read_only` sessions only
 /// restore the terminal and exit (they may not write the file).
 #[cfg(unix)]
-pub fn install(path: &Path, lock: Option<Lock>, read_only: bool) {
+pub fn install(path: &Path, invocation: &Invocation, lock: Option<Lock>, read_only: bool) {
     *LOCK.lock().unwrap_or_else(|e| e.into_inner()) = lock;
     let terminal = Terminal::save();
     let Ok(mut signals) =
@@ -43,12 +44,13 @@ pub fn install(path: &Path, lock: Option<Lock>, read_only: bool) {
         return;
     };
     let path = path.to_path_buf();
+    let resume = invocation.edit_accessible(&path);
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             let _writing = hold();
             terminal.restore();
             let said = if read_only { None } else { save_pending(&path) };
-            say(&farewell(&path, said.as_deref(), read_only));
+            say(&farewell(&path, &resume, said.as_deref(), read_only));
             drop(LOCK.lock().unwrap_or_else(|e| e.into_inner()).take());
             std::process::exit(128 + signal);
         }
@@ -56,7 +58,7 @@ pub fn install(path: &Path, lock: Option<Lock>, read_only: bool) {
 }
 
 #[cfg(not(unix))]
-pub fn install(_path: &Path, lock: Option<Lock>, _read_only: bool) {
+pub fn install(_path: &Path, _invocation: &Invocation, lock: Option<Lock>, _read_only: bool) {
     *LOCK.lock().unwrap_or_else(|e| e.into_inner()) = lock;
 }
 
@@ -93,7 +95,8 @@ fn save_pending(path: &Path) -> Option<String> {
     })
 }
 
-fn farewell(path: &Path, pending: Option<&str>, read_only: bool) -> String {
+/// What is said on a signal; `resume` is the command that resumes.
+fn farewell(path: &Path, resume: &str, pending: Option<&str>, read_only: bool) -> String {
     let file = path.display();
     let mut text = String::from("\nInterruption : ");
     if read_only {
@@ -104,7 +107,7 @@ fn farewell(path: &Path, pending: Option<&str>, read_only: bool) -> String {
             text.push(' ');
         }
         text.push_str(&format!(
-            "Vos réponses validées sont dans {file}. Pour reprendre : fiche {file} --accessible"
+            "Vos réponses validées sont dans {file}. Pour reprendre : {resume}"
         ));
     }
     text.push('\n');

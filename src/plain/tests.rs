@@ -581,7 +581,7 @@ fn the_business_case_says_a_drafts_score_is_capped() {
     let (_, out) = drive(&path, ":bilan\n:quitter\n");
     assert_said(
         &out,
-        "Score de préparation : 6 sur 100.\nPlafonné à 6 au lieu de 43 : 6\u{a0}% des réponses \
+        "Score de préparation : 7 sur 100.\nPlafonné à 7 au lieu de 43 : 7\u{a0}% des réponses \
          obligatoires données (le score ne dépasse pas la complétude).",
     );
 

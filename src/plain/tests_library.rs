@@ -76,7 +76,7 @@ fn the_export_uses_the_users_templates() {
     // Straight to the end, then Markdown, then the end.
     let prompt = Prompt::new(Cursor::new(b":section 14\n\n1\n\n".to_vec()), Vec::new());
     let mut session = open::open(&form, &path, prompt, || Ok(None)).expect("opens");
-    session.templates = Some(templates);
+    session.invocation.templates = Some(templates);
     session.run();
     let out = String::from_utf8(session.prompt.into_output()).unwrap();
     assert!(out.contains("Document écrit"), "{out}");

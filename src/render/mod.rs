@@ -18,6 +18,7 @@ mod markup_spacing;
 pub mod odt;
 #[cfg(feature = "pdf")]
 mod pdf;
+pub mod print_fit;
 mod scan;
 mod syntax;
 mod target;
@@ -263,7 +264,30 @@ impl Renderer {
             return Err(RenderError::NotText);
         }
         let ctx = self.context(form, answers, strict)?;
-        self.render_value(format.template(), live::document(Arc::new(ctx)))
+        let value = live::document(Arc::new(ctx));
+        self.render_format(format, || value.clone())
+    }
+
+    /// Renders a text format's template. The HTML pitch is told how
+    /// densely to print (`print_density`): rendered first at the normal
+    /// density, then again denser if its text would not hold on one
+    /// printed page (see [`print_fit`]).
+    fn render_format(&self, format: Format, value: impl Fn() -> Value) -> Result<String> {
+        if format != Format::PitchHtml {
+            return self.render_value(format.template(), value());
+        }
+        let render = |density: print_fit::PrintDensity| {
+            let print_density = density.name();
+            self.render_value(
+                format.template(),
+                minijinja::context! { print_density, ..value() },
+            )
+        };
+        let page = render(print_fit::PrintDensity::Normal)?;
+        match print_fit::pitch_density(&page) {
+            print_fit::PrintDensity::Normal => Ok(page),
+            denser => render(denser),
+        }
     }
 
     /// Renders any format as the bytes of the file to write.
@@ -319,9 +343,9 @@ impl Renderer {
         match format.file_type() {
             FileType::Pdf => self.pdf(format.template(), ctx),
             FileType::Odt => self.odt(format, ctx, value),
-            FileType::Markdown | FileType::Html => self
-                .render_value(format.template(), value())
-                .map(String::into_bytes),
+            FileType::Markdown | FileType::Html => {
+                self.render_format(format, value).map(String::into_bytes)
+            }
         }
     }
 

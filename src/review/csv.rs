@@ -80,7 +80,7 @@ fn line<'a>(fields: impl Iterator<Item = Cow<'a, str>>) -> String {
         if i > 0 {
             out.push(SEPARATOR);
         }
-        out.push_str(&field(&crate::sanitize::terminal(&f)));
+        out.push_str(&field(&crate::sanitize::spreadsheet_cell(&f)));
     }
     out.push_str("\r\n");
     out
@@ -96,24 +96,15 @@ fn euros_answer(value: f64) -> String {
     format!("{:.2}", cents / 100.0).replace('.', ",")
 }
 
-/// Quotes a field when needed (RFC 4180, with `;`). A text that a
-/// spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a
-/// leading apostrophe: an application is untrusted text, and a reviewer
-/// opening the file must not run what an applicant wrote.
+/// Quotes a field when needed (RFC 4180, with `;`); a formula is already
+/// defused by [`crate::sanitize::spreadsheet_cell`].
 fn field(text: &str) -> Cow<'_, str> {
-    let formula =
-        text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err();
-    let text: Cow<str> = if formula {
-        Cow::Owned(format!("'{text}"))
-    } else {
-        Cow::Borrowed(text)
-    };
     let quote =
         text.contains([SEPARATOR, '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ');
     if quote {
         Cow::Owned(format!("\"{}\"", text.replace('"', "\"\"")))
     } else {
-        text
+        Cow::Borrowed(text)
     }
 }
 
@@ -127,8 +118,11 @@ mod tests {
         assert_eq!(field("a;b"), "\"a;b\"");
         assert_eq!(field("dit \"oui\""), "\"dit \"\"oui\"\"\"");
         assert_eq!(field("deux\nlignes"), "\"deux\nlignes\"");
-        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(field("-12"), "-12");
+        assert_eq!(
+            field(&crate::sanitize::spreadsheet_cell("=HYPERLINK(\"x\")")),
+            "\"'=HYPERLINK(\"\"x\"\")\""
+        );
+        assert_eq!(field(&crate::sanitize::spreadsheet_cell("-12")), "-12");
     }
 
     #[test]

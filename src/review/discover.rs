@@ -23,9 +23,9 @@ pub struct Discovered {
     pub has_folder: bool,
 }
 
-/// Expands folders into the `*.toml` files under them (hidden folders such as
-/// `.git` are not entered, nor links to folders, so a loop cannot hang the
-/// walk). A path that does not exist is kept as a named file: opening it
+/// Expands folders into the `*.toml` entries under them (hidden folders such
+/// as `.git` are not entered, nor links to folders, so a loop cannot hang the
+/// walk; any other entry, a broken link included, is listed). A path that does not exist is kept as a named file: opening it
 /// reports the error.
 pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut out = Discovered::default();
@@ -65,7 +65,10 @@ fn walk(dir: &Path, out: &mut Discovered) {
             if !hidden {
                 walk(&path, out);
             }
-        } else if path.extension().is_some_and(|x| x == "toml") && path.is_file() {
+        } else if path.extension().is_some_and(|x| x == "toml") && !path.is_dir() {
+            // Not only regular files: a dangling link, a loop of links or a
+            // named pipe is opened like any file, and its row says why it
+            // cannot be read (the reader never blocks on a pipe).
             out.files.push(Input { path, named: false });
         }
     }
@@ -105,5 +108,31 @@ mod tests {
         assert!(found.files[0].named && !found.files[1].named);
         assert!(found.has_folder);
         assert!(found.unreadable.is_empty());
+    }
+
+    /// A `.toml` that cannot be opened is checked like the others, so that
+    /// its row says why: a link to a moved file, a loop of links or a named
+    /// pipe were skipped without a word, the summary counting one
+    /// application fewer. A link to a folder is still not followed.
+    #[cfg(unix)]
+    #[test]
+    fn a_toml_that_cannot_be_opened_is_listed_not_skipped() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        symlink(root.join("deplace/a.toml"), root.join("a.toml")).unwrap();
+        symlink(root.join("c.toml"), root.join("b.toml")).unwrap();
+        symlink(root.join("b.toml"), root.join("c.toml")).unwrap();
+        let fifo = std::ffi::CString::new(root.join("d.toml").to_str().unwrap()).unwrap();
+        // SAFETY: a valid, NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o600) }, 0);
+        symlink(root, root.join("dossier.toml")).unwrap();
+        let found = discover(&[root.to_path_buf()]);
+        let names: Vec<String> = found
+            .files
+            .iter()
+            .map(|i| i.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["a.toml", "b.toml", "c.toml", "d.toml"]);
     }
 }

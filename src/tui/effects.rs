@@ -48,13 +48,14 @@ pub(super) fn carry_out(
                 app.save.dirty = false;
                 return Ok(Some(Ending::Saved(path)));
             }
-            Err(e @ fiche::AnswersError::Exists { .. }) => {
+            // The path stays in its field with the reason, to correct
+            // (another name, a folder that exists): back among the quit
+            // dialog's one-key choices, the path the user goes on typing
+            // would choose « q : quitter sans enregistrer ». The answers
+            // file's own failure stays the one the header tells.
+            Err(e) => {
                 let line = editors::LineEditor::new(&path.display().to_string());
                 app.modal = Some(Modal::SaveAs(line, Some(e.to_string())));
-            }
-            Err(e) => {
-                app.save.failed(e.to_string(), Instant::now());
-                app.modal = Some(Modal::QuitUnsaved(e.to_string()));
             }
         },
         Effect::ExternalEditor => {
@@ -216,21 +217,26 @@ fn external_editor(screen: &mut Screen, app: &mut App) -> Result<()> {
     signals::forget_interrupt();
     screen.resume()?;
     match status {
-        Ok(s) if s.success() => match fiche::fs_util::read_text_limited(
-            tmp.path(),
-            fiche::limits::MAX_ANSWERS_FILE_BYTES,
-        ) {
-            Ok(new) => {
-                app.set_long_text(new.trim_end_matches('\n'));
-                app.notice = Some("Texte repris depuis l’éditeur".into());
+        Ok(s) if s.success() => {
+            match fiche::decode::read_edited_text(tmp.path(), fiche::limits::MAX_ANSWERS_FILE_BYTES)
+            {
+                Ok((new, converted)) => {
+                    app.set_long_text(new.trim_end_matches('\n'));
+                    app.notice = Some(match converted {
+                        None => "Texte repris depuis l’éditeur".into(),
+                        Some(from) => format!(
+                            "Texte repris depuis l’éditeur, converti depuis {from} : vérifiez les accents et les symboles"
+                        ),
+                    });
+                }
+                Err(e) => {
+                    app.notice = Some(format!(
+                        "Lecture du texte impossible : {}",
+                        fiche::fs_util::io_error_fr(&e)
+                    ))
+                }
             }
-            Err(e) => {
-                app.notice = Some(format!(
-                    "Lecture du texte impossible : {}",
-                    fiche::fs_util::io_error_fr(&e)
-                ))
-            }
-        },
+        }
         Ok(_) => {
             app.notice = Some(format!(
                 "L’éditeur « {program} » s’est arrêté sur une erreur : texte inchangé"

@@ -380,3 +380,41 @@ fn a_slogan_ending_with_a_period_ends_the_sentence_once() {
     );
     assert!(!body.contains("usagers.."), "{body}");
 }
+
+/// The commands suggested on a refusal keep the session's --form and
+/// --templates: without them, they would open the file with the built-in
+/// form and templates.
+#[test]
+fn the_commands_suggested_on_a_refusal_keep_the_form_and_the_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let form_dir = dir.path().join("formulaire");
+    std::fs::create_dir(&form_dir).unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/fiche-action/form.toml"),
+        form_dir.join("form.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("modeles")).unwrap();
+    std::fs::copy(
+        example("brouillon-incomplet.toml"),
+        dir.path().join("b.toml"),
+    )
+    .unwrap();
+    let args = [
+        "--form",
+        "formulaire",
+        "--templates",
+        "modeles",
+        "envoyer",
+        "b.toml",
+    ];
+    let out = fiche_in(dir.path(), &args);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "Complétez ou corrigez la candidature (fiche --form formulaire --templates modeles edit b.toml), ou préparez un brouillon avec : fiche --form formulaire --templates modeles envoyer b.toml --brouillon"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -245,14 +245,14 @@ fn a_drafts_annex_gives_the_capped_score_of_fiche_check() {
     let md = render_text(&example("brouillon-incomplet.toml"), "md");
     assert!(
         md.contains(&format!(
-            "**Score de préparation : 6/100.** Plafonné à 6 au lieu de 43 : 6{NBSP}% des \
+            "**Score de préparation : 7/100.** Plafonné à 7 au lieu de 43 : 7{NBSP}% des \
              réponses obligatoires données (le score ne dépasse pas la complétude)."
         )),
         "{md}"
     );
     let check = fiche(&["check", &example_str("brouillon-incomplet.toml")]);
     assert!(
-        stdout(&check).contains("Score de préparation : 6/100\n"),
+        stdout(&check).contains("Score de préparation : 7/100\n"),
         "{}",
         stdout(&check)
     );

@@ -296,3 +296,51 @@ fn no_user_a_year_is_left_out_of_the_pitch() {
         );
     }
 }
+
+/// The `print_density` of an HTML pitch, from the class of its page.
+fn print_density(html: &str) -> &str {
+    let start = html
+        .find(r#"<html lang="fr" class="print-"#)
+        .expect("a density class")
+        + r#"<html lang="fr" class="print-"#.len();
+    &html[start..start + html[start..].find('"').unwrap()]
+}
+
+/// Printed from a browser, the HTML pitch holds on one A4 page like the PDF
+/// one: long answers get a denser print (8.5 pt, then 8 pt, tighter lines),
+/// answers too long even for that keep the normal print over two pages,
+/// nothing cut. Printed by Chromium (DejaVu Sans), the example takes one
+/// page; with a description of 1 500 or 3 000 characters it took two, and
+/// now takes one; with the three long answers it takes two, as in PDF.
+#[test]
+fn the_html_pitch_of_long_answers_is_printed_denser_to_hold_on_one_page() {
+    let sentence = "Les conseillers des services de renseignement recherchent chaque jour les articles applicables dans plusieurs outils, puis rédigent une réponse qu'ils vérifient avec soin avant de l'envoyer à l'usager concerné. ";
+    let text = |chars: usize| {
+        let body: String = sentence.chars().cycle().take(chars - 14).collect();
+        toml::Value::String(format!("{} Fin du récit.", body.trim_end()))
+    };
+    let srdt = render_text(&example("assistant-srdt.toml"), "pitch-html");
+    assert_eq!(print_density(&srdt), "normal", "a pitch that fits as it is");
+    for (edits, density) in [
+        (vec![("probleme", "description", text(1_500))], "compact"),
+        (vec![("probleme", "description", text(3_000))], "tight"),
+        (
+            vec![
+                ("probleme", "description", text(3_000)),
+                ("probleme", "chiffres_irritant", text(2_000)),
+                ("pari", "pari_impact", text(1_500)),
+            ],
+            "normal",
+        ),
+    ] {
+        let (_dir, path) = edited_example("assistant-srdt.toml", &edits);
+        let html = render_text(&path, "pitch-html");
+        assert_eq!(print_density(&html), density, "{} answers", edits.len());
+        assert!(!html.contains("BROUILLON"), "the long answers are valid");
+        assert_eq!(
+            html.matches("Fin du récit.").count(),
+            edits.len(),
+            "every answer is there to its end"
+        );
+    }
+}

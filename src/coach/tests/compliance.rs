@@ -52,6 +52,75 @@ fn human_validation_is_asked_whatever_the_role() {
     }
 }
 
+/// « Aucune. » answers the required question while saying that no agent
+/// checks the AI's output, which the fiche model asks for whatever the
+/// role (even a drafting assistant): a warning that says what to write.
+#[test]
+fn no_human_check_is_a_warning_that_says_what_to_describe() {
+    let q = "solution.validation_humaine";
+    let describe = "aucun agent ne vérifierait ce que produit l’IA ; rien ne doit atteindre un usager ni fonder une décision sans qu’un agent l’ait vérifié, même avec un assistant de rédaction ; décrivez qui relit, à quelle étape, avec quelles informations (sources citées, score de confiance), et comment l’agent corrige ou écarte la proposition";
+    for (role, then) in [
+        (
+            "\"recommande\"",
+            " ; l’IA recommandant, c’est l’agent qui décide : dites ce qu’il voit pour le faire",
+        ),
+        (
+            "\"decide\"",
+            " ; l’IA décidant seule, voyez aussi la remarque sur son rôle : un agent doit décider",
+        ),
+        ("\"assiste\"", ""),
+    ] {
+        for answer in [
+            "Aucune.",
+            "  aucun ",
+            "NÉANT !",
+            "Non",
+            "-",
+            "« Néant »",
+            "…",
+            "Pas de contrôle humain.",
+        ] {
+            let a = with(&[("solution.role_ia", role), (q, &format!("{answer:?}"))]);
+            assert_eq!(
+                message(&a, "controle-humain-absent", q, Severity::Warning),
+                format!(
+                    "« Comment un agent vérifie-t-il ce que produit l’IA ? » répond « {} » : {describe}{then}",
+                    answer.trim()
+                ),
+                "{role} {answer:?}"
+            );
+        }
+    }
+    // A described check, even a short one, is left alone.
+    for answer in [
+        "Aucune réponse n’est envoyée sans la relecture de l’agent.",
+        "Relecture par l’agent",
+    ] {
+        assert_silent(
+            &with(&[(q, &format!("{answer:?}"))]),
+            "controle-humain-absent",
+        );
+    }
+    assert_silent(&srdt(), "controle-humain-absent");
+}
+
+#[test]
+fn the_words_of_no_human_check_are_the_forms_coach_list() {
+    let mut form = form::builtin();
+    form.coach.insert(
+        "controle_humain_vide".into(),
+        toml::Value::Array(vec![toml::Value::String("Plus tard".into())]),
+    );
+    let q = "solution.validation_humaine";
+    let later = with(&[(q, "\"plus tard.\"")]);
+    assert_eq!(
+        fired(&coach_with(&form, &later), "controle-humain-absent").len(),
+        1
+    );
+    let none = with(&[(q, "\"Aucune\"")]);
+    assert!(fired(&coach_with(&form, &none), "controle-humain-absent").is_empty());
+}
+
 #[test]
 fn sensitive_data_need_the_administration_or_secnumcloud_eu_or_not() {
     let rule = "donnees-sensibles-hors-ue";

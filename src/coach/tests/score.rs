@@ -188,8 +188,8 @@ fn thirty_percent_answered_is_capped_at_thirty_with_its_reason() {
 }
 
 #[test]
-fn the_cap_rounds_the_completeness_down() {
-    // 2 of 3: 66,7 %, capped at 66.
+fn the_cap_is_the_completeness_shown_rounded_to_the_nearest() {
+    // 2 of 3: 66,7 %, shown as 67 % everywhere, and the cap says the same.
     let report = Report {
         findings: Vec::new(),
         sections: Vec::new(),
@@ -197,13 +197,13 @@ fn the_cap_rounds_the_completeness_down() {
         required_total: 3,
     };
     let score = readiness(&report, &[]);
-    assert_eq!(score.value, 66);
+    assert_eq!(score.value, 67);
     assert_eq!(
         score.explanation[0],
         "-17 : 1 réponse obligatoire manquante sur 3"
     );
     assert!(
-        score.explanation[1].starts_with("Plafonné à 66 au lieu de 83 : 66\u{a0}% "),
+        score.explanation[1].starts_with("Plafonné à 67 au lieu de 83 : 67\u{a0}% "),
         "{:?}",
         score.explanation
     );

@@ -2,6 +2,7 @@
 //! counted in characters, never bytes, so accents never split.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, Default)]
 pub struct LineEditor {
@@ -89,21 +90,43 @@ impl LineEditor {
         LineKey::Moved
     }
 
-    /// The visible slice for a field `width` characters wide, and the cursor
+    /// The visible slice for a field `width` cells wide, and the cursor
     /// column inside it: the text scrolls so the cursor stays in view.
+    /// A control or bidi character loaded from the file or pasted is shown
+    /// as everywhere else in fiche (`␛`, `<U+202E>`,
+    /// `fiche::sanitize::terminal_line`), never dropped nor obeyed by the
+    /// terminal.
     pub fn visible(&self, width: usize) -> (String, usize) {
         let width = width.max(1);
-        let start = (self.cursor + 1).saturating_sub(width);
-        // A control character loaded from the file (typed ones are
-        // filtered) is shown, one cell each, not dropped by the terminal.
-        let shown: String = self
+        let shown: Vec<(String, usize)> = self
             .text
             .chars()
-            .skip(start)
-            .take(width)
-            .map(fiche::sanitize::visible_char)
+            .map(|c| {
+                let text = fiche::sanitize::terminal_line(c.encode_utf8(&mut [0; 4])).into_owned();
+                let cells = text.width();
+                (text, cells)
+            })
             .collect();
-        (shown, self.cursor - start)
+        // The first character shown: the cursor's cell (one past the end
+        // when it is there) stays inside the field.
+        let cursor_cells = shown.get(self.cursor).map_or(1, |(_, w)| (*w).max(1));
+        let mut start = self.cursor;
+        let mut cells = cursor_cells;
+        while start > 0 && cells + shown[start - 1].1 <= width {
+            start -= 1;
+            cells += shown[start].1;
+        }
+        let col = shown[start..self.cursor].iter().map(|(_, w)| w).sum();
+        let mut used = 0;
+        let text = shown[start..]
+            .iter()
+            .take_while(|(_, w)| {
+                used += w;
+                used <= width
+            })
+            .map(|(t, _)| t.as_str())
+            .collect();
+        (text, col)
     }
 }
 
@@ -116,9 +139,34 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_from_the_file_are_shown_one_cell_each() {
+    fn control_characters_from_the_file_are_shown_as_everywhere_else() {
         let e = LineEditor::new("a\u{1b}[31mb\u{202e}c");
-        assert_eq!(e.visible(40), ("a␛[31mb\u{fffd}c".to_string(), 9));
+        assert_eq!(e.visible(40), ("a␛[31mb<U+202E>c".to_string(), 16));
+    }
+
+    #[test]
+    fn bidi_controls_and_marks_are_shown_by_code_point_and_the_cursor_follows() {
+        let mut e = LineEditor::new("");
+        for c in [
+            '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}', '\u{200e}', '\u{200f}', '\u{61c}',
+        ] {
+            e.handle_key(key(KeyCode::Char(c)));
+        }
+        e.insert_str("x");
+        assert_eq!(
+            e.text(),
+            "\u{202a}\u{202e}\u{2066}\u{2069}\u{200e}\u{200f}\u{61c}x"
+        );
+        let (shown, col) = e.visible(80);
+        assert_eq!(
+            shown,
+            "<U+202A><U+202E><U+2066><U+2069><U+200E><U+200F><U+061C>x"
+        );
+        assert_eq!(col, 57);
+        // Scrolled: the cursor's character is shown whole.
+        e.handle_key(key(KeyCode::Left));
+        e.handle_key(key(KeyCode::Left));
+        assert_eq!(e.visible(10), ("<U+061C>x".to_string(), 0));
     }
 
     #[test]

@@ -20,6 +20,9 @@ impl LongEditor {
         } else {
             text.lines().map(str::to_string).collect()
         };
+        // A control or bidi character is drawn as everywhere else in fiche
+        // (`␛`, `<U+202E>`), never dropped nor obeyed by the terminal.
+        ratatui_textarea::show_chars_with(fiche::sanitize::terminal);
         let mut area = TextArea::new(lines);
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(ratatui::style::Style::new());

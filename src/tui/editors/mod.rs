@@ -45,11 +45,14 @@ pub enum EditorAction {
 
 impl Editor {
     /// Inserts pasted text at the cursor of a text editor, or of the list
-    /// item's field being typed; true when it went in. Line breaks become
-    /// spaces in a one-line answer. Choices take no pasted text.
+    /// item's field being typed; true when it went in. A line break (CR LF
+    /// included) or a tab (between spreadsheet cells) is one space in a
+    /// one-line answer. Choices take no pasted text.
     pub fn paste(&mut self, text: &str) -> bool {
         match self {
-            Editor::Line(e) => e.insert_str(&text.replace(['\r', '\n'], " ")),
+            Editor::Line(e) => {
+                e.insert_str(&text.replace("\r\n", " ").replace(['\r', '\n', '\t'], " "))
+            }
             Editor::Long(e) => e.insert_str(&text.replace("\r\n", "\n").replace('\r', "\n")),
             Editor::List(list) => return list.paste(text),
             Editor::Choice(_) => return false,

@@ -279,10 +279,17 @@ fn guidance_text(app: &App) -> Option<String> {
 fn notice(app: &App) -> (String, ratatui::style::Style) {
     let t = &app.theme;
     if let SaveStatus::Failed(m) = &app.save.status {
+        let reason = m.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Some reasons end their last sentence, others (an I/O error's
+        // words) do not: the next sentence needs its full stop either way.
+        let stop = if reason.ends_with(['.', '!', '?', '…']) {
+            ""
+        } else {
+            "."
+        };
         return (
             format!(
-                "Enregistrement impossible : {} Vos réponses restent en mémoire ; nouvel essai automatique. Ctrl+Q propose d’enregistrer ailleurs.",
-                m.split_whitespace().collect::<Vec<_>>().join(" ")
+                "Enregistrement impossible : {reason}{stop} Vos réponses restent en mémoire ; nouvel essai automatique. Ctrl+Q propose d’enregistrer ailleurs."
             ),
             t.error(),
         );
@@ -324,15 +331,25 @@ fn status_lines(app: &App) -> Vec<Line<'static>> {
 fn counter_line(app: &App) -> Option<Line<'static>> {
     let t = &app.theme;
     let q = app.question();
+    // « 3 001 / 3 000 », as the messages and the accessible mode write them.
+    let figure = |n: usize| fiche::format::integer(i64::try_from(n).unwrap_or(i64::MAX));
     match &app.editor {
         Editor::Long(e) => {
             let n = e.chars();
             Some(Line::from(match q.max_length {
                 Some(max) if n > max => Span::styled(
-                    format!("{n} / {max} caractères : trop long de {}", n - max),
+                    format!(
+                        "{} / {} caractères : trop long de {}",
+                        figure(n),
+                        figure(max),
+                        figure(n - max)
+                    ),
                     t.error(),
                 ),
-                Some(max) => Span::styled(format!("{n} / {max} caractères"), t.dim()),
+                Some(max) => Span::styled(
+                    format!("{} / {} caractères", figure(n), figure(max)),
+                    t.dim(),
+                ),
                 None => Span::styled(fiche::format::count(n, "caractère", "caractères"), t.dim()),
             }))
         }
@@ -346,7 +363,7 @@ fn counter_line(app: &App) -> Option<Line<'static>> {
             let max = q.max_length?;
             let n = e.text().chars().count();
             Some(Line::from(Span::styled(
-                format!("{n} / {max} caractères"),
+                format!("{} / {} caractères", figure(n), figure(max)),
                 t.dim(),
             )))
         }

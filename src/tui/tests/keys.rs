@@ -358,6 +358,20 @@ fn a_paste_never_validates_a_one_line_answer() {
     assert_eq!(get(&app, "probleme.description"), s("ligne 1\nligne 2"));
 }
 
+/// A one-line answer pasted from a spreadsheet (cells between tabs) or a
+/// Windows text (CR LF) keeps one space between its words: the tab was
+/// dropped (« Lignetrois ») and CR LF made two spaces.
+#[test]
+fn a_pasted_tab_or_windows_line_break_is_one_space_in_a_one_line_answer() {
+    let mut app = empty_app();
+    app.paste("Ligne un\r\nLigne deux\tLigne trois");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        get(&app, "identite.nom_produit"),
+        s("Ligne un Ligne deux Ligne trois")
+    );
+}
+
 #[test]
 fn a_paste_goes_into_the_list_item_field_being_typed() {
     let mut app = empty_app();

@@ -516,3 +516,71 @@ fn the_review_opens_on_the_remark_of_the_current_question() {
     ctrl(&mut app, 'r');
     assert_eq!(app.review, 0);
 }
+
+/// A failed save's reason is one sentence of the notice: a reason without
+/// its own full stop (« disque plein : … réessayez ») ran into the next one
+/// (« réessayez Vos réponses restent en mémoire »).
+#[test]
+fn a_failed_save_reads_as_sentences_whatever_its_reason_ends_with() {
+    for (reason, read) in [
+        (
+            "a.toml : disque plein : libérez de la place puis réessayez",
+            "réessayez. Vos réponses restent en mémoire",
+        ),
+        (
+            "a.toml : il n’a pas été écrasé. Corrigez-le.",
+            "Corrigez-le. Vos réponses restent en mémoire",
+        ),
+    ] {
+        let mut app = empty_app();
+        app.save
+            .failed(reason.to_string(), std::time::Instant::now());
+        let screen = render(&app, 250, 40);
+        assert!(screen.contains(read), "{screen}");
+    }
+}
+
+/// Bidi controls and marks typed or pasted into a text or a long answer:
+/// the field shows each by its code point, as the review and the documents
+/// do (`fiche::sanitize::terminal`), never `�` nor nothing, and the answer
+/// keeps them as they were.
+#[test]
+fn bidi_controls_typed_or_pasted_show_by_their_code_point() {
+    let controls = "\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}\u{200e}\u{200f}\u{61c}";
+    let codes = "<U+202A><U+202B><U+202C><U+202D><U+202E><U+2066><U+2067><U+2068><U+2069><U+200E><U+200F><U+061C>";
+    for id in ["identite.slogan", "probleme.description"] {
+        let mut app = empty_app();
+        go(&mut app, id);
+        type_text(&mut app, "a");
+        let (typed, pasted) = controls.split_at(controls.char_indices().nth(6).unwrap().0);
+        type_text(&mut app, typed);
+        app.paste(pasted);
+        type_text(&mut app, "b");
+        let screen = render(&app, 160, 30);
+        assert!(screen.contains(&format!("a{codes}b")), "{id}:\n{screen}");
+        assert!(!screen.contains('\u{fffd}'), "{id}:\n{screen}");
+        assert!(!screen.chars().any(|c| controls.contains(c)), "{id}");
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(get(&app, id), s(&format!("a{controls}b")), "{id}");
+    }
+}
+
+/// The counter under a text writes its numbers the French way, as the
+/// message under it does: « 3001 / 3000 caractères : trop long de 1 » sat
+/// above « 3 001 caractères pour 3 000 au plus ».
+#[test]
+fn the_length_counter_groups_thousands_like_the_message_under_it() {
+    let mut app = saved(empty_app());
+    go(&mut app, "probleme.description");
+    type_text(&mut app, &"a".repeat(3001));
+    let screen = render(&app, 120, 40).replace('\u{a0}', " ");
+    assert!(
+        screen.contains("3 001 / 3 000 caractères : trop long de 1"),
+        "{screen}"
+    );
+    let mut app = saved(empty_app());
+    go(&mut app, "identite.nom_produit");
+    type_text(&mut app, "Assistant");
+    let screen = render(&app, 120, 40);
+    assert!(screen.contains("9 / 80 caractères"), "{screen}");
+}

@@ -72,6 +72,13 @@ impl DisplayTextBuilder {
                     buf.push_str(&tab[..len]);
                     self.width += len;
                 }
+            } else if let Some(shown) = crate::util::shown_as(c) {
+                if buf.is_empty() {
+                    buf.reserve(s.len() + shown.len());
+                    buf.push_str(&s[..i]);
+                }
+                buf.push_str(&shown);
+                self.width += char_width(c);
             } else {
                 if !buf.is_empty() {
                     buf.push(c);

@@ -24,4 +24,5 @@ pub use cursor::{CursorMove, DataCursor, ScreenCursor};
 pub use input::{Input, Key};
 pub use scroll::Scrolling;
 pub use textarea::TextArea;
+pub use util::{ShowText, show_chars_with};
 pub use wrap::WrapMode;

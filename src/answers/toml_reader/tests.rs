@@ -1,4 +1,4 @@
-//! The plain reader says what `Answers::parse` says: same values in the
+//! The layout-free reader says what `Answers::parse` says: same values in the
 //! same order, same sections, same positions, same errors; on the examples,
 //! the bad-input corpus, hand-written corner cases and generated files.
 
@@ -7,7 +7,7 @@ use std::path::Path;
 use super::super::store::Tree;
 use super::super::{Answers, ReadOnly};
 
-/// Compares both readers on `text`; true when the plain reader took it
+/// Compares both readers on `text`; true when the layout-free reader took it
 /// (false: it handed it to `Answers::parse`).
 fn same(text: &str, what: &str) -> bool {
     let slow = Answers::parse(text, "f.toml");
@@ -37,13 +37,13 @@ fn same(text: &str, what: &str) -> bool {
         "{what}: same condition context"
     );
     assert_eq!(slow.origins(), fast.origins(), "{what}");
-    let Tree::Plain(plain) = &fast.tree else {
+    let Tree::Values(values) = &fast.tree else {
         return false;
     };
     let Tree::Edit(edit) = &slow.tree else {
         unreachable!("Answers::parse keeps the layout")
     };
-    let positions = plain.all_positions();
+    let positions = values.all_positions();
     assert_eq!(positions, edit.positions, "{what}: same positions\n{text}");
     for id in edit.positions.keys() {
         assert_eq!(slow.position(id), fast.position(id), "{what}: {id}");
@@ -119,7 +119,7 @@ fn files(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn the_examples_and_the_bad_input_corpus_read_the_same() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut plain = 0;
+    let mut layout_free = 0;
     for dir in ["examples", "tests/bad_input", "tests/fixtures", "templates"] {
         for path in files(&root.join(dir)) {
             let Ok(text) = std::fs::read_to_string(&path) else {
@@ -127,24 +127,31 @@ fn the_examples_and_the_bad_input_corpus_read_the_same() {
             };
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
             if same(text, &path.display().to_string()) {
-                plain += 1;
+                layout_free += 1;
             }
         }
     }
-    // Not a vacuous comparison: most files went through the plain reader.
-    assert!(plain >= 20, "only {plain} files read plain");
+    // Not a vacuous comparison: most files went through the layout-free reader.
+    assert!(
+        layout_free >= 20,
+        "only {layout_free} files read without layout"
+    );
 }
 
 #[test]
-fn the_examples_are_read_plain() {
+fn the_examples_are_read_without_layout() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     for path in files(&root) {
         let answers = ReadOnly::load(&path).unwrap();
-        assert!(matches!(answers.tree, Tree::Plain(_)), "{}", path.display());
+        assert!(
+            matches!(answers.tree, Tree::Values(_)),
+            "{}",
+            path.display()
+        );
     }
 }
 
-/// Corner cases of the format the plain reader takes.
+/// Corner cases of the format the layout-free reader takes.
 const PLAIN: &[&str] = &[
     "",
     "# rien\n",
@@ -261,7 +268,7 @@ fn generated_files_read_the_same() {
             .wrapping_add(1442695040888963407);
         ((seed >> 33) as usize) % n
     };
-    let (mut plain, mut refused) = (0, 0);
+    let (mut layout_free, mut refused) = (0, 0);
     for case in 0..3000 {
         let lines = 1 + next(14);
         let eol = if next(4) == 0 { "\r\n" } else { "\n" };
@@ -269,13 +276,13 @@ fn generated_files_read_the_same() {
             .map(|_| PIECES[next(PIECES.len())].replace('\n', eol) + eol)
             .collect();
         if same(&text, &format!("generated {case}")) {
-            plain += 1;
+            layout_free += 1;
         } else if Answers::parse(&text, "f").is_err() {
             refused += 1;
         }
     }
     assert!(
-        plain > 500 && refused > 500,
-        "{plain} plain, {refused} refused"
+        layout_free > 500 && refused > 500,
+        "{layout_free} read without layout, {refused} refused"
     );
 }

@@ -1,4 +1,6 @@
-//! The answers file read for reading only: plain values (`toml::Value`) from
+//! The layout-free TOML reader of answers files, for reading only (not to
+//! be confused with `crate::plain`, the accessible mode): plain values
+//! (`toml::Value`) from
 //! the `toml` crate's parser, which keeps no layout (comments, spacing) and
 //! is about twice as cheap as `toml_edit`'s, and the few byte offsets that
 //! error messages turn into lines, turned into positions only when a
@@ -26,7 +28,7 @@ use places::{Below, ItemSpans, KeySpans, Keys};
 
 /// One file's answers as plain values.
 #[derive(Debug, Clone)]
-pub(crate) struct Plain {
+pub(crate) struct TomlValues {
     /// The text as parsed (without its byte order mark when read from disk).
     pub text: String,
     pub values: toml::Table,
@@ -43,7 +45,7 @@ pub(crate) struct Plain {
 
 /// Reads `text`; gives it back when only the layout-keeping parser can say
 /// what `Answers::parse` says of it (see the module's documentation).
-pub(crate) fn read(text: String) -> Result<Plain, String> {
+pub(crate) fn read(text: String) -> Result<TomlValues, String> {
     let mut simple = true;
     let Some((values, keys)) = DeTable::parse(&text)
         .ok()
@@ -51,7 +53,7 @@ pub(crate) fn read(text: String) -> Result<Plain, String> {
     else {
         return Err(text);
     };
-    Ok(Plain {
+    Ok(TomlValues {
         values,
         keys,
         simple,
@@ -61,7 +63,7 @@ pub(crate) fn read(text: String) -> Result<Plain, String> {
     })
 }
 
-impl Plain {
+impl TomlValues {
     /// Where an answer stood in the file (`section`, `section.question`,
     /// `section.list[2].field`), as `Answers::parse` records it.
     pub fn position(&self, id: &str) -> Option<Position> {
@@ -121,7 +123,7 @@ fn table(
                 let (values, items) = array_of_tables(text, items, simple)?;
                 (toml::Value::Array(values), Below::Items(items))
             }
-            other => (plain(text, other, span)?, Below::Nothing),
+            other => (to_value(text, other, span)?, Below::Nothing),
         };
         values.insert(name, value);
         keys.push(KeySpans {
@@ -174,7 +176,7 @@ fn array_of_tables(
 
 /// A value below the recorded levels, converted as `convert::edit_to_value`
 /// converts `toml_edit`'s; `span` is where it is written.
-fn plain(text: &str, value: DeValue<'_>, span: Range<usize>) -> Option<toml::Value> {
+fn to_value(text: &str, value: DeValue<'_>, span: Range<usize>) -> Option<toml::Value> {
     Some(match value {
         DeValue::String(s) => {
             if s.len() > MAX_ANSWER_CHARS && s.chars().count() > MAX_ANSWER_CHARS {
@@ -205,7 +207,7 @@ fn plain(text: &str, value: DeValue<'_>, span: Range<usize>) -> Option<toml::Val
             let mut out = Vec::with_capacity(items.len());
             for item in items {
                 let span = item.span();
-                out.push(plain(text, item.into_inner(), span)?);
+                out.push(to_value(text, item.into_inner(), span)?);
             }
             toml::Value::Array(out)
         }
@@ -216,7 +218,7 @@ fn plain(text: &str, value: DeValue<'_>, span: Range<usize>) -> Option<toml::Val
                 let span = v.span();
                 out.insert(
                     k.into_inner().into_owned(),
-                    plain(text, v.into_inner(), span)?,
+                    to_value(text, v.into_inner(), span)?,
                 );
             }
             toml::Value::Table(out)

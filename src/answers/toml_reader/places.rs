@@ -1,4 +1,4 @@
-//! Where the answers of a plain-read file stand: the byte offsets
+//! Where the answers of a file read by the layout-free reader stand: the byte offsets
 //! `Answers::parse` records (the key of each section, of each question, of
 //! each `[[list]]` item's header and fields), kept as a tree parallel to the
 //! values, and turned into a line and a column only for the id a message
