@@ -178,6 +178,24 @@ fn control_name(c: char) -> Option<&'static str> {
     }
 }
 
+/// Whether `text` shows nothing when printed: only spaces (no-break ones
+/// included), controls and the invisible format characters a copy from a
+/// web page or a word processor brings along (zero-width spaces and
+/// joiners, word joiners, a byte order mark, soft hyphens, bidi marks,
+/// variation selectors). Such a text is no answer.
+pub fn shows_nothing(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || needs_code(c)
+            || matches!(
+                c,
+                '\u{ad}' | '\u{34f}' | '\u{180e}' | '\u{200c}' | '\u{200d}' | '\u{fe00}'
+                    ..='\u{fe0f}'
+            )
+    })
+}
+
 /// C1 controls (`U+009B` is CSI on its own), bidi embeddings, overrides,
 /// isolates and marks, invisible separators and line/paragraph separators:
 /// shown by their code point.

@@ -582,3 +582,38 @@ fn completeness_rounds_to_the_nearest_percent_without_lying_at_the_ends() {
         assert_eq!(percent(answered, total), shown, "{answered}/{total}");
     }
 }
+
+/// An answer of characters that show nothing (zero-width spaces, word
+/// joiners, a byte order mark pasted from a web page or Word, controls) is
+/// not an answer: « \u200b\u200b » made the product name given and the
+/// application complete, with an empty title on every document.
+#[test]
+fn an_answer_that_shows_nothing_is_missing() {
+    for invisible in [
+        "\\u200b\\u200b",
+        "\\u2060\\ufeff",
+        "\\u00a0\\u3000 ",
+        "\\u0000",
+        "\\u200d\\u00ad",
+    ] {
+        let (form, a) = answers(&format!(
+            "[identite]\nnom_produit = \"{invisible}\"\n[[donnees.sources]]\nnom = \"{invisible}\"\nnature = \"documents\"\nacces = \"ouverte\"\n"
+        ));
+        let report = validate::check(&form, &a);
+        for id in ["identite.nom_produit", "donnees.sources[1].nom"] {
+            assert!(
+                report.findings.iter().any(|f| f.id == id
+                    && (f.message.contains("manquante") || f.message.contains("obligatoire"))),
+                "{invisible} {id} is not said missing"
+            );
+        }
+    }
+    // A visible character among them is an answer.
+    let (form, a) = answers("[identite]\nnom_produit = \"\\u200bA\"\n");
+    assert!(
+        !validate::check(&form, &a)
+            .findings
+            .iter()
+            .any(|f| f.id == "identite.nom_produit")
+    );
+}

@@ -10,11 +10,12 @@ use crate::format;
 use crate::limits;
 use crate::sanitize::echo;
 
-/// Whether a value counts as an answer (an empty text or list does not).
+/// Whether a value counts as an answer (an empty text or list does not, nor
+/// a text that shows nothing: spaces, zero-width characters).
 pub fn is_answered(value: Option<&toml::Value>) -> bool {
     match value {
         None => false,
-        Some(toml::Value::String(s)) => !s.trim().is_empty(),
+        Some(toml::Value::String(s)) => !crate::sanitize::shows_nothing(s),
         Some(toml::Value::Array(a)) => !a.is_empty(),
         Some(_) => true,
     }
