@@ -6,6 +6,9 @@
 //!   and where each of its lines starts (`$OUT_DIR/builtin_lines.rs`, for
 //!   the line numbers of questions): the binary runs neither a TOML parser
 //!   nor a scan of the form's text;
+//! - the built-in minijinja templates are compiled here and written out as
+//!   the Rust code that rebuilds their instructions
+//!   (`$OUT_DIR/builtin_templates.rs`, see `build/templates.rs`);
 //! - a link option for the binary only (nothing here changes how the library
 //!   or a dependency is compiled: `rustc-link-arg-bins` only reaches the
 //!   final link of the binaries).
@@ -16,6 +19,8 @@ use std::path::Path;
 #[allow(dead_code)]
 #[path = "src/form/raw.rs"]
 mod raw;
+#[path = "build/templates.rs"]
+mod templates;
 
 use raw::{RawChoice, RawForm, RawMeta, RawMigration, RawQuestion, RawSection, Text};
 
@@ -35,6 +40,12 @@ fn main() {
     let lines = out.with_file_name("builtin_lines.rs");
     std::fs::write(&lines, line_starts(&text))
         .unwrap_or_else(|e| panic!("{} : {e}", lines.display()));
+    println!("cargo::rerun-if-changed=build/templates.rs");
+    println!("cargo::rerun-if-changed=src/render/syntax.rs");
+    println!("cargo::rerun-if-changed={}", templates::DIR);
+    let compiled = out.with_file_name("builtin_templates.rs");
+    std::fs::write(&compiled, templates::code())
+        .unwrap_or_else(|e| panic!("{} : {e}", compiled.display()));
     link_options();
 }
 

@@ -5,6 +5,7 @@
 //! file name.
 
 mod blocks;
+mod compiled;
 pub mod context;
 pub mod email;
 mod export;
@@ -19,6 +20,7 @@ pub mod odt;
 mod pdf;
 pub mod print_fit;
 mod scan;
+mod syntax;
 mod target;
 mod xml;
 
@@ -152,14 +154,7 @@ impl Renderer {
     /// Built-in templates, overridden by same-named files in `user_dir`.
     pub fn new(user_dir: Option<&Path>) -> Renderer {
         let mut env = Environment::new();
-        env.set_syntax(
-            minijinja::syntax::SyntaxConfig::builder()
-                .trim_blocks(true)
-                .lstrip_blocks(true)
-                .keep_trailing_newline(true)
-                .build()
-                .expect("default delimiters are valid"),
-        );
+        env.set_syntax(syntax::config());
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         env.set_auto_escape_callback(auto_escape);
         env.set_formatter(format_value);
@@ -197,15 +192,16 @@ impl Renderer {
     /// Renders one minijinja template with a context already made a
     /// template value.
     fn render_value(&self, name: &str, ctx: Value) -> Result<String> {
-        let template = self
-            .env
-            .get_template(name)
-            .map_err(|e| RenderError::Template(self.describe(&e)))?;
-        let text = template
-            .render(ctx)
-            .map_err(|e| RenderError::Template(self.describe(&e)))?;
-        // HTML and OpenDocument text wrap at any space: French spacing.
         let escape = auto_escape(name);
+        let ahead = self
+            .builtin_source(name)
+            .and_then(|source| compiled::builtin(name, source));
+        let text = match ahead {
+            Some(instructions) => compiled::render(&self.env, &instructions, ctx, escape.clone()),
+            None => self.env.get_template(name).and_then(|t| t.render(ctx)),
+        }
+        .map_err(|e| RenderError::Template(self.describe(&e)))?;
+        // HTML and OpenDocument text wrap at any space: French spacing.
         Ok(
             if escape == AutoEscape::Html || escape == xml::AUTO_ESCAPE {
                 markup_spacing::french_spacing_markup(&text)
@@ -213,6 +209,18 @@ impl Renderer {
                 text
             },
         )
+    }
+
+    /// The text of built-in template `name`, unless the user's folder has
+    /// a file of that name (or `name` leads outside it).
+    fn builtin_source(&self, name: &str) -> Option<&'static str> {
+        if !matches!(user_template(self.user_dir.as_ref(), name), Ok(None)) {
+            return None;
+        }
+        BUILTIN_TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, source)| *source)
     }
 
     /// Checks the application and builds the document context. With
