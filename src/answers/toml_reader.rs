@@ -39,13 +39,20 @@ pub(crate) struct TomlValues {
     /// Where each root key stands, in the order of `values`.
     keys: Keys,
     /// Whether every recorded key is free of `.`, `[` and `]`, so that an
-    /// id names one place and is found by walking `keys`.
+    /// id names one place and is found by walking `keys`, and no table has
+    /// more than [`WALKED_KEYS`] keys.
     simple: bool,
     /// Otherwise every id, built on the first question.
     positions: OnceLock<BTreeMap<String, Position>>,
     /// Where each line starts, found on the first question.
     lines: OnceLock<Vec<usize>>,
 }
+
+/// Past this many keys in one table, positions are looked up in a map built
+/// once rather than by walking the keys (a name is found by comparing it
+/// with each key in turn): a file of a hundred thousand misspelt sections,
+/// each with its warning and its line, took minutes to check.
+const WALKED_KEYS: usize = 64;
 
 /// Reads `text`; gives it back when only the layout-keeping parser can say
 /// what `Answers::parse` says of it (see the module's documentation).
@@ -108,6 +115,7 @@ fn table(
     level: Level,
     simple: &mut bool,
 ) -> Option<(toml::Table, Keys)> {
+    *simple &= t.len() <= WALKED_KEYS;
     let mut values = toml::Table::with_capacity(t.len());
     let mut keys = Vec::with_capacity(t.len());
     for (key, value) in t {

@@ -225,6 +225,29 @@ fn an_over_long_answer_is_refused_at_the_same_place() {
     assert!(!same(&inline, "long inline"));
 }
 
+/// A file of many sections, or a section of many keys (a hostile or broken
+/// file: each unknown one gets a warning with its line), is read the same,
+/// its positions from the map built once: walking the keys for each id made
+/// checking a hundred thousand misspelt sections take minutes.
+#[test]
+fn a_table_of_many_keys_finds_positions_in_a_map() {
+    let many = |n: usize, line: &dyn Fn(usize) -> String| (0..n).map(line).collect::<String>();
+    let sections = format!(
+        "[meta]\nform_version = 1\n{}",
+        many(200, &|i| format!("[s{i}]\nk = {i}\n"))
+    );
+    let keys = format!("[identite]\n{}", many(200, &|i| format!("k{i} = {i}\n")));
+    let few = format!(
+        "[identite]\n{}",
+        many(super::WALKED_KEYS, &|i| format!("k{i} = {i}\n"))
+    );
+    for (text, walked) in [(&sections, false), (&keys, false), (&few, true)] {
+        assert!(same(text, "many keys"));
+        let read = super::read(text.clone()).unwrap();
+        assert_eq!(read.simple, walked);
+    }
+}
+
 /// Files made of random lines of the pieces below, with LF or CRLF line
 /// endings: both readers accept and refuse the same, and say the same.
 #[test]
