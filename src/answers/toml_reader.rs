@@ -57,9 +57,9 @@ const WALKED_KEYS: usize = 64;
 /// Reads `text`; gives it back when only the layout-keeping parser can say
 /// what `Answers::parse` says of it (see the module's documentation).
 pub(crate) fn read(text: String) -> Result<TomlValues, String> {
-    // Bare keys only: every recorded key is simple.
     let mut simple = true;
-    let Some((values, keys)) = fast::read(&text).or_else(|| {
+    let Some((values, keys)) = fast::read(&text, &mut simple).or_else(|| {
+        simple = true;
         DeTable::parse(&text)
             .ok()
             .and_then(|parsed| table(&text, parsed.into_inner(), Level::Root, &mut simple))

@@ -17,8 +17,9 @@ use crate::limits::MAX_ANSWER_CHARS;
 use super::places::{Below, ItemSpans, KeySpans, Keys};
 
 /// The values and recorded offsets of `text`, or `None` when the `toml`
-/// crate must read it.
-pub(super) fn read(text: &str) -> Option<(toml::Table, Keys)> {
+/// crate must read it; `simple` turns false as `super::table` turns it (all
+/// keys here are bare, but a table may have too many to walk).
+pub(super) fn read(text: &str, simple: &mut bool) -> Option<(toml::Table, Keys)> {
     if text.contains('\r') {
         return None;
     }
@@ -105,7 +106,7 @@ pub(super) fn read(text: &str) -> Option<(toml::Table, Keys)> {
             }
         }
     }
-    Some(tables(sections))
+    Some(tables(sections, simple))
 }
 
 /// The most keys a table may have here (a longer one is the `toml` crate's,
@@ -156,11 +157,12 @@ fn push_entry<'t>(
 }
 
 /// The values and offsets, as `super::table` records them.
-fn tables(sections: Vec<Section<'_>>) -> (toml::Table, Keys) {
+fn tables(sections: Vec<Section<'_>>, simple: &mut bool) -> (toml::Table, Keys) {
+    *simple &= sections.len() <= super::WALKED_KEYS;
     let mut values = toml::Table::with_capacity(sections.len());
     let mut keys = Vec::with_capacity(sections.len());
     for section in sections {
-        let (table, below) = entries(section.entries);
+        let (table, below) = entries(section.entries, simple);
         values.insert(section.name.to_string(), toml::Value::Table(table));
         keys.push(KeySpans {
             key: section.start,
@@ -170,7 +172,8 @@ fn tables(sections: Vec<Section<'_>>) -> (toml::Table, Keys) {
     (values, keys)
 }
 
-fn entries(entries: Vec<Entry<'_>>) -> (toml::Table, Keys) {
+fn entries(entries: Vec<Entry<'_>>, simple: &mut bool) -> (toml::Table, Keys) {
+    *simple &= entries.len() <= super::WALKED_KEYS;
     let mut values = toml::Table::with_capacity(entries.len());
     let mut keys = Vec::with_capacity(entries.len());
     for entry in entries {
@@ -180,7 +183,7 @@ fn entries(entries: Vec<Entry<'_>>) -> (toml::Table, Keys) {
                 let mut tables = Vec::with_capacity(items.len());
                 let mut spans = Vec::with_capacity(items.len());
                 for item in items {
-                    let (table, keys) = self::entries(item.entries);
+                    let (table, keys) = self::entries(item.entries, simple);
                     tables.push(toml::Value::Table(table));
                     spans.push(ItemSpans {
                         start: item.start,
