@@ -6,6 +6,9 @@
 //! error messages turn into lines, turned into positions only when a
 //! message asks for one.
 //!
+//! Files written as `fiche` writes them are read by [`fast`], a reader of
+//! that shape of TOML only, which hands anything else to the `toml` crate.
+//!
 //! Everything here says exactly what [`super::Answers::parse`] says of the
 //! same text: the same values in the same order, the same positions. Where
 //! that cannot be promised cheaply, [`read`] returns `None` and the caller
@@ -14,6 +17,7 @@
 //! of range, a table reopened by a later `[header]` (the two parsers order
 //! its keys differently).
 
+mod fast;
 mod places;
 
 use std::collections::BTreeMap;
@@ -54,10 +58,12 @@ const WALKED_KEYS: usize = 64;
 /// what `Answers::parse` says of it (see the module's documentation).
 pub(crate) fn read(text: String) -> Result<TomlValues, String> {
     let mut simple = true;
-    let Some((values, keys)) = DeTable::parse(&text)
-        .ok()
-        .and_then(|parsed| table(&text, parsed.into_inner(), Level::Root, &mut simple))
-    else {
+    let Some((values, keys)) = fast::read(&text, &mut simple).or_else(|| {
+        simple = true;
+        DeTable::parse(&text)
+            .ok()
+            .and_then(|parsed| table(&text, parsed.into_inner(), Level::Root, &mut simple))
+    }) else {
         return Err(text);
     };
     Ok(TomlValues {
