@@ -167,3 +167,51 @@ fn an_unclosed_quote_is_reported_on_its_own_line() {
     };
     assert_eq!(position.line, 3, "{message}");
 }
+
+/// A file touched by a word processor or pasted from an e-mail: curly
+/// quotes around an answer, a no-break space or a zero-width space where
+/// TOML wants a plain one. The error names the character the user cannot
+/// see or tell apart (« un texte doit être écrit entre guillemets » when
+/// they did write quotes; « identifiant invalide » for an invisible space)
+/// and what to type instead.
+#[test]
+fn a_typographic_quote_or_an_invisible_space_is_named() {
+    for (line, column, said) in [
+        (
+            "nom_produit = “Tri Malin”",
+            15,
+            "guillemets typographiques « “ »",
+        ),
+        (
+            "nom_produit = « Tri Malin »",
+            15,
+            "guillemets typographiques « « »",
+        ),
+        ("\u{a0}nom_produit = \"A\"", 1, "espace insécable (U+00A0)"),
+        (
+            "nom_produit\u{202f}= \"A\"",
+            12,
+            "espace insécable (U+202F)",
+        ),
+        (
+            "\u{200b}nom_produit = \"A\"",
+            1,
+            "caractère invisible U+200B",
+        ),
+        ("\u{c}", 1, "caractère invisible U+000C"),
+    ] {
+        let text = format!("[identite]\n{line}\n");
+        let Err(AnswersError::Syntax {
+            position, message, ..
+        }) = Answers::parse(&text, "x.toml")
+        else {
+            panic!("{line:?}: a syntax error expected");
+        };
+        assert_eq!(
+            (position.line, position.column),
+            (2, column),
+            "{line:?}: {message}"
+        );
+        assert!(message.contains(said), "{line:?}: {message}");
+    }
+}

@@ -164,6 +164,15 @@ impl Answers {
                     message,
                 };
             }
+            if let Some((at, message)) =
+                start.and_then(|start| super::syntax::unseen_at(text, start))
+            {
+                return AnswersError::Syntax {
+                    file: source.to_string(),
+                    position: index.position(at),
+                    message,
+                };
+            }
             let position = start
                 .map(|start| index.position(start))
                 .unwrap_or_else(|| deepest_line(text));

@@ -21,6 +21,47 @@ pub(crate) fn french(message: &str) -> String {
     }
 }
 
+/// What to say of a character a word processor or an e-mail brings into a
+/// file, where the parser stopped on it: curly quotes look like quotes, a
+/// no-break or zero-width space looks like a space or like nothing, and the
+/// parser's own words (« un texte doit être écrit entre guillemets »,
+/// « identifiant invalide ») then point at nothing the user can see.
+pub(crate) fn unseen_character(c: char) -> Option<String> {
+    match c {
+        '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚' | '‹' | '›' => {
+            Some(format!(
+                "guillemets typographiques « {c} » : TOML n’accepte que les guillemets droits ; écrivez la réponse entre \"…\""
+            ))
+        }
+        '\u{a0}' | '\u{202f}' | '\u{2007}' => Some(format!(
+            "espace insécable (U+{:04X}), qui ressemble à une espace ordinaire : remplacez-la par une espace ordinaire",
+            c as u32
+        )),
+        ' ' | '\t' | '\n' | '\r' => None,
+        c if crate::sanitize::shows_nothing(c.encode_utf8(&mut [0; 4])) => Some(format!(
+            "caractère invisible U+{:04X} : supprimez-le (il ne se voit pas dans la plupart des éditeurs)",
+            c as u32
+        )),
+        _ => None,
+    }
+}
+
+/// The character the parser stopped on at byte `offset` of `text`, or the
+/// one just before it on its line, when [`unseen_character`] has something
+/// to say of it: where it stands and what to say.
+pub(crate) fn unseen_at(text: &str, offset: usize) -> Option<(usize, String)> {
+    let here = text.get(offset..)?.chars().next();
+    let before = text
+        .get(..offset)?
+        .char_indices()
+        .next_back()
+        .filter(|(_, c)| *c != '\n');
+    [here.map(|c| (offset, c)), before]
+        .into_iter()
+        .flatten()
+        .find_map(|(at, c)| unseen_character(c).map(|said| (at, said)))
+}
+
 /// What went wrong, as `toml_parser` and `toml_edit` word it.
 const WHAT: &[(&str, &str)] = &[
     (
