@@ -88,6 +88,14 @@ const BUILTIN_TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
+/// The text of built-in template `name`.
+fn builtin_text(name: &str) -> Option<&'static str> {
+    BUILTIN_TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     /// A template that does not render, described in French (file, line,
@@ -175,10 +183,7 @@ impl Renderer {
                     )
                 });
             }
-            Ok(BUILTIN_TEMPLATES
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, src)| src.to_string()))
+            Ok(builtin_text(name).map(str::to_string))
         });
         Renderer { env, user_dir }
     }
@@ -193,6 +198,9 @@ impl Renderer {
     /// template value.
     fn render_value(&self, name: &str, ctx: Value) -> Result<String> {
         let escape = auto_escape(name);
+        // A built-in template is evaluated from the instructions the build
+        // script compiled (`compiled`); a user's, or one the build script
+        // left out, is compiled by minijinja.
         let ahead = self
             .builtin_source(name)
             .and_then(|source| compiled::builtin(name, source));
@@ -217,10 +225,7 @@ impl Renderer {
         if !matches!(user_template(self.user_dir.as_ref(), name), Ok(None)) {
             return None;
         }
-        BUILTIN_TEMPLATES
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, source)| *source)
+        builtin_text(name)
     }
 
     /// Checks the application and builds the document context. With
