@@ -27,14 +27,18 @@ pub fn decode_any(bytes: &[u8]) -> (Cow<'_, str>, &'static Encoding) {
 pub fn read_edited_text(path: &Path, max_bytes: u64) -> io::Result<(String, Option<&'static str>)> {
     let bytes = crate::fs_util::read_limited(path, max_bytes)?;
     let (text, encoding) = decode_any(&bytes);
-    let converted = (encoding != UTF_8).then(|| {
-        if encoding == WINDOWS_1252 {
-            "Windows-1252 (Latin-1)"
-        } else {
-            encoding.name()
-        }
-    });
+    let converted = (encoding != UTF_8).then(|| name(encoding));
     Ok((text.into_owned(), converted))
+}
+
+/// The encoding's name as a user knows it: « Windows-1252 (Latin-1) »,
+/// « UTF-16LE ».
+pub fn name(encoding: &'static Encoding) -> &'static str {
+    if encoding == WINDOWS_1252 {
+        "Windows-1252 (Latin-1)"
+    } else {
+        encoding.name()
+    }
 }
 
 #[cfg(test)]

@@ -222,3 +222,31 @@ fn the_resume_command_gives_back_the_form_and_the_templates() {
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     assert_eq!(get(&dir.path().join("essai.toml"), "s.q"), s("réponse"));
 }
+
+/// Answers piped from a file saved in Windows-1252 (Notepad's « ANSI »):
+/// each line is read as such and lands on its own question. A line that is
+/// not UTF-8 was refused with « retapez-la », which a pipe cannot do: the
+/// next line was taken for that question, and every later answer landed
+/// one question too early.
+#[test]
+fn a_piped_line_in_windows_1252_is_read_as_such_and_nothing_shifts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_fiche"))
+        .args(["a.toml", "--accessible"])
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", dir.path().join(".config-test"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input: &[u8] = b"Caf\xe9 des b\xe9n\xe9voles\nUn slogan \x80 100\n:quitter\n";
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let path = dir.path().join("a.toml");
+    assert_eq!(get(&path, "identite.nom_produit"), s("Café des bénévoles"));
+    assert_eq!(get(&path, "identite.slogan"), s("Un slogan € 100"));
+    assert_said(&stdout(&out), "Windows-1252");
+}

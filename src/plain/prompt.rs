@@ -176,7 +176,9 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
     }
 
     /// One raw line without its line ending; `None` at the end of input. A
-    /// line that is not UTF-8 is refused and read again, never mangled.
+    /// line that is not UTF-8 (answers piped from a file saved in Windows-1252)
+    /// is read as Windows-1252, and said so: refused, it could not be typed
+    /// again on a pipe, and the next line went to its question.
     pub fn read_raw(&mut self) -> Option<String> {
         if self.eof {
             return None;
@@ -194,26 +196,27 @@ impl<R: BufRead, W: Write> Prompt<R, W> {
                 }
             };
         }
-        loop {
-            let mut bytes = Vec::new();
-            match self.input.read_until(b'\n', &mut bytes) {
-                Ok(0) | Err(_) if bytes.is_empty() => {
-                    self.eof = true;
-                    let _ = writeln!(self.out);
-                    return None;
-                }
-                _ => {}
+        let mut bytes = Vec::new();
+        match self.input.read_until(b'\n', &mut bytes) {
+            Ok(0) | Err(_) if bytes.is_empty() => {
+                self.eof = true;
+                let _ = writeln!(self.out);
+                return None;
             }
-            while matches!(bytes.last(), Some(b'\n' | b'\r')) {
-                bytes.pop();
-            }
-            match String::from_utf8(bytes) {
-                Ok(text) => return Some(text),
-                Err(_) => self.say(
-                    "erreur : cette ligne contient des caractères illisibles (pas de l’UTF-8) ; retapez-la.",
-                ),
-            }
+            _ => {}
         }
+        while matches!(bytes.last(), Some(b'\n' | b'\r')) {
+            bytes.pop();
+        }
+        let (text, encoding) = fiche::decode::decode_any(&bytes);
+        if encoding != encoding_rs::UTF_8 {
+            self.say(&format!(
+                "note : cette ligne n’est pas de l’UTF-8 ; lue comme du {} : « {} » (vérifiez les accents).",
+                fiche::decode::name(encoding),
+                fiche::sanitize::terminal(&text)
+            ));
+        }
+        Some(text.into_owned())
     }
 
     /// Writes `question` and reads one raw line (no commands).
