@@ -96,7 +96,9 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         super::autosave::SaveStatus::Failed(_) => t.error(),
         _ => t.ok(),
     };
-    let left = format!(" {} — {name}", app.form.title);
+    // A file name (or a form's title) may hold controls or bidi overrides:
+    // shown by their code point, as in the answers.
+    let left = fiche::sanitize::terminal(&format!(" {} — {name}", app.form.title)).into_owned();
     let room = (area.width as usize).saturating_sub(status.chars().count() + 1);
     let left = truncate(&left, room);
     let pad = room.saturating_sub(left.chars().count());

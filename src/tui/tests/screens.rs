@@ -565,6 +565,21 @@ fn bidi_controls_typed_or_pasted_show_by_their_code_point() {
     }
 }
 
+/// A file name holding controls or a bidi override is shown in the title
+/// bar by their code points, not obeyed by the terminal.
+#[test]
+fn the_title_bar_shows_a_file_names_controls_by_their_code_point() {
+    let mut app = empty_app();
+    app.path = std::path::PathBuf::from("/tmp/candidature\u{202e}lmth.toml\u{1b}[2J");
+    let screen = render(&app, 120, 30);
+    let title = screen.lines().next().unwrap();
+    assert!(
+        title.contains("candidature<U+202E>lmth.toml␛[2J"),
+        "{title}"
+    );
+    assert!(!screen.contains(['\u{202e}', '\u{1b}']), "{screen}");
+}
+
 /// The counter under a text writes its numbers the French way, as the
 /// message under it does: « 3001 / 3000 caractères : trop long de 1 » sat
 /// above « 3 001 caractères pour 3 000 au plus ».
