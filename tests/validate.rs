@@ -317,6 +317,33 @@ fn french_input_is_parsed() {
 }
 
 #[test]
+fn an_amount_written_with_the_word_euros_is_an_amount() {
+    // « 8 000 euros » is how a budget is written in a note; « € » was
+    // already read, the word was refused as « n’est pas un nombre ».
+    let form = form::builtin();
+    let q = |id: &str| form.question(id).unwrap().1;
+    for (typed, expected) in [
+        ("8 000 euros", toml::Value::Integer(8000)),
+        ("12000 EUR", toml::Value::Integer(12000)),
+        ("1 250,50 Euros", toml::Value::Float(1250.5)),
+        ("1 euro", toml::Value::Integer(1)),
+    ] {
+        assert_eq!(
+            parse_input(q("tco.budget_annuel"), typed).unwrap(),
+            Some(expected),
+            "{typed}"
+        );
+    }
+    assert!(
+        parse_input(q("tco.budget_annuel"), "euros")
+            .unwrap_err()
+            .contains("n’est pas un nombre")
+    );
+    // Only an amount takes the word: minutes are not euros.
+    assert!(parse_input(q("roi.minutes_economisees"), "6 euros").is_err());
+}
+
+#[test]
 fn a_section_written_as_a_value_is_an_error_with_its_line() {
     let form = form::builtin();
     let a = Answers::parse("# brouillon\nidentite = \"Assistant\"\n", "t.toml").unwrap();
