@@ -344,6 +344,29 @@ fn an_amount_written_with_the_word_euros_is_an_amount() {
 }
 
 #[test]
+fn an_address_without_at_sign_says_the_at_sign_is_missing() {
+    let form = form::builtin();
+    let q = form.question("identite.chef_produit_email").unwrap().1;
+    let said = |typed: &str| -> Vec<String> {
+        fiche::validate::check_value(q, &toml::Value::String(typed.into()))
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
+    };
+    let missing = said("marie.dupont.interieur.gouv.fr");
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(missing[0].contains("il manque le « @ »"), "{missing:?}");
+    // With its « @ », another slip is not blamed on the « @ ».
+    let other = said("marie.dupont@");
+    assert!(!other.is_empty());
+    assert!(
+        other.iter().all(|m| !m.contains("il manque le « @ »")),
+        "{other:?}"
+    );
+    assert!(said("marie.dupont@interieur.gouv.fr").is_empty());
+}
+
+#[test]
 fn a_section_written_as_a_value_is_an_error_with_its_line() {
     let form = form::builtin();
     let a = Answers::parse("# brouillon\nidentite = \"Assistant\"\n", "t.toml").unwrap();
