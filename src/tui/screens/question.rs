@@ -424,7 +424,7 @@ fn answer_state_line(app: &App) -> Option<Line<'static>> {
         )))
     } else if q.default.is_some() && !stored && !app.touched {
         Some(Line::from(Span::styled(
-            "Valeur proposée par défaut : Entrée pour la garder",
+            "Valeur proposée par défaut : Entrée pour la garder, ou tapez la vôtre",
             t.dim(),
         )))
     } else {
