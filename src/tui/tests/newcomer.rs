@@ -607,6 +607,23 @@ fn a_name_typed_on_the_launcher_replaces_the_proposed_one() {
     );
 }
 
+/// The review screen is not the question: the question's « Entrée pour
+/// continuer » after a coach remark said there that Entrée continues,
+/// where it opens the selected item.
+#[test]
+fn the_review_does_not_repeat_the_question_s_enter_to_continue() {
+    let mut app = empty_app();
+    go(&mut app, "identite.chef_produit_email");
+    type_text(&mut app, "claire.dupont@gmail.com");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.notice.as_deref(), Some(STAY_COACH));
+    ctrl(&mut app, 'r');
+    let shown = render(&app, 80, 24);
+    assert!(shown.contains("Revue de la candidature"), "{shown}");
+    assert!(!shown.contains("Entrée pour continuer"), "{shown}");
+    assert!(!shown.contains("Le coach fait une remarque"), "{shown}");
+}
+
 /// « n : nouvelle candidature » next to `candidature.toml` proposed that
 /// very name, and Entrée opened the draft it was offered instead of.
 #[test]
