@@ -651,3 +651,17 @@ fn a_new_application_never_opens_an_existing_file() {
     assert!(said.contains("candidature.toml existe déjà"), "{said}");
     assert!(said.contains("Échap pour revenir au brouillon"), "{said}");
 }
+
+/// An invalid answer kept in the file (« 45 00050 000 euros ») said
+/// « fiche profile save l’enregistre dans votre profil » under its error,
+/// where `profile save` leaves it out.
+#[test]
+fn an_invalid_answer_is_not_promised_to_the_profile() {
+    let mut app = app_from(
+        "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[roi]\ncout_etp = \"45 00050 000 euros\"\n",
+    );
+    go(&mut app, "roi.cout_etp");
+    assert_eq!(crate::tui::screens::question::reusable_line(&app), None);
+    let shown = render(&app, 120, 40);
+    assert!(!shown.contains("Réponse réutilisable"), "{shown}");
+}
