@@ -488,6 +488,13 @@ fn a_number_written_as_text_says_how_to_write_it() {
         e[0].contains("la valeur \"beaucoup\" n’en est pas"),
         "{e:?}"
     );
+    // … and says how to fix it, as a typed answer's error does.
+    assert!(
+        e[0].contains("écrivez un nombre seul, par exemple 575000"),
+        "{e:?}"
+    );
+    let e = errors_for("[roi]\ncout_etp = \"environ 45 k\"\n", "roi.cout_etp");
+    assert!(e[0].contains("par exemple 45000"), "{e:?}");
 }
 
 /// The condition context (only the answers the form's conditions name)

@@ -131,10 +131,10 @@ fn number_bounds(q: &Question) -> (Option<f64>, Option<f64>) {
 
 fn check_number(q: &Question, value: &toml::Value) -> Vec<Problem> {
     if q.kind == Kind::Int && value.as_integer().is_none() {
-        return vec![number_as_text(q, value).unwrap_or_else(|| wrong_type(q, value))];
+        return vec![number_as_text(q, value).unwrap_or_else(|| not_a_number(q, value))];
     }
     let Some(n) = format::as_number(value) else {
-        return vec![number_as_text(q, value).unwrap_or_else(|| wrong_type(q, value))];
+        return vec![number_as_text(q, value).unwrap_or_else(|| not_a_number(q, value))];
     };
     if let Some(why) = limits::number_problem(n) {
         return vec![problem(format!(
@@ -166,6 +166,24 @@ fn check_number(q: &Question, value: &toml::Value) -> Vec<Problem> {
         )));
     }
     out
+}
+
+/// A number answer that reads as no number at all (« beaucoup »), kept in
+/// the file: the wizard shows this when it is reopened, so it says how to
+/// fix it, with an example right both typed and in the file.
+fn not_a_number(q: &Question, value: &toml::Value) -> Problem {
+    let example = match q.kind {
+        Kind::Euros => "45000",
+        Kind::Percent => "30",
+        Kind::Decimal => "6",
+        _ => "575000",
+    };
+    let mut p = wrong_type(q, value);
+    p.message = format!(
+        "{} : écrivez un nombre seul, par exemple {example}",
+        p.message
+    );
+    p
 }
 
 /// A number written in a file as typed text (`volume_annuel = "575 000"`):
