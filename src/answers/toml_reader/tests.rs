@@ -85,7 +85,7 @@ fn same(text: &str, what: &str) -> bool {
 
 /// A value written out in full: key order kept, floats by their bits
 /// (NaN equals itself, -0.0 differs from 0.0).
-fn canon(value: &toml::Value) -> String {
+pub(super) fn canon(value: &toml::Value) -> String {
     match value {
         toml::Value::Float(f) => format!("float:{:x}", f.to_bits()),
         toml::Value::Array(items) => {
@@ -103,7 +103,7 @@ fn canon(value: &toml::Value) -> String {
     }
 }
 
-fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+pub(super) fn files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
+use super::super::tests::{canon, files};
 use super::super::{Level, table};
 
 /// Both readers on `text`: `Some(true)` when the fast one read it the same,
@@ -36,43 +37,13 @@ fn compare(text: &str, what: &str) -> bool {
     true
 }
 
-/// Key order kept, floats by their bits.
-fn canon(value: &toml::Value) -> String {
-    match value {
-        toml::Value::Float(f) => format!("float:{:x}", f.to_bits()),
-        toml::Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(canon).collect();
-            format!("[{}]", items.join(", "))
-        }
-        toml::Value::Table(t) => {
-            let entries: Vec<String> = t
-                .iter()
-                .map(|(k, v)| format!("{k:?}: {}", canon(v)))
-                .collect();
-            format!("{{{}}}", entries.join(", "))
-        }
-        other => format!("{other:?}"),
-    }
-}
-
-fn toml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            toml_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn the_repositorys_files_read_the_same_and_the_examples_fast() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = Vec::new();
-    for dir in ["examples", "tests", "templates", "benches"] {
-        toml_files(&root.join(dir), &mut paths);
-    }
+    let paths: Vec<_> = ["examples", "tests", "templates", "benches"]
+        .iter()
+        .flat_map(|dir| files(&root.join(dir)))
+        .collect();
     let mut fast = 0;
     for path in &paths {
         let Ok(text) = std::fs::read_to_string(path) else {
