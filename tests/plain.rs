@@ -250,3 +250,62 @@ fn a_piped_line_in_windows_1252_is_read_as_such_and_nothing_shifts() {
     assert_eq!(get(&path, "identite.slogan"), s("Un slogan € 100"));
     assert_said(&stdout(&out), "Windows-1252");
 }
+
+#[test]
+fn an_amount_typed_with_the_word_euros_is_saved_as_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fiche_piped(
+        dir.path(),
+        &["edit", "candidature.toml", "--accessible"],
+        &[],
+        ":aller tco.budget_annuel\n12 000 euros\n:quitter\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(!text.contains("réponse refusée"), "{text}");
+    assert_eq!(
+        get(&dir.path().join("candidature.toml"), "tco.budget_annuel"),
+        Some(toml::Value::Integer(12000))
+    );
+}
+
+#[test]
+fn a_question_with_a_default_gives_its_default_as_the_example() {
+    // Hours worked a year were exemplified by « 575 000 », the generic
+    // integer: more hours than a year holds, read aloud as advice.
+    let dir = tempfile::tempdir().unwrap();
+    let out = fiche_piped(
+        dir.path(),
+        &["edit", "candidature.toml", "--accessible"],
+        &[],
+        ":aller roi.heures_etp\n:quitter\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out).replace('\u{a0}', " ");
+    let hint = text
+        .lines()
+        .find(|l| l.starts_with("Format : nombre entier, au moins 1."))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(hint, "Format : nombre entier, au moins 1. Exemple : 1 607.");
+}
+
+#[test]
+fn an_empty_line_on_a_required_choice_of_a_list_item_says_it_is_required() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = fiche_piped(
+        dir.path(),
+        &["edit", "candidature.toml", "--accessible"],
+        &[],
+        ":aller donnees.sources\na\nBase SIRH\n\n\n3\n2\n\n\n\n\n:quitter\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("Ce champ est obligatoire pour cet élément"),
+        "{text}"
+    );
+    assert!(!text.contains("«  »"), "{text}");
+    let sources = get(&dir.path().join("candidature.toml"), "donnees.sources").unwrap();
+    assert_eq!(sources[0]["nature"].as_str(), Some("base_de_donnees"));
+    assert_eq!(sources[0]["acces"].as_str(), Some("interne_disponible"));
+}

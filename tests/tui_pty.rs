@@ -216,6 +216,59 @@ fn fiche_alone_in_an_empty_folder_starts_a_new_named_draft() {
     assert_eq!(t["meta"]["form"].as_str(), Some("fiche-action"));
 }
 
+/// The proposed « candidature.toml » is replaced by the name typed, as in
+/// a selected field: typing « rh-2027 » made « candidature.tomlrh-2027.toml ».
+#[test]
+fn a_name_typed_on_the_first_screen_names_the_new_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &[]);
+    s.wait_for("Nouvelle candidature");
+    s.send("rh-2027");
+    s.wait_for("rh-2027");
+    s.send(ENTER);
+    s.wait_for("Nom du produit");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert!(dir.path().join("rh-2027.toml").exists());
+    assert!(!dir.path().join("candidature.toml").exists());
+}
+
+/// A name pasted on the first screen (the terminal sends it as one
+/// bracketed paste, not as keys) was dropped.
+#[test]
+fn a_name_pasted_on_the_first_screen_names_the_new_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), &[]);
+    s.wait_for("Nouvelle candidature");
+    s.send("\u{1b}[200~collee.toml\u{1b}[201~");
+    s.wait_for("collee.toml");
+    s.send(ENTER);
+    s.wait_for("Nom du produit");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert!(dir.path().join("collee.toml").exists());
+}
+
+/// « n : nouvelle candidature » next to a draft named `candidature.toml`
+/// proposed that name, and Entrée opened the draft instead of a new one.
+#[test]
+fn a_new_application_next_to_a_draft_gets_a_name_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = dir.path().join("candidature.toml");
+    std::fs::copy(common::example("assistant-srdt.toml"), &draft).unwrap();
+    let before = std::fs::read(&draft).unwrap();
+    let mut s = Session::start(dir.path(), &[]);
+    s.wait_for("Brouillon le plus récent");
+    s.send("n");
+    s.wait_for("candidature-2.toml");
+    s.send(ENTER);
+    s.wait_for("Nom du produit");
+    s.send(CTRL_Q);
+    assert_eq!(s.wait_exit(), 0, "{}", s.contents());
+    assert!(dir.path().join("candidature-2.toml").exists());
+    assert_eq!(std::fs::read(&draft).unwrap(), before);
+}
+
 #[test]
 fn without_a_terminal_the_wizard_explains_and_creates_nothing() {
     let dir = tempfile::tempdir().unwrap();

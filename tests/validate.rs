@@ -317,6 +317,56 @@ fn french_input_is_parsed() {
 }
 
 #[test]
+fn an_amount_written_with_the_word_euros_is_an_amount() {
+    // « 8 000 euros » is how a budget is written in a note; « € » was
+    // already read, the word was refused as « n’est pas un nombre ».
+    let form = form::builtin();
+    let q = |id: &str| form.question(id).unwrap().1;
+    for (typed, expected) in [
+        ("8 000 euros", toml::Value::Integer(8000)),
+        ("12000 EUR", toml::Value::Integer(12000)),
+        ("1 250,50 Euros", toml::Value::Float(1250.5)),
+        ("1 euro", toml::Value::Integer(1)),
+    ] {
+        assert_eq!(
+            parse_input(q("tco.budget_annuel"), typed).unwrap(),
+            Some(expected),
+            "{typed}"
+        );
+    }
+    assert!(
+        parse_input(q("tco.budget_annuel"), "euros")
+            .unwrap_err()
+            .contains("n’est pas un nombre")
+    );
+    // Only an amount takes the word: minutes are not euros.
+    assert!(parse_input(q("roi.minutes_economisees"), "6 euros").is_err());
+}
+
+#[test]
+fn an_address_without_at_sign_says_the_at_sign_is_missing() {
+    let form = form::builtin();
+    let q = form.question("identite.chef_produit_email").unwrap().1;
+    let said = |typed: &str| -> Vec<String> {
+        fiche::validate::check_value(q, &toml::Value::String(typed.into()))
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
+    };
+    let missing = said("marie.dupont.interieur.gouv.fr");
+    assert_eq!(missing.len(), 1, "{missing:?}");
+    assert!(missing[0].contains("il manque le « @ »"), "{missing:?}");
+    // With its « @ », another slip is not blamed on the « @ ».
+    let other = said("marie.dupont@");
+    assert!(!other.is_empty());
+    assert!(
+        other.iter().all(|m| !m.contains("il manque le « @ »")),
+        "{other:?}"
+    );
+    assert!(said("marie.dupont@interieur.gouv.fr").is_empty());
+}
+
+#[test]
 fn a_section_written_as_a_value_is_an_error_with_its_line() {
     let form = form::builtin();
     let a = Answers::parse("# brouillon\nidentite = \"Assistant\"\n", "t.toml").unwrap();

@@ -1,5 +1,5 @@
 //! Turning what a user types (in the wizard or `fiche set`) into a typed
-//! answer, the French way: `575 000`, `1,5`, `45 000 €`, `oui`.
+//! answer, the French way: `575 000`, `1,5`, `45 000 €` (or `45 000 euros`), `oui`.
 
 use crate::form::{Kind, Question};
 use crate::sanitize::echo;
@@ -30,7 +30,11 @@ pub fn parse_input(question: &Question, text: &str) -> Result<Option<toml::Value
             }
         }
         Kind::Decimal | Kind::Euros | Kind::Percent => {
-            let digits = strip_number(trimmed, &['€', '%']).replace(',', ".");
+            let amount = match question.kind {
+                Kind::Euros => without_currency_word(trimmed),
+                _ => trimmed,
+            };
+            let digits = strip_number(amount, &['€', '%']).replace(',', ".");
             let example = match question.kind {
                 Kind::Euros => "45 000 ou 1 250,50",
                 Kind::Percent => "30 ou 12,5",
@@ -108,6 +112,20 @@ fn number(n: f64, value: toml::Value, typed: &str) -> Result<toml::Value, String
         Some(why) => Err(format!("« {} » : {why}", echo(typed))),
         None => Ok(value),
     }
+}
+
+/// « 8 000 euros », « 8000 EUR »: the amount, without the currency written
+/// as a word, as « € » already is.
+fn without_currency_word(text: &str) -> &str {
+    for word in ["euros", "euro", "eur"] {
+        let Some(start) = text.len().checked_sub(word.len()) else {
+            continue;
+        };
+        if text.is_char_boundary(start) && text[start..].eq_ignore_ascii_case(word) {
+            return text[..start].trim_end();
+        }
+    }
+    text
 }
 
 fn strip_number(text: &str, units: &[char]) -> String {

@@ -90,7 +90,13 @@ fn check_text(q: &Question, value: &toml::Value) -> Vec<Problem> {
         }
     }
     let s = s.trim();
-    if !s.is_empty() && q.kind == Kind::Email && !super::email::is_valid(s) {
+    if !s.is_empty() && q.kind == Kind::Email && !s.contains('@') {
+        // The commonest slip (« prenom.nom.ministere.gouv.fr »), said as such.
+        out.push(problem(format!(
+            "« {} » n’est pas une adresse e-mail valide : il manque le « @ » entre le nom et le domaine (exemple : prenom.nom@ministere.gouv.fr)",
+            echo(s)
+        )));
+    } else if !s.is_empty() && q.kind == Kind::Email && !super::email::is_valid(s) {
         out.push(problem(format!(
             "« {} » n’est pas une adresse e-mail valide (exemple : prenom.nom@ministere.gouv.fr)",
             echo(s)

@@ -52,7 +52,10 @@ pub fn header(
 
 /// What to type, with an example.
 pub fn format_hint(q: &Question) -> String {
-    let example = q.example();
+    // A question without its own example but with a default is best shown
+    // by its default (1 607 hours a year), not by a generic number.
+    let default = q.default.as_ref().map(|d| display(q, d));
+    let example = q.example().or(default.as_deref());
     let example_or = |fallback: &str| format!(" Exemple : {}.", example.unwrap_or(fallback));
     let range = bounds(q);
     match q.kind {
@@ -117,6 +120,11 @@ fn bounds(q: &Question) -> String {
 /// Turns typed text into a checked value for `q` (`None`: no answer). The
 /// error says what was typed, what is wrong and how to fix it.
 pub fn interpret(q: &Question, typed: &str) -> Result<Option<toml::Value>, String> {
+    // Nothing typed is no answer, for a choice too: not « «  » n’est pas un
+    // des choix », read aloud as two quotation marks.
+    if typed.trim().is_empty() {
+        return Ok(None);
+    }
     let text = match q.kind {
         Kind::Choice => choice_by_number(q, typed.trim()).map_err(|e| refused(typed, &e))?,
         Kind::Multi => typed

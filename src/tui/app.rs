@@ -417,6 +417,9 @@ impl App {
         self.screen = match self.screen {
             Screen::Question => {
                 self.review = self.review_start();
+                // What the question said (« Entrée pour continuer ») is
+                // not true of the review, where Entrée opens an item.
+                self.notice = None;
                 Screen::Review
             }
             Screen::Review => Screen::Question,

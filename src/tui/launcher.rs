@@ -28,6 +28,10 @@ pub struct Launcher {
     pub naming: bool,
     pub name: LineEditor,
     pub error: Option<String>,
+    /// The folder the new file goes in (the current one): a name already
+    /// taken there is refused, « n : nouvelle candidature » must not open
+    /// the draft it was offered instead of.
+    pub folder: PathBuf,
 }
 
 /// What the launcher decided.
@@ -44,8 +48,19 @@ impl Launcher {
             naming: recent.is_none(),
             recent,
             unreadable: Vec::new(),
-            name: LineEditor::new(DEFAULT_NAME),
+            name: LineEditor::proposed(DEFAULT_NAME),
             error: None,
+            folder: PathBuf::from("."),
+        }
+    }
+
+    /// The launcher for `folder`, proposing a name not yet taken there
+    /// (`candidature-2.toml` next to `candidature.toml`).
+    pub fn in_folder(recent: Option<PathBuf>, folder: &Path) -> Launcher {
+        Launcher {
+            name: LineEditor::proposed(&free_name(folder)),
+            folder: folder.to_path_buf(),
+            ..Launcher::new(recent)
         }
     }
 
@@ -69,6 +84,18 @@ impl Launcher {
                     if !name.ends_with(".toml") {
                         name.push_str(".toml");
                     }
+                    if self.folder.join(&name).exists() {
+                        self.error = Some(format!(
+                            "{} existe déjà : tapez un autre nom pour la nouvelle candidature{}",
+                            fiche::sanitize::terminal_line(&name),
+                            if self.recent.is_some() {
+                                ", ou Échap pour revenir au brouillon"
+                            } else {
+                                ""
+                            }
+                        ));
+                        return Choice::Pending;
+                    }
                     return Choice::Open(PathBuf::from(name));
                 }
                 KeyCode::Esc if self.recent.is_some() => self.naming = false,
@@ -90,6 +117,15 @@ impl Launcher {
             }
             KeyCode::Esc | KeyCode::Char('q') => Choice::Cancel,
             _ => Choice::Pending,
+        }
+    }
+
+    /// A paste while naming the new file goes into the name, on one line
+    /// (the terminal sends a paste as one event, not as keys: it was lost).
+    pub fn paste(&mut self, text: &str) {
+        if self.naming {
+            self.name.insert_str(text.trim());
+            self.error = None;
         }
     }
 
@@ -196,7 +232,7 @@ pub enum Launched {
 pub fn choose_file(screen: &mut super::Screen, form: &Form) -> Result<Launched> {
     super::signals::install();
     let recent = most_recent_draft(form, Path::new("."));
-    let mut launcher = Launcher::new(recent);
+    let mut launcher = Launcher::in_folder(recent, Path::new("."));
     launcher.unreadable = fiche::application::unreadable_drafts(Path::new("."))
         .into_iter()
         .map(|(_, error)| {
@@ -218,13 +254,24 @@ pub fn choose_file(screen: &mut super::Screen, form: &Form) -> Result<Launched> 
             return Ok(Launched::Interrupted(super::signals::HANGUP));
         }
         while event::poll(Duration::ZERO)? {
-            if let Event::Key(k) = event::read()? {
-                match launcher.handle_key(k) {
+            match event::read()? {
+                Event::Key(k) => match launcher.handle_key(k) {
                     Choice::Open(p) => return Ok(Launched::File(p)),
                     Choice::Cancel => return Ok(Launched::Left),
                     Choice::Pending => {}
-                }
+                },
+                Event::Paste(text) => launcher.paste(&text),
+                _ => {}
             }
         }
     }
+}
+
+/// `candidature.toml`, or the first `candidature-N.toml` not in `folder`.
+fn free_name(folder: &Path) -> String {
+    let stem = DEFAULT_NAME.trim_end_matches(".toml");
+    std::iter::once(DEFAULT_NAME.to_string())
+        .chain((2..).map(|n| format!("{stem}-{n}.toml")))
+        .find(|name| !folder.join(name).exists())
+        .expect("an unbounded sequence of names has a free one")
 }

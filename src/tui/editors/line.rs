@@ -9,6 +9,10 @@ pub struct LineEditor {
     text: String,
     /// Cursor position in characters.
     cursor: usize,
+    /// The text is a proposal (a default, a suggested file name): the first
+    /// character typed or pasted replaces it, as in a selected field; any
+    /// other editing or moving key makes it ordinary text to edit.
+    proposed: bool,
 }
 
 /// What a key did to the line.
@@ -24,6 +28,24 @@ impl LineEditor {
         LineEditor {
             text: text.to_string(),
             cursor: text.chars().count(),
+            proposed: false,
+        }
+    }
+
+    /// An editor holding a proposal that typing replaces (« 45 000 »
+    /// became « 45 00050 000 » when the user typed their own figure).
+    pub fn proposed(text: &str) -> LineEditor {
+        LineEditor {
+            proposed: true,
+            ..LineEditor::new(text)
+        }
+    }
+
+    /// Drops a proposal about to be replaced by typed text.
+    fn replace_proposal(&mut self) {
+        if std::mem::take(&mut self.proposed) {
+            self.text.clear();
+            self.cursor = 0;
         }
     }
 
@@ -43,6 +65,7 @@ impl LineEditor {
     }
 
     pub fn insert_str(&mut self, s: &str) {
+        self.replace_proposal();
         let s: String = s.chars().filter(|c| !c.is_control()).collect();
         let at = self.byte_at(self.cursor);
         self.text.insert_str(at, &s);
@@ -50,6 +73,21 @@ impl LineEditor {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> LineKey {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let proposed = self.proposed;
+        match key.code {
+            KeyCode::Char(_) if !ctrl => self.replace_proposal(),
+            _ => self.proposed = false,
+        }
+        let done = self.edit(key);
+        if done == LineKey::Ignored {
+            // A key that does nothing here (F1, Ctrl+G) keeps the proposal.
+            self.proposed = proposed;
+        }
+        done
+    }
+
+    fn edit(&mut self, key: KeyEvent) -> LineKey {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         let len = self.text.chars().count();
         match key.code {

@@ -63,6 +63,7 @@ impl Editor {
     /// The editor for `question`, filled with `value`, or with the question's
     /// default when there is no answer yet (saved only once committed).
     pub fn for_question(question: &Question, value: Option<&toml::Value>) -> Editor {
+        let proposed = value.is_none() && question.default.is_some();
         let value = value.or(question.default.as_ref());
         match question.kind {
             Kind::Long => Editor::Long(LongEditor::new(
@@ -73,9 +74,15 @@ impl Editor {
                 Editor::Choice(ChoiceEditor::new(question, value))
             }
             Kind::List => Editor::List(ListEditor::new(value)),
-            _ => Editor::Line(LineEditor::new(
-                &value.map(|v| initial_text(question, v)).unwrap_or_default(),
-            )),
+            _ => {
+                let text = value.map(|v| initial_text(question, v)).unwrap_or_default();
+                // A default is a proposal: the user's own figure replaces it.
+                Editor::Line(if proposed {
+                    LineEditor::proposed(&text)
+                } else {
+                    LineEditor::new(&text)
+                })
+            }
         }
     }
 

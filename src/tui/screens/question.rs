@@ -424,7 +424,7 @@ fn answer_state_line(app: &App) -> Option<Line<'static>> {
         )))
     } else if q.default.is_some() && !stored && !app.touched {
         Some(Line::from(Span::styled(
-            "Valeur proposée par défaut : Entrée pour la garder",
+            "Valeur proposée par défaut : Entrée pour la garder, ou tapez la vôtre",
             t.dim(),
         )))
     } else {
@@ -435,8 +435,14 @@ fn answer_state_line(app: &App) -> Option<Line<'static>> {
 /// On a reusable answer, exactly how it reaches the next applications: the
 /// wizard does not write the profile itself.
 pub fn reusable_line(app: &App) -> Option<String> {
-    let stored = fiche::answers::is_answered(app.answers.get(&app.question_id()).as_ref());
+    let value = app.answers.get(&app.question_id());
+    let stored = fiche::answers::is_answered(value.as_ref());
     if !app.question().reusable || !stored || app.touched {
+        return None;
+    }
+    // `profile save` leaves out an answer the form refuses: promising it
+    // next to its error would be wrong.
+    if value.is_some_and(|v| !fiche::validate::check_value(app.question(), &v).is_empty()) {
         return None;
     }
     let name = app

@@ -551,3 +551,117 @@ fn enter_on_an_untouched_choice_moves_on_without_answering() {
     );
     assert_ne!(app.question_id(), "mutualisation.code_ouvert");
 }
+
+/// A default (45 000 € a year for an agent) is a proposal: the first
+/// figure typed replaces it. It was edited as text, so « 50 000 » typed
+/// over it became « 45 00050 000 », refused, then saved as such on Ctrl+Q.
+#[test]
+fn a_figure_typed_over_a_proposed_default_replaces_it() {
+    let mut app = empty_app();
+    go(&mut app, "roi.cout_etp");
+    let shown = render(&app, 80, 24);
+    assert!(shown.contains("tapez la vôtre"), "{shown}");
+    type_text(&mut app, "50 000");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(get(&app, "roi.cout_etp"), Some(toml::Value::Integer(50000)));
+    // Moving into the default first makes it text to edit, as anywhere.
+    go(&mut app, "roi.heures_etp");
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "0");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        get(&app, "roi.heures_etp"),
+        Some(toml::Value::Integer(1600))
+    );
+    // An answer given is never a proposal: typing adds to it.
+    go(&mut app, "roi.cout_etp");
+    type_text(&mut app, "0");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        get(&app, "roi.cout_etp"),
+        Some(toml::Value::Integer(500000))
+    );
+}
+
+/// The first screen proposes « candidature.toml »: a name typed or pasted
+/// replaces it (« rh » made « candidature.tomlrh.toml »).
+#[test]
+fn a_name_typed_on_the_launcher_replaces_the_proposed_one() {
+    use crate::tui::launcher::{Choice, Launcher};
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut fresh = Launcher::new(None);
+    for c in "rh-2027".chars() {
+        fresh.handle_key(key(KeyCode::Char(c)));
+    }
+    assert_eq!(
+        fresh.handle_key(key(KeyCode::Enter)),
+        Choice::Open("rh-2027.toml".into())
+    );
+    // A paste (one event, not keys) was dropped on this screen.
+    let mut pasted = Launcher::new(None);
+    pasted.paste("rh.toml\n");
+    assert_eq!(
+        pasted.handle_key(key(KeyCode::Enter)),
+        Choice::Open("rh.toml".into())
+    );
+}
+
+/// The review screen is not the question: the question's « Entrée pour
+/// continuer » after a coach remark said there that Entrée continues,
+/// where it opens the selected item.
+#[test]
+fn the_review_does_not_repeat_the_question_s_enter_to_continue() {
+    let mut app = empty_app();
+    go(&mut app, "identite.chef_produit_email");
+    type_text(&mut app, "claire.dupont@gmail.com");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.notice.as_deref(), Some(STAY_COACH));
+    ctrl(&mut app, 'r');
+    let shown = render(&app, 80, 24);
+    assert!(shown.contains("Revue de la candidature"), "{shown}");
+    assert!(!shown.contains("Entrée pour continuer"), "{shown}");
+    assert!(!shown.contains("Le coach fait une remarque"), "{shown}");
+}
+
+/// « n : nouvelle candidature » next to `candidature.toml` proposed that
+/// very name, and Entrée opened the draft it was offered instead of.
+#[test]
+fn a_new_application_never_opens_an_existing_file() {
+    use crate::tui::launcher::{Choice, Launcher};
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("candidature.toml"), "").unwrap();
+    let recent = Some(std::path::PathBuf::from("candidature.toml"));
+    let mut l = Launcher::in_folder(recent.clone(), dir.path());
+    l.handle_key(key(KeyCode::Char('n')));
+    assert_eq!(l.name.text(), "candidature-2.toml");
+    assert_eq!(
+        l.handle_key(key(KeyCode::Enter)),
+        Choice::Open("candidature-2.toml".into())
+    );
+    // A name typed that is taken is refused, saying what to do.
+    let mut typed = Launcher::in_folder(recent, dir.path());
+    typed.handle_key(key(KeyCode::Char('n')));
+    for c in "candidature".chars() {
+        typed.handle_key(key(KeyCode::Char(c)));
+    }
+    assert_eq!(typed.handle_key(key(KeyCode::Enter)), Choice::Pending);
+    let said = typed.error.clone().unwrap();
+    assert!(said.contains("candidature.toml existe déjà"), "{said}");
+    assert!(said.contains("Échap pour revenir au brouillon"), "{said}");
+}
+
+/// An invalid answer kept in the file (« 45 00050 000 euros ») said
+/// « fiche profile save l’enregistre dans votre profil » under its error,
+/// where `profile save` leaves it out.
+#[test]
+fn an_invalid_answer_is_not_promised_to_the_profile() {
+    let mut app = app_from(
+        "[meta]\nform = \"fiche-action\"\nform_version = 1\n\n[roi]\ncout_etp = \"45 00050 000 euros\"\n",
+    );
+    go(&mut app, "roi.cout_etp");
+    assert_eq!(crate::tui::screens::question::reusable_line(&app), None);
+    let shown = render(&app, 120, 40);
+    assert!(!shown.contains("Réponse réutilisable"), "{shown}");
+}
