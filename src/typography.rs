@@ -4,7 +4,11 @@
 //! of a legal reference (« article 31 », « article L. 312-1-3 »,
 //! « art. 31 », « CRPA L. 311-3-1 », « paragraphe 3 », « § 3 »,
 //! « loi n° 2024-449 »), so « L. » or « n° » never ends a line without its
-//! number. The form and the messages are written with ordinary spaces;
+//! number. So is the space inside a figure typed in an answer: before
+//! « % » or « € » (« 30 % », « 45 000 € ») and between the digit groups of
+//! a number (« 90 000 »), so « % » never starts a line nor « 000 » ends a
+//! number cut in two (the figures the product writes already have them).
+//! The form and the messages are written with ordinary spaces;
 //! this is applied where text is wrapped, never to what is stored.
 
 use std::borrow::Cow;
@@ -13,6 +17,9 @@ use crate::format::NBSP;
 
 /// Signs that a French text separates from the word before with a space.
 const AFTER_SPACE: [char; 5] = [':', ';', '!', '?', '»'];
+
+/// Signs a French text separates from their number with a space.
+const UNITS: [char; 2] = ['%', '€'];
 
 /// Words a legal reference's number follows, compared ignoring case:
 /// « article 31 », « art. 31 ».
@@ -37,25 +44,30 @@ const NUMBER_WORDS: [&str; 7] = [
 const CODE_PARTS: [&str; 3] = ["L.", "R.", "D."];
 
 /// `text` with each ordinary space that must not break made a no-break
-/// space: before « : ; ! ? » and », after «, and inside a legal reference
-/// (see [`reference_spacing`]). Every other character is kept, so the text
-/// has as many characters as before (and the same width).
+/// space: before « : ; ! ? » and », after «, inside a legal reference
+/// (see [`reference_spacing`]) and inside a figure typed in an answer
+/// (`in_figure`). Every other character is kept, so the text has as many
+/// characters as before (and the same width).
 pub fn french_spacing(text: &str) -> Cow<'_, str> {
     join_spaces(text, |before, after| {
         before.ends_with('«')
             || after.starts_with(|n| AFTER_SPACE.contains(&n))
             || in_reference(before, after)
+            || in_figure(before, after)
     })
 }
 
-/// `text` with only the spaces inside a legal reference made no-break:
-/// after « article », « articles », « art. » followed by a number or a code
-/// part, and after a code part « L. », « R. », « D. » or one of
-/// « paragraphe », « § », « alinéa », « n° » followed by a number.
+/// `text` with only the spaces inside a legal reference or a figure made
+/// no-break: after « article », « articles », « art. » followed by a number
+/// or a code part, after a code part « L. », « R. », « D. » or one of
+/// « paragraphe », « § », « alinéa », « n° » followed by a number, and
+/// inside a figure (`in_figure`).
 /// For Typst, which already keeps « : » and « » » with their word but
-/// would break « L. » or « n° » from its number.
+/// would break « L. » or « n° » from its number, and « 30 » from « % ».
 pub fn reference_spacing(text: &str) -> Cow<'_, str> {
-    join_spaces(text, in_reference)
+    join_spaces(text, |before, after| {
+        in_reference(before, after) || in_figure(before, after)
+    })
 }
 
 /// `text` with each ordinary space for which `joins(before, after)` holds
@@ -100,6 +112,24 @@ fn in_reference(before: &str, after: &str) -> bool {
         || number(after)
             && (CODE_PARTS.iter().any(|p| ends_with_word(p, false))
                 || NUMBER_WORDS.iter().any(|w| ends_with_word(w, true)))
+}
+
+/// Whether a space between `before` and `after` is inside a figure: a
+/// number then « % » or « € » (« 30 % », « 45 000 € »), or a group of one
+/// to three digits then exactly three (« 90 000 », « 1 200 000 »), not
+/// a year then a count (« en 2025 300 demandes ») nor a phone number's
+/// pairs (« 01 23 45 »).
+fn in_figure(before: &str, after: &str) -> bool {
+    let digit = |c: char| c.is_ascii_digit();
+    if !before.ends_with(digit) {
+        return false;
+    }
+    if after.starts_with(UNITS) {
+        return true;
+    }
+    let group = before.len() - before.trim_end_matches(digit).len();
+    let next = after.len() - after.trim_start_matches(digit).len();
+    group <= 3 && next == 3
 }
 
 #[cfg(test)]
@@ -170,6 +200,26 @@ mod tests {
             "le paragraphe suivant",
             "Ce § dit",
             "un° 3",
+        ] {
+            assert!(matches!(french_spacing(text), Cow::Borrowed(_)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_typed_figure_does_not_break_from_its_unit_nor_between_its_groups() {
+        assert_eq!(
+            french_spacing("30 % des appels, soit 90 000 appels et 1 200 000 € ; 45 000 €"),
+            "30\u{a0}% des appels, soit 90\u{a0}000 appels et 1\u{a0}200\u{a0}000\u{a0}€\u{a0}; 45\u{a0}000\u{a0}€"
+        );
+        assert_eq!(
+            reference_spacing("8 % : 60 000 € (article 6)"),
+            "8\u{a0}% : 60\u{a0}000\u{a0}€ (article\u{a0}6)"
+        );
+        for text in [
+            "en 2025 300 demandes",
+            "01 23 45 67 89",
+            "3 agents",
+            "de 12 à 15 minutes",
         ] {
             assert!(matches!(french_spacing(text), Cow::Borrowed(_)), "{text}");
         }

@@ -34,6 +34,10 @@ impl Severity {
     }
 }
 
+/// How a missing required answer's finding begins; the question's label,
+/// in « », follows.
+pub const MISSING_ANSWER: &str = "réponse obligatoire manquante : ";
+
 /// One thing to fix or consider.
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -193,7 +197,7 @@ pub fn check_in(form: &Form, answers: &Answers, context: &minijinja::Value) -> R
                     let mut f = Finding::new(
                         &id(),
                         Severity::Error,
-                        format!("réponse obligatoire manquante : « {} »", q.label),
+                        format!("{MISSING_ANSWER}« {} »", q.label),
                     );
                     f.rule = Some(Rule::MISSING);
                     findings.push(f);

@@ -96,7 +96,7 @@ mod tests {
     fn text_nodes_get_no_break_spaces() {
         assert_eq!(
             french_spacing_markup("<p>Budget : « 2 070 224 € » ; ratio ?</p>"),
-            "<p>Budget\u{a0}: «\u{a0}2 070 224 €\u{a0}»\u{a0}; ratio\u{a0}?</p>"
+            "<p>Budget\u{a0}: «\u{a0}2\u{a0}070\u{a0}224\u{a0}€\u{a0}»\u{a0}; ratio\u{a0}?</p>"
         );
         assert_eq!(
             french_spacing_markup("<span>Attention :</span> texte !"),

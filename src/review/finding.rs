@@ -30,15 +30,29 @@ pub fn top_finding(report: &Report, coach: &CoachReport) -> Option<TopFinding> {
     }
     let missing: Vec<&Finding> = report.missing().collect();
     if let Some(first) = missing.first() {
-        let title = match missing.len() {
-            1 => "1 réponse obligatoire manquante".to_string(),
-            n => format!("{n} réponses obligatoires manquantes"),
+        // « 40 réponses obligatoires manquantes, dont « Slogan » », not
+        // « …, dont réponse obligatoire manquante : « Slogan » ».
+        let what = first
+            .message
+            .strip_prefix(crate::validate::MISSING_ANSWER)
+            .unwrap_or(&first.message);
+        let (title, message) = match missing.len() {
+            1 => {
+                let title = "1 réponse obligatoire manquante".to_string();
+                let message = format!("{title} : {what}");
+                (title, message)
+            }
+            n => {
+                let title = format!("{n} réponses obligatoires manquantes");
+                let message = format!("{title}, dont {what}");
+                (title, message)
+            }
         };
         return Some(TopFinding {
             severity: Severity::Error,
             rule: Some(Rule::MISSING),
             question: first.id.clone(),
-            message: format!("{title}, dont {}", first.message),
+            message,
             title,
         });
     }

@@ -288,6 +288,13 @@ mod tests {
         if row.coach_errors == 0 {
             assert_eq!(top.rule.as_deref(), Some("reponse-manquante"));
             assert!(top.title.contains("manquante"), "{}", top.title);
+            // The comparison's « Préparation » row read « 40 réponses
+            // obligatoires manquantes, dont réponse obligatoire manquante :
+            // « Slogan… » »: the first one is named once, by its label.
+            assert_eq!(
+                top.message,
+                "40 réponses obligatoires manquantes, dont « Slogan : la promesse en une phrase »"
+            );
         } else {
             assert_eq!(top.severity, Severity::Error);
         }

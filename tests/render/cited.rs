@@ -74,7 +74,7 @@ fn html_lists_the_cited_initiatives_under_the_answer() {
     let (_dir, path) = cited_application();
     let html = spaces_read(&render_text(&path, "html"));
     let start = html
-        .find(&format!("<h4>{LABEL}</h4>"))
+        .find(&format!("<h3 class=\"question\">{LABEL}</h3>"))
         .unwrap_or_else(|| panic!("no heading in:\n{html}"));
     let block = &html[start..start + html[start..].find("</div>").unwrap()];
     let list = format!(

@@ -418,3 +418,27 @@ fn the_commands_suggested_on_a_refusal_keep_the_form_and_the_templates() {
         stderr(&out)
     );
 }
+
+/// The draft of an application with no amount asked had two blank lines
+/// before « Je me tiens à votre disposition »: the blank line after the
+/// amount's paragraph was written even without it.
+#[test]
+fn the_body_never_has_two_blank_lines_in_a_row() {
+    for name in [
+        "assistant-srdt.toml",
+        "tri-courriels-prefecture.toml",
+        "candidature-faible.toml",
+        "brouillon-incomplet.toml",
+    ] {
+        let file = example_str(name);
+        let out = fiche_at_fixed_date(&["envoyer", &file, "--brouillon", "-o", "-"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let message = MessageParser::default().parse(&out.stdout).unwrap();
+        let body = message.body_text(0).unwrap().replace("\r\n", "\n");
+        assert!(!body.contains("\n\n\n"), "{name}:\n{body}");
+        assert!(
+            body.contains("\n\nJe me tiens à votre disposition"),
+            "{name}:\n{body}"
+        );
+    }
+}

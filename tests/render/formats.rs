@@ -170,6 +170,54 @@ fn html_lines_never_start_with_a_high_sign_nor_end_with_an_opening_quote() {
     }
 }
 
+/// Chromium's print of the SRDT fiche cut « 30 % des appels » before the
+/// « % »: a figure typed in an answer keeps its unit and its digit groups
+/// on one line in the HTML and OpenDocument documents, as the figures the
+/// product writes do.
+#[test]
+fn a_figure_typed_in_an_answer_never_breaks_from_its_unit_or_its_groups() {
+    for format in ["html", "pitch-html", "odt", "pitch-odt"] {
+        let bytes = render_bytes(&example("assistant-srdt.toml"), format, &[]);
+        let text = if format.ends_with("odt") {
+            crate::odt::odt_text(&bytes)
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        for figure in ["30 % des appels", "90 000 appels", "1 200 réponses"] {
+            let joined = figure.replacen(' ', "\u{a0}", 1);
+            assert!(text.contains(&joined), "{format}: {figure}");
+            assert!(!text.contains(figure), "{format}: {figure}");
+        }
+    }
+}
+
+/// The fiche's outline, as a screen reader or LibreOffice's navigator
+/// walks it, never skips a level: an answer's heading sat two levels under
+/// a section with no sub-heading (h2 then h4, outline level 1 then 3).
+#[test]
+fn the_fiches_headings_never_skip_a_level() {
+    for name in ["assistant-srdt.toml", "brouillon-incomplet.toml"] {
+        let html = render_text(&example(name), "html");
+        let html_levels: Vec<usize> = html
+            .match_indices("<h")
+            .filter_map(|(i, _)| html[i + 2..].chars().next()?.to_digit(10))
+            .map(|level| level as usize)
+            .collect();
+        let odt = crate::odt::odt_part(&render_bytes(&example(name), "odt", &[]), "content.xml");
+        let odt_levels: Vec<usize> = odt
+            .split("text:outline-level=\"")
+            .skip(1)
+            .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+            .collect();
+        for (format, levels) in [("html", html_levels), ("odt", odt_levels)] {
+            assert!(levels.len() > 10, "{name} {format}: {levels:?}");
+            for pair in levels.windows(2) {
+                assert!(pair[1] <= pair[0] + 1, "{name} {format}: {levels:?}");
+            }
+        }
+    }
+}
+
 #[test]
 fn html_is_self_contained_print_ready_and_escapes_answers() {
     let (_dir, path) = edited_example(

@@ -223,14 +223,15 @@ fn the_business_case_sentence_appears_once_per_document_at_full_scale() {
 
 /// The pilot's own figures used to be only in the Markdown, HTML and PDF
 /// fiche and the Markdown pitch: a reader of the ODT fiche or of the other
-/// pitches saw full-scale figures and no pilot figures.
+/// pitches saw full-scale figures and no pilot figures. The e-mail said
+/// « Ces chiffres ne sont pas ceux du pilote » and gave none either.
 #[test]
 fn the_pilots_figures_are_in_every_document() {
     let file = example("assistant-srdt.toml");
     let pilot = squash(&format!(
         "À l’échelle du pilote (60{NBSP}000 demandes de renseignement par an) : 6{NBSP}000{NBSP}heures de temps d’agent libéré par an, valorisé à 168{NBSP}015{NBSP}€ par an."
     ));
-    for (format, text) in document_texts(&file) {
+    for (format, text) in every_document(&file) {
         assert_eq!(squash(&text).matches(&pilot).count(), 1, "{format}");
     }
 }
@@ -515,4 +516,62 @@ fn a_budget_a_few_cents_off_its_lines_is_not_shown_equal_to_them() {
         md.contains("ne correspond pas au budget annuel total (299\u{a0}999,60\u{a0}€)"),
         "{md}"
     );
+}
+
+/// The documents' own words take the typographic apostrophe, as the model
+/// and every other format write them: the Markdown fiche and pitch said
+/// « Temps d'agent libéré par an », « coût d'un ETP » and « à l'incubateur »
+/// with a typewriter one. The answers here are given with « ’ » too, so any
+/// « ' » left would be the documents' own.
+#[test]
+fn the_documents_own_words_take_the_typographic_apostrophe() {
+    let answers = std::fs::read_to_string(example("assistant-srdt.toml"))
+        .unwrap()
+        .replace('\'', "’");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("assistant-srdt.toml");
+    std::fs::write(&file, answers).unwrap();
+    for (format, text) in every_document(&file) {
+        let typewriter: Vec<&str> = text.lines().filter(|l| l.contains('\'')).collect();
+        assert!(typewriter.is_empty(), "{format}: {typewriter:#?}");
+    }
+}
+
+/// Only the Markdown fiche said how the business case is computed: a
+/// reviewer of the PDF, HTML or OpenDocument fiche saw the figures, or the
+/// reasons they are missing, without the method.
+#[test]
+fn every_fiche_says_how_the_business_case_is_computed() {
+    let method = squash(
+        "Calcul : heures = volume annuel × minutes économisées ÷ 60 ; ETP = heures ÷ heures par ETP ; valeur = ETP × coût d’un ETP ; budget couvert en = budget annuel ÷ (valeur ÷ 12) mois",
+    );
+    for name in ["assistant-srdt.toml", "brouillon-incomplet.toml"] {
+        for (format, text) in document_texts(&example(name)) {
+            if format.starts_with("pitch") {
+                continue;
+            }
+            assert_eq!(squash(&text).matches(&method).count(), 1, "{name} {format}");
+        }
+    }
+}
+
+/// An application with no co-funding read « avec un cofinancement de 0 % »
+/// in the PDF pitch and nothing at all in the other pitches and the e-mail:
+/// every one now says « sans cofinancement ».
+#[test]
+fn no_cofunding_is_said_plainly_in_every_pitch_and_the_email() {
+    let file = example("candidature-faible.toml");
+    for (format, text) in every_document(&file) {
+        if !(format.starts_with("pitch") || format == "courriel") {
+            continue;
+        }
+        let text = squash(&text);
+        assert!(
+            text.contains(&squash(
+                "pour un budget annuel de 90 000 €, sans cofinancement."
+            )),
+            "{format}: {text}"
+        );
+        assert!(!text.contains(&squash("cofinancement de 0")), "{format}");
+    }
 }
