@@ -284,31 +284,31 @@ fn without_a_terminal_the_wizard_explains_and_creates_nothing() {
     assert!(!dir.path().join("nouveau.toml").exists());
 }
 
-#[test]
-fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
-    let dir = tempfile::tempdir().unwrap();
-    let editor = dir.path().join("editeur.sh");
-    std::fs::write(
-        &editor,
-        "#!/bin/sh\nprintf 'ajouté dans l’éditeur\\n' >> \"$1\"\n",
-    )
-    .unwrap();
-    std::process::Command::new("chmod")
-        .args(["+x", editor.to_str().unwrap()])
-        .status()
-        .unwrap();
-    let file = dir.path().join("c.toml");
-    let mut s = Session::start_with(
-        dir.path(),
-        &["c.toml"],
-        &[("EDITOR", editor.to_str().unwrap())],
-    );
+/// A new application in `dir` whose `$EDITOR` is the shell `script`, at
+/// the problem's description.
+fn at_the_description_with_editor(dir: &Path, script: &str) -> Session {
+    use std::os::unix::fs::PermissionsExt;
+    let editor = dir.join("editeur.sh");
+    std::fs::write(&editor, script).unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut s = Session::start_with(dir, &["c.toml"], &[("EDITOR", editor.to_str().unwrap())]);
     s.past_intro();
     s.wait_for("Nom du produit");
     s.send(CTRL_N);
     s.wait_for("Qui subit le problème");
     s.send(TAB);
     s.wait_for("Décrivez le problème");
+    s
+}
+
+#[test]
+fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let mut s = at_the_description_with_editor(
+        dir.path(),
+        "#!/bin/sh\nprintf 'ajouté dans l’éditeur\\n' >> \"$1\"\n",
+    );
     s.send("écrit ici");
     s.send(ENTER);
     s.send("\x05"); // Ctrl+E
@@ -329,28 +329,11 @@ fn ctrl_e_edits_a_long_answer_in_the_users_editor() {
 #[test]
 fn ctrl_e_takes_the_text_of_an_editor_that_writes_latin1() {
     let dir = tempfile::tempdir().unwrap();
-    let editor = dir.path().join("editeur.sh");
-    std::fs::write(
-        &editor,
-        "#!/bin/sh\nprintf 'D\\351lai r\\351el\\n' > \"$1\"\n",
-    )
-    .unwrap();
-    std::process::Command::new("chmod")
-        .args(["+x", editor.to_str().unwrap()])
-        .status()
-        .unwrap();
     let file = dir.path().join("c.toml");
-    let mut s = Session::start_with(
+    let mut s = at_the_description_with_editor(
         dir.path(),
-        &["c.toml"],
-        &[("EDITOR", editor.to_str().unwrap())],
+        "#!/bin/sh\nprintf 'D\\351lai r\\351el\\n' > \"$1\"\n",
     );
-    s.past_intro();
-    s.wait_for("Nom du produit");
-    s.send(CTRL_N);
-    s.wait_for("Qui subit le problème");
-    s.send(TAB);
-    s.wait_for("Décrivez le problème");
     s.send("\x05"); // Ctrl+E
     s.wait_for("converti depuis Windows-1252");
     s.send(TAB);
