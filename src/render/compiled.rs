@@ -14,12 +14,6 @@ use minijinja::{AutoEscape, Environment, Error, Value};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_templates.rs"));
 
-/// The instructions of built-in template `name` (text `source`), if the
-/// build script compiled it.
-pub(super) fn builtin(name: &str, source: &'static str) -> Option<Instructions<'static>> {
-    instructions(name, source)
-}
-
 /// Renders compiled instructions with `ctx`, as `Template::render` does.
 pub(super) fn render(
     env: &Environment<'static>,

@@ -203,7 +203,7 @@ impl Renderer {
         // left out, is compiled by minijinja.
         let ahead = self
             .builtin_source(name)
-            .and_then(|source| compiled::builtin(name, source));
+            .and_then(|source| compiled::instructions(name, source));
         let text = match ahead {
             Some(instructions) => compiled::render(&self.env, &instructions, ctx, escape.clone()),
             None => self.env.get_template(name).and_then(|t| t.render(ctx)),
